@@ -1,0 +1,76 @@
+'use server';
+
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { signOut } from '@/lib/auth/config.ts';
+import { getSessionState } from '@/lib/auth/session.ts';
+import { changeOwnPassword, endSession, lockSession, signOutEverywhere, unlockSession } from '@/lib/auth/account.ts';
+import { NewPasswordSchema } from '@/lib/auth/password.ts';
+import { AppError } from '@/lib/errors.ts';
+import { formToObject } from '@/lib/validation.ts';
+import type { ActionState } from '@/lib/action.ts';
+
+// Actions on one's own session. They work in states the general action wrapper refuses (a locked
+// screen, a temporary password), so each checks the session state itself.
+
+export async function hideScreenAction(): Promise<void> {
+  const state = await getSessionState();
+  if (state.status === 'ok' || state.status === 'must_change_password') await lockSession(state.actor);
+  redirect('/locked');
+}
+
+const UnlockSchema = z.object({ password: z.string().min(1, 'Enter your password.').max(256, 'That password is too long.') });
+
+export async function unlockAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const state = await getSessionState();
+  if (state.status !== 'locked') redirect(state.status === 'none' ? '/sign-in' : '/');
+  const parsed = UnlockSchema.safeParse(formToObject(formData));
+  if (!parsed.success) return { ok: false, fieldErrors: { password: parsed.error.issues[0]!.message } };
+  try {
+    await unlockSession(state.actor, parsed.data.password);
+  } catch (error) {
+    if (error instanceof AppError) return { ok: false, fieldErrors: { password: error.userMessage } };
+    throw error;
+  }
+  redirect('/');
+}
+
+export async function signOutAction(): Promise<void> {
+  const state = await getSessionState();
+  if (state.status !== 'none') await endSession(state.actor);
+  await signOut({ redirectTo: '/sign-in' });
+}
+
+export async function signOutEverywhereAction(): Promise<void> {
+  const state = await getSessionState();
+  if (state.status === 'ok') await signOutEverywhere(state.actor);
+  await signOut({ redirectTo: '/sign-in' });
+}
+
+const ChangePasswordSchema = z
+  .object({
+    currentPassword: z.string().min(1, 'Enter your current password.').max(256, 'That password is too long.'),
+    newPassword: NewPasswordSchema,
+    confirmPassword: z.string(),
+  })
+  .refine((v) => v.newPassword === v.confirmPassword, { path: ['confirmPassword'], message: 'The two new passwords do not match.' });
+
+export async function changePasswordAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const state = await getSessionState();
+  if (state.status === 'none') redirect('/sign-in');
+  if (state.status === 'locked') redirect('/locked');
+  const parsed = ChangePasswordSchema.safeParse(formToObject(formData));
+  if (!parsed.success) {
+    const fieldErrors: Record<string, string> = {};
+    for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0])] ??= issue.message;
+    return { ok: false, fieldErrors };
+  }
+  try {
+    await changeOwnPassword(state.actor, parsed.data.currentPassword, parsed.data.newPassword);
+  } catch (error) {
+    if (error instanceof AppError && error.field) return { ok: false, fieldErrors: { [error.field]: error.userMessage } };
+    throw error;
+  }
+  if (state.status === 'must_change_password') redirect('/');
+  return { ok: true, message: 'Your password has been changed. Other devices have been signed out.' };
+}

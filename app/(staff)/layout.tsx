@@ -1,0 +1,35 @@
+import Link from 'next/link';
+import { requireActor } from '@/lib/auth/session.ts';
+import { ROLE_LABELS } from '@/lib/auth/permissions.ts';
+import { getSetting } from '@/lib/settings/queries.ts';
+import { navFor } from '@/lib/navigation.ts';
+import { NavLinks } from '@/components/shell/nav-links.tsx';
+import { HideScreen } from '@/components/shell/hide-screen.tsx';
+import { signOutAction } from '@/app/(auth)/session-actions.ts';
+
+export const dynamic = 'force-dynamic';
+
+export default async function StaffLayout({ children }: { children: React.ReactNode }) {
+  const actor = await requireActor();
+  const idleMinutes = await getSetting('session.idleMinutes');
+  return (
+    <>
+      <a className="skip-link" href="#main">Skip to content</a>
+      <header className="shell-header">
+        <Link className="brand" href="/">Lantern</Link>
+        <nav aria-label="Main">
+          <NavLinks items={navFor(actor.role)} />
+        </nav>
+        <div className="shell-user">
+          <Link href="/account">{actor.displayName}</Link>
+          <span>({ROLE_LABELS[actor.role]})</span>
+          <HideScreen idleMinutes={idleMinutes} />
+          <form action={signOutAction}>
+            <button className="button secondary small" type="submit">Sign out</button>
+          </form>
+        </div>
+      </header>
+      <main id="main">{children}</main>
+    </>
+  );
+}

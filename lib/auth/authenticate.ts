@@ -1,0 +1,56 @@
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { db } from '@/lib/db/client.ts';
+import { recordAudit } from '@/lib/audit/record.ts';
+import { dummyVerify, verifyPassword } from './password.ts';
+import { isThrottled, recordAttempt, throttleKeys } from './throttle.ts';
+
+export const SignInSchema = z.object({
+  email: z.string().trim().toLowerCase().min(3, 'Enter your email.').max(254, 'That email is too long.').email('Enter a valid email.'),
+  password: z.string().min(1, 'Enter your password.').max(256, 'That password is too long.'),
+});
+
+export type SignInResult = { ok: true; userId: string; sessionId: string } | { ok: false; reason: 'invalid' | 'throttled' };
+
+/**
+ * Checks an email and password and opens a session. Called only by the sign-in provider.
+ * Unknown email, inactive account and wrong password answer alike and take similar time.
+ */
+export async function authenticate(input: unknown, ip: string): Promise<SignInResult> {
+  const parsed = SignInSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, reason: 'invalid' };
+  const { email, password } = parsed.data;
+  const keys = throttleKeys(email, ip);
+
+  if (await isThrottled(keys)) {
+    await db.$transaction((tx) => recordAudit(tx, null, 'auth.sign_in_throttled', { outcome: 'refused' }));
+    return { ok: false, reason: 'throttled' };
+  }
+
+  const user = await db.staffUser.findUnique({
+    where: { email },
+    select: { id: true, role: true, active: true, passwordHash: true, sessionVersion: true },
+  });
+  const passwordOk = user ? await verifyPassword(user.passwordHash, password) : await dummyVerify(password);
+
+  if (!user || !user.active || !passwordOk) {
+    await recordAttempt(keys, false);
+    await db.$transaction((tx) =>
+      recordAudit(tx, user ? { id: user.id, role: user.role } : null, 'auth.sign_in_failed', {
+        outcome: 'failed',
+        entityType: user ? 'staff_user' : undefined,
+        entityId: user?.id,
+      }),
+    );
+    return { ok: false, reason: 'invalid' };
+  }
+
+  const sessionId = randomUUID();
+  await db.$transaction(async (tx) => {
+    await tx.authSession.create({ data: { id: sessionId, userId: user.id, sessionVersion: user.sessionVersion }, select: { id: true } });
+    await recordAudit(tx, { id: user.id, role: user.role }, 'auth.signed_in', { entityType: 'staff_user', entityId: user.id });
+  });
+  await recordAttempt(keys, true);
+  return { ok: true, userId: user.id, sessionId };
+}

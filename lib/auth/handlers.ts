@@ -1,0 +1,3 @@
+import { handlers } from './config.ts';
+
+export const { GET, POST } = handlers;

@@ -1,0 +1,36 @@
+import pg from 'pg';
+
+let client: pg.Client | undefined;
+
+async function admin(): Promise<pg.Client> {
+  if (!client) {
+    client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await client.connect();
+  }
+  return client;
+}
+
+/**
+ * Empties every application table between tests. The audit log's append-only triggers are
+ * bypassed only here, by switching this session to replica mode, which skips ordinary triggers.
+ */
+export async function resetDatabase(): Promise<void> {
+  const c = await admin();
+  const { rows } = await c.query<{ name: string }>(
+    `SELECT quote_ident(tablename) AS name FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`,
+  );
+  if (rows.length === 0) return;
+  await c.query(`SET session_replication_role = replica; TRUNCATE ${rows.map((r) => r.name).join(', ')} RESTART IDENTITY CASCADE; SET session_replication_role = DEFAULT;`);
+}
+
+/** A raw connection for tests that must reach under the data layer (e.g. to prove a trigger holds). */
+export async function rawClient(): Promise<pg.Client> {
+  return admin();
+}
+
+export async function closeTestDb(): Promise<void> {
+  await client?.end();
+  client = undefined;
+  const { getDbIfOpen } = await import('./open-db.ts');
+  await getDbIfOpen()?.$disconnect();
+}

@@ -1,0 +1,16 @@
+import { can, type Permission, type Role } from './auth/permissions.ts';
+
+// The main navigation. A link shows only to roles that may use what is behind it — a courtesy;
+// the page itself checks again.
+export type NavItem = { href: string; label: string; permission: Permission | null };
+
+export const NAV_ITEMS: NavItem[] = [
+  { href: '/', label: 'Home', permission: null },
+  { href: '/staff', label: 'Staff accounts', permission: 'staff:read' },
+  { href: '/audit', label: 'Audit log', permission: 'audit:read' },
+  { href: '/settings', label: 'Settings', permission: 'settings:manage' },
+];
+
+export function navFor(role: Role): { href: string; label: string }[] {
+  return NAV_ITEMS.filter((item) => item.permission === null || can({ role }, item.permission)).map(({ href, label }) => ({ href, label }));
+}
