@@ -3,7 +3,7 @@ import { db } from '@/lib/db/client.ts';
 import { recordAudit } from '@/lib/audit/record.ts';
 import { AppError } from '@/lib/errors.ts';
 import { hashPassword, verifyPassword } from './password.ts';
-import type { Actor } from './session.ts';
+import type { Actor } from './resolve-session.ts';
 
 // Account actions a signed-in person takes on their own session or account. Any role may call
 // them for themselves; they never touch another person's account.

@@ -2,8 +2,7 @@ import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { authenticate } from './authenticate.ts';
 import { clientIp } from './client-ip.ts';
-
-export const ABSOLUTE_SESSION_HOURS = 12;
+import { ABSOLUTE_SESSION_HOURS } from './resolve-session.ts';
 
 class SignInRefused extends CredentialsSignin {
   constructor(code: 'invalid' | 'throttled') {

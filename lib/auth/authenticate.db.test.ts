@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { db } from '@/lib/db/client.ts';
+import { authenticate } from './authenticate.ts';
+import { hashPassword } from './password.ts';
+import { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_IP } from './throttle.ts';
+
+const PASSWORD = 'correct horse battery';
+
+async function staff(email: string, active = true) {
+  return db.staffUser.create({
+    data: { email, displayName: 'Sam', role: 'coordinator', passwordHash: await hashPassword(PASSWORD), active, mustChangePassword: false },
+    select: { id: true },
+  });
+}
+
+describe('authenticate', () => {
+  it('opens a session for the right password, case-insensitive email, and audits it', async () => {
+    const user = await staff('sam@example.org');
+    const result = await authenticate({ email: '  SAM@example.org ', password: PASSWORD }, '10.0.0.1');
+    expect(result).toMatchObject({ ok: true, userId: user.id });
+    const sessionId = result.ok ? result.sessionId : '';
+    expect(await db.authSession.count({ where: { id: sessionId, userId: user.id } })).toBe(1);
+    const events = await db.auditEvent.findMany({ select: { action: true, actorId: true, details: true } });
+    expect(events).toEqual([{ action: 'auth.signed_in', actorId: user.id, details: null }]);
+  });
+
+  it('answers unknown email, wrong password and inactive account alike', async () => {
+    await staff('sam@example.org');
+    await staff('gone@example.org', false);
+    const answers = await Promise.all([
+      authenticate({ email: 'nobody@example.org', password: PASSWORD }, '10.0.0.2'),
+      authenticate({ email: 'sam@example.org', password: 'wrong password here' }, '10.0.0.2'),
+      authenticate({ email: 'gone@example.org', password: PASSWORD }, '10.0.0.2'),
+    ]);
+    expect(answers).toEqual([{ ok: false, reason: 'invalid' }, { ok: false, reason: 'invalid' }, { ok: false, reason: 'invalid' }]);
+    expect(await db.authSession.count()).toBe(0);
+    const failed = await db.auditEvent.findMany({ where: { action: 'auth.sign_in_failed' }, select: { details: true } });
+    expect(failed).toHaveLength(3);
+    // No email in the audit log, not even of an unknown address.
+    const all = JSON.stringify(await db.auditEvent.findMany({ omit: { id: true } }));
+    expect(all).not.toContain('nobody@example.org');
+  });
+
+  it('takes comparable time for an unknown email and a wrong password', async () => {
+    await staff('sam@example.org');
+    const time = async (email: string) => {
+      const t = performance.now();
+      await authenticate({ email, password: 'some wrong password' }, `10.1.${Math.random()}`);
+      return performance.now() - t;
+    };
+    await time('warmup@example.org');
+    const unknown = (await time('a@example.org')) + (await time('b@example.org')) + (await time('c@example.org'));
+    const wrong = (await time('sam@example.org')) + (await time('sam@example.org')) + (await time('sam@example.org'));
+    // Without the dummy verification an unknown email answers in ~1 ms against ~40 ms.
+    expect(unknown / wrong).toBeGreaterThan(0.4);
+    expect(unknown / wrong).toBeLessThan(2.5);
+  });
+
+  it(`throttles an account after ${MAX_FAILURES_PER_ACCOUNT} failures, even with the right password`, async () => {
+    await staff('sam@example.org');
+    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) {
+      expect(await authenticate({ email: 'sam@example.org', password: `wrong-${i}-password` }, `10.2.0.${i}`)).toEqual({ ok: false, reason: 'invalid' });
+    }
+    expect(await authenticate({ email: 'sam@example.org', password: PASSWORD }, '10.2.1.1')).toEqual({ ok: false, reason: 'throttled' });
+    // The limit lives in PostgreSQL, not in this process: the rows are there for any instance.
+    expect(await db.loginAttempt.count({ where: { success: false } })).toBe(MAX_FAILURES_PER_ACCOUNT);
+    expect(JSON.stringify(await db.loginAttempt.findMany({ omit: { id: true } }))).not.toContain('sam@');
+  });
+
+  it(`throttles an address after ${MAX_FAILURES_PER_IP} failures across accounts`, async () => {
+    await staff('sam@example.org');
+    const rows = Array.from({ length: MAX_FAILURES_PER_IP }, (_, i) => ({ accountKey: `k${i}`, ipKey: 'x', success: false }));
+    await db.loginAttempt.createMany({ data: rows });
+    const { throttleKeys } = await import('./throttle.ts');
+    await db.loginAttempt.updateMany({ data: { ipKey: throttleKeys('any', '10.3.0.1').ipKey } });
+    expect(await authenticate({ email: 'sam@example.org', password: PASSWORD }, '10.3.0.1')).toEqual({ ok: false, reason: 'throttled' });
+    expect(await authenticate({ email: 'sam@example.org', password: PASSWORD }, '10.3.0.2')).toMatchObject({ ok: true });
+  });
+
+  it('refuses malformed input without touching the database', async () => {
+    for (const input of [null, {}, { email: 42, password: PASSWORD }, { email: 'x'.repeat(300) + '@e.org', password: PASSWORD }, { email: 'a@b.org', password: 'p'.repeat(300) }]) {
+      expect(await authenticate(input, '10.4.0.1')).toEqual({ ok: false, reason: 'invalid' });
+    }
+    expect(await db.loginAttempt.count()).toBe(0);
+  });
+});
