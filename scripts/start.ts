@@ -1,0 +1,39 @@
+// `npm start`: the production entry point. Refuses to start on bad configuration with one line
+// (no stack trace: operators read this in service logs), applies pending migrations under
+// Prisma's advisory lock (several instances may start at once: one migrates, the others wait),
+// then runs `next start` in the foreground and exits with its code.
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { constants } from 'node:os';
+import { migrate } from '../lib/db/migrate.ts';
+import { checkEnv } from '../lib/env.ts';
+
+function fail(reason: string): never {
+  console.error(`Lantern cannot start: ${reason.replace(/\s+/g, ' ').trim()}`);
+  process.exit(1);
+}
+
+const config = checkEnv();
+if (!config.ok) fail(config.message);
+
+const port = process.env.PORT ?? '3000';
+if (!/^\d{1,5}$/.test(port) || Number(port) < 1 || Number(port) > 65535) {
+  fail(`PORT must be a port number between 1 and 65535, not "${port}"`);
+}
+
+try {
+  await migrate(config.env.DATABASE_URL, { log: (m) => console.log(`migrate: ${m}`) });
+} catch (e) {
+  fail((e as Error).message ?? String(e));
+}
+
+// Node runs Next's CLI directly: no shell, and no dependence on node_modules/.bin.
+const nextCli = createRequire(import.meta.url).resolve('next/dist/bin/next');
+const next = spawn(process.execPath, [nextCli, 'start', '--port', port], { stdio: 'inherit' });
+
+// Next shuts down gracefully on these; we stay alive until it has.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => next.kill(signal));
+}
+next.on('error', (e) => fail(`cannot run next start: ${e.message}`));
+next.on('exit', (code, signal) => process.exit(code ?? 128 + (signal ? constants.signals[signal] : 0)));
