@@ -5,7 +5,11 @@ import { z } from 'zod';
 export const SETTINGS = {
   'session.idleMinutes': {
     label: 'Sign out after this many idle minutes',
-    schema: z.coerce.number().int().min(5, 'At least 5 minutes').max(240, 'At most 240 minutes'),
+    schema: z.coerce
+      .number({ error: 'Enter a number of minutes.' })
+      .int('Use whole minutes.')
+      .min(5, 'At least 5 minutes')
+      .max(240, 'At most 240 minutes'),
     default: 30,
   },
 } as const;

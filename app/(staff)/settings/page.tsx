@@ -1,0 +1,22 @@
+import { requirePermission } from '@/lib/auth/session.ts';
+import { SETTING_KEYS, SETTINGS } from '@/lib/settings/definitions.ts';
+import { getSetting } from '@/lib/settings/queries.ts';
+import { settingInputKind } from '@/lib/settings/schema.ts';
+import { SettingsForm, type SettingField } from '@/components/settings/settings-form.tsx';
+
+export const dynamic = 'force-dynamic';
+
+export default async function SettingsPage() {
+  await requirePermission('settings:manage');
+  // Settings are program configuration, not personal data; getSetting is the one reader.
+  const fields: SettingField[] = await Promise.all(
+    SETTING_KEYS.map(async (key) => ({ key, label: SETTINGS[key].label, kind: settingInputKind(key), value: String(await getSetting(key)) })),
+  );
+  return (
+    <>
+      <h1>Settings</h1>
+      <p className="muted">These apply to everyone who uses Lantern. Each change is recorded in the audit log.</p>
+      <SettingsForm fields={fields} />
+    </>
+  );
+}

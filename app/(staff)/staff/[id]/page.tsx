@@ -1,0 +1,48 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { requirePermission } from '@/lib/auth/session.ts';
+import { can, ROLE_LABELS } from '@/lib/auth/permissions.ts';
+import { AppError } from '@/lib/errors.ts';
+import { getStaffMember } from '@/lib/staff/queries.ts';
+import { ROLE_OPTIONS, roleIsManagedBy } from '@/lib/staff/schema.ts';
+import { formatDate } from '@/lib/table/format.ts';
+import { StatusBadge } from '@/components/staff/status-badge.tsx';
+import { ManageAccount } from '@/components/staff/manage-account.tsx';
+
+export const dynamic = 'force-dynamic';
+
+type Props = { params: Promise<{ id: string }> };
+
+export default async function StaffMemberPage({ params }: Props) {
+  const actor = await requirePermission('staff:read');
+  const { id } = await params;
+  const member = await getStaffMember(actor, id).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === 'not_found') notFound();
+    throw error;
+  });
+  const self = member.id === actor.id;
+  const manageable = can(actor, 'staff:manage') && !self && roleIsManagedBy(actor.role, member.role);
+  return (
+    <>
+      <p><Link href="/staff">Back to staff accounts</Link></p>
+      <h1>{member.displayName}</h1>
+      <section className="card" aria-labelledby="details-heading">
+        <h2 id="details-heading">Details</h2>
+        <dl className="details">
+          <dt>Email</dt><dd>{member.email}</dd>
+          <dt>Role</dt><dd>{ROLE_LABELS[member.role]}</dd>
+          <dt>Status</dt><dd><StatusBadge active={member.active} /></dd>
+          <dt>Created</dt><dd>{formatDate(member.createdAt)}</dd>
+          {member.mustChangePassword && <><dt>Password</dt><dd>Temporary: they choose their own at next sign-in</dd></>}
+        </dl>
+      </section>
+      {can(actor, 'audit:read') && <p><Link href={`/audit?entity=staff_user&q=${member.id}`}>History of this account</Link></p>}
+      {self && <p className="muted">This is your account. To change your password, go to <Link href="/account">Your account</Link>.</p>}
+      {!self && !manageable && can(actor, 'staff:manage') && <p className="muted">Only IT support can change an IT support account.</p>}
+      {manageable && (
+        <ManageAccount id={member.id} name={member.displayName} role={member.role} active={member.active}
+          roles={ROLE_OPTIONS.filter((o) => roleIsManagedBy(actor.role, o.value))} />
+      )}
+    </>
+  );
+}
