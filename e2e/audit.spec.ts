@@ -1,0 +1,99 @@
+import { randomBytes } from 'node:crypto';
+import { expectNoAxeViolations } from './axe.ts';
+import { expect, test } from './fixtures.ts';
+
+// The audit log and the settings page, as a program manager and IT support use them.
+
+/** Today's date in Vancouver, as the date filter reads it. */
+const vancouverToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Vancouver' }).format(new Date());
+
+test.describe('audit log', () => {
+  test('shows who did what, filtered by person, action and date', async ({ page, signInAs }) => {
+    const manager = await signInAs('manager');
+    await page.goto('/audit');
+    await expectNoAxeViolations(page);
+    await page.getByLabel('Staff member').selectOption({ label: `${manager.displayName} (Program manager)` });
+    await page.getByLabel('Action').selectOption('auth.signed_in');
+    await page.getByLabel('From').fill(vancouverToday());
+    await page.getByLabel('To').fill(vancouverToday());
+    await page.getByRole('button', { name: 'Search' }).click();
+    await expect(page).toHaveURL(/action=auth\.signed_in/);
+    const rows = page.getByRole('region', { name: 'Audit events' }).getByRole('row');
+    await expect(rows.nth(1)).toContainText(manager.displayName);
+    for (const row of (await rows.all()).slice(1)) {
+      await expect(row).toContainText('auth.signed_in');
+      await expect(row).toContainText(`${manager.displayName} (Program manager)`);
+    }
+    await expectNoAxeViolations(page);
+  });
+
+  test('pages through many events, newest first, and sorts by time from the keyboard', async ({ page, signInAs, sql }) => {
+    const action = `e2e.filler_${randomBytes(3).toString('hex')}`;
+    // Sixty events an hour apart (the log is append-only: inserting is all anyone may do).
+    await sql(
+      `INSERT INTO audit_event (at, action, details)
+       SELECT now() - make_interval(hours => n), $1, jsonb_build_object('n', n) FROM generate_series(1, 60) AS n`,
+      [action],
+    );
+    await signInAs('admin');
+    await page.goto(`/audit?action=${action}`);
+    await expect(page.getByText('60 results')).toBeVisible();
+    await expect(page.getByText('Page 1 of 2')).toBeVisible();
+    const firstDetails = page.getByRole('region', { name: 'Audit events' }).getByRole('row').nth(1);
+    await expect(firstDetails).toContainText('n: 1');
+    await page.getByRole('link', { name: 'Next' }).click();
+    await expect(page.getByText('Page 2 of 2')).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Next' })).toHaveCount(0);
+
+    const time = page.getByRole('columnheader', { name: /Time/ });
+    await expect(time).toHaveAttribute('aria-sort', 'descending');
+    await time.getByRole('link').focus();
+    await page.keyboard.press('Enter');
+    await expect(time).toHaveAttribute('aria-sort', 'ascending');
+    await expect(page.getByText('Page 1 of 2')).toBeVisible();
+    await expect(firstDetails).toContainText('n: 60');
+  });
+
+  test('a bad address falls back to defaults instead of failing', async ({ page, signInAs }) => {
+    await signInAs('manager');
+    const response = await page.goto('/audit?page=abc&actor=nobody&from=2026-02-31&action=%3Cscript%3E&outcome=maybe');
+    expect(response?.status()).toBe(200);
+    await expect(page.getByText(/^Page 1 of \d+$/)).toBeVisible();
+  });
+
+  test('fits a 360 px phone: the table scrolls inside its frame @phone', async ({ page, signInAs }) => {
+    await signInAs('manager');
+    await page.goto('/audit');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    const frame = page.getByRole('region', { name: 'Audit events' });
+    expect(await frame.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+    await expectNoAxeViolations(page);
+  });
+
+  test('a coordinator cannot open it', async ({ page, signInAs }) => {
+    await signInAs('coordinator');
+    const response = await page.goto('/audit');
+    expect(response?.status()).toBe(403);
+    await expect(page.getByText('This page is not available to your role.')).toBeVisible();
+  });
+});
+
+test.describe('settings', () => {
+  // Only bad input here: a saved change would alter the idle sign-out for every test running alongside.
+  test('a bad value gets a message beside the field and nothing is saved', async ({ page, signInAs }) => {
+    await signInAs('admin');
+    await page.goto('/settings');
+    await expectNoAxeViolations(page);
+    const field = page.getByLabel('Sign out after this many idle minutes');
+    const before = await field.inputValue();
+    for (const [value, message] of [['4', 'At least 5 minutes'], ['', 'Enter a number of minutes.']] as const) {
+      await field.fill(value);
+      await page.getByRole('button', { name: 'Save settings' }).click();
+      await expect(field).toHaveAccessibleDescription(message);
+      await expect(field).toHaveAttribute('aria-invalid', 'true');
+    }
+    await expectNoAxeViolations(page);
+    await page.reload();
+    await expect(page.getByLabel('Sign out after this many idle minutes')).toHaveValue(before);
+  });
+});
