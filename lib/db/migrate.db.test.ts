@@ -1,5 +1,5 @@
 // Runs against PostgreSQL (the test server, or embedded databases): each test gets a throwaway database.
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
