@@ -2,7 +2,26 @@ import { NextResponse, type NextRequest } from 'next/server';
 
 // Runs before every page: sets a per-request CSP nonce and forbids caching. It does not decide
 // who may see what — every page, action and data function checks that itself.
+// Matches experimental.serverActions.bodySizeLimit in next.config.js. Next enforces that limit too,
+// but answers with a 500; refusing here first gives the honest 413 (or 411 without a length).
+const MAX_BODY_BYTES = 256 * 1024;
+
+function refuseOversizedBody(request: NextRequest): Response | null {
+  if (request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS') return null;
+  const length = request.headers.get('content-length');
+  if (length === null) {
+    if (!request.headers.get('transfer-encoding')) return null; // no body at all
+    return new Response('Send the request with a Content-Length.', { status: 411, headers: { 'Content-Type': 'text/plain' } });
+  }
+  if (!/^\d+$/.test(length) || Number(length) > MAX_BODY_BYTES) {
+    return new Response('That was too much to send at once.', { status: 413, headers: { 'Content-Type': 'text/plain' } });
+  }
+  return null;
+}
+
 export function proxy(request: NextRequest) {
+  const refused = refuseOversizedBody(request);
+  if (refused) return refused;
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
   const dev = process.env.NODE_ENV !== 'production';
   const csp = [
