@@ -12,6 +12,16 @@ export const SETTINGS = {
       .max(240, 'At most 240 minutes'),
     default: 30,
   },
+  // Records with no activity for this long are de-identified (lib/participants/retention.ts).
+  'retention.months': {
+    label: 'De-identify participant records after this many months without activity',
+    schema: z.coerce
+      .number({ error: 'Enter a number of months.' })
+      .int('Use whole months.')
+      .min(6, 'At least 6 months')
+      .max(120, 'At most 120 months'),
+    default: 24,
+  },
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;
