@@ -46,7 +46,8 @@ export function TableToolbar({ caption, view, spec, searchLabel, searchAction, f
         <button className="button" type="submit">{searchLabel ? 'Search' : 'Apply'}</button>
       </div>
       <div className="field">
-        <Link href={pathname}>Clear</Link>
+        {/* A private search lives in a cookie the link cannot clear; the page offers its own "Clear search". */}
+        <Link href={pathname}>{searchAction ? 'Reset filters' : 'Clear'}</Link>
       </div>
     </Form>
   );

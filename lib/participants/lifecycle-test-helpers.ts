@@ -1,0 +1,79 @@
+// Shared by the merge, retention and access-request data-layer tests (not a test file itself).
+import { randomInt, randomUUID } from 'node:crypto';
+import { expect } from 'vitest';
+import { format } from 'date-fns';
+import { tz } from '@date-fns/tz';
+import type { Prisma } from '@/lib/db/generated/client.ts';
+import { db } from '@/lib/db/client.ts';
+import { rawClient } from '@/lib/db/test/reset.ts';
+import { AppError } from '@/lib/errors.ts';
+import { encryptSensitive, type SensitiveText } from './sensitive.ts';
+
+const CODE_ALPHABET = 'ACDEFGHJKMNPQRTUVWXY34679';
+const pick = () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
+
+export function randomCode(): string {
+  return `${pick()}${pick()}${pick()}-${pick()}${pick()}${pick()}`;
+}
+
+type Extra = Partial<Omit<Prisma.ParticipantUncheckedCreateInput, 'safeContactEnc' | 'notesEnc'>> & Partial<SensitiveText>;
+
+/** A participant record made directly in the database, with sensitive text encrypted as the app does. */
+export async function makeParticipant(staffId: string, { safeContact = null, notes = null, ...data }: Extra = {}) {
+  const id = randomUUID();
+  await db.participant.create({
+    data: {
+      id, code: randomCode(), alias: `Person ${id.slice(0, 6)}`, consentAt: new Date(), consentById: staffId, createdById: staffId,
+      ...encryptSensitive(id, { safeContact, notes }), ...data,
+    },
+    select: { id: true },
+  });
+  return db.participant.findUniqueOrThrow({ where: { id }, select: { id: true, code: true, alias: true } });
+}
+
+/** A drop-in visit with the given built-in services (by key), as the visits feature stores it. */
+export async function logVisit(staffId: string, participantId: string | null, at = new Date(), services: Record<string, number> = {}, voided = false) {
+  const types = await db.serviceType.findMany({ where: { key: { in: Object.keys(services) } }, select: { id: true, key: true } });
+  const day = format(at, 'yyyy-MM-dd', { in: tz('America/Vancouver') });
+  return db.visit.create({
+    data: {
+      participantId, visitedAt: at, visitDate: new Date(`${day}T00:00:00Z`), idempotencyKey: randomUUID(), createdById: staffId,
+      ...(voided ? { voidedAt: new Date(), voidedById: staffId, voidReason: 'Logged for the wrong person' } : {}),
+      services: { create: types.map((t) => ({ serviceTypeId: t.id, quantity: services[t.key!]! })) },
+    },
+    select: { id: true },
+  });
+}
+
+export function participantRow(id: string) {
+  return db.participant.findUniqueOrThrow({ where: { id } });
+}
+
+/** Asserts a promise rejects with an AppError of this code (and message, when given). */
+export async function expectAppError(promise: Promise<unknown>, code: AppError['code'], message?: string | RegExp) {
+  const error = await promise.then(() => null, (e: unknown) => e);
+  expect(error, 'expected a refusal').toBeInstanceOf(AppError);
+  expect((error as AppError).code).toBe(code);
+  if (message) expect((error as AppError).userMessage).toMatch(message);
+}
+
+/** Every row of a table as PostgreSQL writes it out as text (bytea as hex), the way a dump shows it. */
+export async function dumpTable(table: string): Promise<string> {
+  const c = await rawClient();
+  const { rows } = await c.query<{ line: string }>(`SELECT t::text AS line FROM ${table} t`);
+  return rows.map((r) => r.line).join('\n');
+}
+
+/** Waits until `n` backends of this database are blocked on a lock. */
+export async function waitForBlocked(n: number): Promise<void> {
+  const c = await rawClient();
+  for (let i = 0; i < 200; i++) {
+    await c.query('SELECT pg_stat_clear_snapshot()');
+    const { rows } = await c.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+    );
+    if (rows[0]!.n >= n) return;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error(`expected ${n} blocked transactions`);
+}
