@@ -3,18 +3,35 @@ import { demoLogin, expect, test } from './fixtures.ts';
 
 // What each role finds in the main navigation, written out by hand (not derived from
 // lib/navigation.ts) so that a change to who sees what has to be made here too, on purpose.
+type Page = { path: string; label: string };
+const TODAY = { path: '/', label: 'Today' };
+const HOME = { path: '/', label: 'Home' };
+const PARTICIPANTS = { path: '/participants', label: 'Participants' };
 const ADMIN_PAGES = [
   { path: '/staff', label: 'Staff accounts' },
   { path: '/audit', label: 'Audit log' },
   { path: '/settings', label: 'Settings' },
 ];
-const MAY_ADMINISTER: Record<Role, boolean> = { peer: false, coordinator: false, outreach: false, manager: true, admin: true };
-const SIGNED_IN_PAGES = ['/', '/account', ...ADMIN_PAGES.map((p) => p.path)];
+const FRONT_DESK = [TODAY, PARTICIPANTS];
+const NAV: Record<Role, Page[]> = {
+  peer: FRONT_DESK,
+  coordinator: FRONT_DESK,
+  outreach: FRONT_DESK,
+  manager: [...FRONT_DESK, ...ADMIN_PAGES],
+  // IT support sees no participant data: a plain home instead of the front desk's Today.
+  admin: [HOME, ...ADMIN_PAGES],
+};
+/** Pages behind the navigation's, reached from them. */
+const INNER: Record<string, Page[]> = { '/settings': [{ path: '/settings/services', label: 'Services and supplies' }] };
+const GUARDED = [PARTICIPANTS, ...ADMIN_PAGES, ...INNER['/settings']!];
+const SIGNED_IN_PAGES = ['/', '/account', ...GUARDED.map((p) => p.path)];
 const NOT_AVAILABLE = 'This page is not available to your role.';
 
-for (const role of Object.keys(MAY_ADMINISTER) as Role[]) {
-  const allowed = MAY_ADMINISTER[role] ? ADMIN_PAGES : [];
-  const forbidden = MAY_ADMINISTER[role] ? [] : ADMIN_PAGES;
+for (const role of Object.keys(NAV) as Role[]) {
+  const reachable = NAV[role].flatMap((p) => [p, ...(INNER[p.path] ?? [])]);
+  const allowed = reachable.filter((p) => p.path !== '/');
+  const forbidden = GUARDED.filter((p) => !reachable.includes(p));
+  const frontDesk = NAV[role].includes(TODAY);
 
   test.describe(`${role}`, () => {
     test.beforeEach(async ({ signInAs }) => {
@@ -23,10 +40,18 @@ for (const role of Object.keys(MAY_ADMINISTER) as Role[]) {
 
     test('the navigation shows exactly the links this role may use', async ({ page }) => {
       const nav = page.getByRole('navigation', { name: 'Main' });
-      await expect(nav.getByRole('link')).toHaveText(['Home', ...allowed.map((p) => p.label)]);
-      // The home page offers the same places, and no others.
+      await expect(nav.getByRole('link')).toHaveText(NAV[role].map((p) => p.label));
+      // The start page links to no page this role may not use.
       for (const p of forbidden) await expect(page.locator(`main a[href="${p.path}"]`)).toHaveCount(0);
-      for (const p of allowed) await expect(page.getByRole('main').getByRole('link', { name: p.label })).toBeVisible();
+      if (frontDesk) {
+        // Today: the quick log and who has been in.
+        await expect(page.getByRole('region', { name: 'Log a visit' })).toBeVisible();
+        await expect(page.getByRole('heading', { name: 'Who has been in today' })).toBeVisible();
+      } else {
+        // The plain home offers the same places as the navigation, as cards.
+        for (const p of NAV[role].filter((n) => n.path !== '/')) await expect(page.getByRole('main').getByRole('link', { name: p.label })).toBeVisible();
+        await expect(page.getByRole('region', { name: 'Log a visit' })).toHaveCount(0);
+      }
     });
 
     test('every page this role may use loads', async ({ page }) => {
@@ -73,7 +98,7 @@ test.describe('nobody signed in', () => {
       expect([302, 303, 307], `${path} status`).toContain(response.status());
       expect(new URL(response.headers().location ?? '', baseURL).pathname, `${path} location`).toBe('/sign-in');
       const body = await response.text();
-      for (const text of ['Hello,', 'Sign out', 'Staff accounts', 'Audit log', ...names]) {
+      for (const text of ['Hello,', 'Sign out', 'Staff accounts', 'Audit log', 'Log a visit', 'Who has been in', ...names]) {
         expect(body, `${path} must not contain “${text}”`).not.toContain(text);
       }
     }

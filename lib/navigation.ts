@@ -5,12 +5,17 @@ import { can, type Permission, type Role } from './auth/permissions.ts';
 export type NavItem = { href: string; label: string; permission: Permission | null };
 
 export const NAV_ITEMS: NavItem[] = [
-  { href: '/', label: 'Home', permission: null },
+  { href: '/', label: 'Today', permission: null },
+  { href: '/participants', label: 'Participants', permission: 'participant:read' },
   { href: '/staff', label: 'Staff accounts', permission: 'staff:read' },
   { href: '/audit', label: 'Audit log', permission: 'audit:read' },
   { href: '/settings', label: 'Settings', permission: 'settings:manage' },
 ];
 
 export function navFor(role: Role): { href: string; label: string }[] {
-  return NAV_ITEMS.filter((item) => item.permission === null || can({ role }, item.permission)).map(({ href, label }) => ({ href, label }));
+  return NAV_ITEMS.filter((item) => item.permission === null || can({ role }, item.permission)).map(({ href, label }) => ({
+    href,
+    // IT support has no front desk: its start page is a plain home.
+    label: href === '/' && !can({ role }, 'visit:read') ? 'Home' : label,
+  }));
 }

@@ -1,36 +1,51 @@
-import Link from 'next/link';
-import { requireActor } from '@/lib/auth/session.ts';
-import { ROLE_LABELS } from '@/lib/auth/permissions.ts';
-import { NAV_ITEMS } from '@/lib/navigation.ts';
-import { can } from '@/lib/auth/permissions.ts';
+import { randomUUID } from 'node:crypto';
+import { requireActor, type Actor } from '@/lib/auth/session.ts';
+import { can, ROLE_LABELS } from '@/lib/auth/permissions.ts';
+import { activeServiceTypes } from '@/lib/services/queries.ts';
+import { listVisitsForDay, todaySummary } from '@/lib/visits/queries.ts';
+import { programDate, programDayLabel } from '@/lib/visits/rules.ts';
+import { QuickLog } from '@/components/visits/quick-log.tsx';
+import { DeskSlots } from '@/components/today/desk-slots.tsx';
+import { PlainHome } from '@/components/today/plain-home.tsx';
+import { TodaySummaryCard } from '@/components/today/today-summary.tsx';
+import { TodayVisits } from '@/components/today/today-visits.tsx';
 
 export const dynamic = 'force-dynamic';
 
-const DESCRIPTIONS: Record<string, string> = {
-  '/staff': 'Create accounts, change roles, reset passwords.',
-  '/audit': 'Who did what, and when.',
-  '/settings': 'Sign-out timing and program settings.',
-};
-
-/** The signed-in home: what this role can use today. Feature pages add their own cards. */
+/** The signed-in start page: the front desk's Today for staff who see visits, a plain home for IT support. */
 export default async function HomePage() {
   const actor = await requireActor();
-  const items = NAV_ITEMS.filter((i) => i.href !== '/' && (i.permission === null || can(actor, i.permission)));
   return (
     <>
       <h1>Hello, {actor.displayName}</h1>
-      <p className="muted">Signed in as {ROLE_LABELS[actor.role].toLowerCase()}. Press Esc twice to hide the screen at any time.</p>
-      <div className="cards">
-        {items.map((item) => (
-          <section className="card" key={item.href} aria-labelledby={`card-${item.href.slice(1)}`}>
-            <h2 id={`card-${item.href.slice(1)}`}><Link href={item.href}>{item.label}</Link></h2>
-            <p className="muted">{DESCRIPTIONS[item.href]}</p>
-          </section>
-        ))}
-        <section className="card" aria-labelledby="card-account">
-          <h2 id="card-account"><Link href="/account">Your account</Link></h2>
-          <p className="muted">Change your password, or sign out on every device.</p>
-        </section>
+      {can(actor, 'visit:read') ? <Today actor={actor} /> : (
+        <>
+          <p className="muted">Signed in as {ROLE_LABELS[actor.role].toLowerCase()}. Press Esc twice to hide the screen at any time.</p>
+          <PlainHome actor={actor} />
+        </>
+      )}
+    </>
+  );
+}
+
+async function Today({ actor }: { actor: Actor }) {
+  const now = new Date();
+  const [summary, visits, services] = await Promise.all([
+    todaySummary(actor, now),
+    listVisitsForDay(actor, programDate(now)),
+    can(actor, 'visit:create') ? activeServiceTypes(actor) : Promise.resolve(null),
+  ]);
+  return (
+    <>
+      <p className="muted">Today is {programDayLabel(now)}. Press Esc twice to hide the screen at any time.</p>
+      <div className="today">
+        {/* The key is made here for the first entry; the panel makes a new one for each after. */}
+        {services && <div className="today-log"><QuickLog services={services} initialKey={randomUUID()} /></div>}
+        <div className="today-side">
+          <TodaySummaryCard summary={summary} />
+          <DeskSlots actor={actor} />
+        </div>
+        <div className="today-visits-area"><TodayVisits rows={visits} /></div>
       </div>
     </>
   );

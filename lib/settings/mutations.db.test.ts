@@ -4,15 +4,19 @@ import { makeActor } from '@/lib/db/test/actors.ts';
 import { ROLES, roleCan } from '@/lib/auth/permissions.ts';
 import { AppError } from '@/lib/errors.ts';
 import { getSetting } from './queries.ts';
+import { SETTING_KEYS, SETTINGS } from './definitions.ts';
 import { updateSettings } from './mutations.ts';
 
 const KEY = 'session.idleMinutes';
+
+/** The settings form as the browser posts it: every setting, at its default unless given. */
+const form = (values: Record<string, unknown>) => ({ ...Object.fromEntries(SETTING_KEYS.map((k) => [k, String(SETTINGS[k].default)])), ...values });
 
 describe('updateSettings', () => {
   for (const role of ROLES.filter((r) => roleCan(r, 'settings:manage'))) {
     it(`saves a changed setting for a ${role}, with its audit event`, async () => {
       const actor = await makeActor(role);
-      expect(await updateSettings(actor, { [KEY]: '45' })).toEqual({ changed: [KEY] });
+      expect(await updateSettings(actor, form({ [KEY]: '45' }))).toEqual({ changed: [KEY] });
       expect(await getSetting(KEY)).toBe(45);
       const row = await db.setting.findUniqueOrThrow({ where: { key: KEY }, select: { updatedById: true } });
       expect(row.updatedById).toBe(actor.id);
@@ -23,9 +27,9 @@ describe('updateSettings', () => {
 
   it('records nothing when the value did not change', async () => {
     const manager = await makeActor('manager');
-    expect(await updateSettings(manager, { [KEY]: '30' })).toEqual({ changed: [] });
-    await updateSettings(manager, { [KEY]: '60' });
-    expect(await updateSettings(manager, { [KEY]: ' 60 ' })).toEqual({ changed: [] });
+    expect(await updateSettings(manager, form({ [KEY]: '30' }))).toEqual({ changed: [] });
+    await updateSettings(manager, form({ [KEY]: '60' }));
+    expect(await updateSettings(manager, form({ [KEY]: ' 60 ' }))).toEqual({ changed: [] });
     expect(await db.auditEvent.count()).toBe(1);
   });
 
@@ -43,7 +47,7 @@ describe('updateSettings', () => {
   for (const [what, value, message] of BAD) {
     it(`refuses a value that is ${what}, beside the field, changing nothing`, async () => {
       const manager = await makeActor('manager');
-      const error = await updateSettings(manager, { [KEY]: value }).catch((e: unknown) => e);
+      const error = await updateSettings(manager, form({ [KEY]: value })).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(AppError);
       expect(error).toMatchObject({ code: 'invalid', field: KEY });
       expect((error as AppError).userMessage).toMatch(message);
@@ -55,7 +59,7 @@ describe('updateSettings', () => {
   for (const role of ROLES.filter((r) => !roleCan(r, 'settings:manage'))) {
     it(`refuses a ${role}`, async () => {
       const actor = await makeActor(role);
-      await expect(updateSettings(actor, { [KEY]: '45' })).rejects.toMatchObject({ code: 'forbidden' });
+      await expect(updateSettings(actor, form({ [KEY]: '45' }))).rejects.toMatchObject({ code: 'forbidden' });
       expect(await getSetting(KEY)).toBe(30);
       expect(await db.auditEvent.count()).toBe(0);
     });

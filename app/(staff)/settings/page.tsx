@@ -1,4 +1,6 @@
+import Link from 'next/link';
 import { requirePermission } from '@/lib/auth/session.ts';
+import { can } from '@/lib/auth/permissions.ts';
 import { SETTING_KEYS, SETTINGS } from '@/lib/settings/definitions.ts';
 import { getSetting } from '@/lib/settings/queries.ts';
 import { settingInputKind } from '@/lib/settings/schema.ts';
@@ -7,7 +9,7 @@ import { SettingsForm, type SettingField } from '@/components/settings/settings-
 export const dynamic = 'force-dynamic';
 
 export default async function SettingsPage() {
-  await requirePermission('settings:manage');
+  const actor = await requirePermission('settings:manage');
   // Settings are program configuration, not personal data; getSetting is the one reader.
   const fields: SettingField[] = await Promise.all(
     SETTING_KEYS.map(async (key) => ({ key, label: SETTINGS[key].label, kind: settingInputKind(key), value: String(await getSetting(key)) })),
@@ -17,6 +19,10 @@ export default async function SettingsPage() {
       <h1>Settings</h1>
       <p className="muted">These apply to everyone who uses Lantern. Each change is recorded in the audit log.</p>
       <SettingsForm fields={fields} />
+      <p><Link href="/settings/services">Services and supplies</Link>: what the quick log offers, and in which order.</p>
+      {can(actor, 'retention:run') && (
+        <p><Link href="/settings/retention">Retention: de-identify records with no recent activity</Link></p>
+      )}
     </>
   );
 }

@@ -1,0 +1,39 @@
+import Link from 'next/link';
+import '@/components/visits/visits.css';
+import type { ServiceTypeRow } from '@/lib/services/queries.ts';
+import { KIND_LABELS } from '@/lib/services/schema.ts';
+import { OrderButtons } from './order-buttons.tsx';
+
+/** Every type in the quick log's order; the first nine offered ones get the number keys. */
+export function ServiceTypeList({ rows }: { rows: ServiceTypeRow[] }) {
+  let key = 0;
+  return (
+    <div className="table-wrap visit-table-frame" role="region" aria-labelledby="service-list-caption" tabIndex={0}>
+      <table>
+        <caption id="service-list-caption" className="visually-hidden">Services and supplies</caption>
+        <thead>
+          <tr>
+            <th scope="col">Key</th><th scope="col">Name</th><th scope="col">Kind</th><th scope="col">Unit</th>
+            <th scope="col">Status</th><th scope="col">Order</th><th scope="col"><span className="visually-hidden">Edit</span></th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row, i) => {
+            const digit = row.active && key < 9 ? String(++key) : '';
+            return (
+              <tr key={row.id}>
+                <td>{digit}</td>
+                <td>{row.name}</td>
+                <td>{KIND_LABELS[row.kind]}</td>
+                <td>{row.unit ?? ''}</td>
+                <td>{row.active ? 'Offered' : <span className="muted">No longer offered</span>}</td>
+                <td><OrderButtons id={row.id} name={row.name} first={i === 0} last={i === rows.length - 1} /></td>
+                <td><Link href={`/settings/services/${row.id}`}>Edit<span className="visually-hidden"> {row.name}</span></Link></td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+import Link from 'next/link';
+import '@/components/visits/visits.css';
+import { serviceLineLabel } from '@/lib/services/schema.ts';
+import type { VisitRow } from '@/lib/visits/queries.ts';
+import { programTime } from '@/lib/visits/rules.ts';
+import { Who } from '@/components/visits/who.tsx';
+
+/** Who has been in today, latest first: alias and code (or "Anonymous"), time, services. Voided visits stay, muted. */
+export function TodayVisits({ rows }: { rows: VisitRow[] }) {
+  return (
+    <section className="today-visits" aria-labelledby="today-visits-heading">
+      <h2 id="today-visits-heading">Who has been in today</h2>
+      {rows.length === 0 ? (
+        <p className="muted">No visits logged yet today.</p>
+      ) : (
+        <div className="table-wrap visit-table-frame" role="region" aria-labelledby="today-visits-heading" tabIndex={0}>
+          <table>
+            <thead>
+              <tr><th scope="col">Time</th><th scope="col">Who</th><th scope="col">Services</th><th scope="col"><span className="visually-hidden">Actions</span></th></tr>
+            </thead>
+            <tbody>
+              {rows.map((v) => <VisitLine key={v.id} visit={v} />)}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function VisitLine({ visit: v }: { visit: VisitRow }) {
+  const time = programTime(v.visitedAt);
+  return (
+    <tr className={v.voided ? 'visit-voided' : undefined} data-visit-id={v.id}>
+      <td>{time}</td>
+      <td><Who person={v.participant} /></td>
+      <td>
+        {v.services.length ? v.services.map(serviceLineLabel).join(', ') : <span className="muted">No services ticked</span>}
+        {v.voided && <div className="visit-void-note">Voided: {v.voidReason}</div>}
+      </td>
+      <td>
+        <Link href={`/visits/${v.id}`}>
+          {v.mayChange ? 'Change' : 'Open'}<span className="visually-hidden"> the {time} visit</span>
+        </Link>
+      </td>
+    </tr>
+  );
+}

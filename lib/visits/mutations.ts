@@ -1,0 +1,160 @@
+import 'server-only';
+import type { z } from 'zod';
+import { db, type Tx } from '@/lib/db/client.ts';
+import { assertCan } from '@/lib/auth/assert.ts';
+import type { Actor } from '@/lib/auth/session.ts';
+import { recordAudit } from '@/lib/audit/record.ts';
+import { AppError, isUniqueViolation, notFound } from '@/lib/errors.ts';
+import { changedFields, dateOnly, diffServices, programDate, visitChangeProblem, visitTimeProblem, type ServiceLine } from './rules.ts';
+import {
+  FORM_EXPIRED, LogVisitSchema, PARTICIPANT_NOT_FOUND, SERVICE_NOT_FOUND, UpdateVisitSchema, visitField, VoidVisitSchema,
+  type LogVisitInput,
+} from './schema.ts';
+
+export type { LogVisitInput };
+
+// Writes to drop-in visits, each in one transaction with its audit row. Visits are voided with a
+// reason, never deleted (a trigger refuses DELETE); a trigger keeps the participant's visit count
+// and last visit in step. Audit details carry ids and field names only.
+
+/** The data layer validates too: a caller that skipped the form still gets a plain refusal beside the right field. */
+function parse<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  throw new AppError('invalid', issue.message, visitField(issue.path, input));
+}
+
+/**
+ * Locks the participant for the length of the transaction, so a merge or de-identification
+ * cannot slip in between this check and the new visit (the visit trigger updates this row anyway).
+ */
+async function lockOpenParticipant(tx: Tx, id: string): Promise<void> {
+  const [row] = await tx.$queryRaw<{ deidentified: boolean; merged: boolean }[]>`
+    SELECT deidentified_at IS NOT NULL AS deidentified, merged_into_id IS NOT NULL AS merged
+    FROM participant WHERE id = ${id}::uuid FOR NO KEY UPDATE`;
+  if (!row) throw new AppError('invalid', PARTICIPANT_NOT_FOUND, 'participantId');
+  if (row.deidentified) throw new AppError('invalid', 'This person’s record was de-identified. Log an anonymous visit instead.', 'participantId');
+  if (row.merged) throw new AppError('invalid', 'This record was merged into another one. Search for the person again.', 'participantId');
+}
+
+/** Every line names a known type; new lines only types still offered; only supplies carry a quantity above 1. */
+async function checkServices(tx: Tx, lines: ServiceLine[], alreadyOnVisit: ReadonlySet<string> = new Set()): Promise<void> {
+  if (!lines.length) return;
+  const types = await tx.serviceType.findMany({
+    where: { id: { in: lines.map((l) => l.serviceTypeId) } },
+    select: { id: true, name: true, kind: true, active: true },
+  });
+  const byId = new Map(types.map((t) => [t.id, t]));
+  for (const line of lines) {
+    const type = byId.get(line.serviceTypeId);
+    if (!type) throw new AppError('invalid', SERVICE_NOT_FOUND, 'services');
+    if (!type.active && !alreadyOnVisit.has(type.id)) {
+      throw new AppError('invalid', `${type.name} is no longer offered. Reload the page and try again.`, 'services');
+    }
+    if (type.kind === 'service' && line.quantity !== 1) {
+      throw new AppError('invalid', `${type.name} is counted once per visit; only supplies have a quantity.`, `quantity.${type.id}`);
+    }
+  }
+}
+
+/**
+ * Logs a drop-in visit. Anyone who logs visits (`visit:create`). A second call with the same
+ * idempotency key (a double click, a network retry) returns the first visit with `duplicate: true`
+ * and writes nothing: the unique constraint on the key decides, not a look-up before the insert.
+ */
+export async function logVisit(actor: Actor, input: LogVisitInput): Promise<{ visitId: string; duplicate: boolean }> {
+  assertCan(actor, 'visit:create');
+  const data = parse(LogVisitSchema, input);
+  const now = new Date();
+  const visitedAt = data.visitedAt ?? now;
+  const timeProblem = visitTimeProblem(visitedAt, now);
+  if (timeProblem) throw new AppError('invalid', timeProblem, 'visitedAt');
+  try {
+    return await db.$transaction(async (tx) => {
+      if (data.participantId) await lockOpenParticipant(tx, data.participantId);
+      await checkServices(tx, data.services);
+      const visit = await tx.visit.create({
+        data: {
+          participantId: data.participantId, visitedAt, visitDate: dateOnly(programDate(visitedAt)),
+          idempotencyKey: data.idempotencyKey, createdById: actor.id, services: { createMany: { data: data.services } },
+        },
+        select: { id: true },
+      });
+      await recordAudit(tx, actor, 'visit.logged', {
+        entityType: 'visit', entityId: visit.id,
+        details: { participantId: data.participantId, serviceTypeIds: data.services.map((s) => s.serviceTypeId), backdated: !!data.visitedAt },
+      });
+      return { visitId: visit.id, duplicate: false };
+    });
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    const first = await db.visit.findUnique({ where: { idempotencyKey: data.idempotencyKey }, select: { id: true, createdById: true } });
+    if (!first) throw error;
+    // A key is a random uuid held by one browser tab; someone else's key is a forged request.
+    if (first.createdById !== actor.id) throw new AppError('conflict', FORM_EXPIRED);
+    return { visitId: first.id, duplicate: true };
+  }
+}
+
+type LockedVisit = { createdById: string; createdAt: Date; voidedAt: Date | null; participantId: string | null; participantDeidentified: boolean };
+
+async function lockVisit(tx: Tx, id: string): Promise<LockedVisit> {
+  const [row] = await tx.$queryRaw<LockedVisit[]>`
+    SELECT v.created_by_id::text AS "createdById", v.created_at AS "createdAt", v.voided_at AS "voidedAt",
+           v.participant_id::text AS "participantId", coalesce(p.deidentified_at IS NOT NULL, false) AS "participantDeidentified"
+    FROM visit v LEFT JOIN participant p ON p.id = v.participant_id
+    WHERE v.id = ${id}::uuid FOR UPDATE OF v`;
+  if (!row) throw notFound('That visit');
+  return row;
+}
+
+function assertMayChange(actor: Actor, visit: LockedVisit, kind: 'edit' | 'void'): void {
+  const problem = visitChangeProblem(actor, visit, new Date(), kind);
+  if (problem) throw new AppError(visit.voidedAt || visit.participantDeidentified ? 'conflict' : 'forbidden', problem);
+}
+
+/**
+ * Changes a visit's services and quantities (not who or when: a wrong person is voided and logged
+ * again). Its author on the day they logged it, a program manager at any time (`visit:create`).
+ */
+export async function updateVisit(actor: Actor, input: unknown): Promise<{ changed: string[] }> {
+  assertCan(actor, 'visit:create');
+  const { visitId, services } = parse(UpdateVisitSchema, input);
+  return db.$transaction(async (tx) => {
+    assertMayChange(actor, await lockVisit(tx, visitId), 'edit');
+    const before = await tx.visitService.findMany({ where: { visitId }, select: { serviceTypeId: true, quantity: true } });
+    // A type no longer offered may stay on the visit it was used on, but cannot be added to it.
+    await checkServices(tx, services, new Set(before.map((l) => l.serviceTypeId)));
+    const diff = diffServices(before, services);
+    const fields = changedFields(diff);
+    if (!fields.length) return { changed: [] };
+    if (diff.removed.length) await tx.visitService.deleteMany({ where: { visitId, serviceTypeId: { in: diff.removed } } });
+    if (diff.added.length) await tx.visitService.createMany({ data: diff.added.map((l) => ({ visitId, ...l })) });
+    for (const line of diff.requantified) {
+      await tx.visitService.update({ where: { visitId_serviceTypeId: { visitId, serviceTypeId: line.serviceTypeId } }, data: { quantity: line.quantity }, select: { visitId: true } });
+    }
+    await tx.visit.update({ where: { id: visitId }, data: { updatedAt: new Date() }, select: { id: true } });
+    await recordAudit(tx, actor, 'visit.updated', {
+      entityType: 'visit', entityId: visitId,
+      details: { fields, added: diff.added.map((l) => l.serviceTypeId), removed: diff.removed, requantified: diff.requantified.map((l) => l.serviceTypeId) },
+    });
+    return { changed: fields };
+  });
+}
+
+/**
+ * Voids a wrong visit with a reason: kept, shown muted, left out of every count. Its author on the
+ * day they logged it, a program manager at any time (`visit:create`).
+ */
+export async function voidVisit(actor: Actor, input: unknown): Promise<void> {
+  assertCan(actor, 'visit:create');
+  const { visitId, reason } = parse(VoidVisitSchema, input);
+  await db.$transaction(async (tx) => {
+    const visit = await lockVisit(tx, visitId);
+    assertMayChange(actor, visit, 'void');
+    await tx.visit.update({ where: { id: visitId }, data: { voidedAt: new Date(), voidedById: actor.id, voidReason: reason }, select: { id: true } });
+    // The reason is free text and may name someone: it stays on the visit, not in the audit log.
+    await recordAudit(tx, actor, 'visit.voided', { entityType: 'visit', entityId: visitId, details: { participantId: visit.participantId } });
+  });
+}

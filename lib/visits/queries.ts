@@ -1,0 +1,105 @@
+import 'server-only';
+import { db } from '@/lib/db/client.ts';
+import { assertCan } from '@/lib/auth/assert.ts';
+import type { Actor } from '@/lib/auth/session.ts';
+import { can } from '@/lib/auth/permissions.ts';
+import { notFound } from '@/lib/errors.ts';
+import type { ServiceKind } from '@/lib/services/schema.ts';
+import { dateOnly, programDate, visitChangeProblem } from './rules.ts';
+import { UpdateVisitSchema } from './schema.ts';
+
+// Reads of drop-in visits. Voided visits are listed (muted) but never counted. Participants show
+// as alias and code only, which every role with `visit:read` may see.
+
+export type VisitPerson = { id: string; alias: string | null; code: string } | null;
+export type VisitLine = { serviceTypeId: string; name: string; kind: ServiceKind; unit: string | null; quantity: number };
+export type VisitRow = {
+  id: string;
+  visitedAt: string;
+  participant: VisitPerson;
+  services: VisitLine[];
+  voided: boolean;
+  voidReason: string | null;
+  /** Whether this actor may edit or void it now (a courtesy for links; the mutations check again). */
+  mayChange: boolean;
+};
+export type VisitDetail = VisitRow & { loggedBy: string; mayEdit: boolean; refusal: string | null };
+
+export type TodaySummary = { date: string; visits: number; people: number; named: number; anonymous: number };
+
+/**
+ * Today's (America/Vancouver) visits and people, voided visits left out: named people counted
+ * once however often they came, each anonymous visit as one person. Anyone who sees visits (`visit:read`).
+ */
+export async function todaySummary(actor: Actor, now = new Date()): Promise<TodaySummary> {
+  assertCan(actor, 'visit:read');
+  const date = programDate(now);
+  const [row] = await db.$queryRaw<{ visits: number; named: number; anonymous: number }[]>`
+    SELECT count(*)::int AS visits,
+           count(DISTINCT participant_id)::int AS named,
+           count(*) FILTER (WHERE participant_id IS NULL)::int AS anonymous
+    FROM visit WHERE visit_date = ${date}::date AND voided_at IS NULL`;
+  const { visits = 0, named = 0, anonymous = 0 } = row ?? {};
+  return { date, visits, people: named + anonymous, named, anonymous };
+}
+
+const visitSelect = {
+  id: true, visitedAt: true, createdById: true, createdAt: true, voidedAt: true, voidReason: true,
+  participant: { select: { id: true, alias: true, code: true, deidentifiedAt: true } },
+  services: {
+    select: { quantity: true, serviceType: { select: { id: true, name: true, kind: true, unit: true, sortOrder: true } } },
+  },
+} as const;
+
+type Selected = {
+  id: string; visitedAt: Date; createdById: string; createdAt: Date; voidedAt: Date | null; voidReason: string | null;
+  participant: { id: string; alias: string | null; code: string; deidentifiedAt: Date | null } | null;
+  services: { quantity: number; serviceType: { id: string; name: string; kind: ServiceKind; unit: string | null; sortOrder: number } }[];
+};
+
+function problem(actor: Actor, v: Selected, kind: 'edit' | 'void'): string | null {
+  if (!can(actor, 'visit:create')) return 'This is not available to your role.';
+  return visitChangeProblem(actor, { ...v, participantDeidentified: !!v.participant?.deidentifiedAt }, new Date(), kind);
+}
+
+function toRow(actor: Actor, v: Selected): VisitRow {
+  const services = [...v.services]
+    .sort((a, b) => a.serviceType.sortOrder - b.serviceType.sortOrder || a.serviceType.name.localeCompare(b.serviceType.name))
+    .map(({ quantity, serviceType: t }) => ({ serviceTypeId: t.id, name: t.name, kind: t.kind, unit: t.unit, quantity }));
+  return {
+    id: v.id,
+    visitedAt: v.visitedAt.toISOString(),
+    participant: v.participant && { id: v.participant.id, alias: v.participant.alias, code: v.participant.code },
+    services,
+    voided: !!v.voidedAt,
+    voidReason: v.voidReason,
+    mayChange: problem(actor, v, 'void') === null,
+  };
+}
+
+/** A program day's visits, latest first, voided ones included (muted on screen). Anyone who sees visits (`visit:read`). */
+export async function listVisitsForDay(actor: Actor, date = programDate(new Date())): Promise<VisitRow[]> {
+  assertCan(actor, 'visit:read');
+  const rows = await db.visit.findMany({
+    where: { visitDate: dateOnly(date) },
+    select: visitSelect,
+    orderBy: [{ visitedAt: 'desc' }, { id: 'desc' }],
+    // A program day is a few hundred visits at most; the cap only guards the page.
+    take: 1000,
+  });
+  return rows.map((v) => toRow(actor, v));
+}
+
+/** One visit for its page, with what this actor may do to it. Anyone who sees visits (`visit:read`); an unknown or malformed id is "not found". */
+export async function getVisit(actor: Actor, id: unknown): Promise<VisitDetail> {
+  assertCan(actor, 'visit:read');
+  const parsed = UpdateVisitSchema.pick({ visitId: true }).safeParse({ visitId: id });
+  if (!parsed.success) throw notFound('That visit');
+  const v = await db.visit.findUnique({
+    where: { id: parsed.data.visitId },
+    select: { ...visitSelect, createdBy: { select: { displayName: true } } },
+  });
+  if (!v) throw notFound('That visit');
+  const editProblem = problem(actor, v, 'edit');
+  return { ...toRow(actor, v), loggedBy: v.createdBy.displayName, mayEdit: editProblem === null, refusal: editProblem };
+}

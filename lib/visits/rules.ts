@@ -1,0 +1,89 @@
+import { format, isValid, parse } from 'date-fns';
+import { tz } from '@date-fns/tz';
+import type { Role } from '@/lib/auth/permissions.ts';
+import { PROGRAM_TIME_ZONE } from '@/lib/table/format.ts';
+
+// Pure rules for drop-in visits: the program's day, which times may be logged, who may change a
+// visit, and what an edit changes. The mutations read and lock the rows, then ask here.
+
+const inProgramZone = tz(PROGRAM_TIME_ZONE);
+
+/** The program's (America/Vancouver) calendar date of an instant, "2026-11-21". */
+export function programDate(instant: Date): string {
+  return format(instant, 'yyyy-MM-dd', { in: inProgramZone });
+}
+
+/** The program's clock time of an instant, "14:05". */
+export function programTime(instant: Date | string): string {
+  return format(new Date(instant), 'HH:mm', { in: inProgramZone });
+}
+
+/** "Friday 21 November", the program's today, for the page's heading. */
+export function programDayLabel(instant: Date): string {
+  return format(instant, 'EEEE d MMMM', { in: inProgramZone });
+}
+
+/** A "yyyy-MM-dd" date as PostgreSQL `date` values travel through Prisma: midnight UTC. */
+export function dateOnly(isoDate: string): Date {
+  return new Date(`${isoDate}T00:00:00.000Z`);
+}
+
+/** A `datetime-local` value ("2026-11-21T14:05") read as program time, whatever the server's zone; null when malformed. */
+export function parseProgramDateTime(value: string): Date | null {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value)) return null;
+  const parsed = parse(value, "yyyy-MM-dd'T'HH:mm", new Date(), { in: inProgramZone });
+  return isValid(parsed) ? new Date(parsed.getTime()) : null;
+}
+
+/** How far back a visit may be logged: paper logs from a power cut, not last year's statistics. */
+export const MAX_BACKDATE_DAYS = 31;
+
+/** Why a visit time is refused, or null when it may be logged. */
+export function visitTimeProblem(visitedAt: Date, now: Date): string | null {
+  if (Number.isNaN(visitedAt.getTime())) return 'Enter the time of the visit.';
+  if (visitedAt.getTime() > now.getTime()) return 'A visit cannot be in the future.';
+  if (now.getTime() - visitedAt.getTime() > MAX_BACKDATE_DAYS * 86_400_000) {
+    return `Visits more than ${MAX_BACKDATE_DAYS} days old cannot be logged here. Ask a program manager.`;
+  }
+  return null;
+}
+
+export type VisitForChange = { createdById: string; createdAt: Date; voidedAt: Date | null; participantDeidentified: boolean };
+
+export const CHANGE_REFUSED =
+  'Only the person who logged this visit can change it, on the day they logged it. A program manager can change it at any time.';
+
+/**
+ * Why this person may not edit or void this visit, or null when they may: its author on the
+ * (program) day they logged it, a program manager at any time. A voided visit stays as it is.
+ */
+export function visitChangeProblem(actor: { id: string; role: Role }, visit: VisitForChange, now: Date, kind: 'edit' | 'void'): string | null {
+  if (visit.voidedAt) return 'This visit was voided. It stays as it is.';
+  if (kind === 'edit' && visit.participantDeidentified) return 'This person’s record was de-identified, so the visit can no longer be changed.';
+  if (actor.role === 'manager') return null;
+  const sameDay = programDate(visit.createdAt) === programDate(now);
+  return actor.id === visit.createdById && sameDay ? null : CHANGE_REFUSED;
+}
+
+export type ServiceLine = { serviceTypeId: string; quantity: number };
+
+export type ServiceDiff = { added: ServiceLine[]; removed: string[]; requantified: ServiceLine[] };
+
+/** What an edit does to a visit's services: lines added, service types removed, quantities changed. */
+export function diffServices(before: ServiceLine[], after: ServiceLine[]): ServiceDiff {
+  const old = new Map(before.map((l) => [l.serviceTypeId, l.quantity]));
+  const next = new Set(after.map((l) => l.serviceTypeId));
+  return {
+    added: after.filter((l) => !old.has(l.serviceTypeId)),
+    removed: before.filter((l) => !next.has(l.serviceTypeId)).map((l) => l.serviceTypeId),
+    requantified: after.filter((l) => old.has(l.serviceTypeId) && old.get(l.serviceTypeId) !== l.quantity),
+  };
+}
+
+/** The field names an edit changed, for the audit row. */
+export function changedFields(diff: ServiceDiff): string[] {
+  const fields: string[] = [];
+  if (diff.added.length || diff.removed.length) fields.push('services');
+  if (diff.requantified.length) fields.push('quantity');
+  return fields;
+}

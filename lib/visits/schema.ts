@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { shortText } from '@/lib/validation.ts';
+import { parseProgramDateTime } from './rules.ts';
+
+// Input rules for drop-in visits, shared by the quick-log panel, the edit form and the data layer.
+// Field names are the form's: `participantId`, `services`, `quantity.<serviceTypeId>`, `visitedAt`.
+
+export const QUANTITY_MAX = 500; // matches the visit_service_quantity_check constraint
+export const VOID_REASON_MAX = 200; // matches the visit_void_check constraint
+const MAX_LINES = 50;
+
+export const PARTICIPANT_NOT_FOUND = 'That participant was not found. Search again.';
+export const PARTICIPANT_MISSING = 'Find the participant, or choose Anonymous visit.';
+export const SERVICE_NOT_FOUND = 'One of the services was not found. Reload the page and try again.';
+export const SERVICE_TWICE = 'Tick each service only once.';
+export const QUANTITY_RANGE = `Enter a whole number from 1 to ${QUANTITY_MAX}.`;
+export const FORM_EXPIRED = 'This form has expired. Reload the page and try again.';
+export const VISIT_NOT_FOUND = 'That visit was not found.';
+
+const uuidOf = (message: string) => z.string({ error: message }).trim().toLowerCase().pipe(z.uuid(message));
+
+const serviceLine = z.object(
+  {
+    serviceTypeId: uuidOf(SERVICE_NOT_FOUND),
+    quantity: z.number({ error: QUANTITY_RANGE }).int(QUANTITY_RANGE).min(1, QUANTITY_RANGE).max(QUANTITY_MAX, QUANTITY_RANGE),
+  },
+  { error: SERVICE_NOT_FOUND },
+);
+
+const serviceLines = z
+  .array(serviceLine, { error: SERVICE_NOT_FOUND })
+  .max(MAX_LINES, SERVICE_NOT_FOUND)
+  .refine((lines) => new Set(lines.map((l) => l.serviceTypeId)).size === lines.length, SERVICE_TWICE);
+
+export const LogVisitSchema = z.object({
+  idempotencyKey: uuidOf(FORM_EXPIRED),
+  participantId: z
+    .string({ error: (issue) => (issue.input === undefined ? PARTICIPANT_MISSING : PARTICIPANT_NOT_FOUND) })
+    .trim()
+    .toLowerCase()
+    .pipe(z.uuid(PARTICIPANT_NOT_FOUND))
+    .nullable(),
+  services: serviceLines,
+  visitedAt: z.date({ error: 'Enter the time of the visit.' }).optional(),
+});
+
+/** What `logVisit` takes (the signature other features code against). */
+export type LogVisitInput = { idempotencyKey: string; participantId: string | null; services: { serviceTypeId: string; quantity: number }[]; visitedAt?: Date };
+
+export const UpdateVisitSchema = z.object({ visitId: uuidOf(VISIT_NOT_FOUND), services: serviceLines });
+export type UpdateVisitInput = z.infer<typeof UpdateVisitSchema>;
+
+export const VoidVisitSchema = z.object({ visitId: uuidOf(VISIT_NOT_FOUND), reason: shortText('a reason', VOID_REASON_MAX) });
+export type VoidVisitInput = z.infer<typeof VoidVisitSchema>;
+
+/** The form field a validation issue belongs beside (undefined: the form as a whole). */
+export function visitField(path: readonly PropertyKey[], input: unknown): string | undefined {
+  const [head, index, leaf] = path;
+  if (head === 'services' && typeof index === 'number' && leaf === 'quantity') {
+    const line = (input as { services?: { serviceTypeId?: unknown }[] }).services?.[index];
+    return typeof line?.serviceTypeId === 'string' ? `quantity.${line.serviceTypeId}` : 'services';
+  }
+  if (head === 'idempotencyKey' || head === 'visitId' || head === undefined) return undefined;
+  return String(head);
+}
+
+const strings = (value: unknown): unknown[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+
+/**
+ * The form's services: a `service` value per ticked type and, for supplies, `quantity.<id>`.
+ * Only the shape changes here; `LogVisitSchema` judges the values (an empty quantity becomes NaN
+ * and is refused, not quietly taken as 1).
+ */
+function formServices(raw: Record<string, unknown>): unknown[] {
+  return strings(raw.service).map((id) => {
+    const quantity = typeof id === 'string' ? raw[`quantity.${id}`] : undefined;
+    return { serviceTypeId: id, quantity: quantity === undefined ? 1 : typeof quantity === 'string' && quantity.trim() !== '' ? Number(quantity) : NaN };
+  });
+}
+
+/** The quick-log form (as `formToObject` gives it) in `logVisit`'s shape. Anonymous visits send `participantId=anonymous`. */
+export function quickLogFormToInput(raw: Record<string, unknown>): LogVisitInput {
+  const who = raw.participantId;
+  const when = typeof raw.visitedAt === 'string' && raw.visitedAt.trim() !== '' ? raw.visitedAt.trim() : undefined;
+  return {
+    idempotencyKey: raw.idempotencyKey as string,
+    participantId: who === 'anonymous' ? null : ((who === undefined || who === '' ? undefined : who) as string),
+    services: formServices(raw) as LogVisitInput['services'],
+    visitedAt: when === undefined ? undefined : (parseProgramDateTime(when) ?? new Date(NaN)),
+  };
+}
+
+/** The edit form in `updateVisit`'s shape. */
+export function editFormToInput(raw: Record<string, unknown>): UpdateVisitInput {
+  return { visitId: raw.visitId as string, services: formServices(raw) as UpdateVisitInput['services'] };
+}
+
+/** Any form: the action leaves checking to the data layer, which names the field beside which to answer. */
+export const RawFormSchema = z.record(z.string(), z.unknown());
