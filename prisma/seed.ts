@@ -1,6 +1,8 @@
 import { pathToFileURL } from 'node:url';
 import { createDb } from '../lib/db/create.ts';
 import { seedStaff, DEMO_LOGINS } from './seed/staff.ts';
+import { seedParticipants } from './seed/participants.ts';
+import { seedVisits } from './seed/visits.ts';
 
 export { DEMO_LOGINS };
 
@@ -8,6 +10,8 @@ export { DEMO_LOGINS };
 // whatever was entered. Feature areas add their own seed steps below, in dependency order.
 const STEPS: { name: string; run: (db: ReturnType<typeof createDb>) => Promise<void> }[] = [
   { name: 'staff accounts', run: seedStaff },
+  { name: 'participants', run: (db) => seedParticipants(db) },
+  { name: 'drop-in visits', run: (db) => seedVisits(db) },
 ];
 
 /** Seeds the demo when no staff account exists yet. Returns whether it seeded. */

@@ -58,6 +58,8 @@ try {
 
   const secrets = await step('Preparing secrets', async ({ result }) => {
     const s = loadDemoSecrets(path.join(dataDir, 'demo-secrets.json'));
+    // The demo seed runs in this process and encrypts the sample safe contacts and notes.
+    process.env.ENCRYPTION_KEY ??= s.ENCRYPTION_KEY;
     result(s.generated ? `generated (kept in ${path.join(dataDir, 'demo-secrets.json')})` : 'done');
     return s;
   });

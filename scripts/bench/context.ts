@@ -1,0 +1,58 @@
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import pg from 'pg';
+import type { Actor } from '../../lib/auth/session.ts';
+import { SkipScenario } from '../../lib/bench/scenario.ts';
+import { buildApp, startApp, type RunningApp } from './app.ts';
+import { signIn } from './http.ts';
+import { openSession, type Runner } from './run-state.ts';
+
+// What scenarios get: the benchmark database, the account to act as, and (started on first use,
+// once) the production app with a signed-in cookie. Data-layer modules are loaded with `load()`,
+// which turns "not written yet" into a skipped scenario rather than a crash.
+
+export type BenchContext = {
+  root: string;
+  sql: pg.Client;
+  runner: Runner;
+  log(m: string): void;
+  /** The runner as the data layer sees it, from a live session (lib/auth/resolve-session.ts). */
+  actor(): Promise<Actor>;
+  /** The running app and a signed-in Cookie header. */
+  app(): Promise<{ baseUrl: string; cookie: string }>;
+  load<M>(modulePath: string): Promise<M>;
+};
+
+export function createContext(opts: { root: string; sql: pg.Client; runner: Runner; databaseUrl: string; port?: number; reuseBuild?: boolean; log(m: string): void }) {
+  let actor: Promise<Actor> | undefined;
+  let app: Promise<{ baseUrl: string; cookie: string }> | undefined;
+  let running: RunningApp | undefined;
+  const ctx: BenchContext = {
+    root: opts.root,
+    sql: opts.sql,
+    runner: opts.runner,
+    log: opts.log,
+    load: async <M>(modulePath: string) => {
+      try {
+        return (await import(pathToFileURL(path.join(opts.root, modulePath)).href)) as M;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND') throw new SkipScenario(`${modulePath} is not there yet`);
+        throw error;
+      }
+    },
+    actor: () =>
+      (actor ??= (async () => {
+        const { resolveSession } = await ctx.load<typeof import('../../lib/auth/resolve-session.ts')>('lib/auth/resolve-session.ts');
+        const state = await resolveSession(await openSession(opts.sql, opts.runner.id));
+        if (state.status !== 'ok') throw new Error(`the bench account's session is ${state.status}`);
+        return state.actor;
+      })()),
+    app: () =>
+      (app ??= (async () => {
+        running = await startApp(await buildApp(opts.root, opts.log, opts.reuseBuild), opts.databaseUrl, opts.port);
+        opts.log(`app answering at ${running.baseUrl}`);
+        return { baseUrl: running.baseUrl, cookie: await signIn(running.baseUrl, opts.runner.email, opts.runner.password) };
+      })()),
+  };
+  return { ctx, stop: async () => running?.stop() };
+}

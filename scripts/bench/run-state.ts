@@ -1,0 +1,81 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { hashPassword } from '../../lib/auth/password.ts';
+import { dayPlan } from '../../lib/bench/day-plan.ts';
+import { createRandom, hash32 } from '../../lib/bench/random.ts';
+import { insertVisits } from '../../lib/bench/visit-sql.ts';
+import { DATASET, pgExec } from './dataset.ts';
+
+// What each run starts from, on top of the kept dataset: the account the benchmark acts as (a
+// coordinator, with a new password each run), none of the previous run's writes, and a morning
+// of visits for the real today so the Today page shows what a desk would see.
+
+export type Runner = { id: string; email: string; password: string };
+
+const RUNNER_EMAIL = 'bench-runner@bench.example.org';
+
+async function runnerAccount(client: pg.Client): Promise<Runner> {
+  const password = `bench ${randomBytes(12).toString('base64url')}`;
+  const hash = await hashPassword(password);
+  const { rows: [row] } = await client.query<{ id: string }>(
+    `INSERT INTO staff_user (id, email, display_name, role, password_hash, must_change_password, updated_at)
+     VALUES ($1, $2, 'Bench Runner', 'coordinator', $3, false, now())
+     ON CONFLICT (email) DO UPDATE SET password_hash = EXCLUDED.password_hash, active = true, must_change_password = false, role = 'coordinator'
+     RETURNING id`,
+    [randomUUID(), RUNNER_EMAIL, hash],
+  );
+  // Sessions and sign-in throttling left from earlier runs do not carry over.
+  await client.query('UPDATE auth_session SET ended_at = now() WHERE user_id = $1 AND ended_at IS NULL', [row!.id]);
+  await client.query('DELETE FROM login_attempt');
+  return { id: row!.id, email: RUNNER_EMAIL, password };
+}
+
+/**
+ * Removes the visits earlier runs wrote (the runner's). Visits are never deleted in the app, so
+ * the trigger that refuses it is switched off for this statement's transaction only.
+ */
+async function removeEarlierVisits(client: pg.Client, runnerId: string): Promise<number> {
+  await client.query('BEGIN');
+  try {
+    const { rows } = await client.query<{ id: string }>(
+      'SELECT DISTINCT participant_id AS id FROM visit WHERE created_by_id = $1 AND participant_id IS NOT NULL', [runnerId]);
+    await client.query('ALTER TABLE visit DISABLE TRIGGER visit_no_delete');
+    const { rowCount } = await client.query('DELETE FROM visit WHERE created_by_id = $1', [runnerId]);
+    await client.query('ALTER TABLE visit ENABLE TRIGGER visit_no_delete');
+    // The visit trigger restored counts and last visits; last activity only ever moves forward, so reset it here.
+    await client.query(
+      `UPDATE participant SET last_activity_at = greatest(created_at, coalesce(last_seen_at, created_at)) WHERE id = ANY($1::uuid[])`,
+      [rows.map((r) => r.id)],
+    );
+    await client.query('COMMIT');
+    return rowCount ?? 0;
+  } catch (error) {
+    await client.query('ROLLBACK');
+    throw error;
+  }
+}
+
+/** Prepares the kept dataset for a run and returns the account to act as. */
+export async function prepareRun(client: pg.Client, log: (m: string) => void, now = new Date()): Promise<Runner> {
+  const runner = await runnerAccount(client);
+  const removed = await removeEarlierVisits(client, runner.id);
+  if (removed) log(`removed ${removed.toLocaleString('en-CA')} visits left by the previous run`);
+  const [today] = dayPlan(createRandom(DATASET.seed).fork('today'), { now, days: 1 });
+  if (today) {
+    // Logged by the runner, so the next run removes them too; the visit trigger keeps the counts.
+    await insertVisits(pgExec(client), [today], { seed: hash32(DATASET.seed), namespace: `${DATASET.seed}:today`, staffIds: [runner.id], now });
+    log(`logged ${today.visits} visits for today so far (${today.date})`);
+  }
+  await client.query('ANALYZE visit');
+  return runner;
+}
+
+/** A live session row for the runner: what a sign-in creates, for the in-process scenarios. */
+export async function openSession(client: pg.Client, runnerId: string): Promise<string> {
+  const sid = randomUUID();
+  await client.query(
+    `INSERT INTO auth_session (id, user_id, session_version) SELECT $1, id, session_version FROM staff_user WHERE id = $2`,
+    [sid, runnerId],
+  );
+  return sid;
+}
