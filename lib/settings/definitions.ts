@@ -22,6 +22,27 @@ export const SETTINGS = {
       .max(120, 'At most 120 months'),
     default: 24,
   },
+  // A booking not checked in this long after its slot starts is marked missed and frees its place
+  // (lib/bookings/sweep.ts).
+  'bookings.graceMinutes': {
+    label: 'Release a shower or laundry booking when nobody has come this many minutes into the slot',
+    schema: z.coerce
+      .number({ error: 'Enter a number of minutes.' })
+      .int('Use whole minutes.')
+      .min(0, 'At least 0 minutes')
+      .max(60, 'At most 60 minutes'),
+    default: 10,
+  },
+  // Read by the booking_daily_limit trigger too (migration 20261121050000_bookings).
+  'bookings.perPersonPerDay': {
+    label: 'Shower bookings one person may hold per day (and the same for laundry)',
+    schema: z.coerce
+      .number({ error: 'Enter a number.' })
+      .int('Use a whole number.')
+      .min(1, 'At least 1')
+      .max(5, 'At most 5'),
+    default: 1,
+  },
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { AppError } from '@/lib/errors.ts';
+import { shortText } from '@/lib/validation.ts';
+import { parseDay } from './slots.ts';
+
+// Input rules for bookings, the waitlist and the wall-board links, shared by the forms and the
+// data layer. Forms post strings; a person is a participant id or "anonymous".
+
+export const KINDS = ['shower', 'laundry'] as const;
+export const TRANSITIONS = ['check_in', 'done', 'cancel', 'no_show', 'reinstate'] as const;
+
+export const PARTICIPANT_NOT_FOUND = 'That participant was not found. Search again.';
+export const PARTICIPANT_MISSING = 'Find the participant, or choose Anonymous.';
+export const BOOKING_NOT_FOUND = 'That booking was not found. Reload the page.';
+export const RESOURCE_NOT_FOUND = 'That shower or laundry was not found. Reload the page.';
+export const ENTRY_NOT_FOUND = 'That waitlist entry was not found. Reload the page.';
+export const ENTRY_CLOSED = 'That person is no longer waiting: they were booked or taken off the list.';
+export const FORM_EXPIRED = 'This form has expired. Reload the page and try again.';
+export const SLOT_MISSING = 'Choose a slot from the grid.';
+
+const uuidOf = (message: string) => z.string({ error: message }).trim().toLowerCase().pipe(z.uuid(message));
+
+/** A participant id, or null for "anonymous" (a ticket number only). */
+export const whoField = z
+  .string({ error: (issue) => (issue.input === undefined ? PARTICIPANT_MISSING : PARTICIPANT_NOT_FOUND) })
+  .trim()
+  .toLowerCase()
+  .refine((v) => v !== '', PARTICIPANT_MISSING)
+  .transform((v) => (v === 'anonymous' ? null : v))
+  .pipe(z.uuid(PARTICIPANT_NOT_FOUND).nullable());
+
+export const kindField = z.enum(KINDS, { error: 'Choose shower or laundry.' });
+
+/** An instant as the grid posts it (ISO 8601 with its offset). */
+const instantField = z
+  .string({ error: SLOT_MISSING })
+  .trim()
+  .refine((v) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/.test(v), SLOT_MISSING)
+  .transform((v) => new Date(v))
+  .refine((d) => !Number.isNaN(d.getTime()), SLOT_MISSING);
+
+export const dayField = z.string({ error: 'Choose a day.' }).refine((v) => parseDay(v) !== null, 'Choose a day, like 2026-11-21.');
+
+export const BookSlotSchema = z.object({
+  idempotencyKey: uuidOf(FORM_EXPIRED),
+  resourceId: uuidOf(RESOURCE_NOT_FOUND),
+  slotStart: instantField,
+  participantId: whoField,
+});
+export type BookSlotInput = z.input<typeof BookSlotSchema>;
+
+export const BookNextSchema = z.object({ idempotencyKey: uuidOf(FORM_EXPIRED), kind: kindField, participantId: whoField });
+export type BookNextInput = z.input<typeof BookNextSchema>;
+
+export const TransitionSchema = z.object({
+  bookingId: uuidOf(BOOKING_NOT_FOUND),
+  transition: z.enum(TRANSITIONS, { error: 'That change is not possible for this booking.' }),
+});
+export type TransitionInput = z.input<typeof TransitionSchema>;
+
+export const MoveSchema = z.object({ bookingId: uuidOf(BOOKING_NOT_FOUND), resourceId: uuidOf(RESOURCE_NOT_FOUND), slotStart: instantField });
+export type MoveInput = z.input<typeof MoveSchema>;
+
+export const AddToWaitlistSchema = z.object({ kind: kindField, day: dayField, participantId: whoField });
+export type AddToWaitlistInput = z.input<typeof AddToWaitlistSchema>;
+
+export const WaitlistEntrySchema = z.object({ entryId: uuidOf(ENTRY_NOT_FOUND) });
+export const BookFromWaitlistSchema = z.object({ entryId: uuidOf(ENTRY_NOT_FOUND), idempotencyKey: uuidOf(FORM_EXPIRED) });
+
+export const BOARD_LABEL_MAX = 60;
+export const BoardLinkSchema = z.object({ label: shortText('a name for the screen', BOARD_LABEL_MAX) });
+export const BoardLinkIdSchema = z.object({ id: uuidOf('That board link was not found. Reload the page.') });
+
+/** Any form: the action leaves checking to the data layer, which names the field to answer beside. */
+export const RawFormSchema = z.record(z.string(), z.unknown());
+
+/** Parses input for the data layer: a caller that skipped the form still gets a plain refusal beside the field. */
+export function parseOrRefuse<S extends z.ZodType>(schema: S, input: unknown, hidden: readonly string[] = HIDDEN_FIELDS): z.infer<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  const field = issue.path.length ? String(issue.path[0]) : undefined;
+  throw new AppError('invalid', issue.message, field && !hidden.includes(field) ? field : undefined);
+}
+
+/** Hidden inputs (ids, keys) have nowhere to show a message: those answer for the whole form. */
+const HIDDEN_FIELDS = ['idempotencyKey', 'bookingId', 'entryId', 'resourceId', 'slotStart', 'transition', 'id'];
