@@ -3,6 +3,7 @@ import { createDb } from '../lib/db/create.ts';
 import { seedStaff, DEMO_LOGINS } from './seed/staff.ts';
 import { seedParticipants } from './seed/participants.ts';
 import { seedVisits } from './seed/visits.ts';
+import { seedBookings } from './seed/bookings.ts';
 
 export { DEMO_LOGINS };
 
@@ -12,6 +13,7 @@ const STEPS: { name: string; run: (db: ReturnType<typeof createDb>) => Promise<v
   { name: 'staff accounts', run: seedStaff },
   { name: 'participants', run: (db) => seedParticipants(db) },
   { name: 'drop-in visits', run: (db) => seedVisits(db) },
+  { name: 'showers and laundry', run: (db) => seedBookings(db) },
 ];
 
 /** Seeds the demo when no staff account exists yet. Returns whether it seeded. */

@@ -1,0 +1,101 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { defineAction } from '@/lib/action.ts';
+import { AppError } from '@/lib/errors.ts';
+import { searchParticipants } from '@/lib/participants/search.ts';
+import { bookNextFree, bookSlot, type BookingResult } from '@/lib/bookings/book.ts';
+import { moveBooking } from '@/lib/bookings/move.ts';
+import { changeBooking } from '@/lib/bookings/transitions.ts';
+import { addToWaitlist, bookFromWaitlist, removeFromWaitlist } from '@/lib/bookings/waitlist.ts';
+import { KIND_LABEL, STATUS_LABEL, type Transition } from '@/lib/bookings/rules.ts';
+import { RawFormSchema } from '@/lib/bookings/schema.ts';
+
+// The desk's booking actions. Each is a public POST endpoint: defineAction checks the session and
+// the permission, and the data layer checks again and judges every value. Search text travels in
+// the POST body only, never in a URL, and is neither logged nor audited.
+
+/** Everything that shows bookings: the grid, the Today page, the profile timeline. */
+function refresh() {
+  revalidatePath('/bookings');
+  revalidatePath('/');
+  revalidatePath('/participants/[id]', 'page');
+}
+
+const booked = (r: BookingResult) =>
+  `${r.duplicate ? 'Already booked' : 'Booked'} ${r.ticket}: ${r.resourceName} at ${r.time}, ${r.place.toLowerCase()}.`;
+
+export const searchPeopleAction = defineAction({
+  permission: 'participant:read',
+  schema: z.object({ q: z.string({ error: 'Type part of an alias or code.' }).max(100, 'Type less.') }),
+  run: async (actor, { q }) => {
+    const matches = await searchParticipants(actor, q);
+    return { data: { matches: JSON.stringify(matches.map((m) => ({ id: m.id, alias: m.alias, code: m.code }))) } };
+  },
+});
+
+/** The booking panel: a chosen slot, the next free place of a kind, or the waitlist — by the button pressed. */
+export const deskBookAction = defineAction({
+  permission: 'booking:manage',
+  schema: RawFormSchema,
+  run: async (actor, raw) => {
+    const mode = typeof raw.mode === 'string' ? raw.mode : '';
+    const [verb, kind] = mode.split(':');
+    if (verb === 'slot') {
+      const r = await bookSlot(actor, raw);
+      refresh();
+      return { message: booked(r), data: { ticket: r.ticket } };
+    }
+    if (verb === 'next') {
+      const r = await bookNextFree(actor, { ...raw, kind });
+      refresh();
+      return { message: booked(r), data: { ticket: r.ticket } };
+    }
+    if (verb === 'wait') {
+      const r = await addToWaitlist(actor, { ...raw, kind });
+      refresh();
+      return { message: `On the ${KIND_LABEL[kind as 'shower']} waitlist: ticket ${r.ticket}, number ${r.position}.`, data: { ticket: r.ticket } };
+    }
+    throw new AppError('invalid', 'Choose what to book.');
+  },
+});
+
+export const changeBookingAction = defineAction({
+  permission: 'booking:manage',
+  schema: RawFormSchema,
+  run: async (actor, raw) => {
+    const { status } = await changeBooking(actor, raw);
+    refresh();
+    const undone = (raw.transition as Transition) === 'reinstate';
+    return { message: undone ? 'Reinstated: the place is booked again.' : `${STATUS_LABEL[status]}.` };
+  },
+});
+
+export const moveBookingAction = defineAction({
+  permission: 'booking:manage',
+  schema: RawFormSchema,
+  run: async (actor, raw) => {
+    // The move form sends one choice, "<resource id>@<slot start>".
+    const [resourceId, slotStart] = typeof raw.target === 'string' ? raw.target.split('@') : [];
+    if (!resourceId || !slotStart) throw new AppError('invalid', 'Choose where to move the booking.', 'target');
+    const r = await moveBooking(actor, { bookingId: raw.bookingId, resourceId, slotStart });
+    refresh();
+    return { message: `Moved to ${r.resourceName} at ${r.time}.` };
+  },
+});
+
+export const waitlistAction = defineAction({
+  permission: 'booking:manage',
+  schema: RawFormSchema,
+  run: async (actor, raw) => {
+    if (raw.op === 'remove') {
+      await removeFromWaitlist(actor, raw);
+      refresh();
+      return { message: 'Taken off the waitlist.' };
+    }
+    const r = await bookFromWaitlist(actor, raw);
+    refresh();
+    return { message: booked(r) };
+  },
+});

@@ -1,0 +1,85 @@
+'use client';
+
+import { useActionState } from 'react';
+import { changeBookingAction, moveBookingAction } from '@/app/(staff)/bookings/actions.ts';
+import type { ActionState } from '@/lib/action.ts';
+import type { GridBooking, GridSlot } from '@/lib/bookings/queries.ts';
+import { STATUS_LABEL, type Transition } from '@/lib/bookings/rules.ts';
+
+export type MoveTarget = { value: string; label: string };
+
+const ACTIONS: Record<GridBooking['status'], { t: Transition; label: string }[]> = {
+  booked: [{ t: 'check_in', label: 'Check in' }, { t: 'cancel', label: 'Cancel' }, { t: 'no_show', label: 'Did not come' }],
+  checked_in: [{ t: 'done', label: 'Done' }],
+  done: [],
+  cancelled: [{ t: 'reinstate', label: 'Reinstate' }],
+  no_show: [{ t: 'reinstate', label: 'Reinstate' }],
+};
+
+export function PersonLine({ person }: { person: GridBooking['person'] }) {
+  if (!person) return <span className="muted">Anonymous</span>;
+  return <span>{person.alias ?? 'De-identified record'} <span className="booking-code">{person.code}</span></span>;
+}
+
+function Status({ state }: { state: ActionState }) {
+  if (!state) return null;
+  if (state.ok) return <p className="booking-note" role="status">{state.message}</p>;
+  const text = state.formError ?? Object.values(state.fieldErrors ?? {})[0];
+  return text ? <p className="booking-note field-error" role="alert">{text}</p> : null;
+}
+
+/** What the slot's time allows: no check-in long before it, no "did not come" before it starts, nothing once it is over. */
+function timely(t: Transition, slot: Pick<GridSlot, 'started' | 'over' | 'checkInOpen'>): boolean {
+  if (t === 'check_in') return slot.checkInOpen;
+  if (t === 'no_show') return slot.started;
+  if (t === 'reinstate') return !slot.over;
+  return true;
+}
+
+type CardProps = { booking: GridBooking; slot: GridSlot; canManage: boolean; moveTargets: MoveTarget[]; where: string };
+
+/** One booking in the grid: ticket, who, status, and the changes its status and time allow (the server decides again). */
+export function BookingCard({ booking, slot, canManage, moveTargets, where }: CardProps) {
+  const [state, action, pending] = useActionState<ActionState, FormData>(changeBookingAction, null);
+  const actions = canManage ? ACTIONS[booking.status].filter((a) => timely(a.t, slot)) : [];
+  return (
+    <div className={`booking-card status-${booking.status}`}>
+      <p className="booking-who">
+        <strong className="booking-ticket">{booking.ticket}</strong> <PersonLine person={booking.person} />{' '}
+        <span className="badge">{STATUS_LABEL[booking.status]}</span>
+      </p>
+      {actions.length > 0 && (
+        <form action={action} className="booking-actions">
+          <input type="hidden" name="bookingId" value={booking.id} />
+          {actions.map(({ t, label }) => (
+            <button key={t} className={t === 'check_in' || t === 'done' ? 'button small' : 'button small secondary'} type="submit" name="transition" value={t}
+              disabled={pending} aria-label={`${label}: ${booking.ticket}, ${where}`}>{label}</button>
+          ))}
+        </form>
+      )}
+      {canManage && booking.status === 'booked' && moveTargets.length > 0 && <MoveForm booking={booking} targets={moveTargets} />}
+      <Status state={state} />
+    </div>
+  );
+}
+
+function MoveForm({ booking, targets }: { booking: GridBooking; targets: MoveTarget[] }) {
+  const [state, action, pending] = useActionState<ActionState, FormData>(moveBookingAction, null);
+  const selectId = `move-${booking.id}`;
+  return (
+    <details className="booking-move">
+      <summary>Move {booking.ticket}</summary>
+      <form action={action} className="row">
+        <input type="hidden" name="bookingId" value={booking.id} />
+        <div className="field">
+          <label htmlFor={selectId}>Move to</label>
+          <select id={selectId} name="target">
+            {targets.map((t) => <option key={t.value} value={t.value}>{t.label}</option>)}
+          </select>
+        </div>
+        <button className="button small" type="submit" disabled={pending}>Move</button>
+      </form>
+      <Status state={state} />
+    </details>
+  );
+}
