@@ -12,7 +12,8 @@ const ADMIN_PAGES = [
   { path: '/audit', label: 'Audit log' },
   { path: '/settings', label: 'Settings' },
 ];
-const FRONT_DESK = [TODAY, PARTICIPANTS];
+const BOOKINGS = { path: '/bookings', label: 'Showers and laundry' };
+const FRONT_DESK = [TODAY, PARTICIPANTS, BOOKINGS];
 const NAV: Record<Role, Page[]> = {
   peer: FRONT_DESK,
   coordinator: FRONT_DESK,
@@ -22,8 +23,13 @@ const NAV: Record<Role, Page[]> = {
   admin: [HOME, ...ADMIN_PAGES],
 };
 /** Pages behind the navigation's, reached from them. */
-const INNER: Record<string, Page[]> = { '/settings': [{ path: '/settings/services', label: 'Services and supplies' }] };
-const GUARDED = [PARTICIPANTS, ...ADMIN_PAGES, ...INNER['/settings']!];
+const INNER: Record<string, Page[]> = {
+  '/settings': [
+    { path: '/settings/services', label: 'Services and supplies' },
+    { path: '/settings/resources', label: 'Showers and laundry' },
+  ],
+};
+const GUARDED = [PARTICIPANTS, BOOKINGS, ...ADMIN_PAGES, ...INNER['/settings']!];
 const SIGNED_IN_PAGES = ['/', '/account', ...GUARDED.map((p) => p.path)];
 const NOT_AVAILABLE = 'This page is not available to your role.';
 

@@ -256,11 +256,11 @@ test.describe('bad input gets a plain message beside the field and records nothi
     },
     {
       what: 'an unknown participant', message: /That participant was not found/, target: (page) => searchBox(page),
-      before: async (page) => page.locator('input[name="participantId"]').evaluate((el: HTMLInputElement, id) => (el.value = id), randomUUID()),
+      before: async (page) => page.getByRole('region', { name: 'Log a visit' }).locator('input[name="participantId"]').evaluate((el: HTMLInputElement, id) => (el.value = id), randomUUID()),
     },
     {
       what: 'a participant id of the wrong type', message: /That participant was not found/, target: (page) => searchBox(page),
-      before: async (page) => page.locator('input[name="participantId"]').evaluate((el: HTMLInputElement) => (el.value = '42')),
+      before: async (page) => page.getByRole('region', { name: 'Log a visit' }).locator('input[name="participantId"]').evaluate((el: HTMLInputElement) => (el.value = '42')),
     },
     {
       what: 'an unknown service', message: /One of the services was not found/, target: (page) => page.getByRole('group', { name: /Services and supplies/ }),

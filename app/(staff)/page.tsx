@@ -6,6 +6,7 @@ import { listVisitsForDay, todaySummary } from '@/lib/visits/queries.ts';
 import { programDate, programDayLabel } from '@/lib/visits/rules.ts';
 import { QuickLog } from '@/components/visits/quick-log.tsx';
 import { DeskSlots } from '@/components/today/desk-slots.tsx';
+import { TodayPanel } from '@/components/bookings/today-panel.tsx';
 import { PlainHome } from '@/components/today/plain-home.tsx';
 import { TodaySummaryCard } from '@/components/today/today-summary.tsx';
 import { TodayVisits } from '@/components/today/today-visits.tsx';
@@ -43,6 +44,7 @@ async function Today({ actor }: { actor: Actor }) {
         {services && <div className="today-log"><QuickLog services={services} initialKey={randomUUID()} /></div>}
         <div className="today-side">
           <TodaySummaryCard summary={summary} />
+          <TodayPanel actor={actor} />
           <DeskSlots actor={actor} />
         </div>
         <div className="today-visits-area"><TodayVisits rows={visits} /></div>

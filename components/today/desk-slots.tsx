@@ -4,7 +4,6 @@ import type { Actor } from '@/lib/auth/session.ts';
 // The Today page's places for what later features show at the desk. Each is a named, empty
 // region today; the feature that fills it replaces its `body` (and keeps its permission).
 const SLOTS: { id: string; title: string; permission: Permission; body: string }[] = [
-  { id: 'booking-queue', title: 'Shower and laundry queue', permission: 'booking:read', body: 'The queue shows here once bookings are set up.' },
   { id: 'safe-suite', title: 'Safe Suite', permission: 'stay:read', body: 'The suite’s status shows here once stays are set up.' },
   { id: 'alerts', title: 'Aggressor alerts', permission: 'alert:read_published', body: 'New published alerts show here.' },
 ];

@@ -6,6 +6,7 @@ import { participantId } from '@/lib/participants/schema.ts';
 import { seesParticipantDetails } from '@/lib/participants/rules.ts';
 import { FIELD_LABELS } from '@/lib/participants/labels.ts';
 import { visitTimelineEntries } from '@/lib/visits/timeline.ts';
+import { bookingTimelineEntries } from '@/lib/bookings/timeline.ts';
 import type { TimelineEntry, TimelineSource } from './types.ts';
 
 // The registry of everything that can appear on a participant's timeline. A feature that records
@@ -58,6 +59,7 @@ function changedLabels(details: unknown): string {
 export const TIMELINE_SOURCES: TimelineSource[] = [
   participantTimelineEntries,
   visitTimelineEntries,
+  bookingTimelineEntries,
 ];
 
 /** Everything recorded for a person that this actor may see, newest first. Any role with `participant:read` (each source filters further). */

@@ -20,6 +20,7 @@ export default async function SettingsPage() {
       <p className="muted">These apply to everyone who uses Lantern. Each change is recorded in the audit log.</p>
       <SettingsForm fields={fields} />
       <p><Link href="/settings/services">Services and supplies</Link>: what the quick log offers, and in which order.</p>
+      <p><Link href="/settings/resources">Showers and laundry</Link>: stalls and machines, opening hours, closures and the wall board.</p>
       {can(actor, 'retention:run') && (
         <p><Link href="/settings/retention">Retention: de-identify records with no recent activity</Link></p>
       )}

@@ -8,6 +8,7 @@ import { timelineFor } from '@/lib/timeline/sources.ts';
 import { ProfileDetails } from '@/components/participants/profile-details.tsx';
 import { SensitivePanel } from '@/components/participants/sensitive-panel.tsx';
 import { Timeline } from '@/components/participants/timeline.tsx';
+import { ParticipantBookings } from '@/components/bookings/participant-bookings.tsx';
 
 export const dynamic = 'force-dynamic';
 
@@ -48,6 +49,7 @@ export default async function ParticipantPage({ params }: Props) {
           {p.details.hasSafeContact || p.details.hasNotes ? <SensitivePanel id={p.id} /> : <p className="muted">None recorded.</p>}
         </section>
       )}
+      <ParticipantBookings actor={actor} participantId={p.id} open={open} />
       <section aria-labelledby="timeline-heading">
         <h2 id="timeline-heading">Timeline</h2>
         <Timeline entries={timeline.entries} more={timeline.more} />
