@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { deskBookAction } from '@/app/(staff)/bookings/actions.ts';
 import type { ActionState } from '@/lib/action.ts';
-import { newKey } from './new-key.ts';
+import { newIdempotencyKey } from '@/components/ui/idempotency-key.ts';
 import { PersonPicker, whoLabel, type Who } from './person-picker.tsx';
 import './bookings.css';
 
@@ -57,7 +57,7 @@ export function BookPanel({ id, initialKey, day, isToday, target, onClearTarget,
     setPending(false);
     setState({ result, who: label });
     if (result?.ok) {
-      setKey(newKey());
+      setKey(newIdempotencyKey());
       setWho(null);
       onClearTarget?.();
       search()?.focus();

@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import { deskBookAction } from '@/app/(staff)/bookings/actions.ts';
 import type { ActionState } from '@/lib/action.ts';
-import { newKey } from './new-key.ts';
+import { newIdempotencyKey } from '@/components/ui/idempotency-key.ts';
 
 /** "Next free shower" / "Next free laundry" for one known person: one click books. */
 export function NextFreeButtons({ participantId, initialKey }: { participantId: string; initialKey: string }) {
@@ -19,7 +19,7 @@ export function NextFreeButtons({ participantId, initialKey }: { participantId: 
     const result = await deskBookAction(null, data).catch((): ActionState => ({ ok: false, formError: 'The connection failed, so nothing was booked. Try again.' }));
     setPending(false);
     setState(result);
-    if (result?.ok) setKey(newKey());
+    if (result?.ok) setKey(newIdempotencyKey());
   };
   const error = state && !state.ok ? state.formError ?? Object.values(state.fieldErrors ?? {})[0] : undefined;
   return (

@@ -7,7 +7,7 @@ import type { WaitlistRow } from '@/lib/bookings/queries.ts';
 import { KIND_TITLE } from '@/lib/bookings/rules.ts';
 import type { Kind } from '@/lib/bookings/slots.ts';
 import { PersonLine } from './booking-card.tsx';
-import { newKey } from './new-key.ts';
+import { newIdempotencyKey } from '@/components/ui/idempotency-key.ts';
 
 /** The day's waitlists, in order, each person with their position; an offered place is shown first-hand to act on. */
 export function WaitlistPanel({ lists, canManage }: { lists: Record<Kind, WaitlistRow[]>; canManage: boolean }) {
@@ -32,7 +32,7 @@ export function WaitlistPanel({ lists, canManage }: { lists: Record<Kind, Waitli
 export function WaitlistEntryRow({ entry, canManage }: { entry: WaitlistRow; canManage: boolean }) {
   const [state, action, pending] = useActionState<ActionState, FormData>(waitlistAction, null);
   // One key per entry shown: a double click books once.
-  const [key] = useState(newKey);
+  const [key] = useState(newIdempotencyKey);
   const message = state && (state.ok ? state.message : state.formError ?? Object.values(state.fieldErrors ?? {})[0]);
   return (
     <li className={entry.status === 'offered' ? 'waitlist-offered' : undefined}>

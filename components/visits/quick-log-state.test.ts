@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newIdempotencyKey } from './new-key.ts';
+import { newIdempotencyKey } from '@/components/ui/idempotency-key.ts';
 import { focusTargetFor, freshPanel, isPristine, newNotice, notSavedMessage, savedMessage, toggle } from './quick-log-state.ts';
 
 describe('the quick log’s state', () => {

@@ -1,4 +1,4 @@
-import { newIdempotencyKey } from './new-key.ts';
+import { newIdempotencyKey } from '@/components/ui/idempotency-key.ts';
 
 // The quick-log panel's state, apart from its rendering so both stay short.
 

@@ -85,6 +85,7 @@ export async function bookNextFree(actor: Actor, input: unknown): Promise<Bookin
 export async function bookNextOf(
   actor: Actor, kind: Kind, day: string, req: Pick<PlaceRequest, 'participantId' | 'idempotencyKey' | 'via' | 'entry'>, now: Date,
 ): Promise<BookingResult> {
+  assertCan(actor, 'booking:manage');
   const resources = await loadResources(db, { kind });
   for (let round = 0; round < NEXT_FREE_ROUNDS; round++) {
     const next = await nextFreePlace(db, kind, day, now);

@@ -1,8 +1,9 @@
 /**
- * A random v4 uuid for a form's idempotency key. crypto.randomUUID exists only on secure (https
- * or localhost) pages; a desk computer on plain http in the office still has getRandomValues.
+ * A random v4 uuid for a form's idempotency key (quick log, bookings). crypto.randomUUID exists only on secure
+ * (https or localhost) pages; a desk computer reaching Lantern over plain http on the office
+ * network still has crypto.getRandomValues.
  */
-export function newKey(): string {
+export function newIdempotencyKey(): string {
   if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   bytes[6] = (bytes[6]! & 0x0f) | 0x40;
