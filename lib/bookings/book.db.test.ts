@@ -3,6 +3,7 @@ import { db } from '@/lib/db/client.ts';
 import { makeActor } from '@/lib/db/test/actors.ts';
 import { ROLES, roleCan } from '@/lib/auth/permissions.ts';
 import { bookNextFree, bookSlot } from './book.ts';
+import { changeBooking } from './transitions.ts';
 import { addDays, atLocal, daySlots, localDay, localTime } from './slots.ts';
 import { auditActions, bookingRow, expectAppError, key, makePerson, makeResource, setSetting, soonSlot, tomorrowSlot } from './test-helpers.ts';
 
@@ -117,14 +118,21 @@ describe('bad input is refused with a plain message and changes nothing', () => 
     expect(await db.booking.count()).toBe(3);
   });
 
-  it('if the code’s count ever let one through, the database’s refusal still reads as a plain message', async () => {
+  it('reads a limit stored as text as the trigger does, and the trigger’s own refusal reads as a plain message', async () => {
     const s = await setup();
-    await bookSlot(s.coordinator, s.base);
-    // A limit the code reads as 2 but the trigger, which takes only JSON numbers, as the default 1.
+    const first = await bookSlot(s.coordinator, s.base);
+    // A limit the settings form reads as 2 but the database, which takes only JSON numbers, as the default 1.
     await db.setting.create({ data: { key: 'bookings.perPersonPerDay', value: '2' } });
     const second = { ...s.base, idempotencyKey: key(), slotStart: atLocal(s.tomorrow, 660).toISOString() };
-    await expectAppError(bookSlot(s.coordinator, second), 'conflict', 'This person already has the most shower bookings allowed that day.', 'participantId');
-    expect(await db.booking.count()).toBe(1);
+    await expectAppError(bookSlot(s.coordinator, second), 'conflict', 'This person already has a shower booked that day. One per day.', 'participantId');
+    // Reinstating counts in the code (which reads 2) and lets one through; booking_daily_limit refuses it.
+    await changeBooking(s.coordinator, { bookingId: first.bookingId, transition: 'cancel' });
+    await db.setting.update({ where: { key: 'bookings.perPersonPerDay' }, data: { value: 2 } });
+    await bookSlot(s.coordinator, second);
+    await db.setting.update({ where: { key: 'bookings.perPersonPerDay' }, data: { value: '2' } });
+    await expectAppError(changeBooking(s.coordinator, { bookingId: first.bookingId, transition: 'reinstate' }), 'conflict',
+      'This person already has the most shower bookings allowed that day.', 'participantId');
+    expect(await db.booking.count({ where: { status: 'booked' } })).toBe(1);
   });
 
   it('refuses every role without booking:manage', async () => {

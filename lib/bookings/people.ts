@@ -3,7 +3,7 @@ import type { Tx } from '@/lib/db/client.ts';
 import { AppError, dbErrorCode } from '@/lib/errors.ts';
 import { SETTINGS } from '@/lib/settings/definitions.ts';
 import { KIND_LABEL, LIMIT_MESSAGE } from './rules.ts';
-import { PARTICIPANT_NOT_FOUND } from './schema.ts';
+import { PARTICIPANT_DEIDENTIFIED, PARTICIPANT_MERGED, PARTICIPANT_NOT_FOUND } from './schema.ts';
 import type { Kind } from './slots.ts';
 
 // The person a booking or waitlist entry is for. Their row is locked for the transaction, so a
@@ -28,8 +28,8 @@ export async function lockOpenParticipant(tx: Tx, id: string, limit?: Limit): Pr
            (SELECT value FROM setting WHERE key = 'bookings.perPersonPerDay') AS setting
     FROM participant p WHERE p.id = ${id}::uuid FOR NO KEY UPDATE OF p`;
   if (!row) throw new AppError('invalid', PARTICIPANT_NOT_FOUND, 'participantId');
-  if (row.deidentified) throw new AppError('invalid', 'This person’s record was de-identified. Book anonymously instead.', 'participantId');
-  if (row.merged) throw new AppError('invalid', 'This record was merged into another one. Search for the person again.', 'participantId');
+  if (row.deidentified) throw new AppError('invalid', PARTICIPANT_DEIDENTIFIED, 'participantId');
+  if (row.merged) throw new AppError('invalid', PARTICIPANT_MERGED, 'participantId');
   if (!limit) return;
   // Read as lib/settings reads it: the default when missing or not a number.
   const parsed = SETTINGS['bookings.perPersonPerDay'].schema.safeParse(row.setting);

@@ -2,12 +2,12 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { db, type Tx } from '@/lib/db/client.ts';
 import type { Actor } from '@/lib/auth/session.ts';
-import { recordAudit } from '@/lib/audit/record.ts';
 import { AppError, isUniqueViolation } from '@/lib/errors.ts';
 import { dayWord, nextFreePlace } from './load.ts';
-import { limitRefusal, lockOpenParticipant } from './people.ts';
-import { takenMessage } from './rules.ts';
-import { ENTRY_CLOSED, FORM_EXPIRED } from './schema.ts';
+import { SETTINGS } from '@/lib/settings/definitions.ts';
+import { limitRefusal } from './people.ts';
+import { LIMIT_MESSAGE, takenMessage } from './rules.ts';
+import { ENTRY_CLOSED, FORM_EXPIRED, PARTICIPANT_DEIDENTIFIED, PARTICIPANT_MERGED, PARTICIPANT_NOT_FOUND } from './schema.ts';
 import { localDay, type Kind, type Slot, type SlotResource } from './slots.ts';
 
 // Taking a place. The unique key booking_seat_taken_key (resource, slot start, seat) among
@@ -94,52 +94,37 @@ export function ownSubmit(actor: Actor, first: { id: string; ticket: number; sea
   return { bookingId: first.id, ticket: first.ticket, seat: first.seat, duplicate: true };
 }
 
-type NewRow = { id: string; day: string; seat: number; ticket: number | null };
+type PlaceAnswer =
+  | { bookingId: string; ticket: number; seat: number; refused?: undefined }
+  | { refused: 'participant_not_found' | 'participant_deidentified' | 'participant_merged' | 'limit' | 'entry_closed' | 'full'; max?: number };
 
-/**
- * The booking row and, unless it keeps a waitlist ticket, the day's next ticket number, in one
- * statement. The ticket counter is the one row every booking of that day and kind waits on, so
- * it is taken last, right before the commit, and held as briefly as possible.
- */
-async function insertRow(tx: Tx, actor: Actor, req: PlaceRequest, row: NewRow, now: Date): Promise<number> {
-  const { resource, slot } = req;
-  const [inserted] = await tx.$queryRaw<{ ticket: number }[]>`
-    WITH touched AS (
-      -- A booking is activity: retention counts from the person's last activity.
-      UPDATE participant SET last_activity_at = greatest(last_activity_at, now()) WHERE id = ${req.participantId}::uuid
-    ),
-    counter AS (
-      INSERT INTO booking_ticket (day, kind, last)
-      SELECT ${row.day}::date, ${resource.kind}::"ResourceKind", 1 WHERE ${row.ticket}::int IS NULL
-      ON CONFLICT (day, kind) DO UPDATE SET last = booking_ticket.last + 1
-      RETURNING last
-    )
-    INSERT INTO booking (id, resource_id, kind, participant_id, day, ticket, slot_start, slot_end, seat, idempotency_key, created_by_id, booked_at)
-    SELECT ${row.id}::uuid, ${resource.id}::uuid, ${resource.kind}::"ResourceKind", ${req.participantId}::uuid, ${row.day}::date,
-           coalesce(${row.ticket}::int, (SELECT last FROM counter)), ${slot.start}, ${slot.end}, ${row.seat}, ${req.idempotencyKey}::uuid, ${actor.id}::uuid, ${now}
-    RETURNING ticket`;
-  return inserted!.ticket;
+/** The plain refusal for each answer `place_booking` can give; SlotFull when the slot has no seat left. */
+function placeRefusal(answer: Extract<PlaceAnswer, { refused: string }>, kind: Kind): Error {
+  switch (answer.refused) {
+    case 'participant_not_found': return new AppError('invalid', PARTICIPANT_NOT_FOUND, 'participantId');
+    case 'participant_deidentified': return new AppError('invalid', PARTICIPANT_DEIDENTIFIED, 'participantId');
+    case 'participant_merged': return new AppError('invalid', PARTICIPANT_MERGED, 'participantId');
+    case 'limit': return new AppError('conflict', LIMIT_MESSAGE(kind, answer.max ?? 1), 'participantId');
+    case 'entry_closed': return new AppError('conflict', ENTRY_CLOSED);
+    case 'full': return new SlotFull();
+  }
 }
 
-async function insertBooking(tx: Tx, actor: Actor, req: PlaceRequest, now: Date): Promise<Placed> {
+/**
+ * One attempt at a seat: the database function `place_booking` (migration
+ * 20261121055000_single_statement_writes) checks the person and their daily limit, picks the
+ * lowest free seat and writes the booking, its ticket and its audit row, in one round trip.
+ */
+async function insertBooking(actor: Actor, req: PlaceRequest, now: Date): Promise<Placed> {
   const { resource, slot, participantId } = req;
-  const day = localDay(slot.start);
-  if (participantId) await lockOpenParticipant(tx, participantId, { kind: resource.kind, day });
-  const seat = await freeSeat(tx, resource, slot.start);
-  const id = randomUUID();
-  // Written before the row (its id is made here) so the ticket counter is the last thing taken.
-  await recordAudit(tx, actor, 'booking.created', {
-    entityType: 'booking', entityId: id, details: { resourceId: resource.id, participantId, seat, via: req.via, waitlistEntryId: req.entry?.id ?? null },
-  });
-  const ticket = await insertRow(tx, actor, req, { id, day, seat, ticket: req.entry?.ticket ?? null }, now);
-  if (req.entry) {
-    // Two desks booking the same waitlist entry at once: only the first finds it still waiting.
-    const { count } = await tx.waitlistEntry.updateMany({
-      where: { id: req.entry.id, status: { in: ['waiting', 'offered'] } }, data: { status: 'booked', bookingId: id, closedAt: now },
-    });
-    if (count !== 1) throw new AppError('conflict', ENTRY_CLOSED);
-  }
-  return { bookingId: id, ticket, seat, duplicate: false };
+  const [row] = await db.$queryRaw<{ answer: PlaceAnswer }[]>`
+    SELECT place_booking(${randomUUID()}::uuid, ${resource.id}::uuid, ${resource.kind}::"ResourceKind", ${resource.capacity}::int,
+                         ${slot.start}, ${slot.end}, ${localDay(slot.start)}::date, ${participantId}::uuid, ${req.idempotencyKey}::uuid,
+                         ${actor.id}::uuid, ${actor.role}::"Role", ${req.via}, ${req.entry?.id ?? null}::uuid, ${req.entry?.ticket ?? null}::int,
+                         ${SETTINGS['bookings.perPersonPerDay'].default}::int, ${now}) AS answer`;
+  const answer = row!.answer;
+  if (answer.refused) throw placeRefusal(answer, resource.kind);
+  return { bookingId: answer.bookingId, ticket: answer.ticket, seat: answer.seat, duplicate: false };
 }
 
 /**
@@ -148,7 +133,7 @@ async function insertBooking(tx: Tx, actor: Actor, req: PlaceRequest, now: Date)
  */
 export async function placeBooking(actor: Actor, req: PlaceRequest, now: Date): Promise<Placed> {
   try {
-    return await withSeatRetry(req.resource.capacity, () => db.$transaction((tx) => insertBooking(tx, actor, req, now), TX_OPTIONS));
+    return await withSeatRetry(req.resource.capacity, () => insertBooking(actor, req, now));
   } catch (error) {
     // The same form submitted twice at once: the second insert met the first one's key.
     if (error instanceof SlotFull || isUniqueViolation(error)) {

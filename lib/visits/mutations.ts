@@ -4,10 +4,10 @@ import { db, type Tx } from '@/lib/db/client.ts';
 import { assertCan } from '@/lib/auth/assert.ts';
 import type { Actor } from '@/lib/auth/session.ts';
 import { recordAudit } from '@/lib/audit/record.ts';
-import { AppError, isUniqueViolation, notFound } from '@/lib/errors.ts';
-import { changedFields, dateOnly, diffServices, programDate, visitChangeProblem, visitTimeProblem, type ServiceLine } from './rules.ts';
+import { AppError, notFound } from '@/lib/errors.ts';
+import { changedFields, diffServices, programDate, visitChangeProblem, visitTimeProblem, type ServiceLine } from './rules.ts';
 import {
-  FORM_EXPIRED, LogVisitSchema, PARTICIPANT_NOT_FOUND, SERVICE_NOT_FOUND, UpdateVisitSchema, visitField, VoidVisitSchema,
+  FORM_EXPIRED, LogVisitSchema, PARTICIPANT_DEIDENTIFIED, PARTICIPANT_MERGED, PARTICIPANT_NOT_FOUND, SERVICE_NOT_FOUND, UpdateVisitSchema, visitField, VoidVisitSchema,
   type LogVisitInput,
 } from './schema.ts';
 
@@ -23,19 +23,6 @@ function parse<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
   throw new AppError('invalid', issue.message, visitField(issue.path, input));
-}
-
-/**
- * Locks the participant for the length of the transaction, so a merge or de-identification
- * cannot slip in between this check and the new visit (the visit trigger updates this row anyway).
- */
-async function lockOpenParticipant(tx: Tx, id: string): Promise<void> {
-  const [row] = await tx.$queryRaw<{ deidentified: boolean; merged: boolean }[]>`
-    SELECT deidentified_at IS NOT NULL AS deidentified, merged_into_id IS NOT NULL AS merged
-    FROM participant WHERE id = ${id}::uuid FOR NO KEY UPDATE`;
-  if (!row) throw new AppError('invalid', PARTICIPANT_NOT_FOUND, 'participantId');
-  if (row.deidentified) throw new AppError('invalid', 'This person’s record was de-identified. Log an anonymous visit instead.', 'participantId');
-  if (row.merged) throw new AppError('invalid', 'This record was merged into another one. Search for the person again.', 'participantId');
 }
 
 /** Every line names a known type; new lines only types still offered; only supplies carry a quantity above 1. */
@@ -58,10 +45,28 @@ async function checkServices(tx: Tx, lines: ServiceLine[], alreadyOnVisit: Reado
   }
 }
 
+type LogVisitAnswer =
+  | { visitId: string; duplicate: boolean; createdById: string; refused?: undefined }
+  | { refused: 'participant_not_found' | 'participant_deidentified' | 'participant_merged' | 'service_not_found' | 'service_inactive' | 'service_quantity'; serviceTypeId?: string; name?: string };
+
+/** The plain message and field for each refusal the database function gives. */
+function logVisitRefusal(answer: Extract<LogVisitAnswer, { refused: string }>): AppError {
+  switch (answer.refused) {
+    case 'participant_not_found': return new AppError('invalid', PARTICIPANT_NOT_FOUND, 'participantId');
+    case 'participant_deidentified': return new AppError('invalid', PARTICIPANT_DEIDENTIFIED, 'participantId');
+    case 'participant_merged': return new AppError('invalid', PARTICIPANT_MERGED, 'participantId');
+    case 'service_not_found': return new AppError('invalid', SERVICE_NOT_FOUND, 'services');
+    case 'service_inactive': return new AppError('invalid', `${answer.name} is no longer offered. Reload the page and try again.`, 'services');
+    case 'service_quantity': return new AppError('invalid', `${answer.name} is counted once per visit; only supplies have a quantity.`, `quantity.${answer.serviceTypeId}`);
+  }
+}
+
 /**
  * Logs a drop-in visit. Anyone who logs visits (`visit:create`). A second call with the same
  * idempotency key (a double click, a network retry) returns the first visit with `duplicate: true`
  * and writes nothing: the unique constraint on the key decides, not a look-up before the insert.
+ * The checks and writes run in one database call, `log_visit` (migration
+ * 20261121055000_single_statement_writes): the desk's busiest write makes one round trip, not seven.
  */
 export async function logVisit(actor: Actor, input: LogVisitInput): Promise<{ visitId: string; duplicate: boolean }> {
   assertCan(actor, 'visit:create');
@@ -70,31 +75,14 @@ export async function logVisit(actor: Actor, input: LogVisitInput): Promise<{ vi
   const visitedAt = data.visitedAt ?? now;
   const timeProblem = visitTimeProblem(visitedAt, now);
   if (timeProblem) throw new AppError('invalid', timeProblem, 'visitedAt');
-  try {
-    return await db.$transaction(async (tx) => {
-      if (data.participantId) await lockOpenParticipant(tx, data.participantId);
-      await checkServices(tx, data.services);
-      const visit = await tx.visit.create({
-        data: {
-          participantId: data.participantId, visitedAt, visitDate: dateOnly(programDate(visitedAt)),
-          idempotencyKey: data.idempotencyKey, createdById: actor.id, services: { createMany: { data: data.services } },
-        },
-        select: { id: true },
-      });
-      await recordAudit(tx, actor, 'visit.logged', {
-        entityType: 'visit', entityId: visit.id,
-        details: { participantId: data.participantId, serviceTypeIds: data.services.map((s) => s.serviceTypeId), backdated: !!data.visitedAt },
-      });
-      return { visitId: visit.id, duplicate: false };
-    });
-  } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
-    const first = await db.visit.findUnique({ where: { idempotencyKey: data.idempotencyKey }, select: { id: true, createdById: true } });
-    if (!first) throw error;
-    // A key is a random uuid held by one browser tab; someone else's key is a forged request.
-    if (first.createdById !== actor.id) throw new AppError('conflict', FORM_EXPIRED);
-    return { visitId: first.id, duplicate: true };
-  }
+  const [row] = await db.$queryRaw<{ answer: LogVisitAnswer }[]>`
+    SELECT log_visit(${data.participantId}::uuid, ${visitedAt}, ${programDate(visitedAt)}::date, ${data.idempotencyKey}::uuid,
+                     ${actor.id}::uuid, ${actor.role}::"Role", ${JSON.stringify(data.services)}::jsonb, ${!!data.visitedAt}) AS answer`;
+  const answer = row!.answer;
+  if (answer.refused) throw logVisitRefusal(answer);
+  // A key is a random uuid held by one browser tab; someone else's key is a forged request.
+  if (answer.duplicate && answer.createdById !== actor.id) throw new AppError('conflict', FORM_EXPIRED);
+  return { visitId: answer.visitId, duplicate: answer.duplicate };
 }
 
 type LockedVisit = { createdById: string; createdAt: Date; voidedAt: Date | null; participantId: string | null; participantDeidentified: boolean };

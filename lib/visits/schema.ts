@@ -10,6 +10,8 @@ export const VOID_REASON_MAX = 200; // matches the visit_void_check constraint
 const MAX_LINES = 50;
 
 export const PARTICIPANT_NOT_FOUND = 'That participant was not found. Search again.';
+export const PARTICIPANT_DEIDENTIFIED = 'This person’s record was de-identified. Log an anonymous visit instead.';
+export const PARTICIPANT_MERGED = 'This record was merged into another one. Search for the person again.';
 export const PARTICIPANT_MISSING = 'Find the participant, or choose Anonymous visit.';
 export const SERVICE_NOT_FOUND = 'One of the services was not found. Reload the page and try again.';
 export const SERVICE_TWICE = 'Tick each service only once.';
