@@ -17,7 +17,7 @@ const OCT = monthPeriod('2026-10');
 async function fixture(by: Actor) {
   const st = await serviceTypeIds();
   const secrets: string[] = [];
-  const keep = (p: { code: string; alias: string | null }) => (secrets.push(p.code, ...(p.alias ? [p.alias] : [])), p);
+  const keep = <P extends { code: string; alias: string | null }>(p: P): P => (secrets.push(p.code, ...(p.alias ? [p.alias] : [])), p);
   // 12 women born 1990 (35–44), First Nations, not travelling; the first comes twice.
   const women = [];
   for (let i = 0; i < 12; i++) women.push(keep(await person(by, { alias: `Fixture Woman ${i}`, gender: 'woman', birthYear: 1990, birthYearState: 'answered', indigenousIdentity: 'first_nations', travelling: 'no' })));

@@ -1,6 +1,6 @@
 import 'server-only';
 import { Prisma } from '@/lib/db/generated/client.ts';
-import type { Period } from '../period.ts';
+import type { Bucket, Period } from '../period.ts';
 import { visitsInPeriod } from '../sql.ts';
 import type { Counts, FigureContext, SectionDefinition } from '../types.ts';
 
@@ -11,9 +11,9 @@ import type { Counts, FigureContext, SectionDefinition } from '../types.ts';
 type Row = { key: string | null; people: number; visits: number; known: number; anonymous: number; fresh: number };
 
 /** A person is new in a month when they have no earlier non-voided visit at all (before that month). */
-function query(period: Period): Prisma.Sql {
+function query(period: Period, buckets: Bucket[]): Prisma.Sql {
   return Prisma.sql`
-    WITH v AS (${visitsInPeriod(period)}),
+    WITH v AS (${visitsInPeriod(period, buckets)}),
     pm AS (SELECT DISTINCT key, d_from, participant_id FROM v WHERE participant_id IS NOT NULL),
     fresh AS (
       SELECT key, participant_id FROM pm
@@ -38,16 +38,25 @@ const ROWS: { key: keyof Omit<Row, 'key'>; label: string }[] = [
   { key: 'anonymous', label: 'Anonymous visits' },
 ];
 
-async function load(ctx: FigureContext) {
-  const rows = await ctx.client.$queryRaw<Row[]>(query(ctx.period));
-  const col = new Map(ctx.period.months.map((m, i) => [m.key, i]));
-  const width = ctx.period.months.length + 1;
+/**
+ * The five figures by bucket (months for the report, weeks for the dashboard's chart), then for
+ * the whole period. Shared by the report and the dashboard, so both show the same numbers.
+ */
+export async function visitFigures(ctx: FigureContext, buckets: Bucket[] = ctx.period.months): Promise<Counts[]> {
+  const rows = await ctx.client.$queryRaw<Row[]>(query(ctx.period, buckets));
+  const col = new Map(buckets.map((m, i) => [m.key, i]));
+  const width = buckets.length + 1;
   const counts: Counts[] = ROWS.map((r) => ({ key: r.key, label: r.label, counts: Array<number>(width).fill(0) }));
   for (const row of rows) {
     const i = row.key === null ? width - 1 : col.get(row.key);
     if (i === undefined) continue;
     ROWS.forEach((r, j) => (counts[j]!.counts[i] = row[r.key]));
   }
+  return counts;
+}
+
+async function load(ctx: FigureContext) {
+  const counts = await visitFigures(ctx);
   return [
     {
       key: 'participants',
