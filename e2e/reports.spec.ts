@@ -26,6 +26,7 @@ test.describe('manager', () => {
   });
 
   test('makes last quarter’s report as a page, a CSV and an Excel workbook that agree', async ({ page, sql }) => {
+    test.slow(); // four pages, two downloads and two axe runs
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reports' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Reports');
     await page.getByRole('link', { name: 'Last quarter' }).click();

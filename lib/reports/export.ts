@@ -6,7 +6,7 @@ import type { Actor } from '@/lib/auth/session.ts';
 import { recordAudit } from '@/lib/audit/record.ts';
 import { buildReport } from './build.ts';
 import { reportCsv } from './csv.ts';
-import { reportWorkbook } from './excel.ts';
+import { chunked, workbookBuffer } from './excel.ts';
 import type { Period } from './period.ts';
 
 export const FORMATS = {
@@ -15,7 +15,8 @@ export const FORMATS = {
 } as const;
 export type ExportFormat = keyof typeof FORMATS;
 
-export type ReportFile = { fileName: string; contentType: string; body: Readable };
+/** `size` when known in advance (the workbook), so the download can show a percentage. */
+export type ReportFile = { fileName: string; contentType: string; body: Readable; size: number | null };
 
 /**
  * The report as a file, with a `report.exported` audit event (who, which report, which period and
@@ -32,9 +33,8 @@ export async function exportReport(actor: Actor, period: Period, format: ExportF
     }),
   );
   const f = FORMATS[format];
-  return {
-    fileName: `${period.fileStem}.${f.extension}`,
-    contentType: f.type,
-    body: format === 'csv' ? reportCsv(report) : reportWorkbook(report),
-  };
+  const file = { fileName: `${period.fileStem}.${f.extension}`, contentType: f.type };
+  if (format === 'csv') return { ...file, body: reportCsv(report), size: null };
+  const bytes = await workbookBuffer(report);
+  return { ...file, body: chunked(bytes), size: bytes.length };
 }

@@ -30,6 +30,7 @@ export async function GET(request: Request): Promise<Response> {
       'Content-Disposition': `attachment; filename="${file.fileName}"`,
       'Cache-Control': 'no-store',
       'X-Content-Type-Options': 'nosniff',
+      ...(file.size !== null ? { 'Content-Length': String(file.size) } : {}),
     },
   });
 }
