@@ -66,6 +66,7 @@ describe('presets', () => {
     const by = Object.fromEntries(list.map((p) => [p.id, p.period]));
     expect(by['this-month']!.from).toBe('2026-12-01');
     expect(by['last-month']!.from).toBe('2026-11-01');
+    expect(by['this-quarter']!.from).toBe('2026-10-01');
     expect(by['last-quarter']!.from).toBe('2026-07-01');
     expect(by['this-fiscal']!.from).toBe('2026-04-01');
     expect(by['last-fiscal']!.from).toBe('2025-04-01');

@@ -123,6 +123,7 @@ export function presets(now: Date = new Date()): { id: string; label: string; pe
   return [
     { id: 'this-month', label: 'This month', period: monthPeriod(monthKey(cur)) },
     { id: 'last-month', label: 'Last month', period: monthPeriod(monthKey(lastMonth)) },
+    { id: 'this-quarter', label: 'This quarter', period: quarterPeriod(cur.y, q) },
     { id: 'last-quarter', label: 'Last quarter', period: quarterPeriod(lastQ.y, lastQ.q) },
     { id: 'this-fiscal', label: 'This fiscal year', period: fiscalPeriod(fy) },
     { id: 'last-fiscal', label: 'Last fiscal year', period: fiscalPeriod(fy - 1) },
