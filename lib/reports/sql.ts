@@ -55,7 +55,7 @@ export function toCounts(rows: GroupedRow[], period: Period, categories: Categor
 /** Non-voided visits in the period with the month (or week) they fall in: the base of most figures. */
 export function visitsInPeriod(period: Period, buckets: Bucket[] = period.months): Prisma.Sql {
   return Prisma.sql`
-    SELECT b.key, b.d_from, v.id, v.participant_id
+    SELECT b.key, b.d_from, b.t_from, v.id, v.participant_id
     FROM visit v JOIN ${bucketsSql(buckets)} ON v.visit_date >= b.d_from AND v.visit_date < b.d_until
     WHERE v.voided_at IS NULL AND v.visit_date >= ${period.from}::date AND v.visit_date <= ${period.to}::date`;
 }

@@ -10,15 +10,19 @@ import type { Counts, FigureContext, SectionDefinition } from '../types.ts';
 
 type Row = { key: string | null; people: number; visits: number; known: number; anonymous: number; fresh: number };
 
-/** A person is new in a month when they have no earlier non-voided visit at all (before that month). */
+/**
+ * A person is new in a month when they have no non-voided visit before it. Compared on visited_at
+ * against the month's local midnight (the same test as visit_date < its first day), so the
+ * (participant_id, visited_at) index answers it.
+ */
 function query(period: Period, buckets: Bucket[]): Prisma.Sql {
   return Prisma.sql`
     WITH v AS (${visitsInPeriod(period, buckets)}),
-    pm AS (SELECT DISTINCT key, d_from, participant_id FROM v WHERE participant_id IS NOT NULL),
+    pm AS (SELECT DISTINCT key, t_from, participant_id FROM v WHERE participant_id IS NOT NULL),
     fresh AS (
       SELECT key, participant_id FROM pm
       WHERE NOT EXISTS (
-        SELECT 1 FROM visit e WHERE e.participant_id = pm.participant_id AND e.voided_at IS NULL AND e.visit_date < pm.d_from))
+        SELECT 1 FROM visit e WHERE e.participant_id = pm.participant_id AND e.voided_at IS NULL AND e.visited_at < pm.t_from))
     SELECT a.key, a.people, a.visits, a.known, a.anonymous, coalesce(f.fresh, 0)::int AS fresh
     FROM (
       SELECT key, count(DISTINCT participant_id)::int AS people, count(*)::int AS visits,
