@@ -14,11 +14,12 @@ const ADMIN_PAGES = [
 ];
 const BOOKINGS = { path: '/bookings', label: 'Showers and laundry' };
 const FRONT_DESK = [TODAY, PARTICIPANTS, BOOKINGS];
+const REPORTS = { path: '/reports', label: 'Reports' };
 const NAV: Record<Role, Page[]> = {
   peer: FRONT_DESK,
   coordinator: FRONT_DESK,
   outreach: FRONT_DESK,
-  manager: [...FRONT_DESK, ...ADMIN_PAGES],
+  manager: [...FRONT_DESK, REPORTS, ...ADMIN_PAGES],
   // IT support sees no participant data: a plain home instead of the front desk's Today.
   admin: [HOME, ...ADMIN_PAGES],
 };
@@ -28,8 +29,9 @@ const INNER: Record<string, Page[]> = {
     { path: '/settings/services', label: 'Services and supplies' },
     { path: '/settings/resources', label: 'Showers and laundry' },
   ],
+  '/reports': [{ path: '/reports/full', label: 'Full report' }],
 };
-const GUARDED = [PARTICIPANTS, BOOKINGS, ...ADMIN_PAGES, ...INNER['/settings']!];
+const GUARDED = [PARTICIPANTS, BOOKINGS, REPORTS, ...ADMIN_PAGES, ...INNER['/settings']!, ...INNER['/reports']!];
 const SIGNED_IN_PAGES = ['/', '/account', ...GUARDED.map((p) => p.path)];
 const NOT_AVAILABLE = 'This page is not available to your role.';
 

@@ -17,7 +17,14 @@ export function SettingsForm({ fields }: { fields: SettingField[] }) {
   return (
     <form action={action} noValidate className="card">
       <FormStatus state={state} />
-      {fields.map((f) => (
+      {fields.map((f) => f.kind === 'checkbox' ? (
+        <p key={f.key}>
+          <label>
+            {/* An unticked box posts nothing, which the setting's schema reads as "no". */}
+            <input type="checkbox" name={f.key} value="true" defaultChecked={(values[f.key] ?? f.value) === 'true'} /> {f.label}
+          </label>
+        </p>
+      ) : (
         <Field key={f.key} id={`setting-${f.key.replace(/\W/g, '-')}`} label={f.label} name={f.key}
           type={f.kind} inputMode={f.kind === 'number' ? 'numeric' : undefined}
           defaultValue={values[f.key] ?? f.value} error={errors[f.key]} required />

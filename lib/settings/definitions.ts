@@ -43,6 +43,12 @@ export const SETTINGS = {
       .max(5, 'At most 5'),
     default: 1,
   },
+  // Funder reports (lib/reports): leave out the age, gender, Indigenous identity and travelling tables.
+  'reports.omitDemographics': {
+    label: 'Leave demographic breakdowns (age, gender, Indigenous identity, travelling) out of reports',
+    schema: z.preprocess((v) => v === true || v === 'true' || v === 'on', z.boolean()),
+    default: false,
+  },
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;

@@ -9,10 +9,26 @@ import { updateSettings } from './mutations.ts';
 
 const KEY = 'session.idleMinutes';
 
-/** The settings form as the browser posts it: every setting, at its default unless given. */
-const form = (values: Record<string, unknown>) => ({ ...Object.fromEntries(SETTING_KEYS.map((k) => [k, String(SETTINGS[k].default)])), ...values });
+/**
+ * The settings form as the browser posts it: every setting, at its default unless given. An
+ * unticked checkbox (a boolean setting that is off) is not posted at all; a ticked one posts "true".
+ */
+const form = (values: Record<string, unknown>) => ({
+  ...Object.fromEntries(SETTING_KEYS.filter((k) => SETTINGS[k].default !== false).map((k) => [k, String(SETTINGS[k].default)])),
+  ...values,
+});
 
 describe('updateSettings', () => {
+  it('reads a ticked checkbox as on and a missing one as off (leaving demographics out of reports)', async () => {
+    const manager = await makeActor('manager');
+    const KEY_OMIT = 'reports.omitDemographics';
+    expect(await getSetting(KEY_OMIT)).toBe(false);
+    expect(await updateSettings(manager, form({ [KEY_OMIT]: 'true' }))).toEqual({ changed: [KEY_OMIT] });
+    expect(await getSetting(KEY_OMIT)).toBe(true);
+    expect(await updateSettings(manager, form({}))).toEqual({ changed: [KEY_OMIT] });
+    expect(await getSetting(KEY_OMIT)).toBe(false);
+  });
+
   for (const role of ROLES.filter((r) => roleCan(r, 'settings:manage'))) {
     it(`saves a changed setting for a ${role}, with its audit event`, async () => {
       const actor = await makeActor(role);

@@ -14,9 +14,10 @@ export const SettingsFormSchema = z.object(
 );
 export type SettingsInput = z.infer<typeof SettingsFormSchema>;
 
-export type SettingInputKind = 'number' | 'text';
+export type SettingInputKind = 'number' | 'text' | 'checkbox';
 
 /** How a setting's field renders, read from the type of its default. */
 export function settingInputKind(key: SettingKey): SettingInputKind {
-  return typeof SETTINGS[key].default === 'number' ? 'number' : 'text';
+  const d = SETTINGS[key].default;
+  return typeof d === 'number' ? 'number' : typeof d === 'boolean' ? 'checkbox' : 'text';
 }

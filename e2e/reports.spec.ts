@@ -1,0 +1,99 @@
+import { readFile } from 'node:fs/promises';
+import ExcelJS from 'exceljs';
+import { presets } from '../lib/reports/period.ts';
+import { expectNoAxeViolations } from './axe.ts';
+import { expect, test } from './fixtures.ts';
+
+// A manager makes last quarter's report from the demo as a page, a CSV and an Excel workbook;
+// the files say what the page says. Other roles are refused, by URL and by direct request.
+
+const lastQuarter = presets(new Date()).find((p) => p.id === 'last-quarter')!.period;
+
+/** The whole-period cell of a row in a table on the page. */
+async function pageFigure(page: import('@playwright/test').Page, table: string, row: string): Promise<string> {
+  const region = page.getByRole('region', { name: table });
+  return (await region.getByRole('row', { name: new RegExp(`^${row}\\b`) }).first().getByRole('cell').last().innerText()).trim();
+}
+
+function csvRow(text: string, label: string): string[] {
+  const line = text.replace(/^\uFEFF/, '').split(/\r?\n/).find((l) => l.startsWith(`${label},`));
+  return line ? line.split(',') : [];
+}
+
+test.describe('manager', () => {
+  test.beforeEach(async ({ signInAs }) => {
+    await signInAs('manager');
+  });
+
+  test('makes last quarter’s report as a page, a CSV and an Excel workbook that agree', async ({ page, sql }) => {
+    test.slow(); // four pages, two downloads and two axe runs
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reports' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Reports');
+    await page.getByRole('link', { name: 'Last quarter' }).click();
+    await expect(page).toHaveURL(/period=quarter/);
+    await expect(page.getByText(`${lastQuarter.label} (${lastQuarter.from} to ${lastQuarter.to})`)).toBeVisible();
+    // Every chart's numbers are one click away, as a table.
+    await page.getByText('Show the numbers as a table').first().click();
+    await expect(page.getByRole('table', { name: 'Visits and unique participants per week' })).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    await page.getByRole('link', { name: `Full report for ${lastQuarter.label}` }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Report: ${lastQuarter.label}`);
+    await expectNoAxeViolations(page);
+    const visits = await pageFigure(page, 'Participants and visits', 'Visits');
+    const people = await pageFigure(page, 'Participants and visits', 'Unique participants');
+    expect(Number(visits)).toBeGreaterThan(0);
+
+    const [excel] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download Excel' }).click()]);
+    expect(excel.suggestedFilename()).toBe(`${lastQuarter.fileStem}.xlsx`);
+    await expect(page.getByText(/Downloaded \(\d+ KB\)/)).toBeVisible();
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await readFile((await excel.path())!)) as unknown as ArrayBuffer);
+    expect(book.worksheets[0]!.name).toBe('About');
+    expect(book.worksheets[0]!.getRow(2).getCell(2).text).toBe(lastQuarter.label);
+    const sheet = book.getWorksheet('Participants and visits')!;
+    const rowOf = (label: string) => sheet.getRows(1, sheet.rowCount)!.find((r) => r.getCell(1).text === label)!;
+    expect(rowOf('Visits').getCell(5).text).toBe(visits); // 3 months, then the whole period
+    expect(rowOf('Unique participants').getCell(5).text).toBe(people);
+
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download CSV' }).click()]);
+    expect(csv.suggestedFilename()).toBe(`${lastQuarter.fileStem}.csv`);
+    const text = await readFile((await csv.path())!, 'utf8');
+    expect(csvRow(text, 'Visits')[4]).toBe(visits);
+    expect(csvRow(text, 'Unique participants')[4]).toBe(people);
+
+    const events = await sql<{ details: { format: string; from: string } }>(
+      `SELECT details FROM audit_event WHERE action = 'report.exported' AND details->>'from' = $1 ORDER BY id DESC LIMIT 2`, [lastQuarter.from]);
+    expect(events.map((e) => e.details.format).sort()).toEqual(['csv', 'xlsx']);
+  });
+
+  test('a custom range that ends before it starts is explained beside the field', async ({ page }) => {
+    await page.goto('/reports/full');
+    await page.getByLabel('First day').fill('2026-10-10');
+    await page.getByLabel('Last day').fill('2026-10-01');
+    await page.getByRole('button', { name: 'Show this range' }).click();
+    await expect(page.getByText('The last day must be on or after the first day.')).toBeVisible();
+    await expect(page.getByLabel('Last day')).toHaveAttribute('aria-invalid', 'true');
+  });
+
+  test('the dashboard fits a phone @phone', async ({ page }) => {
+    await page.goto('/reports');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+});
+
+test.describe('other roles', () => {
+  for (const role of ['coordinator', 'peer', 'admin'] as const) {
+    test(`a ${role} is refused the pages and the files`, async ({ page, signInAs }) => {
+      await signInAs(role);
+      for (const path of ['/reports', '/reports/full']) {
+        const response = await page.goto(path);
+        expect(response?.status(), path).toBe(403);
+      }
+      const file = await page.request.get(`/reports/download?period=quarter&quarter=2026-Q3&format=csv`, { maxRedirects: 0 });
+      expect(file.status()).toBe(403);
+      expect(await file.text()).toBe('This is not available to your role.');
+    });
+  }
+});

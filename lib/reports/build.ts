@@ -1,0 +1,59 @@
+import 'server-only';
+import { db } from '@/lib/db/client.ts';
+import { assertCan } from '@/lib/auth/assert.ts';
+import type { Actor } from '@/lib/auth/session.ts';
+import { getSetting } from '@/lib/settings/queries.ts';
+import type { Period } from './period.ts';
+import { REPORT_SECTIONS, REPORT_TITLE } from './registry.ts';
+import { toDisplayCells } from './rules.ts';
+import type { FigureContext, FigureTable, RenderedTable, Report } from './types.ts';
+
+// Builds the report once: every section's SQL figures, then suppression. The page, the CSV and the
+// Excel workbook render this object, so a number is the same wherever it appears.
+
+export const WHOLE_PERIOD = 'Whole period';
+
+/** Applies suppression to the category cells; the totals row is shown as it is. */
+export function renderTable(table: FigureTable, monthLabels: string[]): RenderedTable {
+  const cells = toDisplayCells(table.rows.map((r) => r.counts), table.suppress);
+  const plain = (counts: number[]) => counts.map((value) => ({ value, display: String(value) }));
+  return {
+    key: table.key, title: table.title, description: table.description, rowHeading: table.rowHeading, suppress: table.suppress,
+    columns: [...monthLabels, WHOLE_PERIOD],
+    rows: table.rows.map((r, i) => ({ key: r.key, label: r.label, cells: cells[i]! })),
+    total: table.total ? { key: table.total.key, label: table.total.label, cells: plain(table.total.counts) } : null,
+  };
+}
+
+/** The figure context for a period: settings read once. */
+export async function figureContext(period: Period): Promise<FigureContext> {
+  return { period, client: db, options: { omitDemographics: await getSetting('reports.omitDemographics') } };
+}
+
+/** Loads one period's report, inside a read-only snapshot so every section sees the same data. */
+async function load(period: Period, now: Date): Promise<Report> {
+  const base = await figureContext(period);
+  const sections = await db.$transaction(
+    async (tx) => {
+      const ctx = { ...base, client: tx };
+      const out = [];
+      for (const s of REPORT_SECTIONS) {
+        if (s.enabled && !s.enabled(ctx)) continue;
+        const tables = await s.load(ctx);
+        out.push({ key: s.key, title: s.title, description: s.description, tables: tables.map((t) => renderTable(t, period.months.map((m) => m.label))) });
+      }
+      return out;
+    },
+    { isolationLevel: 'RepeatableRead', timeout: 60_000 },
+  );
+  return { title: REPORT_TITLE, period: { label: period.label, from: period.from, to: period.to, fileStem: period.fileStem }, generatedAt: now, sections };
+}
+
+/**
+ * The report for one period. Managers: `report:read` for the page and dashboard; the export
+ * (export.ts) asks for `report:export`.
+ */
+export async function buildReport(actor: Actor, period: Period, now: Date = new Date(), permission: 'report:read' | 'report:export' = 'report:read'): Promise<Report> {
+  assertCan(actor, permission);
+  return load(period, now);
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { makeActor } from '@/lib/db/test/actors.ts';
+import { serviceTypeIds } from '@/lib/visits/test-helpers.ts';
+import { dashboard } from './dashboard.ts';
+import { monthPeriod } from './period.ts';
+import { booking, person, resource, visit } from './test-helpers.ts';
+
+describe('dashboard', () => {
+  it('draws the report’s own figures: weeks that add up to the month, the mix, bookings used and missed', async () => {
+    const manager = await makeActor('manager');
+    const st = await serviceTypeIds();
+    const a = await person(manager);
+    const b = await person(manager);
+    // Week of 28 Sep (1–4 Oct), week of 5 Oct, and the last week (26–31 Oct).
+    await visit(manager, '2026-10-01', { participantId: a.id, services: { [st.meal!]: 1, [st.condoms!]: 3 } });
+    await visit(manager, '2026-10-02', { participantId: a.id });
+    await visit(manager, '2026-10-06', { participantId: b.id, services: { [st.meal!]: 1 } });
+    await visit(manager, '2026-10-31');
+    await visit(manager, '2026-10-07', { voided: true });
+    const shower = await resource('shower');
+    await booking(manager, shower, '2026-10-08', 'done');
+    await booking(manager, shower, '2026-10-09', 'no_show');
+
+    const d = await dashboard(manager, monthPeriod('2026-10'), new Date('2026-11-21T20:00:00Z'));
+    expect(d.weekly.map((w) => [w.label, w.visits, w.people])).toEqual([
+      ['Week of 28 Sep 2026', 2, 1], ['Week of 5 Oct 2026', 1, 1], ['Week of 12 Oct 2026', 0, 0], ['Week of 19 Oct 2026', 0, 0], ['Week of 26 Oct 2026', 1, 0],
+    ]);
+    expect(d.headlines.map((h) => [h.key, h.value, h.lastYear])).toEqual([['people', 2, null], ['fresh', 2, null], ['visits', 4, null], ['anonymous', 1, null]]);
+    expect(d.services.find((s) => s.label === 'Meal or food')?.value).toBe(2);
+    expect(d.supplies.find((s) => s.label === 'Condoms (packs)')?.value).toBe(3);
+    expect(d.bookings).toEqual([{ kind: 'Showers', used: 1, noShow: 1 }, { kind: 'Laundry', used: 0, noShow: 0 }]);
+    expect(d.lastYearLabel).toBe('October 2025');
+  });
+
+  it('compares with the same period last year when there were visits then', async () => {
+    const manager = await makeActor('manager');
+    const a = await person(manager);
+    await visit(manager, '2025-10-15', { participantId: a.id });
+    await visit(manager, '2025-10-16');
+    await visit(manager, '2026-10-15', { participantId: a.id });
+    const d = await dashboard(manager, monthPeriod('2026-10'));
+    expect(d.headlines.map((h) => [h.key, h.value, h.lastYear])).toEqual([['people', 1, 1], ['fresh', 0, 1], ['visits', 1, 2], ['anonymous', 0, 1]]);
+  });
+
+  it('is refused to every role but the manager', async () => {
+    for (const role of ['peer', 'coordinator', 'outreach', 'admin'] as const) {
+      await expect(dashboard(await makeActor(role), monthPeriod('2026-10'))).rejects.toMatchObject({ code: 'forbidden' });
+    }
+  });
+});

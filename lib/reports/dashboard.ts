@@ -1,0 +1,64 @@
+import 'server-only';
+import { assertCan } from '@/lib/auth/assert.ts';
+import type { Actor } from '@/lib/auth/session.ts';
+import { buildReport, figureContext } from './build.ts';
+import { weeksOf, yearBefore, type Period } from './period.ts';
+import { visitFigures } from './sections/participants.ts';
+import type { RenderedTable, Report } from './types.ts';
+
+// The manager's dashboard: the report's own figures (no second set of queries), the weekly visits
+// from the same SQL with weeks as buckets, and the same period a year earlier for comparison.
+
+export type Bar = { label: string; value: number };
+export type Headline = { key: string; label: string; value: number; lastYear: number | null };
+export type Dashboard = {
+  report: Report;
+  weekly: { label: string; visits: number; people: number }[];
+  services: Bar[];
+  supplies: Bar[];
+  bookings: { kind: string; used: number; noShow: number }[];
+  headlines: Headline[];
+  lastYearLabel: string;
+};
+
+const whole = (t: RenderedTable | undefined, key: string) => t?.rows.find((r) => r.key === key)?.cells.at(-1)?.value ?? 0;
+const table = (r: Report, key: string) => r.sections.flatMap((s) => s.tables).find((t) => t.key === key);
+
+function headlines(now: Report, before: Report | null): Headline[] {
+  const pick: [string, string, string][] = [
+    ['participants', 'people', 'Unique participants'],
+    ['participants', 'fresh', 'New participants'],
+    ['participants', 'visits', 'Visits'],
+    ['participants', 'anonymous', 'Anonymous visits'],
+  ];
+  return pick.map(([t, key, label]) => ({ key, label, value: whole(table(now, t), key), lastYear: before ? whole(table(before, t), key) : null }));
+}
+
+const bars = (t: RenderedTable | undefined): Bar[] => (t?.rows ?? []).map((r) => ({ label: r.label, value: r.cells.at(-1)?.value ?? 0 }));
+
+/** Everything the dashboard draws for one period. Managers (`report:read`). */
+export async function dashboard(actor: Actor, period: Period, now: Date = new Date()): Promise<Dashboard> {
+  assertCan(actor, 'report:read');
+  const earlier = yearBefore(period);
+  const [report, previous, weeklyCounts] = await Promise.all([
+    buildReport(actor, period, now),
+    buildReport(actor, earlier, now),
+    figureContext(period).then((ctx) => visitFigures(ctx, weeksOf(period.from, period.to))),
+  ]);
+  const weeks = weeksOf(period.from, period.to);
+  const row = (key: string) => weeklyCounts.find((r) => r.key === key)!.counts;
+  // "Where data exists": a year with no visits at all is no comparison.
+  const hasPrevious = whole(table(previous, 'participants'), 'visits') > 0;
+  return {
+    report,
+    weekly: weeks.map((w, i) => ({ label: w.label, visits: row('visits')[i]!, people: row('people')[i]! })),
+    services: bars(table(report, 'services')),
+    supplies: bars(table(report, 'supplies')),
+    bookings: (['shower', 'laundry'] as const).map((k) => {
+      const t = table(report, `bookings-${k}`);
+      return { kind: k === 'shower' ? 'Showers' : 'Laundry', used: whole(t, 'used'), noShow: whole(t, 'no_show') };
+    }),
+    headlines: headlines(report, hasPrevious ? previous : null),
+    lastYearLabel: earlier.label,
+  };
+}

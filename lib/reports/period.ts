@@ -1,0 +1,189 @@
+import { z } from 'zod';
+import { addDays, atLocal, isoWeekday, localDay, parseDay } from '@/lib/bookings/slots.ts';
+
+// Report periods: pure calendar maths on program dates ("yyyy-MM-dd", America/Vancouver). A period
+// is cut into months (and weeks for the dashboard); each bucket carries its dates, for date columns
+// (visit_date, booking.day), and the instants its local midnights fall on, for timestamptz columns.
+// The SQL never works out a local month itself (PGlite's tzdata is unreliable): it is handed these.
+
+export type Bucket = {
+  key: string;
+  label: string;
+  /** First program date in the bucket. */
+  from: string;
+  /** The program date after the last one (exclusive). */
+  until: string;
+  startsAt: Date;
+  endsAt: Date;
+};
+
+export type PeriodKind = 'month' | 'quarter' | 'fiscal' | 'custom';
+
+export type Period = {
+  kind: PeriodKind;
+  /** First and last program dates, both inclusive. */
+  from: string;
+  to: string;
+  label: string;
+  /** Neutral file name without extension: lantern-report-2026-10. */
+  fileStem: string;
+  /** The URL query that selects this period again. */
+  query: Record<string, string>;
+  months: Bucket[];
+};
+
+/** A custom range may span at most this many months (the tables have one column per month). */
+export const MAX_MONTHS = 36;
+
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const short = (m: number) => MONTH_NAMES[m - 1]!.slice(0, 3);
+
+type YM = { y: number; m: number };
+const ym = (day: string): YM => ({ y: +day.slice(0, 4), m: +day.slice(5, 7) });
+const firstOf = ({ y, m }: YM) => `${y}-${String(m).padStart(2, '0')}-01`;
+const addMonths = ({ y, m }: YM, n: number): YM => {
+  const i = y * 12 + (m - 1) + n;
+  return { y: Math.floor(i / 12), m: (i % 12) + 1 };
+};
+const monthKey = (x: YM) => firstOf(x).slice(0, 7);
+const dayLabel = (day: string) => `${+day.slice(8)} ${short(+day.slice(5, 7))} ${day.slice(0, 4)}`;
+
+function bucket(key: string, label: string, from: string, until: string): Bucket {
+  return { key, label, from, until, startsAt: atLocal(from, 0), endsAt: atLocal(until, 0) };
+}
+
+/** The calendar months of [from, to], the first and last clipped to the range. */
+export function monthsOf(from: string, to: string): Bucket[] {
+  const out: Bucket[] = [];
+  const end = addDays(to, 1);
+  for (let cur = ym(from); firstOf(cur) < end; cur = addMonths(cur, 1)) {
+    const start = firstOf(cur) < from ? from : firstOf(cur);
+    const next = firstOf(addMonths(cur, 1));
+    out.push(bucket(monthKey(cur), `${short(cur.m)} ${cur.y}`, start, next < end ? next : end));
+  }
+  return out;
+}
+
+/** Monday-to-Sunday weeks touching [from, to], clipped to the range; keyed by their Monday. */
+export function weeksOf(from: string, to: string): Bucket[] {
+  const out: Bucket[] = [];
+  const end = addDays(to, 1);
+  for (let monday = addDays(from, 1 - isoWeekday(from)); monday < end; monday = addDays(monday, 7)) {
+    const start = monday < from ? from : monday;
+    const next = addDays(monday, 7);
+    out.push(bucket(monday, `Week of ${dayLabel(monday)}`, start, next < end ? next : end));
+  }
+  return out;
+}
+
+function make(kind: PeriodKind, from: string, to: string, label: string, fileStem: string, query: Record<string, string>): Period {
+  return { kind, from, to, label, fileStem: `lantern-report-${fileStem}`, query, months: monthsOf(from, to) };
+}
+
+export function monthPeriod(key: string): Period {
+  const start = ym(`${key}-01`);
+  const to = addDays(firstOf(addMonths(start, 1)), -1);
+  return make('month', firstOf(start), to, `${MONTH_NAMES[start.m - 1]} ${start.y}`, key, { period: 'month', month: key });
+}
+
+/** Calendar quarters (Q1 = January to March); they line up with the April fiscal year's quarters. */
+export function quarterPeriod(year: number, q: number): Period {
+  const start = { y: year, m: (q - 1) * 3 + 1 };
+  const to = addDays(firstOf(addMonths(start, 3)), -1);
+  const label = `${MONTH_NAMES[start.m - 1]} to ${MONTH_NAMES[start.m + 1]} ${year}`;
+  return make('quarter', firstOf(start), to, label, `${year}-q${q}`, { period: 'quarter', quarter: `${year}-Q${q}` });
+}
+
+/** The fiscal year April `year` to March `year + 1`. */
+export function fiscalPeriod(year: number): Period {
+  const tail = String((year + 1) % 100).padStart(2, '0');
+  return make('fiscal', `${year}-04-01`, `${year + 1}-03-31`, `Fiscal year ${year}–${tail} (April to March)`, `fy${year}-${tail}`, {
+    period: 'fiscal', fy: String(year),
+  });
+}
+
+export function customPeriod(from: string, to: string): Period {
+  return make('custom', from, to, `${dayLabel(from)} to ${dayLabel(to)}`, `${from}-to-${to}`, { period: 'custom', from, to });
+}
+
+/** The fiscal year (by its starting April) that a program date falls in. */
+export function fiscalYearOf(day: string): number {
+  const { y, m } = ym(day);
+  return m >= 4 ? y : y - 1;
+}
+
+/** Quick choices for the picker, relative to today. */
+export function presets(now: Date = new Date()): { id: string; label: string; period: Period }[] {
+  const today = localDay(now);
+  const cur = ym(today);
+  const lastMonth = addMonths(cur, -1);
+  const q = Math.floor((cur.m - 1) / 3) + 1;
+  const lastQ = q === 1 ? { y: cur.y - 1, q: 4 } : { y: cur.y, q: q - 1 };
+  const fy = fiscalYearOf(today);
+  return [
+    { id: 'this-month', label: 'This month', period: monthPeriod(monthKey(cur)) },
+    { id: 'last-month', label: 'Last month', period: monthPeriod(monthKey(lastMonth)) },
+    { id: 'this-quarter', label: 'This quarter', period: quarterPeriod(cur.y, q) },
+    { id: 'last-quarter', label: 'Last quarter', period: quarterPeriod(lastQ.y, lastQ.q) },
+    { id: 'this-fiscal', label: 'This fiscal year', period: fiscalPeriod(fy) },
+    { id: 'last-fiscal', label: 'Last fiscal year', period: fiscalPeriod(fy - 1) },
+  ];
+}
+
+/** The same period one year earlier, for the dashboard's comparison. */
+export function yearBefore(p: Period): Period {
+  const back = (day: string) => {
+    const prev = `${+day.slice(0, 4) - 1}${day.slice(4)}`;
+    return parseDay(prev) ?? addDays(prev.slice(0, 8) + '28', 0); // 29 February → 28 February
+  };
+  if (p.kind === 'month') return monthPeriod(`${+p.from.slice(0, 4) - 1}${p.from.slice(4, 7)}`);
+  if (p.kind === 'quarter') return quarterPeriod(+p.from.slice(0, 4) - 1, Math.floor((+p.from.slice(5, 7) - 1) / 3) + 1);
+  if (p.kind === 'fiscal') return fiscalPeriod(+p.from.slice(0, 4) - 1);
+  return customPeriod(back(p.from), back(p.to));
+}
+
+const one = (v: unknown) => (Array.isArray(v) ? v[0] : v);
+const Params = z.object({
+  period: z.enum(['month', 'quarter', 'fiscal', 'custom']).optional().catch(undefined),
+  month: z.string().regex(/^20\d\d-(0[1-9]|1[0-2])$/).optional().catch(undefined),
+  quarter: z.string().regex(/^20\d\d-Q[1-4]$/).optional().catch(undefined),
+  fy: z.string().regex(/^20\d\d$/).optional().catch(undefined),
+  from: z.string().optional().catch(undefined),
+  to: z.string().optional().catch(undefined),
+});
+
+export type PeriodChoice = { period: Period; errors: { from?: string; to?: string }; custom: { from: string; to: string } };
+
+function customChoice(fromRaw: string | undefined, toRaw: string | undefined, fallback: Period): PeriodChoice {
+  const from = parseDay(fromRaw);
+  const to = parseDay(toRaw);
+  const custom = { from: fromRaw ?? '', to: toRaw ?? '' };
+  const errors: PeriodChoice['errors'] = {};
+  if (!from) errors.from = 'Enter the first day as a date.';
+  if (!to) errors.to = 'Enter the last day as a date.';
+  else if (from && to < from) errors.to = 'The last day must be on or after the first day.';
+  else if (from && monthsOf(from, to).length > MAX_MONTHS) errors.to = `Choose at most ${MAX_MONTHS} months.`;
+  if (errors.from || errors.to || !from || !to) return { period: fallback, errors, custom };
+  return { period: customPeriod(from, to), errors, custom };
+}
+
+/**
+ * The period a URL asks for. Unknown or malformed values fall back to this month; a bad custom
+ * range keeps this month and says what is wrong beside the field.
+ */
+export function parsePeriod(searchParams: Record<string, string | string[] | undefined>, now: Date = new Date()): PeriodChoice {
+  const raw = Params.parse(Object.fromEntries(Object.entries(searchParams).map(([k, v]) => [k, one(v)])));
+  const fallback = monthPeriod(localDay(now).slice(0, 7));
+  const blank = { from: fallback.from, to: fallback.to };
+  const ok = (period: Period): PeriodChoice => ({ period, errors: {}, custom: { from: period.from, to: period.to } });
+  if (raw.period === 'month' && raw.month) return ok(monthPeriod(raw.month));
+  if (raw.period === 'quarter' && raw.quarter) return ok(quarterPeriod(+raw.quarter.slice(0, 4), +raw.quarter.slice(6)));
+  if (raw.period === 'fiscal' && raw.fy) return ok(fiscalPeriod(+raw.fy));
+  if (raw.period === 'custom') return customChoice(raw.from, raw.to, fallback);
+  return { period: fallback, errors: {}, custom: blank };
+}
+
+/** "?period=month&month=2026-10" for links. */
+export function periodQuery(p: Period, extra: Record<string, string> = {}): string {
+  return `?${new URLSearchParams({ ...p.query, ...extra }).toString()}`;
+}

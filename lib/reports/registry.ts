@@ -1,0 +1,23 @@
+import 'server-only';
+import { bookingsSection } from './sections/bookings.ts';
+import { demographicsSection } from './sections/demographics.ts';
+import { participantsSection } from './sections/participants.ts';
+import { servicesSection } from './sections/services.ts';
+import type { SectionDefinition } from './types.ts';
+
+// The funder report: its sections, in the order they print. The page, the CSV and the Excel
+// workbook all render exactly this list, and the dashboard reads the same figures.
+//
+// To add a section (Safe Suite, programs, referrals…): write lib/reports/sections/<feature>.ts
+// exporting a SectionDefinition whose `load` returns FigureTables built from one GROUP BY with
+// GROUPING SETS (see sql.ts `grouped` and `toCounts`; months come from `bucketsSql`, with dates
+// and local-midnight instants, so no time-zone maths happens in SQL). Set `suppress: true` on
+// any table that counts people. Then add it to this list — nothing else changes.
+export const REPORT_SECTIONS: readonly SectionDefinition[] = [
+  participantsSection,
+  servicesSection,
+  bookingsSection,
+  demographicsSection,
+];
+
+export const REPORT_TITLE = 'Program statistics';

@@ -1,0 +1,74 @@
+import 'server-only';
+import { Prisma } from '@/lib/db/generated/client.ts';
+import { AGE_RANGES, AGE_RANGE_FROM } from '@/lib/participants/rules.ts';
+import {
+  AGE_RANGE_LABELS, DECLINED, GENDER_LABELS, GENDERS, INDIGENOUS_IDENTITIES, INDIGENOUS_LABELS, NOT_ASKED, TRAVELLING_LABELS,
+} from '@/lib/participants/labels.ts';
+import { grouped, toCounts, visitsInPeriod, type Category } from '../sql.ts';
+import type { FigureContext, FigureTable, SectionDefinition } from '../types.ts';
+
+// Breakdowns of the unique participants who visited, by what they chose to tell us. These are
+// counts of people: small cells are suppressed (rules.ts). Only categories leave the database —
+// never a year of birth, a code or an alias. De-identified records keep these fields (retention.ts),
+// so past figures do not change when a record is de-identified.
+
+const withUnknown = (cats: Category[]): Category[] => [...cats, { key: 'declined', label: DECLINED }, { key: 'not_asked', label: NOT_ASKED }];
+
+/** Age range as of the year the period ends, so a person sits in one range across the whole report. */
+function ageCase(ctx: FigureContext): Prisma.Sql {
+  const year = Number(ctx.period.to.slice(0, 4));
+  const steps = [...AGE_RANGES].reverse().map((r) => Prisma.sql`WHEN ${year}::int - p.birth_year >= ${AGE_RANGE_FROM[r]}::int THEN ${r}::text`);
+  return Prisma.sql`CASE WHEN p.birth_year IS NULL THEN (CASE WHEN p.birth_year_state = 'declined' THEN 'declined' ELSE 'not_asked' END)
+    ${Prisma.join(steps, ' ')} END`;
+}
+
+type Breakdown = { key: string; title: string; rowHeading: string; cat: (ctx: FigureContext) => Prisma.Sql; categories: Category[] };
+
+const BREAKDOWNS: Breakdown[] = [
+  {
+    key: 'age', title: 'Unique participants by age range', rowHeading: 'Age range', cat: ageCase,
+    categories: withUnknown(AGE_RANGES.map((r) => ({ key: r, label: AGE_RANGE_LABELS[r] }))),
+  },
+  {
+    key: 'gender', title: 'Unique participants by gender identity', rowHeading: 'Gender identity',
+    cat: () => Prisma.sql`coalesce(p.gender::text, 'not_asked')`,
+    categories: withUnknown(GENDERS.map((g) => ({ key: g, label: GENDER_LABELS[g] }))),
+  },
+  {
+    key: 'indigenous', title: 'Unique participants by Indigenous identity', rowHeading: 'Indigenous identity',
+    cat: () => Prisma.sql`coalesce(p.indigenous_identity::text, 'not_asked')`,
+    categories: withUnknown(INDIGENOUS_IDENTITIES.map((g) => ({ key: g, label: INDIGENOUS_LABELS[g] }))),
+  },
+  {
+    key: 'travelling', title: 'Unique participants who travel for work', rowHeading: 'Travelling',
+    cat: () => Prisma.sql`coalesce(p.travelling::text, 'not_asked')`,
+    categories: withUnknown((['yes', 'no'] as const).map((g) => ({ key: g, label: TRAVELLING_LABELS[g] }))),
+  },
+];
+
+async function table(ctx: FigureContext, b: Breakdown): Promise<FigureTable> {
+  const inner = Prisma.sql`
+    SELECT v.key, v.participant_id, ${b.cat(ctx)} AS cat
+    FROM (${visitsInPeriod(ctx.period)}) v JOIN participant p ON p.id = v.participant_id`;
+  const rows = await grouped(ctx, inner, Prisma.sql`count(DISTINCT participant_id)`);
+  return {
+    key: `demographics-${b.key}`, title: b.title, rowHeading: b.rowHeading, suppress: true,
+    description:
+      `Participants with a record who visited, counted once each, by ${b.rowHeading.toLowerCase()}` +
+      (b.key === 'age' ? ` (age reached in ${ctx.period.to.slice(0, 4)}, from the year of birth)` : '') +
+      '. Counts from 1 to 9 show as "<10"; a cell marked "x" is hidden so that a small count cannot be worked out from the totals.',
+    ...toCounts(rows, ctx.period, b.categories, 'Unique participants'),
+  };
+}
+
+export const demographicsSection: SectionDefinition = {
+  key: 'demographics',
+  title: 'Who participants are',
+  description: 'Breakdowns of unique participants by what they chose to tell us. Small counts are hidden so that nobody can be singled out.',
+  enabled: (ctx) => !ctx.options.omitDemographics,
+  load: async (ctx) => {
+    const out: FigureTable[] = [];
+    for (const b of BREAKDOWNS) out.push(await table(ctx, b));
+    return out;
+  },
+};

@@ -1,0 +1,61 @@
+import 'server-only';
+import { Prisma } from '@/lib/db/generated/client.ts';
+import type { Bucket, Period } from './period.ts';
+import type { Counts, FigureContext } from './types.ts';
+
+// Shared SQL for report sections. Buckets (months, weeks) come from period.ts as a derived table
+// `b(key, d_from, d_until, t_from, t_until)`: dates for date columns (visit.visit_date,
+// booking.day), local-midnight instants for timestamptz columns. Every figure is one GROUP BY with
+// GROUPING SETS, so PostgreSQL computes the cells, the whole-period column and the totals row.
+
+/** The derived table of buckets to join on. */
+export function bucketsSql(buckets: Bucket[]): Prisma.Sql {
+  return Prisma.sql`unnest(
+    ${buckets.map((b) => b.key)}::text[], ${buckets.map((b) => b.from)}::date[], ${buckets.map((b) => b.until)}::date[],
+    ${buckets.map((b) => b.startsAt)}::timestamptz[], ${buckets.map((b) => b.endsAt)}::timestamptz[]
+  ) AS b(key, d_from, d_until, t_from, t_until)`;
+}
+
+export type GroupedRow = { key: string | null; cat: string | null; n: number; g: number };
+
+/**
+ * Aggregates `inner` (a query yielding columns `key` and `cat`) by month and category, by category
+ * over the whole period, by month over all categories, and overall. `g` is GROUPING(key, cat):
+ * 0 a cell, 1 a month's total, 2 a category's whole-period count, 3 the grand total.
+ */
+export function grouped(ctx: FigureContext, inner: Prisma.Sql, agg: Prisma.Sql): Promise<GroupedRow[]> {
+  return ctx.client.$queryRaw<GroupedRow[]>`
+    SELECT key, cat, (${agg})::int AS n, GROUPING(key, cat)::int AS g
+    FROM (${inner}) t
+    GROUP BY GROUPING SETS ((key, cat), (cat), (key), ())`;
+}
+
+export type Category = { key: string; label: string };
+
+/** Lays grouped rows out as one row of counts per category plus the totals row. Missing cells are 0. */
+export function toCounts(rows: GroupedRow[], period: Period, categories: Category[], totalLabel: string | null): { rows: Counts[]; total: Counts | null } {
+  const col = new Map(period.months.map((m, i) => [m.key, i]));
+  const width = period.months.length + 1;
+  const byCat = new Map(categories.map((c) => [c.key, Array<number>(width).fill(0)]));
+  const total = Array<number>(width).fill(0);
+  for (const r of rows) {
+    const i = r.key === null ? width - 1 : col.get(r.key);
+    if (i === undefined) continue;
+    if (r.g === 0 || r.g === 2) {
+      const line = byCat.get(r.cat ?? '');
+      if (line) line[i] = r.n;
+    } else total[i] = r.n;
+  }
+  return {
+    rows: categories.map((c) => ({ key: c.key, label: c.label, counts: byCat.get(c.key)! })),
+    total: totalLabel ? { key: 'total', label: totalLabel, counts: total } : null,
+  };
+}
+
+/** Non-voided visits in the period with the month (or week) they fall in: the base of most figures. */
+export function visitsInPeriod(period: Period, buckets: Bucket[] = period.months): Prisma.Sql {
+  return Prisma.sql`
+    SELECT b.key, b.d_from, b.t_from, v.id, v.participant_id
+    FROM visit v JOIN ${bucketsSql(buckets)} ON v.visit_date >= b.d_from AND v.visit_date < b.d_until
+    WHERE v.voided_at IS NULL AND v.visit_date >= ${period.from}::date AND v.visit_date <= ${period.to}::date`;
+}
