@@ -38,7 +38,7 @@ export const AgencySchema = z.object({
   hours: optionalText('the hours', 200),
   offers: optionalText('what they offer', 500),
   staffNotes: optionalText('the notes for staff', 500),
-  active: z.union([z.literal('on'), z.literal('true'), z.boolean()]).optional().transform((v) => v === true || v === 'on' || v === 'true'),
+  active: z.union([z.boolean(), z.string()]).optional().transform((v) => v === true || v === 'on' || v === 'true'),
 });
 export type AgencyInput = z.input<typeof AgencySchema>;
 export const UpdateAgencySchema = AgencySchema.extend({ id: uuidOf(AGENCY_NOT_FOUND) });
@@ -52,7 +52,8 @@ const whoField = z
   .transform((v) => (v === 'anonymous' ? null : v))
   .pipe(z.uuid(PARTICIPANT_NOT_FOUND).nullable());
 
-const ticked = z.union([z.literal('on'), z.literal('true'), z.boolean()]).optional().transform((v) => v === true || v === 'on' || v === 'true');
+/** A checkbox: ticked posts "on", unticked posts nothing. */
+const ticked = z.union([z.boolean(), z.string()]).optional().transform((v) => v === true || v === 'on' || v === 'true');
 
 export const CreateReferralSchema = z
   .object({
