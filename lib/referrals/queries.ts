@@ -111,3 +111,11 @@ export async function referringStaff(actor: Actor): Promise<{ id: string; name: 
   const rows = await db.staffUser.findMany({ where: { referralsMade: { some: {} } }, select: { id: true, displayName: true }, orderBy: { displayName: 'asc' } });
   return rows.map((r) => ({ id: r.id, name: r.displayName }));
 }
+
+/** The person a new referral starts with (from their profile); null when unknown, merged or de-identified. Roles with `referral:manage`. */
+export async function referralPerson(actor: Actor, id: string | undefined): Promise<{ id: string; alias: string; code: string } | null> {
+  assertCan(actor, 'referral:manage');
+  if (!id || !/^[0-9a-f-]{36}$/i.test(id)) return null;
+  const p = await db.participant.findFirst({ where: { id, mergedIntoId: null, deidentifiedAt: null }, select: { id: true, alias: true, code: true } });
+  return p && p.alias ? { id: p.id, alias: p.alias, code: p.code } : null;
+}
