@@ -8,6 +8,7 @@ import { CATEGORIES, CATEGORY_LABELS } from '@/lib/referrals/rules.ts';
 import type { Agency } from '@/lib/referrals/agencies.ts';
 import { Field } from '@/components/ui/field.tsx';
 import { FormStatus } from '@/components/ui/form-status.tsx';
+import { keptSubmit } from './kept-form.ts';
 
 function TextArea({ name, label, value, error, max }: { name: string; label: string; value?: string | null; error?: string; max: number }) {
   const id = `field-${name}`;
@@ -30,7 +31,7 @@ export function AgencyForm({ agency }: { agency: Agency | null }) {
     if (state?.ok && !agency) router.push('/agencies');
   }, [state, agency, router]);
   return (
-    <form action={action} className="card referral-form" noValidate>
+    <form action={action} onSubmit={keptSubmit(action)} className="card referral-form" noValidate>
       {agency && <input type="hidden" name="id" value={agency.id} />}
       <Field label="Name" name="name" maxLength={80} defaultValue={agency?.name} error={errors.name} />
       <fieldset aria-describedby={errors.categories ? 'categories-error' : undefined}>

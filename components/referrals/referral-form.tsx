@@ -8,6 +8,7 @@ import { createReferralAction } from '@/app/(staff)/referrals/actions.ts';
 import { CATEGORY_LABELS, CONSENT_LABELS, CONSENTS, FOLLOW_UP_DAYS, REASON_MAX, TEXT_MAX, type Category, type Consent } from '@/lib/referrals/rules.ts';
 import { Field } from '@/components/ui/field.tsx';
 import { FormStatus } from '@/components/ui/form-status.tsx';
+import { keptSubmit } from './kept-form.ts';
 import { PersonPicker, type Who } from '@/components/bookings/person-picker.tsx';
 import '@/components/bookings/bookings.css';
 
@@ -34,7 +35,7 @@ export function ReferralForm({ agencies, initialKey, today, person }: Props) {
   }, [state, router]);
 
   return (
-    <form action={action} className="card referral-form" aria-labelledby="referral-form-heading" noValidate>
+    <form action={action} onSubmit={keptSubmit(action)} className="card referral-form" aria-labelledby="referral-form-heading" noValidate>
       <h2 id="referral-form-heading">Make a referral</h2>
       <input type="hidden" name="idempotencyKey" value={initialKey} />
       <input type="hidden" name="participantId" value={who ? (who.kind === 'anonymous' ? 'anonymous' : who.id) : ''} />

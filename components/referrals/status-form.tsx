@@ -5,6 +5,7 @@ import type { ActionState } from '@/lib/action.ts';
 import { changeStatusAction } from '@/app/(staff)/referrals/actions.ts';
 import { isFinal, NEXT, STATUS_LABELS, TEXT_MAX, type ReferralStatus } from '@/lib/referrals/rules.ts';
 import { FormStatus } from '@/components/ui/form-status.tsx';
+import { keptSubmit } from './kept-form.ts';
 
 /** What happened next: only the changes allowed from the current status are offered. */
 export function StatusForm({ referralId, status }: { referralId: string; status: ReferralStatus }) {
@@ -14,7 +15,7 @@ export function StatusForm({ referralId, status }: { referralId: string; status:
   const options = NEXT[status];
   if (options.length === 0) return <p className="muted">This referral has ended. Make a new referral if the person wants another.</p>;
   return (
-    <form action={action} className="referral-form" aria-labelledby="status-heading">
+    <form action={action} onSubmit={keptSubmit(action)} className="referral-form" aria-labelledby="status-heading">
       <h2 id="status-heading">What happened?</h2>
       <input type="hidden" name="referralId" value={referralId} />
       <div className="field">

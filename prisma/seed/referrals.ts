@@ -30,9 +30,11 @@ async function oneReferral(ctx: Ctx, i: number, canEncrypt: boolean): Promise<vo
   const { db, random, today } = ctx;
   const agency = random.pick(ctx.agencies);
   const category = random.pick(agency.categories);
-  const age = i < 6 ? random.int(7, 12) : random.int(0, 56); // the first few: open and due
+  // The first six: open and due. The next few: one of each path, old enough to have run its course.
+  const forced = i >= 6 && i < 6 + PATHS.length ? PATHS[i - 6]![0] : null;
+  const age = i < 6 ? random.int(7, 12) : forced ? random.int(30, 56) : random.int(0, 56);
   const referredOn = addDays(today, -age);
-  const path = i < 6 ? [] : random.weighted(PATHS);
+  const path = i < 6 ? [] : forced ?? random.weighted(PATHS);
   const person = random.chance(0.15) ? null : random.pick(ctx.people);
   const consent = person ? random.weighted([['nothing', 4], ['alias_only', 4], ['summary', 2]] as const) : random.weighted([['nothing', 3], ['summary', 1]] as const);
   const by = random.pick(ctx.staff);
@@ -49,6 +51,7 @@ async function oneReferral(ctx: Ctx, i: number, canEncrypt: boolean): Promise<vo
     select: { id: true },
   });
   let day = referredOn;
+  let last: Step | 'made' = 'made';
   for (const step of path) {
     day = addDays(day, random.int(1, 9));
     if (day > today) break;
@@ -58,10 +61,14 @@ async function oneReferral(ctx: Ctx, i: number, canEncrypt: boolean): Promise<vo
       data: {
         status: step, statusById: random.pick(ctx.staff), statusAt: at,
         ...(step === 'connected' ? { connectedOn: new Date(`${day}T00:00:00Z`) } : {}),
-        ...(step !== 'connected' && step !== 'no_response' ? { followUpOn: new Date(`${day}T00:00:00Z`) } : { followUpOn: new Date(`${addDays(day, 7)}T00:00:00Z`) }),
       },
       select: { id: true },
     });
+    last = step;
+  }
+  // Staff followed up on the older open ones and set a new date; only the first six are due now.
+  if (i >= 6 && (last === 'made' || last === 'connected' || last === 'no_response')) {
+    await db.referral.update({ where: { id }, data: { followUpOn: new Date(`${addDays(today, random.int(1, 10))}T00:00:00Z`) }, select: { id: true } });
   }
 }
 
