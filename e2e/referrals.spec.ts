@@ -97,6 +97,7 @@ test('a coordinator refers a person to housing with consent "alias only"; a week
   await expect(page.getByText('Moved in')).toHaveCount(0);
   await page.getByRole('button', { name: 'Show the outcome note' }).click();
   await expect(page.getByText('Moved in')).toBeVisible();
+  await expectNoAxeViolations(page);
 
   await page.goto('/');
   await expect(followUps(page).getByRole('link', { name: new RegExp(person.code) })).toHaveCount(0);
@@ -120,6 +121,7 @@ test('peers read and search the agency directory and its printable list, but see
   await page.getByRole('link', { name: 'Printable list' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Community services in Kamloops');
   await expect(page.getByRole('region', { name: 'Housing' })).toContainText(agency.name);
+  await expectNoAxeViolations(page);
   await expect(page).toHaveTitle('Lantern');
   expect((await page.goto('/referrals'))?.status()).toBe(403);
 });

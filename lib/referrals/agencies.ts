@@ -6,7 +6,7 @@ import { recordAudit } from '@/lib/audit/record.ts';
 import { AppError, isUniqueViolation } from '@/lib/errors.ts';
 import { escapeLike } from '@/lib/table/params.ts';
 import type { Prisma } from '@/lib/db/generated/client.ts';
-import { CATEGORIES, type Category } from './rules.ts';
+import { CATEGORIES, isUuid, type Category } from './rules.ts';
 import { AGENCY_NOT_FOUND, AgencySchema, parseOrRefuse, UpdateAgencySchema } from './schema.ts';
 
 // The agency directory: public information about other agencies (name, phone, hours, what they
@@ -48,7 +48,7 @@ export async function agenciesByCategory(actor: Actor): Promise<{ category: Cate
 /** One agency, or null. Any staff role (`agency:read`). */
 export async function getAgency(actor: Actor, id: string): Promise<Agency | null> {
   assertCan(actor, 'agency:read');
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!isUuid(id)) return null;
   return db.agency.findUnique({ where: { id }, select: SELECT });
 }
 
@@ -57,7 +57,7 @@ const DUPLICATE = new AppError('conflict', 'An agency with this name is already 
 /** Adds an agency. Coordinators and managers (`agency:manage`). */
 export async function createAgency(actor: Actor, input: unknown): Promise<{ id: string }> {
   assertCan(actor, 'agency:manage');
-  const data = parseOrRefuse(AgencySchema, { active: true, ...(input as object) });
+  const data = parseOrRefuse(AgencySchema, input);
   try {
     return await db.$transaction(async (tx) => {
       const a = await tx.agency.create({ data, select: { id: true } });

@@ -5,7 +5,7 @@ import type { Actor } from '@/lib/auth/session.ts';
 import type { Prisma } from '@/lib/db/generated/client.ts';
 import { localDay } from '@/lib/bookings/slots.ts';
 import { pageWindow, type TableParams } from '@/lib/table/params.ts';
-import { OPEN_STATUSES, type Category, type Consent, type ReferralStatus } from './rules.ts';
+import { isUuid, OPEN_STATUSES, type Category, type Consent, type ReferralStatus } from './rules.ts';
 import type { REFERRAL_TABLE } from './table.ts';
 
 // Reads of referrals. Lists show the alias and code, agency, category, dates and status; the
@@ -84,7 +84,7 @@ export type ReferralDetail = ReferralRow & {
 /** One referral with its status history; null when unknown. Coordinators, outreach and managers (`referral:read`). */
 export async function getReferral(actor: Actor, id: string): Promise<ReferralDetail | null> {
   assertCan(actor, 'referral:read');
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!isUuid(id)) return null;
   const r = await db.referral.findUnique({
     where: { id },
     select: {
@@ -115,7 +115,7 @@ export async function referringStaff(actor: Actor): Promise<{ id: string; name: 
 /** The person a new referral starts with (from their profile); null when unknown, merged or de-identified. Roles with `referral:manage`. */
 export async function referralPerson(actor: Actor, id: string | undefined): Promise<{ id: string; alias: string; code: string } | null> {
   assertCan(actor, 'referral:manage');
-  if (!id || !/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!isUuid(id)) return null;
   const p = await db.participant.findFirst({ where: { id, mergedIntoId: null, deidentifiedAt: null }, select: { id: true, alias: true, code: true } });
   return p && p.alias ? { id: p.id, alias: p.alias, code: p.code } : null;
 }

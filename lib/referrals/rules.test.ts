@@ -59,3 +59,12 @@ describe('words', () => {
     expect(Object.values(CATEGORY_LABELS).join(' ')).not.toMatch(/exit/i);
   });
 });
+
+describe('ids from a URL', () => {
+  it('accepts a UUID only', async () => {
+    const { isUuid } = await import('./rules.ts');
+    expect(isUuid('6f1c0a52-1d3e-4c4b-9a55-2b9f2b7f4e10')).toBe(true);
+    expect(isUuid('------------------------------------')).toBe(false);
+    expect(isUuid(undefined)).toBe(false);
+  });
+});

@@ -103,3 +103,9 @@ export function isDue(status: ReferralStatus, followUpOn: string, today: string)
 /** Longest summary or outcome note (characters); the database bounds the ciphertext to match. */
 export const TEXT_MAX = 500;
 export const REASON_MAX = 120;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** An id from a URL that can be looked up (anything else is simply "not found"). */
+export function isUuid(value: string | undefined): value is string {
+  return !!value && UUID.test(value);
+}
