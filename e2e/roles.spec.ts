@@ -13,13 +13,16 @@ const ADMIN_PAGES = [
   { path: '/settings', label: 'Settings' },
 ];
 const BOOKINGS = { path: '/bookings', label: 'Showers and laundry' };
+const REFERRALS = { path: '/referrals', label: 'Referrals' };
+const AGENCIES = { path: '/agencies', label: 'Agencies' };
 const FRONT_DESK = [TODAY, PARTICIPANTS, BOOKINGS];
 const REPORTS = { path: '/reports', label: 'Reports' };
 const NAV: Record<Role, Page[]> = {
-  peer: FRONT_DESK,
-  coordinator: FRONT_DESK,
-  outreach: FRONT_DESK,
-  manager: [...FRONT_DESK, REPORTS, ...ADMIN_PAGES],
+  // Peers read the agency directory (to hand out a number) but see no referrals.
+  peer: [...FRONT_DESK, AGENCIES],
+  coordinator: [...FRONT_DESK, REFERRALS, AGENCIES],
+  outreach: [...FRONT_DESK, REFERRALS, AGENCIES],
+  manager: [...FRONT_DESK, REFERRALS, AGENCIES, REPORTS, ...ADMIN_PAGES],
   // IT support sees no participant data: a plain home instead of the front desk's Today.
   admin: [HOME, ...ADMIN_PAGES],
 };
@@ -30,8 +33,13 @@ const INNER: Record<string, Page[]> = {
     { path: '/settings/resources', label: 'Showers and laundry' },
   ],
   '/reports': [{ path: '/reports/full', label: 'Full report' }],
+  '/referrals': [{ path: '/referrals/new', label: 'New referral' }],
+  '/agencies': [{ path: '/agencies/print', label: 'Printable list' }],
 };
-const GUARDED = [PARTICIPANTS, BOOKINGS, REPORTS, ...ADMIN_PAGES, ...INNER['/settings']!, ...INNER['/reports']!];
+const GUARDED = [
+  PARTICIPANTS, BOOKINGS, REFERRALS, AGENCIES, REPORTS, ...ADMIN_PAGES,
+  ...INNER['/settings']!, ...INNER['/reports']!, ...INNER['/referrals']!, ...INNER['/agencies']!,
+];
 const SIGNED_IN_PAGES = ['/', '/account', ...GUARDED.map((p) => p.path)];
 const NOT_AVAILABLE = 'This page is not available to your role.';
 

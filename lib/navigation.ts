@@ -8,6 +8,8 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/', label: 'Today', permission: null },
   { href: '/participants', label: 'Participants', permission: 'participant:read' },
   { href: '/bookings', label: 'Showers and laundry', permission: 'booking:read' },
+  { href: '/referrals', label: 'Referrals', permission: 'referral:read' },
+  { href: '/agencies', label: 'Agencies', permission: 'agency:read' },
   { href: '/reports', label: 'Reports', permission: 'report:read' },
   { href: '/staff', label: 'Staff accounts', permission: 'staff:read' },
   { href: '/audit', label: 'Audit log', permission: 'audit:read' },

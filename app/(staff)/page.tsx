@@ -10,6 +10,8 @@ import { TodayPanel } from '@/components/bookings/today-panel.tsx';
 import { PlainHome } from '@/components/today/plain-home.tsx';
 import { TodaySummaryCard } from '@/components/today/today-summary.tsx';
 import { TodayVisits } from '@/components/today/today-visits.tsx';
+import { FollowUpsDue } from '@/components/referrals/follow-ups-due.tsx';
+import '@/components/referrals/referrals.css';
 
 export const dynamic = 'force-dynamic';
 
@@ -45,6 +47,7 @@ async function Today({ actor }: { actor: Actor }) {
         <div className="today-side">
           <TodaySummaryCard summary={summary} />
           <TodayPanel actor={actor} />
+          <FollowUpsDue actor={actor} />
           <DeskSlots actor={actor} />
         </div>
         <div className="today-visits-area"><TodayVisits rows={visits} /></div>

@@ -22,9 +22,12 @@ async function fullRecord(staffId: string, at: Date) {
   return p;
 }
 
+// Hooks the features register (e.g. referrals); each test may add its own, and the list is put back after.
+const REGISTERED = [...DEIDENTIFY_HOOKS];
+
 describe('retention', () => {
   afterEach(() => {
-    DEIDENTIFY_HOOKS.length = 0;
+    DEIDENTIFY_HOOKS.splice(0, DEIDENTIFY_HOOKS.length, ...REGISTERED);
   });
 
   it('previews a count without changing anything, then de-identifies exactly those records', async () => {

@@ -35,6 +35,7 @@ export default async function ParticipantPage({ params }: Props) {
       <div className="row">
         {open && can(actor, 'participant:update') && <Link className="button" href={`/participants/${p.id}/edit`}>Edit details</Link>}
         {open && can(actor, 'participant:merge') && <Link className="button secondary" href={`/participants/${p.id}/merge`}>Merge with another record</Link>}
+        {open && can(actor, 'referral:manage') && <Link className="button secondary" href={`/referrals/new?participant=${p.id}`}>Refer to an agency</Link>}
         {can(actor, 'participant:access_request') && <Link className="button secondary" href={`/participants/${p.id}/access`}>Everything we hold (access request)</Link>}
       </div>
       {p.details && (

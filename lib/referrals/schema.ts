@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import { AppError } from '@/lib/errors.ts';
+import { longText, shortText } from '@/lib/validation.ts';
+import { parseDay } from '@/lib/bookings/slots.ts';
+import { CATEGORIES, CONSENTS, REASON_MAX, STATUSES, TEXT_MAX } from './rules.ts';
+
+// Input rules for agencies and referrals, shared by the forms and the data layer. Forms post
+// strings; a person is a participant id or "anonymous".
+
+export const AGENCY_NOT_FOUND = 'Choose an agency from the directory.';
+export const AGENCY_INACTIVE = 'That agency is no longer active. Choose another one.';
+export const CATEGORY_NOT_OFFERED = 'That agency does not offer this kind of support. Choose one of its categories.';
+export const REFERRAL_NOT_FOUND = 'That referral was not found. Reload the page.';
+export const PARTICIPANT_NOT_FOUND = 'That participant was not found. Search again.';
+export const PARTICIPANT_MISSING = 'Find the participant, or choose Anonymous.';
+export const CONSENT_NOT_RECORDED = 'Tick that the person agreed to share this, or choose "Nothing may be shared".';
+export const ALIAS_NEEDS_PERSON = 'Someone anonymous has no alias to share: choose "Nothing" or a summary.';
+export const SUMMARY_MISSING = 'Write the summary with the person, or choose another option.';
+export const FORM_EXPIRED = 'This form has expired. Reload the page and try again.';
+
+const uuidOf = (message: string) => z.string({ error: message }).trim().toLowerCase().pipe(z.uuid(message));
+const optionalText = (label: string, max: number) =>
+  longText(label, max).transform((v) => (v === '' ? null : v)).nullable().optional().transform((v) => v ?? null);
+const dayOf = (message: string) => z.string({ error: message }).trim().refine((v) => parseDay(v) !== null, message);
+
+export const categoryField = z.enum(CATEGORIES, { error: 'Choose a category.' });
+
+/** A form posts one `categories` value per ticked box (a string when only one is ticked). */
+const categoriesField = z
+  .union([categoryField, z.array(categoryField)], { error: 'Tick at least one category.' })
+  .transform((v) => [...new Set(Array.isArray(v) ? v : [v])])
+  .refine((v) => v.length > 0, 'Tick at least one category.');
+
+export const AgencySchema = z.object({
+  name: shortText('the agency name', 80),
+  categories: categoriesField,
+  phone: optionalText('the phone number', 40),
+  hours: optionalText('the hours', 200),
+  offers: optionalText('what they offer', 500),
+  staffNotes: optionalText('the notes for staff', 500),
+  active: z.union([z.boolean(), z.string()]).optional().transform((v) => v === true || v === 'on' || v === 'true'),
+});
+export type AgencyInput = z.input<typeof AgencySchema>;
+export const UpdateAgencySchema = AgencySchema.extend({ id: uuidOf(AGENCY_NOT_FOUND) });
+
+/** A participant id, or null for an anonymous referral. */
+const whoField = z
+  .string({ error: (issue) => (issue.input === undefined ? PARTICIPANT_MISSING : PARTICIPANT_NOT_FOUND) })
+  .trim()
+  .toLowerCase()
+  .refine((v) => v !== '', PARTICIPANT_MISSING)
+  .transform((v) => (v === 'anonymous' ? null : v))
+  .pipe(z.uuid(PARTICIPANT_NOT_FOUND).nullable());
+
+/** A checkbox: ticked posts "on", unticked posts nothing. */
+const ticked = z.union([z.boolean(), z.string()]).optional().transform((v) => v === true || v === 'on' || v === 'true');
+
+export const CreateReferralSchema = z
+  .object({
+    idempotencyKey: uuidOf(FORM_EXPIRED),
+    participantId: whoField,
+    agencyId: uuidOf(AGENCY_NOT_FOUND),
+    category: categoryField,
+    reason: shortText('a short reason', REASON_MAX),
+    /** Missing: today. */
+    referredOn: dayOf('Enter the referral date, like 2026-11-21.').optional(),
+    /** Missing: a week after the referral date. */
+    followUpOn: z.union([z.literal(''), dayOf('Enter the follow-up date, like 2026-11-28.')]).optional(),
+    consent: z.enum(CONSENTS, { error: 'Choose what the person agreed may be shared.' }),
+    consentConfirmed: ticked,
+    summary: optionalText('the summary', TEXT_MAX),
+  })
+  .superRefine((v, ctx) => {
+    if (v.consent !== 'nothing' && !v.consentConfirmed) ctx.addIssue({ code: 'custom', path: ['consentConfirmed'], message: CONSENT_NOT_RECORDED });
+    if (v.consent === 'alias_only' && v.participantId === null) ctx.addIssue({ code: 'custom', path: ['consent'], message: ALIAS_NEEDS_PERSON });
+    if (v.consent === 'summary' && !v.summary) ctx.addIssue({ code: 'custom', path: ['summary'], message: SUMMARY_MISSING });
+  });
+export type CreateReferralInput = z.input<typeof CreateReferralSchema>;
+
+export const ChangeStatusSchema = z.object({
+  referralId: uuidOf(REFERRAL_NOT_FOUND),
+  status: z.enum(STATUSES, { error: 'Choose what happened.' }),
+  outcome: optionalText('the outcome note', TEXT_MAX),
+});
+export type ChangeStatusInput = z.input<typeof ChangeStatusSchema>;
+
+export const FollowUpSchema = z.object({
+  referralId: uuidOf(REFERRAL_NOT_FOUND),
+  followUpOn: dayOf('Enter the follow-up date, like 2026-11-28.'),
+});
+
+export const ReferralIdSchema = z.object({ referralId: uuidOf(REFERRAL_NOT_FOUND) });
+
+/** Any form: the action leaves checking to the data layer, which names the field to answer beside. */
+export const RawFormSchema = z.record(z.string(), z.unknown());
+
+const HIDDEN_FIELDS = ['idempotencyKey', 'referralId', 'id'];
+
+/** Parses input for the data layer: a caller that skipped the form still gets a plain refusal beside the field. */
+export function parseOrRefuse<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  const field = issue.path.length ? String(issue.path[0]) : undefined;
+  throw new AppError('invalid', issue.message, field && !HIDDEN_FIELDS.includes(field) ? field : undefined);
+}
