@@ -8,6 +8,7 @@ import type { Actor } from '@/lib/auth/session.ts';
 import { recordAudit, type AuditActor } from '@/lib/audit/record.ts';
 import { getSetting } from '@/lib/settings/queries.ts';
 import { PROGRAM_TIME_ZONE } from '@/lib/table/format.ts';
+import { unlinkReporters } from '@/lib/alerts/retention.ts';
 
 // Retention: a record with no activity for `retention.months` is de-identified. What could name
 // the person goes (alias, notes, safe contact, pronouns, language, home community, self-described
@@ -27,7 +28,7 @@ export const RETENTION_BATCH = 500;
  * records being de-identified, by adding a hook here. Each runs inside the batch's transaction,
  * with the ids of that batch, after the participant rows are erased.
  */
-export const DEIDENTIFY_HOOKS: ((tx: Tx, participantIds: string[]) => Promise<void>)[] = [];
+export const DEIDENTIFY_HOOKS: ((tx: Tx, participantIds: string[]) => Promise<void>)[] = [unlinkReporters];
 
 /** Records whose last activity is before this instant are due: `months` calendar months before now, in program time. */
 export function retentionCutoff(now: Date, months: number): Date {
