@@ -13,7 +13,8 @@ const ADMIN_PAGES = [
   { path: '/settings', label: 'Settings' },
 ];
 const BOOKINGS = { path: '/bookings', label: 'Showers and laundry' };
-const FRONT_DESK = [TODAY, PARTICIPANTS, BOOKINGS];
+const ALERTS = { path: '/alerts', label: 'Alerts' };
+const FRONT_DESK = [TODAY, PARTICIPANTS, BOOKINGS, ALERTS];
 const NAV: Record<Role, Page[]> = {
   peer: FRONT_DESK,
   coordinator: FRONT_DESK,
@@ -24,17 +25,22 @@ const NAV: Record<Role, Page[]> = {
 };
 /** Pages behind the navigation's, reached from them. */
 const INNER: Record<string, Page[]> = {
+  '/alerts': [{ path: '/alerts/print', label: 'Printable sheet' }],
   '/settings': [
     { path: '/settings/services', label: 'Services and supplies' },
     { path: '/settings/resources', label: 'Showers and laundry' },
   ],
 };
-const GUARDED = [PARTICIPANTS, BOOKINGS, ...ADMIN_PAGES, ...INNER['/settings']!];
+/** Inner pages only some of the roles behind a navigation link may use. */
+const TAKE_REPORT = { path: '/alerts/new', label: 'Take a report' };
+const REVIEW = { path: '/alerts/reports', label: 'Reports to review' };
+const ROLE_INNER: Record<Role, Page[]> = { peer: [], coordinator: [TAKE_REPORT, REVIEW], outreach: [TAKE_REPORT], manager: [TAKE_REPORT, REVIEW], admin: [] };
+const GUARDED = [PARTICIPANTS, BOOKINGS, ALERTS, ...INNER['/alerts']!, TAKE_REPORT, REVIEW, ...ADMIN_PAGES, ...INNER['/settings']!];
 const SIGNED_IN_PAGES = ['/', '/account', ...GUARDED.map((p) => p.path)];
 const NOT_AVAILABLE = 'This page is not available to your role.';
 
 for (const role of Object.keys(NAV) as Role[]) {
-  const reachable = NAV[role].flatMap((p) => [p, ...(INNER[p.path] ?? [])]);
+  const reachable = [...NAV[role].flatMap((p) => [p, ...(INNER[p.path] ?? [])]), ...ROLE_INNER[role]];
   const allowed = reachable.filter((p) => p.path !== '/');
   const forbidden = GUARDED.filter((p) => !reachable.includes(p));
   const frontDesk = NAV[role].includes(TODAY);
