@@ -30,10 +30,12 @@ export function TextInput({ name, values, errors }: { name: TextField; values: B
 
 type ChoicesProps<T extends string> = {
   legend: string; name: string; options: readonly T[]; labels: Record<T, string>; chosen: Set<T>; onToggle: (v: T) => void; error?: string; hint?: string;
+  /** Read before each choice's label by screen readers, when the labels repeat other fields' names. */
+  spokenPrefix?: string;
 };
 
 /** A group of checkboxes (one or more) with its error announced with the group. */
-export function Choices<T extends string>({ legend, name, options, labels, chosen, onToggle, error, hint }: ChoicesProps<T>) {
+export function Choices<T extends string>({ legend, name, options, labels, chosen, onToggle, error, hint, spokenPrefix }: ChoicesProps<T>) {
   const describedBy = [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
     <fieldset className="alert-fieldset" aria-describedby={describedBy} aria-invalid={error ? true : undefined}>
@@ -43,7 +45,7 @@ export function Choices<T extends string>({ legend, name, options, labels, chose
         {options.map((o) => (
           <label key={o}>
             <input type="checkbox" name={name} value={o} checked={chosen.has(o)} onChange={() => onToggle(o)} />
-            {labels[o]}
+            {spokenPrefix && <span className="visually-hidden">{spokenPrefix} </span>}{labels[o]}
           </label>
         ))}
       </div>

@@ -14,6 +14,7 @@ import { CheckboxField } from '@/components/participants/answer-fields.tsx';
 import { PersonPicker, type Who } from '@/components/bookings/person-picker.tsx';
 import { formErrors } from '@/components/staff/form-errors.ts';
 import { Choices, OneOf, TextInput } from './report-fields.tsx';
+import { submitKeepingValues } from './keep-values.ts';
 
 const toggle = <T,>(set: Set<T>, v: T) => {
   const next = new Set(set);
@@ -54,7 +55,7 @@ function OneReport({ today, onAgain }: { today: string; onAgain: () => void }) {
     );
   }
   return (
-    <form action={action} noValidate>
+    <form onSubmit={submitKeepingValues(action)} noValidate>
       <FormStatus state={form} />
       <div className="card">
         <PersonPicker id="reporter" chosen={who} onChoose={setWho} error={errors.reporter} label="Who is reporting?" anonymousLabel="Anonymous" />
@@ -92,7 +93,7 @@ function OneReport({ today, onAgain }: { today: string; onAgain: () => void }) {
         <TextInput name="appearance" values={values} errors={errors} />
         <TextInput name="nameUsed" values={values} errors={errors} />
         <TextInput name="account" values={values} errors={errors} />
-        <Choices legend="Keep off the alert" name="private" options={privateChoices} labels={FIELD_LABELS} chosen={hidden}
+        <Choices legend="Keep off the alert" spokenPrefix="Keep off the alert:" name="private" options={privateChoices} labels={FIELD_LABELS} chosen={hidden}
           onToggle={(f) => setHidden((s) => toggle(s, f))} error={errors.private}
           hint="Anything that could tell who reported stays with the report. A reviewer sees a preview before publishing." />
       </div>

@@ -7,6 +7,7 @@ import { FIELD_LABELS, type PublicField } from '@/lib/alerts/labels.ts';
 import type { ReportAction } from '@/lib/alerts/rules.ts';
 import { FormStatus } from '@/components/ui/form-status.tsx';
 import { Choices } from './report-fields.tsx';
+import { submitKeepingValues } from './keep-values.ts';
 
 const BUTTON: Record<ReportAction, string> = {
   review: 'Mark as reviewed', publish: 'Publish this alert', archive: 'Archive (take off the sheet)', withdraw: 'Withdraw report',
@@ -38,9 +39,9 @@ export function PrivateFieldsForm({ id, fields, initial }: { id: string; fields:
   const [chosen, setChosen] = useState(new Set(initial as PublicField[]));
   const failed = state && !state.ok ? { ok: false as const, formError: state.formError ?? Object.values(state.fieldErrors ?? {})[0] } : state;
   return (
-    <form action={action}>
+    <form onSubmit={submitKeepingValues(action)}>
       <input type="hidden" name="id" value={id} />
-      <Choices legend="Keep off the alert" name="private" options={fields} labels={FIELD_LABELS} chosen={chosen}
+      <Choices legend="Keep off the alert" spokenPrefix="Keep off the alert:" name="private" options={fields} labels={FIELD_LABELS} chosen={chosen}
         onToggle={(f) => setChosen((s) => { const n = new Set(s); if (n.has(f)) n.delete(f); else n.add(f); return n; })} />
       <button className="button secondary" type="submit" disabled={pending}>Save what is kept off</button>
       <FormStatus state={failed} />
