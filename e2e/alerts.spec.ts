@@ -141,8 +141,15 @@ test('bad input gets a plain message beside the field and saves nothing', async 
   expect(await mine()).toBe(before + 1);
 });
 
-test('the alert sheet and search fit a 360 px phone @phone', async ({ page, signInAs }) => {
-  await signInAs('peer');
+test('outreach on a 360 px phone: the report form, the sheet and search fit @phone', async ({ page, signInAs }) => {
+  await signInAs('outreach');
+  await page.goto('/alerts/new');
+  await page.getByRole('radio', { name: 'Online or phone' }).check();
+  await expect(page.getByRole('textbox', { name: 'Phone number', exact: true })).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Plate (part is fine)', exact: true })).toHaveCount(0);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await expectNoAxeViolations(page);
+
   await page.goto('/alerts');
   await expect(page.getByRole('heading', { name: 'Aggressor alerts, newest first' })).toBeVisible();
   await page.getByLabel('Plate, phone number, handle or words').fill('x');

@@ -142,3 +142,16 @@ describe('the reporter across the record’s life', () => {
     expect(row).toMatchObject({ reporterId: null, wantsFollowUp: false, status: 'new' });
   });
 });
+
+describe('the person’s own access request', () => {
+  it('includes their reports, decrypted under the table:id:column convention', async () => {
+    const { getAccessRequest } = await import('@/lib/participants/access-request.ts');
+    const manager = await makeActor('manager');
+    const person = await makeParticipant(manager.id);
+    const { id } = await createReport(manager, streetReport(person.id));
+    const request = await getAccessRequest(manager, person.id, 'view');
+    const section = request.related.find((r) => r.table === 'alert_report');
+    expect(section?.rows.map((r) => r.id)).toEqual([id]);
+    expect(String(section?.rows[0]?.details)).toContain('took my bag');
+  });
+});
