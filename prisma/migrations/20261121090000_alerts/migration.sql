@@ -73,7 +73,9 @@ ALTER TABLE "alert_report" ADD CONSTRAINT "alert_report_created_by_id_fkey" FORE
 ALTER TABLE "alert_report" ADD CONSTRAINT "alert_report_arrays_check" CHECK (
   "types" IS NOT NULL AND cardinality("types") BETWEEN 1 AND 9
   AND "private_fields" IS NOT NULL AND "public_tokens" IS NOT NULL AND "all_tokens" IS NOT NULL AND "key_tokens" IS NOT NULL
-  AND cardinality("all_tokens") <= 4000 AND cardinality("key_tokens") <= 4);
+  AND cardinality("all_tokens") <= 4000 AND cardinality("key_tokens") <= 4
+  -- version, IV and tag (29 bytes) plus the JSON of the text fields, whose lengths the form limits.
+  AND octet_length("details_enc") BETWEEN 29 AND 65536);
 -- An incident cannot be after the day it was reported.
 ALTER TABLE "alert_report" ADD CONSTRAINT "alert_report_incident_date_check" CHECK ("incident_date" <= "received_on");
 -- A venue belongs to indoor and outcall work only.
