@@ -13,10 +13,11 @@ const ADMIN_PAGES = [
   { path: '/settings', label: 'Settings' },
 ];
 const BOOKINGS = { path: '/bookings', label: 'Showers and laundry' };
+const ALERTS = { path: '/alerts', label: 'Alerts' };
 const REFERRALS = { path: '/referrals', label: 'Referrals' };
 const AGENCIES = { path: '/agencies', label: 'Agencies' };
-const FRONT_DESK = [TODAY, PARTICIPANTS, BOOKINGS];
 const REPORTS = { path: '/reports', label: 'Reports' };
+const FRONT_DESK = [TODAY, PARTICIPANTS, BOOKINGS, ALERTS];
 const NAV: Record<Role, Page[]> = {
   // Peers read the agency directory (to hand out a number) but see no referrals.
   peer: [...FRONT_DESK, AGENCIES],
@@ -28,6 +29,7 @@ const NAV: Record<Role, Page[]> = {
 };
 /** Pages behind the navigation's, reached from them. */
 const INNER: Record<string, Page[]> = {
+  '/alerts': [{ path: '/alerts/print', label: 'Printable sheet' }],
   '/settings': [
     { path: '/settings/services', label: 'Services and supplies' },
     { path: '/settings/resources', label: 'Showers and laundry' },
@@ -36,15 +38,18 @@ const INNER: Record<string, Page[]> = {
   '/referrals': [{ path: '/referrals/new', label: 'New referral' }],
   '/agencies': [{ path: '/agencies/print', label: 'Printable list' }],
 };
-const GUARDED = [
-  PARTICIPANTS, BOOKINGS, REFERRALS, AGENCIES, REPORTS, ...ADMIN_PAGES,
-  ...INNER['/settings']!, ...INNER['/reports']!, ...INNER['/referrals']!, ...INNER['/agencies']!,
-];
+/** Inner pages only some of the roles behind a navigation link may use. */
+const TAKE_REPORT = { path: '/alerts/new', label: 'Take a report' };
+const REVIEW = { path: '/alerts/reports', label: 'Reports to review' };
+const ROLE_INNER: Record<Role, Page[]> = { peer: [], coordinator: [TAKE_REPORT, REVIEW], outreach: [TAKE_REPORT], manager: [TAKE_REPORT, REVIEW], admin: [] };
+/** Every page some role may not use: each navigation and inner page but the start page. */
+const GUARDED = [...new Set([...Object.values(NAV).flat(), ...Object.values(INNER).flat(), ...Object.values(ROLE_INNER).flat()])]
+  .filter((p) => p.path !== '/');
 const SIGNED_IN_PAGES = ['/', '/account', ...GUARDED.map((p) => p.path)];
 const NOT_AVAILABLE = 'This page is not available to your role.';
 
 for (const role of Object.keys(NAV) as Role[]) {
-  const reachable = NAV[role].flatMap((p) => [p, ...(INNER[p.path] ?? [])]);
+  const reachable = [...NAV[role].flatMap((p) => [p, ...(INNER[p.path] ?? [])]), ...ROLE_INNER[role]];
   const allowed = reachable.filter((p) => p.path !== '/');
   const forbidden = GUARDED.filter((p) => !reachable.includes(p));
   const frontDesk = NAV[role].includes(TODAY);

@@ -5,6 +5,7 @@ import { seedParticipants } from './seed/participants.ts';
 import { seedVisits } from './seed/visits.ts';
 import { seedBookings } from './seed/bookings.ts';
 import { seedReferrals } from './seed/referrals.ts';
+import { seedAlerts } from './seed/alerts.ts';
 
 export { DEMO_LOGINS };
 
@@ -16,6 +17,7 @@ const STEPS: { name: string; run: (db: ReturnType<typeof createDb>) => Promise<v
   { name: 'drop-in visits', run: (db) => seedVisits(db) },
   { name: 'showers and laundry', run: (db) => seedBookings(db) },
   { name: 'agencies and referrals', run: (db) => seedReferrals(db) },
+  { name: 'bad date reports', run: (db) => seedAlerts(db) },
 ];
 
 /** Seeds the demo when no staff account exists yet. Returns whether it seeded. */

@@ -11,15 +11,16 @@ type Props = {
   chosen: Who | null;
   onChoose: (who: Who | null) => void;
   error?: string;
-  /** The question above the field and the anonymous choice's words (the referral form reuses the picker). */
+  /** The question and the anonymous choice's words, for pickers outside bookings. */
   label?: string;
   anonymousLabel?: string;
 };
 
 const ANONYMOUS = { key: 'anonymous', who: { kind: 'anonymous' } as Who };
+const TICKET_ONLY = 'Anonymous (ticket only)';
 
-export function whoLabel(who: Who): string {
-  return who.kind === 'anonymous' ? 'Anonymous (ticket only)' : `${who.alias} · ${who.code}`;
+export function whoLabel(who: Who, anonymousLabel = TICKET_ONLY): string {
+  return who.kind === 'anonymous' ? anonymousLabel : `${who.alias} · ${who.code}`;
 }
 
 /**
@@ -27,7 +28,7 @@ export function whoLabel(who: Who): string {
  * or code, then Enter picks the first match; arrow keys move; the last option is always
  * "Anonymous (ticket only)". Escape closes the list and is left to bubble (Esc twice hides the screen).
  */
-export function PersonPicker({ id, chosen, onChoose, error, label = 'Who is it for?', anonymousLabel = 'Anonymous (ticket only)' }: Props) {
+export function PersonPicker({ id, chosen, onChoose, error, label = 'Who is it for?', anonymousLabel = TICKET_ONLY }: Props) {
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   // Enter pressed while the answer to the text is still on its way: the first match, once it comes.
@@ -71,7 +72,7 @@ export function PersonPicker({ id, chosen, onChoose, error, label = 'Who is it f
     <div className="field booking-picker">
       <label htmlFor={`${id}-search`} id={`${id}-label`}>{label}</label>
       <span id={`${id}-hint`} className="hint">
-        {chosen ? <>Chosen: <strong>{chosen.kind === 'anonymous' ? anonymousLabel : whoLabel(chosen)}</strong>. Type to choose someone else.</> : 'Two or three letters of an alias or code, then Enter.'}
+        {chosen ? <>Chosen: <strong>{whoLabel(chosen, anonymousLabel)}</strong>. Type to choose someone else.</> : 'Two or three letters of an alias or code, then Enter.'}
       </span>
       <div className="booking-combobox">
         <input id={`${id}-search`} type="text" role="combobox" autoComplete="off" spellCheck={false}

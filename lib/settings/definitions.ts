@@ -49,6 +49,16 @@ export const SETTINGS = {
     schema: z.preprocess((v) => v === true || v === 'true' || v === 'on', z.boolean()),
     default: false,
   },
+  // Published alerts older than this leave the alert sheet but stay searchable (lib/alerts/queries.ts).
+  'alerts.sheetDays': {
+    label: 'Keep a published aggressor alert on the alert sheet for this many days',
+    schema: z.coerce
+      .number({ error: 'Enter a number of days.' })
+      .int('Use whole days.')
+      .min(7, 'At least 7 days')
+      .max(730, 'At most 730 days'),
+    default: 90,
+  },
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;

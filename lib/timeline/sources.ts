@@ -8,6 +8,7 @@ import { FIELD_LABELS } from '@/lib/participants/labels.ts';
 import { visitTimelineEntries } from '@/lib/visits/timeline.ts';
 import { bookingTimelineEntries } from '@/lib/bookings/timeline.ts';
 import { referralTimelineEntries } from '@/lib/referrals/timeline.ts';
+import { alertTimelineEntries } from '@/lib/alerts/timeline.ts';
 import type { TimelineEntry, TimelineSource } from './types.ts';
 
 // The registry of everything that can appear on a participant's timeline. A feature that records
@@ -62,6 +63,7 @@ export const TIMELINE_SOURCES: TimelineSource[] = [
   visitTimelineEntries,
   bookingTimelineEntries,
   referralTimelineEntries,
+  alertTimelineEntries,
 ];
 
 /** Everything recorded for a person that this actor may see, newest first. Any role with `participant:read` (each source filters further). */

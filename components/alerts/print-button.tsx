@@ -1,0 +1,5 @@
+'use client';
+
+export function PrintButton() {
+  return <button className="button no-print" type="button" onClick={() => window.print()}>Print</button>;
+}
