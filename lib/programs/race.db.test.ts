@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { db } from '@/lib/db/client.ts';
+import { makeActor } from '@/lib/db/test/actors.ts';
+import { AppError } from '@/lib/errors.ts';
+import { addAnonymous, addAttendee } from './attendance.ts';
+import { cancelSession } from './sessions.ts';
+import { makePerson, makeProgram, makeSession, today } from './test-helpers.ts';
+
+// Two desks adding the same person to a busy breakfast at once: one row, and the others are told
+// plainly that the person is already counted. Needs a real server (concurrent transactions).
+
+const plainOnly = (outcomes: PromiseSettledResult<unknown>[], message: RegExp) =>
+  outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected')
+    .map((o) => o.reason as unknown)
+    .filter((e) => !(e instanceof AppError && message.test(e.userMessage)))
+    .map((e) => (e instanceof Error ? e.message : String(e)));
+
+describe.runIf(process.env.TEST_SERVER_URL)('concurrent attendance', () => {
+  it('30 adds of one person to one session: exactly one row, the rest "already counted"', async () => {
+    const actors = await Promise.all([makeActor('peer'), makeActor('coordinator'), makeActor('manager')]);
+    const session = await makeSession((await makeProgram('Breakfast')).id, today());
+    const person = await makePerson(actors[0]!);
+    const outcomes = await Promise.allSettled(Array.from({ length: 30 }, (_, i) => addAttendee(actors[i % 3]!, { sessionId: session.id, participantId: person.id })));
+    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+    expect(plainOnly(outcomes, /^Already counted/)).toEqual([]);
+    expect(await db.attendance.count({ where: { sessionId: session.id } })).toBe(1);
+    expect(await db.auditEvent.count({ where: { action: 'attendance.recorded' } })).toBe(1);
+  });
+
+  it('20 anonymous +1s at once add up to 20', async () => {
+    const peer = await makeActor('peer');
+    const session = await makeSession((await makeProgram('Breakfast')).id, today());
+    await Promise.all(Array.from({ length: 20 }, () => addAnonymous(peer, { sessionId: session.id })));
+    expect((await db.programSession.findUniqueOrThrow({ where: { id: session.id }, select: { anonymousCount: true } })).anonymousCount).toBe(20);
+  });
+
+  it('a cancel racing adds: either the session is cancelled with no one counted, or people are counted and it is not cancelled', async () => {
+    const [peer, manager] = await Promise.all([makeActor('peer'), makeActor('manager')]);
+    const session = await makeSession((await makeProgram('Breakfast')).id, today());
+    const people = await Promise.all(Array.from({ length: 5 }, () => makePerson(peer)));
+    const outcomes = await Promise.allSettled([
+      cancelSession(manager, { sessionId: session.id, reason: 'Nurse away' }),
+      ...people.map((p) => addAttendee(peer, { sessionId: session.id, participantId: p.id })),
+    ]);
+    expect(plainOnly(outcomes, /cancelled|Take them off/)).toEqual([]);
+    const s = await db.programSession.findUniqueOrThrow({ where: { id: session.id }, select: { status: true, _count: { select: { attendance: true } } } });
+    if (s.status === 'cancelled') expect(s._count.attendance).toBe(0);
+    else expect(s._count.attendance).toBeGreaterThan(0);
+  });
+});
