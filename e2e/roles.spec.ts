@@ -13,7 +13,8 @@ const ADMIN_PAGES = [
   { path: '/settings', label: 'Settings' },
 ];
 const BOOKINGS = { path: '/bookings', label: 'Showers and laundry' };
-const FRONT_DESK = [TODAY, PARTICIPANTS, BOOKINGS];
+const PROGRAMS = { path: '/programs', label: 'Programs' };
+const FRONT_DESK = [TODAY, PARTICIPANTS, BOOKINGS, PROGRAMS];
 const NAV: Record<Role, Page[]> = {
   peer: FRONT_DESK,
   coordinator: FRONT_DESK,
@@ -29,12 +30,15 @@ const INNER: Record<string, Page[]> = {
     { path: '/settings/resources', label: 'Showers and laundry' },
   ],
 };
-const GUARDED = [PARTICIPANTS, BOOKINGS, ...ADMIN_PAGES, ...INNER['/settings']!];
+/** Reached from a page only some of the roles that see that page may use (programs are managed by managers, not IT support). */
+const PROGRAM_SETTINGS = { path: '/settings/programs', label: 'Programs' };
+const ROLE_INNER: Partial<Record<Role, Page[]>> = { manager: [PROGRAM_SETTINGS] };
+const GUARDED = [PARTICIPANTS, BOOKINGS, PROGRAMS, ...ADMIN_PAGES, ...INNER['/settings']!, PROGRAM_SETTINGS];
 const SIGNED_IN_PAGES = ['/', '/account', ...GUARDED.map((p) => p.path)];
 const NOT_AVAILABLE = 'This page is not available to your role.';
 
 for (const role of Object.keys(NAV) as Role[]) {
-  const reachable = NAV[role].flatMap((p) => [p, ...(INNER[p.path] ?? [])]);
+  const reachable = [...NAV[role].flatMap((p) => [p, ...(INNER[p.path] ?? [])]), ...(ROLE_INNER[role] ?? [])];
   const allowed = reachable.filter((p) => p.path !== '/');
   const forbidden = GUARDED.filter((p) => !reachable.includes(p));
   const frontDesk = NAV[role].includes(TODAY);
