@@ -27,7 +27,7 @@ export function RemoveAttendee({ sessionId, participantId, label }: { sessionId:
     <form action={action} className="inline-form">
       <input type="hidden" name="sessionId" value={sessionId} />
       <input type="hidden" name="participantId" value={participantId} />
-      <button className="button small secondary" type="submit" disabled={pending} aria-label={`Take ${label} off`}>Take off</button>
+      <button className="button small secondary" type="submit" disabled={pending} aria-label={`Take off ${label}`}>Take off</button>
       {state && !state.ok && <FormStatus state={state} />}
     </form>
   );

@@ -26,7 +26,7 @@ function ClosedDayLine({ day, reason }: { day: string; reason: string }) {
       <strong>{day}</strong> — {reason}{' '}
       <form action={action} className="inline-form">
         <input type="hidden" name="day" value={day} />
-        <button className="button small secondary" type="submit" disabled={pending} aria-label={`Open ${day} again`}>Remove</button>
+        <button className="button small secondary" type="submit" disabled={pending} aria-label={`Remove closed day ${day}`}>Remove</button>
       </form>
       <FormStatus state={state} />
     </li>
