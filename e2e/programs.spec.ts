@@ -33,6 +33,7 @@ function watchServerErrors(page: Page): string[] {
 const total = (page: Page) => page.locator('#attendance-total');
 
 test('a peer records the Tuesday breakfast from the keyboard: two named people and five without a name make 7', async ({ page, signInAs, sql }) => {
+  test.setTimeout(90_000); // a whole session's recording, with three accessibility checks
   const errors = watchServerErrors(page);
   const [first, second] = [await createParticipant(sql), await createParticipant(sql)];
   await signInAs('peer');
