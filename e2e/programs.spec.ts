@@ -73,7 +73,7 @@ test('a peer records the Tuesday breakfast from the keyboard: two named people a
   await expectNoAxeViolations(page);
 
   // Bad headcounts: a plain message beside the field, nothing changed.
-  for (const [value, message] of [['-3', 'A headcount cannot be below 0.'], ['100000', 'That is more than 500 people. Check the number.']]) {
+  for (const [value, message] of [['-3', 'A headcount cannot be below 0.'], ['100000', 'That is more than 500 people. Check the number.']] as const) {
     await page.getByLabel('People who gave no name').fill(value);
     await page.getByRole('button', { name: 'Save' }).click();
     await expect(page.locator('#field-anonymousCount-error')).toHaveText(message);
