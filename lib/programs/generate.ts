@@ -15,16 +15,29 @@ export function scheduleOf(p: { frequency: Schedule['frequency']; weekday: numbe
 
 const PROGRAM_SCHEDULE = { id: true, frequency: true, weekday: true, startMin: true, endMin: true, activeFrom: true, activeTo: true } as const;
 
-/** Inserts the missing generated sessions of every program (or one) for the coming weeks; returns how many. Internal: callers check permission. */
-export async function generateSessions(client: Db | Tx, now: Date, programId?: string): Promise<number> {
+/**
+ * Inserts the missing generated sessions of every program (or one) for the coming weeks; returns
+ * how many. The programs' rows are share-locked first, so a schedule change (which drops and lays
+ * out sessions again under its row lock) is seen whole: never sessions at the old times after it.
+ * Internal: callers check permission.
+ */
+export async function generateSessions(client: Db, now: Date, programId?: string): Promise<number> {
+  return client.$transaction((tx) => generateSessionsIn(tx, now, programId));
+}
+
+/** `generateSessions` inside the caller's transaction. */
+export async function generateSessionsIn(client: Tx, now: Date, programId?: string): Promise<number> {
   const { from, to } = generationWindow(now);
+  const fromDate = new Date(`${from}T00:00:00Z`);
+  await client.$queryRaw`SELECT id FROM program WHERE (${programId ?? null}::uuid IS NULL OR id = ${programId ?? null}::uuid)
+    AND (active_to IS NULL OR active_to >= ${fromDate}::date) ORDER BY id FOR SHARE`;
   const programs = await client.program.findMany({
-    where: { ...(programId ? { id: programId } : {}), OR: [{ activeTo: null }, { activeTo: { gte: new Date(`${from}T00:00:00Z`) } }] },
+    where: { ...(programId ? { id: programId } : {}), OR: [{ activeTo: null }, { activeTo: { gte: fromDate } }] },
     select: PROGRAM_SCHEDULE,
   });
   if (programs.length === 0) return 0;
   const closed = await client.programClosedDay.findMany({
-    where: { day: { gte: new Date(`${from}T00:00:00Z`), lte: new Date(`${to}T00:00:00Z`) } }, select: { day: true },
+    where: { day: { gte: fromDate, lte: new Date(`${to}T00:00:00Z`) } }, select: { day: true },
   });
   const closedDays = new Set(closed.map((c) => dayText(c.day)));
   const rows = programs.flatMap((p) => plannedSessions(scheduleOf(p), from, to, closedDays)

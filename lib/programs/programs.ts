@@ -4,7 +4,7 @@ import { assertCan } from '@/lib/auth/assert.ts';
 import type { Actor } from '@/lib/auth/session.ts';
 import { recordAudit } from '@/lib/audit/record.ts';
 import { AppError, isUniqueViolation } from '@/lib/errors.ts';
-import { dropUntouchedSessions, generateSessions } from './generate.ts';
+import { dropUntouchedSessions, generateSessionsIn } from './generate.ts';
 import { ClosedDayIdSchema, ClosedDaySchema, parseOrRefuse, PROGRAM_NOT_FOUND, ProgramIdSchema, ProgramSchema, type ProgramInput } from './schema.ts';
 
 // Programs and the days every program is closed. Program managers (`program:manage`).
@@ -26,7 +26,7 @@ export async function createProgram(actor: Actor, input: unknown): Promise<{ id:
   try {
     return await db.$transaction(async (tx) => {
       const { id } = await tx.program.create({ data: columns(data), select: { id: true } });
-      const generated = await generateSessions(tx, new Date(), id);
+      const generated = await generateSessionsIn(tx, new Date(), id);
       await recordAudit(tx, actor, 'program.created', { entityType: 'program', entityId: id, details: { generated } });
       return { id };
     });
@@ -55,7 +55,7 @@ export async function updateProgram(actor: Actor, input: unknown): Promise<{ cha
       await tx.program.update({ where: { id }, data: next, select: { id: true } });
       const scheduleChanged = changed.some((k) => !['name', 'description', 'partner'].includes(k));
       const dropped = scheduleChanged ? await dropUntouchedSessions(tx, now, { programId: id }) : 0;
-      const generated = scheduleChanged ? await generateSessions(tx, now, id) : 0;
+      const generated = scheduleChanged ? await generateSessionsIn(tx, now, id) : 0;
       await recordAudit(tx, actor, 'program.updated', { entityType: 'program', entityId: id, details: { changed, dropped, generated } });
       return { changed };
     });
@@ -89,7 +89,7 @@ export async function removeClosedDay(actor: Actor, input: unknown): Promise<voi
   await db.$transaction(async (tx) => {
     const { count } = await tx.programClosedDay.deleteMany({ where: { day: asDate(day) } });
     if (count === 0) throw new AppError('not_found', 'That closed day was not found. Reload the page.');
-    await generateSessions(tx, new Date());
+    await generateSessionsIn(tx, new Date());
     await recordAudit(tx, actor, 'program_closed_day.removed', { entityType: 'program_closed_day', entityId: day });
   });
 }

@@ -4,7 +4,7 @@ import { assertCan } from '@/lib/auth/assert.ts';
 import type { Actor } from '@/lib/auth/session.ts';
 import { pageWindow, type TableParams } from '@/lib/table/params.ts';
 import { generateSessions, scheduleOf } from './generate.ts';
-import { scheduleSummary, type Schedule } from './rules.ts';
+import { CURRENT_LEAD_MINUTES, scheduleSummary, type Schedule } from './rules.ts';
 import type { Attendee } from './attendance.ts';
 import type { SESSIONS_TABLE } from './table.ts';
 
@@ -28,12 +28,12 @@ export async function listPrograms(actor: Actor, now = new Date()): Promise<Prog
   const programs = await db.program.findMany({
     select: {
       ...PROGRAM_SELECT,
-      sessions: { where: { startsAt: { gte: startOfHour(now) }, status: { not: 'cancelled' } }, orderBy: { startsAt: 'asc' }, take: 1, select: { id: true, startsAt: true } },
+      sessions: { where: { startsAt: { gt: currentCutoff(now) }, status: { not: 'cancelled' } }, orderBy: { startsAt: 'asc' }, take: 1, select: { id: true, startsAt: true } },
     },
     orderBy: { name: 'asc' },
   });
   const last = await Promise.all(programs.map((p) => db.programSession.findFirst({
-    where: { programId: p.id, startsAt: { lt: startOfHour(now) }, status: { not: 'cancelled' } }, orderBy: { startsAt: 'desc' }, select: { id: true, startsAt: true },
+    where: { programId: p.id, startsAt: { lte: currentCutoff(now) }, status: { not: 'cancelled' } }, orderBy: { startsAt: 'desc' }, select: { id: true, startsAt: true },
   })));
   return programs.map((p, i) => ({
     id: p.id, name: p.name, description: p.description, partner: p.partner, schedule: scheduleSummary(p),
@@ -41,8 +41,8 @@ export async function listPrograms(actor: Actor, now = new Date()): Promise<Prog
   }));
 }
 
-// A session that began in the last hour still counts as "next": people are arriving.
-const startOfHour = (now: Date) => new Date(now.getTime() - 60 * 60_000);
+/** The desk's "current" session is the latest one starting by half an hour from now: people arrive early. */
+const currentCutoff = (now: Date) => new Date(now.getTime() + CURRENT_LEAD_MINUTES * 60_000);
 
 /** One program; null when unknown. Staff (`program:read`). */
 export async function getProgram(actor: Actor, id: string): Promise<ProgramDetail | null> {

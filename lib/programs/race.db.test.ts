@@ -4,7 +4,10 @@ import { makeActor } from '@/lib/db/test/actors.ts';
 import { AppError } from '@/lib/errors.ts';
 import { addAnonymous, addAttendee } from './attendance.ts';
 import { cancelSession } from './sessions.ts';
-import { makePerson, makeProgram, makeSession, today } from './test-helpers.ts';
+import { createProgram, updateProgram } from './programs.ts';
+import { listPrograms } from './queries.ts';
+import { localTime } from '@/lib/bookings/slots.ts';
+import { makePerson, makeProgram, makeSession, programForm, today } from './test-helpers.ts';
 
 // Two desks adding the same person to a busy breakfast at once: one row, and the others are told
 // plainly that the person is already counted. Needs a real server (concurrent transactions).
@@ -46,5 +49,17 @@ describe.runIf(process.env.TEST_SERVER_URL)('concurrent attendance', () => {
     const s = await db.programSession.findUniqueOrThrow({ where: { id: session.id }, select: { status: true, _count: { select: { attendance: true } } } });
     if (s.status === 'cancelled') expect(s._count.attendance).toBe(0);
     else expect(s._count.attendance).toBeGreaterThan(0);
+  });
+
+  it('a schedule change while pages generate sessions leaves no session at the old time', async () => {
+    const [manager, peer] = await Promise.all([makeActor('manager'), makeActor('peer')]);
+    const form = programForm({ start: '23:00', end: '23:30' });
+    const { id } = await createProgram(manager, form);
+    for (let round = 0; round < 3; round++) {
+      const start = round % 2 === 0 ? '22:00' : '23:00';
+      await Promise.all([updateProgram(manager, { ...form, id, start }), ...Array.from({ length: 8 }, () => listPrograms(peer))]);
+      const future = await db.programSession.findMany({ where: { programId: id, startsAt: { gt: new Date() } }, select: { startsAt: true } });
+      expect(new Set(future.map((s) => localTime(s.startsAt)))).toEqual(new Set([start]));
+    }
   });
 });

@@ -20,6 +20,8 @@ export type PlannedSession = { day: string; scheduledFor: Date; startsAt: Date; 
 
 /** How far ahead sessions are generated. */
 export const GENERATE_WEEKS = 8;
+/** A session starting within this many minutes is the one the desk records ("Record attendance"). */
+export const CURRENT_LEAD_MINUTES = 30;
 /** The most people a headcount may say: more is a typing slip. */
 export const MAX_HEADCOUNT = 500;
 

@@ -19,7 +19,7 @@ describe('demo seed: programs and attendance', () => {
     const programs = await listPrograms(manager, NOW);
     expect(programs.map((p) => p.name)).toEqual(['Alumni Group', 'Peer workshop: know your rights', 'Peer workshop: safety planning', 'Thursday lunch', 'Tuesday breakfast'].sort());
     const breakfast = programs.find((p) => p.name === 'Tuesday breakfast')!;
-    // Tuesday 17 November, 9:00: the latest begun session, not yet recorded.
+    // Tuesday 17 November, 9:00: the current session, not yet recorded.
     expect(breakfast.lastSession?.startsAt.toISOString()).toBe('2026-11-17T17:00:00.000Z');
     const latest = await db.programSession.findUniqueOrThrow({ where: { id: breakfast.lastSession!.id }, select: { status: true, anonymousCount: true, _count: { select: { attendance: true } } } });
     expect(latest).toEqual({ status: 'scheduled', anonymousCount: 0, _count: { attendance: 0 } });

@@ -1,13 +1,13 @@
 import type { Prisma, PrismaClient } from '../../lib/db/generated/client.ts';
 import { createRandom, type Random } from '../../lib/bench/random.ts';
 import { addDays, localDay } from '../../lib/bookings/slots.ts';
-import { GENERATE_WEEKS, plannedSessions, type Schedule } from '../../lib/programs/rules.ts';
+import { CURRENT_LEAD_MINUTES, GENERATE_WEEKS, plannedSessions, type Schedule } from '../../lib/programs/rules.ts';
 
 // Demo programs: Tuesday breakfast with the overdose-prevention nurse, Thursday lunch with health
 // practitioners, the Alumni Group every two weeks, and two peer workshop series (know your rights,
 // ended; safety planning, running). Sessions from each start to eight weeks ahead, holidays closed,
 // two cancelled; past sessions recorded with named regulars and a headcount, except each program's
-// latest one, left for the desk to record (the end-to-end test records Tuesday breakfast's).
+// current one, left for the desk to record (the end-to-end test records Tuesday breakfast's).
 // Deterministic: the same seed and day give the same sessions and attendance.
 
 const SEED = 'lantern-demo-programs-1';
@@ -64,8 +64,8 @@ export async function seedPrograms(db: PrismaClient, now = new Date()): Promise<
       select: { id: true },
     });
     const planned = plannedSessions(schedule, schedule.activeFrom, addDays(today, GENERATE_WEEKS * 7), closed);
-    // Each program's latest session that has begun (an hour ago or more) is left for the desk.
-    const started = planned.filter((s) => s.startsAt.getTime() < now.getTime() - 3_600_000);
+    // Each program's current session (the latest starting by half an hour from now) is left for the desk.
+    const started = planned.filter((s) => s.startsAt.getTime() <= now.getTime() + CURRENT_LEAD_MINUTES * 60_000);
     const regulars = r.shuffle(pool).slice(0, 30);
     for (const [i, s] of planned.entries()) {
       const past = i < started.length - 1;
