@@ -71,6 +71,8 @@ export async function addClosedDay(actor: Actor, input: unknown): Promise<{ drop
   const { day, reason } = parseOrRefuse(ClosedDaySchema, input);
   try {
     return await db.$transaction(async (tx) => {
+      // Waits for page views generating sessions (they share-lock the programs), and makes later ones wait for this.
+      await tx.$queryRaw`SELECT id FROM program ORDER BY id FOR NO KEY UPDATE`;
       await tx.programClosedDay.create({ data: { day: asDate(day), reason }, select: { day: true } });
       const dropped = await dropUntouchedSessions(tx, new Date(), { day });
       await recordAudit(tx, actor, 'program_closed_day.created', { entityType: 'program_closed_day', entityId: day, details: { dropped } });

@@ -4,9 +4,9 @@ import { makeActor } from '@/lib/db/test/actors.ts';
 import { AppError } from '@/lib/errors.ts';
 import { addAnonymous, addAttendee } from './attendance.ts';
 import { cancelSession } from './sessions.ts';
-import { createProgram, updateProgram } from './programs.ts';
+import { addClosedDay, createProgram, updateProgram } from './programs.ts';
 import { listPrograms } from './queries.ts';
-import { localTime } from '@/lib/bookings/slots.ts';
+import { addDays, localDay, localTime } from '@/lib/bookings/slots.ts';
 import { makePerson, makeProgram, makeSession, programForm, today } from './test-helpers.ts';
 
 // Two desks adding the same person to a busy breakfast at once: one row, and the others are told
@@ -60,6 +60,17 @@ describe.runIf(process.env.TEST_SERVER_URL)('concurrent attendance', () => {
       await Promise.all([updateProgram(manager, { ...form, id, start }), ...Array.from({ length: 8 }, () => listPrograms(peer))]);
       const future = await db.programSession.findMany({ where: { programId: id, startsAt: { gt: new Date() } }, select: { startsAt: true } });
       expect(new Set(future.map((s) => localTime(s.startsAt)))).toEqual(new Set([start]));
+    }
+  });
+
+  it('a closed day added while pages generate sessions leaves no session on it', async () => {
+    const [manager, peer] = await Promise.all([makeActor('manager'), makeActor('peer')]);
+    const { id } = await createProgram(manager, programForm({ start: '23:00', end: '23:30' }));
+    for (const weeks of [1, 2, 3]) {
+      const day = addDays(today(), 7 * weeks);
+      await Promise.all([addClosedDay(manager, { day, reason: 'Holiday' }), ...Array.from({ length: 8 }, () => listPrograms(peer))]);
+      const future = await db.programSession.findMany({ where: { programId: id, startsAt: { gt: new Date() } }, select: { startsAt: true } });
+      expect(future.map((s) => localDay(s.startsAt))).not.toContain(day);
     }
   });
 });
