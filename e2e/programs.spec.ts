@@ -135,6 +135,25 @@ test('a manager adds a program; bad input is answered beside the field', async (
   expect(errors).toEqual([]);
 });
 
+test('a manager cancels a coming session with a reason: it stays on the list, marked cancelled', async ({ page, signInAs }) => {
+  const errors = watchServerErrors(page);
+  await signInAs('manager');
+  await page.goto('/programs');
+  await page.getByRole('link', { name: 'Alumni Group', exact: true }).click();
+  await page.getByRole('cell').getByRole('link').nth(1).click(); // newest first: a coming session
+  await expect(page).toHaveURL(/\/programs\/sessions\//);
+  const sessionPath = new URL(page.url()).pathname;
+  await page.getByRole('button', { name: 'Cancel this session' }).click();
+  await expect(page.locator('#cancel-reason-error')).toHaveText('Enter a reason, like the nurse is away.');
+  await page.getByLabel('Reason for cancelling').fill('Room booked for a funeral');
+  await page.getByRole('button', { name: 'Cancel this session' }).click();
+  await expect(page.getByText('Cancelled: Room booked for a funeral.')).toBeVisible();
+  await page.getByRole('link', { name: 'Back to Alumni Group' }).click();
+  const row = page.getByRole('row').filter({ has: page.locator(`a[href="${sessionPath}"]`) });
+  await expect(row.getByRole('cell').nth(1)).toHaveText('Cancelled — Room booked for a funeral');
+  expect(errors).toEqual([]);
+});
+
 test('the attendance page fits a 360 px phone @phone', async ({ page, signInAs }) => {
   await signInAs('peer');
   await page.goto('/programs');
