@@ -154,7 +154,7 @@ test('a manager cancels a coming session with a reason: it stays on the list, ma
   expect(errors).toEqual([]);
 });
 
-test('the attendance page fits a 360 px phone @phone', async ({ page, signInAs }) => {
+test('the attendance page fits a 360 px phone, and +1 counts one tap at a time @phone', async ({ page, signInAs }) => {
   await signInAs('peer');
   await page.goto('/programs');
   await page.getByRole('link', { name: /^Record attendance: Thursday lunch/ }).click();
@@ -162,4 +162,10 @@ test('the attendance page fits a 360 px phone @phone', async ({ page, signInAs }
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
   await expectNoAxeViolations(page);
+  // One tap per person who gives no name.
+  await page.getByRole('button', { name: '+1 without a name' }).tap();
+  await expect(page.getByText('Added one. 1 without a name.')).toBeVisible();
+  await page.getByRole('button', { name: '+1 without a name' }).tap();
+  await expect(page.getByText('Added one. 2 without a name.')).toBeVisible();
+  await expect(total(page)).toContainText('Total: 2');
 });

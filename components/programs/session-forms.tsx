@@ -1,9 +1,10 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useActionState, useState } from 'react';
 import { addAnonymousAction, removeAttendeeAction, saveSessionDetailsAction } from '@/app/(staff)/programs/actions.ts';
 import { Field } from '@/components/ui/field.tsx';
 import { FormStatus } from '@/components/ui/form-status.tsx';
+import { newIdempotencyKey } from '@/components/ui/idempotency-key.ts';
 import { formParts } from '@/components/bookings/settings/use-form-state.ts';
 import type { ActionState } from '@/lib/action.ts';
 import { MAX_HEADCOUNT } from '@/lib/programs/rules.ts';
@@ -11,9 +12,17 @@ import { MAX_HEADCOUNT } from '@/lib/programs/rules.ts';
 /** "+1 without a name": one press per person who gives no name. */
 export function AddAnonymousButton({ sessionId }: { sessionId: string }) {
   const [state, action, pending] = useActionState<ActionState, FormData>(addAnonymousAction, null);
+  // A fresh key per counted press: a double submit of one press carries the same key and counts once.
+  const [key, setKey] = useState(newIdempotencyKey);
+  const [seen, setSeen] = useState(state);
+  if (state !== seen) {
+    setSeen(state);
+    if (state?.ok) setKey(newIdempotencyKey());
+  }
   return (
     <form action={action}>
       <input type="hidden" name="sessionId" value={sessionId} />
+      <input type="hidden" name="idempotencyKey" value={key} />
       <button className="button secondary" type="submit" disabled={pending}>+1 without a name</button>
       <FormStatus state={state} />
     </form>

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client.ts';
 import { makeActor } from '@/lib/db/test/actors.ts';
@@ -27,7 +28,7 @@ describe('recording attendance', () => {
     expect(await addAttendee(peer, { sessionId: session.id, participantId: a.id })).toMatchObject({ alias: 'Juniper', code: a.code });
     await addAttendee(peer, { sessionId: session.id, participantId: b.id });
     await saveSessionDetails(peer, { sessionId: session.id, anonymousCount: '5', partnerPresent: 'on', topics: 'Naloxone refresher' });
-    expect(await addAnonymous(peer, { sessionId: session.id })).toEqual({ anonymousCount: 6 });
+    expect(await addAnonymous(peer, { sessionId: session.id, idempotencyKey: randomUUID() })).toEqual({ anonymousCount: 6, duplicate: false });
     expect(await counts(session.id)).toEqual({ status: 'held', anonymous: 6, named: 2 });
     const audit = await db.auditEvent.findMany({ where: { action: { startsWith: 'attendance.' } }, select: { details: true } });
     expect(audit).toHaveLength(2);
@@ -48,7 +49,7 @@ describe('recording attendance', () => {
     const person = await makePerson(peer);
     const cancelled = await makeSession(program.id, addDays(today(), -7), { status: 'cancelled' });
     await expectAppError(addAttendee(peer, { sessionId: cancelled.id, participantId: person.id }), 'conflict', /cancelled/);
-    await expectAppError(addAnonymous(peer, { sessionId: cancelled.id }), 'conflict', /cancelled/);
+    await expectAppError(addAnonymous(peer, { sessionId: cancelled.id, idempotencyKey: randomUUID() }), 'conflict', /cancelled/);
     const old = await makeProgram('Old series', '2026-01-01', '2026-02-01');
     const outside = await makeSession(old.id, '2026-03-03');
     await expectAppError(addAttendee(peer, { sessionId: outside.id, participantId: person.id }), 'conflict', /outside the program/);
@@ -69,7 +70,16 @@ describe('recording attendance', () => {
     }
     expect(await counts(session.id)).toEqual({ status: 'scheduled', anonymous: 0, named: 0 });
     await saveSessionDetails(peer, { sessionId: session.id, anonymousCount: '500' });
-    await expectAppError(addAnonymous(peer, { sessionId: session.id }), 'invalid', /already 500/);
+    await expectAppError(addAnonymous(peer, { sessionId: session.id, idempotencyKey: randomUUID() }), 'invalid', /already 500/);
+  });
+
+  it('a double submit of one "+1" counts once; a form without its key is refused plainly', async () => {
+    const { peer, session } = await setup();
+    const key = randomUUID();
+    expect(await addAnonymous(peer, { sessionId: session.id, idempotencyKey: key })).toEqual({ anonymousCount: 1, duplicate: false });
+    expect(await addAnonymous(peer, { sessionId: session.id, idempotencyKey: key })).toEqual({ anonymousCount: 1, duplicate: true });
+    await expectAppError(addAnonymous(peer, { sessionId: session.id }), 'invalid', /form has expired/);
+    expect((await counts(session.id)).anonymous).toBe(1);
   });
 
   it('takes someone off, and refuses when they were not counted', async () => {
@@ -86,7 +96,7 @@ describe('recording attendance', () => {
     const manager = await makeActor('manager');
     await addAttendee(peer, { sessionId: session.id, participantId: (await makePerson(peer)).id });
     await expectAppError(cancelSession(manager, { sessionId: session.id, reason: 'Rain' }), 'conflict', /Take them off/);
-    await expectAppError(addAnonymous(await makeActor('admin'), { sessionId: session.id }), 'forbidden');
+    await expectAppError(addAnonymous(await makeActor('admin'), { sessionId: session.id, idempotencyKey: randomUUID() }), 'forbidden');
     expect((await counts(session.id)).status).toBe('held');
   });
 });

@@ -6,7 +6,7 @@ import { recordAudit } from '@/lib/audit/record.ts';
 import { AppError, dbErrorCode, isUniqueViolation } from '@/lib/errors.ts';
 import { MAX_HEADCOUNT } from './rules.ts';
 import { lockOpenSession } from './lock.ts';
-import { ALREADY_COUNTED, AttendeeSchema, parseOrRefuse, PARTICIPANT_NOT_FOUND, SESSION_CANCELLED, SessionDetailsSchema, SessionIdSchema } from './schema.ts';
+import { ALREADY_COUNTED, AttendeeSchema, parseOrRefuse, PARTICIPANT_NOT_FOUND, SESSION_CANCELLED, SessionDetailsSchema, AddAnonymousSchema } from './schema.ts';
 
 // Recording who came: named attendees (once per session, by a unique key), the anonymous headcount,
 // whether the partner came and what was covered. Anyone at the desk (`attendance:record`), peers too.
@@ -52,18 +52,23 @@ export async function removeAttendee(actor: Actor, input: unknown): Promise<void
   });
 }
 
-/** Adds one to the anonymous headcount; returns the new count. Staff (`attendance:record`). */
-export async function addAnonymous(actor: Actor, input: unknown): Promise<{ anonymousCount: number }> {
+/**
+ * Adds one to the anonymous headcount; returns the new count. The form's idempotency key makes a
+ * double submit count once (`duplicate`). Staff (`attendance:record`).
+ */
+export async function addAnonymous(actor: Actor, input: unknown): Promise<{ anonymousCount: number; duplicate: boolean }> {
   assertCan(actor, 'attendance:record');
-  const { sessionId } = parseOrRefuse(SessionIdSchema, input);
+  const { sessionId, idempotencyKey } = parseOrRefuse(AddAnonymousSchema, input);
   return db.$transaction(async (tx) => {
     const s = await lockOpenSession(tx, sessionId, new Date());
+    const fresh = await tx.$executeRaw`INSERT INTO anonymous_count_key (key, session_id) VALUES (${idempotencyKey}::uuid, ${sessionId}::uuid) ON CONFLICT (key) DO NOTHING`;
+    if (fresh === 0) return { anonymousCount: s.anonymousCount, duplicate: true };
     if (s.anonymousCount >= MAX_HEADCOUNT) throw new AppError('invalid', `The headcount is already ${MAX_HEADCOUNT}, the most it can be.`, 'anonymousCount');
     const { anonymousCount } = await tx.programSession.update({
       where: { id: sessionId }, data: { anonymousCount: { increment: 1 }, status: 'held' }, select: { anonymousCount: true },
     });
     await recordAudit(tx, actor, 'program_session.recorded', { entityType: 'program_session', entityId: sessionId, details: { anonymousCount } });
-    return { anonymousCount };
+    return { anonymousCount, duplicate: false };
   });
 }
 

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client.ts';
 import { makeActor } from '@/lib/db/test/actors.ts';
@@ -30,11 +31,14 @@ describe.runIf(process.env.TEST_SERVER_URL)('concurrent attendance', () => {
     expect(await db.auditEvent.count({ where: { action: 'attendance.recorded' } })).toBe(1);
   });
 
-  it('20 anonymous +1s at once add up to 20', async () => {
+  it('20 anonymous +1s at once add up to 20; one press sent ten times adds 1', async () => {
     const peer = await makeActor('peer');
     const session = await makeSession((await makeProgram('Breakfast')).id, today());
-    await Promise.all(Array.from({ length: 20 }, () => addAnonymous(peer, { sessionId: session.id })));
-    expect((await db.programSession.findUniqueOrThrow({ where: { id: session.id }, select: { anonymousCount: true } })).anonymousCount).toBe(20);
+    await Promise.all(Array.from({ length: 20 }, () => addAnonymous(peer, { sessionId: session.id, idempotencyKey: randomUUID() })));
+    // ...and one press submitted ten times at once counts once.
+    const key = randomUUID();
+    await Promise.all(Array.from({ length: 10 }, () => addAnonymous(peer, { sessionId: session.id, idempotencyKey: key })));
+    expect((await db.programSession.findUniqueOrThrow({ where: { id: session.id }, select: { anonymousCount: true } })).anonymousCount).toBe(21);
   });
 
   it('a cancel racing adds: either the session is cancelled with no one counted, or people are counted and it is not cancelled', async () => {

@@ -61,7 +61,8 @@ export const MoveSessionSchema = z.object({ sessionId: uuidOf(SESSION_NOT_FOUND)
 export const CancelSessionSchema = z.object({ sessionId: uuidOf(SESSION_NOT_FOUND), reason: shortText('a reason, like the nurse is away', 200) });
 
 export const AttendeeSchema = z.object({ sessionId: uuidOf(SESSION_NOT_FOUND), participantId: uuidOf(PARTICIPANT_NOT_FOUND) });
-export const SessionIdSchema = z.object({ sessionId: uuidOf(SESSION_NOT_FOUND) });
+export const FORM_EXPIRED = 'This form has expired. Reload the page and try again.';
+export const AddAnonymousSchema = z.object({ sessionId: uuidOf(SESSION_NOT_FOUND), idempotencyKey: uuidOf(FORM_EXPIRED) });
 
 const headcount = z.preprocess(
   (v) => (typeof v === 'string' && v.trim() === '' ? '0' : v),
@@ -81,7 +82,7 @@ export const SessionDetailsSchema = z.object({
 /** Any form: the action leaves checking to the data layer, which names the field to answer beside. */
 export const RawFormSchema = z.record(z.string(), z.unknown());
 
-const HIDDEN = ['id', 'sessionId', 'programId'];
+const HIDDEN = ['id', 'sessionId', 'programId', 'idempotencyKey'];
 
 /** Parses input for the data layer: a bad value is a plain refusal beside its field (hidden ids answer for the form). */
 export function parseOrRefuse<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {

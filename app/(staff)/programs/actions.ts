@@ -38,9 +38,9 @@ export const addAnonymousAction = defineAction({
   permission: 'attendance:record',
   schema: RawFormSchema,
   run: async (actor, raw) => {
-    const { anonymousCount } = await addAnonymous(actor, raw);
+    const { anonymousCount, duplicate } = await addAnonymous(actor, raw);
     refresh(String(raw.sessionId));
-    return { message: `Added one. ${anonymousCount} without a name.`, data: { anonymousCount: String(anonymousCount) } };
+    return { message: duplicate ? `Counted once. ${anonymousCount} without a name.` : `Added one. ${anonymousCount} without a name.`, data: { anonymousCount: String(anonymousCount) } };
   },
 });
 

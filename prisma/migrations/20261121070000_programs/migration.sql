@@ -92,6 +92,21 @@ ALTER TABLE "attendance" ADD CONSTRAINT "attendance_participant_id_fkey" FOREIGN
 ALTER TABLE "attendance" ADD CONSTRAINT "attendance_created_by_id_fkey" FOREIGN KEY ("created_by_id") REFERENCES "staff_user"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 
+-- CreateTable
+CREATE TABLE "anonymous_count_key" (
+    "key" UUID NOT NULL,
+    "session_id" UUID NOT NULL,
+    "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "anonymous_count_key_pkey" PRIMARY KEY ("key")
+);
+
+-- CreateIndex
+CREATE INDEX "anonymous_count_key_session_id_idx" ON "anonymous_count_key"("session_id");
+
+-- AddForeignKey
+ALTER TABLE "anonymous_count_key" ADD CONSTRAINT "anonymous_count_key_session_id_fkey" FOREIGN KEY ("session_id") REFERENCES "program_session"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
 -- Hand-written: what must always hold, whatever code writes the rows.
 
 ALTER TABLE "program" ADD CONSTRAINT "program_check" CHECK (
