@@ -3,6 +3,7 @@ import { db } from '@/lib/db/client.ts';
 import { assertCan } from '@/lib/auth/assert.ts';
 import type { Actor } from '@/lib/auth/session.ts';
 import { pageWindow, type TableParams } from '@/lib/table/params.ts';
+import { localDay } from '@/lib/bookings/slots.ts';
 import { generateSessions, scheduleOf } from './generate.ts';
 import { CURRENT_LEAD_MINUTES, scheduleSummary, type Schedule } from './rules.ts';
 import type { Attendee } from './attendance.ts';
@@ -106,10 +107,9 @@ export async function getSession(actor: Actor, id: string): Promise<SessionDetai
   };
 }
 
-/** The days every program is closed, from today on. Program managers (`program:manage`). */
+/** The days every program is closed, from today (program date) on. Program managers (`program:manage`). */
 export async function listClosedDays(actor: Actor, now = new Date()): Promise<{ day: string; reason: string }[]> {
   assertCan(actor, 'program:manage');
-  const today = new Date(`${now.toISOString().slice(0, 10)}T00:00:00Z`);
-  const rows = await db.programClosedDay.findMany({ where: { day: { gte: new Date(today.getTime() - 86_400_000) } }, orderBy: { day: 'asc' }, select: { day: true, reason: true } });
+  const rows = await db.programClosedDay.findMany({ where: { day: { gte: new Date(`${localDay(now)}T00:00:00Z`) } }, orderBy: { day: 'asc' }, select: { day: true, reason: true } });
   return rows.map((r) => ({ day: dayText(r.day)!, reason: r.reason }));
 }

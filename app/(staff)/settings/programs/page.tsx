@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { requirePermission } from '@/lib/auth/session.ts';
 import { listClosedDays, listPrograms } from '@/lib/programs/queries.ts';
-import { addDays, localDay } from '@/lib/bookings/slots.ts';
+import { localDay } from '@/lib/bookings/slots.ts';
 import { ProgramForm } from '@/components/programs/settings/program-form.tsx';
 import { ClosedDays } from '@/components/programs/settings/closed-days.tsx';
 import '@/components/programs/programs.css';
@@ -42,7 +42,7 @@ export default async function ProgramSettingsPage() {
         <h2 id="add-program-heading">Add a program</h2>
         <ProgramForm initial={{ name: '', description: '', partner: '', frequency: 'weekly', weekday: '2', start: '9:00', end: '11:00', activeFrom: today, activeTo: '' }} />
       </section>
-      <ClosedDays days={closedDays.filter((d) => d.day >= addDays(today, -1))} />
+      <ClosedDays days={closedDays} />
     </>
   );
 }
