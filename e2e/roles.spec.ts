@@ -13,11 +13,12 @@ const ADMIN_PAGES = [
   { path: '/settings', label: 'Settings' },
 ];
 const BOOKINGS = { path: '/bookings', label: 'Showers and laundry' };
+const PROGRAMS = { path: '/programs', label: 'Programs' };
 const ALERTS = { path: '/alerts', label: 'Alerts' };
 const REFERRALS = { path: '/referrals', label: 'Referrals' };
 const AGENCIES = { path: '/agencies', label: 'Agencies' };
 const REPORTS = { path: '/reports', label: 'Reports' };
-const FRONT_DESK = [TODAY, PARTICIPANTS, BOOKINGS, ALERTS];
+const FRONT_DESK = [TODAY, PARTICIPANTS, BOOKINGS, PROGRAMS, ALERTS];
 const NAV: Record<Role, Page[]> = {
   // Peers read the agency directory (to hand out a number) but see no referrals.
   peer: [...FRONT_DESK, AGENCIES],
@@ -41,7 +42,11 @@ const INNER: Record<string, Page[]> = {
 /** Inner pages only some of the roles behind a navigation link may use. */
 const TAKE_REPORT = { path: '/alerts/new', label: 'Take a report' };
 const REVIEW = { path: '/alerts/reports', label: 'Reports to review' };
-const ROLE_INNER: Record<Role, Page[]> = { peer: [], coordinator: [TAKE_REPORT, REVIEW], outreach: [TAKE_REPORT], manager: [TAKE_REPORT, REVIEW], admin: [] };
+// Programs are managed by managers, not by IT support, who also sees the settings page.
+const PROGRAM_SETTINGS = { path: '/settings/programs', label: 'Programs' };
+const ROLE_INNER: Record<Role, Page[]> = {
+  peer: [], coordinator: [TAKE_REPORT, REVIEW], outreach: [TAKE_REPORT], manager: [TAKE_REPORT, REVIEW, PROGRAM_SETTINGS], admin: [],
+};
 /** Every page some role may not use: each navigation and inner page but the start page. */
 const GUARDED = [...new Set([...Object.values(NAV).flat(), ...Object.values(INNER).flat(), ...Object.values(ROLE_INNER).flat()])]
   .filter((p) => p.path !== '/');

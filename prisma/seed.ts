@@ -6,6 +6,7 @@ import { seedVisits } from './seed/visits.ts';
 import { seedBookings } from './seed/bookings.ts';
 import { seedReferrals } from './seed/referrals.ts';
 import { seedAlerts } from './seed/alerts.ts';
+import { seedPrograms } from './seed/programs.ts';
 
 export { DEMO_LOGINS };
 
@@ -18,6 +19,7 @@ const STEPS: { name: string; run: (db: ReturnType<typeof createDb>) => Promise<v
   { name: 'showers and laundry', run: (db) => seedBookings(db) },
   { name: 'agencies and referrals', run: (db) => seedReferrals(db) },
   { name: 'bad date reports', run: (db) => seedAlerts(db) },
+  { name: 'programs and attendance', run: (db) => seedPrograms(db) },
 ];
 
 /** Seeds the demo when no staff account exists yet. Returns whether it seeded. */

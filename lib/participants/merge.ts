@@ -26,6 +26,14 @@ export type MergeRule = { label: string; resolveDuplicates?: (tx: Tx, ids: Merge
 export const MERGE_RULES: Record<string, MergeRule> = {
   participant: { label: 'records merged earlier' },
   visit: { label: 'drop-in visits' },
+  // Counted once per session: where both records came to the same session, the kept record's row stays.
+  attendance: {
+    label: 'program attendance',
+    resolveDuplicates: async (tx, { keptId, mergedId }) => {
+      await tx.$executeRaw`DELETE FROM attendance m USING attendance k
+        WHERE m.participant_id = ${mergedId}::uuid AND k.participant_id = ${keptId}::uuid AND k.session_id = m.session_id`;
+    },
+  },
 };
 
 const recordId = z.string({ error: PARTICIPANT_NOT_FOUND }).trim().toLowerCase().pipe(z.uuid(PARTICIPANT_NOT_FOUND));

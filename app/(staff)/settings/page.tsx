@@ -21,6 +21,9 @@ export default async function SettingsPage() {
       <SettingsForm fields={fields} />
       <p><Link href="/settings/services">Services and supplies</Link>: what the quick log offers, and in which order.</p>
       <p><Link href="/settings/resources">Showers and laundry</Link>: stalls and machines, opening hours, closures and the wall board.</p>
+      {can(actor, 'program:manage') && (
+        <p><Link href="/settings/programs">Programs</Link>: schedules, partners, active dates and closed days.</p>
+      )}
       {can(actor, 'retention:run') && (
         <p><Link href="/settings/retention">Retention: de-identify records with no recent activity</Link></p>
       )}
