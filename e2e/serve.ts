@@ -45,8 +45,12 @@ function stop(code: number): Promise<void> {
 
 for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => void stop(0));
 
+// The app's key, made first so the demo seed encrypts its sensitive text (notes, alerts) with it.
+const encryptionKey = randomBytes(32).toString('base64');
+
 try {
   const started = Date.now();
+  process.env.ENCRYPTION_KEY = encryptionKey;
   database = await freshDatabase(process.env.DATABASE_URL || undefined);
   await migrate(database.url, { log: () => {} });
   await seedDemoIfEmpty(database.url, () => {});
@@ -63,7 +67,7 @@ if (!stopping) {
     ...process.env,
     DATABASE_URL: database!.url,
     AUTH_SECRET: randomBytes(32).toString('base64url'),
-    ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    ENCRYPTION_KEY: encryptionKey,
     AUTH_URL: `http://localhost:${port}`,
     AUTH_TRUST_HOST: 'true',
     NODE_ENV: 'production',
