@@ -8,6 +8,7 @@ import type { Actor } from '@/lib/auth/session.ts';
 import { recordAudit, type AuditActor } from '@/lib/audit/record.ts';
 import { getSetting } from '@/lib/settings/queries.ts';
 import { PROGRAM_TIME_ZONE } from '@/lib/table/format.ts';
+import { eraseStayLogText } from '@/lib/safe-suite/deidentify.ts';
 
 // Retention: a record with no activity for `retention.months` is de-identified. What could name
 // the person goes (alias, notes, safe contact, pronouns, language, home community, self-described
@@ -28,6 +29,9 @@ export const RETENTION_BATCH = 500;
  * with the ids of that batch, after the participant rows are erased.
  */
 export const DEIDENTIFY_HOOKS: ((tx: Tx, participantIds: string[]) => Promise<void>)[] = [];
+
+/** The features' own hooks, always run (tests add theirs to DEIDENTIFY_HOOKS and clear only those). */
+const FEATURE_HOOKS: ((tx: Tx, participantIds: string[]) => Promise<void>)[] = [eraseStayLogText];
 
 /** Records whose last activity is before this instant are due: `months` calendar months before now, in program time. */
 export function retentionCutoff(now: Date, months: number): Date {
@@ -75,7 +79,7 @@ async function deidentifyBatch({ cutoff, now, size, months, who }: Batch): Promi
     const ids = rows.map((r) => r.id);
     if (ids.length === 0) return 0;
     await tx.participant.updateMany({ where: { id: { in: ids } }, data: { ...ERASED, deidentifiedAt: now } });
-    for (const hook of DEIDENTIFY_HOOKS) await hook(tx, ids);
+    for (const hook of [...FEATURE_HOOKS, ...DEIDENTIFY_HOOKS]) await hook(tx, ids);
     // One event per record (found by the audit log's record filter), written in one statement.
     await tx.auditEvent.createMany({
       data: ids.map((id) => ({

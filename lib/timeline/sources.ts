@@ -7,6 +7,7 @@ import { seesParticipantDetails } from '@/lib/participants/rules.ts';
 import { FIELD_LABELS } from '@/lib/participants/labels.ts';
 import { visitTimelineEntries } from '@/lib/visits/timeline.ts';
 import { bookingTimelineEntries } from '@/lib/bookings/timeline.ts';
+import { stayTimelineEntries } from '@/lib/safe-suite/timeline.ts';
 import type { TimelineEntry, TimelineSource } from './types.ts';
 
 // The registry of everything that can appear on a participant's timeline. A feature that records
@@ -60,6 +61,7 @@ export const TIMELINE_SOURCES: TimelineSource[] = [
   participantTimelineEntries,
   visitTimelineEntries,
   bookingTimelineEntries,
+  stayTimelineEntries,
 ];
 
 /** Everything recorded for a person that this actor may see, newest first. Any role with `participant:read` (each source filters further). */
