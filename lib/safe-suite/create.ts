@@ -28,6 +28,11 @@ export async function lockStayParticipant(tx: Tx, id: string): Promise<void> {
   if (row.merged) throw new AppError('invalid', 'This record was merged into another one. Search for the person again.', 'participantId');
 }
 
+/** A stay is activity: retention counts from the latest (lib/participants/retention.ts). */
+export async function touchParticipant(tx: Tx, id: string, at: Date): Promise<void> {
+  await tx.$executeRaw`UPDATE participant SET last_activity_at = greatest(last_activity_at, ${at}) WHERE id = ${id}::uuid`;
+}
+
 async function earlier(actor: Actor, key: string): Promise<CreatedStay | null> {
   const row = await db.stay.findUnique({ where: { idempotencyKey: key }, select: { id: true, status: true, createdById: true, startDay: true, endDay: true } });
   if (!row) return null;
@@ -74,6 +79,7 @@ export async function createStay(actor: Actor, input: unknown): Promise<CreatedS
         },
         select: { id: true },
       });
+      await touchParticipant(tx, data.participantId, now);
       if (nights > maxNights) {
         await tx.stayExtension.create({ data: { stayId: id, approvedById: actor.id, approvedAt: now, newEnd: endAt, nights }, select: { id: true } });
       }

@@ -9,7 +9,7 @@ import type { Prisma } from '@/lib/db/generated/client.ts';
 import { isOverlap, lockStay, offerFreedUnit, overlapError, TX_OPTIONS, type LockedStay } from './hold.ts';
 import { blockedUntil, checkOutEnd, transitionProblem, type StayStatus, type StayTransition } from './rules.ts';
 import { parseStayInput, StayTransitionSchema } from './schema.ts';
-import { lockStayParticipant } from './create.ts';
+import { lockStayParticipant, touchParticipant } from './create.ts';
 
 // A stay's life: requested → confirmed → checked in → checked out; or declined (a request),
 // cancelled, or marked as not arrived. Each change locks the stay, checks rules.ts, and writes its
@@ -59,6 +59,7 @@ export async function changeStay(actor: Actor, input: unknown): Promise<{ status
       if (problem) throw new AppError('conflict', problem);
       if (transition === 'confirm') await lockStayParticipant(tx, s.participantId);
       await tx.stay.update({ where: { id: stayId }, data: change(transition, s, now), select: { id: true } });
+      if (transition === 'check_in' || transition === 'check_out') await touchParticipant(tx, s.participantId, now);
       if (FREES.includes(transition)) offeredStayId = await offerFreedUnit(tx, actor, s.unitId, now);
       await recordAudit(tx, actor, AUDIT[transition], { entityType: 'stay', entityId: stayId, details: { participantId: s.participantId, unitId: s.unitId } });
     }, TX_OPTIONS);
