@@ -13,12 +13,14 @@ const ADMIN_PAGES = [
   { path: '/settings', label: 'Settings' },
 ];
 const BOOKINGS = { path: '/bookings', label: 'Showers and laundry' };
+const SUITE = { path: '/suite', label: 'Safe Suite' };
 const FRONT_DESK = [TODAY, PARTICIPANTS, BOOKINGS];
 const NAV: Record<Role, Page[]> = {
+  // Stays are confidential: peers do not see the Safe Suite.
   peer: FRONT_DESK,
-  coordinator: FRONT_DESK,
-  outreach: FRONT_DESK,
-  manager: [...FRONT_DESK, ...ADMIN_PAGES],
+  coordinator: [...FRONT_DESK, SUITE],
+  outreach: [...FRONT_DESK, SUITE],
+  manager: [...FRONT_DESK, SUITE, ...ADMIN_PAGES],
   // IT support sees no participant data: a plain home instead of the front desk's Today.
   admin: [HOME, ...ADMIN_PAGES],
 };
@@ -29,7 +31,7 @@ const INNER: Record<string, Page[]> = {
     { path: '/settings/resources', label: 'Showers and laundry' },
   ],
 };
-const GUARDED = [PARTICIPANTS, BOOKINGS, ...ADMIN_PAGES, ...INNER['/settings']!];
+const GUARDED = [PARTICIPANTS, BOOKINGS, SUITE, ...ADMIN_PAGES, ...INNER['/settings']!];
 const SIGNED_IN_PAGES = ['/', '/account', ...GUARDED.map((p) => p.path)];
 const NOT_AVAILABLE = 'This page is not available to your role.';
 

@@ -8,6 +8,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/', label: 'Today', permission: null },
   { href: '/participants', label: 'Participants', permission: 'participant:read' },
   { href: '/bookings', label: 'Showers and laundry', permission: 'booking:read' },
+  { href: '/suite', label: 'Safe Suite', permission: 'stay:read' },
   { href: '/staff', label: 'Staff accounts', permission: 'staff:read' },
   { href: '/audit', label: 'Audit log', permission: 'audit:read' },
   { href: '/settings', label: 'Settings', permission: 'settings:manage' },

@@ -4,6 +4,7 @@ import { seedStaff, DEMO_LOGINS } from './seed/staff.ts';
 import { seedParticipants } from './seed/participants.ts';
 import { seedVisits } from './seed/visits.ts';
 import { seedBookings } from './seed/bookings.ts';
+import { seedSuite } from './seed/suite.ts';
 
 export { DEMO_LOGINS };
 
@@ -14,6 +15,7 @@ const STEPS: { name: string; run: (db: ReturnType<typeof createDb>) => Promise<v
   { name: 'participants', run: (db) => seedParticipants(db) },
   { name: 'drop-in visits', run: (db) => seedVisits(db) },
   { name: 'showers and laundry', run: (db) => seedBookings(db) },
+  { name: 'Safe Suite', run: (db) => seedSuite(db) },
 ];
 
 /** Seeds the demo when no staff account exists yet. Returns whether it seeded. */

@@ -11,6 +11,9 @@ type Props = {
   chosen: Who | null;
   onChoose: (who: Who | null) => void;
   error?: string;
+  /** False where a record is required (a Safe Suite stay): no "Anonymous" option. */
+  allowAnonymous?: boolean;
+  label?: string;
 };
 
 const ANONYMOUS = { key: 'anonymous', who: { kind: 'anonymous' } as Who };
@@ -24,7 +27,7 @@ export function whoLabel(who: Who): string {
  * or code, then Enter picks the first match; arrow keys move; the last option is always
  * "Anonymous (ticket only)". Escape closes the list and is left to bubble (Esc twice hides the screen).
  */
-export function PersonPicker({ id, chosen, onChoose, error }: Props) {
+export function PersonPicker({ id, chosen, onChoose, error, allowAnonymous = true, label = 'Who is it for?' }: Props) {
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   // Enter pressed while the answer to the text is still on its way: the first match, once it comes.
@@ -42,7 +45,7 @@ export function PersonPicker({ id, chosen, onChoose, error }: Props) {
     enterWaiting.current = false;
   });
   const typed = query.trim().length > 0;
-  const options = typed ? [...matches.map((m: PersonOption) => ({ key: m.id, who: { kind: 'person', ...m } as Who })), ANONYMOUS] : [];
+  const options = typed ? [...matches.map((m: PersonOption) => ({ key: m.id, who: { kind: 'person', ...m } as Who })), ...(allowAnonymous ? [ANONYMOUS] : [])] : [];
   const open = options.length > 0;
   const current = Math.min(active, options.length - 1);
   const listbox = `${id}-matches`;
@@ -59,6 +62,10 @@ export function PersonPicker({ id, chosen, onChoose, error }: Props) {
       const picked = options[current]!;
       if (searching && picked.key === 'anonymous' && !moved.current) enterWaiting.current = true;
       else choose(picked.who);
+    } else if (e.key === 'Enter' && typed && !allowAnonymous) {
+      // No match shown yet (still searching): Enter waits for the first one rather than submitting.
+      e.preventDefault();
+      enterWaiting.current = true;
     } else if (e.key === 'Escape' && open) {
       setQuery('');
     }
@@ -66,7 +73,7 @@ export function PersonPicker({ id, chosen, onChoose, error }: Props) {
   const describedBy = [`${id}-hint`, error ? `${id}-error` : null].filter(Boolean).join(' ');
   return (
     <div className="field booking-picker">
-      <label htmlFor={`${id}-search`} id={`${id}-label`}>Who is it for?</label>
+      <label htmlFor={`${id}-search`} id={`${id}-label`}>{label}</label>
       <span id={`${id}-hint`} className="hint">
         {chosen ? <>Chosen: <strong>{whoLabel(chosen)}</strong>. Type to choose someone else.</> : 'Two or three letters of an alias or code, then Enter.'}
       </span>
