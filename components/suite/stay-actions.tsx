@@ -16,7 +16,8 @@ const NEXT: Record<StayStatus, StayTransition[]> = {
 export function StayActions({ stayId, status, label }: { stayId: string; status: StayStatus; label?: string }) {
   const [state, action, pending] = useActionState(changeStayAction, null);
   const next = NEXT[status];
-  if (next.length === 0) return null;
+  // The last change's answer stays in view after the stay reaches an end (checked out, cancelled…).
+  if (next.length === 0) return <FormStatus state={state} />;
   return (
     <form action={action} className="suite-actions" aria-label={label}>
       <input type="hidden" name="stayId" value={stayId} />
