@@ -10,5 +10,5 @@ export async function eraseStayLogText(tx: Tx, participantIds: string[]): Promis
   if (participantIds.length === 0) return;
   await tx.$executeRaw`
     UPDATE stay_log_entry SET text_enc = NULL
-    WHERE text_enc IS NOT NULL AND stay_id IN (SELECT id FROM stay WHERE participant_id = ANY(${participantIds}::uuid[]))`;
+    WHERE text_enc IS NOT NULL AND participant_id = ANY(${participantIds}::uuid[])`;
 }

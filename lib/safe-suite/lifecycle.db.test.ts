@@ -3,6 +3,7 @@ import { db } from '@/lib/db/client.ts';
 import { makeActor } from '@/lib/db/test/actors.ts';
 import { rawClient } from '@/lib/db/test/reset.ts';
 import { mergeParticipants } from '@/lib/participants/merge.ts';
+import { getAccessRequest } from '@/lib/participants/access-request.ts';
 import { runRetention, retentionCutoff } from '@/lib/participants/retention.ts';
 import { timelineFor } from '@/lib/timeline/sources.ts';
 import { changeStay } from './transitions.ts';
@@ -31,6 +32,8 @@ describe('stays and the participant record', () => {
     const result = await mergeParticipants(coordinator, { keptId: kept.id, mergedId: person.id });
     expect(result.keptId).toBe(kept.id);
     expect((await db.stay.findUniqueOrThrow({ where: { id: stayId } })).participantId).toBe(kept.id);
+    // The log follows its stay (the composite key cascades).
+    expect(await db.stayLogEntry.count({ where: { participantId: kept.id } })).toBe(1);
     expect((await readStayLog(outreach, { stayId }))[0]!.text).toBe('Asked for a late checkout');
     const audit = await db.auditEvent.findFirstOrThrow({ where: { action: 'participant.merged' }, select: { details: true } });
     expect(JSON.stringify(audit.details)).toContain('stay.participant_id:1');
@@ -47,6 +50,22 @@ describe('stays and the participant record', () => {
     expect(rows).toEqual([{ stayId, erased: true }, { stayId: other.stayId, erased: false }]);
     expect(await readStayLog(outreach, { stayId })).toMatchObject([{ kind: 'handover', text: null }]);
     expect(await db.stay.count()).toBe(2);
+  });
+
+  it('an access request shows the person their stays and what the log says about them', async () => {
+    const { person, stayId } = await stayInProgress();
+    const manager = await makeActor('manager');
+    const request = await getAccessRequest(manager, person.id, 'view');
+    const tables = Object.fromEntries(request.related.map((r) => [r.table, r.rows]));
+    expect(tables.stay).toHaveLength(1);
+    expect(tables.stay_log_entry).toMatchObject([{ stay_id: stayId, kind: 'handover', text: 'Asked for a late checkout' }]);
+  });
+
+  it('a log entry cannot belong to another person than its stay', async () => {
+    const { stayId } = await stayInProgress();
+    const other = await stayInProgress();
+    const c = await rawClient();
+    await expect(c.query(`UPDATE stay_log_entry SET participant_id = $1 WHERE stay_id = $2`, [other.person.id, stayId])).rejects.toThrow(/stay_log_entry_stay_id_participant_id_fkey/);
   });
 
   it('a stay is activity for retention', async () => {

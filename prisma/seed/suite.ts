@@ -52,18 +52,18 @@ export async function seedSuite(db: PrismaClient, now = new Date()): Promise<voi
         closedAt: ['cancelled', 'no_show'].includes(plan.status) ? new Date(startAt.getTime() - (plan.status === 'cancelled' ? 6 * H : -2 * H)) : null,
       },
     });
-    if (taken) await seedLog(db, id, startAt, plan.status === 'checked_in' ? now : endAt, staff.map((s) => s.id), canEncrypt);
+    if (taken) await seedLog(db, { id, participantId: people[(i * 7) % people.length]!.id }, startAt, plan.status === 'checked_in' ? now : endAt, staff.map((s) => s.id), canEncrypt);
   }
 }
 
 /** Welfare checks every two hours back from 45 minutes before `until` (so the guest in now is not overdue), every fourth a handover. */
-async function seedLog(db: PrismaClient, stayId: string, from: Date, until: Date, staffIds: string[], canEncrypt: boolean) {
+async function seedLog(db: PrismaClient, stay: { id: string; participantId: string }, from: Date, until: Date, staffIds: string[], canEncrypt: boolean) {
   const rows = [];
   for (let t = until.getTime() - 45 * 60_000, n = 0; t > from.getTime() + 30 * 60_000; t -= 2 * H, n++) {
     const id = randomUUID();
     const kind = n % 4 === 2 ? 'handover' : 'welfare_check';
     const text = kind === 'handover' ? 'Handover: guest settled, no concerns, supplies restocked' : NOTES[n % NOTES.length]!;
-    rows.push({ id, stayId, kind: kind as 'handover' | 'welfare_check', at: new Date(t), staffId: staffIds[n % staffIds.length]!, textEnc: canEncrypt ? encryptField(text, `stay_log_entry:${id}:text`) : null });
+    rows.push({ id, stayId: stay.id, participantId: stay.participantId, kind: kind as 'handover' | 'welfare_check', at: new Date(t), staffId: staffIds[n % staffIds.length]!, textEnc: canEncrypt ? encryptField(text, `stay_log_entry:${id}:text`) : null });
   }
   await db.stayLogEntry.createMany({ data: rows });
 }

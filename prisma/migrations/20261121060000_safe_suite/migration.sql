@@ -48,6 +48,7 @@ CREATE TABLE "stay" (
 CREATE TABLE "stay_log_entry" (
     "id" UUID NOT NULL,
     "stay_id" UUID NOT NULL,
+    "participant_id" UUID NOT NULL,
     "kind" "StayLogKind" NOT NULL,
     "text_enc" BYTEA,
     "at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
@@ -88,7 +89,13 @@ CREATE INDEX "stay_status_created_at_idx" ON "stay"("status", "created_at");
 CREATE INDEX "stay_start_day_end_day_idx" ON "stay"("start_day", "end_day");
 
 -- CreateIndex
+CREATE UNIQUE INDEX "stay_id_participant_id_key" ON "stay"("id", "participant_id");
+
+-- CreateIndex
 CREATE INDEX "stay_log_entry_stay_id_at_idx" ON "stay_log_entry"("stay_id", "at");
+
+-- CreateIndex
+CREATE INDEX "stay_log_entry_participant_id_idx" ON "stay_log_entry"("participant_id");
 
 -- CreateIndex
 CREATE INDEX "stay_extension_stay_id_idx" ON "stay_extension"("stay_id");
@@ -103,7 +110,10 @@ ALTER TABLE "stay" ADD CONSTRAINT "stay_participant_id_fkey" FOREIGN KEY ("parti
 ALTER TABLE "stay" ADD CONSTRAINT "stay_created_by_id_fkey" FOREIGN KEY ("created_by_id") REFERENCES "staff_user"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 -- AddForeignKey
-ALTER TABLE "stay_log_entry" ADD CONSTRAINT "stay_log_entry_stay_id_fkey" FOREIGN KEY ("stay_id") REFERENCES "stay"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+ALTER TABLE "stay_log_entry" ADD CONSTRAINT "stay_log_entry_stay_id_participant_id_fkey" FOREIGN KEY ("stay_id", "participant_id") REFERENCES "stay"("id", "participant_id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "stay_log_entry" ADD CONSTRAINT "stay_log_entry_participant_id_fkey" FOREIGN KEY ("participant_id") REFERENCES "participant"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "stay_log_entry" ADD CONSTRAINT "stay_log_entry_staff_id_fkey" FOREIGN KEY ("staff_id") REFERENCES "staff_user"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
