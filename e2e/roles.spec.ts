@@ -29,6 +29,7 @@ const INNER: Record<string, Page[]> = {
   '/settings': [
     { path: '/settings/services', label: 'Services and supplies' },
     { path: '/settings/resources', label: 'Showers and laundry' },
+    { path: '/settings/suite-units', label: 'Safe Suite units' },
   ],
 };
 const GUARDED = [PARTICIPANTS, BOOKINGS, SUITE, ...ADMIN_PAGES, ...INNER['/settings']!];

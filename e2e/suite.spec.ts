@@ -126,6 +126,12 @@ test('the Today page shows the demo suite occupied without naming the guest; pee
       await expect(other.getByText('This page is not available to your role.')).toBeVisible();
       await expect(other.getByText(guest!.alias)).toHaveCount(0);
     }
+    if (role === 'admin') {
+      // IT support manages the units (names only) in settings.
+      await other.goto('/settings/suite-units');
+      await expect(other.getByRole('textbox', { name: 'Name' }).first()).toHaveValue('Suite 1');
+      await expectNoAxeViolations(other);
+    }
   }
 });
 

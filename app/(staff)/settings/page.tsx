@@ -21,6 +21,7 @@ export default async function SettingsPage() {
       <SettingsForm fields={fields} />
       <p><Link href="/settings/services">Services and supplies</Link>: what the quick log offers, and in which order.</p>
       <p><Link href="/settings/resources">Showers and laundry</Link>: stalls and machines, opening hours, closures and the wall board.</p>
+      <p><Link href="/settings/suite-units">Safe Suite units</Link>: the units stays are booked into.</p>
       {can(actor, 'retention:run') && (
         <p><Link href="/settings/retention">Retention: de-identify records with no recent activity</Link></p>
       )}
