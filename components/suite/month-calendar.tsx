@@ -1,13 +1,8 @@
 import Link from 'next/link';
-import { calendarMonth, freeRanges, leadingBlanks, shiftMonth, type CalendarStay } from '@/lib/safe-suite/calendar.ts';
+import { calendarMonth, freeRanges, leadingBlanks, monthTitle, shiftMonth, type CalendarStay } from '@/lib/safe-suite/calendar.ts';
 import { STATUS_LABEL } from '@/lib/safe-suite/rules.ts';
 
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
-
-function monthTitle(month: string): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return new Date(Date.UTC(y, m - 1, 1)).toLocaleDateString('en-CA', { month: 'long', year: 'numeric', timeZone: 'UTC' });
-}
 
 /**
  * One unit's month: a night taken shows as a bar across its day, cleaning time is shaded, free

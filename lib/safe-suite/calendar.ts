@@ -74,3 +74,9 @@ export function freeRanges(days: readonly CalendarDay[]): string {
   });
   return parts.join(', ');
 }
+
+/** "November 2026". */
+export function monthTitle(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(y, m - 1, 1)).toLocaleDateString('en-CA', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+}

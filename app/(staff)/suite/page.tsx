@@ -7,7 +7,7 @@ import { getSetting } from '@/lib/settings/queries.ts';
 import { addDays, atLocal, localDay, PROGRAM_ZONE } from '@/lib/bookings/slots.ts';
 import { currentAndComingStays, listUnits, staysBetween, waitlist } from '@/lib/safe-suite/queries.ts';
 import { suiteOccupancy } from '@/lib/safe-suite/occupancy.ts';
-import { monthDays, monthOf, parseMonth } from '@/lib/safe-suite/calendar.ts';
+import { monthDays, monthOf, monthTitle, parseMonth } from '@/lib/safe-suite/calendar.ts';
 import { BookStayForm } from '@/components/suite/book-stay-form.tsx';
 import { MonthCalendar } from '@/components/suite/month-calendar.tsx';
 import { StayList } from '@/components/suite/stay-list.tsx';
@@ -60,7 +60,7 @@ export default async function SuitePage({ searchParams }: Props) {
         <div className="suite-side">
           {canManage && <BookStayForm initialKey={randomUUID()} units={units} defaults={defaults} maxNights={maxNights} />}
           <MonthCalendar unit={unit} month={month} stays={stays} unitParam={unitParam} />
-          <OccupancyFigures occupancy={occupancy} caption={`Occupancy, ${month}`} />
+          <OccupancyFigures occupancy={occupancy} caption={`Occupancy, ${monthTitle(month)}`} />
         </div>
       </div>
     </>
