@@ -36,7 +36,7 @@ async function fillBooking(page: Page, person: { search: string; alias: string }
   await picker.fill(person.search);
   await picker.press('Enter');
   await expect(bookForm(page).getByText(`Chosen: ${person.alias}`)).toBeVisible();
-  await page.getByLabel('Unit').selectOption({ label: unitName });
+  await page.getByLabel('Unit', { exact: true }).selectOption({ label: unitName });
 }
 
 test('@phone an outreach worker books, checks in, logs a welfare check and checks out on a phone', async ({ page, sql, signInAs }) => {
@@ -104,6 +104,10 @@ test('a clash names the next free time; bad dates are refused beside the field; 
   await offered.getByRole('button', { name: 'Confirm' }).click();
   await expect(page.locator('.suite-stay').filter({ hasText: other.code }).first()).toContainText('Confirmed');
   await expectNoAxeViolations(page);
+  // The unit's own calendar shows the confirmed nights.
+  await page.getByRole('navigation', { name: 'Calendar of unit' }).getByRole('link', { name: unit.name }).click();
+  await expect(page.getByRole('heading', { level: 2, name: new RegExp(`^${unit.name}: `) })).toBeVisible();
+  await expect(page.locator('.suite-day.is-taken').first()).toBeVisible();
 });
 
 test('the Today page shows the demo suite occupied without naming the guest; peer and IT support are refused', async ({ page, sql, signInAs, newSignedInPage }) => {

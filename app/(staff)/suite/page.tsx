@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import Link from 'next/link';
 import { format } from 'date-fns';
 import { tz } from '@date-fns/tz';
 import { requirePermission } from '@/lib/auth/session.ts';
@@ -59,6 +60,13 @@ export default async function SuitePage({ searchParams }: Props) {
         </div>
         <div className="suite-side">
           {canManage && <BookStayForm initialKey={randomUUID()} units={units} defaults={defaults} maxNights={maxNights} />}
+          {units.length > 1 && (
+            <nav aria-label="Calendar of unit" className="row suite-units">
+              {units.map((u) => (
+                <Link key={u.id} className="button secondary small" href={`/suite?month=${month}&unit=${u.id}`} aria-current={u.id === unit.id ? 'true' : undefined}>{u.name}</Link>
+              ))}
+            </nav>
+          )}
           <MonthCalendar unit={unit} month={month} stays={stays} unitParam={unitParam} />
           <OccupancyFigures occupancy={occupancy} caption={`Occupancy, ${monthTitle(month)}`} />
         </div>
