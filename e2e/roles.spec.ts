@@ -13,18 +13,21 @@ const ADMIN_PAGES = [
   { path: '/settings', label: 'Settings' },
 ];
 const BOOKINGS = { path: '/bookings', label: 'Showers and laundry' };
+const SUITE = { path: '/suite', label: 'Safe Suite' };
 const PROGRAMS = { path: '/programs', label: 'Programs' };
 const ALERTS = { path: '/alerts', label: 'Alerts' };
 const REFERRALS = { path: '/referrals', label: 'Referrals' };
 const AGENCIES = { path: '/agencies', label: 'Agencies' };
 const REPORTS = { path: '/reports', label: 'Reports' };
-const FRONT_DESK = [TODAY, PARTICIPANTS, BOOKINGS, PROGRAMS, ALERTS];
+const FRONT_DESK = [TODAY, PARTICIPANTS, BOOKINGS];
+/** What workers have beyond the desk: stays are confidential and referrals personal, so not for peers. */
+const WORKERS = [...FRONT_DESK, SUITE, PROGRAMS, ALERTS, REFERRALS, AGENCIES];
 const NAV: Record<Role, Page[]> = {
-  // Peers read the agency directory (to hand out a number) but see no referrals.
-  peer: [...FRONT_DESK, AGENCIES],
-  coordinator: [...FRONT_DESK, REFERRALS, AGENCIES],
-  outreach: [...FRONT_DESK, REFERRALS, AGENCIES],
-  manager: [...FRONT_DESK, REFERRALS, AGENCIES, REPORTS, ...ADMIN_PAGES],
+  // Peers read the agency directory (to hand out a number) but see no stays or referrals.
+  peer: [...FRONT_DESK, PROGRAMS, ALERTS, AGENCIES],
+  coordinator: WORKERS,
+  outreach: WORKERS,
+  manager: [...WORKERS, REPORTS, ...ADMIN_PAGES],
   // IT support sees no participant data: a plain home instead of the front desk's Today.
   admin: [HOME, ...ADMIN_PAGES],
 };
@@ -34,6 +37,7 @@ const INNER: Record<string, Page[]> = {
   '/settings': [
     { path: '/settings/services', label: 'Services and supplies' },
     { path: '/settings/resources', label: 'Showers and laundry' },
+    { path: '/settings/suite-units', label: 'Safe Suite units' },
   ],
   '/reports': [{ path: '/reports/full', label: 'Full report' }],
   '/referrals': [{ path: '/referrals/new', label: 'New referral' }],

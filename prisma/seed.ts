@@ -7,6 +7,7 @@ import { seedBookings } from './seed/bookings.ts';
 import { seedReferrals } from './seed/referrals.ts';
 import { seedAlerts } from './seed/alerts.ts';
 import { seedPrograms } from './seed/programs.ts';
+import { seedSuite } from './seed/suite.ts';
 
 export { DEMO_LOGINS };
 
@@ -20,6 +21,7 @@ const STEPS: { name: string; run: (db: ReturnType<typeof createDb>) => Promise<v
   { name: 'agencies and referrals', run: (db) => seedReferrals(db) },
   { name: 'bad date reports', run: (db) => seedAlerts(db) },
   { name: 'programs and attendance', run: (db) => seedPrograms(db) },
+  { name: 'Safe Suite', run: (db) => seedSuite(db) },
 ];
 
 /** Seeds the demo when no staff account exists yet. Returns whether it seeded. */

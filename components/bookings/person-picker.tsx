@@ -14,6 +14,8 @@ type Props = {
   /** The question and the anonymous choice's words, for pickers outside bookings. */
   label?: string;
   anonymousLabel?: string;
+  /** False where a record is required (a Safe Suite stay): no "Anonymous" option. */
+  allowAnonymous?: boolean;
 };
 
 const ANONYMOUS = { key: 'anonymous', who: { kind: 'anonymous' } as Who };
@@ -28,7 +30,7 @@ export function whoLabel(who: Who, anonymousLabel = TICKET_ONLY): string {
  * or code, then Enter picks the first match; arrow keys move; the last option is always
  * "Anonymous (ticket only)". Escape closes the list and is left to bubble (Esc twice hides the screen).
  */
-export function PersonPicker({ id, chosen, onChoose, error, label = 'Who is it for?', anonymousLabel = TICKET_ONLY }: Props) {
+export function PersonPicker({ id, chosen, onChoose, error, label = 'Who is it for?', anonymousLabel = TICKET_ONLY, allowAnonymous = true }: Props) {
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   // Enter pressed while the answer to the text is still on its way: the first match, once it comes.
@@ -46,7 +48,7 @@ export function PersonPicker({ id, chosen, onChoose, error, label = 'Who is it f
     enterWaiting.current = false;
   });
   const typed = query.trim().length > 0;
-  const options = typed ? [...matches.map((m: PersonOption) => ({ key: m.id, who: { kind: 'person', ...m } as Who })), ANONYMOUS] : [];
+  const options = typed ? [...matches.map((m: PersonOption) => ({ key: m.id, who: { kind: 'person', ...m } as Who })), ...(allowAnonymous ? [ANONYMOUS] : [])] : [];
   const open = options.length > 0;
   const current = Math.min(active, options.length - 1);
   const listbox = `${id}-matches`;
@@ -63,6 +65,10 @@ export function PersonPicker({ id, chosen, onChoose, error, label = 'Who is it f
       const picked = options[current]!;
       if (searching && picked.key === 'anonymous' && !moved.current) enterWaiting.current = true;
       else choose(picked.who);
+    } else if (e.key === 'Enter' && typed && !allowAnonymous) {
+      // No match shown yet (still searching): Enter waits for the first one rather than submitting.
+      e.preventDefault();
+      enterWaiting.current = true;
     } else if (e.key === 'Escape' && open) {
       setQuery('');
     }

@@ -10,6 +10,7 @@ import { getSetting } from '@/lib/settings/queries.ts';
 import { PROGRAM_TIME_ZONE } from '@/lib/table/format.ts';
 import { eraseReferralText } from '@/lib/referrals/deidentify.ts';
 import { unlinkReporters } from '@/lib/alerts/retention.ts';
+import { eraseStayLogText } from '@/lib/safe-suite/deidentify.ts';
 
 // Retention: a record with no activity for `retention.months` is de-identified. What could name
 // the person goes (alias, notes, safe contact, pronouns, language, home community, self-described
@@ -29,7 +30,7 @@ export const RETENTION_BATCH = 500;
  * records being de-identified, by adding a hook here. Each runs inside the batch's transaction,
  * with the ids of that batch, after the participant rows are erased.
  */
-export const DEIDENTIFY_HOOKS: ((tx: Tx, participantIds: string[]) => Promise<void>)[] = [eraseReferralText, unlinkReporters];
+export const DEIDENTIFY_HOOKS: ((tx: Tx, participantIds: string[]) => Promise<void>)[] = [eraseReferralText, unlinkReporters, eraseStayLogText];
 
 /** Records whose last activity is before this instant are due: `months` calendar months before now, in program time. */
 export function retentionCutoff(now: Date, months: number): Date {

@@ -59,6 +59,35 @@ export const SETTINGS = {
       .max(730, 'At most 730 days'),
     default: 90,
   },
+  // Safe Suite (lib/safe-suite). The turnover in effect is copied onto each stay when it is made, so
+  // changing it never invalidates stays already booked.
+  'suite.turnoverHours': {
+    label: 'Hours kept free after a Safe Suite stay for cleaning',
+    schema: z.coerce
+      .number({ error: 'Enter a number of hours.' })
+      .int('Use whole hours.')
+      .min(0, 'At least 0 hours')
+      .max(24, 'At most 24 hours'),
+    default: 3,
+  },
+  'suite.maxNights': {
+    label: 'Longest Safe Suite stay in nights (longer needs a manager’s approval)',
+    schema: z.coerce
+      .number({ error: 'Enter a number of nights.' })
+      .int('Use whole nights.')
+      .min(1, 'At least 1 night')
+      .max(30, 'At most 30 nights'),
+    default: 3,
+  },
+  'suite.welfareCheckMinutes': {
+    label: 'Minutes between welfare checks during a Safe Suite stay',
+    schema: z.coerce
+      .number({ error: 'Enter a number of minutes.' })
+      .int('Use whole minutes.')
+      .min(15, 'At least 15 minutes')
+      .max(720, 'At most 720 minutes'),
+    default: 120,
+  },
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;

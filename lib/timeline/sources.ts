@@ -10,6 +10,7 @@ import { bookingTimelineEntries } from '@/lib/bookings/timeline.ts';
 import { referralTimelineEntries } from '@/lib/referrals/timeline.ts';
 import { alertTimelineEntries } from '@/lib/alerts/timeline.ts';
 import { attendanceTimelineEntries } from '@/lib/programs/timeline.ts';
+import { stayTimelineEntries } from '@/lib/safe-suite/timeline.ts';
 import type { TimelineEntry, TimelineSource } from './types.ts';
 
 // The registry of everything that can appear on a participant's timeline. A feature that records
@@ -66,6 +67,7 @@ export const TIMELINE_SOURCES: TimelineSource[] = [
   referralTimelineEntries,
   alertTimelineEntries,
   attendanceTimelineEntries,
+  stayTimelineEntries,
 ];
 
 /** Everything recorded for a person that this actor may see, newest first. Any role with `participant:read` (each source filters further). */

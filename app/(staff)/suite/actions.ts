@@ -1,0 +1,64 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { defineAction } from '@/lib/action.ts';
+import { RawFormSchema } from '@/lib/bookings/schema.ts';
+import { createStay } from '@/lib/safe-suite/create.ts';
+import { changeStay } from '@/lib/safe-suite/transitions.ts';
+import { extendStay } from '@/lib/safe-suite/extend.ts';
+import { addLogEntry } from '@/lib/safe-suite/log.ts';
+import { STATUS_LABEL } from '@/lib/safe-suite/rules.ts';
+
+// The Safe Suite's actions. Each is a public POST endpoint: defineAction checks the session and the
+// permission, and the data layer checks again and judges every value (forms post raw strings).
+
+function refresh() {
+  revalidatePath('/suite');
+  revalidatePath('/suite/stays/[id]', 'page');
+  revalidatePath('/');
+  revalidatePath('/participants/[id]', 'page');
+}
+
+export const createStayAction = defineAction({
+  permission: 'stay:manage',
+  schema: RawFormSchema,
+  run: async (actor, raw) => {
+    const r = await createStay(actor, raw);
+    refresh();
+    const nights = `${r.nights} ${r.nights === 1 ? 'night' : 'nights'}`;
+    return {
+      message: r.status === 'confirmed' ? `Booked: ${nights}, confirmed.` : `On the waitlist: ${nights}. It is offered here when the suite comes free.`,
+      data: { stayId: r.stayId },
+    };
+  },
+});
+
+export const changeStayAction = defineAction({
+  permission: 'stay:manage',
+  schema: RawFormSchema,
+  run: async (actor, raw) => {
+    const r = await changeStay(actor, raw);
+    refresh();
+    return { message: `${STATUS_LABEL[r.status]}.${r.offeredStayId ? ' The suite is now offered to the first request that fits.' : ''}` };
+  },
+});
+
+export const extendStayAction = defineAction({
+  permission: 'stay:manage',
+  schema: RawFormSchema,
+  run: async (actor, raw) => {
+    const r = await extendStay(actor, raw);
+    refresh();
+    return { message: `Extended to ${r.nights} nights${r.approved ? ', approved by you as a manager' : ''}.` };
+  },
+});
+
+export const logEntryAction = defineAction({
+  permission: 'stay:manage',
+  schema: RawFormSchema,
+  run: async (actor, raw) => {
+    await addLogEntry(actor, raw);
+    refresh();
+    return { message: raw.kind === 'handover' ? 'Handover note saved.' : 'Welfare check saved.' };
+  },
+});

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { db } from '@/lib/db/client.ts';
+import { makeActor } from '@/lib/db/test/actors.ts';
+import { seedStaff } from '@/prisma/seed/staff.ts';
+import { seedParticipants } from '@/prisma/seed/participants.ts';
+import { seedSuite } from '@/prisma/seed/suite.ts';
+import { suiteToday } from './today.ts';
+import { readStayLog } from './log.ts';
+
+// The demo's Safe Suite (prisma/seed/suite.ts), loaded as `npm run demo` does.
+
+describe('seedSuite', () => {
+  it('loads one unit, stays in every status within the constraint, a guest in now with a readable log', async () => {
+    await seedStaff(db);
+    await seedParticipants(db);
+    await seedSuite(db);
+    expect(await db.suiteUnit.count()).toBe(1);
+    const statuses = (await db.stay.groupBy({ by: ['status'], _count: true })).map((s) => s.status).sort();
+    expect(statuses).toEqual(['cancelled', 'checked_in', 'checked_out', 'confirmed', 'no_show', 'requested']);
+    const outreach = await makeActor('outreach');
+    const [unit] = await suiteToday(outreach);
+    expect(unit).toMatchObject({ state: 'occupied', overdue: false });
+    const log = await readStayLog(outreach, { stayId: unit!.stayId! });
+    expect(log.length).toBeGreaterThan(5);
+    expect(log.every((e) => e.text)).toBe(true);
+    expect(new Set(log.map((e) => e.kind))).toEqual(new Set(['welfare_check', 'handover']));
+  });
+});
