@@ -47,9 +47,8 @@ export async function bookSlot(actor: Actor, input: unknown): Promise<BookingRes
   assertCan(actor, 'booking:manage');
   const data = parseOrRefuse(BookSlotSchema, input);
   const now = new Date();
-  await sweepNoShows(now);
   const day = localDay(data.slotStart);
-  const { resource, closures, earlier } = await slotContext(db, data.resourceId, data.idempotencyKey, day);
+  const { resource, closures, earlier } = await slotContext(db, data.resourceId, data.idempotencyKey, day, now);
   if (earlier) return describeEarlier(ownSubmit(actor, earlier));
   if (!resource) throw new AppError('not_found', RESOURCE_NOT_FOUND);
   const problem = slotProblem(resource, data.slotStart, closures, now);

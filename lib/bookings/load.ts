@@ -42,13 +42,14 @@ type ContextRow = {
 
 /**
  * What a booking of one slot needs before it starts, in one round trip (it runs on every
- * booking): the resource with its hours, the day's closures, and the booking an earlier submit
- * of the same form made, if any.
+ * booking): the no-show sweep due at `now` (lib/bookings/sweep.ts), then the resource with its
+ * hours, the day's closures, and the booking an earlier submit of the same form made, if any.
  */
-export async function slotContext(client: Client, resourceId: string, idempotencyKey: string, day: string) {
+export async function slotContext(client: Client, resourceId: string, idempotencyKey: string, day: string, now: Date) {
   const { from, to } = dayBounds(day);
   const [row] = await client.$queryRaw<ContextRow[]>`
     SELECT
+      (SELECT missed FROM sweep_bookings(${now}::timestamptz)) AS swept,
       (SELECT json_build_object('id', r.id, 'name', r.name, 'kind', r.kind, 'capacity', r.capacity, 'slotMinutes', r.slot_minutes, 'active', r.active,
                 'hours', coalesce((SELECT json_agg(json_build_object('weekday', h.weekday, 'opensMin', h.opens_min, 'closesMin', h.closes_min))
                                    FROM resource_hours h WHERE h.resource_id = r.id), '[]'::json))

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client.ts';
 import { makeActor } from '@/lib/db/test/actors.ts';
 import { bookSlot } from './book.ts';
+import { slotContext } from './load.ts';
+import { localDay } from './slots.ts';
 import { sweepNoShows } from './sweep.ts';
 import { changeBooking } from './transitions.ts';
 import { addWaiting } from './waitlist-test-helpers.ts';
@@ -33,6 +35,14 @@ describe('sweepNoShows', () => {
     expect(await sweepNoShows(minutes(s.slot.start, 11))).toEqual({ missed: 0, finished: 0, offered: 0 });
     const audit = await db.auditEvent.findMany({ where: { action: 'booking.no_show' }, select: { actorId: true, entityId: true, details: true } });
     expect(audit).toEqual([{ actorId: null, entityId: s.bookingId, details: { auto: true, participantId: null } }]);
+  });
+
+  it('runs inside the read a booking starts with, so a missed place is free before the seat is chosen', async () => {
+    const s = await setup();
+    await slotContext(db, s.shower.id, key(), localDay(s.slot.start), minutes(s.slot.start, 9));
+    expect((await bookingRow(s.bookingId)).status).toBe('booked');
+    await slotContext(db, s.shower.id, key(), localDay(s.slot.start), minutes(s.slot.start, 10));
+    expect((await bookingRow(s.bookingId)).status).toBe('no_show');
   });
 
   it('follows the grace setting, and counts from a late booking or reinstatement, not only the slot start', async () => {
