@@ -1,9 +1,9 @@
--- The desk's two busiest writes, each in one statement: saving a drop-in visit and taking a place. The desk's busiest write used to take seven round trips
--- (BEGIN, lock the person, read the service types, insert the visit and its services, the audit
--- row, COMMIT); with twenty desks at once the round trips, not the work, set the wait. This
--- function does the same checks and writes inside one call, which PostgreSQL runs atomically.
--- It answers with a jsonb object: {"visitId", "duplicate", "createdById"} or {"refused", …};
--- the application turns refusals into the plain messages beside the form's fields.
+-- The desk's two busiest writes, each in one statement: saving a drop-in visit (log_visit) and
+-- taking a shower or laundry place (place_booking). Each used to take six or seven round trips
+-- inside a transaction (BEGIN, lock the person, read, insert, audit, COMMIT); with twenty desks at
+-- once the round trips, not the work, set the wait. Each function does the same checks and writes
+-- in one call, which PostgreSQL runs atomically, and answers with a jsonb object: the result, or
+-- {"refused", …}, which the application turns into the plain message beside the form's field.
 
 -- Locks a participant record for the rest of the transaction, so a merge or de-identification
 -- cannot slip in between a check and the row that refers to it (and two desks acting for the same
@@ -21,6 +21,8 @@ BEGIN
 END;
 $$;
 
+-- Saving a drop-in visit: the person (if named), the service lines, the visit, its services and
+-- its audit row. The unique idempotency key makes a double submit return the first visit.
 CREATE FUNCTION log_visit(
   p_participant uuid, p_visited_at timestamptz, p_visit_date date, p_key uuid,
   p_actor uuid, p_actor_role "Role", p_services jsonb, p_backdated boolean
