@@ -1,28 +1,41 @@
--- The desk's two busiest writes, each in one statement: saving a drop-in visit and taking a place. The desk's busiest write used to take seven round trips
--- (BEGIN, lock the person, read the service types, insert the visit and its services, the audit
--- row, COMMIT); with twenty desks at once the round trips, not the work, set the wait. This
--- function does the same checks and writes inside one call, which PostgreSQL runs atomically.
--- It answers with a jsonb object: {"visitId", "duplicate", "createdById"} or {"refused", …};
--- the application turns refusals into the plain messages beside the form's fields.
+-- The desk's two busiest writes, each in one statement: saving a drop-in visit (log_visit) and
+-- taking a shower or laundry place (place_booking). Each used to take six or seven round trips
+-- inside a transaction (BEGIN, lock the person, read, insert, audit, COMMIT); with twenty desks at
+-- once the round trips, not the work, set the wait. Each function does the same checks and writes
+-- in one call, which PostgreSQL runs atomically, and answers with a jsonb object: the result, or
+-- {"refused", …}, which the application turns into the plain message beside the form's field.
 
+-- Locks a participant record for the rest of the transaction, so a merge or de-identification
+-- cannot slip in between a check and the row that refers to it (and two desks acting for the same
+-- person go one after the other); answers why the record cannot be used, or null when it can.
+CREATE FUNCTION lock_open_participant(p_participant uuid) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE
+  person record;
+BEGIN
+  SELECT deidentified_at IS NOT NULL AS deidentified, merged_into_id IS NOT NULL AS merged INTO person
+    FROM participant WHERE id = p_participant FOR NO KEY UPDATE;
+  IF NOT FOUND THEN RETURN 'participant_not_found'; END IF;
+  IF person.deidentified THEN RETURN 'participant_deidentified'; END IF;
+  IF person.merged THEN RETURN 'participant_merged'; END IF;
+  RETURN NULL;
+END;
+$$;
+
+-- Saving a drop-in visit: the person (if named), the service lines, the visit, its services and
+-- its audit row. The unique idempotency key makes a double submit return the first visit.
 CREATE FUNCTION log_visit(
   p_participant uuid, p_visited_at timestamptz, p_visit_date date, p_key uuid,
   p_actor uuid, p_actor_role "Role", p_services jsonb, p_backdated boolean
 ) RETURNS jsonb LANGUAGE plpgsql AS $$
 DECLARE
-  person record;
+  refusal text;
   bad record;
   new_id uuid;
   earlier record;
 BEGIN
   IF p_participant IS NOT NULL THEN
-    -- Held to the end of the statement's transaction, so a merge or de-identification cannot slip
-    -- in between this check and the new visit (the visit trigger updates this row anyway).
-    SELECT deidentified_at IS NOT NULL AS deidentified, merged_into_id IS NOT NULL AS merged INTO person
-      FROM participant WHERE id = p_participant FOR NO KEY UPDATE;
-    IF NOT FOUND THEN RETURN jsonb_build_object('refused', 'participant_not_found'); END IF;
-    IF person.deidentified THEN RETURN jsonb_build_object('refused', 'participant_deidentified'); END IF;
-    IF person.merged THEN RETURN jsonb_build_object('refused', 'participant_merged'); END IF;
+    refusal := lock_open_participant(p_participant);
+    IF refusal IS NOT NULL THEN RETURN jsonb_build_object('refused', refusal); END IF;
   END IF;
 
   -- The first line, in the form's order, that names an unknown type, a type no longer offered, or
@@ -75,20 +88,16 @@ CREATE FUNCTION place_booking(
   p_entry uuid, p_entry_ticket int, p_limit_default int, p_now timestamptz
 ) RETURNS jsonb LANGUAGE plpgsql AS $$
 DECLARE
-  person record;
+  refusal text;
   lim integer;
   held integer;
   free_seat integer;
   new_ticket integer;
 BEGIN
   IF p_participant IS NOT NULL THEN
-    -- Locked for the transaction, so a merge or de-identification cannot slip in, and two desks
-    -- booking the same person are counted one after the other (booking_daily_limit takes the same lock).
-    SELECT deidentified_at IS NOT NULL AS deidentified, merged_into_id IS NOT NULL AS merged INTO person
-      FROM participant WHERE id = p_participant FOR NO KEY UPDATE;
-    IF NOT FOUND THEN RETURN jsonb_build_object('refused', 'participant_not_found'); END IF;
-    IF person.deidentified THEN RETURN jsonb_build_object('refused', 'participant_deidentified'); END IF;
-    IF person.merged THEN RETURN jsonb_build_object('refused', 'participant_merged'); END IF;
+    -- Two desks booking the same person are counted one after the other (booking_daily_limit takes the same lock).
+    refusal := lock_open_participant(p_participant);
+    IF refusal IS NOT NULL THEN RETURN jsonb_build_object('refused', refusal); END IF;
     -- The daily limit, read as the trigger reads it; counted here to answer with the exact limit.
     SELECT CASE WHEN jsonb_typeof(value) = 'number' THEN (value #>> '{}')::numeric::integer END INTO lim
       FROM setting WHERE key = 'bookings.perPersonPerDay';
