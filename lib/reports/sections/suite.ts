@@ -7,7 +7,8 @@ import type { FigureContext, FigureTable, SectionDefinition } from '../types.ts'
 // the report's months. Nights and stays are events, shown in full; the rate and the average are
 // worked out from the same SQL aggregates.
 
-const percent = (o: Occupancy) => Math.round(o.occupancyRate * 1000) / 10;
+/** From the two SQL counts, to one decimal (the feature's own rate is already rounded to four places). */
+const percent = (o: Occupancy) => (o.nightsAvailable > 0 ? Math.round((o.nightsOccupied / o.nightsAvailable) * 1000) / 10 : 0);
 
 const ROWS: { key: string; label: string; pick: (o: Occupancy) => number | null }[] = [
   { key: 'nights-occupied', label: 'Nights occupied', pick: (o) => o.nightsOccupied },
