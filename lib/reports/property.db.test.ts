@@ -107,7 +107,11 @@ describe('event counts across months', () => {
         const visits = report.sections[0]!.tables[0]!.rows.find((r) => r.key === 'visits')!.cells.at(-1)!.value;
         const plain = await db.visit.count({ where: { voidedAt: null, visitDate: { gte: new Date(`${period.from}T00:00:00Z`), lte: new Date(`${period.to}T00:00:00Z`) } } });
         expect(visits).toBe(plain);
-        // And so do the referrals and the suite's nights.
+        // And so do the sessions held, the safety reports received, the referrals and the suite's nights.
+        const whole = (table: string, row: string) => tables.find((t) => t.key === table)!.rows.concat(tables.find((t) => t.key === table)!.total ?? []).find((r) => r.key === row)!.cells.at(-1)!.value;
+        const [first, last] = [period.months[0]!.startsAt, period.months.at(-1)!.endsAt];
+        expect(whole('programs-held', 'total')).toBe(await db.programSession.count({ where: { status: 'held', startsAt: { gte: first, lt: last } } }));
+        expect(whole('alerts', 'received')).toBe(await db.alertReport.count({ where: { receivedOn: { gte: new Date(`${period.from}T00:00:00Z`), lte: new Date(`${period.to}T00:00:00Z`) } } }));
         const referrals = tables.find((t) => t.key === 'referrals-category')!.total!.cells.at(-1)!.value;
         expect(referrals).toBe(await db.referral.count({ where: { referredOn: { gte: new Date(`${period.from}T00:00:00Z`), lte: new Date(`${period.to}T00:00:00Z`) } } }));
         const [{ nights }] = await db.$queryRaw<{ nights: number }[]>`
