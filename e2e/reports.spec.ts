@@ -35,6 +35,11 @@ test.describe('manager', () => {
     // Every chart's numbers are one click away, as a table.
     await page.getByText('Show the numbers as a table').first().click();
     await expect(page.getByRole('table', { name: 'Visits and unique participants per week' })).toBeVisible();
+    await page.getByRole('figure', { name: 'Referrals by category' }).getByText('Show the numbers as a table').click();
+    await expect(page.getByRole('table', { name: 'Referrals by category' }).getByRole('row', { name: /^Housing \d+$/ })).toBeVisible();
+    for (const chart of ['Safe Suite nights occupied and available, by month', 'Program attendance, by program', 'Referrals by where they stand now']) {
+      await expect(page.getByRole('figure', { name: chart })).toBeVisible();
+    }
     await expectNoAxeViolations(page);
 
     await page.getByRole('link', { name: `Full report for ${lastQuarter.label}` }).click();
@@ -43,6 +48,10 @@ test.describe('manager', () => {
     const visits = await pageFigure(page, 'Participants and visits', 'Visits');
     const people = await pageFigure(page, 'Participants and visits', 'Unique participants');
     expect(Number(visits)).toBeGreaterThan(0);
+    const nights = await pageFigure(page, 'Safe Suite occupancy', 'Nights occupied');
+    const sessions = await pageFigure(page, 'Program sessions held', 'All programs');
+    const referrals = await pageFigure(page, 'Referrals by category', 'All referrals');
+    await expect(page.getByRole('heading', { level: 2, name: 'Safety alerts' })).toBeVisible();
 
     const [excel] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download Excel' }).click()]);
     expect(excel.suggestedFilename()).toBe(`${lastQuarter.fileStem}.xlsx`);
@@ -55,12 +64,21 @@ test.describe('manager', () => {
     const rowOf = (label: string) => sheet.getRows(1, sheet.rowCount)!.find((r) => r.getCell(1).text === label)!;
     expect(rowOf('Visits').getCell(5).text).toBe(visits); // 3 months, then the whole period
     expect(rowOf('Unique participants').getCell(5).text).toBe(people);
+    // One sheet per section, the new ones included, saying what the page says.
+    const cell = (name: string, label: string) => book.getWorksheet(name)!.getRows(1, book.getWorksheet(name)!.rowCount)!.find((r) => r.getCell(1).text === label)!.getCell(5).text;
+    expect(cell('Safe Suite', 'Nights occupied')).toBe(nights);
+    expect(cell('Programs', 'All programs')).toBe(sessions); // the first table: sessions held
+    expect(cell('Referrals', 'All referrals')).toBe(referrals);
+    expect(book.getWorksheet('Safety alerts')).toBeDefined();
 
     const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download CSV' }).click()]);
     expect(csv.suggestedFilename()).toBe(`${lastQuarter.fileStem}.csv`);
     const text = await readFile((await csv.path())!, 'utf8');
     expect(csvRow(text, 'Visits')[4]).toBe(visits);
     expect(csvRow(text, 'Unique participants')[4]).toBe(people);
+    expect(csvRow(text, 'Nights occupied')[4]).toBe(nights);
+    expect(csvRow(text, 'All programs')[4]).toBe(sessions);
+    expect(csvRow(text, 'All referrals')[4]).toBe(referrals);
 
     const events = await sql<{ details: { format: string; from: string } }>(
       `SELECT details FROM audit_event WHERE action = 'report.exported' AND details->>'from' = $1 ORDER BY id DESC LIMIT 2`, [lastQuarter.from]);

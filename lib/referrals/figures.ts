@@ -1,15 +1,19 @@
 import 'server-only';
-import { db } from '@/lib/db/client.ts';
+import { db, type Db, type Tx } from '@/lib/db/client.ts';
 import { assertCan } from '@/lib/auth/assert.ts';
 import type { Actor } from '@/lib/auth/session.ts';
 import { AppError } from '@/lib/errors.ts';
 import { parseDay } from '@/lib/bookings/slots.ts';
-import type { Category, ReferralStatus } from './rules.ts';
+import { rangeBucket, type Bucket } from '@/lib/reports/period.ts';
+import { bucketsSql } from '@/lib/reports/sql.ts';
+import { STATUSES, type Category, type ReferralStatus } from './rules.ts';
 
-// The referral figures: the one piece of code the referrals page and the funder statistics both
-// call, so the same range gives the same numbers everywhere. PostgreSQL aggregates; nothing is
-// summed in JavaScript. A referral counts in the range of its referral date (program calendar).
-// Small-count suppression belongs to the report that publishes these, not here.
+// The referral figures: the one query the referrals page and the funder statistics both run, so
+// the same range gives the same numbers everywhere. PostgreSQL aggregates; nothing is summed in
+// JavaScript. A referral counts in the range (and the month) of its referral date (program
+// calendar). Small-count suppression belongs to the report that publishes these, not here.
+// The funder report cuts the range into months (`referralFiguresByMonth`); the referrals page asks
+// for one range (`referralFigures`), the same query with a single bucket.
 
 export type ReferralFigures = {
   total: number;
@@ -24,9 +28,35 @@ export type ReferralFigures = {
 
 export type FigureRange = { from: string; to: string };
 
+/** One aggregate row: `key` null for the whole range; at most one of category, agency, status set (none: all referrals). */
+export type ReferralRow = {
+  key: string | null; category: Category | null; agencyId: string | null; agencyName: string | null; status: ReferralStatus | null;
+  count: number; connected: number; median: number | null;
+};
+
 function checkRange(range: FigureRange): void {
   if (!parseDay(range.from) || !parseDay(range.to)) throw new AppError('invalid', 'Enter the dates like 2026-11-01.', 'from');
   if (range.to < range.from) throw new AppError('invalid', 'The end date cannot be before the start date.', 'to');
+}
+
+/**
+ * Referrals made from `from` to `to` (inclusive calendar dates) cut into `buckets`: counts by
+ * category, by agency and by status, and the count connected and median days to connected, per
+ * bucket and for the whole range — one GROUP BY with GROUPING SETS. `client` lets the report read
+ * inside its own snapshot. Same callers as `referralFigures`.
+ */
+export async function referralFiguresByMonth(actor: Actor, range: FigureRange, buckets: Bucket[], client: Db | Tx = db): Promise<ReferralRow[]> {
+  assertCan(actor, 'referral:read');
+  checkRange(range);
+  const { from, to } = range;
+  return client.$queryRaw<ReferralRow[]>`
+    SELECT b.key, r.category::text AS category, a.id::text AS "agencyId", a.name AS "agencyName", r.status::text AS status,
+           count(*)::int AS count, count(r.connected_on)::int AS connected,
+           percentile_cont(0.5) WITHIN GROUP (ORDER BY r.connected_on - r.referred_on) FILTER (WHERE r.connected_on IS NOT NULL)::float8 AS median
+    FROM referral r JOIN agency a ON a.id = r.agency_id
+    JOIN ${bucketsSql(buckets)} ON r.referred_on >= b.d_from AND r.referred_on < b.d_until
+    WHERE r.referred_on BETWEEN ${from}::date AND ${to}::date
+    GROUP BY GROUPING SETS ((b.key, r.category), (r.category), (b.key, a.id, a.name), (a.id, a.name), (b.key, r.status), (r.status), (b.key), ())`;
 }
 
 /**
@@ -37,27 +67,17 @@ function checkRange(range: FigureRange): void {
 export async function referralFigures(actor: Actor, range: FigureRange): Promise<ReferralFigures> {
   assertCan(actor, 'referral:read');
   checkRange(range);
-  const { from, to } = range;
-  const [byCategory, byAgency, byStatus, connected] = await Promise.all([
-    db.$queryRaw<{ category: Category; count: number }[]>`
-      SELECT category::text AS category, count(*)::int AS count FROM referral
-      WHERE referred_on BETWEEN ${from}::date AND ${to}::date GROUP BY category ORDER BY count(*) DESC, category`,
-    db.$queryRaw<{ agencyId: string; agencyName: string; count: number }[]>`
-      SELECT a.id::text AS "agencyId", a.name AS "agencyName", count(*)::int AS count
-      FROM referral r JOIN agency a ON a.id = r.agency_id
-      WHERE r.referred_on BETWEEN ${from}::date AND ${to}::date GROUP BY a.id, a.name ORDER BY count(*) DESC, a.name`,
-    db.$queryRaw<{ status: ReferralStatus; count: number }[]>`
-      SELECT r.status::text AS status, count(*)::int AS count FROM referral r
-      WHERE r.referred_on BETWEEN ${from}::date AND ${to}::date GROUP BY r.status ORDER BY r.status`, // enum order: the life of a referral, made first
-    db.$queryRaw<{ median: number | null; connected: number; total: number }[]>`
-      SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY connected_on - referred_on) FILTER (WHERE connected_on IS NOT NULL)::float8 AS median,
-             count(connected_on)::int AS connected, count(*)::int AS total
-      FROM referral WHERE referred_on BETWEEN ${from}::date AND ${to}::date`,
-  ]);
+  const rows = (await referralFiguresByMonth(actor, range, [rangeBucket(range.from, range.to)])).filter((r) => r.key === null);
+  const all = rows.find((r) => !r.category && !r.agencyId && !r.status);
+  const byCount = <T extends { count: number }>(xs: T[], name: (x: T) => string) =>
+    xs.sort((x, y) => y.count - x.count || name(x).localeCompare(name(y)));
   return {
-    total: connected[0]?.total ?? 0,
-    byCategory, byAgency, byStatus,
-    medianDaysToConnected: connected[0]?.median ?? null,
-    connectedCount: connected[0]?.connected ?? 0,
+    total: all?.count ?? 0,
+    byCategory: byCount(rows.filter((r) => r.category).map((r) => ({ category: r.category!, count: r.count })), (x) => x.category),
+    byAgency: byCount(rows.filter((r) => r.agencyId).map((r) => ({ agencyId: r.agencyId!, agencyName: r.agencyName!, count: r.count })), (x) => x.agencyName),
+    // The life of a referral, made first.
+    byStatus: rows.filter((r) => r.status).map((r) => ({ status: r.status!, count: r.count })).sort((x, y) => STATUSES.indexOf(x.status) - STATUSES.indexOf(y.status)),
+    medianDaysToConnected: all?.median ?? null,
+    connectedCount: all?.connected ?? 0,
   };
 }

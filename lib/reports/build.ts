@@ -12,11 +12,15 @@ import type { FigureContext, FigureTable, RenderedTable, Report } from './types.
 // Excel workbook render this object, so a number is the same wherever it appears.
 
 export const WHOLE_PERIOD = 'Whole period';
+/** What a table shows for a figure with nothing to measure (an average of no stays). */
+export const NOTHING = '–';
+
+const plain = (counts: (number | null)[]) => counts.map((value) => ({ value, display: value === null ? NOTHING : String(value) }));
 
 /** Applies suppression to the category cells; the totals row is shown as it is. */
 export function renderTable(table: FigureTable, monthLabels: string[]): RenderedTable {
-  const cells = toDisplayCells(table.rows.map((r) => r.counts), table.suppress);
-  const plain = (counts: number[]) => counts.map((value) => ({ value, display: String(value) }));
+  // Suppressed tables count people: always whole numbers, never null.
+  const cells = table.suppress ? toDisplayCells(table.rows.map((r) => r.counts.map((n) => n ?? 0)), true) : table.rows.map((r) => plain(r.counts));
   return {
     key: table.key, title: table.title, description: table.description, rowHeading: table.rowHeading, suppress: table.suppress,
     columns: [...monthLabels, WHOLE_PERIOD],
@@ -26,13 +30,13 @@ export function renderTable(table: FigureTable, monthLabels: string[]): Rendered
 }
 
 /** The figure context for a period: settings read once. */
-export async function figureContext(period: Period): Promise<FigureContext> {
-  return { period, client: db, options: { omitDemographics: await getSetting('reports.omitDemographics') } };
+export async function figureContext(actor: Actor, period: Period): Promise<FigureContext> {
+  return { actor, period, client: db, options: { omitDemographics: await getSetting('reports.omitDemographics') } };
 }
 
 /** Loads one period's report, inside a read-only snapshot so every section sees the same data. */
-async function load(period: Period, now: Date): Promise<Report> {
-  const base = await figureContext(period);
+async function load(actor: Actor, period: Period, now: Date): Promise<Report> {
+  const base = await figureContext(actor, period);
   const sections = await db.$transaction(
     async (tx) => {
       const ctx = { ...base, client: tx };
@@ -55,5 +59,5 @@ async function load(period: Period, now: Date): Promise<Report> {
  */
 export async function buildReport(actor: Actor, period: Period, now: Date = new Date(), permission: 'report:read' | 'report:export' = 'report:read'): Promise<Report> {
   assertCan(actor, permission);
-  return load(period, now);
+  return load(actor, period, now);
 }

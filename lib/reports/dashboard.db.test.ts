@@ -3,7 +3,13 @@ import { makeActor } from '@/lib/db/test/actors.ts';
 import { serviceTypeIds } from '@/lib/visits/test-helpers.ts';
 import { dashboard } from './dashboard.ts';
 import { monthPeriod } from './period.ts';
-import { booking, person, resource, visit } from './test-helpers.ts';
+import { booking, person, resource, stay, visit } from './test-helpers.ts';
+import { makeUnit } from '@/lib/safe-suite/test-helpers.ts';
+import { makeProgram, makeSession } from '@/lib/programs/test-helpers.ts';
+import { createReferral } from '@/lib/referrals/create.ts';
+import { changeReferralStatus } from '@/lib/referrals/change.ts';
+import { makeAgency, referralForm } from '@/lib/referrals/test-helpers.ts';
+import { quarterPeriod } from './period.ts';
 
 describe('dashboard', () => {
   it('draws the report’s own figures: weeks that add up to the month, the mix, bookings used and missed', async () => {
@@ -30,6 +36,27 @@ describe('dashboard', () => {
     expect(d.supplies.find((s) => s.label === 'Condoms (packs)')?.value).toBe(3);
     expect(d.bookings).toEqual([{ kind: 'Showers', used: 1, noShow: 1 }, { kind: 'Laundry', used: 0, noShow: 0 }]);
     expect(d.lastYearLabel).toBe('October 2025');
+  });
+
+  it('charts the suite by month, attendance by program and referrals by category and status, from the report’s tables', async () => {
+    const manager = await makeActor('manager');
+    const unit = await makeUnit();
+    const p = await person(manager);
+    await stay(manager, unit.id, p.id, '2026-07-30', '2026-08-03', 'checked_out'); // July 2 nights, August 2
+    const program = await makeProgram('Chart Breakfast');
+    await makeSession(program.id, '2026-08-04', { status: 'held', anonymousCount: 4 });
+    await makeSession(program.id, '2026-09-01', { status: 'cancelled' });
+    const agency = await makeAgency({ categories: ['housing', 'health'] });
+    const noon = (d: string) => new Date(`${d}T19:00:00Z`);
+    for (const [on, category, connected] of [['2026-07-02', 'housing', '2026-07-03'], ['2026-08-10', 'housing', null], ['2026-09-15', 'health', null]] as const) {
+      const { referralId } = await createReferral(manager, referralForm(agency.id, null, { referredOn: on, category }), noon('2026-10-01'));
+      if (connected) await changeReferralStatus(manager, { referralId, status: 'connected' }, noon(connected));
+    }
+    const d = await dashboard(manager, quarterPeriod(2026, 3), new Date('2026-10-02T20:00:00Z'));
+    expect(d.suite).toEqual([{ label: 'Jul 2026', occupied: 2, available: 31 }, { label: 'Aug 2026', occupied: 2, available: 31 }, { label: 'Sep 2026', occupied: 0, available: 30 }]);
+    expect(d.programs).toEqual([{ label: 'Chart Breakfast', value: 4 }]);
+    expect(d.referralsByCategory.filter((b) => b.value > 0)).toEqual([{ label: 'Health', value: 1 }, { label: 'Housing', value: 2 }]);
+    expect(d.referralsByStatus.filter((b) => b.value > 0)).toEqual([{ label: 'Made', value: 2 }, { label: 'Connected', value: 1 }]);
   });
 
   it('compares with the same period last year when there were visits then', async () => {

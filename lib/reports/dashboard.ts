@@ -17,6 +17,12 @@ export type Dashboard = {
   services: Bar[];
   supplies: Bar[];
   bookings: { kind: string; used: number; noShow: number }[];
+  /** Safe Suite nights by month. */
+  suite: { label: string; occupied: number; available: number }[];
+  /** Program attendance over the period, by program. */
+  programs: Bar[];
+  referralsByCategory: Bar[];
+  referralsByStatus: Bar[];
   headlines: Headline[];
   lastYearLabel: string;
 };
@@ -36,6 +42,13 @@ function headlines(now: Report, before: Report | null): Headline[] {
 
 const bars = (t: RenderedTable | undefined): Bar[] => (t?.rows ?? []).map((r) => ({ label: r.label, value: r.cells.at(-1)?.value ?? 0 }));
 
+/** The suite's nights month by month, from the report's own table. */
+function suiteMonths(t: RenderedTable | undefined): Dashboard['suite'] {
+  if (!t) return [];
+  const row = (key: string) => t.rows.find((r) => r.key === key)?.cells ?? [];
+  return t.columns.slice(0, -1).map((label, i) => ({ label, occupied: row('nights-occupied')[i]?.value ?? 0, available: row('nights-available')[i]?.value ?? 0 }));
+}
+
 /** Everything the dashboard draws for one period. Managers (`report:read`). */
 export async function dashboard(actor: Actor, period: Period, now: Date = new Date()): Promise<Dashboard> {
   assertCan(actor, 'report:read');
@@ -43,7 +56,7 @@ export async function dashboard(actor: Actor, period: Period, now: Date = new Da
   const [report, previous, weeklyCounts] = await Promise.all([
     buildReport(actor, period, now),
     buildReport(actor, earlier, now),
-    figureContext(period).then((ctx) => visitFigures(ctx, weeksOf(period.from, period.to))),
+    figureContext(actor, period).then((ctx) => visitFigures(ctx, weeksOf(period.from, period.to))),
   ]);
   const weeks = weeksOf(period.from, period.to);
   const row = (key: string) => weeklyCounts.find((r) => r.key === key)!.counts;
@@ -58,6 +71,10 @@ export async function dashboard(actor: Actor, period: Period, now: Date = new Da
       const t = table(report, `bookings-${k}`);
       return { kind: k === 'shower' ? 'Showers' : 'Laundry', used: whole(t, 'used'), noShow: whole(t, 'no_show') };
     }),
+    suite: suiteMonths(table(report, 'suite')),
+    programs: bars(table(report, 'programs-attendance')),
+    referralsByCategory: bars(table(report, 'referrals-category')),
+    referralsByStatus: bars(table(report, 'referrals-status')),
     headlines: headlines(report, hasPrevious ? previous : null),
     lastYearLabel: earlier.label,
   };

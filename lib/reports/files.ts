@@ -9,7 +9,8 @@ export type FileCell = string | number;
 
 export const SUPPRESSION_NOTE =
   `In breakdowns of people, a count from 1 to 9 shows as "${SMALL_CELL_MARK}", and a cell marked "${SECONDARY_MARK}" is hidden so that ` +
-  'a small count cannot be worked out from the totals. Counts of visits, services, supplies and bookings are shown in full.';
+  'a small count cannot be worked out from the totals. Counts of events (visits, services, supplies, bookings, suite nights, program sessions and ' +
+  'attendance, referrals, safety reports) are shown in full.';
 
 /** A spreadsheet would run a text starting with = + - @ as a formula: such labels are quoted. */
 export function safeText(text: string): string {

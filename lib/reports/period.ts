@@ -187,3 +187,8 @@ export function parsePeriod(searchParams: Record<string, string | string[] | und
 export function periodQuery(p: Period, extra: Record<string, string> = {}): string {
   return `?${new URLSearchParams({ ...p.query, ...extra }).toString()}`;
 }
+
+/** One bucket spanning [from, to] (program dates, both inclusive), for a figure over a single range. */
+export function rangeBucket(from: string, to: string, key = 'range'): Bucket {
+  return bucket(key, `${dayLabel(from)} to ${dayLabel(to)}`, from, addDays(to, 1));
+}

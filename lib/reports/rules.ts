@@ -7,7 +7,8 @@
 // repeats until no line has exactly one hidden cell. Zeros count as cells: leaving a zero beside a
 // single hidden cell would reveal it just the same. Totals stay visible.
 //
-// Counts of events (visits, supplies, bookings) are not suppressed.
+// Counts of events (visits, supplies, bookings, suite nights, program sessions and attendances,
+// referrals, safety reports) are not suppressed; unique named attendees by program are people.
 
 export const SMALL_CELL_MAX = 9;
 export const SMALL_CELL_MARK = '<10';

@@ -59,3 +59,11 @@ export function visitsInPeriod(period: Period, buckets: Bucket[] = period.months
     FROM visit v JOIN ${bucketsSql(buckets)} ON v.visit_date >= b.d_from AND v.visit_date < b.d_until
     WHERE v.voided_at IS NULL AND v.visit_date >= ${period.from}::date AND v.visit_date <= ${period.to}::date`;
 }
+
+/**
+ * A row of figures already aggregated by SQL per month (and for the whole period, key null):
+ * `pick` reads one figure for a month's key, or for null.
+ */
+export function line(period: Period, key: string, label: string, pick: (month: string | null) => number | null): Counts {
+  return { key, label, counts: [...period.months.map((m) => pick(m.key)), pick(null)] };
+}

@@ -109,3 +109,27 @@ export function findRow(rows: string[][], title: string, label: string): string[
   for (let i = start + 1; i < rows.length && rows[i]!.length > 0 && rows[i]![0] !== ''; i++) if (rows[i]![0] === label) return rows[i];
   return undefined;
 }
+
+/** A Safe Suite stay written as the code would leave it: arriving 15:00, leaving 11:00 on these program dates. */
+export async function stay(by: Actor, unitId: string, participantId: string, from: string, to: string, status: 'checked_in' | 'checked_out' | 'cancelled') {
+  const startAt = atLocal(from, 15 * 60);
+  const endAt = atLocal(to, 11 * 60);
+  return db.stay.create({
+    data: {
+      unitId, participantId, status, startAt, endAt, turnoverMinutes: 180, blockedUntil: new Date(endAt.getTime() + 3 * 3_600_000),
+      startDay: new Date(`${from}T00:00:00Z`), endDay: new Date(`${to}T00:00:00Z`), idempotencyKey: randomUUID(), createdById: by.id,
+      confirmedAt: startAt, checkedInAt: status === 'cancelled' ? null : startAt, checkedOutAt: status === 'checked_out' ? endAt : null,
+      closedAt: status === 'cancelled' ? startAt : null,
+    },
+    select: { id: true },
+  });
+}
+
+/** Every table of a built report as rows of [label, ...display cells]. */
+export function pageRows(report: { sections: { tables: { title: string; rows: { label: string; cells: { display: string }[] }[]; total: { label: string; cells: { display: string }[] } | null }[] }[] }) {
+  const out: Record<string, string[][]> = {};
+  for (const t of report.sections.flatMap((s) => s.tables)) {
+    out[t.title] = [...t.rows, ...(t.total ? [t.total] : [])].map((r) => [r.label, ...r.cells.map((c) => c.display)]);
+  }
+  return out;
+}

@@ -1,4 +1,5 @@
 import type { Db, Tx } from '@/lib/db/client.ts';
+import type { Actor } from '@/lib/auth/session.ts';
 import type { Period } from './period.ts';
 import type { DisplayCell } from './rules.ts';
 
@@ -9,8 +10,12 @@ import type { DisplayCell } from './rules.ts';
 export type Counts = {
   key: string;
   label: string;
-  /** One count per month of the period, then the whole-period count (computed by SQL, not summed here). */
-  counts: number[];
+  /**
+   * One count per month of the period, then the whole-period count (computed by SQL, not summed
+   * here). Null only in tables that are not suppressed, for a figure with nothing to measure (an
+   * average or a median of no stays, no referrals): shown as "–".
+   */
+  counts: (number | null)[];
 };
 
 export type FigureTable = {
@@ -28,6 +33,8 @@ export type FigureTable = {
 };
 
 export type FigureContext = {
+  /** Who asked: sections reusing a feature's figures function pass it on (that function checks it too). */
+  actor: Actor;
   period: Period;
   client: Db | Tx;
   /** Section-level options from settings. */

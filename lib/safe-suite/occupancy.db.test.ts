@@ -4,7 +4,8 @@ import { db } from '@/lib/db/client.ts';
 import { makeActor } from '@/lib/db/test/actors.ts';
 import { atLocal } from '@/lib/bookings/slots.ts';
 import type { Actor } from '@/lib/auth/session.ts';
-import { suiteOccupancy } from './occupancy.ts';
+import { monthsOf } from '@/lib/reports/period.ts';
+import { suiteOccupancy, suiteOccupancyByMonth } from './occupancy.ts';
 import { expectAppError, makePerson, makeUnit } from './test-helpers.ts';
 
 type Status = 'checked_in' | 'checked_out' | 'cancelled' | 'confirmed';
@@ -43,6 +44,14 @@ describe('suiteOccupancy (hand-counted)', () => {
     expect(await suiteOccupancy(manager, { from: '2026-11-01', to: '2026-11-01' })).toMatchObject({ nightsOccupied: 1, nightsAvailable: 1, occupancyRate: 1, staysStarted: 0, averageNights: null });
     expect(await suiteOccupancy(manager, { from: '2026-10-31', to: '2026-11-06' })).toMatchObject({ nightsOccupied: 4, nightsAvailable: 7, staysStarted: 1, averageNights: 3 });
     expect(await suiteOccupancy(manager, { from: '2027-01-01', to: '2027-01-31' })).toMatchObject({ nightsOccupied: 0, nightsAvailable: 31, occupancyRate: 0, averageNights: null });
+    // By month, one query: October has A only (C was not used then); the stay across the boundary
+    // counts 2 nights in October and 1 in November, and began in October.
+    const byMonth = await suiteOccupancyByMonth(manager, { from: '2026-10-01', to: '2026-11-30' }, monthsOf('2026-10-01', '2026-11-30'));
+    expect(byMonth.months.map((m) => [m.key, m.from, m.to, m.nightsOccupied, m.nightsAvailable, m.staysStarted, m.averageNights])).toEqual([
+      ['2026-10', '2026-10-01', '2026-10-31', 2, 31, 1, 3],
+      ['2026-11', '2026-11-01', '2026-11-30', 8, 60, 3, 2.33],
+    ]);
+    expect(byMonth.whole).toMatchObject({ nightsOccupied: 10, nightsAvailable: 122, staysStarted: 4, averageNights: 2.5 });
   });
 
   it('refuses a bad range and roles that see no stays', async () => {

@@ -1,14 +1,18 @@
 import 'server-only';
-import { db } from '@/lib/db/client.ts';
+import { db, type Db, type Tx } from '@/lib/db/client.ts';
 import { can } from '@/lib/auth/permissions.ts';
 import type { Actor } from '@/lib/auth/session.ts';
 import { AppError, forbidden } from '@/lib/errors.ts';
-import { parseDay } from '@/lib/bookings/slots.ts';
+import { addDays, parseDay } from '@/lib/bookings/slots.ts';
+import { rangeBucket, type Bucket } from '@/lib/reports/period.ts';
+import { bucketsSql } from '@/lib/reports/sql.ts';
 
-// Occupancy of the Safe Suite for any range of program dates: the one function the suite page and
-// the funder statistics both call, so the numbers agree. A night is a calendar date D on which a
+// Occupancy of the Safe Suite for any range of program dates: the one query the suite page and
+// the funder statistics both run, so the numbers agree. A night is a calendar date D on which a
 // stay taken up (checked in, or checked out) had arrived on or before D and left after D. Dates
 // are stored on each stay in program time by the code, so PostgreSQL aggregates plain dates.
+// The funder report asks for the range cut into months (`suiteOccupancyByMonth`); the suite page
+// asks for one range (`suiteOccupancy`), which is the same query with a single bucket.
 
 export type Occupancy = {
   from: string; to: string;
@@ -24,36 +28,87 @@ export type Occupancy = {
 
 const MAX_DAYS = 3700;
 
-/**
- * Nights occupied and available, the rate and the average length of stay, from `from` to `to`
- * (program dates, both included). Roles that see stays (`stay:read`) and the funder statistics
- * (`report:read`).
- */
-export async function suiteOccupancy(actor: Actor, range: { from: string; to: string }): Promise<Occupancy> {
-  if (!can(actor, 'stay:read') && !can(actor, 'report:read')) throw forbidden();
+type Row = { key: string | null; occupied: number; available: number; started: number; average: number | null };
+
+function checkRange(range: { from: string; to: string }): { from: string; to: string } {
   const from = parseDay(range.from);
   const to = parseDay(range.to);
   if (!from || !to) throw new AppError('invalid', 'Choose dates, like 2026-11-01.', from ? 'to' : 'from');
   const days = (Date.parse(to) - Date.parse(from)) / 86_400_000 + 1;
   if (days < 1) throw new AppError('invalid', 'The end date must be on or after the start date.', 'to');
   if (days > MAX_DAYS) throw new AppError('invalid', 'Choose a range of ten years or less.', 'to');
-  const [r] = await db.$queryRaw<{ occupied: number; available: number; started: number; average: number | null }[]>`
-    WITH taken AS (
+  return { from, to };
+}
+
+/**
+ * One row per bucket and one for the whole range (key null), from one GROUP BY with GROUPING
+ * SETS. Nights occupied add up across buckets; a unit is available in a bucket when it is in use
+ * now or a stay was taken up in it then (the whole range: in use now or used in the range).
+ */
+function rows(client: Db | Tx, from: string, to: string, buckets: Bucket[]): Promise<Row[]> {
+  return client.$queryRaw<Row[]>`
+    WITH b AS (SELECT * FROM ${bucketsSql(buckets)}),
+    taken AS (
       SELECT unit_id, start_day, end_day FROM stay
       WHERE status IN ('checked_in', 'checked_out') AND start_day <= ${to}::date AND end_day > ${from}::date
+    ), tb AS (
+      SELECT b.key, t.unit_id, greatest(0, least(t.end_day, b.d_until) - greatest(t.start_day, b.d_from)) AS nights,
+             t.start_day >= b.d_from AS arrived, t.end_day - t.start_day AS length
+      FROM taken t JOIN b ON t.start_day < b.d_until AND t.end_day > b.d_from
+    ), occ AS (
+      SELECT key, sum(nights)::int AS occupied, count(*) FILTER (WHERE arrived)::int AS started,
+             round(avg(length) FILTER (WHERE arrived), 2)::float8 AS average
+      FROM tb GROUP BY GROUPING SETS ((key), ())
     ), units AS (
-      SELECT id FROM suite_unit WHERE active OR id IN (SELECT unit_id FROM taken)
+      SELECT b.key, count(DISTINCT u.id)::int AS n
+      FROM b JOIN suite_unit u ON u.active OR EXISTS (SELECT 1 FROM tb WHERE tb.key = b.key AND tb.unit_id = u.id)
+      GROUP BY GROUPING SETS ((b.key), ())
+    ), k AS (
+      SELECT key, (d_until - d_from)::int AS days FROM b
+      UNION ALL SELECT NULL, (${to}::date + 1 - ${from}::date)::int
     )
-    SELECT
-      coalesce(sum(greatest(0, least(end_day, ${to}::date + 1) - greatest(start_day, ${from}::date))), 0)::int AS occupied,
-      (${days}::int * (SELECT count(*) FROM units))::int AS available,
-      count(*) FILTER (WHERE start_day >= ${from}::date)::int AS started,
-      round(avg(end_day - start_day) FILTER (WHERE start_day >= ${from}::date), 2)::float8 AS average
-    FROM taken`;
-  const { occupied, available, started, average } = r!;
+    SELECT k.key, coalesce(o.occupied, 0)::int AS occupied, (k.days * coalesce(u.n, 0))::int AS available,
+           coalesce(o.started, 0)::int AS started, o.average
+    FROM k LEFT JOIN occ o ON o.key IS NOT DISTINCT FROM k.key LEFT JOIN units u ON u.key IS NOT DISTINCT FROM k.key`;
+}
+
+function toOccupancy(r: Row | undefined, from: string, to: string): Occupancy {
+  const { occupied = 0, available = 0, started = 0, average = null } = r ?? {};
   return {
     from, to, nightsOccupied: occupied, nightsAvailable: available,
     occupancyRate: available > 0 ? Math.round((occupied / available) * 10_000) / 10_000 : 0,
     staysStarted: started, averageNights: average,
   };
+}
+
+function allowed(actor: Actor) {
+  if (!can(actor, 'stay:read') && !can(actor, 'report:read')) throw forbidden();
+}
+
+/**
+ * The range cut into `buckets` (months for the funder report), then the whole range: one query.
+ * `client` lets the report read inside its own snapshot. Same callers as `suiteOccupancy`.
+ */
+export async function suiteOccupancyByMonth(
+  actor: Actor, range: { from: string; to: string }, buckets: Bucket[], client: Db | Tx = db,
+): Promise<{ months: (Occupancy & { key: string })[]; whole: Occupancy }> {
+  allowed(actor);
+  const { from, to } = checkRange(range);
+  const found = await rows(client, from, to, buckets);
+  const byKey = new Map(found.map((r) => [r.key, r]));
+  return {
+    months: buckets.map((b) => ({ key: b.key, ...toOccupancy(byKey.get(b.key), b.from, addDays(b.until, -1)) })),
+    whole: toOccupancy(byKey.get(null), from, to),
+  };
+}
+
+/**
+ * Nights occupied and available, the rate and the average length of stay, from `from` to `to`
+ * (program dates, both included). Roles that see stays (`stay:read`) and the funder statistics
+ * (`report:read`).
+ */
+export async function suiteOccupancy(actor: Actor, range: { from: string; to: string }): Promise<Occupancy> {
+  allowed(actor);
+  const { from, to } = checkRange(range);
+  return (await suiteOccupancyByMonth(actor, { from, to }, [rangeBucket(from, to)])).whole;
 }

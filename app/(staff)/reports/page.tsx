@@ -34,6 +34,15 @@ export default async function ReportsPage({ searchParams }: Props) {
         <BarChart id="chart-bookings" title="Shower and laundry bookings: used and did not come" categoryHeading="Bookings" categories={d.bookings.map((b) => b.kind)}
           series={[{ name: 'Used', className: 'series-a' }, { name: 'Did not come', className: 'series-c' }]}
           values={[d.bookings.map((b) => b.used), d.bookings.map((b) => b.noShow)]} />
+        <BarChart id="chart-suite" title="Safe Suite nights occupied and available, by month" categoryHeading="Month" categories={d.suite.map((m) => m.label)}
+          series={[{ name: 'Nights occupied', className: 'series-a' }, { name: 'Nights available', className: 'series-b' }]}
+          values={[d.suite.map((m) => m.occupied), d.suite.map((m) => m.available)]} />
+        <BarChart id="chart-programs" title="Program attendance, by program" categoryHeading="Program" categories={d.programs.map((b) => b.label)}
+          series={[{ name: 'Attendance', className: 'series-a' }]} values={[d.programs.map((b) => b.value)]} />
+        <BarChart id="chart-referral-categories" title="Referrals by category" categoryHeading="Category" categories={d.referralsByCategory.map((b) => b.label)}
+          series={[{ name: 'Referrals', className: 'series-b' }]} values={[d.referralsByCategory.map((b) => b.value)]} />
+        <BarChart id="chart-referral-status" title="Referrals by where they stand now" categoryHeading="Status" categories={d.referralsByStatus.map((b) => b.label)}
+          series={[{ name: 'Referrals', className: 'series-c' }]} values={[d.referralsByStatus.map((b) => b.value)]} />
       </div>
     </>
   );
