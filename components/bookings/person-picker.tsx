@@ -1,7 +1,7 @@
 'use client';
 
 import { useRef, useState, type KeyboardEvent } from 'react';
-import { usePersonSearch, type PersonOption } from './use-person-search.ts';
+import { useParticipantSearch, type ParticipantOption as PersonOption } from '@/components/participants/use-participant-search.ts';
 
 export type Who = { kind: 'person'; id: string; alias: string; code: string } | { kind: 'anonymous' };
 
@@ -43,7 +43,7 @@ export function PersonPicker({ id, chosen, onChoose, error, label = 'Who is it f
     enterWaiting.current = false;
     onChoose(who);
   };
-  const { matches, searching } = usePersonSearch(query, (found) => {
+  const { matches, searching } = useParticipantSearch(query, (found) => {
     if (enterWaiting.current && found[0]) choose({ kind: 'person', ...found[0] });
     enterWaiting.current = false;
   });

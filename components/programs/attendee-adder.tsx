@@ -2,7 +2,7 @@
 
 import { useRef, useState, useTransition, type KeyboardEvent } from 'react';
 import { addAttendeeAction } from '@/app/(staff)/programs/actions.ts';
-import { usePersonSearch, type PersonOption } from '@/components/bookings/use-person-search.ts';
+import { useParticipantSearch, type ParticipantOption as PersonOption } from '@/components/participants/use-participant-search.ts';
 import type { ActionState } from '@/lib/action.ts';
 
 const LISTBOX = 'attendee-matches';
@@ -27,7 +27,7 @@ export function AttendeeAdder({ sessionId }: { sessionId: string }) {
     form.set('participantId', person.id);
     startTransition(async () => setResult(await addAttendeeAction(null, form)));
   };
-  const { matches, searching } = usePersonSearch(query, (found) => {
+  const { matches, searching } = useParticipantSearch(query, (found) => {
     if (enterWaiting.current && found[0]) add(found[0]);
     enterWaiting.current = false;
   });

@@ -3,7 +3,7 @@
 import { useState, type KeyboardEvent } from 'react';
 import { formatDate } from '@/lib/table/format.ts';
 import type { Chosen } from './quick-log-state.ts';
-import { useParticipantSearch, type ParticipantOption } from './use-participant-search.ts';
+import { useParticipantSearch, type ParticipantOption } from '@/components/participants/use-participant-search.ts';
 
 type Props = {
   query: string;

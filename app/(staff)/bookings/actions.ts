@@ -1,10 +1,8 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { z } from 'zod';
 import { defineAction } from '@/lib/action.ts';
 import { AppError } from '@/lib/errors.ts';
-import { searchParticipants } from '@/lib/participants/search.ts';
 import { bookNextFree, bookSlot, type BookingResult } from '@/lib/bookings/book.ts';
 import { moveBooking } from '@/lib/bookings/move.ts';
 import { changeBooking } from '@/lib/bookings/transitions.ts';
@@ -25,15 +23,6 @@ function refresh() {
 
 const booked = (r: BookingResult) =>
   `${r.duplicate ? 'Already booked' : 'Booked'} ${r.ticket}: ${r.resourceName} at ${r.time}, ${r.place.toLowerCase()}.`;
-
-export const searchPeopleAction = defineAction({
-  permission: 'participant:read',
-  schema: z.object({ q: z.string({ error: 'Type part of an alias or code.' }).max(100, 'Type less.') }),
-  run: async (actor, { q }) => {
-    const matches = await searchParticipants(actor, q);
-    return { data: { matches: JSON.stringify(matches.map((m) => ({ id: m.id, alias: m.alias, code: m.code }))) } };
-  },
-});
 
 /** The booking panel: a chosen slot, the next free place of a kind, or the waitlist — by the button pressed. */
 export const deskBookAction = defineAction({

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { defineAction } from '@/lib/action.ts';
 import { createParticipant, updateParticipant } from '@/lib/participants/mutations.ts';
 import { findSimilarAliases } from '@/lib/participants/queries.ts';
+import { searchParticipants } from '@/lib/participants/search.ts';
 import { revealSensitive } from '@/lib/participants/sensitive.ts';
 import {
   CreateParticipantSchema, PARTICIPANT_TABLE, ParticipantIdSchema, SEARCH_COOKIE, SimilarAliasSchema, UpdateParticipantSchema,
@@ -79,3 +80,17 @@ const saveSearch = defineAction({
 export async function searchParticipantsAction(formData: FormData): Promise<void> {
   await saveSearch(null, formData);
 }
+
+/**
+ * Matches for the pickers (quick log, bookings, attendance, referrals, stays, reports): alias, code
+ * and last visit. The text travels in the POST body only, never in a URL, and is neither logged nor audited.
+ */
+export const matchParticipantsAction = defineAction({
+  permission: 'participant:read',
+  schema: z.object({ q: z.string({ error: 'Type part of an alias or code.' }).max(100, 'Type less.') }),
+  run: async (actor, { q }) => {
+    const matches = await searchParticipants(actor, q);
+    const options = matches.map((m) => ({ id: m.id, alias: m.alias, code: m.code, lastSeenAt: m.lastSeenAt?.toISOString() ?? null }));
+    return { data: { matches: JSON.stringify(options) } };
+  },
+});

@@ -1,25 +1,13 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { z } from 'zod';
 import { defineAction } from '@/lib/action.ts';
-import { searchParticipants } from '@/lib/participants/search.ts';
 import { logVisit, updateVisit, voidVisit } from '@/lib/visits/mutations.ts';
 import { editFormToInput, quickLogFormToInput, RawFormSchema, VoidVisitSchema } from '@/lib/visits/schema.ts';
 
 // The front desk's actions. Each is a public POST endpoint: defineAction checks the session and
 // the permission, and the data layer checks again. Search text travels in the POST body only,
-// never in a URL, and is neither logged nor audited.
-
-export const searchParticipantsAction = defineAction({
-  permission: 'participant:read',
-  schema: z.object({ q: z.string({ error: 'Type part of an alias or code.' }).max(100, 'Type less.') }),
-  run: async (actor, { q }) => {
-    const matches = await searchParticipants(actor, q);
-    const options = matches.map((m) => ({ id: m.id, alias: m.alias, code: m.code, lastSeenAt: m.lastSeenAt?.toISOString() ?? null }));
-    return { data: { matches: JSON.stringify(options) } };
-  },
-});
+// never in a URL, and is neither logged nor audited (the search itself is matchParticipantsAction).
 
 export const logVisitAction = defineAction({
   permission: 'visit:create',

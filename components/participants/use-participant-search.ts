@@ -1,20 +1,30 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
-import { searchParticipantsAction } from '@/app/(staff)/visits/actions.ts';
+import { matchParticipantsAction } from '@/app/(staff)/participants/actions.ts';
 
 export type ParticipantOption = { id: string; alias: string; code: string; lastSeenAt: string | null };
 
 const WAIT_MS = 60;
 
 /**
- * Matches for the text typed so far, from a Server Action (a POST: the text never reaches a URL).
+ * Matches for the text typed so far, for every participant picker (quick log, bookings,
+ * attendance, referrals, stays), from a Server Action: a POST, so the text never reaches a URL.
  * A short pause between keystrokes saves round trips; an answer to older text is dropped.
+ * `onAnswer` hears each answer to the latest text as it arrives (a picker waiting to take the
+ * first match on Enter).
  */
-export function useParticipantSearch(text: string): { matches: ParticipantOption[]; searching: boolean } {
+export function useParticipantSearch(
+  text: string, onAnswer?: (matches: ParticipantOption[]) => void,
+): { matches: ParticipantOption[]; searching: boolean } {
   const [state, setState] = useState<{ for: string; matches: ParticipantOption[] }>({ for: '', matches: [] });
   const latest = useRef('');
+  const answered = useRef(onAnswer);
   const wanted = text.trim().length >= 2 ? text.trim() : '';
+
+  useEffect(() => {
+    answered.current = onAnswer;
+  });
 
   useEffect(() => {
     latest.current = wanted;
@@ -23,10 +33,11 @@ export function useParticipantSearch(text: string): { matches: ParticipantOption
       const form = new FormData();
       form.set('q', wanted);
       try {
-        const result = await searchParticipantsAction(null, form);
+        const result = await matchParticipantsAction(null, form);
         if (latest.current !== wanted) return;
         const matches = result?.ok && result.data?.matches ? (JSON.parse(result.data.matches) as ParticipantOption[]) : [];
         setState({ for: wanted, matches });
+        answered.current?.(matches);
       } catch {
         // A dropped connection leaves the last answer in place; the next keystroke asks again.
       }
