@@ -17,16 +17,7 @@ import { createReport } from '@/lib/alerts/create.ts';
 import { streetReport } from '@/lib/alerts/test-helpers.ts';
 import { TYPES } from '@/lib/alerts/labels.ts';
 import type { Actor } from '@/lib/auth/session.ts';
-
-/** mulberry32: the same random datasets every run, different per seed. */
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { createRandom } from '@/lib/bench/random.ts';
 
 // Rows that count events (or first visits, which happen once per person): their months add up
 // to the whole period. Unique people do not (a person comes in several months), nor rates,
@@ -74,7 +65,7 @@ async function featureEvents(by: Actor, { next, pick }: Rng, days: string[], peo
 describe('event counts across months', () => {
   for (const seed of [1, 2, 3]) {
     it(`add up to the whole-period count for a random dataset (seed ${seed})`, async () => {
-      const next = rng(seed);
+      const { next } = createRandom(seed);
       const pick = <T,>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]!;
       const manager = await makeActor('manager');
       const st = Object.values(await serviceTypeIds());

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { display, gridLines, isSmall, suppress, toDisplayCells } from './rules.ts';
+import { createRandom } from '@/lib/bench/random.ts';
 
 const P = 'primary';
 const S = 'secondary';
@@ -7,16 +8,6 @@ const S = 'secondary';
 /** Every line with a hidden cell has at least two: nothing is recoverable from a total. */
 function safe(marks: (string | null)[][]): boolean {
   return gridLines(marks.length, marks[0]!.length).every((line) => line.filter(([r, c]) => marks[r]![c]).length !== 1);
-}
-
-/** A seeded PRNG (mulberry32): random grids that repeat run to run. */
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 describe('isSmall', () => {
@@ -62,7 +53,7 @@ describe('suppress', () => {
   });
 
   it('never leaves a line with exactly one hidden cell, over many random grids', () => {
-    const next = rng(42);
+    const { next } = createRandom(42);
     for (let i = 0; i < 500; i++) {
       const rows = 2 + Math.floor(next() * 6);
       const cols = 2 + Math.floor(next() * 6);
