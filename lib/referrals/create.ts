@@ -8,6 +8,7 @@ import { encryptField } from '@/lib/crypto/fields.ts';
 import { AppError, dbErrorCode, isUniqueViolation } from '@/lib/errors.ts';
 import { localDay } from '@/lib/bookings/slots.ts';
 import { defaultFollowUp, followUpProblem } from './rules.ts';
+import { lockOpenParticipant } from '@/lib/participants/lock.ts';
 import {
   AGENCY_INACTIVE, AGENCY_NOT_FOUND, ALIAS_NEEDS_PERSON, CATEGORY_NOT_OFFERED, CONSENT_NOT_RECORDED, CreateReferralSchema,
   parseOrRefuse, PARTICIPANT_NOT_FOUND,
@@ -21,12 +22,7 @@ export const summaryContext = (referralId: string) => `referral:${referralId}:su
 export const outcomeContext = (referralId: string) => `referral:${referralId}:outcome`;
 
 async function checkParticipant(tx: Tx, id: string, now: Date): Promise<void> {
-  const [row] = await tx.$queryRaw<{ deidentified: boolean; merged: boolean }[]>`
-    SELECT deidentified_at IS NOT NULL AS deidentified, merged_into_id IS NOT NULL AS merged
-    FROM participant WHERE id = ${id}::uuid FOR NO KEY UPDATE`;
-  if (!row) throw new AppError('invalid', PARTICIPANT_NOT_FOUND, 'participantId');
-  if (row.deidentified) throw new AppError('invalid', 'This person’s record was de-identified. Refer anonymously instead.', 'participantId');
-  if (row.merged) throw new AppError('invalid', 'This record was merged into another one. Search for the person again.', 'participantId');
+  await lockOpenParticipant(tx, id, 'This person’s record was de-identified. Refer anonymously instead.');
   await tx.participant.update({ where: { id }, data: { lastActivityAt: now }, select: { id: true } });
 }
 

@@ -10,7 +10,8 @@ import { getSetting } from '@/lib/settings/queries.ts';
 import { localDay } from '@/lib/bookings/slots.ts';
 import { isOverlap, overlapError, TX_OPTIONS } from './hold.ts';
 import { blockedUntil, EARLY_CHECK_IN_HOURS, localInstant, nightsBetween, stayTimesProblem } from './rules.ts';
-import { CreateStaySchema, parseStayInput, PARTICIPANT_NOT_FOUND, UNIT_NOT_FOUND } from './schema.ts';
+import { CreateStaySchema, parseStayInput, UNIT_NOT_FOUND } from './schema.ts';
+import { lockOpenParticipant } from '@/lib/participants/lock.ts';
 
 // Booking a stay: confirmed at once when the unit is free ("book"), or added to the waitlist as a
 // request ("request"). A stay longer than the maximum is possible only for a manager, whose
@@ -20,12 +21,7 @@ export type CreatedStay = { stayId: string; status: 'requested' | 'confirmed'; n
 
 /** Refuses a participant who is unknown, de-identified or merged, beside the field; locks the row. */
 export async function lockStayParticipant(tx: Tx, id: string): Promise<void> {
-  const [row] = await tx.$queryRaw<{ deidentified: boolean; merged: boolean }[]>`
-    SELECT deidentified_at IS NOT NULL AS deidentified, merged_into_id IS NOT NULL AS merged
-    FROM participant WHERE id = ${id}::uuid FOR NO KEY UPDATE`;
-  if (!row) throw new AppError('invalid', PARTICIPANT_NOT_FOUND, 'participantId');
-  if (row.deidentified) throw new AppError('invalid', 'This person’s record was de-identified. A stay needs a current record.', 'participantId');
-  if (row.merged) throw new AppError('invalid', 'This record was merged into another one. Search for the person again.', 'participantId');
+  await lockOpenParticipant(tx, id, 'This person’s record was de-identified. A stay needs a current record.');
 }
 
 /** A stay is activity: retention counts from the latest (lib/participants/retention.ts). */

@@ -1,0 +1,21 @@
+import 'server-only';
+import type { Tx } from '@/lib/db/client.ts';
+import { AppError } from '@/lib/errors.ts';
+
+const NOT_FOUND = 'That participant was not found. Search again.';
+const MERGED = 'This record was merged into another one. Search for the person again.';
+
+/**
+ * Locks an open participant record for the rest of the transaction (the database function
+ * lock_open_participant, migration 20261121055000_single_statement_writes), so a merge or
+ * de-identification cannot slip in before the row that refers to the person is written. Refuses an
+ * unknown, de-identified or merged record beside the person field; `deidentified` is the feature's
+ * own words for what to do instead. Internal: callers have checked the actor.
+ */
+export async function lockOpenParticipant(tx: Tx, id: string, deidentified: string): Promise<void> {
+  const [row] = await tx.$queryRaw<{ refusal: string | null }[]>`SELECT lock_open_participant(${id}::uuid) AS refusal`;
+  const refusal = row?.refusal ?? null;
+  if (refusal === 'participant_not_found') throw new AppError('invalid', NOT_FOUND, 'participantId');
+  if (refusal === 'participant_deidentified') throw new AppError('invalid', deidentified, 'participantId');
+  if (refusal === 'participant_merged') throw new AppError('invalid', MERGED, 'participantId');
+}
