@@ -6,7 +6,7 @@ import { getSetting } from '@/lib/settings/queries.ts';
 import type { Period } from './period.ts';
 import { REPORT_SECTIONS, REPORT_TITLE } from './registry.ts';
 import { toDisplayCells } from './rules.ts';
-import type { FigureContext, FigureTable, RenderedTable, Report } from './types.ts';
+import type { FigureContext, FigureTable, RenderedSection, RenderedTable, Report } from './types.ts';
 
 // Builds the report once: every section's SQL figures, then suppression. The page, the CSV and the
 // Excel workbook render this object, so a number is the same wherever it appears.
@@ -34,22 +34,29 @@ export async function figureContext(actor: Actor, period: Period): Promise<Figur
   return { actor, period, client: db, options: { omitDemographics: await getSetting('reports.omitDemographics') } };
 }
 
-/** Loads one period's report, inside a read-only snapshot so every section sees the same data. */
+/**
+ * Every section the settings leave in, its figures read through `ctx.client` and suppressed.
+ * Inside the report's transaction, the aggregates get room to sort and hash in memory, and no
+ * JIT compilation: it costs more than it saves on statements that run once a page.
+ */
+export async function loadSections(ctx: FigureContext): Promise<RenderedSection[]> {
+  await ctx.client.$queryRaw`SELECT set_config('work_mem', '64MB', true), set_config('jit', 'off', true)`;
+  const out = [];
+  for (const s of REPORT_SECTIONS) {
+    if (s.enabled && !s.enabled(ctx)) continue;
+    const tables = await s.load(ctx);
+    out.push({ key: s.key, title: s.title, description: s.description, tables: tables.map((t) => renderTable(t, ctx.period.months.map((m) => m.label))) });
+  }
+  return out;
+}
+
+/** The read-only snapshot a report is read in, so every section sees the same data. */
+export const REPORT_TRANSACTION = { isolationLevel: 'RepeatableRead', timeout: 60_000 } as const;
+
+/** Loads one period's report. */
 async function load(actor: Actor, period: Period, now: Date): Promise<Report> {
   const base = await figureContext(actor, period);
-  const sections = await db.$transaction(
-    async (tx) => {
-      const ctx = { ...base, client: tx };
-      const out = [];
-      for (const s of REPORT_SECTIONS) {
-        if (s.enabled && !s.enabled(ctx)) continue;
-        const tables = await s.load(ctx);
-        out.push({ key: s.key, title: s.title, description: s.description, tables: tables.map((t) => renderTable(t, period.months.map((m) => m.label))) });
-      }
-      return out;
-    },
-    { isolationLevel: 'RepeatableRead', timeout: 60_000 },
-  );
+  const sections = await db.$transaction((tx) => loadSections({ ...base, client: tx }), REPORT_TRANSACTION);
   return { title: REPORT_TITLE, period: { label: period.label, from: period.from, to: period.to, fileStem: period.fileStem }, generatedAt: now, sections };
 }
 

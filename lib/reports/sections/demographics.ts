@@ -4,7 +4,7 @@ import { AGE_RANGES, AGE_RANGE_FROM } from '@/lib/participants/rules.ts';
 import {
   AGE_RANGE_LABELS, DECLINED, GENDER_LABELS, GENDERS, INDIGENOUS_IDENTITIES, INDIGENOUS_LABELS, NOT_ASKED, TRAVELLING_LABELS,
 } from '@/lib/participants/labels.ts';
-import { grouped, toCounts, visitsInPeriod, type Category } from '../sql.ts';
+import { toCounts, visitsInPeriod, type Category, type GroupedRow } from '../sql.ts';
 import type { FigureContext, FigureTable, SectionDefinition } from '../types.ts';
 
 // Breakdowns of the unique participants who visited, by what they chose to tell us. These are
@@ -46,11 +46,26 @@ const BREAKDOWNS: Breakdown[] = [
   },
 ];
 
-async function table(ctx: FigureContext, b: Breakdown): Promise<FigureTable> {
-  const inner = Prisma.sql`
-    SELECT v.key, v.participant_id, ${b.cat(ctx)} AS cat
-    FROM (${visitsInPeriod(ctx.period)}) v JOIN participant p ON p.id = v.participant_id`;
-  const rows = await grouped(ctx, inner, Prisma.sql`count(DISTINCT participant_id)`);
+type DimensionRow = GroupedRow & { dim: string };
+
+/**
+ * Every breakdown in one statement: the period's (month, person) pairs once each, joined to the
+ * people and counted per breakdown, so the visits are read once for all four. A month's cells
+ * count its pairs; the whole-period column counts the distinct people among all the pairs. Both
+ * are hash aggregates (no sort). `g` means what GROUPING(key, cat) means in `grouped` (sql.ts).
+ */
+function breakdownRows(ctx: FigureContext): Promise<DimensionRow[]> {
+  const dims = Prisma.sql`CROSS JOIN LATERAL (VALUES ${Prisma.join(BREAKDOWNS.map((b) => Prisma.sql`(${b.key}, ${b.cat(ctx)})`))}) AS d(dim, cat)`;
+  return ctx.client.$queryRaw<DimensionRow[]>`
+    WITH pm AS (SELECT DISTINCT key, participant_id FROM (${visitsInPeriod(ctx.period)}) v WHERE participant_id IS NOT NULL),
+    monthly AS (SELECT pm.key, d.dim, d.cat FROM pm JOIN participant p ON p.id = pm.participant_id ${dims}),
+    whole AS (SELECT d.dim, d.cat FROM (SELECT DISTINCT participant_id FROM pm) u JOIN participant p ON p.id = u.participant_id ${dims})
+    SELECT dim, key, cat, count(*)::int AS n, GROUPING(key, cat)::int AS g FROM monthly GROUP BY GROUPING SETS ((dim, key, cat), (dim, key))
+    UNION ALL
+    SELECT dim, NULL, cat, count(*)::int, (2 + GROUPING(cat))::int FROM whole GROUP BY GROUPING SETS ((dim, cat), (dim))`;
+}
+
+function table(ctx: FigureContext, b: Breakdown, rows: GroupedRow[]): FigureTable {
   return {
     key: `demographics-${b.key}`, title: b.title, rowHeading: b.rowHeading, suppress: true,
     description:
@@ -67,8 +82,7 @@ export const demographicsSection: SectionDefinition = {
   description: 'Breakdowns of unique participants by what they chose to tell us. Small counts are hidden so that nobody can be singled out.',
   enabled: (ctx) => !ctx.options.omitDemographics,
   load: async (ctx) => {
-    const out: FigureTable[] = [];
-    for (const b of BREAKDOWNS) out.push(await table(ctx, b));
-    return out;
+    const rows = await breakdownRows(ctx);
+    return BREAKDOWNS.map((b) => table(ctx, b, rows.filter((r) => r.dim === b.key)));
   },
 };

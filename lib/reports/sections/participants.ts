@@ -13,7 +13,9 @@ type Row = { key: string | null; people: number; visits: number; known: number; 
 /**
  * A person is new in a month when they have no non-voided visit before it. Compared on visited_at
  * against the month's local midnight (the same test as visit_date < its first day), so the
- * (participant_id, visited_at) index answers it.
+ * (participant_id, visited_at) index answers it. People are counted from the (month, person)
+ * pairs: once each in a month's column, and once each over the whole period from the distinct
+ * people among them — hash aggregates, with no sort of the period's visits.
  */
 function query(period: Period, buckets: Bucket[]): Prisma.Sql {
   return Prisma.sql`
@@ -22,16 +24,20 @@ function query(period: Period, buckets: Bucket[]): Prisma.Sql {
     fresh AS (
       SELECT key, participant_id FROM pm
       WHERE NOT EXISTS (
-        SELECT 1 FROM visit e WHERE e.participant_id = pm.participant_id AND e.voided_at IS NULL AND e.visited_at < pm.t_from))
-    SELECT a.key, a.people, a.visits, a.known, a.anonymous, coalesce(f.fresh, 0)::int AS fresh
-    FROM (
-      SELECT key, count(DISTINCT participant_id)::int AS people, count(*)::int AS visits,
-             count(participant_id)::int AS known, (count(*) - count(participant_id))::int AS anonymous
-      FROM v GROUP BY GROUPING SETS ((key), ())
-    ) a
-    LEFT JOIN (
-      SELECT key, count(DISTINCT participant_id)::int AS fresh FROM fresh GROUP BY GROUPING SETS ((key), ())
-    ) f ON f.key IS NOT DISTINCT FROM a.key`;
+        SELECT 1 FROM visit e WHERE e.participant_id = pm.participant_id AND e.voided_at IS NULL AND e.visited_at < pm.t_from)),
+    a AS (
+      SELECT key, count(*)::int AS visits, count(participant_id)::int AS known, (count(*) - count(participant_id))::int AS anonymous
+      FROM v GROUP BY GROUPING SETS ((key), ())),
+    people AS (
+      SELECT key, count(*)::int AS n FROM pm GROUP BY key
+      UNION ALL SELECT NULL, count(*)::int FROM (SELECT DISTINCT participant_id FROM pm) u),
+    f AS (
+      SELECT key, count(*)::int AS n FROM fresh GROUP BY key
+      UNION ALL SELECT NULL, count(*)::int FROM (SELECT DISTINCT participant_id FROM fresh) u)
+    SELECT a.key, coalesce(people.n, 0)::int AS people, a.visits, a.known, a.anonymous, coalesce(f.n, 0)::int AS fresh
+    FROM a
+    LEFT JOIN people ON people.key IS NOT DISTINCT FROM a.key
+    LEFT JOIN f ON f.key IS NOT DISTINCT FROM a.key`;
 }
 
 const ROWS: { key: keyof Omit<Row, 'key'>; label: string }[] = [

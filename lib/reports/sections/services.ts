@@ -1,62 +1,70 @@
 import 'server-only';
-import { Prisma } from '@/lib/db/generated/client.ts';
-import { grouped, toCounts, visitsInPeriod, type Category } from '../sql.ts';
+import { toCounts, visitsInPeriod, type Category, type GroupedRow } from '../sql.ts';
 import type { FigureContext, FigureTable, SectionDefinition } from '../types.ts';
 
 // Services and supplies given at drop-in visits: counts of events, not of people, so shown in
 // full. A type appears when it is active or was used in the period (a retired type still reports
 // what was given while it existed).
 
-async function types(ctx: FigureContext, kind: 'service' | 'supply'): Promise<(Category & { unit: string | null })[]> {
-  return ctx.client.$queryRaw<(Category & { unit: string | null })[]>`
-    SELECT st.id::text AS key, st.name AS label, st.unit FROM service_type st
-    WHERE st.kind = ${kind}::"ServiceKind" AND (st.active OR EXISTS (
-      SELECT 1 FROM (${visitsInPeriod(ctx.period)}) v JOIN visit_service vs ON vs.visit_id = v.id WHERE vs.service_type_id = st.id))
+type TypeRow = Category & { unit: string | null; kind: 'service' | 'supply' };
+
+/** Service and supply types to list: active ones, and retired ones used in the period. */
+function types(ctx: FigureContext): Promise<TypeRow[]> {
+  return ctx.client.$queryRaw<TypeRow[]>`
+    SELECT st.id::text AS key, st.name AS label, st.unit, st.kind::text AS kind FROM service_type st
+    WHERE st.active OR EXISTS (
+      SELECT 1 FROM (${visitsInPeriod(ctx.period)}) v JOIN visit_service vs ON vs.visit_id = v.id WHERE vs.service_type_id = st.id)
     ORDER BY st.sort_order, st.name`;
 }
 
-function given(ctx: FigureContext, kind: 'service' | 'supply'): Prisma.Sql {
-  return Prisma.sql`
-    SELECT v.key, vs.service_type_id::text AS cat, vs.quantity
-    FROM (${visitsInPeriod(ctx.period)}) v
-    JOIN visit_service vs ON vs.visit_id = v.id
-    JOIN service_type st ON st.id = vs.service_type_id AND st.kind = ${kind}::"ServiceKind"`;
+type GivenRow = { kind: string; key: string | null; cat: string | null; visits: number; quantity: number; g: number };
+
+/**
+ * Visits that included each type and the quantity given, by month and type, per kind (services,
+ * supplies): one read of the period's visits and their lines for all three tables.
+ */
+function given(ctx: FigureContext): Promise<GivenRow[]> {
+  return ctx.client.$queryRaw<GivenRow[]>`
+    SELECT kind, key, cat, count(*)::int AS visits, coalesce(sum(quantity), 0)::int AS quantity, GROUPING(key, cat)::int AS g
+    FROM (
+      SELECT st.kind::text AS kind, v.key, vs.service_type_id::text AS cat, vs.quantity
+      FROM (${visitsInPeriod(ctx.period)}) v
+      JOIN visit_service vs ON vs.visit_id = v.id
+      JOIN service_type st ON st.id = vs.service_type_id
+    ) t
+    GROUP BY GROUPING SETS ((kind, key, cat), (kind, cat), (kind, key), (kind))`;
 }
 
-async function servicesTable(ctx: FigureContext): Promise<FigureTable> {
-  const cats = await types(ctx, 'service');
-  const rows = await grouped(ctx, given(ctx, 'service'), Prisma.sql`count(*)`);
-  return {
-    key: 'services', title: 'Services by type', rowHeading: 'Service', suppress: false,
-    description: 'How many visits included each service (a visit with a meal and a shower counts once for each). Voided visits are left out.',
-    ...toCounts(rows, ctx.period, cats, 'All services given'),
-  };
-}
+/** One kind's rows with one measure as `n`, as `toCounts` reads them. */
+const measure = (rows: GivenRow[], kind: string, n: 'visits' | 'quantity'): GroupedRow[] =>
+  rows.filter((r) => r.kind === kind).map((r) => ({ key: r.key, cat: r.cat, n: r[n], g: r.g }));
 
-async function suppliesTable(ctx: FigureContext): Promise<FigureTable> {
-  const cats = await types(ctx, 'supply');
-  const rows = await grouped(ctx, given(ctx, 'supply'), Prisma.sql`coalesce(sum(quantity), 0)`);
-  const labelled = cats.map((c) => ({ key: c.key, label: c.unit ? `${c.label} (${c.unit}s)` : c.label }));
-  return {
-    key: 'supplies', title: 'Supplies by type and quantity', rowHeading: 'Supply', suppress: false,
-    description: 'How many of each supply were given out at visits, by quantity (kits, packs…). Voided visits are left out.',
-    ...toCounts(rows, ctx.period, labelled, null),
-  };
-}
-
-async function suppliesVisitsTable(ctx: FigureContext): Promise<FigureTable> {
-  const cats = await types(ctx, 'supply');
-  const rows = await grouped(ctx, given(ctx, 'supply'), Prisma.sql`count(*)`);
-  return {
-    key: 'supply-visits', title: 'Visits where supplies were given', rowHeading: 'Supply', suppress: false,
-    description: 'How many visits included each supply, whatever the quantity. Voided visits are left out.',
-    ...toCounts(rows, ctx.period, cats, 'Supplies given (all types)'),
-  };
+async function load(ctx: FigureContext): Promise<FigureTable[]> {
+  const [all, rows] = [await types(ctx), await given(ctx)];
+  const services = all.filter((t) => t.kind === 'service');
+  const supplies = all.filter((t) => t.kind === 'supply');
+  return [
+    {
+      key: 'services', title: 'Services by type', rowHeading: 'Service', suppress: false,
+      description: 'How many visits included each service (a visit with a meal and a shower counts once for each). Voided visits are left out.',
+      ...toCounts(measure(rows, 'service', 'visits'), ctx.period, services, 'All services given'),
+    },
+    {
+      key: 'supplies', title: 'Supplies by type and quantity', rowHeading: 'Supply', suppress: false,
+      description: 'How many of each supply were given out at visits, by quantity (kits, packs…). Voided visits are left out.',
+      ...toCounts(measure(rows, 'supply', 'quantity'), ctx.period, supplies.map((c) => ({ key: c.key, label: c.unit ? `${c.label} (${c.unit}s)` : c.label })), null),
+    },
+    {
+      key: 'supply-visits', title: 'Visits where supplies were given', rowHeading: 'Supply', suppress: false,
+      description: 'How many visits included each supply, whatever the quantity. Voided visits are left out.',
+      ...toCounts(measure(rows, 'supply', 'visits'), ctx.period, supplies, 'Supplies given (all types)'),
+    },
+  ];
 }
 
 export const servicesSection: SectionDefinition = {
   key: 'services',
   title: 'Services and supplies',
   description: 'What people used at drop-in visits.',
-  load: async (ctx) => [await servicesTable(ctx), await suppliesTable(ctx), await suppliesVisitsTable(ctx)],
+  load,
 };
