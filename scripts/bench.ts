@@ -1,8 +1,9 @@
 // `npm run bench`: builds (or reuses) a deterministic dataset of 50,000 participants and 1,000,000
-// visits in the `lantern_bench` database on DATABASE_URL's server, measures every registered
-// scenario and prints one table. Options: --only <text>[,<text>…] runs the scenarios whose name
-// contains one of the texts; --rebuild rebuilds the dataset; --reuse-build takes the app's last
-// build even if sources changed since (to repeat a measurement). BENCH_PORT fixes the app's port.
+// visits, with the other features' records at the same scale, in the `lantern_bench` database on
+// DATABASE_URL's server, measures every registered scenario and prints one table. Options:
+// --only <text>[,<text>…] runs the scenarios whose name contains one of the texts; --rebuild
+// rebuilds the dataset; --reuse-build takes the app's last build even if sources changed since (to
+// repeat a measurement). BENCH_PORT fixes the app's port.
 import './bench/server-only.ts';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,7 +13,7 @@ import { formatTable, runScenarios } from '../lib/bench/scenario.ts';
 import { migrate } from '../lib/db/migrate.ts';
 import { createContext } from './bench/context.ts';
 import { datasetVersion, openBenchDatabase, serverUrl } from './bench/database.ts';
-import { buildDataset, DATASET } from './bench/dataset.ts';
+import { BENCH_ENCRYPTION_KEY, buildDataset, DATASET } from './bench/dataset.ts';
 import { SCENARIOS } from './bench/registry.ts';
 import { prepareRun } from './bench/run-state.ts';
 
@@ -34,6 +35,8 @@ function options() {
 
 async function main(): Promise<number> {
   const { scenarios, port, rebuild, reuseBuild } = options();
+  // The dataset's encrypted text is written and read (here and by the app) with the benchmark's own key.
+  process.env.ENCRYPTION_KEY = BENCH_ENCRYPTION_KEY;
   const server = serverUrl();
   if (server.note) log(server.note);
   const bench = await openBenchDatabase(server.url, datasetVersion(DATASET, root), log, rebuild);

@@ -28,6 +28,35 @@ describe('runScenarios', () => {
   });
 });
 
+describe('scenarios with a baseline', () => {
+  const compared = (name: string, samples: number[], baseline: number[], ratioGoal = 1.5, targetP95Ms = 1000): Scenario<unknown> => ({
+    name, targetP95Ms, ratioGoal, run: async () => ({ samples, baseline: { name: 'psql', samples: baseline } }),
+  });
+
+  it('passes only when both the p95 target and the ratio of p50s to the baseline hold', async () => {
+    const [close, slow, overTarget] = await runScenarios(
+      [compared('close', [140, 150, 160], [100, 100, 100]), compared('slow', [150, 160, 170], [100, 100, 100]), compared('over', [140, 150, 1200], [100, 100, 100])],
+      null,
+      () => {},
+    );
+    expect(close).toMatchObject({ status: 'pass', comparison: { name: 'psql', ratio: 1.5, goal: 1.5, baseline: { p50: 100 } } });
+    expect(slow).toMatchObject({ status: 'fail', comparison: { ratio: 1.6 } });
+    expect(overTarget).toMatchObject({ status: 'fail', comparison: { ratio: 1.5 } });
+  });
+
+  it('refuses a baseline without a goal to judge it by', async () => {
+    const [o] = await runScenarios([{ name: 'no goal', targetP95Ms: 10, run: async () => ({ samples: [1], baseline: { name: 'psql', samples: [1] } }) }], null, () => {});
+    expect(o).toMatchObject({ status: 'error', reason: expect.stringMatching(/ratioGoal/) });
+  });
+
+  it('prints the goal in the target column and the two p50s with their ratio under the table', async () => {
+    const outcomes = await runScenarios([fixed('plain', [1, 2, 3]), compared('report aggregates', [300, 310, 320], [200, 250, 260])], null, () => {});
+    const lines = formatTable(outcomes).split('\n');
+    expect(lines[3]).toMatch(/^report aggregates\s+3\s+310 ms\s+320 ms\s+320 ms\s+p95 ≤ 1000 ms, p50 ≤ 1\.50× raw\s+pass$/);
+    expect(lines[4]).toBe('  report aggregates — p50 310 ms here, 250 ms raw through psql (p95 260 ms, n 3): 1.24×, goal ≤ 1.50×');
+  });
+});
+
 describe('formatTable', () => {
   it('prints one aligned row per scenario, with reasons for those that did not run', async () => {
     const outcomes = await runScenarios(

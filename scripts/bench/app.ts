@@ -6,6 +6,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { waitForHealth } from '../lib/next-app.ts';
+import { BENCH_ENCRYPTION_KEY } from './dataset.ts';
 
 // The production app for the page scenarios. It is built in a private copy of the project (in the
 // system's temporary directory), never in the project's own .next, which `npm run dev`, the demo
@@ -117,9 +118,9 @@ export async function startApp(dir: string, databaseUrl: string, port?: number):
     NODE_ENV: 'production',
     NEXT_TELEMETRY_DISABLED: '1',
     DATABASE_URL: databaseUrl,
-    // Fresh secrets each run: the dataset holds no encrypted text, and sessions need not outlive the run.
+    // A fresh session secret each run (sessions need not outlive it); the dataset's key for its encrypted text.
     AUTH_SECRET: randomBytes(32).toString('base64'),
-    ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    ENCRYPTION_KEY: BENCH_ENCRYPTION_KEY,
     AUTH_URL: baseUrl,
     AUTH_TRUST_HOST: 'true',
     PORT: String(p),

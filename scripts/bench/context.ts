@@ -14,6 +14,8 @@ import { openSession, type Runner } from './run-state.ts';
 export type BenchContext = {
   root: string;
   sql: pg.Client;
+  /** The benchmark database, for tools that connect on their own (psql). */
+  databaseUrl: string;
   runner: Runner;
   log(m: string): void;
   /** The runner as the data layer sees it, from a live session (lib/auth/resolve-session.ts). */
@@ -30,6 +32,7 @@ export function createContext(opts: { root: string; sql: pg.Client; runner: Runn
   const ctx: BenchContext = {
     root: opts.root,
     sql: opts.sql,
+    databaseUrl: opts.databaseUrl,
     runner: opts.runner,
     log: opts.log,
     load: async <M>(modulePath: string) => {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { subDays } from 'date-fns';
 import pg from 'pg';
 import { NICKNAMES, varyNickname } from '../../lib/bench/aliases.ts';
@@ -5,11 +6,14 @@ import { dayPlan, scalePlan, type PlanDay } from '../../lib/bench/day-plan.ts';
 import { participantRows } from '../../lib/bench/participant-rows.ts';
 import { insertParticipants, withoutSensitive } from '../../lib/bench/participant-sql.ts';
 import { createRandom, hash32, type Random } from '../../lib/bench/random.ts';
+import { addDays, localDay } from '../../lib/bookings/slots.ts';
+import { buildFeatures } from './features.ts';
 import { insertVisits, PARTICIPANT_STATS_SQL, VISIT_TRIGGER_OFF_SQL, VISIT_TRIGGER_ON_SQL, type Exec } from '../../lib/bench/visit-sql.ts';
 
 // The benchmark's dataset: 50,000 participants and 1,000,000 drop-in visits (with their services)
-// over five years up to a fixed "now", built with set-based SQL. Everything derives from the seed,
-// so two builds are identical. A change here must change DATASET (its digest versions the database).
+// over five years up to a fixed "now", and the other features' records at the same scale
+// (features.ts), built with set-based SQL. Everything derives from the seed, so two builds are
+// identical. A change here must change DATASET (its digest versions the database).
 
 export const DATASET = {
   seed: 'lantern-bench-1',
@@ -17,8 +21,14 @@ export const DATASET = {
   visits: 1_000_000,
   days: 1826,
   now: '2026-11-20T23:00:00.000Z', // a Friday, 15:00 in Vancouver
-  shape: 2, // bump when the generators change in a way the numbers above do not show
+  shape: 3, // bump when the generators change in a way the numbers above do not show
 } as const;
+
+/**
+ * The benchmark's encryption key, derived from the seed: the dataset's bad date reports are
+ * encrypted with it and the benchmark's app reads them with it. It protects invented text only.
+ */
+export const BENCH_ENCRYPTION_KEY = createHash('sha256').update(`${DATASET.seed}:encryption`).digest('base64');
 
 /** The staff who logged the dataset's visits and recorded consent (nobody can sign in as them). */
 export const DESK_STAFF = [
@@ -94,6 +104,9 @@ export async function buildDataset(client: pg.Client, log: (m: string) => void):
   await exec(VISIT_TRIGGER_ON_SQL);
   await client.query('COMMIT');
   log(`visits loaded in ${seconds(started)}`);
+
+  const today = localDay(now);
+  await buildFeatures(client, random.fork('features'), { seed: DATASET.seed, from: addDays(today, -(DATASET.days - 1)), to: today, staffIds: desk }, log);
 
   started = Date.now();
   log('VACUUM ANALYZE');

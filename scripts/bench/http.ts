@@ -45,3 +45,18 @@ export async function timeToFirstByte(baseUrl: string, path: string, cookie: str
   }
   return ttfb;
 }
+
+/**
+ * GETs a page or file and returns the milliseconds until the last byte of its body arrived: what
+ * a person waits for a whole report or download. Anything but a 200 fails, as above.
+ */
+export async function timeWholeResponse(baseUrl: string, path: string, cookie: string): Promise<number> {
+  const started = performance.now();
+  const res = await fetch(`${baseUrl}${path}`, { headers: { cookie }, redirect: 'manual' });
+  const body = await res.arrayBuffer();
+  const elapsed = performance.now() - started;
+  if (res.status !== 200 || body.byteLength === 0) {
+    throw new Error(`GET ${path.split('?')[0]} answered ${res.status}${res.headers.get('location') ? ` → ${res.headers.get('location')}` : ''}`);
+  }
+  return elapsed;
+}

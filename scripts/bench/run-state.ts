@@ -12,22 +12,28 @@ import { DATASET, pgExec } from './dataset.ts';
 
 export type Runner = { id: string; email: string; password: string };
 
-const RUNNER_EMAIL = 'bench-runner@bench.example.org';
+const RUNNER = { email: 'bench-runner@bench.example.org', name: 'Bench Runner', role: 'coordinator' } as const;
+const MANAGER = { email: 'bench-manager@bench.example.org', name: 'Bench Manager', role: 'manager' } as const;
 
-async function runnerAccount(client: pg.Client): Promise<Runner> {
+async function benchAccount(client: pg.Client, who: { email: string; name: string; role: string }): Promise<Runner> {
   const password = `bench ${randomBytes(12).toString('base64url')}`;
   const hash = await hashPassword(password);
   const { rows: [row] } = await client.query<{ id: string }>(
     `INSERT INTO staff_user (id, email, display_name, role, password_hash, must_change_password, updated_at)
-     VALUES ($1, $2, 'Bench Runner', 'coordinator', $3, false, now())
-     ON CONFLICT (email) DO UPDATE SET password_hash = EXCLUDED.password_hash, active = true, must_change_password = false, role = 'coordinator'
+     VALUES ($1, $2, $3, $4, $5, false, now())
+     ON CONFLICT (email) DO UPDATE SET password_hash = EXCLUDED.password_hash, active = true, must_change_password = false, role = EXCLUDED.role
      RETURNING id`,
-    [randomUUID(), RUNNER_EMAIL, hash],
+    [randomUUID(), who.email, who.name, who.role, hash],
   );
   // Sessions and sign-in throttling left from earlier runs do not carry over.
   await client.query('UPDATE auth_session SET ended_at = now() WHERE user_id = $1 AND ended_at IS NULL', [row!.id]);
   await client.query('DELETE FROM login_attempt');
-  return { id: row!.id, email: RUNNER_EMAIL, password };
+  return { id: row!.id, email: who.email, password };
+}
+
+/** The manager the report scenarios act as (the runner is a coordinator, who may not see reports). */
+export function managerAccount(client: pg.Client): Promise<Runner> {
+  return benchAccount(client, MANAGER);
 }
 
 /**
@@ -57,7 +63,7 @@ async function removeEarlierVisits(client: pg.Client, runnerId: string): Promise
 
 /** Prepares the kept dataset for a run and returns the account to act as. */
 export async function prepareRun(client: pg.Client, log: (m: string) => void, now = new Date()): Promise<Runner> {
-  const runner = await runnerAccount(client);
+  const runner = await benchAccount(client, RUNNER);
   const removed = await removeEarlierVisits(client, runner.id);
   if (removed) log(`removed ${removed.toLocaleString('en-CA')} visits left by the previous run`);
   const [today] = dayPlan(createRandom(DATASET.seed).fork('today'), { now, days: 1 });
