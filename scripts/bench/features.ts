@@ -21,14 +21,14 @@ export type FeatureOptions = {
 
 /** `u(key)`: a number in [0, 1) from md5 of the key; `uid(key)`: a UUID from md5 of the key; `pick(key, n)`: 1..n. */
 const HELPERS = `
-CREATE FUNCTION pg_temp.u(k text) RETURNS float8 LANGUAGE sql IMMUTABLE AS $$ SELECT ('x' || substr(md5(k), 1, 8))::bit(32)::bigint / 4294967296.0 $$;
-CREATE FUNCTION pg_temp.uid(k text) RETURNS uuid LANGUAGE sql IMMUTABLE AS $$ SELECT md5(k)::uuid $$;
-CREATE FUNCTION pg_temp.pick(k text, n bigint) RETURNS bigint LANGUAGE sql IMMUTABLE AS $$ SELECT 1 + floor(pg_temp.u(k) * n)::bigint $$;
-CREATE TEMP TABLE bench_people AS
+CREATE OR REPLACE FUNCTION pg_temp.u(k text) RETURNS float8 LANGUAGE sql IMMUTABLE AS $$ SELECT ('x' || substr(md5(k), 1, 8))::bit(32)::bigint / 4294967296.0 $$;
+CREATE OR REPLACE FUNCTION pg_temp.uid(k text) RETURNS uuid LANGUAGE sql IMMUTABLE AS $$ SELECT md5(k)::uuid $$;
+CREATE OR REPLACE FUNCTION pg_temp.pick(k text, n bigint) RETURNS bigint LANGUAGE sql IMMUTABLE AS $$ SELECT 1 + floor(pg_temp.u(k) * n)::bigint $$;
+CREATE TEMP TABLE bench_people ON COMMIT DROP AS
   SELECT row_number() OVER (ORDER BY id) AS n, id FROM participant WHERE merged_into_id IS NULL AND deidentified_at IS NULL;
 CREATE UNIQUE INDEX ON bench_people (n);
-CREATE TEMP TABLE bench_staff AS SELECT row_number() OVER (ORDER BY id) AS n, id FROM unnest(%STAFF_IDS%::uuid[]) AS id;
-CREATE TEMP TABLE bench_days AS SELECT d::date AS day, row_number() OVER (ORDER BY d) - 1 AS i FROM generate_series($2::date, $3::date, interval '1 day') d;
+CREATE TEMP TABLE bench_staff ON COMMIT DROP AS SELECT row_number() OVER (ORDER BY id) AS n, id FROM unnest(%STAFF_IDS%::uuid[]) AS id;
+CREATE TEMP TABLE bench_days ON COMMIT DROP AS SELECT d::date AS day, row_number() OVER (ORDER BY d) - 1 AS i FROM generate_series($2::date, $3::date, interval '1 day') d;
 `;
 
 /** A person and a staff member for a row key, as correlated subqueries on the temp tables. */
@@ -45,7 +45,7 @@ INSERT INTO resource_hours (resource_id, weekday, opens_min, closes_min)
   SELECT pg_temp.uid($1 || ':resource:' || r), wd, 600, 960 FROM generate_series(1, 3) r, generate_series(1, 5) wd;
 -- Every place of every weekday slot, 10:00 to 16:00; four in five taken. Past bookings all ended:
 -- used, missed or cancelled.
-CREATE TEMP TABLE bench_bookings AS
+CREATE TEMP TABLE bench_bookings ON COMMIT DROP AS
   SELECT s.*, pg_temp.u($1 || ':booking-status:' || s.k) AS fate,
          row_number() OVER (PARTITION BY s.day, s.kind ORDER BY s.slot_start, s.name, s.seat) AS ticket
   FROM (
@@ -75,7 +75,7 @@ INSERT INTO suite_unit (id, name, active, sort_order, updated_at) VALUES
   (pg_temp.uid($1 || ':unit:0'), 'Suite A', true, 1, now()), (pg_temp.uid($1 || ':unit:1'), 'Suite B', true, 2, now());
 -- In each unit a stay may begin every third evening, for one or two nights (so none overlap,
 -- with the turnover); most are taken up, some cancelled, declined or missed.
-CREATE TEMP TABLE bench_stays AS
+CREATE TEMP TABLE bench_stays ON COMMIT DROP AS
   SELECT pg_temp.uid($1 || ':stay:' || k) AS id, pg_temp.uid($1 || ':unit:' || unit) AS unit_id, day AS start_day,
          day + nights AS end_day, ${local('day', '1200')} AS start_at, ${local('day + nights', '600')} AS end_at,
          ${person(`$1 || ':stay-person:' || k`)} AS participant_id, fate, k
@@ -110,7 +110,7 @@ INSERT INTO program (id, name, description, partner, frequency, weekday, start_m
   (pg_temp.uid($1 || ':program:3'), 'Alumni group', 'For people who have left the trade.', NULL, 'fortnightly', 3, 1020, 1140, $2::date, now()),
   (pg_temp.uid($1 || ':program:4'), 'Peer workshop', 'Skills and safety, led by peers.', NULL, 'weekly', 1, 840, 960, $2::date, now());
 -- Each program's sessions on its weekday (the alumni every other week); one in twenty cancelled.
-CREATE TEMP TABLE bench_sessions AS
+CREATE TEMP TABLE bench_sessions ON COMMIT DROP AS
   SELECT pg_temp.uid($1 || ':session:' || k) AS id, program_id, ${local('day', 'start_min')} AS starts_at, ${local('day', 'end_min')} AS ends_at,
          pg_temp.u($1 || ':session-status:' || k) < 0.05 AS cancelled, k
   FROM (
@@ -143,7 +143,7 @@ INSERT INTO agency (id, name, categories, active, updated_at)
          ARRAY[(ARRAY['${CATEGORIES.join("','")}'])[1 + a % 10], (ARRAY['${CATEGORIES.join("','")}'])[1 + (a + 3) % 10]]::"AgencyCategory"[], true, now()
   FROM generate_series(1, 24) a;
 -- Up to nineteen referrals a day. The last month's are still open; older ones have ended.
-CREATE TEMP TABLE bench_referrals AS
+CREATE TEMP TABLE bench_referrals ON COMMIT DROP AS
   SELECT k, day, pg_temp.uid($1 || ':agency:' || agency) AS agency_id,
          (ARRAY['${CATEGORIES.join("','")}'])[1 + ((agency + CASE WHEN pg_temp.u($1 || ':referral-category:' || k) < 0.5 THEN 0 ELSE 3 END) % 10)::int]::"AgencyCategory" AS category,
          CASE WHEN pg_temp.u($1 || ':referral-anonymous:' || k) < 0.15 THEN NULL ELSE ${person(`$1 || ':referral-person:' || k`)} END AS participant_id,
