@@ -4,10 +4,11 @@ import type { Actor } from '@/lib/auth/session.ts';
 import { buildReport, figureContext } from './build.ts';
 import { weeksOf, yearBefore, type Period } from './period.ts';
 import { visitFigures } from './sections/participants.ts';
-import type { RenderedTable, Report } from './types.ts';
+import type { Counts, RenderedTable, Report } from './types.ts';
 
 // The manager's dashboard: the report's own figures (no second set of queries), the weekly visits
-// from the same SQL with weeks as buckets, and the same period a year earlier for comparison.
+// from the same SQL with weeks as buckets, and the headline figures for the same period a year
+// earlier, from that SQL too, for comparison.
 
 export type Bar = { label: string; value: number };
 export type Headline = { key: string; label: string; value: number; lastYear: number | null };
@@ -30,14 +31,16 @@ export type Dashboard = {
 const whole = (t: RenderedTable | undefined, key: string) => t?.rows.find((r) => r.key === key)?.cells.at(-1)?.value ?? 0;
 const table = (r: Report, key: string) => r.sections.flatMap((s) => s.tables).find((t) => t.key === key);
 
-function headlines(now: Report, before: Report | null): Headline[] {
-  const pick: [string, string, string][] = [
-    ['participants', 'people', 'Unique participants'],
-    ['participants', 'fresh', 'New participants'],
-    ['participants', 'visits', 'Visits'],
-    ['participants', 'anonymous', 'Anonymous visits'],
+/** The headline figures, and the same figures a year earlier (visitFigures' rows, whole-period column). */
+function headlines(now: Report, before: Counts[] | null): Headline[] {
+  const pick: [string, string][] = [
+    ['people', 'Unique participants'],
+    ['fresh', 'New participants'],
+    ['visits', 'Visits'],
+    ['anonymous', 'Anonymous visits'],
   ];
-  return pick.map(([t, key, label]) => ({ key, label, value: whole(table(now, t), key), lastYear: before ? whole(table(before, t), key) : null }));
+  const earlier = (key: string) => before?.find((r) => r.key === key)?.counts.at(-1) ?? 0;
+  return pick.map(([key, label]) => ({ key, label, value: whole(table(now, 'participants'), key), lastYear: before ? earlier(key) : null }));
 }
 
 const bars = (t: RenderedTable | undefined): Bar[] => (t?.rows ?? []).map((r) => ({ label: r.label, value: r.cells.at(-1)?.value ?? 0 }));
@@ -53,15 +56,16 @@ function suiteMonths(t: RenderedTable | undefined): Dashboard['suite'] {
 export async function dashboard(actor: Actor, period: Period, now: Date = new Date()): Promise<Dashboard> {
   assertCan(actor, 'report:read');
   const earlier = yearBefore(period);
+  // Last year's side is the headline figures only: the participants section's own query, not a second report.
   const [report, previous, weeklyCounts] = await Promise.all([
     buildReport(actor, period, now),
-    buildReport(actor, earlier, now),
+    figureContext(actor, earlier).then((ctx) => visitFigures(ctx)),
     figureContext(actor, period).then((ctx) => visitFigures(ctx, weeksOf(period.from, period.to))),
   ]);
   const weeks = weeksOf(period.from, period.to);
   const row = (key: string) => weeklyCounts.find((r) => r.key === key)!.counts;
   // "Where data exists": a year with no visits at all is no comparison.
-  const hasPrevious = whole(table(previous, 'participants'), 'visits') > 0;
+  const hasPrevious = (previous.find((r) => r.key === 'visits')?.counts.at(-1) ?? 0) > 0;
   return {
     report,
     weekly: weeks.map((w, i) => ({ label: w.label, visits: row('visits')[i]!, people: row('people')[i]! })),
