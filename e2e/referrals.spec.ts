@@ -86,12 +86,23 @@ test('a coordinator refers a person to housing with consent "alias only"; a week
   await page.getByLabel('New status').selectOption({ label: 'Connected' });
   await page.getByRole('button', { name: 'Save status' }).click();
   await expect(page.getByTestId('referral-status')).toContainText('Connected');
+  // The confirmation stays on screen after the page shows the new status.
+  await expect(page.getByRole('status')).toHaveText('Status changed to “connected”.');
+  await expect(page.getByLabel('New status')).toHaveValue('');
   await page.getByLabel('New status').selectOption({ label: 'Completed' });
   await page.getByLabel('Outcome note (optional)').fill('Moved in');
   await page.getByRole('button', { name: 'Save status' }).click();
   await expect(page.getByTestId('referral-status')).toContainText('Completed');
+  await expect(page.getByRole('status')).toHaveText('Status changed to “completed”.');
   const history = page.getByRole('region', { name: 'History' }).getByRole('listitem');
   await expect(history).toHaveCount(3);
+  await expect(history.nth(2)).toContainText(`Connected → Completed, by ${me.displayName}`);
+  // A reload drops the one-time confirmation; the history still shows every change.
+  await page.reload();
+  await expect(page.getByTestId('referral-status')).toContainText('Completed');
+  await expect(page.getByText('Status changed to')).toHaveCount(0);
+  await expect(history).toHaveCount(3);
+  await expect(history.nth(1)).toContainText(`Made → Connected, by ${me.displayName}`);
   await expect(history.nth(2)).toContainText(`Connected → Completed, by ${me.displayName}`);
   // The outcome note stays hidden until asked for.
   await expect(page.getByText('Moved in')).toHaveCount(0);
