@@ -86,12 +86,23 @@ test('a coordinator refers a person to housing with consent "alias only"; a week
   await page.getByLabel('New status').selectOption({ label: 'Connected' });
   await page.getByRole('button', { name: 'Save status' }).click();
   await expect(page.getByTestId('referral-status')).toContainText('Connected');
+  // The confirmation stays on screen after the page shows the new status.
+  await expect(page.getByRole('status')).toHaveText('Status changed to “connected”.');
+  await expect(page.getByLabel('New status')).toHaveValue('');
   await page.getByLabel('New status').selectOption({ label: 'Completed' });
   await page.getByLabel('Outcome note (optional)').fill('Moved in');
   await page.getByRole('button', { name: 'Save status' }).click();
   await expect(page.getByTestId('referral-status')).toContainText('Completed');
+  await expect(page.getByRole('status')).toHaveText('Status changed to “completed”.');
   const history = page.getByRole('region', { name: 'History' }).getByRole('listitem');
   await expect(history).toHaveCount(3);
+  await expect(history.nth(2)).toContainText(`Connected → Completed, by ${me.displayName}`);
+  // A reload drops the one-time confirmation; the history still shows every change.
+  await page.reload();
+  await expect(page.getByTestId('referral-status')).toContainText('Completed');
+  await expect(page.getByText('Status changed to')).toHaveCount(0);
+  await expect(history).toHaveCount(3);
+  await expect(history.nth(1)).toContainText(`Made → Connected, by ${me.displayName}`);
   await expect(history.nth(2)).toContainText(`Connected → Completed, by ${me.displayName}`);
   // The outcome note stays hidden until asked for.
   await expect(page.getByText('Moved in')).toHaveCount(0);
@@ -104,6 +115,54 @@ test('a coordinator refers a person to housing with consent "alias only"; a week
   // The person's timeline shows it.
   await page.goto(`/participants/${person.id}`);
   await expect(page.getByText(`Referred to ${agency.name}`)).toBeVisible();
+});
+
+async function createReferral(sql: Sql, agencyId: string, participantId: string, followUpOn: string) {
+  const id = randomUUID();
+  await sql(
+    `INSERT INTO referral (id, participant_id, agency_id, category, reason, referred_on, follow_up_on, staff_id, consent,
+                           status_by_id, status_at, idempotency_key, updated_at)
+     SELECT $1, $2, $3, 'housing', 'E2E', $4::date - 14, $4::date, id, 'nothing', id, now(), gen_random_uuid(), now()
+     FROM staff_user WHERE email = 'coordinator@example.org'`,
+    [id, participantId, agencyId, followUpOn],
+  );
+}
+
+test('the referrals list keeps "follow-up due now" when its filters are sent again, or takes a date instead', async ({ page, sql, signInAs }) => {
+  const agency = await createAgency(sql);
+  const [due, later] = [await createParticipant(sql), await createParticipant(sql)];
+  const today = localDay(new Date());
+  await createReferral(sql, agency.id, due.id, addDays(today, -2));
+  await createReferral(sql, agency.id, later.id, addDays(today, 5));
+  await signInAs('coordinator');
+  const listed = page.getByRole('region', { name: 'Referrals' }).getByRole('link', { name: /Wren/ });
+  const dueNow = page.getByRole('checkbox', { name: 'Follow-up due now' });
+
+  // The "Follow-ups due" shortcut, then another page size sent with the filter form.
+  await page.goto(`/referrals?due=due&agency=${agency.id}`);
+  await expect(listed).toHaveText([new RegExp(due.code)]);
+  await page.getByLabel('Rows per page').selectOption('50');
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(page).toHaveURL(/pageSize=50/);
+  expect(new URL(page.url()).searchParams.getAll('due')).toEqual(['due']);
+  await expect(listed).toHaveText([new RegExp(due.code)]);
+  await expect(dueNow).toBeChecked();
+
+  // A date instead: the box clears, and the date is the one filter sent.
+  await page.getByLabel('Follow-up due by').fill(addDays(today, 7));
+  await expect(dueNow).not.toBeChecked();
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(page).toHaveURL(new RegExp(`due=${addDays(today, 7)}`));
+  expect(new URL(page.url()).searchParams.getAll('due')).toEqual([addDays(today, 7)]);
+  await expect(listed).toHaveCount(2);
+  await expect(dueNow).not.toBeChecked();
+  await expectNoAxeViolations(page);
+
+  // Ticking the box again clears the date.
+  await dueNow.check();
+  await expect(page.getByLabel('Follow-up due by')).toHaveValue('');
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(listed).toHaveText([new RegExp(due.code)]);
 });
 
 test('peers read and search the agency directory and its printable list, but see no referrals', async ({ page, sql, signInAs }) => {

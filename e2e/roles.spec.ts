@@ -84,13 +84,37 @@ for (const role of Object.keys(NAV) as Role[]) {
       }
     });
 
-    test('every page this role may use loads', async ({ page }) => {
-      for (const path of ['/', '/account', ...allowed.map((p) => p.path)]) {
+    test('the start page asks for nothing that is missing, and at 1280 px the navigation is one line', async ({ page }) => {
+      const missing: string[] = [];
+      page.on('response', (r) => { if (r.status() === 404) missing.push(r.url()); });
+      page.on('console', (m) => { if (m.type() === 'error' && m.text().includes('404')) missing.push(m.location().url || m.text()); });
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await page.goto('/');
+      await page.waitForLoadState('networkidle');
+      // A browser asks for the page's icon once and then remembers the answer, even a 404: ask again.
+      const icon = await page.evaluate(() => document.querySelector('link[rel~="icon"]')?.getAttribute('href') ?? '/favicon.ico');
+      if ((await page.request.get(icon)).status() === 404) missing.push(icon);
+      expect(missing).toEqual([]);
+
+      const links = page.getByRole('navigation', { name: 'Main' }).getByRole('link');
+      await expect(links).toHaveCount(NAV[role].length);
+      const tops = await links.evaluateAll((as) => as.map((a) => a.getBoundingClientRect().top));
+      expect(new Set(tops).size, `link tops ${tops.join(', ')}`).toBe(1);
+    });
+
+    test('every page this role may use loads, and nothing it asks for is missing', async ({ page }) => {
+      const paths = ['/', '/account', ...allowed.map((p) => p.path)];
+      // About a second a page on the 2-core machines: the manager's twenty pages need more than the default.
+      test.setTimeout(15_000 + 2_000 * paths.length);
+      const missing: string[] = [];
+      page.on('response', (r) => { if (r.status() === 404) missing.push(`${new URL(page.url()).pathname}: ${r.url()}`); });
+      for (const path of paths) {
         const response = await page.goto(path);
         expect(response?.status(), path).toBe(200);
         await expect(page).toHaveURL(path);
         await expect(page.getByText(NOT_AVAILABLE)).toHaveCount(0);
       }
+      expect(missing).toEqual([]);
     });
 
     if (forbidden.length) {

@@ -230,6 +230,13 @@ test.describe('on a 360 px phone', () => {
     expect(await noSideways(page), '/sign-in').toBeLessThanOrEqual(360);
     await signInAs('manager');
     expect(await noSideways(page), '/').toBeLessThanOrEqual(360);
+    // Every link of the longest navigation is on screen, none cut off or tucked away.
+    const links = page.getByRole('navigation', { name: 'Main' }).getByRole('link');
+    await expect(links).toHaveCount(12);
+    for (const box of await links.evaluateAll((as) => as.map((a) => a.getBoundingClientRect()))) {
+      expect(box.left).toBeGreaterThanOrEqual(0);
+      expect(box.right).toBeLessThanOrEqual(360);
+    }
     await page.goto('/account');
     expect(await noSideways(page), '/account').toBeLessThanOrEqual(360);
   });

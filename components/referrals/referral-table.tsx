@@ -3,11 +3,12 @@
 import Link from 'next/link';
 import { DataTable } from '@/components/data-table/data-table.tsx';
 import { dataColumnHelper } from '@/components/data-table/columns.ts';
-import { FilterDate, FilterSelect } from '@/components/data-table/filter-select.tsx';
+import { FilterSelect } from '@/components/data-table/filter-select.tsx';
 import { CATEGORIES, CATEGORY_LABELS, STATUSES, STATUS_LABELS } from '@/lib/referrals/rules.ts';
 import { REFERRAL_TABLE } from '@/lib/referrals/table.ts';
 import type { ReferralRow } from '@/lib/referrals/queries.ts';
 import type { TableView } from '@/lib/table/params.ts';
+import { DueFilter } from './due-filter.tsx';
 
 const col = dataColumnHelper<ReferralRow>();
 
@@ -31,7 +32,6 @@ type Props = {
 
 /** The referrals list: filters for status, kind of support, agency, staff and follow-up date, all in the URL. */
 export function ReferralTable({ rows, total, view, agencies, staff }: Props) {
-  const due = view.filters.due;
   return (
     <DataTable
       caption="Referrals"
@@ -47,7 +47,7 @@ export function ReferralTable({ rows, total, view, agencies, staff }: Props) {
           <FilterSelect label="Kind of support" name="category" value={view.filters.category} anyLabel="Any kind" options={CATEGORY_OPTIONS} />
           <FilterSelect label="Agency" name="agency" value={view.filters.agency} anyLabel="Any agency" options={agencies.map((a) => ({ value: a.id, label: a.name }))} />
           <FilterSelect label="Staff" name="staff" value={view.filters.staff} anyLabel="Anyone" options={staff.map((s) => ({ value: s.id, label: s.name }))} />
-          <FilterDate label="Follow-up due by" name="due" value={due && due !== 'due' ? due : undefined} />
+          <DueFilter value={view.filters.due} />
         </>
       }
     />

@@ -7,13 +7,29 @@ import { isFinal, NEXT, STATUS_LABELS, TEXT_MAX, type ReferralStatus } from '@/l
 import { FormStatus } from '@/components/ui/form-status.tsx';
 import { keptSubmit } from './kept-form.ts';
 
-/** What happened next: only the changes allowed from the current status are offered. */
+/**
+ * What happened next: only the changes allowed from the current status are offered. The form stays
+ * mounted when the status it was given changes, so "Status changed…" is still shown after the page
+ * refreshes with the new status; only the choice is cleared.
+ */
 export function StatusForm({ referralId, status }: { referralId: string; status: ReferralStatus }) {
   const [state, action, pending] = useActionState<ActionState, FormData>(changeStatusAction, null);
   const [next, setNext] = useState<ReferralStatus | ''>('');
+  const [shownFor, setShownFor] = useState(status);
+  if (shownFor !== status) {
+    setShownFor(status);
+    setNext('');
+  }
   const errors = state && !state.ok ? state.fieldErrors ?? {} : {};
   const options = NEXT[status];
-  if (options.length === 0) return <p className="muted">This referral has ended. Make a new referral if the person wants another.</p>;
+  if (options.length === 0) {
+    return (
+      <>
+        <FormStatus state={state} />
+        <p className="muted">This referral has ended. Make a new referral if the person wants another.</p>
+      </>
+    );
+  }
   return (
     <form action={action} onSubmit={keptSubmit(action)} className="referral-form" aria-labelledby="status-heading">
       <h2 id="status-heading">What happened?</h2>

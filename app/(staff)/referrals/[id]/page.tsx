@@ -40,7 +40,7 @@ export default async function ReferralPage({ params }: { params: Promise<{ id: s
       </section>
       {manage && (
         <section className="card">
-          <StatusForm key={r.status} referralId={r.id} status={r.status} />
+          <StatusForm referralId={r.id} status={r.status} />
           {isOpen(r.status) && <FollowUpForm referralId={r.id} followUpOn={r.followUpOn} referredOn={r.referredOn} />}
         </section>
       )}
