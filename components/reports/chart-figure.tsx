@@ -5,15 +5,13 @@ import { ReportChart, type ChartKind, type ChartRow, type ChartSeries } from './
 // numbers are there without JavaScript and a screen reader reads them like any table; the drawing
 // is hidden from assistive technology because it says nothing the table does not.
 
-export type { ChartKind, ChartSeries };
-
 type Props = {
   title: string;
   id: string;
   kind: ChartKind;
   categories: string[];
   /** Shorter names for the category axis (the table and tooltip keep the full ones). */
-  ticks?: string[];
+  shortCategories?: string[];
   series: ChartSeries[];
   /** values[s][i]: series s at category i. */
   values: number[][];
@@ -23,10 +21,10 @@ type Props = {
   valueHeading: string;
 };
 
-export function ChartFigure({ title, id, kind, categories, ticks, series, values, categoryHeading, valueHeading }: Props) {
+export function ChartFigure({ title, id, kind, categories, shortCategories, series, values, categoryHeading, valueHeading }: Props) {
   const rows: ChartRow[] = categories.map((category, i) => ({
     category,
-    tick: ticks?.[i] ?? category,
+    tick: shortCategories?.[i] ?? category,
     values: series.map((_, s) => values[s]![i]!),
   }));
   return (

@@ -25,7 +25,7 @@ export default async function ReportsPage({ searchParams }: Props) {
       <Headlines headlines={d.headlines} lastYearLabel={d.lastYearLabel} />
       <div className="charts">
         <ChartFigure id="chart-weekly" kind="line" title="Visits and unique participants per week" categoryHeading="Week" valueHeading="People and visits"
-          categories={d.weekly.map((w) => w.label)} ticks={d.weekly.map((w) => w.label.replace(/^Week of /, ''))}
+          categories={d.weekly.map((w) => w.label)} shortCategories={d.weekly.map((w) => w.label.replace(/^Week of /, ''))}
           series={[{ name: 'Visits', color: 'a' }, { name: 'Unique participants', color: 'b' }]}
           values={[d.weekly.map((w) => w.visits), d.weekly.map((w) => w.people)]} />
         <ChartFigure id="chart-services" kind="bars" title="Services used (visits that included each)" categoryHeading="Service" valueHeading="Visits"
