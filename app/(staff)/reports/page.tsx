@@ -3,7 +3,7 @@ import { requirePermission } from '@/lib/auth/session.ts';
 import { dashboard } from '@/lib/reports/dashboard.ts';
 import { parsePeriod, periodQuery } from '@/lib/reports/period.ts';
 import { PeriodPicker } from '@/components/reports/period-picker.tsx';
-import { BarChart } from '@/components/reports/bar-chart.tsx';
+import { ChartFigure } from '@/components/reports/chart-figure.tsx';
 import { Headlines } from '@/components/reports/headlines.tsx';
 
 export const dynamic = 'force-dynamic';
@@ -24,25 +24,26 @@ export default async function ReportsPage({ searchParams }: Props) {
       <PeriodPicker path="/reports" choice={choice} />
       <Headlines headlines={d.headlines} lastYearLabel={d.lastYearLabel} />
       <div className="charts">
-        <BarChart id="chart-weekly" title="Visits and unique participants per week" categoryHeading="Week" categories={d.weekly.map((w) => w.label)}
-          series={[{ name: 'Visits', className: 'series-a' }, { name: 'Unique participants', className: 'series-b' }]}
+        <ChartFigure id="chart-weekly" kind="line" title="Visits and unique participants per week" categoryHeading="Week" valueHeading="People and visits"
+          categories={d.weekly.map((w) => w.label)} shortCategories={d.weekly.map((w) => w.label.replace(/^Week of /, ''))}
+          series={[{ name: 'Visits', color: 'a' }, { name: 'Unique participants', color: 'b' }]}
           values={[d.weekly.map((w) => w.visits), d.weekly.map((w) => w.people)]} />
-        <BarChart id="chart-services" title="Services used (visits that included each)" categoryHeading="Service" categories={d.services.map((b) => b.label)}
-          series={[{ name: 'Visits', className: 'series-a' }]} values={[d.services.map((b) => b.value)]} />
-        <BarChart id="chart-supplies" title="Supplies given (quantity)" categoryHeading="Supply" categories={d.supplies.map((b) => b.label)}
-          series={[{ name: 'Quantity', className: 'series-b' }]} values={[d.supplies.map((b) => b.value)]} />
-        <BarChart id="chart-bookings" title="Shower and laundry bookings: used and did not come" categoryHeading="Bookings" categories={d.bookings.map((b) => b.kind)}
-          series={[{ name: 'Used', className: 'series-a' }, { name: 'Did not come', className: 'series-c' }]}
+        <ChartFigure id="chart-services" kind="bars" title="Services used (visits that included each)" categoryHeading="Service" valueHeading="Visits"
+          categories={d.services.map((b) => b.label)} series={[{ name: 'Visits', color: 'a' }]} values={[d.services.map((b) => b.value)]} />
+        <ChartFigure id="chart-supplies" kind="bars" title="Supplies given (quantity)" categoryHeading="Supply" valueHeading="Quantity"
+          categories={d.supplies.map((b) => b.label)} series={[{ name: 'Quantity', color: 'b' }]} values={[d.supplies.map((b) => b.value)]} />
+        <ChartFigure id="chart-bookings" kind="columns" title="Shower and laundry bookings: used and did not come" categoryHeading="Bookings" valueHeading="Bookings"
+          categories={d.bookings.map((b) => b.kind)} series={[{ name: 'Used', color: 'a' }, { name: 'Did not come', color: 'c' }]}
           values={[d.bookings.map((b) => b.used), d.bookings.map((b) => b.noShow)]} />
-        <BarChart id="chart-suite" title="Safe Suite nights occupied and available, by month" categoryHeading="Month" categories={d.suite.map((m) => m.label)}
-          series={[{ name: 'Nights occupied', className: 'series-a' }, { name: 'Nights available', className: 'series-b' }]}
+        <ChartFigure id="chart-suite" kind="columns" title="Safe Suite nights occupied and available, by month" categoryHeading="Month" valueHeading="Nights"
+          categories={d.suite.map((m) => m.label)} series={[{ name: 'Nights occupied', color: 'a' }, { name: 'Nights available', color: 'b' }]}
           values={[d.suite.map((m) => m.occupied), d.suite.map((m) => m.available)]} />
-        <BarChart id="chart-programs" title="Program attendance, by program" categoryHeading="Program" categories={d.programs.map((b) => b.label)}
-          series={[{ name: 'Attendance', className: 'series-a' }]} values={[d.programs.map((b) => b.value)]} />
-        <BarChart id="chart-referral-categories" title="Referrals by category" categoryHeading="Category" categories={d.referralsByCategory.map((b) => b.label)}
-          series={[{ name: 'Referrals', className: 'series-b' }]} values={[d.referralsByCategory.map((b) => b.value)]} />
-        <BarChart id="chart-referral-status" title="Referrals by where they stand now" categoryHeading="Status" categories={d.referralsByStatus.map((b) => b.label)}
-          series={[{ name: 'Referrals', className: 'series-c' }]} values={[d.referralsByStatus.map((b) => b.value)]} />
+        <ChartFigure id="chart-programs" kind="bars" title="Program attendance, by program" categoryHeading="Program" valueHeading="Attendance"
+          categories={d.programs.map((b) => b.label)} series={[{ name: 'Attendance', color: 'a' }]} values={[d.programs.map((b) => b.value)]} />
+        <ChartFigure id="chart-referral-categories" kind="bars" title="Referrals by category" categoryHeading="Category" valueHeading="Referrals"
+          categories={d.referralsByCategory.map((b) => b.label)} series={[{ name: 'Referrals', color: 'b' }]} values={[d.referralsByCategory.map((b) => b.value)]} />
+        <ChartFigure id="chart-referral-status" kind="bars" title="Referrals by where they stand now" categoryHeading="Status" valueHeading="Referrals"
+          categories={d.referralsByStatus.map((b) => b.label)} series={[{ name: 'Referrals', color: 'c' }]} values={[d.referralsByStatus.map((b) => b.value)]} />
       </div>
     </>
   );
