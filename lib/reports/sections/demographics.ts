@@ -49,20 +49,34 @@ const BREAKDOWNS: Breakdown[] = [
 type DimensionRow = GroupedRow & { dim: string };
 
 /**
- * Every breakdown in one statement: the period's (month, person) pairs once each, joined to the
- * people and counted per breakdown, so the visits are read once for all four. A month's cells
- * count its pairs; the whole-period column counts the distinct people among all the pairs. Both
- * are hash aggregates (no sort). `g` means what GROUPING(key, cat) means in `grouped` (sql.ts).
+ * Every breakdown in one statement. The period's (month, person) pairs, once each, are joined to
+ * the people and counted by their four answers together (a few hundred combinations a month,
+ * whatever the number of people); only those counts are then spread into one row per breakdown.
+ * A month's cells count its pairs; the whole-period column counts the distinct people among all
+ * the pairs. Hash aggregates throughout, no sort. `g` means what GROUPING(key, cat) means in
+ * `grouped` (sql.ts).
  */
 function breakdownRows(ctx: FigureContext): Promise<DimensionRow[]> {
-  const dims = Prisma.sql`CROSS JOIN LATERAL (VALUES ${Prisma.join(BREAKDOWNS.map((b) => Prisma.sql`(${b.key}, ${b.cat(ctx)})`))}) AS d(dim, cat)`;
+  const answers = Prisma.join(BREAKDOWNS.map((b, i) => Prisma.sql`${b.cat(ctx)} AS c${Prisma.raw(String(i))}`));
+  const columns = Prisma.join(BREAKDOWNS.map((_, i) => Prisma.raw(`c${i}`)));
+  const dims = Prisma.join(BREAKDOWNS.map((b, i) => Prisma.sql`(${b.key}, ${Prisma.raw(`c${i}`)})`));
   return ctx.client.$queryRaw<DimensionRow[]>`
     WITH pm AS (SELECT DISTINCT key, participant_id FROM (${visitsInPeriod(ctx.period)}) v WHERE participant_id IS NOT NULL),
-    monthly AS (SELECT pm.key, d.dim, d.cat FROM pm JOIN participant p ON p.id = pm.participant_id ${dims}),
-    whole AS (SELECT d.dim, d.cat FROM (SELECT DISTINCT participant_id FROM pm) u JOIN participant p ON p.id = u.participant_id ${dims})
-    SELECT dim, key, cat, count(*)::int AS n, GROUPING(key, cat)::int AS g FROM monthly GROUP BY GROUPING SETS ((dim, key, cat), (dim, key))
+    monthly AS (
+      SELECT key, ${columns}, count(*) AS n
+      FROM (SELECT pm.key, ${answers} FROM pm JOIN participant p ON p.id = pm.participant_id) a
+      GROUP BY key, ${columns}),
+    whole AS (
+      SELECT ${columns}, count(*) AS n
+      FROM (SELECT ${answers} FROM (SELECT DISTINCT participant_id FROM pm) u JOIN participant p ON p.id = u.participant_id) a
+      GROUP BY ${columns})
+    SELECT d.dim, m.key, d.cat, sum(m.n)::int AS n, GROUPING(m.key, d.cat)::int AS g
+    FROM monthly m CROSS JOIN LATERAL (VALUES ${dims}) AS d(dim, cat)
+    GROUP BY GROUPING SETS ((d.dim, m.key, d.cat), (d.dim, m.key))
     UNION ALL
-    SELECT dim, NULL, cat, count(*)::int, (2 + GROUPING(cat))::int FROM whole GROUP BY GROUPING SETS ((dim, cat), (dim))`;
+    SELECT d.dim, NULL, d.cat, sum(w.n)::int, (2 + GROUPING(d.cat))::int
+    FROM whole w CROSS JOIN LATERAL (VALUES ${dims}) AS d(dim, cat)
+    GROUP BY GROUPING SETS ((d.dim, d.cat), (d.dim))`;
 }
 
 function table(ctx: FigureContext, b: Breakdown, rows: GroupedRow[]): FigureTable {

@@ -11,20 +11,23 @@ import type { Counts, FigureContext, SectionDefinition } from '../types.ts';
 type Row = { key: string | null; people: number; visits: number; known: number; anonymous: number; fresh: number };
 
 /**
- * A person is new in a month when they have no non-voided visit before it. Compared on visited_at
- * against the month's local midnight (the same test as visit_date < its first day), so the
- * (participant_id, visited_at) index answers it. People are counted from the (month, person)
- * pairs: once each in a month's column, and once each over the whole period from the distinct
- * people among them — hash aggregates, with no sort of the period's visits.
+ * A person is new in a month when their first non-voided visit ever falls in it: no visit before
+ * the month's local midnight (the same test as visit_date < its first day). Each person's first
+ * visit is one probe of the (participant_id, visited_at) index. People are counted from the
+ * (month, person) pairs: once each in a month's column, and once each over the whole period from
+ * the distinct people among them — hash aggregates, with no sort of the period's visits.
  */
 function query(period: Period, buckets: Bucket[]): Prisma.Sql {
   return Prisma.sql`
     WITH v AS (${visitsInPeriod(period, buckets)}),
     pm AS (SELECT DISTINCT key, t_from, participant_id FROM v WHERE participant_id IS NOT NULL),
-    fresh AS (
-      SELECT key, participant_id FROM pm
-      WHERE NOT EXISTS (
-        SELECT 1 FROM visit e WHERE e.participant_id = pm.participant_id AND e.voided_at IS NULL AND e.visited_at < pm.t_from)),
+    first AS (
+      SELECT u.participant_id, f.at
+      FROM (SELECT DISTINCT participant_id FROM pm) u
+      CROSS JOIN LATERAL (
+        SELECT e.visited_at AS at FROM visit e
+        WHERE e.participant_id = u.participant_id AND e.voided_at IS NULL ORDER BY e.visited_at LIMIT 1) f),
+    fresh AS (SELECT pm.key, pm.participant_id FROM pm JOIN first ON first.participant_id = pm.participant_id WHERE first.at >= pm.t_from),
     a AS (
       SELECT key, count(*)::int AS visits, count(participant_id)::int AS known, (count(*) - count(participant_id))::int AS anonymous
       FROM v GROUP BY GROUPING SETS ((key), ())),
