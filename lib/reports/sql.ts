@@ -53,18 +53,36 @@ export function toCounts(rows: GroupedRow[], period: Period, categories: Categor
 }
 
 /**
- * Non-voided visits in the period with the month (or week) they fall in: the base of most figures.
- * Each bucket is spread into its days, so a visit finds its bucket by an equality (a hash join)
- * rather than by testing every bucket's range against every visit.
+ * The buckets spread into their days, `d(key, d_from, t_from, day)`: a row finds its bucket by an
+ * equality on its date (a hash join) rather than by testing every bucket's range against it.
  */
+function bucketDays(buckets: Bucket[]): Prisma.Sql {
+  return Prisma.sql`(
+    SELECT b.key, b.d_from, b.t_from, day::date AS day
+    FROM ${bucketsSql(buckets)} CROSS JOIN LATERAL generate_series(b.d_from, b.d_until - 1, interval '1 day') AS day
+  ) d`;
+}
+
+/** Non-voided visits in the period with the month (or week) they fall in: the base of most figures. */
 export function visitsInPeriod(period: Period, buckets: Bucket[] = period.months): Prisma.Sql {
   return Prisma.sql`
     SELECT d.key, d.d_from, d.t_from, v.id, v.participant_id
-    FROM visit v JOIN (
-      SELECT b.key, b.d_from, b.t_from, day::date AS day
-      FROM ${bucketsSql(buckets)} CROSS JOIN LATERAL generate_series(b.d_from, b.d_until - 1, interval '1 day') AS day
-    ) d ON d.day = v.visit_date
+    FROM visit v JOIN ${bucketDays(buckets)} ON d.day = v.visit_date
     WHERE v.voided_at IS NULL AND v.visit_date >= ${period.from}::date AND v.visit_date <= ${period.to}::date`;
+}
+
+/**
+ * The service and supply lines of the period's non-voided visits, with their month: `key`,
+ * `service_type_id`, `quantity`. Read by the date each line carries (visit_service.visit_date),
+ * leaving out the lines of the period's few voided visits.
+ */
+export function serviceLinesInPeriod(period: Period): Prisma.Sql {
+  return Prisma.sql`
+    SELECT d.key, vs.service_type_id, vs.quantity
+    FROM visit_service vs JOIN ${bucketDays(period.months)} ON d.day = vs.visit_date
+    WHERE vs.visit_date >= ${period.from}::date AND vs.visit_date <= ${period.to}::date
+      AND vs.visit_id NOT IN (
+        SELECT id FROM visit WHERE voided_at IS NOT NULL AND visit_date >= ${period.from}::date AND visit_date <= ${period.to}::date)`;
 }
 
 /**

@@ -1,5 +1,5 @@
 import 'server-only';
-import { toCounts, visitsInPeriod, type Category, type GroupedRow } from '../sql.ts';
+import { serviceLinesInPeriod, toCounts, type Category, type GroupedRow } from '../sql.ts';
 import type { FigureContext, FigureTable, SectionDefinition } from '../types.ts';
 
 // Services and supplies given at drop-in visits: counts of events, not of people, so shown in
@@ -12,8 +12,7 @@ type TypeRow = Category & { unit: string | null; kind: 'service' | 'supply' };
 function types(ctx: FigureContext): Promise<TypeRow[]> {
   return ctx.client.$queryRaw<TypeRow[]>`
     SELECT st.id::text AS key, st.name AS label, st.unit, st.kind::text AS kind FROM service_type st
-    WHERE st.active OR EXISTS (
-      SELECT 1 FROM (${visitsInPeriod(ctx.period)}) v JOIN visit_service vs ON vs.visit_id = v.id WHERE vs.service_type_id = st.id)
+    WHERE st.active OR EXISTS (SELECT 1 FROM (${serviceLinesInPeriod(ctx.period)}) l WHERE l.service_type_id = st.id)
     ORDER BY st.sort_order, st.name`;
 }
 
@@ -21,16 +20,14 @@ type GivenRow = { kind: string; key: string | null; cat: string | null; visits: 
 
 /**
  * Visits that included each type and the quantity given, by month and type, per kind (services,
- * supplies): one read of the period's visits and their lines for all three tables.
+ * supplies): one read of the period's service lines for all three tables.
  */
 function given(ctx: FigureContext): Promise<GivenRow[]> {
   return ctx.client.$queryRaw<GivenRow[]>`
     SELECT kind, key, cat, count(*)::int AS visits, coalesce(sum(quantity), 0)::int AS quantity, GROUPING(key, cat)::int AS g
     FROM (
-      SELECT st.kind::text AS kind, v.key, vs.service_type_id::text AS cat, vs.quantity
-      FROM (${visitsInPeriod(ctx.period)}) v
-      JOIN visit_service vs ON vs.visit_id = v.id
-      JOIN service_type st ON st.id = vs.service_type_id
+      SELECT st.kind::text AS kind, l.key, l.service_type_id::text AS cat, l.quantity
+      FROM (${serviceLinesInPeriod(ctx.period)}) l JOIN service_type st ON st.id = l.service_type_id
     ) t
     GROUP BY GROUPING SETS ((kind, key, cat), (kind, cat), (kind, key), (kind))`;
 }
