@@ -72,17 +72,23 @@ export function visitsInPeriod(period: Period, buckets: Bucket[] = period.months
 }
 
 /**
- * The service and supply lines of the period's non-voided visits, with their month: `key`,
- * `service_type_id`, `quantity`. Read by the date each line carries (visit_service.visit_date),
- * leaving out the lines of the period's few voided visits.
+ * The service and supply lines of the period's non-voided visits, counted per day and type, with
+ * the day's month: `key`, `service_type_id`, `visits` (lines: one per visit that included the
+ * type), `quantity`. Read by the date each line carries (visit_service.visit_date), leaving out
+ * the lines of the period's few voided visits; counted per day first, so the month's grouping
+ * works on a few thousand rows, not on every line.
  */
-export function serviceLinesInPeriod(period: Period): Prisma.Sql {
+export function serviceDaysInPeriod(period: Period): Prisma.Sql {
   return Prisma.sql`
-    SELECT d.key, vs.service_type_id, vs.quantity
-    FROM visit_service vs JOIN ${bucketDays(period.months)} ON d.day = vs.visit_date
-    WHERE vs.visit_date >= ${period.from}::date AND vs.visit_date <= ${period.to}::date
-      AND vs.visit_id NOT IN (
-        SELECT id FROM visit WHERE voided_at IS NOT NULL AND visit_date >= ${period.from}::date AND visit_date <= ${period.to}::date)`;
+    SELECT d.key, l.service_type_id, l.visits, l.quantity
+    FROM (
+      SELECT vs.visit_date, vs.service_type_id, count(*) AS visits, sum(vs.quantity) AS quantity
+      FROM visit_service vs
+      WHERE vs.visit_date >= ${period.from}::date AND vs.visit_date <= ${period.to}::date
+        AND vs.visit_id NOT IN (
+          SELECT id FROM visit WHERE voided_at IS NOT NULL AND visit_date >= ${period.from}::date AND visit_date <= ${period.to}::date)
+      GROUP BY vs.visit_date, vs.service_type_id
+    ) l JOIN ${bucketDays(period.months)} ON d.day = l.visit_date`;
 }
 
 /**

@@ -13,9 +13,10 @@ type Row = { key: string | null; people: number; visits: number; known: number; 
 /**
  * A person is new in a month when their first non-voided visit ever falls in it: no visit before
  * the month's local midnight (the same test as visit_date < its first day). Each person's first
- * visit is one probe of the (participant_id, visited_at) index. People are counted from the
- * (month, person) pairs: once each in a month's column, and once each over the whole period from
- * the distinct people among them — hash aggregates, with no sort of the period's visits.
+ * visit is one probe of the partial index of visits not voided (visit_participant_first_idx),
+ * answered from the index alone. People are counted from the (month, person) pairs: once each in
+ * a month's column, and once each over the whole period from the distinct people among them —
+ * hash aggregates, with no sort of the period's visits.
  */
 function query(period: Period, buckets: Bucket[]): Prisma.Sql {
   return Prisma.sql`

@@ -1,5 +1,5 @@
 import 'server-only';
-import { serviceLinesInPeriod, toCounts, type Category, type GroupedRow } from '../sql.ts';
+import { serviceDaysInPeriod, toCounts, type Category, type GroupedRow } from '../sql.ts';
 import type { FigureContext, FigureTable, SectionDefinition } from '../types.ts';
 
 // Services and supplies given at drop-in visits: counts of events, not of people, so shown in
@@ -12,7 +12,9 @@ type TypeRow = Category & { unit: string | null; kind: 'service' | 'supply' };
 function types(ctx: FigureContext): Promise<TypeRow[]> {
   return ctx.client.$queryRaw<TypeRow[]>`
     SELECT st.id::text AS key, st.name AS label, st.unit, st.kind::text AS kind FROM service_type st
-    WHERE st.active OR EXISTS (SELECT 1 FROM (${serviceLinesInPeriod(ctx.period)}) l WHERE l.service_type_id = st.id)
+    WHERE st.active OR EXISTS (
+      SELECT 1 FROM visit_service vs JOIN visit v ON v.id = vs.visit_id AND v.voided_at IS NULL
+      WHERE vs.service_type_id = st.id AND vs.visit_date >= ${ctx.period.from}::date AND vs.visit_date <= ${ctx.period.to}::date)
     ORDER BY st.sort_order, st.name`;
 }
 
@@ -24,10 +26,10 @@ type GivenRow = { kind: string; key: string | null; cat: string | null; visits: 
  */
 function given(ctx: FigureContext): Promise<GivenRow[]> {
   return ctx.client.$queryRaw<GivenRow[]>`
-    SELECT kind, key, cat, count(*)::int AS visits, coalesce(sum(quantity), 0)::int AS quantity, GROUPING(key, cat)::int AS g
+    SELECT kind, key, cat, sum(visits)::int AS visits, coalesce(sum(quantity), 0)::int AS quantity, GROUPING(key, cat)::int AS g
     FROM (
-      SELECT st.kind::text AS kind, l.key, l.service_type_id::text AS cat, l.quantity
-      FROM (${serviceLinesInPeriod(ctx.period)}) l JOIN service_type st ON st.id = l.service_type_id
+      SELECT st.kind::text AS kind, l.key, l.service_type_id::text AS cat, l.visits, l.quantity
+      FROM (${serviceDaysInPeriod(ctx.period)}) l JOIN service_type st ON st.id = l.service_type_id
     ) t
     GROUP BY GROUPING SETS ((kind, key, cat), (kind, cat), (kind, key), (kind))`;
 }
