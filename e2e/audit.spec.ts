@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { expectNoAxeViolations } from './axe.ts';
-import { expect, test } from './fixtures.ts';
+import { formatDateTime } from '../lib/table/format.ts';
+import { collectBrowserErrors, expect, FAR_ZONE, giveBrowserOtherZoneRules, test } from './fixtures.ts';
 
 // The audit log and the settings page, as a program manager and IT support use them.
 
@@ -68,6 +69,24 @@ test.describe('audit log', () => {
     const frame = page.getByRole('region', { name: 'Audit events' });
     expect(await frame.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
     await expectNoAxeViolations(page);
+  });
+
+  test.describe('in a browser whose clock and time-zone rules are not the server\'s', () => {
+    test.use({ timezoneId: FAR_ZONE });
+    for (const role of ['manager', 'admin'] as const) {
+      test(`shows times in Vancouver time as the server has them, and hydrates without an error (${role})`, async ({ page, signInAs }) => {
+        await giveBrowserOtherZoneRules(page);
+        const errors = collectBrowserErrors(page);
+        await signInAs(role);
+        await page.goto('/audit');
+        // Hydration can end after the load event.
+        await page.waitForLoadState('networkidle');
+        const times = await page.getByRole('region', { name: 'Audit events' }).locator('tbody time').all();
+        expect(times.length).toBeGreaterThan(0); // this test's own sign-in at least
+        for (const time of times.slice(0, 10)) await expect(time).toHaveText(formatDateTime((await time.getAttribute('datetime'))!));
+        expect(errors).toEqual([]);
+      });
+    }
   });
 
   test('a coordinator cannot open it', async ({ page, signInAs }) => {

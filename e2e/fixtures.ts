@@ -39,6 +39,49 @@ export async function signIn(page: Page, login: Pick<Login, 'email' | 'password'
   if (landing === '/') await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Hello, ${login.displayName}`);
 }
 
+/** A zone far from Vancouver's under any rules (UTC+14): Vancouver's day and hour are never its. */
+export const FAR_ZONE = 'Pacific/Kiritimati';
+
+/**
+ * Gives the page's browser other time-zone rules than the server's: it reads America/Vancouver
+ * as FAR_ZONE. Browsers and servers do ship different tzdata (Chromium 156's 2026e keeps
+ * British Columbia on UTC-7 after 2026-11-01, Node 20's 2025c falls back to UTC-8), and a client
+ * component that formats an instant itself then renders other text than the server's HTML, so
+ * hydration fails. This makes that happen every time, not only when the rules happen to differ.
+ * Call it before the page's first navigation; with `test.use({ timezoneId: FAR_ZONE })` it also
+ * catches formatting in the browser's own zone.
+ */
+export async function giveBrowserOtherZoneRules(page: Page): Promise<void> {
+  await page.addInitScript((far) => {
+    const swap = (options?: Intl.DateTimeFormatOptions) =>
+      options?.timeZone && /^(america\/vancouver|canada\/pacific)$/i.test(options.timeZone) ? { ...options, timeZone: far } : options;
+    const Real = Intl.DateTimeFormat;
+    Intl.DateTimeFormat = new Proxy(Real, {
+      construct: (target, [locales, options]) => new target(locales, swap(options)),
+      apply: (target, _this, [locales, options]) => target(locales, swap(options)),
+    });
+    for (const name of ['toLocaleString', 'toLocaleDateString', 'toLocaleTimeString'] as const) {
+      const real = Date.prototype[name];
+      Date.prototype[name] = function (this: Date, locales?: Intl.LocalesArgument, options?: Intl.DateTimeFormatOptions) {
+        return real.call(this, locales, swap(options));
+      };
+    }
+  }, FAR_ZONE);
+}
+
+/**
+ * Every console error and uncaught error on the page from now on, each with the path it came
+ * from. React reports a hydration mismatch (#418) as an uncaught error, a failed request shows
+ * as a console error: a page that works leaves this empty.
+ */
+export function collectBrowserErrors(page: Page): string[] {
+  const errors: string[] = [];
+  const where = () => new URL(page.url()).pathname;
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(`${where()}: console: ${m.text()}`); });
+  page.on('pageerror', (e) => errors.push(`${where()}: uncaught: ${e.message}`));
+  return errors;
+}
+
 /** The database the server under test uses, as written by e2e/serve.ts. */
 export function databaseUrl(): string {
   const file = process.env.E2E_STATE_FILE;

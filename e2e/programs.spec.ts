@@ -1,7 +1,8 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import type { Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe.ts';
-import { expect, test, type Sql } from './fixtures.ts';
+import { formatDateTime } from '../lib/table/format.ts';
+import { collectBrowserErrors, expect, FAR_ZONE, giveBrowserOtherZoneRules, test, type Sql } from './fixtures.ts';
 
 // Programs and attendance as the desk uses them. The demo seeds Tuesday breakfast with each
 // program's latest session left unrecorded; the first test records it. Specs in this file run
@@ -152,6 +153,24 @@ test('a manager cancels a coming session with a reason: it stays on the list, ma
   const row = page.getByRole('row').filter({ has: page.locator(`a[href="${sessionPath}"]`) });
   await expect(row.getByRole('cell').nth(1)).toHaveText('Cancelled — Room booked for a funeral');
   expect(errors).toEqual([]);
+});
+
+test.describe('in a browser whose clock and time-zone rules are not the server\'s', () => {
+  test.use({ timezoneId: FAR_ZONE });
+  test('a program\'s sessions show in Vancouver time as the server has them, and the page hydrates without an error', async ({ page, signInAs }) => {
+    await giveBrowserOtherZoneRules(page);
+    const errors = collectBrowserErrors(page);
+    await signInAs('peer');
+    await page.goto('/programs');
+    await page.getByRole('link', { name: 'Tuesday breakfast', exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Tuesday breakfast' })).toBeVisible();
+    // Hydration can end after the load event.
+    await page.waitForLoadState('networkidle');
+    const times = await page.getByRole('table').locator('tbody time').all();
+    expect(times.length).toBeGreaterThan(0);
+    for (const time of times.slice(0, 5)) await expect(time).toHaveText(formatDateTime((await time.getAttribute('datetime'))!));
+    expect(errors).toEqual([]);
+  });
 });
 
 test('the attendance page fits a 360 px phone, and +1 counts one tap at a time @phone', async ({ page, signInAs }) => {

@@ -1,5 +1,5 @@
 import type { Role } from '../lib/auth/permissions.ts';
-import { demoLogin, expect, test } from './fixtures.ts';
+import { collectBrowserErrors, demoLogin, expect, FAR_ZONE, giveBrowserOtherZoneRules, test } from './fixtures.ts';
 
 // What each role finds in the main navigation, written out by hand (not derived from
 // lib/navigation.ts) so that a change to who sees what has to be made here too, on purpose.
@@ -64,7 +64,10 @@ for (const role of Object.keys(NAV) as Role[]) {
   const frontDesk = NAV[role].includes(TODAY);
 
   test.describe(`${role}`, () => {
-    test.beforeEach(async ({ signInAs }) => {
+    // A browser whose clock and time-zone rules are not the server's (see giveBrowserOtherZoneRules).
+    test.use({ timezoneId: FAR_ZONE });
+    test.beforeEach(async ({ page, signInAs }) => {
+      await giveBrowserOtherZoneRules(page);
       await signInAs(role);
     });
 
@@ -102,19 +105,23 @@ for (const role of Object.keys(NAV) as Role[]) {
       expect(new Set(tops).size, `link tops ${tops.join(', ')}`).toBe(1);
     });
 
-    test('every page this role may use loads, and nothing it asks for is missing', async ({ page }) => {
+    test('every page this role may use loads and hydrates without a browser error, and nothing it asks for is missing', async ({ page }) => {
       const paths = ['/', '/account', ...allowed.map((p) => p.path)];
-      // About a second a page on the 2-core machines: the manager's twenty pages need more than the default.
-      test.setTimeout(15_000 + 2_000 * paths.length);
+      // About two seconds a page on the 2-core machines: the manager's twenty pages need more than the default.
+      test.setTimeout(15_000 + 3_000 * paths.length);
       const missing: string[] = [];
       page.on('response', (r) => { if (r.status() === 404) missing.push(`${new URL(page.url()).pathname}: ${r.url()}`); });
+      const errors = collectBrowserErrors(page);
       for (const path of paths) {
         const response = await page.goto(path);
         expect(response?.status(), path).toBe(200);
         await expect(page).toHaveURL(path);
         await expect(page.getByText(NOT_AVAILABLE)).toHaveCount(0);
+        // Hydration can end after the load event: let it finish before the next page.
+        await page.waitForLoadState('networkidle');
       }
       expect(missing).toEqual([]);
+      expect(errors).toEqual([]);
     });
 
     if (forbidden.length) {

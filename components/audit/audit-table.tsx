@@ -7,7 +7,6 @@ import { FilterDate, FilterSelect } from '@/components/data-table/filter-select.
 import { ROLE_LABELS } from '@/lib/auth/permissions.ts';
 import { AUDIT_TABLE, OUTCOME_OPTIONS } from '@/lib/audit/schema.ts';
 import type { AuditFilterOptions, AuditRow } from '@/lib/audit/queries.ts';
-import { formatDateTime } from '@/lib/table/format.ts';
 import type { TableView } from '@/lib/table/params.ts';
 
 const col = dataColumnHelper<AuditRow>();
@@ -15,7 +14,7 @@ const col = dataColumnHelper<AuditRow>();
 const OUTCOME_LABEL: Record<string, string> = Object.fromEntries(OUTCOME_OPTIONS.map((o) => [o.value, o.label]));
 
 const columns = col.columns([
-  col.accessor('at', { id: 'at', header: 'Time', cell: (c) => <time dateTime={c.getValue()}>{formatDateTime(c.getValue())}</time> }),
+  col.accessor('at', { id: 'at', header: 'Time', cell: (c) => <time dateTime={c.getValue()}>{c.row.original.atText}</time> }),
   col.display({ id: 'who', header: 'Who', cell: (c) => <Who row={c.row.original} /> }),
   col.accessor('action', { id: 'action', header: 'Action', cell: (c) => <code>{c.getValue()}</code> }),
   col.accessor('outcome', { id: 'outcome', header: 'Outcome', cell: (c) => <span className="badge">{OUTCOME_LABEL[c.getValue()] ?? c.getValue()}</span> }),

@@ -6,9 +6,9 @@ import { findMergeCandidatesAction } from '@/app/(staff)/participants/[id]/merge
 import { Field } from '@/components/ui/field.tsx';
 import { FormStatus } from '@/components/ui/form-status.tsx';
 import type { ActionState } from '@/lib/action.ts';
-import { formatDate } from '@/lib/table/format.ts';
 
-type Match = { id: string; alias: string; code: string; lastSeenAt: string | null };
+/** `lastSeenOn` is the Vancouver day, formatted on the server (see lib/table/format.ts). */
+type Match = { id: string; alias: string; code: string; lastSeenOn: string | null };
 
 /**
  * Finds the other record by alias or code. The search goes through a Server Action so the text
@@ -37,7 +37,7 @@ export function MergeSearch({ participantId }: { participantId: string }) {
           {matches.map((m) => (
             <li key={m.id}>
               <Link href={`/participants/${participantId}/merge?with=${m.id}`}>Compare with {m.alias} ({m.code})</Link>{' '}
-              <span className="muted">{m.lastSeenAt ? `last seen ${formatDate(m.lastSeenAt)}` : 'no visits yet'}</span>
+              <span className="muted">{m.lastSeenOn ? `last seen ${m.lastSeenOn}` : 'no visits yet'}</span>
             </li>
           ))}
         </ul>

@@ -4,7 +4,6 @@ import Link from 'next/link';
 import { useEffect, useRef, useState, useTransition } from 'react';
 import { similarAliasesAction } from '@/app/(staff)/participants/actions.ts';
 import type { SimilarAlias } from '@/lib/participants/queries.ts';
-import { formatDate } from '@/lib/table/format.ts';
 
 const DEBOUNCE_MS = 300;
 
@@ -42,7 +41,7 @@ export function DuplicateHint({ alias }: { alias: string }) {
           <ul>
             {matches.map((m) => (
               <li key={m.id}>
-                <Link href={`/participants/${m.id}`}>{m.alias}</Link> <span className="muted">· {m.code} · last seen {m.lastSeenAt ? formatDate(m.lastSeenAt) : 'not yet'}</span>
+                <Link href={`/participants/${m.id}`}>{m.alias}</Link> <span className="muted">· {m.code} · last seen {m.lastSeenOn ?? 'not yet'}</span>
               </li>
             ))}
           </ul>

@@ -5,7 +5,6 @@ import { DataTable } from '@/components/data-table/data-table.tsx';
 import { dataColumnHelper } from '@/components/data-table/columns.ts';
 import { FilterSelect } from '@/components/data-table/filter-select.tsx';
 import { searchParticipantsAction } from '@/app/(staff)/participants/actions.ts';
-import { formatDate } from '@/lib/table/format.ts';
 import { PARTICIPANT_TABLE } from '@/lib/participants/schema.ts';
 import type { ParticipantRow } from '@/lib/participants/queries.ts';
 import type { TableView } from '@/lib/table/params.ts';
@@ -20,8 +19,8 @@ const aliasColumn = col.accessor('alias', {
 });
 // A code never breaks at its hyphen on a narrow screen.
 const codeColumn = col.accessor('code', { id: 'code', header: 'Code', cell: (c) => <span style={{ whiteSpace: 'nowrap' }}>{c.getValue()}</span> });
-const lastSeenColumn = col.accessor('lastSeenAt', {
-  id: 'lastSeen', header: 'Last seen', cell: (c) => <span style={{ whiteSpace: 'nowrap' }}>{c.getValue() ? formatDate(c.getValue()!) : 'Not yet'}</span>,
+const lastSeenColumn = col.accessor('lastSeenOn', {
+  id: 'lastSeen', header: 'Last seen', cell: (c) => <span style={{ whiteSpace: 'nowrap' }}>{c.getValue() ?? 'Not yet'}</span>,
 });
 
 const PEER_COLUMNS = col.columns([aliasColumn, codeColumn, lastSeenColumn]);

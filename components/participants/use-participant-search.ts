@@ -3,7 +3,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { matchParticipantsAction } from '@/app/(staff)/participants/actions.ts';
 
-export type ParticipantOption = { id: string; alias: string; code: string; lastSeenAt: string | null };
+/** `lastSeenOn` is the Vancouver day, formatted on the server (see lib/table/format.ts). */
+export type ParticipantOption = { id: string; alias: string; code: string; lastSeenOn: string | null };
 
 const WAIT_MS = 60;
 

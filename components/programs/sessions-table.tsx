@@ -6,7 +6,6 @@ import { dataColumnHelper } from '@/components/data-table/columns.ts';
 import { FilterSelect } from '@/components/data-table/filter-select.tsx';
 import type { SessionRow } from '@/lib/programs/queries.ts';
 import { SESSIONS_TABLE, STATUS_LABEL, STATUS_OPTIONS } from '@/lib/programs/table.ts';
-import { formatDateTime } from '@/lib/table/format.ts';
 import type { TableView } from '@/lib/table/params.ts';
 
 const col = dataColumnHelper<SessionRow>();
@@ -14,7 +13,7 @@ const col = dataColumnHelper<SessionRow>();
 const columns = col.columns([
   col.accessor('startsAt', {
     id: 'startsAt', header: 'When', meta: { className: 'nowrap' },
-    cell: (c) => <Link href={`/programs/sessions/${c.row.original.id}`}><time dateTime={c.getValue()}>{formatDateTime(c.getValue())}</time></Link>,
+    cell: (c) => <Link href={`/programs/sessions/${c.row.original.id}`}><time dateTime={c.getValue()}>{c.row.original.startsAtText}</time></Link>,
   }),
   col.accessor('status', {
     id: 'status', header: 'Status', enableSorting: false,

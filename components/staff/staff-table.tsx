@@ -4,7 +4,6 @@ import Link from 'next/link';
 import { DataTable } from '@/components/data-table/data-table.tsx';
 import { dataColumnHelper } from '@/components/data-table/columns.ts';
 import { FilterSelect } from '@/components/data-table/filter-select.tsx';
-import { formatDate } from '@/lib/table/format.ts';
 import { StatusBadge } from './status-badge.tsx';
 import { ROLE_LABELS } from '@/lib/auth/permissions.ts';
 import { ROLE_OPTIONS, STAFF_TABLE, STATUS_OPTIONS } from '@/lib/staff/schema.ts';
@@ -18,7 +17,7 @@ const columns = col.columns([
   col.accessor('email', { id: 'email', header: 'Email' }),
   col.accessor('role', { id: 'role', header: 'Role', cell: (c) => ROLE_LABELS[c.getValue()] }),
   col.accessor('active', { id: 'status', header: 'Status', cell: (c) => <StatusBadge active={c.getValue()} /> }),
-  col.accessor('createdAt', { id: 'created', header: 'Created', cell: (c) => formatDate(c.getValue()) }),
+  col.accessor('createdAt', { id: 'created', header: 'Created', cell: (c) => c.row.original.createdOn }),
 ]);
 
 /** The staff list: a DataTable with role and status filters and a name/email search. */

@@ -1,7 +1,6 @@
 'use client';
 
 import { useState, type KeyboardEvent } from 'react';
-import { formatDate } from '@/lib/table/format.ts';
 import type { Chosen } from './quick-log-state.ts';
 import { useParticipantSearch, type ParticipantOption } from '@/components/participants/use-participant-search.ts';
 
@@ -89,7 +88,7 @@ function MatchList({ options, open, current, onPick }: { options: Option[]; open
           {o.person ? (
             <>
               <strong>{o.person.alias}</strong> <span className="desk-code">{o.person.code}</span>
-              <span className="muted"> {o.person.lastSeenAt ? `last seen ${formatDate(o.person.lastSeenAt)}` : 'not seen yet'}</span>
+              <span className="muted"> {o.person.lastSeenOn ? `last seen ${o.person.lastSeenOn}` : 'not seen yet'}</span>
             </>
           ) : (
             <strong>Anonymous visit</strong>

@@ -42,7 +42,8 @@ describe('listAuditEvents', () => {
     expect(result.rows[0]).toMatchObject({ actorName: 'Dana Moreau', actorRole: 'manager', outcome: 'refused', details: [['list', 'a, b'], ['permission', 'report:read']] });
     expect(result.rows[1]).toMatchObject({ actorName: null, actorRole: null, outcome: 'failed', details: [] });
     expect(result.rows[2]!.details).toEqual([['from', 'peer'], ['to', 'coordinator']]);
-    expect(result.rows[3]).toMatchObject({ actorName: 'IT Support', actorRole: 'admin', entityType: 'staff_user', entityId: manager.id });
+    // The time as Vancouver reads it, formatted on the server (01:00 PDT under every rule set since 2007).
+    expect(result.rows[3]).toMatchObject({ at: '2026-11-01T08:00:00.000Z', atText: '2026-11-01 01:00', actorName: 'IT Support', actorRole: 'admin', entityType: 'staff_user', entityId: manager.id });
     expect(actions(await listAuditEvents(admin, params({ dir: 'asc' })))[0]).toBe('staff_user.created');
   });
 

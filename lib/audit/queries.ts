@@ -6,7 +6,7 @@ import { assertCan } from '@/lib/auth/assert.ts';
 import type { Actor } from '@/lib/auth/session.ts';
 import { ROLE_LABELS, type Role } from '@/lib/auth/permissions.ts';
 import { pageWindow, type TableParams } from '@/lib/table/params.ts';
-import { PROGRAM_TIME_ZONE } from '@/lib/table/format.ts';
+import { formatDateTime, PROGRAM_TIME_ZONE } from '@/lib/table/format.ts';
 import { AUDIT_TABLE } from './schema.ts';
 
 // Reads of the audit log. Viewing the log is not itself audited: it holds ids and codes, not
@@ -15,6 +15,8 @@ import { AUDIT_TABLE } from './schema.ts';
 export type AuditRow = {
   id: string;
   at: string;
+  /** `at` in Vancouver time, formatted here: see lib/table/format.ts. */
+  atText: string;
   actorName: string | null;
   actorRole: Role | null;
   action: string;
@@ -72,6 +74,7 @@ export async function listAuditEvents(actor: Actor, params: AuditParams): Promis
   const rows = events.map((e) => ({
     id: e.id.toString(),
     at: e.at.toISOString(),
+    atText: formatDateTime(e.at.toISOString()),
     actorName: e.actorId ? name.get(e.actorId) ?? 'Unknown account' : null,
     actorRole: e.actorRole,
     action: e.action,

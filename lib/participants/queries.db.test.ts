@@ -82,7 +82,7 @@ describe('listParticipants', () => {
       for (const page of ['1', '2', '3']) pages.push(...(await listParticipants(coordinator, params({ dir, page }), NOW)).rows);
       expect(pages).toHaveLength(60);
       expect(new Set(pages.map((r) => r.id)).size).toBe(60);
-      expect(pages.slice(-20).every((r) => r.lastSeenAt === null)).toBe(true);
+      expect(pages.slice(-20).every((r) => r.lastSeenOn === null)).toBe(true);
     }
     expect((await listParticipants(coordinator, params({ page: '9' }), NOW)).page).toBe(3);
   });
@@ -93,7 +93,7 @@ describe('listParticipants', () => {
     const list = await listParticipants(peer, params({ sort: 'visits', dir: 'desc', travelling: 'no' }), NOW);
     expect(aliases(list)).toEqual(['Jade River', 'rose petal', 'Kit 50%', 'Nova']);
     expect(list.rows.every((r) => r.visitCount === null)).toBe(true);
-    expect(Object.keys(list.rows[0]!).sort()).toEqual(['alias', 'code', 'deidentified', 'id', 'lastSeenAt', 'visitCount']);
+    expect(Object.keys(list.rows[0]!).sort()).toEqual(['alias', 'code', 'deidentified', 'id', 'lastSeenOn', 'visitCount']);
   });
 });
 
@@ -110,7 +110,7 @@ describe('findSimilarAliases', () => {
     expect((await findSimilarAliases(coordinator, 'Jade R')).map((h) => h.alias)).not.toContain('Jade R');
     expect(await findSimilarAliases(coordinator, 'Zzyzx')).toEqual([]);
     expect(await findSimilarAliases(coordinator, 'J')).toEqual([]);
-    expect((await findSimilarAliases(coordinator, 'rose  petal'))[0]).toMatchObject({ alias: 'rose petal', lastSeenAt: expect.any(String) });
+    expect((await findSimilarAliases(coordinator, 'rose  petal'))[0]).toMatchObject({ alias: 'rose petal', lastSeenOn: expect.stringMatching(/^\d{4}-\d\d-\d\d$/) });
   });
 });
 

@@ -5,6 +5,7 @@ import { db } from '@/lib/db/client.ts';
 import { assertCan } from '@/lib/auth/assert.ts';
 import type { Actor } from '@/lib/auth/session.ts';
 import { notFound } from '@/lib/errors.ts';
+import { formatDate } from '@/lib/table/format.ts';
 import { escapeLike, pageWindow, type TableParams } from '@/lib/table/params.ts';
 import { normalizeCode } from './code.ts';
 import { ageRange, editRefusal, programYear, seesParticipantDetails, type AgeRange } from './rules.ts';
@@ -19,7 +20,8 @@ export type ParticipantRow = {
   id: string;
   alias: string | null;
   code: string;
-  lastSeenAt: string | null;
+  /** The Vancouver day of the last visit, formatted here: see lib/table/format.ts. */
+  lastSeenOn: string | null;
   /** Null for peers, who see alias, code and last seen only. */
   visitCount: number | null;
   deidentified: boolean;
@@ -91,13 +93,18 @@ type ListRecord = { id: string; alias: string | null; code: string; lastSeenAt: 
 
 function toRow(r: ListRecord): ParticipantRow {
   return {
-    id: r.id, alias: r.alias, code: r.code, lastSeenAt: r.lastSeenAt?.toISOString() ?? null,
+    id: r.id, alias: r.alias, code: r.code, lastSeenOn: lastSeenOn(r.lastSeenAt),
     // What peers may not see is not selected for them in the first place.
     visitCount: r.visitCount ?? null, deidentified: !!r.deidentifiedAt || r.alias === null,
   };
 }
 
-export type SimilarAlias = { id: string; alias: string; code: string; lastSeenAt: string | null };
+/** The Vancouver day of a last visit, for client components, which must not format instants themselves. */
+export function lastSeenOn(at: Date | null): string | null {
+  return at ? formatDate(at.toISOString()) : null;
+}
+
+export type SimilarAlias = { id: string; alias: string; code: string; lastSeenOn: string | null };
 
 /**
  * Up to five current records whose alias looks like `alias` (pg_trgm similarity above 0.3, the
@@ -113,7 +120,7 @@ export async function findSimilarAliases(actor: Actor, alias: string): Promise<S
     WHERE alias % ${text} AND merged_into_id IS NULL AND deidentified_at IS NULL
     ORDER BY similarity(alias, ${text}) DESC, last_seen_at DESC NULLS LAST, id
     LIMIT 5`;
-  return rows.map((r) => ({ id: r.id, alias: r.alias, code: r.code, lastSeenAt: r.last_seen_at?.toISOString() ?? null }));
+  return rows.map((r) => ({ id: r.id, alias: r.alias, code: r.code, lastSeenOn: lastSeenOn(r.last_seen_at) }));
 }
 
 // The optional answers, as stored. Read for the profile and the edit form, never for peers.

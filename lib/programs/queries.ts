@@ -2,6 +2,7 @@ import 'server-only';
 import { db } from '@/lib/db/client.ts';
 import { assertCan } from '@/lib/auth/assert.ts';
 import type { Actor } from '@/lib/auth/session.ts';
+import { formatDateTime } from '@/lib/table/format.ts';
 import { pageWindow, type TableParams } from '@/lib/table/params.ts';
 import { localDay } from '@/lib/bookings/slots.ts';
 import { generateSessions, scheduleOf } from './generate.ts';
@@ -56,6 +57,8 @@ export async function getProgram(actor: Actor, id: string): Promise<ProgramDetai
 
 export type SessionRow = {
   id: string; startsAt: string; endsAt: string; status: 'scheduled' | 'held' | 'cancelled'; cancelReason: string | null;
+  /** `startsAt` in Vancouver time, formatted here: see lib/table/format.ts. */
+  startsAtText: string;
   oneOff: boolean; named: number; anonymous: number; total: number; partnerPresent: boolean;
 };
 
@@ -75,6 +78,7 @@ export async function listProgramSessions(
   });
   const rows = sessions.map((s) => ({
     id: s.id, startsAt: s.startsAt.toISOString(), endsAt: s.endsAt.toISOString(), status: s.status, cancelReason: s.cancelReason,
+    startsAtText: formatDateTime(s.startsAt.toISOString()),
     oneOff: s.scheduledFor === null, named: s._count.attendance, anonymous: s.anonymousCount, total: s._count.attendance + s.anonymousCount,
     partnerPresent: s.partnerPresent,
   }));

@@ -73,7 +73,7 @@ describe('listStaff', () => {
   it('returns only what the list shows (no password hash)', async () => {
     const manager = await seed();
     const row = (await listStaff(manager, params())).rows[0]!;
-    expect(Object.keys(row).sort()).toEqual(['active', 'createdAt', 'displayName', 'email', 'id', 'role']);
+    expect(Object.keys(row).sort()).toEqual(['active', 'createdAt', 'createdOn', 'displayName', 'email', 'id', 'role']);
   });
 });
 

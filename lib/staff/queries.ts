@@ -5,6 +5,7 @@ import { assertCan } from '@/lib/auth/assert.ts';
 import type { Actor } from '@/lib/auth/session.ts';
 import type { Role } from '@/lib/auth/permissions.ts';
 import { notFound } from '@/lib/errors.ts';
+import { formatDate } from '@/lib/table/format.ts';
 import { escapeLike, pageWindow, type TableParams } from '@/lib/table/params.ts';
 import { StaffIdSchema, STAFF_TABLE } from './schema.ts';
 
@@ -15,6 +16,8 @@ export type StaffRow = {
   role: Role;
   active: boolean;
   createdAt: string;
+  /** The Vancouver day it was made, formatted here: see lib/table/format.ts. */
+  createdOn: string;
 };
 
 export type StaffDetail = StaffRow & { mustChangePassword: boolean };
@@ -24,6 +27,11 @@ type StaffParams = TableParams<(typeof STAFF_TABLE.sortable)[number], typeof STA
 const SORT_FIELD = { name: 'displayName', email: 'email', role: 'role', status: 'active', created: 'createdAt' } as const;
 
 const rowSelect = { id: true, displayName: true, email: true, role: true, active: true, createdAt: true } as const;
+
+function withDates<R extends { createdAt: Date }>(row: R): Omit<R, 'createdAt'> & { createdAt: string; createdOn: string } {
+  const createdAt = row.createdAt.toISOString();
+  return { ...row, createdAt, createdOn: formatDate(createdAt) };
+}
 
 function where(params: StaffParams): Prisma.StaffUserWhereInput {
   const { role, status } = params.filters;
@@ -51,7 +59,7 @@ export async function listStaff(actor: Actor, params: StaffParams): Promise<{ ro
     skip,
     take,
   });
-  return { rows: rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })), total, page };
+  return { rows: rows.map(withDates), total, page };
 }
 
 /** One account for its page. Managers and IT support (`staff:read`); an unknown or malformed id is "not found". */
@@ -61,5 +69,5 @@ export async function getStaffMember(actor: Actor, id: unknown): Promise<StaffDe
   if (!parsed.success) throw notFound('That account');
   const row = await db.staffUser.findUnique({ where: { id: parsed.data.id }, select: { ...rowSelect, mustChangePassword: true } });
   if (!row) throw notFound('That account');
-  return { ...row, createdAt: row.createdAt.toISOString() };
+  return withDates(row);
 }

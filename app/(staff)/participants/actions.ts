@@ -6,7 +6,7 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { defineAction } from '@/lib/action.ts';
 import { createParticipant, updateParticipant } from '@/lib/participants/mutations.ts';
-import { findSimilarAliases } from '@/lib/participants/queries.ts';
+import { findSimilarAliases, lastSeenOn } from '@/lib/participants/queries.ts';
 import { searchParticipants } from '@/lib/participants/search.ts';
 import { revealSensitive } from '@/lib/participants/sensitive.ts';
 import {
@@ -90,7 +90,7 @@ export const matchParticipantsAction = defineAction({
   schema: z.object({ q: z.string({ error: 'Type part of an alias or code.' }).max(100, 'Type less.') }),
   run: async (actor, { q }) => {
     const matches = await searchParticipants(actor, q);
-    const options = matches.map((m) => ({ id: m.id, alias: m.alias, code: m.code, lastSeenAt: m.lastSeenAt?.toISOString() ?? null }));
+    const options = matches.map((m) => ({ id: m.id, alias: m.alias, code: m.code, lastSeenOn: lastSeenOn(m.lastSeenAt) }));
     return { data: { matches: JSON.stringify(options) } };
   },
 });

@@ -4,6 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { defineAction } from '@/lib/action.ts';
+import { lastSeenOn } from '@/lib/participants/queries.ts';
 import { searchParticipants } from '@/lib/participants/search.ts';
 import { mergeParticipants } from '@/lib/participants/merge.ts';
 import { PARTICIPANT_NOT_FOUND } from '@/lib/participants/schema.ts';
@@ -25,7 +26,7 @@ export const findMergeCandidatesAction = defineAction({
     const matches = (await searchParticipants(actor, q, 10)).filter((m) => m.id !== id);
     return {
       message: matches.length ? `${matches.length} other record${matches.length === 1 ? '' : 's'} found.` : 'No other record matches.',
-      data: { matches: JSON.stringify(matches.map((m) => ({ ...m, lastSeenAt: m.lastSeenAt?.toISOString() ?? null }))) },
+      data: { matches: JSON.stringify(matches.map((m) => ({ id: m.id, alias: m.alias, code: m.code, lastSeenOn: lastSeenOn(m.lastSeenAt) }))) },
     };
   },
 });
