@@ -60,7 +60,7 @@ export async function dashboard(actor: Actor, period: Period, now: Date = new Da
   const [report, previous, weeklyCounts] = await Promise.all([
     buildReport(actor, period, now),
     figureContext(actor, earlier).then((ctx) => visitFigures(ctx)),
-    figureContext(actor, period).then((ctx) => visitFigures(ctx, weeksOf(period.from, period.to))),
+    figureContext(actor, period).then((ctx) => visitFigures(ctx, weeksOf(period.from, period.to), { fresh: false })),
   ]);
   const weeks = weeksOf(period.from, period.to);
   const row = (key: string) => weeklyCounts.find((r) => r.key === key)!.counts;

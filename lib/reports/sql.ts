@@ -56,7 +56,7 @@ export function toCounts(rows: GroupedRow[], period: Period, categories: Categor
  * The buckets spread into their days, `d(key, d_from, t_from, day)`: a row finds its bucket by an
  * equality on its date (a hash join) rather than by testing every bucket's range against it.
  */
-function bucketDays(buckets: Bucket[]): Prisma.Sql {
+export function bucketDays(buckets: Bucket[]): Prisma.Sql {
   return Prisma.sql`(
     SELECT b.key, b.d_from, b.t_from, day::date AS day
     FROM ${bucketsSql(buckets)} CROSS JOIN LATERAL generate_series(b.d_from, b.d_until - 1, interval '1 day') AS day
