@@ -21,6 +21,11 @@ type Props = {
   valueHeading: string;
 };
 
+/** The props for a chart of one series of labelled values (services, programs, referrals…). */
+export function oneSeries(bars: { label: string; value: number }[], name: string, color: ChartSeries['color']): Pick<Props, 'categories' | 'series' | 'values'> {
+  return { categories: bars.map((b) => b.label), series: [{ name, color }], values: [bars.map((b) => b.value)] };
+}
+
 export function ChartFigure({ title, id, kind, categories, shortCategories, series, values, categoryHeading, valueHeading }: Props) {
   const rows: ChartRow[] = categories.map((category, i) => ({
     category,

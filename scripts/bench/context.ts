@@ -20,6 +20,8 @@ export type BenchContext = {
   log(m: string): void;
   /** The runner as the data layer sees it, from a live session (lib/auth/resolve-session.ts). */
   actor(): Promise<Actor>;
+  /** Any bench account as the data layer sees it, from a new live session. */
+  actorOf(userId: string): Promise<Actor>;
   /** The running app and a signed-in Cookie header. */
   app(): Promise<{ baseUrl: string; cookie: string }>;
   load<M>(modulePath: string): Promise<M>;
@@ -43,13 +45,13 @@ export function createContext(opts: { root: string; sql: pg.Client; runner: Runn
         throw error;
       }
     },
-    actor: () =>
-      (actor ??= (async () => {
-        const { resolveSession } = await ctx.load<typeof import('../../lib/auth/resolve-session.ts')>('lib/auth/resolve-session.ts');
-        const state = await resolveSession(await openSession(opts.sql, opts.runner.id));
-        if (state.status !== 'ok') throw new Error(`the bench account's session is ${state.status}`);
-        return state.actor;
-      })()),
+    actorOf: async (userId) => {
+      const { resolveSession } = await ctx.load<typeof import('../../lib/auth/resolve-session.ts')>('lib/auth/resolve-session.ts');
+      const state = await resolveSession(await openSession(opts.sql, userId));
+      if (state.status !== 'ok') throw new Error(`the bench account's session is ${state.status}`);
+      return state.actor;
+    },
+    actor: () => (actor ??= ctx.actorOf(opts.runner.id)),
     app: () =>
       (app ??= (async () => {
         running = await startApp(await buildApp(opts.root, opts.log, opts.reuseBuild), opts.databaseUrl, opts.port);

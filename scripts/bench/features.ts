@@ -134,18 +134,20 @@ INSERT INTO attendance (id, session_id, participant_id, created_by_id, created_a
 `;
 
 const CATEGORIES = ['health', 'sexual_health', 'mental_health', 'legal_advocacy', 'shelters', 'housing', 'employment_training', 'culturally_safe', 'crisis_lines', 'transitioning_support'];
+/** The categories as a SQL text array, indexed 1..10. */
+const CATEGORY_ARRAY = `(ARRAY['${CATEGORIES.join("','")}'])`;
 const REASONS = ['Needs a family doctor', 'Looking for housing', 'Wants counselling', 'Legal help with a charge', 'A bed for tonight', 'Job training'];
 
 const REFERRALS = `
 -- Twenty-four agencies, each offering two categories.
 INSERT INTO agency (id, name, categories, active, updated_at)
   SELECT pg_temp.uid($1 || ':agency:' || a), 'Agency ' || lpad(a::text, 2, '0'),
-         ARRAY[(ARRAY['${CATEGORIES.join("','")}'])[1 + a % 10], (ARRAY['${CATEGORIES.join("','")}'])[1 + (a + 3) % 10]]::"AgencyCategory"[], true, now()
+         ARRAY[${CATEGORY_ARRAY}[1 + a % 10], ${CATEGORY_ARRAY}[1 + (a + 3) % 10]]::"AgencyCategory"[], true, now()
   FROM generate_series(1, 24) a;
 -- Up to nineteen referrals a day. The last month's are still open; older ones have ended.
 CREATE TEMP TABLE bench_referrals ON COMMIT DROP AS
   SELECT k, day, pg_temp.uid($1 || ':agency:' || agency) AS agency_id,
-         (ARRAY['${CATEGORIES.join("','")}'])[1 + ((agency + CASE WHEN pg_temp.u($1 || ':referral-category:' || k) < 0.5 THEN 0 ELSE 3 END) % 10)::int]::"AgencyCategory" AS category,
+         ${CATEGORY_ARRAY}[1 + ((agency + CASE WHEN pg_temp.u($1 || ':referral-category:' || k) < 0.5 THEN 0 ELSE 3 END) % 10)::int]::"AgencyCategory" AS category,
          CASE WHEN pg_temp.u($1 || ':referral-anonymous:' || k) < 0.15 THEN NULL ELSE ${person(`$1 || ':referral-person:' || k`)} END AS participant_id,
          pg_temp.u($1 || ':referral-consent:' || k) AS consent, pg_temp.u($1 || ':referral-status:' || k) AS fate,
          ${staff(`$1 || ':referral-staff:' || k`)} AS staff_id, ${local('day', '600 + r * 20')} AS at

@@ -27,6 +27,12 @@ export async function signIn(baseUrl: string, email: string, password: string): 
   return session;
 }
 
+/** A page that did not answer 200 with a body: its path (never the query) and where it redirected. */
+function refused(res: Response, path: string): Error {
+  const location = res.headers.get('location');
+  return new Error(`GET ${path.split('?')[0]} answered ${res.status}${location ? ` → ${location}` : ''}`);
+}
+
 /**
  * GETs a page and returns the milliseconds until the first byte of its body arrived. Anything but
  * a 200 (a redirect to sign-in, an error page) fails, so a broken page cannot look fast.
@@ -40,9 +46,7 @@ export async function timeToFirstByte(baseUrl: string, path: string, cookie: str
   while (!(await reader.read()).done) {
     // drain: the connection is reused for the next request
   }
-  if (res.status !== 200 || first.done) {
-    throw new Error(`GET ${path.split('?')[0]} answered ${res.status}${res.headers.get('location') ? ` → ${res.headers.get('location')}` : ''}`);
-  }
+  if (res.status !== 200 || first.done) throw refused(res, path);
   return ttfb;
 }
 
@@ -55,8 +59,6 @@ export async function timeWholeResponse(baseUrl: string, path: string, cookie: s
   const res = await fetch(`${baseUrl}${path}`, { headers: { cookie }, redirect: 'manual' });
   const body = await res.arrayBuffer();
   const elapsed = performance.now() - started;
-  if (res.status !== 200 || body.byteLength === 0) {
-    throw new Error(`GET ${path.split('?')[0]} answered ${res.status}${res.headers.get('location') ? ` → ${res.headers.get('location')}` : ''}`);
-  }
+  if (res.status !== 200 || body.byteLength === 0) throw refused(res, path);
   return elapsed;
 }

@@ -3,7 +3,7 @@ import { requirePermission } from '@/lib/auth/session.ts';
 import { dashboard } from '@/lib/reports/dashboard.ts';
 import { parsePeriod, periodQuery } from '@/lib/reports/period.ts';
 import { PeriodPicker } from '@/components/reports/period-picker.tsx';
-import { ChartFigure } from '@/components/reports/chart-figure.tsx';
+import { ChartFigure, oneSeries } from '@/components/reports/chart-figure.tsx';
 import { Headlines } from '@/components/reports/headlines.tsx';
 
 export const dynamic = 'force-dynamic';
@@ -29,9 +29,9 @@ export default async function ReportsPage({ searchParams }: Props) {
           series={[{ name: 'Visits', color: 'a' }, { name: 'Unique participants', color: 'b' }]}
           values={[d.weekly.map((w) => w.visits), d.weekly.map((w) => w.people)]} />
         <ChartFigure id="chart-services" kind="bars" title="Services used (visits that included each)" categoryHeading="Service" valueHeading="Visits"
-          categories={d.services.map((b) => b.label)} series={[{ name: 'Visits', color: 'a' }]} values={[d.services.map((b) => b.value)]} />
+          {...oneSeries(d.services, 'Visits', 'a')} />
         <ChartFigure id="chart-supplies" kind="bars" title="Supplies given (quantity)" categoryHeading="Supply" valueHeading="Quantity"
-          categories={d.supplies.map((b) => b.label)} series={[{ name: 'Quantity', color: 'b' }]} values={[d.supplies.map((b) => b.value)]} />
+          {...oneSeries(d.supplies, 'Quantity', 'b')} />
         <ChartFigure id="chart-bookings" kind="columns" title="Shower and laundry bookings: used and did not come" categoryHeading="Bookings" valueHeading="Bookings"
           categories={d.bookings.map((b) => b.kind)} series={[{ name: 'Used', color: 'a' }, { name: 'Did not come', color: 'c' }]}
           values={[d.bookings.map((b) => b.used), d.bookings.map((b) => b.noShow)]} />
@@ -39,11 +39,11 @@ export default async function ReportsPage({ searchParams }: Props) {
           categories={d.suite.map((m) => m.label)} series={[{ name: 'Nights occupied', color: 'a' }, { name: 'Nights available', color: 'b' }]}
           values={[d.suite.map((m) => m.occupied), d.suite.map((m) => m.available)]} />
         <ChartFigure id="chart-programs" kind="bars" title="Program attendance, by program" categoryHeading="Program" valueHeading="Attendance"
-          categories={d.programs.map((b) => b.label)} series={[{ name: 'Attendance', color: 'a' }]} values={[d.programs.map((b) => b.value)]} />
+          {...oneSeries(d.programs, 'Attendance', 'a')} />
         <ChartFigure id="chart-referral-categories" kind="bars" title="Referrals by category" categoryHeading="Category" valueHeading="Referrals"
-          categories={d.referralsByCategory.map((b) => b.label)} series={[{ name: 'Referrals', color: 'b' }]} values={[d.referralsByCategory.map((b) => b.value)]} />
+          {...oneSeries(d.referralsByCategory, 'Referrals', 'b')} />
         <ChartFigure id="chart-referral-status" kind="bars" title="Referrals by where they stand now" categoryHeading="Status" valueHeading="Referrals"
-          categories={d.referralsByStatus.map((b) => b.label)} series={[{ name: 'Referrals', color: 'c' }]} values={[d.referralsByStatus.map((b) => b.value)]} />
+          {...oneSeries(d.referralsByStatus, 'Referrals', 'c')} />
       </div>
     </>
   );
