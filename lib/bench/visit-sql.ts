@@ -109,23 +109,25 @@ export async function insertVisits(exec: Exec, days: readonly PlanDay[], opts: V
   await exec(INSERT_VISITS_SQL, [JSON.stringify(days), JSON.stringify(options), JSON.stringify(SERVICE_MIX)]);
 }
 
-// The per-row trigger that keeps participant.visit_count and last_seen_at would run once per
-// visit during a bulk load; loaders switch it off (inside their transaction) and run
-// PARTICIPANT_STATS_SQL once instead. It matches participant_refresh_visit_stats(): voided visits
-// do not count. It also moves each record's consent and creation to just before their first visit.
+// The per-row trigger that keeps participant.visit_count, last_seen_at and first_visit_date
+// would run once per visit during a bulk load; loaders switch it off (inside their transaction)
+// and run PARTICIPANT_STATS_SQL once instead. It matches participant_refresh_visit_stats():
+// voided visits do not count. It also moves each record's consent and creation to just before
+// their first visit.
 export const VISIT_TRIGGER_OFF_SQL = 'ALTER TABLE visit DISABLE TRIGGER visit_refresh_participant';
 export const VISIT_TRIGGER_ON_SQL = 'ALTER TABLE visit ENABLE TRIGGER visit_refresh_participant';
 
 export const PARTICIPANT_STATS_SQL = `
 WITH s AS (
   SELECT participant_id AS id, min(visited_at) AS first_seen,
-         count(*) FILTER (WHERE voided_at IS NULL)::int AS n, max(visited_at) FILTER (WHERE voided_at IS NULL) AS last_seen
+         count(*) FILTER (WHERE voided_at IS NULL)::int AS n, max(visited_at) FILTER (WHERE voided_at IS NULL) AS last_seen,
+         min(visit_date) FILTER (WHERE voided_at IS NULL) AS first_date
   FROM visit WHERE participant_id IS NOT NULL GROUP BY participant_id
 ), t AS (
-  SELECT p.id, coalesce(s.first_seen - interval '4 minutes', p.consent_at) AS joined, coalesce(s.n, 0) AS n, s.last_seen
+  SELECT p.id, coalesce(s.first_seen - interval '4 minutes', p.consent_at) AS joined, coalesce(s.n, 0) AS n, s.last_seen, s.first_date
   FROM participant p LEFT JOIN s ON s.id = p.id
 )
 UPDATE participant p SET
-  visit_count = t.n, last_seen_at = t.last_seen, consent_at = t.joined, created_at = t.joined, updated_at = t.joined,
+  visit_count = t.n, last_seen_at = t.last_seen, first_visit_date = t.first_date, consent_at = t.joined, created_at = t.joined, updated_at = t.joined,
   last_activity_at = greatest(t.joined, coalesce(t.last_seen, t.joined))
 FROM t WHERE t.id = p.id`;

@@ -1,5 +1,5 @@
 import 'server-only';
-import { db } from '@/lib/db/client.ts';
+import { db, type Db, type Tx } from '@/lib/db/client.ts';
 import { assertCan } from '@/lib/auth/assert.ts';
 import type { Actor } from '@/lib/auth/session.ts';
 import { getSetting } from '@/lib/settings/queries.ts';
@@ -35,15 +35,23 @@ export async function figureContext(actor: Actor, period: Period): Promise<Figur
 }
 
 /**
- * Every section the settings leave in, its figures read through `ctx.client` and suppressed.
- * Inside the report's transaction, the aggregates get room to sort and hash in memory, and no
- * JIT compilation: it costs more than it saves on statements that run once a page.
+ * Inside a report's transaction, the aggregates get room to hash in memory (the default 4 MB
+ * spills a year's (week, person) pairs to disk), and no JIT compilation: it costs more than it
+ * saves on statements that run once a page.
  */
-export async function loadSections(ctx: FigureContext): Promise<RenderedSection[]> {
-  await ctx.client.$queryRaw`SELECT set_config('work_mem', '64MB', true), set_config('jit', 'off', true)`;
+function tune(client: Db | Tx) {
+  return client.$queryRaw`SELECT set_config('work_mem', '64MB', true), set_config('jit', 'off', true)`;
+}
+
+/**
+ * Every section the settings leave in (or those of them in `only`), its figures read through
+ * `ctx.client` (the report's transaction) and suppressed.
+ */
+export async function loadSections(ctx: FigureContext, only?: readonly string[]): Promise<RenderedSection[]> {
+  await tune(ctx.client);
   const out = [];
   for (const s of REPORT_SECTIONS) {
-    if (s.enabled && !s.enabled(ctx)) continue;
+    if ((s.enabled && !s.enabled(ctx)) || (only && !only.includes(s.key))) continue;
     const tables = await s.load(ctx);
     out.push({ key: s.key, title: s.title, description: s.description, tables: tables.map((t) => renderTable(t, ctx.period.months.map((m) => m.label))) });
   }
@@ -53,10 +61,23 @@ export async function loadSections(ctx: FigureContext): Promise<RenderedSection[
 /** The read-only snapshot a report is read in, so every section sees the same data. */
 export const REPORT_TRANSACTION = { isolationLevel: 'RepeatableRead', timeout: 60_000 } as const;
 
+/** Reads figures for a period the way the report does: in the report's kind of transaction, tuned. */
+export async function withFigures<T>(actor: Actor, period: Period, read: (ctx: FigureContext) => Promise<T>): Promise<T> {
+  const base = await figureContext(actor, period);
+  return db.$transaction(async (tx) => {
+    await tune(tx);
+    return read({ ...base, client: tx });
+  }, REPORT_TRANSACTION);
+}
+
+/** Some of the report's sections for a period, read as the whole report reads them. */
+function sectionsOf(actor: Actor, period: Period, only?: readonly string[]): Promise<RenderedSection[]> {
+  return withFigures(actor, period, (ctx) => loadSections(ctx, only));
+}
+
 /** Loads one period's report. */
 async function load(actor: Actor, period: Period, now: Date): Promise<Report> {
-  const base = await figureContext(actor, period);
-  const sections = await db.$transaction((tx) => loadSections({ ...base, client: tx }), REPORT_TRANSACTION);
+  const sections = await sectionsOf(actor, period);
   return { title: REPORT_TITLE, period: { label: period.label, from: period.from, to: period.to, fileStem: period.fileStem }, generatedAt: now, sections };
 }
 
@@ -67,4 +88,13 @@ async function load(actor: Actor, period: Period, now: Date): Promise<Report> {
 export async function buildReport(actor: Actor, period: Period, now: Date = new Date(), permission: 'report:read' | 'report:export' = 'report:read'): Promise<Report> {
   assertCan(actor, permission);
   return load(actor, period, now);
+}
+
+/**
+ * Some of the report's sections (by key), with the very figures the report shows: the dashboard
+ * draws no demographics, so it does not pay for them. Managers (`report:read`).
+ */
+export async function reportSections(actor: Actor, period: Period, keys: readonly string[]): Promise<RenderedSection[]> {
+  assertCan(actor, 'report:read');
+  return sectionsOf(actor, period, keys);
 }

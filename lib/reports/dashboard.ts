@@ -1,10 +1,10 @@
 import 'server-only';
 import { assertCan } from '@/lib/auth/assert.ts';
 import type { Actor } from '@/lib/auth/session.ts';
-import { buildReport, figureContext } from './build.ts';
+import { reportSections, withFigures } from './build.ts';
 import { weeksOf, yearBefore, type Period } from './period.ts';
 import { visitFigures } from './sections/participants.ts';
-import type { Counts, RenderedTable, Report } from './types.ts';
+import type { Counts, RenderedSection, RenderedTable } from './types.ts';
 
 // The manager's dashboard: the report's own figures (no second set of queries), the weekly visits
 // from the same SQL with weeks as buckets, and the headline figures for the same period a year
@@ -13,7 +13,6 @@ import type { Counts, RenderedTable, Report } from './types.ts';
 export type Bar = { label: string; value: number };
 export type Headline = { key: string; label: string; value: number; lastYear: number | null };
 export type Dashboard = {
-  report: Report;
   weekly: { label: string; visits: number; people: number }[];
   services: Bar[];
   supplies: Bar[];
@@ -29,10 +28,10 @@ export type Dashboard = {
 };
 
 const whole = (t: RenderedTable | undefined, key: string) => t?.rows.find((r) => r.key === key)?.cells.at(-1)?.value ?? 0;
-const table = (r: Report, key: string) => r.sections.flatMap((s) => s.tables).find((t) => t.key === key);
+const table = (sections: RenderedSection[], key: string) => sections.flatMap((s) => s.tables).find((t) => t.key === key);
 
 /** The headline figures, and the same figures a year earlier (visitFigures' rows, whole-period column). */
-function headlines(now: Report, before: Counts[] | null): Headline[] {
+function headlines(now: RenderedSection[], before: Counts[] | null): Headline[] {
   const pick: [string, string][] = [
     ['people', 'Unique participants'],
     ['fresh', 'New participants'],
@@ -52,22 +51,24 @@ function suiteMonths(t: RenderedTable | undefined): Dashboard['suite'] {
   return t.columns.slice(0, -1).map((label, i) => ({ label, occupied: row('nights-occupied')[i]?.value ?? 0, available: row('nights-available')[i]?.value ?? 0 }));
 }
 
+/** The report's sections the dashboard draws from. */
+const DRAWN = ['participants', 'services', 'bookings', 'suite', 'programs', 'referrals'];
+
 /** Everything the dashboard draws for one period. Managers (`report:read`). */
-export async function dashboard(actor: Actor, period: Period, now: Date = new Date()): Promise<Dashboard> {
+export async function dashboard(actor: Actor, period: Period): Promise<Dashboard> {
   assertCan(actor, 'report:read');
   const earlier = yearBefore(period);
   // Last year's side is the headline figures only: the participants section's own query, not a second report.
   const [report, previous, weeklyCounts] = await Promise.all([
-    buildReport(actor, period, now),
-    figureContext(actor, earlier).then((ctx) => visitFigures(ctx)),
-    figureContext(actor, period).then((ctx) => visitFigures(ctx, weeksOf(period.from, period.to), { fresh: false })),
+    reportSections(actor, period, DRAWN),
+    withFigures(actor, earlier, (ctx) => visitFigures(ctx)),
+    withFigures(actor, period, (ctx) => visitFigures(ctx, weeksOf(period.from, period.to), { fresh: false })),
   ]);
   const weeks = weeksOf(period.from, period.to);
   const row = (key: string) => weeklyCounts.find((r) => r.key === key)!.counts;
   // "Where data exists": a year with no visits at all is no comparison.
   const hasPrevious = (previous.find((r) => r.key === 'visits')?.counts.at(-1) ?? 0) > 0;
   return {
-    report,
     weekly: weeks.map((w, i) => ({ label: w.label, visits: row('visits')[i]!, people: row('people')[i]! })),
     services: bars(table(report, 'services')),
     supplies: bars(table(report, 'supplies')),

@@ -8,12 +8,12 @@ import type { Counts, FigureContext } from './types.ts';
 // booking.day), local-midnight instants for timestamptz columns. Every figure is one GROUP BY with
 // GROUPING SETS, so PostgreSQL computes the cells, the whole-period column and the totals row.
 
-/** The derived table of buckets to join on. */
+/** The derived table of buckets to join on; `ord` numbers them from 1 in order. */
 export function bucketsSql(buckets: Bucket[]): Prisma.Sql {
   return Prisma.sql`unnest(
     ${buckets.map((b) => b.key)}::text[], ${buckets.map((b) => b.from)}::date[], ${buckets.map((b) => b.until)}::date[],
     ${buckets.map((b) => b.startsAt)}::timestamptz[], ${buckets.map((b) => b.endsAt)}::timestamptz[]
-  ) AS b(key, d_from, d_until, t_from, t_until)`;
+  ) WITH ORDINALITY AS b(key, d_from, d_until, t_from, t_until, ord)`;
 }
 
 export type GroupedRow = { key: string | null; cat: string | null; n: number; g: number };
@@ -53,22 +53,15 @@ export function toCounts(rows: GroupedRow[], period: Period, categories: Categor
 }
 
 /**
- * The buckets spread into their days, `d(key, d_from, t_from, day)`: a row finds its bucket by an
- * equality on its date (a hash join) rather than by testing every bucket's range against it.
+ * The buckets spread into their days, `d(key, d_from, t_from, idx, day)`, idx numbering the
+ * buckets from 0: a row finds its bucket by an equality on its date (a hash join) rather than by
+ * testing every bucket's range against it.
  */
 export function bucketDays(buckets: Bucket[]): Prisma.Sql {
   return Prisma.sql`(
-    SELECT b.key, b.d_from, b.t_from, day::date AS day
+    SELECT b.key, b.d_from, b.t_from, (b.ord - 1)::int AS idx, day::date AS day
     FROM ${bucketsSql(buckets)} CROSS JOIN LATERAL generate_series(b.d_from, b.d_until - 1, interval '1 day') AS day
   ) d`;
-}
-
-/** Non-voided visits in the period with the month (or week) they fall in: the base of most figures. */
-export function visitsInPeriod(period: Period, buckets: Bucket[] = period.months): Prisma.Sql {
-  return Prisma.sql`
-    SELECT d.key, d.d_from, d.t_from, v.id, v.participant_id
-    FROM visit v JOIN ${bucketDays(buckets)} ON d.day = v.visit_date
-    WHERE v.voided_at IS NULL AND v.visit_date >= ${period.from}::date AND v.visit_date <= ${period.to}::date`;
 }
 
 /**

@@ -24,7 +24,7 @@ async function one<T>(sql: string, params: unknown[] = []): Promise<T> {
 
 /** Everything the seed decides, without the ids that differ run to run (staff accounts). */
 async function fingerprint(): Promise<string> {
-  const people = await one<{ d: string }>(`SELECT md5(string_agg(concat_ws('|', code, alias, gender, birth_year, pronouns, visit_count, consent_at), ',' ORDER BY code)) AS d FROM participant`);
+  const people = await one<{ d: string }>(`SELECT md5(string_agg(concat_ws('|', code, alias, gender, birth_year, pronouns, visit_count, first_visit_date, consent_at), ',' ORDER BY code)) AS d FROM participant`);
   const visits = await one<{ d: string }>(`
     SELECT md5(string_agg(concat_ws('|', v.id, p.code, v.visited_at, v.void_reason, s.list), ',' ORDER BY v.id)) AS d
     FROM visit v LEFT JOIN participant p ON p.id = v.participant_id

@@ -4,7 +4,8 @@ import { AGE_RANGES, AGE_RANGE_FROM } from '@/lib/participants/rules.ts';
 import {
   AGE_RANGE_LABELS, DECLINED, GENDER_LABELS, GENDERS, INDIGENOUS_IDENTITIES, INDIGENOUS_LABELS, NOT_ASKED, TRAVELLING_LABELS,
 } from '@/lib/participants/labels.ts';
-import { toCounts, visitsInPeriod, type Category, type GroupedRow } from '../sql.ts';
+import { MAX_MONTHS, type Period } from '../period.ts';
+import { bucketDays, bucketsSql, toCounts, type Category, type GroupedRow } from '../sql.ts';
 import type { FigureContext, FigureTable, SectionDefinition } from '../types.ts';
 
 // Breakdowns of the unique participants who visited, by what they chose to tell us. These are
@@ -46,37 +47,65 @@ const BREAKDOWNS: Breakdown[] = [
   },
 ];
 
-type DimensionRow = GroupedRow & { dim: string };
+type DimensionRow = { dim: string; key: string | null; pos: number; n: number; g: number };
+
+// Each answer is counted as its place in the breakdown's categories (1…n, 0 for an answer not
+// listed), the four packed six bits apiece into one integer: the aggregates hash small integers
+// rather than four strings per row.
+const RADIX = 64;
+for (const b of BREAKDOWNS) if (b.categories.length >= RADIX) throw new Error(`${b.key}: too many categories to pack`);
+
+// Each person's months in the period as the bits of a bigint: 63 of them, clear of the sign bit,
+// room for the longest period a report may cover (MAX_MONTHS).
+const MASK_BITS = 63;
 
 /**
- * Every breakdown in one statement. The period's (month, person) pairs, once each, are joined to
- * the people and counted by their four answers together (a few hundred combinations a month,
- * whatever the number of people); only those counts are then spread into one row per breakdown.
- * A month's cells count its pairs; the whole-period column counts the distinct people among all
- * the pairs. Hash aggregates throughout, no sort. `g` means what GROUPING(key, cat) means in
- * `grouped` (sql.ts).
+ * `participant_id, mask`: bit i of `mask` says the person had a visit that was not voided in the
+ * period's month number i. One row per person, from one hash aggregate over the period's visits.
+ */
+function personMonths(period: Period): Prisma.Sql {
+  if (period.months.length > MASK_BITS) throw new Error(`a report covers at most ${MAX_MONTHS} months`);
+  return Prisma.sql`
+    SELECT v.participant_id, bit_or(1::bigint << d.idx) AS mask
+    FROM visit v JOIN ${bucketDays(period.months)} ON d.day = v.visit_date
+    WHERE v.voided_at IS NULL AND v.visit_date >= ${period.from}::date AND v.visit_date <= ${period.to}::date
+      AND v.participant_id IS NOT NULL
+    GROUP BY v.participant_id`;
+}
+
+/**
+ * Every breakdown in one statement. Each person's months come as a bit mask (`personMonths`),
+ * joined once to their four answers (packed); the persons are counted by mask and answers
+ * together (a few thousand rows), and only those counts are spread into the months whose bit is
+ * set, then into one row per breakdown. A month's cells count its people; the whole-period column counts the
+ * persons. Hash aggregates throughout, no sort. `g` means what GROUPING(key, cat) means in
+ * `grouped` (sql.ts); `pos` is the category's place (0 in the totals rows).
  */
 function breakdownRows(ctx: FigureContext): Promise<DimensionRow[]> {
-  const answers = Prisma.join(BREAKDOWNS.map((b, i) => Prisma.sql`${b.cat(ctx)} AS c${Prisma.raw(String(i))}`));
-  const columns = Prisma.join(BREAKDOWNS.map((_, i) => Prisma.raw(`c${i}`)));
-  const dims = Prisma.join(BREAKDOWNS.map((b, i) => Prisma.sql`(${b.key}, ${Prisma.raw(`c${i}`)})`));
+  const { period } = ctx;
+  const place = (b: Breakdown) => Prisma.sql`coalesce(array_position(${b.categories.map((c) => c.key)}::text[], ${b.cat(ctx)}), 0)`;
+  const code = Prisma.join(BREAKDOWNS.map((b, i) => Prisma.sql`${place(b)} * ${Prisma.raw(String(RADIX ** i))}`), ' + ');
+  const dims = Prisma.join(BREAKDOWNS.map((b, i) => Prisma.sql`(${b.key}, (code / ${Prisma.raw(String(RADIX ** i))}) % ${Prisma.raw(String(RADIX))})`));
   return ctx.client.$queryRaw<DimensionRow[]>`
-    WITH pm AS (SELECT DISTINCT key, participant_id FROM (${visitsInPeriod(ctx.period)}) v WHERE participant_id IS NOT NULL),
+    WITH pa AS (SELECT pm.mask, ${code} AS code FROM (${personMonths(period)}) pm JOIN participant p ON p.id = pm.participant_id),
+    masks AS (SELECT mask, code, count(*) AS n FROM pa GROUP BY mask, code),
     monthly AS (
-      SELECT key, ${columns}, count(*) AS n
-      FROM (SELECT pm.key, ${answers} FROM pm JOIN participant p ON p.id = pm.participant_id) a
-      GROUP BY key, ${columns}),
-    whole AS (
-      SELECT ${columns}, count(*) AS n
-      FROM (SELECT ${answers} FROM (SELECT DISTINCT participant_id FROM pm) u JOIN participant p ON p.id = u.participant_id) a
-      GROUP BY ${columns})
-    SELECT d.dim, m.key, d.cat, sum(m.n)::int AS n, GROUPING(m.key, d.cat)::int AS g
-    FROM monthly m CROSS JOIN LATERAL (VALUES ${dims}) AS d(dim, cat)
-    GROUP BY GROUPING SETS ((d.dim, m.key, d.cat), (d.dim, m.key))
+      SELECT b.key, m.code, sum(m.n) AS n
+      FROM masks m JOIN ${bucketsSql(period.months)} ON m.mask & (1::bigint << (b.ord - 1)::int) <> 0
+      GROUP BY b.key, m.code),
+    whole AS (SELECT code, count(*) AS n FROM pa GROUP BY code)
+    SELECT d.dim, m.key, coalesce(d.pos, 0)::int AS pos, sum(m.n)::int AS n, GROUPING(m.key, d.pos)::int AS g
+    FROM monthly m CROSS JOIN LATERAL (VALUES ${dims}) AS d(dim, pos)
+    GROUP BY GROUPING SETS ((d.dim, m.key, d.pos), (d.dim, m.key))
     UNION ALL
-    SELECT d.dim, NULL, d.cat, sum(w.n)::int, (2 + GROUPING(d.cat))::int
-    FROM whole w CROSS JOIN LATERAL (VALUES ${dims}) AS d(dim, cat)
-    GROUP BY GROUPING SETS ((d.dim, d.cat), (d.dim))`;
+    SELECT d.dim, NULL, coalesce(d.pos, 0)::int, sum(w.n)::int, (2 + GROUPING(d.pos))::int
+    FROM whole w CROSS JOIN LATERAL (VALUES ${dims}) AS d(dim, pos)
+    GROUP BY GROUPING SETS ((d.dim, d.pos), (d.dim))`;
+}
+
+/** The rows of one breakdown, with each category's place read back as its key. */
+function rowsOf(b: Breakdown, rows: DimensionRow[]): GroupedRow[] {
+  return rows.filter((r) => r.dim === b.key).map((r) => ({ key: r.key, cat: b.categories[r.pos - 1]?.key ?? null, n: r.n, g: r.g }));
 }
 
 function table(ctx: FigureContext, b: Breakdown, rows: GroupedRow[]): FigureTable {
@@ -97,6 +126,6 @@ export const demographicsSection: SectionDefinition = {
   enabled: (ctx) => !ctx.options.omitDemographics,
   load: async (ctx) => {
     const rows = await breakdownRows(ctx);
-    return BREAKDOWNS.map((b) => table(ctx, b, rows.filter((r) => r.dim === b.key)));
+    return BREAKDOWNS.map((b) => table(ctx, b, rowsOf(b, rows)));
   },
 };

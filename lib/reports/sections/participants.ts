@@ -14,40 +14,34 @@ type Row = { key: string | null; people: number; visits: number; known: number; 
  * Visits are counted per day first (a few hundred rows) and then per bucket. People are counted
  * from the (bucket, person) pairs: once each in a bucket's column, and once each over the whole
  * period from the distinct people among them — hash aggregates, with no sort of the period's
- * visits. A person is new in a bucket when their first non-voided visit ever falls in it: no visit
- * before the bucket's local midnight (the same test as visit_date < its first day), read with one
- * probe per person of the partial index of visits not voided (visit_participant_first_idx), from
- * the index alone. `fresh: false` leaves that out (the dashboard's weekly chart has no use for it).
+ * visits. A person is new in a bucket when their first visit that counts (not voided) falls in
+ * it: participant.first_visit_date, kept by the visit trigger, read through its index.
+ * `fresh: false` leaves that out (the dashboard's weekly chart has no use for it).
  */
 function query(period: Period, buckets: Bucket[], fresh: boolean): Prisma.Sql {
-  const inPeriod = Prisma.sql`v.voided_at IS NULL AND v.visit_date >= ${period.from}::date AND v.visit_date <= ${period.to}::date`;
+  const inPeriod = (column: Prisma.Sql) => Prisma.sql`${column} >= ${period.from}::date AND ${column} <= ${period.to}::date`;
   const freshSql = fresh
     ? Prisma.sql`
-      SELECT key, count(*)::int AS n FROM fresh GROUP BY key
-      UNION ALL SELECT NULL, count(DISTINCT participant_id)::int FROM fresh`
+      SELECT d.key, count(*)::int AS n
+      FROM participant p JOIN ${bucketDays(buckets)} ON d.day = p.first_visit_date
+      WHERE ${inPeriod(Prisma.sql`p.first_visit_date`)}
+      GROUP BY GROUPING SETS ((d.key), ())`
     : Prisma.sql`SELECT NULL::text AS key, 0 AS n WHERE false`;
   return Prisma.sql`
-    WITH pm AS (
-      SELECT DISTINCT d.key, d.t_from, v.participant_id
+    WITH pairs AS (
+      SELECT DISTINCT d.key, v.participant_id
       FROM visit v JOIN ${bucketDays(buckets)} ON d.day = v.visit_date
-      WHERE ${inPeriod} AND v.participant_id IS NOT NULL),
-    first AS (
-      SELECT u.participant_id, f.at
-      FROM (SELECT DISTINCT participant_id FROM pm) u
-      CROSS JOIN LATERAL (
-        SELECT e.visited_at AS at FROM visit e
-        WHERE e.participant_id = u.participant_id AND e.voided_at IS NULL ORDER BY e.visited_at LIMIT 1) f),
-    fresh AS (SELECT pm.key, pm.participant_id FROM pm JOIN first ON first.participant_id = pm.participant_id WHERE first.at >= pm.t_from),
+      WHERE v.voided_at IS NULL AND ${inPeriod(Prisma.sql`v.visit_date`)} AND v.participant_id IS NOT NULL),
     daily AS (
       SELECT v.visit_date, count(*) AS visits, count(v.participant_id) AS known
-      FROM visit v WHERE ${inPeriod} GROUP BY v.visit_date),
+      FROM visit v WHERE v.voided_at IS NULL AND ${inPeriod(Prisma.sql`v.visit_date`)} GROUP BY v.visit_date),
     a AS (
       SELECT d.key, coalesce(sum(daily.visits), 0)::int AS visits, coalesce(sum(daily.known), 0)::int AS known,
              coalesce(sum(daily.visits - daily.known), 0)::int AS anonymous
       FROM daily JOIN ${bucketDays(buckets)} ON d.day = daily.visit_date GROUP BY GROUPING SETS ((d.key), ())),
     people AS (
-      SELECT key, count(*)::int AS n FROM pm GROUP BY key
-      UNION ALL SELECT NULL, count(*)::int FROM (SELECT DISTINCT participant_id FROM pm) u),
+      SELECT key, count(*)::int AS n FROM pairs GROUP BY key
+      UNION ALL SELECT NULL, count(*)::int FROM (SELECT DISTINCT participant_id FROM pairs) u),
     f AS (${freshSql})
     SELECT a.key, coalesce(people.n, 0)::int AS people, a.visits, a.known, a.anonymous, coalesce(f.n, 0)::int AS fresh
     FROM a
