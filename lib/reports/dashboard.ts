@@ -59,7 +59,7 @@ export async function dashboard(actor: Actor, period: Period): Promise<Dashboard
   assertCan(actor, 'report:read');
   const earlier = yearBefore(period);
   // Last year's side is the headline figures only: the participants section's own query, not a second report.
-  const [report, previous, weeklyCounts] = await Promise.all([
+  const [sections, previous, weeklyCounts] = await Promise.all([
     reportSections(actor, period, DRAWN),
     withFigures(actor, earlier, (ctx) => visitFigures(ctx)),
     withFigures(actor, period, (ctx) => visitFigures(ctx, weeksOf(period.from, period.to), { fresh: false })),
@@ -70,17 +70,17 @@ export async function dashboard(actor: Actor, period: Period): Promise<Dashboard
   const hasPrevious = (previous.find((r) => r.key === 'visits')?.counts.at(-1) ?? 0) > 0;
   return {
     weekly: weeks.map((w, i) => ({ label: w.label, visits: row('visits')[i]!, people: row('people')[i]! })),
-    services: bars(table(report, 'services')),
-    supplies: bars(table(report, 'supplies')),
+    services: bars(table(sections, 'services')),
+    supplies: bars(table(sections, 'supplies')),
     bookings: (['shower', 'laundry'] as const).map((k) => {
-      const t = table(report, `bookings-${k}`);
+      const t = table(sections, `bookings-${k}`);
       return { kind: k === 'shower' ? 'Showers' : 'Laundry', used: whole(t, 'used'), noShow: whole(t, 'no_show') };
     }),
-    suite: suiteMonths(table(report, 'suite')),
-    programs: bars(table(report, 'programs-attendance')),
-    referralsByCategory: bars(table(report, 'referrals-category')),
-    referralsByStatus: bars(table(report, 'referrals-status')),
-    headlines: headlines(report, hasPrevious ? previous : null),
+    suite: suiteMonths(table(sections, 'suite')),
+    programs: bars(table(sections, 'programs-attendance')),
+    referralsByCategory: bars(table(sections, 'referrals-category')),
+    referralsByStatus: bars(table(sections, 'referrals-status')),
+    headlines: headlines(sections, hasPrevious ? previous : null),
     lastYearLabel: earlier.label,
   };
 }
