@@ -15,7 +15,7 @@ const RUN_NOW = new Date('2026-11-19T20:00:00Z'); // the next day, 12:00 in Vanc
 async function counts(): Promise<string> {
   const c = await rawClient();
   const { rows } = await c.query<{ d: string }>(
-    `SELECT md5(string_agg(concat_ws('|', id, visit_count, last_seen_at, last_activity_at), ',' ORDER BY id)) AS d FROM participant`);
+    `SELECT md5(string_agg(concat_ws('|', id, visit_count, last_seen_at, first_visit_date, last_activity_at), ',' ORDER BY id)) AS d FROM participant`);
   return rows[0]!.d;
 }
 
