@@ -3,7 +3,12 @@ import { assertCan } from '@/lib/auth/assert.ts';
 import type { Actor } from '@/lib/auth/session.ts';
 import { reportSections, withFigures } from './build.ts';
 import { weeksOf, yearBefore, type Period } from './period.ts';
-import { visitFigures } from './sections/participants.ts';
+import { bookingsSection } from './sections/bookings.ts';
+import { participantsSection, visitFigures } from './sections/participants.ts';
+import { programsSection } from './sections/programs.ts';
+import { referralsSection } from './sections/referrals.ts';
+import { servicesSection } from './sections/services.ts';
+import { suiteSection } from './sections/suite.ts';
 import type { Counts, RenderedSection, RenderedTable } from './types.ts';
 
 // The manager's dashboard: the report's own figures (no second set of queries), the weekly visits
@@ -52,7 +57,7 @@ function suiteMonths(t: RenderedTable | undefined): Dashboard['suite'] {
 }
 
 /** The report's sections the dashboard draws from. */
-const DRAWN = ['participants', 'services', 'bookings', 'suite', 'programs', 'referrals'];
+const DRAWN = [participantsSection, servicesSection, bookingsSection, suiteSection, programsSection, referralsSection].map((s) => s.key);
 
 /** Everything the dashboard draws for one period. Managers (`report:read`). */
 export async function dashboard(actor: Actor, period: Period): Promise<Dashboard> {

@@ -99,7 +99,8 @@ describe('event counts across months', () => {
         // People per month and over the period, and a breakdown of them before suppression, agree
         // with a plain reading of who came when.
         const ctx = await figureContext(manager, period);
-        const people = (await visitFigures(ctx)).find((r) => r.key === 'people')!.counts;
+        const figures = await visitFigures(ctx);
+        const row = (key: string) => figures.find((r) => r.key === key)!.counts;
         const breakdowns = await demographicsSection.load(ctx);
         const came = await db.visit.findMany({
           where: { voidedAt: null, participantId: { not: null }, visitDate: { gte: new Date(`${period.from}T00:00:00Z`), lte: new Date(`${period.to}T00:00:00Z`) } },
@@ -108,7 +109,14 @@ describe('event counts across months', () => {
         const dayOf = (v: (typeof came)[number]) => v.visitDate.toISOString().slice(0, 10);
         const columns = [...period.months.map((m) => came.filter((v) => dayOf(v) >= m.from && dayOf(v) < m.until)), came];
         const distinct = (vs: typeof came) => new Set(vs.map((v) => v.participantId)).size;
-        expect(people).toEqual(columns.map(distinct));
+        expect(row('people')).toEqual(columns.map(distinct));
+        // New participants: people whose first visit that counts, ever, falls in the month.
+        const firsts = (await db.visit.groupBy({ by: ['participantId'], where: { voidedAt: null, participantId: { not: null } }, _min: { visitDate: true } }))
+          .map((g) => g._min.visitDate!.toISOString().slice(0, 10));
+        expect(row('fresh')).toEqual([
+          ...period.months.map((m) => firsts.filter((d) => d >= m.from && d < m.until).length),
+          firsts.filter((d) => d >= period.from && d <= period.to).length,
+        ]);
         for (const table of breakdowns) expect(table.total!.counts, table.title).toEqual(columns.map(distinct));
         const gender = breakdowns.find((t) => t.key === 'demographics-gender')!;
         for (const row of gender.rows) {

@@ -4,9 +4,10 @@ import type { Bucket, Period } from './period.ts';
 import type { Counts, FigureContext } from './types.ts';
 
 // Shared SQL for report sections. Buckets (months, weeks) come from period.ts as a derived table
-// `b(key, d_from, d_until, t_from, t_until)`: dates for date columns (visit.visit_date,
-// booking.day), local-midnight instants for timestamptz columns. Every figure is one GROUP BY with
-// GROUPING SETS, so PostgreSQL computes the cells, the whole-period column and the totals row.
+// `b(key, d_from, d_until, t_from, t_until, ord)`: dates for date columns (visit.visit_date,
+// booking.day), local-midnight instants for timestamptz columns, and ord numbering them from 1.
+// Every figure is one GROUP BY with GROUPING SETS, so PostgreSQL computes the cells, the
+// whole-period column and the totals row.
 
 /** The derived table of buckets to join on; `ord` numbers them from 1 in order. */
 export function bucketsSql(buckets: Bucket[]): Prisma.Sql {
@@ -53,13 +54,12 @@ export function toCounts(rows: GroupedRow[], period: Period, categories: Categor
 }
 
 /**
- * The buckets spread into their days, `d(key, d_from, t_from, idx, day)`, idx numbering the
- * buckets from 0: a row finds its bucket by an equality on its date (a hash join) rather than by
- * testing every bucket's range against it.
+ * The buckets spread into their days, `d(key, ord, day)`: a row finds its bucket by an equality
+ * on its date (a hash join) rather than by testing every bucket's range against it.
  */
 export function bucketDays(buckets: Bucket[]): Prisma.Sql {
   return Prisma.sql`(
-    SELECT b.key, b.d_from, b.t_from, (b.ord - 1)::int AS idx, day::date AS day
+    SELECT b.key, b.ord, day::date AS day
     FROM ${bucketsSql(buckets)} CROSS JOIN LATERAL generate_series(b.d_from, b.d_until - 1, interval '1 day') AS day
   ) d`;
 }

@@ -64,9 +64,9 @@ const MASK_BITS = 63;
  * period's month number i. One row per person, from one hash aggregate over the period's visits.
  */
 function personMonths(period: Period): Prisma.Sql {
-  if (period.months.length > MASK_BITS) throw new Error(`a report covers at most ${MAX_MONTHS} months`);
+  if (period.months.length > MASK_BITS) throw new Error(`a month mask holds ${MASK_BITS} months, and reports stop at ${MAX_MONTHS}`);
   return Prisma.sql`
-    SELECT v.participant_id, bit_or(1::bigint << d.idx) AS mask
+    SELECT v.participant_id, bit_or(1::bigint << (d.ord - 1)::int) AS mask
     FROM visit v JOIN ${bucketDays(period.months)} ON d.day = v.visit_date
     WHERE v.voided_at IS NULL AND v.visit_date >= ${period.from}::date AND v.visit_date <= ${period.to}::date
       AND v.participant_id IS NOT NULL
@@ -76,10 +76,11 @@ function personMonths(period: Period): Prisma.Sql {
 /**
  * Every breakdown in one statement. Each person's months come as a bit mask (`personMonths`),
  * joined once to their four answers (packed); the persons are counted by mask and answers
- * together (a few thousand rows), and only those counts are spread into the months whose bit is
- * set, then into one row per breakdown. A month's cells count its people; the whole-period column counts the
- * persons. Hash aggregates throughout, no sort. `g` means what GROUPING(key, cat) means in
- * `grouped` (sql.ts); `pos` is the category's place (0 in the totals rows).
+ * together (far fewer rows than people over a year, about one a person over three), and only
+ * those counts are spread into the months whose bit is set, then into one row per breakdown. A
+ * month's cells count its people; the whole-period column counts the persons. Hash aggregates
+ * throughout, no sort. `g` means what GROUPING(key, cat) means in `grouped` (sql.ts); `pos` is
+ * the category's place (0 in the totals rows).
  */
 function breakdownRows(ctx: FigureContext): Promise<DimensionRow[]> {
   const { period } = ctx;
