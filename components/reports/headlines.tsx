@@ -1,4 +1,5 @@
 import type { Headline } from '@/lib/reports/dashboard.ts';
+import { during, inSentence, type Period } from '@/lib/reports/period.ts';
 
 function change(h: Headline): string {
   if (h.lastYear === null) return '';
@@ -7,13 +8,19 @@ function change(h: Headline): string {
   return `${h.lastYear} a year earlier (${pct > 0 ? '+' : ''}${pct}%)`;
 }
 
-/** The period's headline figures, each beside the same period a year earlier when there was data then. */
-export function Headlines({ headlines, lastYearLabel }: { headlines: Headline[]; lastYearLabel: string }) {
+/**
+ * The period's headline figures, each beside the same period a year earlier when there was data
+ * then. A period still running is compared so far against the whole of last year's, and says so.
+ */
+export function Headlines({ headlines, lastYear, running }: { headlines: Headline[]; lastYear: Period; running: boolean }) {
   const compared = headlines.some((h) => h.lastYear !== null);
+  const against = compared
+    ? `Compared with ${running ? 'the whole of ' : ''}${inSentence(lastYear)}.`
+    : `No visits were recorded ${during(lastYear)}, so there is nothing to compare with.`;
   return (
     <section aria-labelledby="headlines-heading">
       <h2 id="headlines-heading">At a glance</h2>
-      <p className="muted">{compared ? `Compared with ${lastYearLabel}.` : `No visits were recorded in ${lastYearLabel}, so there is nothing to compare with.`}</p>
+      <p className="muted">{running ? 'The period is still running: these are the figures so far. ' : ''}{against}</p>
       <dl className="cards headlines">
         {headlines.map((h) => (
           <div className="card" key={h.key}>

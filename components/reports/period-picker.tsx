@@ -7,7 +7,7 @@ import { periodQuery, presets, type PeriodChoice } from '@/lib/reports/period.ts
  */
 export function PeriodPicker({ path, choice, now }: { path: string; choice: PeriodChoice; now?: Date }) {
   const { period, errors, custom } = choice;
-  const current = periodQuery(period);
+  const current = period && periodQuery(period);
   return (
     <section className="card no-print" aria-labelledby="period-heading">
       <h2 id="period-heading" style={{ marginTop: 0 }}>Period</h2>
@@ -22,7 +22,10 @@ export function PeriodPicker({ path, choice, now }: { path: string; choice: Peri
           );
         })}
       </ul>
-      <form method="get" action={path} className="row" noValidate>
+      {/* Keyed by the dates it shows. A quick choice navigates in the browser and keeps this form
+          mounted; React then changes only the fields' defaults, which a field it drew in the browser
+          does not show, so the fields would go on showing the previous period's dates. */}
+      <form key={`${custom.from}/${custom.to}`} method="get" action={path} className="row" noValidate>
         <input type="hidden" name="period" value="custom" />
         <div className="field">
           <label htmlFor="period-from">First day</label>

@@ -11,13 +11,16 @@ import { changeReferralStatus } from '@/lib/referrals/change.ts';
 import { makeAgency, referralForm } from '@/lib/referrals/test-helpers.ts';
 import { quarterPeriod } from './period.ts';
 
+/** A day well after the periods these tests draw. */
+const LATER = new Date('2027-01-20T20:00:00Z');
+
 describe('dashboard', () => {
   it('draws the report’s own figures: weeks that add up to the month, the mix, bookings used and missed', async () => {
     const manager = await makeActor('manager');
     const st = await serviceTypeIds();
     const a = await person(manager);
     const b = await person(manager);
-    // Week of 28 Sep (1–4 Oct), week of 5 Oct, and the last week (26–31 Oct).
+    // The week of 28 Sep clipped to 1–4 Oct, the week of 5 Oct, and the last week clipped to 26–31 Oct.
     await visit(manager, '2026-10-01', { participantId: a.id, services: { [st.meal!]: 1, [st.condoms!]: 3 } });
     await visit(manager, '2026-10-02', { participantId: a.id });
     await visit(manager, '2026-10-06', { participantId: b.id, services: { [st.meal!]: 1 } });
@@ -27,15 +30,24 @@ describe('dashboard', () => {
     await booking(manager, shower, '2026-10-08', 'done');
     await booking(manager, shower, '2026-10-09', 'no_show');
 
-    const d = await dashboard(manager, monthPeriod('2026-10'));
+    const d = await dashboard(manager, monthPeriod('2026-10'), LATER);
     expect(d.weekly.map((w) => [w.label, w.visits, w.people])).toEqual([
-      ['Week of 28 Sep 2026', 2, 1], ['Week of 5 Oct 2026', 1, 1], ['Week of 12 Oct 2026', 0, 0], ['Week of 19 Oct 2026', 0, 0], ['Week of 26 Oct 2026', 1, 0],
+      ['1–4 Oct 2026', 2, 1], ['Week of 5 Oct 2026', 1, 1], ['Week of 12 Oct 2026', 0, 0], ['Week of 19 Oct 2026', 0, 0], ['26–31 Oct 2026', 1, 0],
     ]);
     expect(d.headlines.map((h) => [h.key, h.value, h.lastYear])).toEqual([['people', 2, null], ['fresh', 2, null], ['visits', 4, null], ['anonymous', 1, null]]);
     expect(d.services.find((s) => s.label === 'Meal or food')?.value).toBe(2);
     expect(d.supplies.find((s) => s.label === 'Condoms (packs)')?.value).toBe(3);
     expect(d.bookings).toEqual([{ kind: 'Showers', used: 1, noShow: 1 }, { kind: 'Laundry', used: 0, noShow: 0 }]);
-    expect(d.lastYearLabel).toBe('October 2025');
+    expect(d.lastYear.label).toBe('October 2025');
+  });
+
+  it('leaves the weeks that have not started out of the weekly chart, rather than drawing them as no visits', async () => {
+    const manager = await makeActor('manager');
+    await visit(manager, '2026-07-02');
+    await visit(manager, '2026-07-14');
+    // Wednesday 15 July 2026, noon in Vancouver: the quarter (from Wednesday 1 July) is in its third week.
+    const d = await dashboard(manager, quarterPeriod(2026, 3), new Date('2026-07-15T19:00:00Z'));
+    expect(d.weekly.map((w) => [w.label, w.visits])).toEqual([['1–5 Jul 2026', 1], ['Week of 6 Jul 2026', 0], ['Week of 13 Jul 2026', 1]]);
   });
 
   it('charts the suite by month, attendance by program and referrals by category and status, from the report’s tables', async () => {
@@ -52,7 +64,7 @@ describe('dashboard', () => {
       const { referralId } = await createReferral(manager, referralForm(agency.id, null, { referredOn: on, category }), noon('2026-10-01'));
       if (connected) await changeReferralStatus(manager, { referralId, status: 'connected' }, noon(connected));
     }
-    const d = await dashboard(manager, quarterPeriod(2026, 3));
+    const d = await dashboard(manager, quarterPeriod(2026, 3), LATER);
     expect(d.suite).toEqual([{ label: 'Jul 2026', occupied: 2, available: 31 }, { label: 'Aug 2026', occupied: 2, available: 31 }, { label: 'Sep 2026', occupied: 0, available: 30 }]);
     expect(d.programs).toEqual([{ label: 'Chart Breakfast', value: 4 }]);
     expect(d.referralsByCategory.filter((b) => b.value > 0)).toEqual([{ label: 'Health', value: 1 }, { label: 'Housing', value: 2 }]);
@@ -65,7 +77,7 @@ describe('dashboard', () => {
     await visit(manager, '2025-10-15', { participantId: a.id });
     await visit(manager, '2025-10-16');
     await visit(manager, '2026-10-15', { participantId: a.id });
-    const d = await dashboard(manager, monthPeriod('2026-10'));
+    const d = await dashboard(manager, monthPeriod('2026-10'), LATER);
     expect(d.headlines.map((h) => [h.key, h.value, h.lastYear])).toEqual([['people', 1, 1], ['fresh', 0, 1], ['visits', 1, 2], ['anonymous', 0, 1]]);
   });
 

@@ -1,6 +1,7 @@
 import 'server-only';
 import { assertCan } from '@/lib/auth/assert.ts';
 import type { Actor } from '@/lib/auth/session.ts';
+import { localDay } from '@/lib/bookings/slots.ts';
 import { reportSections, withFigures } from './build.ts';
 import { weeksOf, yearBefore, type Period } from './period.ts';
 import { bookingsSection } from './sections/bookings.ts';
@@ -29,7 +30,8 @@ export type Dashboard = {
   referralsByCategory: Bar[];
   referralsByStatus: Bar[];
   headlines: Headline[];
-  lastYearLabel: string;
+  /** The same period a year earlier, which the headlines are compared with. */
+  lastYear: Period;
 };
 
 const whole = (t: RenderedTable | undefined, key: string) => t?.rows.find((r) => r.key === key)?.cells.at(-1)?.value ?? 0;
@@ -59,17 +61,18 @@ function suiteMonths(t: RenderedTable | undefined): Dashboard['suite'] {
 /** The report's sections the dashboard draws from. */
 const DRAWN = [participantsSection, servicesSection, bookingsSection, suiteSection, programsSection, referralsSection].map((s) => s.key);
 
-/** Everything the dashboard draws for one period. Managers (`report:read`). */
-export async function dashboard(actor: Actor, period: Period): Promise<Dashboard> {
+/** Everything the dashboard draws for one period, as of `now`. Managers (`report:read`). */
+export async function dashboard(actor: Actor, period: Period, now: Date = new Date()): Promise<Dashboard> {
   assertCan(actor, 'report:read');
   const earlier = yearBefore(period);
+  // A week that has not started has no visits yet, not none: it is left off, not drawn as a zero.
+  const weeks = weeksOf(period.from, period.to).filter((w) => w.from <= localDay(now));
   // Last year's side is the headline figures only: the participants section's own query, not a second report.
   const [sections, previous, weeklyCounts] = await Promise.all([
     reportSections(actor, period, DRAWN),
     withFigures(actor, earlier, (ctx) => visitFigures(ctx)),
-    withFigures(actor, period, (ctx) => visitFigures(ctx, weeksOf(period.from, period.to), { fresh: false })),
+    withFigures(actor, period, (ctx) => visitFigures(ctx, weeks, { fresh: false })),
   ]);
-  const weeks = weeksOf(period.from, period.to);
   const row = (key: string) => weeklyCounts.find((r) => r.key === key)!.counts;
   // "Where data exists": a year with no visits at all is no comparison.
   const hasPrevious = (previous.find((r) => r.key === 'visits')?.counts.at(-1) ?? 0) > 0;
@@ -86,6 +89,6 @@ export async function dashboard(actor: Actor, period: Period): Promise<Dashboard
     referralsByCategory: bars(table(sections, 'referrals-category')),
     referralsByStatus: bars(table(sections, 'referrals-status')),
     headlines: headlines(sections, hasPrevious ? previous : null),
-    lastYearLabel: earlier.label,
+    lastYear: earlier,
   };
 }

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { customPeriod, fiscalPeriod, monthPeriod, monthsOf, parsePeriod, presets, quarterPeriod, weeksOf, yearBefore } from './period.ts';
+import {
+  customPeriod, during, fiscalPeriod, inSentence, monthPeriod, monthsOf, parsePeriod, periodStatus, presets, quarterPeriod, weeksOf, yearBefore,
+} from './period.ts';
 
 const keys = (b: { key: string }[]) => b.map((x) => x.key);
+const labels = (b: { label: string }[]) => b.map((x) => x.label);
 
 describe('periods', () => {
   it('a month runs from its first to its last day, local midnight to local midnight', () => {
@@ -29,6 +32,7 @@ describe('periods', () => {
   it('the fiscal year runs April to March', () => {
     const p = fiscalPeriod(2026);
     expect([p.from, p.to, p.fileStem]).toEqual(['2026-04-01', '2027-03-31', 'lantern-report-fy2026-27']);
+    expect(p.label).toBe('Fiscal year 2026–27, April to March');
     expect(p.months).toHaveLength(12);
     expect(keys(p.months).at(-1)).toBe('2027-03');
   });
@@ -43,12 +47,46 @@ describe('periods', () => {
     expect(customPeriod('2026-10-15', '2026-12-03').fileStem).toBe('lantern-report-2026-10-15-to-2026-12-03');
   });
 
+  it('labels a clipped month by its days, so it does not pass for the whole month', () => {
+    expect(labels(monthsOf('2026-07-15', '2026-10-14'))).toEqual(['15–31 Jul 2026', 'Aug 2026', 'Sep 2026', '1–14 Oct 2026']);
+    expect(labels(monthsOf('2026-10-03', '2026-10-20'))).toEqual(['3–20 Oct 2026']);
+    expect(labels(monthsOf('2026-10-05', '2026-10-05'))).toEqual(['5 Oct 2026']);
+    expect(labels(quarterPeriod(2026, 3).months)).toEqual(['Jul 2026', 'Aug 2026', 'Sep 2026']);
+  });
+
   it('weeks run Monday to Sunday and are clipped to the period', () => {
     // 1 October 2026 is a Thursday.
     const weeks = weeksOf('2026-10-01', '2026-10-31');
     expect(weeks[0]).toMatchObject({ key: '2026-09-28', from: '2026-10-01', until: '2026-10-05' });
     expect(weeks.at(-1)).toMatchObject({ key: '2026-10-26', from: '2026-10-26', until: '2026-11-01' });
     expect(weeks).toHaveLength(5);
+  });
+
+  it('labels a whole week by its Monday and a clipped one by its days in the period', () => {
+    // 1 July 2026 is a Wednesday, 30 September a Wednesday.
+    const weeks = labels(weeksOf('2026-07-01', '2026-09-30'));
+    expect(weeks.slice(0, 2)).toEqual(['1–5 Jul 2026', 'Week of 6 Jul 2026']);
+    expect(weeks.at(-1)).toBe('28–30 Sep 2026');
+    expect(labels(weeksOf('2026-09-30', '2026-10-04'))).toEqual(['30 Sep–4 Oct 2026']);
+    expect(labels(weeksOf('2026-12-31', '2027-01-03'))).toEqual(['31 Dec 2026–3 Jan 2027']);
+  });
+
+  it('reads inside a sentence with a small letter and the right preposition', () => {
+    expect([fiscalPeriod(2025), monthPeriod('2025-10'), quarterPeriod(2025, 3), customPeriod('2025-10-01', '2025-10-14')].map((p) => [inSentence(p), during(p)])).toEqual([
+      ['fiscal year 2025–26 (April to March)', 'in fiscal year 2025–26 (April to March)'],
+      ['October 2025', 'in October 2025'],
+      ['July to September 2025', 'from July to September 2025'],
+      ['1 Oct 2025 to 14 Oct 2025', 'from 1 Oct 2025 to 14 Oct 2025'],
+    ]);
+  });
+
+  it('has not started, is running or is over on today’s program date', () => {
+    // 1 November 2026 06:00 UTC is still 31 October in Vancouver.
+    const now = new Date('2026-11-01T06:00:00Z');
+    expect(periodStatus(monthPeriod('2026-11'), now)).toBe('not-started');
+    expect(periodStatus(monthPeriod('2026-10'), now)).toBe('running');
+    expect(periodStatus(customPeriod('2026-10-31', '2026-10-31'), now)).toBe('running');
+    expect(periodStatus(monthPeriod('2026-09'), now)).toBe('over');
   });
 
   it('the year before keeps the kind of period', () => {
@@ -82,26 +120,36 @@ describe('parsePeriod', () => {
   const now = new Date('2026-11-21T20:00:00Z');
 
   it('reads each kind from the URL', () => {
-    expect(parsePeriod({ period: 'month', month: '2026-10' }, now).period.from).toBe('2026-10-01');
-    expect(parsePeriod({ period: 'quarter', quarter: '2026-Q2' }, now).period.from).toBe('2026-04-01');
-    expect(parsePeriod({ period: 'fiscal', fy: '2025' }, now).period.to).toBe('2026-03-31');
-    expect(parsePeriod({ period: 'custom', from: '2026-09-10', to: '2026-10-09' }, now).period.months).toHaveLength(2);
+    expect(parsePeriod({ period: 'month', month: '2026-10' }, now).period?.from).toBe('2026-10-01');
+    expect(parsePeriod({ period: 'quarter', quarter: '2026-Q2' }, now).period?.from).toBe('2026-04-01');
+    expect(parsePeriod({ period: 'fiscal', fy: '2025' }, now).period?.to).toBe('2026-03-31');
+    expect(parsePeriod({ period: 'custom', from: '2026-09-10', to: '2026-10-09' }, now).period?.months).toHaveLength(2);
   });
 
   it('falls back to this month for anything it does not understand', () => {
     for (const q of [{}, { period: 'year' }, { period: 'month', month: '2026-13' }, { period: ['month', 'x'], month: 'nope' }, { period: 'fiscal', fy: '1900' }]) {
       const choice = parsePeriod(q, now);
-      expect(choice.period.fileStem).toBe('lantern-report-2026-11');
+      expect(choice.period?.fileStem).toBe('lantern-report-2026-11');
       expect(choice.errors).toEqual({});
     }
   });
 
-  it('explains a bad custom range beside its fields and keeps this month', () => {
-    expect(parsePeriod({ period: 'custom', from: '2026-02-30', to: '2026-03-01' }, now).errors).toEqual({ from: 'Enter the first day as a date.' });
+  it('explains a bad custom range beside its fields, keeps what was typed and puts no other period in its place', () => {
+    const bad = parsePeriod({ period: 'custom', from: '2026-02-30', to: '2026-03-01' }, now);
+    expect(bad).toEqual({ period: null, errors: { from: 'Enter the first day as a date.' }, custom: { from: '2026-02-30', to: '2026-03-01' } });
     const back = parsePeriod({ period: 'custom', from: '2026-10-10', to: '2026-10-01' }, now);
-    expect(back.errors).toEqual({ to: 'The last day must be on or after the first day.' });
-    expect(back.period.fileStem).toBe('lantern-report-2026-11');
-    expect(back.custom).toEqual({ from: '2026-10-10', to: '2026-10-01' });
-    expect(parsePeriod({ period: 'custom', from: '2020-01-01', to: '2026-10-01' }, now).errors.to).toMatch(/at most 36 months/);
+    expect(back).toEqual({ period: null, errors: { to: 'The last day must be on or after the first day.' }, custom: { from: '2026-10-10', to: '2026-10-01' } });
+    const long = parsePeriod({ period: 'custom', from: '2023-01-01', to: '2026-11-30' }, now);
+    expect(long.period).toBeNull();
+    expect(long.custom).toEqual({ from: '2023-01-01', to: '2026-11-30' });
+  });
+
+  it('limits a custom range by the calendar months it touches, and says so', () => {
+    // 36 months long, but touching 37 calendar months: 37 columns.
+    expect(parsePeriod({ period: 'custom', from: '2023-12-15', to: '2026-12-14' }, now).errors).toEqual({
+      to: 'Choose a range that touches at most 36 calendar months (this one touches 37).',
+    });
+    expect(parsePeriod({ period: 'custom', from: '2024-01-01', to: '2026-12-31' }, now).period?.months).toHaveLength(36);
+    expect(parsePeriod({ period: 'custom', from: '2023-12-31', to: '2026-12-01' }, now).errors.to).toMatch(/this one touches 37/);
   });
 });

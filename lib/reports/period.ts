@@ -32,7 +32,11 @@ export type Period = {
   months: Bucket[];
 };
 
-/** A custom range may span at most this many months (the tables have one column per month). */
+/**
+ * A custom range may touch at most this many calendar months: the tables have one column per
+ * calendar month the range touches, so 15 December to 14 December three years on (36 months long)
+ * touches 37.
+ */
 export const MAX_MONTHS = 36;
 
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -48,30 +52,55 @@ const addMonths = ({ y, m }: YM, n: number): YM => {
 const monthKey = (x: YM) => firstOf(x).slice(0, 7);
 const dayLabel = (day: string) => `${+day.slice(8)} ${short(+day.slice(5, 7))} ${day.slice(0, 4)}`;
 
+/** The days first to last (inclusive) as short as they read unambiguously: "15–31 Jul 2026", "29 Dec 2026–3 Jan 2027". */
+function spanLabel(first: string, last: string): string {
+  if (first === last) return dayLabel(first);
+  if (first.slice(0, 7) === last.slice(0, 7)) return `${+first.slice(8)}–${dayLabel(last)}`;
+  if (first.slice(0, 4) === last.slice(0, 4)) return `${+first.slice(8)} ${short(+first.slice(5, 7))}–${dayLabel(last)}`;
+  return `${dayLabel(first)}–${dayLabel(last)}`;
+}
+
+/** How many calendar months [from, to] touches: the number of monthly columns its report has. */
+const monthsTouched = (from: string, to: string) => {
+  const a = ym(from);
+  const b = ym(to);
+  return (b.y - a.y) * 12 + (b.m - a.m) + 1;
+};
+
 function bucket(key: string, label: string, from: string, until: string): Bucket {
   return { key, label, from, until, startsAt: atLocal(from, 0), endsAt: atLocal(until, 0) };
 }
 
-/** The calendar months of [from, to], the first and last clipped to the range. */
+/**
+ * The calendar months of [from, to], the first and last clipped to the range. A clipped month is
+ * labelled by its days ("15–31 Jul 2026"), so that it does not pass for a whole month.
+ */
 export function monthsOf(from: string, to: string): Bucket[] {
   const out: Bucket[] = [];
   const end = addDays(to, 1);
   for (let cur = ym(from); firstOf(cur) < end; cur = addMonths(cur, 1)) {
     const start = firstOf(cur) < from ? from : firstOf(cur);
     const next = firstOf(addMonths(cur, 1));
-    out.push(bucket(monthKey(cur), `${short(cur.m)} ${cur.y}`, start, next < end ? next : end));
+    const until = next < end ? next : end;
+    const whole = start === firstOf(cur) && until === next;
+    out.push(bucket(monthKey(cur), whole ? `${short(cur.m)} ${cur.y}` : spanLabel(start, addDays(until, -1)), start, until));
   }
   return out;
 }
 
-/** Monday-to-Sunday weeks touching [from, to], clipped to the range; keyed by their Monday. */
+/**
+ * Monday-to-Sunday weeks touching [from, to], clipped to the range; keyed by their Monday. A whole
+ * week is "Week of 6 Jul 2026"; a clipped one is labelled by its days in the range ("1–5 Jul 2026").
+ */
 export function weeksOf(from: string, to: string): Bucket[] {
   const out: Bucket[] = [];
   const end = addDays(to, 1);
   for (let monday = addDays(from, 1 - isoWeekday(from)); monday < end; monday = addDays(monday, 7)) {
     const start = monday < from ? from : monday;
     const next = addDays(monday, 7);
-    out.push(bucket(monday, `Week of ${dayLabel(monday)}`, start, next < end ? next : end));
+    const until = next < end ? next : end;
+    const whole = start === monday && until === next;
+    out.push(bucket(monday, whole ? `Week of ${dayLabel(monday)}` : spanLabel(start, addDays(until, -1)), start, until));
   }
   return out;
 }
@@ -94,16 +123,36 @@ export function quarterPeriod(year: number, q: number): Period {
   return make('quarter', firstOf(start), to, label, `${year}-q${q}`, { period: 'quarter', quarter: `${year}-Q${q}` });
 }
 
+/** "2026–27" for the fiscal year starting April 2026. */
+const fiscalName = (year: number) => `${year}–${String((year + 1) % 100).padStart(2, '0')}`;
+
 /** The fiscal year April `year` to March `year + 1`. */
 export function fiscalPeriod(year: number): Period {
   const tail = String((year + 1) % 100).padStart(2, '0');
-  return make('fiscal', `${year}-04-01`, `${year + 1}-03-31`, `Fiscal year ${year}–${tail} (April to March)`, `fy${year}-${tail}`, {
+  return make('fiscal', `${year}-04-01`, `${year + 1}-03-31`, `Fiscal year ${fiscalName(year)}, April to March`, `fy${year}-${tail}`, {
     period: 'fiscal', fy: String(year),
   });
 }
 
 export function customPeriod(from: string, to: string): Period {
   return make('custom', from, to, `${dayLabel(from)} to ${dayLabel(to)}`, `${from}-to-${to}`, { period: 'custom', from, to });
+}
+
+/** The period as it reads inside a sentence: "Compared with fiscal year 2025–26 (April to March)." */
+export function inSentence(p: Period): string {
+  return p.kind === 'fiscal' ? `fiscal year ${fiscalName(+p.from.slice(0, 4))} (April to March)` : p.label;
+}
+
+/** "in October 2026", "from July to September 2026", "in fiscal year 2026–27 (April to March)". */
+export function during(p: Period): string {
+  return `${p.kind === 'quarter' || p.kind === 'custom' ? 'from' : 'in'} ${inSentence(p)}`;
+}
+
+/** Whether a period has not started, is still running, or is over, on the program date of `now`. */
+export function periodStatus(p: Period, now: Date = new Date()): 'not-started' | 'running' | 'over' {
+  const today = localDay(now);
+  if (p.from > today) return 'not-started';
+  return p.to >= today ? 'running' : 'over';
 }
 
 /** The fiscal year (by its starting April) that a program date falls in. */
@@ -152,9 +201,13 @@ const Params = z.object({
   to: z.string().optional().catch(undefined),
 });
 
-export type PeriodChoice = { period: Period; errors: { from?: string; to?: string }; custom: { from: string; to: string } };
+/**
+ * The period a URL asks for, and the dates the custom range's fields show. `period` is null when a
+ * custom range is refused: `errors` says why beside its fields, which keep what was typed.
+ */
+export type PeriodChoice = { period: Period | null; errors: { from?: string; to?: string }; custom: { from: string; to: string } };
 
-function customChoice(fromRaw: string | undefined, toRaw: string | undefined, fallback: Period): PeriodChoice {
+function customChoice(fromRaw: string | undefined, toRaw: string | undefined): PeriodChoice {
   const from = parseDay(fromRaw);
   const to = parseDay(toRaw);
   const custom = { from: fromRaw ?? '', to: toRaw ?? '' };
@@ -162,14 +215,17 @@ function customChoice(fromRaw: string | undefined, toRaw: string | undefined, fa
   if (!from) errors.from = 'Enter the first day as a date.';
   if (!to) errors.to = 'Enter the last day as a date.';
   else if (from && to < from) errors.to = 'The last day must be on or after the first day.';
-  else if (from && monthsOf(from, to).length > MAX_MONTHS) errors.to = `Choose at most ${MAX_MONTHS} months.`;
-  if (errors.from || errors.to || !from || !to) return { period: fallback, errors, custom };
+  else if (from && monthsTouched(from, to) > MAX_MONTHS) {
+    errors.to = `Choose a range that touches at most ${MAX_MONTHS} calendar months (this one touches ${monthsTouched(from, to)}).`;
+  }
+  if (errors.from || errors.to || !from || !to) return { period: null, errors, custom };
   return { period: customPeriod(from, to), errors, custom };
 }
 
 /**
- * The period a URL asks for. Unknown or malformed values fall back to this month; a bad custom
- * range keeps this month and says what is wrong beside the field.
+ * The period a URL asks for. Unknown or malformed values fall back to this month. A bad custom
+ * range is no period at all, not this month in its place: a report for a period nobody asked for
+ * would pass for the one they typed.
  */
 export function parsePeriod(searchParams: Record<string, string | string[] | undefined>, now: Date = new Date()): PeriodChoice {
   const raw = Params.parse(Object.fromEntries(Object.entries(searchParams).map(([k, v]) => [k, one(v)])));
@@ -179,7 +235,7 @@ export function parsePeriod(searchParams: Record<string, string | string[] | und
   if (raw.period === 'month' && raw.month) return ok(monthPeriod(raw.month));
   if (raw.period === 'quarter' && raw.quarter) return ok(quarterPeriod(+raw.quarter.slice(0, 4), +raw.quarter.slice(6)));
   if (raw.period === 'fiscal' && raw.fy) return ok(fiscalPeriod(+raw.fy));
-  if (raw.period === 'custom') return customChoice(raw.from, raw.to, fallback);
+  if (raw.period === 'custom') return customChoice(raw.from, raw.to);
   return { period: fallback, errors: {}, custom: blank };
 }
 

@@ -65,7 +65,7 @@ describe('the benchmark’s feature records', () => {
 
     // The app reads them: the report's figures, and the alerts' text under the same key.
     const manager = await makeActor('manager');
-    const report = await buildReport(manager, parsePeriod({ period: 'custom', from: OPTIONS.from, to: OPTIONS.to }).period);
+    const report = await buildReport(manager, parsePeriod({ period: 'custom', from: OPTIONS.from, to: OPTIONS.to }).period!);
     const suite = report.sections.flatMap((s) => s.tables).find((t) => t.key === 'suite')!;
     const rate = suite.rows.find((r) => r.key === 'occupancy-rate')!.cells.at(-1)!.value!;
     expect(rate).toBeGreaterThan(0);

@@ -129,7 +129,7 @@ const aggregates: Scenario<BenchContext> = {
     const { db } = await ctx.load<Client>('lib/db/client.ts');
     const { Prisma } = await import('../../lib/db/generated/client.ts');
     const { actor } = await benchManager(ctx);
-    const { period } = parsePeriod(PERIOD);
+    const period = parsePeriod(PERIOD).period!;
 
     const captured: Prisma.Sql[] = [];
     const base = await figureContext(actor, period);

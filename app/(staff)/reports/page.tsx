@@ -1,7 +1,7 @@
 import Link from 'next/link';
-import { requirePermission } from '@/lib/auth/session.ts';
+import { requirePermission, type Actor } from '@/lib/auth/session.ts';
 import { dashboard } from '@/lib/reports/dashboard.ts';
-import { parsePeriod, periodQuery } from '@/lib/reports/period.ts';
+import { parsePeriod, periodQuery, periodStatus, type Period } from '@/lib/reports/period.ts';
 import { PeriodPicker } from '@/components/reports/period-picker.tsx';
 import { ChartFigure, oneSeries } from '@/components/reports/chart-figure.tsx';
 import { Headlines } from '@/components/reports/headlines.tsx';
@@ -15,14 +15,32 @@ export default async function ReportsPage({ searchParams }: Props) {
   const actor = await requirePermission('report:read');
   const choice = parsePeriod(await searchParams);
   const { period } = choice;
-  const d = await dashboard(actor, period);
+  const status = period && periodStatus(period);
   return (
     <>
       <h1>Reports</h1>
-      <p className="muted">{period.label} ({period.from} to {period.to}). The full report, with CSV and Excel files, has every figure by month.</p>
-      <p><Link className="button" href={`/reports/full${periodQuery(period)}`}>Full report for {period.label}</Link></p>
+      {period && (
+        <>
+          <p className="muted">
+            {period.label} ({period.from} to {period.to}){status === 'not-started' ? ' has not started yet, so there are no figures for it.' : '.'}
+            {' '}The full report, with CSV and Excel files, has every figure by month.
+          </p>
+          <p><Link className="button" href={`/reports/full${periodQuery(period)}`}>Full report for {period.label}</Link></p>
+        </>
+      )}
       <PeriodPicker path="/reports" choice={choice} />
-      <Headlines headlines={d.headlines} lastYearLabel={d.lastYearLabel} />
+      {!period && <p>Fix the dates above to see the report.</p>}
+      {period && status !== 'not-started' && <Figures actor={actor} period={period} running={status === 'running'} />}
+    </>
+  );
+}
+
+/** The headlines and charts, for a period that has begun: one not started yet has nothing to draw. */
+async function Figures({ actor, period, running }: { actor: Actor; period: Period; running: boolean }) {
+  const d = await dashboard(actor, period);
+  return (
+    <>
+      <Headlines headlines={d.headlines} lastYear={d.lastYear} running={running} />
       <div className="charts">
         <ChartFigure id="chart-weekly" kind="line" title="Visits and unique participants per week" categoryHeading="Week" valueHeading="People and visits"
           categories={d.weekly.map((w) => w.label)} shortCategories={d.weekly.map((w) => w.label.replace(/^Week of /, ''))}

@@ -22,7 +22,7 @@ export async function GET(request: Request): Promise<Response> {
   const format = Format.safeParse(params.format);
   if (!format.success) return plain(400, 'Choose CSV or Excel.');
   const choice = parsePeriod(params);
-  if (choice.errors.from || choice.errors.to) return plain(400, choice.errors.from ?? choice.errors.to!);
+  if (!choice.period) return plain(400, choice.errors.from ?? choice.errors.to!);
   const file = await exportReport(state.actor, choice.period, format.data);
   return new Response(Readable.toWeb(file.body) as ReadableStream<Uint8Array>, {
     headers: {

@@ -3,7 +3,7 @@ import { requirePermission } from '@/lib/auth/session.ts';
 import { can } from '@/lib/auth/permissions.ts';
 import { buildReport } from '@/lib/reports/build.ts';
 import { SUPPRESSION_NOTE } from '@/lib/reports/files.ts';
-import { parsePeriod, periodQuery } from '@/lib/reports/period.ts';
+import { parsePeriod, periodQuery, periodStatus } from '@/lib/reports/period.ts';
 import { formatDateTime } from '@/lib/table/format.ts';
 import { PeriodPicker } from '@/components/reports/period-picker.tsx';
 import { FigureTable } from '@/components/reports/figure-table.tsx';
@@ -13,27 +13,37 @@ export const dynamic = 'force-dynamic';
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
+const STATUS = {
+  'not-started': ' This period has not started yet.',
+  running: ' The period is still running: these are the figures so far.',
+  over: '',
+};
+
 /** The full report for a period, as the CSV and Excel files have it. Managers (`report:read`). */
 export default async function FullReportPage({ searchParams }: Props) {
   const actor = await requirePermission('report:read');
   const choice = parsePeriod(await searchParams);
   const { period } = choice;
-  const report = await buildReport(actor, period);
+  // A refused custom range shows its fields and what to fix, and no report or files in its place.
+  const report = period && (await buildReport(actor, period));
   return (
     <>
-      <h1>Report: {period.label}</h1>
-      <p className="muted">
-        {period.from} to {period.to}. Made {formatDateTime(report.generatedAt.toISOString())} (Vancouver time). {SUPPRESSION_NOTE}
-      </p>
-      <p className="no-print"><Link href={`/reports${periodQuery(period)}`}>Back to the dashboard</Link></p>
+      <h1>{period ? `Report: ${period.label}` : 'Report'}</h1>
+      {period && report && (
+        <p className="muted">
+          {period.from} to {period.to}.{STATUS[periodStatus(period)]} Made {formatDateTime(report.generatedAt.toISOString())} (Vancouver time). {SUPPRESSION_NOTE}
+        </p>
+      )}
+      <p className="no-print"><Link href={`/reports${period ? periodQuery(period) : ''}`}>Back to the dashboard</Link></p>
       <PeriodPicker path="/reports/full" choice={choice} />
-      {can(actor, 'report:export') && (
+      {!period && <p>Fix the dates above to see the report.</p>}
+      {period && can(actor, 'report:export') && (
         <p className="row no-print">
           <DownloadLink href={`/reports/download${periodQuery(period, { format: 'xlsx' })}`} fileName={`${period.fileStem}.xlsx`} label="Download Excel" />
           <DownloadLink href={`/reports/download${periodQuery(period, { format: 'csv' })}`} fileName={`${period.fileStem}.csv`} label="Download CSV" />
         </p>
       )}
-      {report.sections.map((s) => (
+      {report?.sections.map((s) => (
         <section key={s.key} aria-labelledby={`section-${s.key}`}>
           <h2 id={`section-${s.key}`}>{s.title}</h2>
           <p className="muted">{s.description}</p>
