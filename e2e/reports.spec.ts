@@ -1,13 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
-import { presets } from '../lib/reports/period.ts';
+import { monthPeriod, periodQuery, presets } from '../lib/reports/period.ts';
 import { expectNoAxeViolations } from './axe.ts';
 import { expect, test } from './fixtures.ts';
 
 // A manager makes last quarter's report from the demo as a page, a CSV and an Excel workbook;
 // the files say what the page says. Other roles are refused, by URL and by direct request.
 
-const lastQuarter = presets(new Date()).find((p) => p.id === 'last-quarter')!.period;
+const preset = (id: string) => presets(new Date()).find((p) => p.id === id)!.period;
+const lastQuarter = preset('last-quarter');
 
 /** The whole-period cell of a row in a table on the page. */
 async function pageFigure(page: import('@playwright/test').Page, table: string, row: string): Promise<string> {
@@ -85,13 +86,61 @@ test.describe('manager', () => {
     expect(events.map((e) => e.details.format).sort()).toEqual(['csv', 'xlsx']);
   });
 
-  test('a custom range that ends before it starts is explained beside the field', async ({ page }) => {
+  test('the range’s fields show the period on screen after a quick choice', async ({ page }) => {
+    const thisMonth = preset('this-month');
+    // Arriving by the menu, as a person does: the form is then drawn in the browser, not loaded with
+    // the page, and a field drawn there does not follow a changed default on its own.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reports' }).click();
+    await expect(page.getByLabel('First day')).toHaveValue(thisMonth.from);
+    await page.getByRole('link', { name: 'Last quarter' }).click();
+    await expect(page).toHaveURL(/period=quarter/);
+    await expect(page.getByLabel('First day')).toHaveValue(lastQuarter.from);
+    await expect(page.getByLabel('Last day')).toHaveValue(lastQuarter.to);
+    await page.getByRole('link', { name: `Full report for ${lastQuarter.label}` }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Report: ${lastQuarter.label}`);
+    await expect(page.getByLabel('First day')).toHaveValue(lastQuarter.from);
+    await page.getByRole('link', { name: 'This month' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Report: ${thisMonth.label}`);
+    await expect(page.getByLabel('Last day')).toHaveValue(thisMonth.to);
+  });
+
+  test('a custom range that ends before it starts is explained beside the field, with no report for another period', async ({ page }) => {
     await page.goto('/reports/full');
-    await page.getByLabel('First day').fill('2026-10-10');
+    await page.getByLabel('First day').fill('2026-10-31');
     await page.getByLabel('Last day').fill('2026-10-01');
     await page.getByRole('button', { name: 'Show this range' }).click();
     await expect(page.getByText('The last day must be on or after the first day.')).toBeVisible();
     await expect(page.getByLabel('Last day')).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByLabel('First day')).toHaveValue('2026-10-31');
+    await expect(page.getByLabel('Last day')).toHaveValue('2026-10-01');
+    await expect(page.getByText('Fix the dates above to see the report.')).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Report');
+    await expect(page.getByRole('link', { name: 'This month' })).not.toHaveAttribute('aria-current');
+    await expect(page.getByRole('link', { name: /^Download/ })).toHaveCount(0);
+    await expect(page.getByRole('heading', { level: 2, name: 'Participants and visits' })).toHaveCount(0);
+    const file = await page.request.get('/reports/download?period=custom&from=2026-10-31&to=2026-10-01&format=csv');
+    expect(file.status()).toBe(400);
+
+    // The dashboard too, for a range over too many months.
+    await page.goto('/reports?period=custom&from=2023-01-01&to=2026-11-30');
+    await expect(page.getByText('Choose a range that touches at most 36 calendar months (this one touches 47).')).toBeVisible();
+    await expect(page.getByLabel('First day')).toHaveValue('2023-01-01');
+    await expect(page.getByText('Fix the dates above to see the report.')).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'At a glance' })).toHaveCount(0);
+    await expect(page.getByRole('link', { name: /^Full report for/ })).toHaveCount(0);
+  });
+
+  test('says when a period has not started yet, and when its figures are so far', async ({ page }) => {
+    const thisMonth = preset('this-month');
+    const nextYear = monthPeriod(`${+thisMonth.from.slice(0, 4) + 1}${thisMonth.from.slice(4, 7)}`);
+    await page.goto(`/reports${periodQuery(nextYear)}`);
+    await expect(page.getByText(`${nextYear.label} (${nextYear.from} to ${nextYear.to}) has not started yet, so there are no figures for it.`)).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'At a glance' })).toHaveCount(0);
+    await expect(page.getByText(/a year earlier/)).toHaveCount(0);
+    await page.goto(`/reports/full${periodQuery(nextYear)}`);
+    await expect(page.getByText('This period has not started yet.')).toBeVisible();
+    await page.goto('/reports');
+    await expect(page.getByText('The period is still running: these are the figures so far.')).toBeVisible();
   });
 
   test('the dashboard fits a phone @phone', async ({ page }) => {
