@@ -13,6 +13,7 @@ import { makeUnit } from '@/lib/safe-suite/test-helpers.ts';
 import { buildReport } from './build.ts';
 import { exportReport } from './export.ts';
 import { customPeriod } from './period.ts';
+import { SUPPRESSION_EXPLAINED } from './rules.ts';
 import { findRow, pageRows, parseCsv, person, readAll, readWorkbook, stay } from './test-helpers.ts';
 
 // A hand-built October and November 2026 for the Safe Suite, programs, referrals and safety
@@ -147,6 +148,9 @@ describe('the October–November 2026 fixture for the suite, programs, referrals
     for (const title of ['Safe Suite occupancy', 'Unique named attendees by program', 'Days to connected', 'Alerts published by type']) {
       expect(book.About!.filter((r) => r[0] === title), title).toHaveLength(1);
     }
+    // A suppressed table's definition says what its marks mean: here a "<10" is a true 0 (Circle, October).
+    expect(book.About!.find((r) => r[0] === 'Unique named attendees by program')![1]).toContain(SUPPRESSION_EXPLAINED);
+    expect(csv.find((r) => r[0] === 'Unique named attendees by program' && r.length === 2)![1]).toContain(SUPPRESSION_EXPLAINED);
 
     // No reason, no report text, no alias or code anywhere in either file.
     for (const text of [csv.flat().join('\n'), Object.values(book).flat(2).join('\n')]) {
