@@ -4,6 +4,8 @@ import { ReportChart, type ChartKind, type ChartRow, type ChartSeries } from './
 // same numbers one click away in a real table. The table is rendered here, on the server, so the
 // numbers are there without JavaScript and a screen reader reads them like any table; the drawing
 // is hidden from assistive technology because it says nothing the table does not.
+// Wider than a phone, the table scrolls sideways in its frame (which takes focus, so a keyboard
+// can scroll it too) with its row headers held in view.
 
 type Props = {
   title: string;
@@ -38,8 +40,8 @@ export function ChartFigure({ title, id, kind, categories, shortCategories, seri
       <ReportChart kind={kind} rows={rows} series={series} categoryLabel={categoryHeading} valueLabel={valueHeading} />
       <details>
         <summary>Show the numbers as a table</summary>
-        <div className="table-wrap">
-          <table>
+        <div className="table-wrap" tabIndex={0} role="region" aria-labelledby={`${id}-title`}>
+          <table className="sticky-labels">
             <caption className="visually-hidden">{title}</caption>
             <thead>
               <tr>
