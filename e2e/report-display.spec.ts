@@ -2,8 +2,9 @@ import type { Locator, Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe.ts';
 import { expect, test } from './fixtures.ts';
 
-// How the reports read on a phone: a table of figures wider than the screen scrolls sideways in
-// its frame with its row names still beside the numbers.
+// How the reports read on a phone and to a screen reader: a table of figures wider than the
+// screen scrolls sideways in its frame with its row names still beside the numbers, and each
+// dashboard chart's "numbers as a table" toggle is told apart by its chart's title.
 
 const QUARTER = 'period=quarter&quarter=2026-Q3';
 const CHARTS = [
@@ -40,6 +41,17 @@ async function expectInView(page: Page, element: Locator, what: string) {
 test.describe('manager', () => {
   test.beforeEach(async ({ signInAs }) => {
     await signInAs('manager');
+  });
+
+  test('each chart’s table toggle is named after its chart', async ({ page }) => {
+    await page.goto(`/reports?${QUARTER}`);
+    const toggles = page.locator('figure.chart summary');
+    await expect(toggles).toHaveCount(CHARTS.length);
+    for (const [i, title] of CHARTS.entries()) {
+      await expect(toggles.nth(i)).toHaveAccessibleName(`Show the numbers as a table (${title})`);
+    }
+    // The title is there for screen readers only: the toggle looks as it did.
+    await expect(toggles.first().getByText(`(${CHARTS[0]})`)).toHaveClass('visually-hidden');
   });
 
   test.describe('on a phone', () => {
