@@ -3,7 +3,10 @@ import { ReportChart, type ChartKind, type ChartRow, type ChartSeries } from './
 // One dashboard chart as a figure: its title, the drawing (recharts, a client component), and the
 // same numbers one click away in a real table. The table is rendered here, on the server, so the
 // numbers are there without JavaScript and a screen reader reads them like any table; the drawing
-// is hidden from assistive technology because it says nothing the table does not.
+// is hidden from assistive technology because it says nothing the table does not. Each toggle's
+// name ends with the chart's title, unseen, so a list of the page's controls tells them apart.
+// Wider than a phone, the table scrolls sideways in its frame (which takes focus, so a keyboard
+// can scroll it too) with its row headers held in view.
 
 type Props = {
   title: string;
@@ -37,9 +40,9 @@ export function ChartFigure({ title, id, kind, categories, shortCategories, seri
       <figcaption id={`${id}-title`}><strong>{title}</strong></figcaption>
       <ReportChart kind={kind} rows={rows} series={series} categoryLabel={categoryHeading} valueLabel={valueHeading} />
       <details>
-        <summary>Show the numbers as a table</summary>
-        <div className="table-wrap">
-          <table>
+        <summary>Show the numbers as a table<span className="visually-hidden"> ({title})</span></summary>
+        <div className="table-wrap" tabIndex={0} role="region" aria-labelledby={`${id}-title`}>
+          <table className="sticky-labels">
             <caption className="visually-hidden">{title}</caption>
             <thead>
               <tr>

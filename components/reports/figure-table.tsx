@@ -1,6 +1,9 @@
 import type { RenderedTable } from '@/lib/reports/types.ts';
 
-/** One report table: a caption, a header row of months, row headers, and the totals row. */
+/**
+ * One report table: a caption, a header row of months, row headers, and the totals row. Wider than
+ * a phone, it scrolls sideways in its frame with the row headers held in view (`sticky-labels`).
+ */
 export function FigureTable({ table, headingLevel = 3 }: { table: RenderedTable; headingLevel?: 3 | 4 }) {
   const H = `h${headingLevel}` as 'h3' | 'h4';
   const id = `table-${table.key}`;
@@ -9,7 +12,7 @@ export function FigureTable({ table, headingLevel = 3 }: { table: RenderedTable;
       <H id={id}>{table.title}</H>
       <p className="muted">{table.description}</p>
       <div className="table-wrap" tabIndex={0} role="region" aria-labelledby={id}>
-        <table>
+        <table className="sticky-labels">
           <thead>
             <tr>
               <th scope="col">{table.rowHeading}</th>

@@ -29,9 +29,9 @@ export function renderTable(table: FigureTable, monthLabels: string[]): Rendered
   };
 }
 
-/** The figure context for a period: settings read once. */
-export async function figureContext(actor: Actor, period: Period): Promise<FigureContext> {
-  return { actor, period, client: db, options: { omitDemographics: await getSetting('reports.omitDemographics') } };
+/** The figure context for a period, as of `now`: settings read once. */
+export async function figureContext(actor: Actor, period: Period, now: Date = new Date()): Promise<FigureContext> {
+  return { actor, period, client: db, now, options: { omitDemographics: await getSetting('reports.omitDemographics') } };
 }
 
 /**
@@ -65,8 +65,8 @@ export async function loadSections(ctx: FigureContext, only?: readonly string[])
 export const REPORT_TRANSACTION = { isolationLevel: 'RepeatableRead', timeout: 60_000, maxWait: 15_000 } as const;
 
 /** Reads figures for a period the way the report does: in the report's kind of transaction, tuned. */
-export async function withFigures<T>(actor: Actor, period: Period, read: (ctx: FigureContext) => Promise<T>): Promise<T> {
-  const base = await figureContext(actor, period);
+export async function withFigures<T>(actor: Actor, period: Period, read: (ctx: FigureContext) => Promise<T>, now: Date = new Date()): Promise<T> {
+  const base = await figureContext(actor, period, now);
   return db.$transaction(async (tx) => {
     await tune(tx);
     return read({ ...base, client: tx });
@@ -74,13 +74,13 @@ export async function withFigures<T>(actor: Actor, period: Period, read: (ctx: F
 }
 
 /** Some of the report's sections for a period, read as the whole report reads them. */
-function sectionsOf(actor: Actor, period: Period, only?: readonly string[]): Promise<RenderedSection[]> {
-  return withFigures(actor, period, (ctx) => loadSections(ctx, only));
+function sectionsOf(actor: Actor, period: Period, now: Date, only?: readonly string[]): Promise<RenderedSection[]> {
+  return withFigures(actor, period, (ctx) => loadSections(ctx, only), now);
 }
 
 /** Loads one period's report. */
 async function load(actor: Actor, period: Period, now: Date): Promise<Report> {
-  const sections = await sectionsOf(actor, period);
+  const sections = await sectionsOf(actor, period, now);
   return { title: REPORT_TITLE, period: { label: period.label, from: period.from, to: period.to, fileStem: period.fileStem }, generatedAt: now, sections };
 }
 
@@ -97,7 +97,7 @@ export async function buildReport(actor: Actor, period: Period, now: Date = new 
  * Some of the report's sections (by key), with the very figures the report shows: the dashboard
  * draws no demographics, so it does not pay for them. Managers (`report:read`).
  */
-export async function reportSections(actor: Actor, period: Period, keys: readonly string[]): Promise<RenderedSection[]> {
+export async function reportSections(actor: Actor, period: Period, keys: readonly string[], now: Date = new Date()): Promise<RenderedSection[]> {
   assertCan(actor, 'report:read');
-  return sectionsOf(actor, period, keys);
+  return sectionsOf(actor, period, now, keys);
 }

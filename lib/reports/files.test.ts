@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { readAll, parseCsv } from './test-helpers.ts';
 import { reportCsv } from './csv.ts';
 import { sheetName } from './excel.ts';
-import { rowCells, safeText } from './files.ts';
+import { rowCells, safeText, SUPPRESSION_NOTE } from './files.ts';
+import { SUPPRESSION_EXPLAINED } from './rules.ts';
 import { renderTable } from './build.ts';
 import type { Report } from './types.ts';
 
@@ -36,6 +37,9 @@ describe('reportCsv', () => {
     const rows = parseCsv((await readAll(reportCsv(report))).toString('utf8'));
     expect(rows[0]).toEqual(['Program statistics']);
     expect(rows).toContainEqual(['Generated', '2026-11-02 12:00 (Vancouver time)']);
+    // The cover says what the marks mean in the words every suppressed table's definition uses.
+    expect(rows).toContainEqual(['Note', SUPPRESSION_NOTE]);
+    expect(SUPPRESSION_NOTE).toContain(SUPPRESSION_EXPLAINED);
     expect(rows).toContainEqual(['Visits, "all"']);
     expect(rows).toContainEqual(['Figure', 'Oct 2026', 'Whole period']);
     expect(rows).toContainEqual(['Visits', '7', '7']);

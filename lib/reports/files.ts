@@ -1,6 +1,6 @@
 import { formatDateTime } from '@/lib/table/format.ts';
 import type { RenderedRow, RenderedTable, Report } from './types.ts';
-import { SECONDARY_MARK, SMALL_CELL_MARK } from './rules.ts';
+import { SUPPRESSION_EXPLAINED } from './rules.ts';
 
 // What both files say, row by row, from the one Report object. Suppressed cells carry no value,
 // only their mark; nothing about a person is in a Report, so nothing can leak into a file.
@@ -8,9 +8,8 @@ import { SECONDARY_MARK, SMALL_CELL_MARK } from './rules.ts';
 export type FileCell = string | number;
 
 export const SUPPRESSION_NOTE =
-  `In breakdowns of people, a count from 1 to 9 shows as "${SMALL_CELL_MARK}", and a cell marked "${SECONDARY_MARK}" is hidden so that ` +
-  'a small count cannot be worked out from the totals. Counts of events (visits, services, supplies, bookings, suite nights, program sessions and ' +
-  'attendance, referrals, safety reports) are shown in full.';
+  `Breakdowns of people hide small counts. ${SUPPRESSION_EXPLAINED} Counts of events (visits, services, supplies, bookings, ` +
+  'suite nights, program sessions and attendance, referrals, safety reports) are shown in full.';
 
 /** A spreadsheet would run a text starting with = + - @ as a formula: such labels are quoted. */
 export function safeText(text: string): string {

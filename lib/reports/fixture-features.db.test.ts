@@ -13,6 +13,7 @@ import { makeUnit } from '@/lib/safe-suite/test-helpers.ts';
 import { buildReport } from './build.ts';
 import { exportReport } from './export.ts';
 import { customPeriod } from './period.ts';
+import { SUPPRESSION_EXPLAINED } from './rules.ts';
 import { findRow, pageRows, parseCsv, person, readAll, readWorkbook, stay } from './test-helpers.ts';
 
 // A hand-built October and November 2026 for the Safe Suite, programs, referrals and safety
@@ -21,6 +22,8 @@ import { findRow, pageRows, parseCsv, person, readAll, readWorkbook, stay } from
 // stay across the month boundary shows in both.
 
 const PERIOD = customPeriod('2026-10-01', '2026-11-30');
+/** When the report is made: after the period, so every night in it has happened. */
+const AFTER = new Date('2026-12-05T20:00:00Z');
 const day = (d: string) => new Date(`${d}T19:00:00Z`); // 11:00 or 12:00 in Vancouver: that program date
 
 async function suite(by: Actor) {
@@ -124,7 +127,7 @@ describe('the October–November 2026 fixture for the suite, programs, referrals
     await suite(manager);
     await programs(manager);
     const secrets = [...(await referrals(manager)), ...(await alerts(manager))];
-    const now = new Date('2026-12-05T20:00:00Z');
+    const now = AFTER;
 
     const report = await buildReport(manager, PERIOD, now);
     expect(report.sections.map((s) => s.key)).toEqual(['participants', 'services', 'bookings', 'suite', 'programs', 'referrals', 'alerts', 'demographics']);
@@ -147,6 +150,9 @@ describe('the October–November 2026 fixture for the suite, programs, referrals
     for (const title of ['Safe Suite occupancy', 'Unique named attendees by program', 'Days to connected', 'Alerts published by type']) {
       expect(book.About!.filter((r) => r[0] === title), title).toHaveLength(1);
     }
+    // A suppressed table's definition says what its marks mean: here a "<10" is a true 0 (Circle, October).
+    expect(book.About!.find((r) => r[0] === 'Unique named attendees by program')![1]).toContain(SUPPRESSION_EXPLAINED);
+    expect(csv.find((r) => r[0] === 'Unique named attendees by program' && r.length === 2)![1]).toContain(SUPPRESSION_EXPLAINED);
 
     // No reason, no report text, no alias or code anywhere in either file.
     for (const text of [csv.flat().join('\n'), Object.values(book).flat(2).join('\n')]) {
@@ -157,7 +163,7 @@ describe('the October–November 2026 fixture for the suite, programs, referrals
   it('shows "–" for an average or a median with nothing to measure, and zeros for counts', async () => {
     const manager = await makeActor('manager');
     await makeUnit('Fixture Unit A');
-    const page = pageRows(await buildReport(manager, PERIOD));
+    const page = pageRows(await buildReport(manager, PERIOD, AFTER));
     expect(page['Safe Suite occupancy']).toEqual([
       ['Nights occupied', '0', '0', '0'], ['Nights available', '31', '30', '61'], ['Occupancy rate (%)', '0', '0', '0'],
       ['Stays that began', '0', '0', '0'], ['Average length of stay (nights)', '–', '–', '–'],
@@ -165,5 +171,28 @@ describe('the October–November 2026 fixture for the suite, programs, referrals
     expect(page['Days to connected']).toEqual([['Referrals that connected', '0', '0', '0'], ['Median days to connected', '–', '–', '–']]);
     expect(page['Program attendance']).toEqual([['All programs', '0', '0', '0']]);
     expect(page['Unique named attendees by program']).toEqual([]);
+  });
+
+  it('counts the suite’s nights only up to the day the report is made, alike on the page and in both files', async () => {
+    const manager = await makeActor('manager');
+    await suite(manager);
+    // Made on 12 November: November's nights so far are the 1st (the stay across the boundary)
+    // and the 10th to the 12th of the stay still under way, out of 12; its 13th is still to come.
+    const now = new Date('2026-11-12T20:00:00Z');
+    const expected = [
+      ['Nights occupied', '6', '4', '10'],
+      ['Nights available', '31', '12', '43'],
+      ['Occupancy rate (%)', '19.4', '33.3', '23.3'], // 6/31, 4/12, 10/43
+      ['Stays that began', '2', '1', '3'],
+      ['Average length of stay (nights)', '3', '3', '3'], // the stay under way: 3 nights so far
+    ];
+    const page = pageRows(await buildReport(manager, PERIOD, now));
+    const csv = parseCsv((await readAll((await exportReport(manager, PERIOD, 'csv', now)).body)).toString('utf8'));
+    const book = await readWorkbook(await readAll((await exportReport(manager, PERIOD, 'xlsx', now)).body));
+    expect(page['Safe Suite occupancy']).toEqual(expected);
+    for (const row of expected) {
+      expect(findRow(csv, 'Safe Suite occupancy', row[0]!)?.slice(0, 4), `${row[0]} in the CSV`).toEqual(row);
+      expect(findRow(book['Safe Suite']!, 'Safe Suite occupancy', row[0]!)?.slice(0, 4), `${row[0]} in the workbook`).toEqual(row);
+    }
   });
 });

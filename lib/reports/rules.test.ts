@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { display, gridLines, isSmall, suppress, toDisplayCells } from './rules.ts';
+import { display, gridLines, isSmall, SECONDARY_MARK, SMALL_CELL_MARK, suppress, SUPPRESSION_EXPLAINED, toDisplayCells } from './rules.ts';
 import { createRandom } from '@/lib/bench/random.ts';
 
 const P = 'primary';
@@ -81,5 +81,14 @@ describe('display and toDisplayCells', () => {
 
   it('does not suppress counts of events', () => {
     expect(toDisplayCells([[3, 4], [5, 20]], false).flat().map((c) => c.display)).toEqual(['3', '4', '5', '20']);
+  });
+});
+
+describe('SUPPRESSION_EXPLAINED', () => {
+  it('does not say that "<10" means 1 to 9: a zero hidden to protect another cell shows "<10" too', () => {
+    // The Alumni Group's true 0 beside small counts, as the report shows it.
+    expect(toDisplayCells([[0, 20], [5, 30], [40, 50]], true)[0]![0]!.display).toBe(SMALL_CELL_MARK);
+    expect(SUPPRESSION_EXPLAINED).toContain(`Counts from 1 to 9 show as "${SMALL_CELL_MARK}"`);
+    expect(SUPPRESSION_EXPLAINED).toContain(`"${SECONDARY_MARK}" when 10 or more, and "${SMALL_CELL_MARK}" when fewer, zero included`);
   });
 });

@@ -15,6 +15,15 @@ export const SMALL_CELL_MARK = '<10';
 /** A cell of 10 or more hidden only to protect another: its true value is not "<10". */
 export const SECONDARY_MARK = 'x';
 
+/**
+ * What the marks mean, for the page, the files and each suppressed table's definition. A cell
+ * hidden only to protect another shows "<10" when it is under 10, a zero included: "<10" is not
+ * "1 to 9 people", and the words must not say it is.
+ */
+export const SUPPRESSION_EXPLAINED =
+  `Counts from 1 to 9 show as "${SMALL_CELL_MARK}". Some other cells are hidden too, so that a small count cannot be worked out ` +
+  `from the totals: they show "${SECONDARY_MARK}" when 10 or more, and "${SMALL_CELL_MARK}" when fewer, zero included.`;
+
 export type Suppression = 'primary' | 'secondary';
 /** A suppressed cell carries no value at all, so nothing downstream (page, files) can leak it. */
 export type DisplayCell = { value: number | null; display: string; suppressed?: Suppression };

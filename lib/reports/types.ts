@@ -37,6 +37,8 @@ export type FigureContext = {
   actor: Actor;
   period: Period;
   client: Db | Tx;
+  /** When the figures are read: a period that runs past today counts what has happened so far (the suite's nights). */
+  now: Date;
   /** Section-level options from settings. */
   options: { omitDemographics: boolean };
 };

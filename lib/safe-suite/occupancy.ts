@@ -3,7 +3,7 @@ import { db, type Db, type Tx } from '@/lib/db/client.ts';
 import { can } from '@/lib/auth/permissions.ts';
 import type { Actor } from '@/lib/auth/session.ts';
 import { AppError, forbidden } from '@/lib/errors.ts';
-import { addDays, parseDay } from '@/lib/bookings/slots.ts';
+import { addDays, localDay, parseDay } from '@/lib/bookings/slots.ts';
 import { rangeBucket, type Bucket } from '@/lib/reports/period.ts';
 import { bucketsSql } from '@/lib/reports/sql.ts';
 
@@ -13,6 +13,10 @@ import { bucketsSql } from '@/lib/reports/sql.ts';
 // are stored on each stay in program time by the code, so PostgreSQL aggregates plain dates.
 // The funder report asks for the range cut into months (`suiteOccupancyByMonth`); the suite page
 // asks for one range (`suiteOccupancy`), which is the same query with a single bucket.
+//
+// Only nights up to today (the program date) count: a night still to come is neither occupied nor
+// available yet, so a range that runs past today gives the rate and the average stay so far, and a
+// range wholly to come has nothing available. A stay still under way counts its nights so far.
 
 export type Occupancy = {
   from: string; to: string;
@@ -20,9 +24,9 @@ export type Occupancy = {
   nightsAvailable: number;
   /** nightsOccupied / nightsAvailable, 0..1 (0 when nothing was available). */
   occupancyRate: number;
-  /** Stays that arrived in the range. */
+  /** Stays that arrived in the range, up to today. */
   staysStarted: number;
-  /** Average nights of the stays that arrived in the range (null when none did). */
+  /** Average nights, up to today, of the stays that arrived in the range (null when none did). */
   averageNights: number | null;
 };
 
@@ -43,17 +47,18 @@ function checkRange(range: { from: string; to: string }): { from: string; to: st
 /**
  * One row per bucket and one for the whole range (key null), from one GROUP BY with GROUPING
  * SETS. Nights occupied add up across buckets; a unit is available in a bucket when it is in use
- * now or a stay was taken up in it then (the whole range: in use now or used in the range).
+ * now or a stay was taken up in it then (the whole range: in use now or used in the range). Each
+ * bucket, and the range, ends at `until` (the day after today) at the latest.
  */
-function rows(client: Db | Tx, from: string, to: string, buckets: Bucket[]): Promise<Row[]> {
+function rows(client: Db | Tx, from: string, to: string, buckets: Bucket[], until: string): Promise<Row[]> {
   return client.$queryRaw<Row[]>`
-    WITH b AS (SELECT * FROM ${bucketsSql(buckets)}),
+    WITH b AS (SELECT key, d_from, greatest(d_from, least(d_until, ${until}::date)) AS d_until FROM ${bucketsSql(buckets)}),
     taken AS (
       SELECT unit_id, start_day, end_day FROM stay
       WHERE status IN ('checked_in', 'checked_out') AND start_day <= ${to}::date AND end_day > ${from}::date
     ), tb AS (
       SELECT b.key, t.unit_id, greatest(0, least(t.end_day, b.d_until) - greatest(t.start_day, b.d_from)) AS nights,
-             t.start_day >= b.d_from AS arrived, t.end_day - t.start_day AS length
+             t.start_day >= b.d_from AS arrived, least(t.end_day, ${until}::date) - t.start_day AS length
       FROM taken t JOIN b ON t.start_day < b.d_until AND t.end_day > b.d_from
     ), occ AS (
       SELECT key, sum(nights)::int AS occupied, count(*) FILTER (WHERE arrived)::int AS started,
@@ -65,7 +70,7 @@ function rows(client: Db | Tx, from: string, to: string, buckets: Bucket[]): Pro
       GROUP BY GROUPING SETS ((b.key), ())
     ), k AS (
       SELECT key, (d_until - d_from)::int AS days FROM b
-      UNION ALL SELECT NULL, (${to}::date + 1 - ${from}::date)::int
+      UNION ALL SELECT NULL, greatest(0, least(${to}::date + 1, ${until}::date) - ${from}::date)::int
     )
     SELECT k.key, coalesce(o.occupied, 0)::int AS occupied, (k.days * coalesce(u.n, 0))::int AS available,
            coalesce(o.started, 0)::int AS started, o.average
@@ -87,14 +92,15 @@ function allowed(actor: Actor) {
 
 /**
  * The range cut into `buckets` (months for the funder report), then the whole range: one query.
- * `client` lets the report read inside its own snapshot. Same callers as `suiteOccupancy`.
+ * `client` lets the report read inside its own snapshot; `now` says which day is today. Same
+ * callers as `suiteOccupancy`.
  */
 export async function suiteOccupancyByMonth(
-  actor: Actor, range: { from: string; to: string }, buckets: Bucket[], client: Db | Tx = db,
+  actor: Actor, range: { from: string; to: string }, buckets: Bucket[], client: Db | Tx = db, now: Date = new Date(),
 ): Promise<{ months: (Occupancy & { key: string })[]; whole: Occupancy }> {
   allowed(actor);
   const { from, to } = checkRange(range);
-  const found = await rows(client, from, to, buckets);
+  const found = await rows(client, from, to, buckets, addDays(localDay(now), 1));
   const byKey = new Map(found.map((r) => [r.key, r]));
   return {
     months: buckets.map((b) => ({ key: b.key, ...toOccupancy(byKey.get(b.key), b.from, addDays(b.until, -1)) })),
@@ -104,11 +110,11 @@ export async function suiteOccupancyByMonth(
 
 /**
  * Nights occupied and available, the rate and the average length of stay, from `from` to `to`
- * (program dates, both included). Roles that see stays (`stay:read`) and the funder statistics
- * (`report:read`).
+ * (program dates, both included), up to today as of `now`. Roles that see stays (`stay:read`) and
+ * the funder statistics (`report:read`).
  */
-export async function suiteOccupancy(actor: Actor, range: { from: string; to: string }): Promise<Occupancy> {
+export async function suiteOccupancy(actor: Actor, range: { from: string; to: string }, now: Date = new Date()): Promise<Occupancy> {
   allowed(actor);
   const { from, to } = checkRange(range);
-  return (await suiteOccupancyByMonth(actor, { from, to }, [rangeBucket(from, to)])).whole;
+  return (await suiteOccupancyByMonth(actor, { from, to }, [rangeBucket(from, to)], db, now)).whole;
 }

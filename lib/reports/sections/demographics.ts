@@ -5,6 +5,7 @@ import {
   AGE_RANGE_LABELS, DECLINED, GENDER_LABELS, GENDERS, INDIGENOUS_IDENTITIES, INDIGENOUS_LABELS, NOT_ASKED, TRAVELLING_LABELS,
 } from '@/lib/participants/labels.ts';
 import { MAX_MONTHS, type Period } from '../period.ts';
+import { SUPPRESSION_EXPLAINED } from '../rules.ts';
 import { bucketDays, bucketsSql, toCounts, type Category, type GroupedRow } from '../sql.ts';
 import type { FigureContext, FigureTable, SectionDefinition } from '../types.ts';
 
@@ -115,7 +116,7 @@ function table(ctx: FigureContext, b: Breakdown, rows: GroupedRow[]): FigureTabl
     description:
       `Participants with a record who visited, counted once each, by ${b.rowHeading.toLowerCase()}` +
       (b.key === 'age' ? ` (age reached in ${ctx.period.to.slice(0, 4)}, from the year of birth)` : '') +
-      '. Counts from 1 to 9 show as "<10"; a cell marked "x" is hidden so that a small count cannot be worked out from the totals.',
+      `. ${SUPPRESSION_EXPLAINED}`,
     ...toCounts(rows, ctx.period, b.categories, 'Unique participants'),
   };
 }

@@ -1,5 +1,6 @@
 import 'server-only';
 import { programFiguresByMonth, type ProgramCell } from '@/lib/programs/figures.ts';
+import { SUPPRESSION_EXPLAINED } from '../rules.ts';
 import { line } from '../sql.ts';
 import type { Counts, FigureContext, FigureTable, SectionDefinition } from '../types.ts';
 
@@ -20,7 +21,7 @@ const FIGURES: Figure[] = [
     description: 'Attendance divided by sessions held, to one decimal (0 when no session was held).' },
   { key: 'people', title: 'Unique named attendees by program', pick: (c) => c.uniqueNamedAttendees, people: true,
     description: 'People with a record who attended at least one held session, counted once each per program (and once across all programs in the last row); people who gave no name cannot be counted this way. ' +
-      'Counts from 1 to 9 show as "<10"; a cell marked "x" is hidden so that a small count cannot be worked out from the totals.' },
+      SUPPRESSION_EXPLAINED },
 ];
 
 async function load(ctx: FigureContext): Promise<FigureTable[]> {

@@ -20,7 +20,7 @@ const ROWS: { key: string; label: string; pick: (o: Occupancy) => number | null 
 
 async function load(ctx: FigureContext): Promise<FigureTable[]> {
   const { period } = ctx;
-  const { months, whole } = await suiteOccupancyByMonth(ctx.actor, period, period.months, ctx.client);
+  const { months, whole } = await suiteOccupancyByMonth(ctx.actor, period, period.months, ctx.client, ctx.now);
   const byKey = new Map(months.map((m) => [m.key, m]));
   const at = (key: string | null) => (key === null ? whole : byKey.get(key)!);
   return [
@@ -29,6 +29,7 @@ async function load(ctx: FigureContext): Promise<FigureTable[]> {
       description:
         'Nights occupied: each night a stay that was taken up (checked in) covered, counted in the month of that night, so a stay across two months counts in both. ' +
         'Nights available: nights in the month times the units in use (or used then). Occupancy rate: nights occupied out of nights available. ' +
+        'Only nights up to the day the report is made count: a month, or a stay, still under way counts its nights so far. ' +
         'Stays that began, and their average length in nights, count each stay in the month it began ("–" when none began). These are totals, shown in full.',
       rows: ROWS.map((r) => line(period, r.key, r.label, (k) => r.pick(at(k)))),
       total: null,
