@@ -69,9 +69,9 @@ export async function dashboard(actor: Actor, period: Period, now: Date = new Da
   const weeks = weeksOf(period.from, period.to).filter((w) => w.from <= localDay(now));
   // Last year's side is the headline figures only: the participants section's own query, not a second report.
   const [sections, previous, weeklyCounts] = await Promise.all([
-    reportSections(actor, period, DRAWN),
-    withFigures(actor, earlier, (ctx) => visitFigures(ctx)),
-    withFigures(actor, period, (ctx) => visitFigures(ctx, weeks, { fresh: false })),
+    reportSections(actor, period, DRAWN, now),
+    withFigures(actor, earlier, (ctx) => visitFigures(ctx), now),
+    withFigures(actor, period, (ctx) => visitFigures(ctx, weeks, { fresh: false }), now),
   ]);
   const row = (key: string) => weeklyCounts.find((r) => r.key === key)!.counts;
   // "Where data exists": a year with no visits at all is no comparison.
