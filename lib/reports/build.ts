@@ -64,8 +64,8 @@ export async function loadSections(ctx: FigureContext, only?: readonly string[])
  */
 export const REPORT_TRANSACTION = { isolationLevel: 'RepeatableRead', timeout: 60_000, maxWait: 15_000 } as const;
 
-/** Reads figures for a period the way the report does: in the report's kind of transaction, tuned. */
-export async function withFigures<T>(actor: Actor, period: Period, read: (ctx: FigureContext) => Promise<T>, now: Date = new Date()): Promise<T> {
+/** Reads figures in the report's kind of transaction, tuned. Its callers check the permission. */
+async function inReportTransaction<T>(actor: Actor, period: Period, now: Date, read: (ctx: FigureContext) => Promise<T>): Promise<T> {
   const base = await figureContext(actor, period, now);
   return db.$transaction(async (tx) => {
     await tune(tx);
@@ -73,9 +73,18 @@ export async function withFigures<T>(actor: Actor, period: Period, read: (ctx: F
   }, REPORT_TRANSACTION);
 }
 
+/**
+ * Reads figures for a period the way the report does (the dashboard's weeks and last year).
+ * Managers (`report:read`).
+ */
+export async function withFigures<T>(actor: Actor, period: Period, read: (ctx: FigureContext) => Promise<T>, now: Date = new Date()): Promise<T> {
+  assertCan(actor, 'report:read');
+  return inReportTransaction(actor, period, now, read);
+}
+
 /** Some of the report's sections for a period, read as the whole report reads them. */
 function sectionsOf(actor: Actor, period: Period, now: Date, only?: readonly string[]): Promise<RenderedSection[]> {
-  return withFigures(actor, period, (ctx) => loadSections(ctx, only), now);
+  return inReportTransaction(actor, period, now, (ctx) => loadSections(ctx, only));
 }
 
 /** Loads one period's report. */

@@ -4,7 +4,7 @@ import { makeActor } from '@/lib/db/test/actors.ts';
 import { ROLES, roleCan } from '@/lib/auth/permissions.ts';
 import { serviceTypeIds } from '@/lib/visits/test-helpers.ts';
 import { addDays } from '@/lib/bookings/slots.ts';
-import { buildReport, figureContext } from './build.ts';
+import { buildReport, figureContext, reportSections, withFigures } from './build.ts';
 import { demographicsSection } from './sections/demographics.ts';
 import { visitFigures } from './sections/participants.ts';
 import { exportReport } from './export.ts';
@@ -20,6 +20,7 @@ import { streetReport } from '@/lib/alerts/test-helpers.ts';
 import { TYPES } from '@/lib/alerts/labels.ts';
 import type { Actor } from '@/lib/auth/session.ts';
 import { createRandom } from '@/lib/bench/random.ts';
+import type { FigureContext } from './types.ts';
 
 // Rows that count events (or first visits, which happen once per person): their months add up
 // to the whole period. Unique people do not (a person comes in several months), nor rates,
@@ -149,10 +150,15 @@ describe('who may see reports', () => {
     it(`${roleCan(role, 'report:read') ? 'lets' : 'refuses'} a ${role} read and export`, async () => {
       const actor = await makeActor(role);
       const period = quarterPeriod(2026, 3);
+      const visits = (ctx: FigureContext) => visitFigures(ctx);
       if (roleCan(role, 'report:read')) {
         await expect(buildReport(actor, period)).resolves.toMatchObject({ period: { from: '2026-07-01' } });
+        await expect(reportSections(actor, period, ['participants'])).resolves.toHaveLength(1);
+        await expect(withFigures(actor, period, visits)).resolves.toHaveLength(5);
       } else {
         await expect(buildReport(actor, period)).rejects.toMatchObject({ code: 'forbidden' });
+        await expect(reportSections(actor, period, ['participants'])).rejects.toMatchObject({ code: 'forbidden' });
+        await expect(withFigures(actor, period, visits)).rejects.toMatchObject({ code: 'forbidden' });
       }
       if (roleCan(role, 'report:export')) {
         await expect(exportReport(actor, period, 'xlsx')).resolves.toMatchObject({ fileName: 'lantern-report-2026-q3.xlsx' });
