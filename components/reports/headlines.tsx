@@ -1,5 +1,5 @@
 import type { Headline } from '@/lib/reports/dashboard.ts';
-import { during, inSentence, type Period } from '@/lib/reports/period.ts';
+import { during, inSentence, STILL_RUNNING, type Period } from '@/lib/reports/period.ts';
 
 function change(h: Headline): string {
   if (h.lastYear === null) return '';
@@ -20,7 +20,7 @@ export function Headlines({ headlines, lastYear, running }: { headlines: Headlin
   return (
     <section aria-labelledby="headlines-heading">
       <h2 id="headlines-heading">At a glance</h2>
-      <p className="muted">{running ? 'The period is still running: these are the figures so far. ' : ''}{against}</p>
+      <p className="muted">{running ? `${STILL_RUNNING} ` : ''}{against}</p>
       <dl className="cards headlines">
         {headlines.map((h) => (
           <div className="card" key={h.key}>

@@ -123,13 +123,14 @@ export function quarterPeriod(year: number, q: number): Period {
   return make('quarter', firstOf(start), to, label, `${year}-q${q}`, { period: 'quarter', quarter: `${year}-Q${q}` });
 }
 
+/** "27" for the fiscal year starting April 2026: the year it ends in, two digits. */
+const fiscalTail = (year: number) => String((year + 1) % 100).padStart(2, '0');
 /** "2026–27" for the fiscal year starting April 2026. */
-const fiscalName = (year: number) => `${year}–${String((year + 1) % 100).padStart(2, '0')}`;
+const fiscalName = (year: number) => `${year}–${fiscalTail(year)}`;
 
 /** The fiscal year April `year` to March `year + 1`. */
 export function fiscalPeriod(year: number): Period {
-  const tail = String((year + 1) % 100).padStart(2, '0');
-  return make('fiscal', `${year}-04-01`, `${year + 1}-03-31`, `Fiscal year ${fiscalName(year)}, April to March`, `fy${year}-${tail}`, {
+  return make('fiscal', `${year}-04-01`, `${year + 1}-03-31`, `Fiscal year ${fiscalName(year)}, April to March`, `fy${year}-${fiscalTail(year)}`, {
     period: 'fiscal', fy: String(year),
   });
 }
@@ -147,6 +148,9 @@ export function inSentence(p: Period): string {
 export function during(p: Period): string {
   return `${p.kind === 'quarter' || p.kind === 'custom' ? 'from' : 'in'} ${inSentence(p)}`;
 }
+
+/** What the dashboard and the full report say above the figures of a period still running. */
+export const STILL_RUNNING = 'The period is still running: these are the figures so far.';
 
 /** Whether a period has not started, is still running, or is over, on the program date of `now`. */
 export function periodStatus(p: Period, now: Date = new Date()): 'not-started' | 'running' | 'over' {

@@ -3,7 +3,7 @@ import { requirePermission } from '@/lib/auth/session.ts';
 import { can } from '@/lib/auth/permissions.ts';
 import { buildReport } from '@/lib/reports/build.ts';
 import { SUPPRESSION_NOTE } from '@/lib/reports/files.ts';
-import { parsePeriod, periodQuery, periodStatus } from '@/lib/reports/period.ts';
+import { parsePeriod, periodQuery, periodStatus, STILL_RUNNING } from '@/lib/reports/period.ts';
 import { formatDateTime } from '@/lib/table/format.ts';
 import { PeriodPicker } from '@/components/reports/period-picker.tsx';
 import { FigureTable } from '@/components/reports/figure-table.tsx';
@@ -15,7 +15,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 const STATUS = {
   'not-started': ' This period has not started yet.',
-  running: ' The period is still running: these are the figures so far.',
+  running: ` ${STILL_RUNNING}`,
   over: '',
 };
 
