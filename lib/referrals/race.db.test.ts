@@ -19,9 +19,12 @@ describe.runIf(process.env.TEST_SERVER_URL)('an agency deactivated while a refer
       await other.query('BEGIN');
       await other.query('UPDATE agency SET active = false WHERE id = $1', [agency.id]);
       const saving = createReferral(c, referralForm(agency.id, null));
+      // Listened to at once: the refusal can arrive before this connection hears its COMMIT back,
+      // and a rejection nobody is listening to yet fails the run.
+      const refused = expectAppError(saving, 'invalid', AGENCY_INACTIVE, 'agencyId');
       await waitForBlocked(1);
       await other.query('COMMIT');
-      await expectAppError(saving, 'invalid', AGENCY_INACTIVE, 'agencyId');
+      await refused;
       expect(await db.referral.count()).toBe(0);
     } finally {
       await other.end();

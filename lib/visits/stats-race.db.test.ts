@@ -25,6 +25,9 @@ async function whileHeld(sql: string, params: unknown[], change: () => Promise<u
   await other.query('BEGIN');
   await other.query(sql, params);
   const done = change();
+  // Awaited after the commit; listened to at once, since it can settle before this connection
+  // hears its COMMIT back, and a rejection nobody is listening to yet fails the run.
+  done.catch(() => {});
   try {
     await waitForBlocked(1);
   } finally {
