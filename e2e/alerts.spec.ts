@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe.ts';
 import { demoLogin, expect, test, type Sql } from './fixtures.ts';
+import { addDays, localDay } from '../lib/calendar/index.ts';
 
 // Aggressor alerts as the desk uses them: a coordinator takes a street report with a vehicle,
 // reviews and publishes it; a peer sees it on the sheet without anything about the reporter and
@@ -13,7 +14,7 @@ const pick = (n: number, from: string) => Array.from(randomBytes(n), (b) => from
 const uniquePlate = () => `${pick(2, LETTERS)} ${pick(1, '23456789')}${pick(1, LETTERS)} ${pick(2, '23456789')}`;
 
 function yesterday(): string {
-  return new Date(Date.now() - 86_400_000).toLocaleDateString('en-CA', { timeZone: 'America/Vancouver' });
+  return addDays(localDay(new Date()), -1);
 }
 
 async function insertParticipant(sql: Sql, alias: string): Promise<{ id: string; code: string }> {
@@ -117,7 +118,7 @@ test('bad input gets a plain message beside the field and saves nothing', async 
   await page.getByRole('combobox', { name: 'Who is reporting?' }).fill('zz');
   await page.keyboard.press('ArrowUp');
   await page.keyboard.press('Enter');
-  const future = new Date(Date.now() + 3 * 86_400_000).toLocaleDateString('en-CA', { timeZone: 'America/Vancouver' });
+  const future = addDays(localDay(new Date()), 3);
   await page.getByLabel('Date it happened').fill(future);
   await page.getByRole('radio', { name: 'Street' }).check();
   await page.getByRole('textbox', { name: 'Plate (part is fine)', exact: true }).fill('ABCDEFGHIJKLMNOP');

@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { expectNoAxeViolations } from './axe.ts';
-import { formatDateTime } from '../lib/table/format.ts';
 import { collectBrowserErrors, expect, FAR_ZONE, giveBrowserOtherZoneRules, test } from './fixtures.ts';
+import { formatDateTime, localDay } from '../lib/calendar/index.ts';
 
 // The audit log and the settings page, as a program manager and IT support use them.
 
 /** Today's date in Vancouver, as the date filter reads it. */
-const vancouverToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Vancouver' }).format(new Date());
+const vancouverToday = () => localDay(new Date());
 
 test.describe('audit log', () => {
   test('shows who did what, filtered by person, action and date', async ({ page, signInAs }) => {

@@ -1,8 +1,9 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import type { Page } from '@playwright/test';
-import { addDays, daySlots, localDay, localTime, slotIsPast, type SlotResource } from '../lib/bookings/slots.ts';
+import { daySlots, slotIsPast, type SlotResource } from '../lib/bookings/slots.ts';
 import { expectNoAxeViolations } from './axe.ts';
 import { expect, test, type Sql } from './fixtures.ts';
+import { addDays, localDay, localTime } from '../lib/calendar/index.ts';
 
 // Shower and laundry bookings as the desk uses them. Other tests run at the same time and the
 // clock is whatever it is, so each test makes its own resource, open round the clock, and its own

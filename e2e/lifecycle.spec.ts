@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe.ts';
 import { expect, test, type Role, type Sql } from './fixtures.ts';
+import { localDay } from '../lib/calendar/index.ts';
 
 // Merge, retention and access requests, as a coordinator and a program manager use them. Every
 // participant here is made for the test through SQL, with an alias no other test uses.
@@ -25,11 +26,11 @@ async function person(sql: Sql, alias: string, { daysAgo = 0, visits = 0 } = {})
   );
   for (let i = 0; i < visits; i++) {
     // Visits before the last activity, so the visit trigger leaves last_activity_at where it was put.
+    const at = new Date(Date.now() - (daysAgo * 24 + i + 1) * 3_600_000);
     const [visit] = await sql<{ id: string }>(
-      `WITH t AS (SELECT now() - make_interval(days => $4, hours => $2) AS at)
-       INSERT INTO visit (id, participant_id, visited_at, visit_date, idempotency_key, created_by_id, updated_at)
-       SELECT gen_random_uuid(), $1, t.at, (t.at AT TIME ZONE 'America/Vancouver')::date, gen_random_uuid(), $3, now() FROM t RETURNING id`,
-      [p.id, i + 1, staff!.id, daysAgo],
+      `INSERT INTO visit (id, participant_id, visited_at, visit_date, idempotency_key, created_by_id, updated_at)
+       VALUES (gen_random_uuid(), $1, $2, $4::date, gen_random_uuid(), $3, now()) RETURNING id`,
+      [p.id, at, staff!.id, localDay(at)],
     );
     await sql(`INSERT INTO visit_service (visit_id, service_type_id, quantity) SELECT $1, id, 2 FROM service_type WHERE key IN ('shower', 'condoms')`, [visit!.id]);
   }

@@ -1,8 +1,8 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import type { Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe.ts';
-import { formatDateTime } from '../lib/table/format.ts';
 import { collectBrowserErrors, expect, FAR_ZONE, giveBrowserOtherZoneRules, test, type Sql } from './fixtures.ts';
+import { formatDateTime } from '../lib/calendar/index.ts';
 
 // Programs and attendance as the desk uses them. The demo seeds Tuesday breakfast with each
 // program's latest session left unrecorded; the first test records it. Specs in this file run

@@ -1,8 +1,8 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import type { Page } from '@playwright/test';
-import { addDays, localDay } from '../lib/bookings/slots.ts';
 import { expectNoAxeViolations } from './axe.ts';
 import { expect, test, type Sql } from './fixtures.ts';
+import { addDays, localDay } from '../lib/calendar/index.ts';
 
 // Referrals as staff make them. Other specs run at the same time against the same server, so each
 // test makes its own participant and agency and looks only at those.

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isKnownZone } from './calendar/zone.ts';
 
 // Production configuration. Validated once at start (scripts/start.ts) with a one-line reason on
 // failure, and again lazily by the app so a misconfigured process never serves requests.
@@ -19,6 +20,11 @@ export const EnvSchema = z.object({
     .string({ error: 'is missing' })
     .min(32, { message: 'must be at least 32 characters (try: openssl rand -base64 32)' }),
   ENCRYPTION_KEY: base64Key,
+  /** The program's time zone (lib/calendar), checked against the tz data the project pins. */
+  LANTERN_TIME_ZONE: z
+    .string()
+    .refine(isKnownZone, { message: 'must be an IANA time zone name such as America/Vancouver' })
+    .optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -3,6 +3,7 @@
 // Ctrl-C stops the app, then the database (cleanly: its files are flushed), and exits 0.
 import { constants } from 'node:os';
 import path from 'node:path';
+import { clockDescription, isKnownZone, programZoneName } from '../lib/calendar/zone.ts';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '../lib/db/embedded.ts';
 import { migrate } from '../lib/db/migrate.ts';
 import { seedDemoIfEmpty, DEMO_LOGINS } from '../prisma/seed.ts';
@@ -38,6 +39,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 
 try {
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`PORT must be a port number, not "${process.env.PORT}"`);
+  if (!isKnownZone(programZoneName())) throw new Error(`LANTERN_TIME_ZONE must be an IANA time zone name such as America/Vancouver, not "${programZoneName()}"`);
+  console.log(`Lantern: ${clockDescription()}`);
   if (!(await portIsFree(port))) throw new Error(`port ${port} is in use: stop what runs there, or choose another (PORT=3001 npm run ${dev ? 'dev' : 'demo'})`);
 
   let databaseUrl = process.env.DATABASE_URL;

@@ -3,7 +3,7 @@
 // --dry-run it de-identifies them, 500 per transaction, audited. It prints counts, never who.
 import { register } from 'node:module';
 import { parseArgs } from 'node:util';
-import { formatDate } from '../lib/table/format.ts';
+import { formatDate } from '../lib/calendar/index.ts';
 
 // The data layer marks its modules with Next's `server-only`, which refuses to load outside a
 // React server bundle. This command is the server: resolve the marker to an empty module.

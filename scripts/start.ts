@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { constants } from 'node:os';
 import { migrate } from '../lib/db/migrate.ts';
 import { checkEnv } from '../lib/env.ts';
+import { clockDescription } from '../lib/calendar/zone.ts';
 
 function fail(reason: string): never {
   console.error(`Lantern cannot start: ${reason.replace(/\s+/g, ' ').trim()}`);
@@ -20,6 +21,8 @@ const port = process.env.PORT ?? '3000';
 if (!/^\d{1,5}$/.test(port) || Number(port) < 1 || Number(port) > 65535) {
   fail(`PORT must be a port number between 1 and 65535, not "${port}"`);
 }
+
+console.log(`Lantern: ${clockDescription()}`);
 
 try {
   await migrate(config.env.DATABASE_URL, { log: (m) => console.log(`migrate: ${m}`) });

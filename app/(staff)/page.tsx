@@ -3,7 +3,6 @@ import { requireActor, type Actor } from '@/lib/auth/session.ts';
 import { can, ROLE_LABELS } from '@/lib/auth/permissions.ts';
 import { activeServiceTypes } from '@/lib/services/queries.ts';
 import { listVisitsForDay, todaySummary } from '@/lib/visits/queries.ts';
-import { programDate, programDayLabel } from '@/lib/visits/rules.ts';
 import { QuickLog } from '@/components/visits/quick-log.tsx';
 import { DeskSlots } from '@/components/today/desk-slots.tsx';
 import { TodayPanel } from '@/components/bookings/today-panel.tsx';
@@ -12,6 +11,7 @@ import { TodaySummaryCard } from '@/components/today/today-summary.tsx';
 import { TodayVisits } from '@/components/today/today-visits.tsx';
 import { FollowUpsDue } from '@/components/referrals/follow-ups-due.tsx';
 import '@/components/referrals/referrals.css';
+import { formatLocal, localDay, programNow } from '@/lib/calendar/index.ts';
 
 export const dynamic = 'force-dynamic';
 
@@ -32,15 +32,15 @@ export default async function HomePage() {
 }
 
 async function Today({ actor }: { actor: Actor }) {
-  const now = new Date();
+  const now = programNow();
   const [summary, visits, services] = await Promise.all([
     todaySummary(actor, now),
-    listVisitsForDay(actor, programDate(now)),
+    listVisitsForDay(actor, localDay(now)),
     can(actor, 'visit:create') ? activeServiceTypes(actor) : Promise.resolve(null),
   ]);
   return (
     <>
-      <p className="muted">Today is {programDayLabel(now)}. Press Esc twice to hide the screen at any time.</p>
+      <p className="muted">Today is {formatLocal(now, 'EEEE d MMMM')}. Press Esc twice to hide the screen at any time.</p>
       <div className="today">
         {/* The key is made here for the first entry; the panel makes a new one for each after. */}
         {services && <div className="today-log"><QuickLog services={services} initialKey={randomUUID()} /></div>}

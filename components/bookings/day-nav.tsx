@@ -1,6 +1,6 @@
 import Link from 'next/link';
-import { addDays } from '@/lib/bookings/slots.ts';
 import { format } from 'date-fns';
+import { addDays } from '@/lib/calendar/index.ts';
 
 /** "Saturday 21 November", from a program date (calendar arithmetic only: no time zone involved). */
 export function dayHeading(day: string): string {

@@ -4,10 +4,10 @@ import { can } from '@/lib/auth/permissions.ts';
 import type { Actor } from '@/lib/auth/session.ts';
 import { deskQueue, type KindQueue, type QueueLine } from '@/lib/bookings/desk.ts';
 import { KIND_TITLE, STATUS_LABEL } from '@/lib/bookings/rules.ts';
-import { localDay } from '@/lib/bookings/slots.ts';
 import { BookPanel } from './book-panel.tsx';
 import { WaitlistEntryRow } from './waitlist-panel.tsx';
 import './bookings.css';
+import { localDay, programNow } from '@/lib/calendar/index.ts';
 
 function Lines({ lines }: { lines: QueueLine[] }) {
   if (!lines.length) return <>—</>;
@@ -52,7 +52,7 @@ function KindSummary({ q, canManage }: { q: KindQueue; canManage: boolean }) {
  */
 export async function TodayPanel({ actor }: { actor: Actor }) {
   if (!can(actor, 'booking:read')) return null;
-  const now = new Date();
+  const now = programNow();
   const queues = await deskQueue(actor, now);
   const canManage = can(actor, 'booking:manage');
   return (

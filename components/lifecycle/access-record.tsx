@@ -1,6 +1,6 @@
 import type { AccessRequest, JsonRow } from '@/lib/participants/access-request.ts';
-import { formatDateTime } from '@/lib/table/format.ts';
 import { KeyValues, readableKey } from './key-values.tsx';
+import { formatDateTime } from '@/lib/calendar/index.ts';
 
 // What a table's rows are to the person, where plain words exist; other tables read by name.
 const RELATED_LABELS: Record<string, string> = {

@@ -1,6 +1,6 @@
 import { DECLINED, GENDER_LABELS, INDIGENOUS_LABELS, NOT_ASKED, TRAVELLING_LABELS } from '@/lib/participants/labels.ts';
 import type { JsonRow } from '@/lib/participants/access-request.ts';
-import { formatDate, formatDateTime } from '@/lib/table/format.ts';
+import { formatDate, formatDateTime } from '@/lib/calendar/index.ts';
 
 // Database rows as a person reads them: column names in words, coded values in the words the
 // forms use, times in program time. Generic, so later features' tables read well too.

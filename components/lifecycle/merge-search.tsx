@@ -7,7 +7,7 @@ import { Field } from '@/components/ui/field.tsx';
 import { FormStatus } from '@/components/ui/form-status.tsx';
 import type { ActionState } from '@/lib/action.ts';
 
-/** `lastSeenOn` is the Vancouver day, formatted on the server (see lib/table/format.ts). */
+/** `lastSeenOn` is the Vancouver day, formatted on the server (see lib/calendar). */
 type Match = { id: string; alias: string; code: string; lastSeenOn: string | null };
 
 /**

@@ -1,5 +1,5 @@
 import type { MergeCandidate } from '@/lib/participants/merge.ts';
-import { formatDate } from '@/lib/table/format.ts';
+import { formatDate } from '@/lib/calendar/index.ts';
 
 const yesNo = (v: boolean) => (v ? 'Yes' : 'No');
 

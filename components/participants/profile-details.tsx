@@ -1,8 +1,8 @@
-import { formatDate } from '@/lib/table/format.ts';
 import {
   AGE_RANGE_LABELS, DECLINED, GENDER_LABELS, INDIGENOUS_LABELS, NOT_ASKED, TRAVELLING_LABELS,
 } from '@/lib/participants/labels.ts';
 import type { ParticipantDetails } from '@/lib/participants/queries.ts';
+import { formatDate } from '@/lib/calendar/index.ts';
 
 function answer(state: string, value: string | null): string {
   if (state === 'declined') return DECLINED;

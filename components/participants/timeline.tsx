@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { TimelineEntry } from '@/lib/timeline/types.ts';
-import { formatDateTime } from '@/lib/table/format.ts';
+import { formatDateTime } from '@/lib/calendar/index.ts';
 
 /** Everything recorded for the person, newest first; kept-but-not-counted entries (a voided visit) are muted and say so. */
 export function Timeline({ entries, more }: { entries: TimelineEntry[]; more: boolean }) {

@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { matchParticipantsAction } from '@/app/(staff)/participants/actions.ts';
 
-/** `lastSeenOn` is the Vancouver day, formatted on the server (see lib/table/format.ts). */
+/** `lastSeenOn` is the Vancouver day, formatted on the server (see lib/calendar). */
 export type ParticipantOption = { id: string; alias: string; code: string; lastSeenOn: string | null };
 
 const WAIT_MS = 60;

@@ -7,7 +7,7 @@ import { FormStatus } from '@/components/ui/form-status.tsx';
 import { newIdempotencyKey } from '@/components/ui/idempotency-key.ts';
 import { formParts } from '@/components/bookings/settings/use-form-state.ts';
 import type { ActionState } from '@/lib/action.ts';
-import { MAX_HEADCOUNT } from '@/lib/programs/rules.ts';
+import { MAX_HEADCOUNT } from '@/lib/programs/labels.ts';
 
 /** "+1 without a name": one press per person who gives no name. */
 export function AddAnonymousButton({ sessionId }: { sessionId: string }) {

@@ -1,10 +1,10 @@
 import type { Actor } from '@/lib/auth/session.ts';
-import { localDay } from '@/lib/bookings/slots.ts';
 import { referralFigures } from '@/lib/referrals/figures.ts';
 import { CATEGORY_LABELS, STATUS_LABELS } from '@/lib/referrals/rules.ts';
+import { localDay, programNow } from '@/lib/calendar/index.ts';
 
 /** This month's referral figures, from the same function the funder statistics call. */
-export async function ReferralFiguresCard({ actor, now = new Date() }: { actor: Actor; now?: Date }) {
+export async function ReferralFiguresCard({ actor, now = programNow() }: { actor: Actor; now?: Date }) {
   const today = localDay(now);
   const from = `${today.slice(0, 8)}01`;
   const f = await referralFigures(actor, { from, to: today });

@@ -3,7 +3,7 @@
 import { useActionState } from 'react';
 import { changeStayAction } from '@/app/(staff)/suite/actions.ts';
 import { FormStatus } from '@/components/ui/form-status.tsx';
-import { TRANSITION_LABEL, type StayStatus, type StayTransition } from '@/lib/safe-suite/rules.ts';
+import { TRANSITION_LABEL, type StayStatus, type StayTransition } from '@/lib/safe-suite/labels.ts';
 
 const NEXT: Record<StayStatus, StayTransition[]> = {
   requested: ['confirm', 'decline', 'cancel'],

@@ -2,8 +2,8 @@ import Link from 'next/link';
 import '@/components/visits/visits.css';
 import { serviceLineLabel } from '@/lib/services/schema.ts';
 import type { VisitRow } from '@/lib/visits/queries.ts';
-import { programTime } from '@/lib/visits/rules.ts';
 import { Who } from '@/components/visits/who.tsx';
+import { formatLocal } from '@/lib/calendar/index.ts';
 
 /** Who has been in today, latest first: alias and code (or "Anonymous"), time, services. Voided visits stay, muted. */
 export function TodayVisits({ rows }: { rows: VisitRow[] }) {
@@ -29,7 +29,7 @@ export function TodayVisits({ rows }: { rows: VisitRow[] }) {
 }
 
 function VisitLine({ visit: v }: { visit: VisitRow }) {
-  const time = programTime(v.visitedAt);
+  const time = formatLocal(new Date(v.visitedAt), 'HH:mm');
   return (
     <tr className={v.voided ? 'visit-voided' : undefined} data-visit-id={v.id}>
       <td>{time}</td>

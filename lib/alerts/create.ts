@@ -7,9 +7,9 @@ import type { Actor } from '@/lib/auth/session.ts';
 import { recordAudit } from '@/lib/audit/record.ts';
 import { AppError } from '@/lib/errors.ts';
 import { parseOrRefuse } from '@/lib/bookings/schema.ts';
-import { dateOnly, programDate } from '@/lib/visits/rules.ts';
 import { REPORTER_NOT_FOUND, ReportSchema } from './schema.ts';
 import { encryptDetails, fittingText, reportTokens } from './stored.ts';
+import { dateOnly, localDay, programNow } from '@/lib/calendar/index.ts';
 
 // Taking a bad date report, with the person or from a paper form.
 
@@ -36,12 +36,12 @@ async function checkReporter(tx: Tx, reporterId: string | null) {
  * person was working are kept, and a report sharing a whole plate or phone number with an earlier
  * one is flagged as a possible repeat (returned as a count). Staff who take reports (`alert:report`).
  */
-export async function createReport(actor: Actor, input: unknown, now = new Date()): Promise<{ id: string; possibleRepeats: number }> {
+export async function createReport(actor: Actor, input: unknown, now = programNow()): Promise<{ id: string; possibleRepeats: number }> {
   assertCan(actor, 'alert:report');
   const data = parseOrRefuse(ReportSchema, input, []);
-  const today = programDate(now);
+  const today = localDay(now);
   if (data.incidentDate > today) throw new AppError('invalid', FUTURE_DATE, 'incidentDate');
-  if (data.incidentDate < programDate(subYears(now, 5))) throw new AppError('invalid', TOO_OLD, 'incidentDate');
+  if (data.incidentDate < localDay(subYears(now, 5))) throw new AppError('invalid', TOO_OLD, 'incidentDate');
   const id = randomUUID();
   const text = fittingText(data.mode, data);
   const privateFields = data.private.filter((f) => text[f as keyof typeof text] !== null);

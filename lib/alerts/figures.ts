@@ -3,9 +3,9 @@ import { db, type Db, type Tx } from '@/lib/db/client.ts';
 import { assertCan } from '@/lib/auth/assert.ts';
 import type { Actor } from '@/lib/auth/session.ts';
 import type { IncidentType } from './labels.ts';
-import { dateOnly } from '@/lib/visits/rules.ts';
 import { monthsOf, type Bucket } from '@/lib/reports/period.ts';
 import { bucketsSql } from '@/lib/reports/sql.ts';
+import { dateOnly } from '@/lib/calendar/index.ts';
 
 // The funder figures for bad date reports: how many were received and published each month, in
 // total and by incident type (a report of two types counts once in the total and once under each

@@ -9,6 +9,7 @@ import type { AlertStatus, IncidentType, ReportText, WorkMode } from './labels.t
 import { actionsFor, publishProblem, toAlertView, type AlertView, type ReportAction } from './rules.ts';
 import { REPORT_NOT_FOUND, ReportIdSchema } from './schema.ts';
 import { SOURCE_SELECT, toSource } from './stored.ts';
+import { programNow } from '@/lib/calendar/index.ts';
 
 // Reading reports. Everyone on staff reads the alert sheet (redacted by `toAlertView`); the full
 // report, with the account and the reporter, is for reviewers, and every reading is audited.
@@ -17,7 +18,7 @@ import { SOURCE_SELECT, toSource } from './stored.ts';
  * The alert sheet: published alerts newer than `alerts.sheetDays`, newest first, redacted.
  * Every staff role (`alert:read_published`).
  */
-export async function listSheet(actor: Actor, now = new Date(), limit = 200): Promise<AlertView[]> {
+export async function listSheet(actor: Actor, now = programNow(), limit = 200): Promise<AlertView[]> {
   assertCan(actor, 'alert:read_published');
   const days = await getSetting('alerts.sheetDays');
   const rows = await db.alertReport.findMany({

@@ -4,12 +4,12 @@ import { makeActor } from '@/lib/db/test/actors.ts';
 import { ROLES, roleCan } from '@/lib/auth/permissions.ts';
 import { dumpTable, makeParticipant } from '@/lib/participants/lifecycle-test-helpers.ts';
 import { auditActions, expectAppError, lastAudit } from '@/lib/staff/test-helpers.ts';
-import { programDate } from '@/lib/visits/rules.ts';
 import { createReport, FUTURE_DATE } from './create.ts';
 import { getReport, listReports, listSheet } from './queries.ts';
 import { ALERT_VIEW_KEYS, PUBLISH_NEEDS_DESCRIPTION } from './rules.ts';
 import { published, streetReport } from './test-helpers.ts';
 import { setPrivateFields, transitionReport } from './transitions.ts';
+import { localDay } from '@/lib/calendar/index.ts';
 
 const SECRETS = ['river path', 'Ford', 'AB K7 21', 'ABK721', 'grey beard', 'Dave', 'took my bag'];
 
@@ -36,7 +36,7 @@ describe('taking a report', () => {
   });
 
   const BAD: [string, Record<string, unknown>, string, RegExp][] = [
-    ['an incident in the future', { incidentDate: programDate(new Date(Date.now() + 2 * 86_400_000)) }, 'incidentDate', new RegExp(FUTURE_DATE)],
+    ['an incident in the future', { incidentDate: localDay(new Date(Date.now() + 2 * 86_400_000)) }, 'incidentDate', new RegExp(FUTURE_DATE)],
     ['a plate of absurd length', { plate: 'AB K7 21 XY 99 ZZ 12' }, 'plate', /plate/],
     ['a plate too long once spaces go', { plate: 'ABCDEFGHIJKL' }, 'plate', /10 letters and numbers/],
     ['a phone number of absurd length', { mode: 'online_phone', phone: '1234567890123456789' }, 'phone', /at most 15 digits/],

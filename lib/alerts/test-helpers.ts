@@ -1,10 +1,10 @@
 // Shared by the alerts data-layer tests (not a test file itself).
 import type { Actor } from '@/lib/auth/session.ts';
-import { programDate } from '@/lib/visits/rules.ts';
 import { createReport } from './create.ts';
 import { transitionReport } from './transitions.ts';
+import { localDay, programNow } from '@/lib/calendar/index.ts';
 
-export const yesterday = () => programDate(new Date(Date.now() - 86_400_000));
+export const yesterday = () => localDay(new Date(programNow().getTime() - 86_400_000));
 
 /** A street report with a vehicle, as the form posts it; override any field. */
 export function streetReport(reporter: string | null, over: Record<string, unknown> = {}): Record<string, unknown> {

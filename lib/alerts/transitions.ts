@@ -5,11 +5,11 @@ import type { Actor } from '@/lib/auth/session.ts';
 import { recordAudit } from '@/lib/audit/record.ts';
 import { AppError, dbErrorCode } from '@/lib/errors.ts';
 import { parseOrRefuse } from '@/lib/bookings/schema.ts';
-import { dateOnly, programDate } from '@/lib/visits/rules.ts';
 import type { AlertStatus } from './labels.ts';
 import { nextStatus, publishProblem, toAlertView, TRANSITION_REFUSED, type ReportAction } from './rules.ts';
 import { PrivateFieldsSchema, REPORT_NOT_FOUND, TransitionSchema } from './schema.ts';
 import { reportTokens, SOURCE_SELECT, toSource } from './stored.ts';
+import { dateOnly, localDay, programNow } from '@/lib/calendar/index.ts';
 
 // Moving a report along: reviewed, published (with a description that may be shown), archived,
 // withdrawn. The row is locked first, so two reviewers pressing at once get one change and one
@@ -24,12 +24,12 @@ async function lockedSource(tx: Tx, id: string) {
 
 const stamps = (to: AlertStatus, now: Date) => {
   if (to === 'reviewed') return { reviewedAt: now };
-  if (to === 'published') return { publishedAt: now, publishedOn: dateOnly(programDate(now)) };
+  if (to === 'published') return { publishedAt: now, publishedOn: dateOnly(localDay(now)) };
   return { closedAt: now };
 };
 
 /** Reviews, publishes, archives or withdraws a report. Coordinators and managers (`alert:review`). */
-export async function transitionReport(actor: Actor, input: unknown, now = new Date()): Promise<{ status: AlertStatus }> {
+export async function transitionReport(actor: Actor, input: unknown, now = programNow()): Promise<{ status: AlertStatus }> {
   assertCan(actor, 'alert:review');
   const { id, action } = parseOrRefuse(TransitionSchema, input);
   return db.$transaction(async (tx) => {

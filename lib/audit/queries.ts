@@ -1,13 +1,12 @@
 import 'server-only';
-import { TZDate } from '@date-fns/tz';
 import { Prisma } from '@/lib/db/generated/client.ts';
 import { db } from '@/lib/db/client.ts';
 import { assertCan } from '@/lib/auth/assert.ts';
 import type { Actor } from '@/lib/auth/session.ts';
 import { ROLE_LABELS, type Role } from '@/lib/auth/permissions.ts';
 import { pageWindow, type TableParams } from '@/lib/table/params.ts';
-import { formatDateTime, PROGRAM_TIME_ZONE } from '@/lib/table/format.ts';
 import { AUDIT_TABLE } from './schema.ts';
+import { addDays, atLocal, formatDateTime } from '@/lib/calendar/index.ts';
 
 // Reads of the audit log. Viewing the log is not itself audited: it holds ids and codes, not
 // participant data, and an entry per page view would bury the events that matter.
@@ -15,7 +14,7 @@ import { AUDIT_TABLE } from './schema.ts';
 export type AuditRow = {
   id: string;
   at: string;
-  /** `at` in Vancouver time, formatted here: see lib/table/format.ts. */
+  /** `at` in the program's local time, formatted on the server (lib/calendar). */
   atText: string;
   actorName: string | null;
   actorRole: Role | null;
@@ -28,17 +27,16 @@ export type AuditRow = {
 
 type AuditParams = TableParams<'at', typeof AUDIT_TABLE.filters>;
 
-/** Midnight at the start of a Vancouver calendar day (`days` later), as an instant. */
-function vancouverMidnight(isoDate: string, days = 0): Date {
-  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
-  return new Date(new TZDate(y, m - 1, d + days, PROGRAM_TIME_ZONE).getTime());
+/** Midnight at the start of a program calendar day (`days` later), as an instant. */
+function localMidnight(isoDate: string, days = 0): Date {
+  return atLocal(addDays(isoDate, days), 0);
 }
 
 function where(params: AuditParams): Prisma.AuditEventWhereInput {
   const f = params.filters;
   const at: Prisma.DateTimeFilter = {};
-  if (f.from) at.gte = vancouverMidnight(f.from);
-  if (f.to) at.lt = vancouverMidnight(f.to, 1);
+  if (f.from) at.gte = localMidnight(f.from);
+  if (f.to) at.lt = localMidnight(f.to, 1);
   return {
     ...(f.actor ? { actorId: f.actor } : {}),
     ...(f.action ? { action: f.action } : {}),

@@ -4,6 +4,7 @@ import { recordAudit } from '@/lib/audit/record.ts';
 import { AppError } from '@/lib/errors.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 import type { Actor } from './resolve-session.ts';
+import { programNow } from '@/lib/calendar/index.ts';
 
 // Account actions a signed-in person takes on their own session or account. Any role may call
 // them for themselves; they never touch another person's account.
@@ -11,7 +12,7 @@ import type { Actor } from './resolve-session.ts';
 /** Hides the screen: the session stays, but every page answers with the locked screen until the password is given. */
 export async function lockSession(actor: Actor): Promise<void> {
   await db.$transaction(async (tx) => {
-    await tx.authSession.update({ where: { id: actor.sessionId }, data: { lockedAt: new Date() }, select: { id: true } });
+    await tx.authSession.update({ where: { id: actor.sessionId }, data: { lockedAt: programNow() }, select: { id: true } });
     await recordAudit(tx, actor, 'session.locked', { entityType: 'auth_session', entityId: actor.sessionId });
   });
 }
@@ -21,7 +22,7 @@ export async function unlockSession(actor: Actor, password: string): Promise<voi
   const user = await db.staffUser.findUniqueOrThrow({ where: { id: actor.id }, select: { passwordHash: true } });
   const ok = await verifyPassword(user.passwordHash, password);
   await db.$transaction(async (tx) => {
-    if (ok) await tx.authSession.update({ where: { id: actor.sessionId }, data: { lockedAt: null, lastSeenAt: new Date() }, select: { id: true } });
+    if (ok) await tx.authSession.update({ where: { id: actor.sessionId }, data: { lockedAt: null, lastSeenAt: programNow() }, select: { id: true } });
     await recordAudit(tx, actor, ok ? 'session.unlocked' : 'session.unlock_failed', {
       outcome: ok ? 'ok' : 'failed', entityType: 'auth_session', entityId: actor.sessionId,
     });
@@ -32,7 +33,7 @@ export async function unlockSession(actor: Actor, password: string): Promise<voi
 /** Ends this browser's session. */
 export async function endSession(actor: Actor): Promise<void> {
   await db.$transaction(async (tx) => {
-    await tx.authSession.updateMany({ where: { id: actor.sessionId, endedAt: null }, data: { endedAt: new Date() } });
+    await tx.authSession.updateMany({ where: { id: actor.sessionId, endedAt: null }, data: { endedAt: programNow() } });
     await recordAudit(tx, actor, 'auth.signed_out', { entityType: 'auth_session', entityId: actor.sessionId });
   });
 }
@@ -41,7 +42,7 @@ export async function endSession(actor: Actor): Promise<void> {
 export async function signOutEverywhere(actor: Actor): Promise<void> {
   await db.$transaction(async (tx) => {
     await tx.staffUser.update({ where: { id: actor.id }, data: { sessionVersion: { increment: 1 } }, select: { id: true } });
-    await tx.authSession.updateMany({ where: { userId: actor.id, endedAt: null }, data: { endedAt: new Date() } });
+    await tx.authSession.updateMany({ where: { userId: actor.id, endedAt: null }, data: { endedAt: programNow() } });
     await recordAudit(tx, actor, 'auth.signed_out_everywhere', { entityType: 'staff_user', entityId: actor.id });
   });
 }
@@ -60,7 +61,7 @@ export async function changeOwnPassword(actor: Actor, current: string, next: str
   await db.$transaction(async (tx) => {
     const version = user.sessionVersion + 1;
     await tx.staffUser.update({ where: { id: actor.id }, data: { passwordHash, mustChangePassword: false, sessionVersion: version }, select: { id: true } });
-    await tx.authSession.updateMany({ where: { userId: actor.id, endedAt: null, NOT: { id: actor.sessionId } }, data: { endedAt: new Date() } });
+    await tx.authSession.updateMany({ where: { userId: actor.id, endedAt: null, NOT: { id: actor.sessionId } }, data: { endedAt: programNow() } });
     await tx.authSession.update({ where: { id: actor.sessionId }, data: { sessionVersion: version }, select: { id: true } });
     await recordAudit(tx, actor, 'staff_user.password_changed', { entityType: 'staff_user', entityId: actor.id });
   });

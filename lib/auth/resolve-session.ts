@@ -2,6 +2,7 @@ import 'server-only';
 import { db } from '@/lib/db/client.ts';
 import { getSetting } from '@/lib/settings/queries.ts';
 import type { Role } from './permissions.ts';
+import { programNow } from '@/lib/calendar/index.ts';
 
 /** The signed-in staff member, as re-read from the database for this request. */
 export type Actor = {
@@ -25,7 +26,7 @@ const TOUCH_INTERVAL_MS = 60_000;
  * Decides what a session id from a cookie is worth right now. Revoked, idle, expired, outdated
  * (role change, password reset, "sign out everywhere") and deactivated sessions end here.
  */
-export async function resolveSession(sid: string | undefined, now = Date.now()): Promise<SessionState> {
+export async function resolveSession(sid: string | undefined, now = programNow().getTime()): Promise<SessionState> {
   if (!sid || !/^[0-9a-f-]{36}$/i.test(sid)) return { status: 'none' };
   const row = await db.authSession.findUnique({
     where: { id: sid },

@@ -1,6 +1,7 @@
 import 'server-only';
 import { createHmac } from 'node:crypto';
 import { db } from '@/lib/db/client.ts';
+import { programNow } from '@/lib/calendar/index.ts';
 
 // Failed sign-ins are counted in PostgreSQL so the limit holds across app instances and restarts.
 // Keys are HMACs: the table never holds an email or an IP address.
@@ -19,7 +20,7 @@ export function throttleKeys(email: string, ip: string) {
 
 /** Whether this account or this address has failed too often recently. */
 export async function isThrottled(keys: { accountKey: string; ipKey: string }): Promise<boolean> {
-  const since = new Date(Date.now() - WINDOW_MINUTES * 60_000);
+  const since = new Date(programNow().getTime() - WINDOW_MINUTES * 60_000);
   const [account, ip] = await Promise.all([
     db.loginAttempt.count({ where: { accountKey: keys.accountKey, success: false, createdAt: { gte: since } } }),
     db.loginAttempt.count({ where: { ipKey: keys.ipKey, success: false, createdAt: { gte: since } } }),

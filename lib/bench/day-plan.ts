@@ -1,10 +1,7 @@
-import { TZDate } from '@date-fns/tz';
-import { format, subDays } from 'date-fns';
-import { PROGRAM_TIME_ZONE } from '../table/format.ts';
+import { addDays, atLocal, isoWeekday, localDay } from '../calendar/index.ts';
 import type { Random } from './random.ts';
 
-// The drop-in's daily rhythm, decided here in JavaScript (the app's time zone rules, through
-// @date-fns/tz) and expanded into visits by set-based SQL (visit-sql.ts). Local times are turned
+// The drop-in's daily rhythm, decided here in JavaScript (the program's calendar, lib/calendar) and expanded into visits by set-based SQL (visit-sql.ts). Local times are turned
 // into instants here because the embedded database's time zone data and Node's can disagree.
 
 export type PlanDay = {
@@ -27,10 +24,6 @@ const WEEKDAY_VISITS = [0, 30, 41, 43, 39, 33, 26];
 const TODAY_FALLBACK_VISITS = 30;
 const EPOCH = Date.UTC(2000, 0, 1);
 
-function localDate(date: TZDate): string {
-  return format(date, 'yyyy-MM-dd');
-}
-
 function dayNumber(date: string): number {
   return Math.round((Date.parse(`${date}T00:00:00Z`) - EPOCH) / 86_400_000);
 }
@@ -41,22 +34,21 @@ function dayNumber(date: string): number {
  * `now`), so the Today page has people on it whenever the plan is loaded. Today is always open.
  */
 export function dayPlan(random: Random, opts: { now: Date; days: number }): PlanDay[] {
-  const today = new TZDate(opts.now.getTime(), PROGRAM_TIME_ZONE);
+  const today = localDay(opts.now);
   const plan: PlanDay[] = [];
   for (let back = opts.days - 1; back >= 0; back--) {
-    const d = subDays(today, back);
-    const date = localDate(d);
-    const opens = new TZDate(d.getFullYear(), d.getMonth(), d.getDate(), OPENING_HOUR, 0, 0, PROGRAM_TIME_ZONE);
-    const closes = new TZDate(d.getFullYear(), d.getMonth(), d.getDate(), CLOSING_HOUR, 0, 0, PROGRAM_TIME_ZONE);
+    const date = addDays(today, -back);
+    const opens = atLocal(date, OPENING_HOUR * 60);
+    const closes = atLocal(date, CLOSING_HOUR * 60);
     const noise = 0.85 + 0.3 * random.fork(date).next();
-    const base = WEEKDAY_VISITS[d.getDay()]!;
+    const base = WEEKDAY_VISITS[isoWeekday(date) % 7]!;
     if (back > 0) {
       if (base === 0) continue;
       const seconds = (closes.getTime() - opens.getTime()) / 1000;
       plan.push({ date, day: dayNumber(date), opensAt: new Date(opens.getTime()).toISOString(), seconds, visits: Math.round(base * noise), mayVoid: true });
       continue;
     }
-    const midnight = new TZDate(d.getFullYear(), d.getMonth(), d.getDate(), PROGRAM_TIME_ZONE).getTime();
+    const midnight = atLocal(date, 0).getTime();
     const end = Math.min(closes.getTime(), opts.now.getTime());
     const start = opts.now.getTime() >= opens.getTime() ? opens.getTime() : Math.max(midnight, end - 3 * 3600_000);
     const seconds = Math.floor((end - start) / 1000);

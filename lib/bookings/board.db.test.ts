@@ -8,8 +8,8 @@ import { boardView, createBoardLink, listBoardLinks, revokeBoardLink } from './b
 import { changeBooking } from './transitions.ts';
 import { addWaiting } from './waitlist-test-helpers.ts';
 import { sweepNoShows } from './sweep.ts';
-import { localTime } from './slots.ts';
 import { expectAppError, key, makePerson, makeResource, tomorrowSlot } from './test-helpers.ts';
+import { localTime } from '@/lib/calendar/index.ts';
 
 describe('board links', () => {
   it('keeps only the token’s hash; the link works until it is revoked', async () => {

@@ -7,8 +7,9 @@ import { recordAudit } from '@/lib/audit/record.ts';
 import { AppError } from '@/lib/errors.ts';
 import { ticketLabel } from './rules.ts';
 import { BoardLinkIdSchema, BoardLinkSchema, parseOrRefuse } from './schema.ts';
-import { localDay, localTime, type Kind } from './slots.ts';
+import { type Kind } from './slots.ts';
 import { sweepNoShows } from './sweep.ts';
+import { localDay, localTime, programNow } from '@/lib/calendar/index.ts';
 
 // The queue board on a wall display. A screen in the waiting room cannot hold a staff session
 // (it would idle out, and anyone could walk up to it), so a manager makes a board link: a long
@@ -39,7 +40,7 @@ export async function revokeBoardLink(actor: Actor, input: unknown): Promise<voi
   assertCan(actor, 'settings:manage');
   const { id } = parseOrRefuse(BoardLinkIdSchema, input);
   await db.$transaction(async (tx) => {
-    const { count } = await tx.boardLink.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } });
+    const { count } = await tx.boardLink.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: programNow() } });
     if (count !== 1) throw new AppError('conflict', 'That board link was already turned off, or is gone. Reload the page.');
     await recordAudit(tx, actor, 'board_link.revoked', { entityType: 'board_link', entityId: id });
   });
@@ -63,7 +64,7 @@ export type BoardView = {
  * The board for a link's token, or null when the token is malformed, unknown or revoked. No actor:
  * the token is the permission, and the answer holds nothing about any person.
  */
-export async function boardView(token: string, now: Date = new Date()): Promise<BoardView | null> {
+export async function boardView(token: string, now: Date = programNow()): Promise<BoardView | null> {
   if (!TOKEN.test(token)) return null;
   const link = await db.boardLink.findUnique({ where: { tokenHash: hash(token) }, select: { revokedAt: true } });
   if (!link || link.revokedAt) return null;

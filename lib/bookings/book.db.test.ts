@@ -4,8 +4,9 @@ import { makeActor } from '@/lib/db/test/actors.ts';
 import { ROLES, roleCan } from '@/lib/auth/permissions.ts';
 import { bookNextFree, bookSlot } from './book.ts';
 import { changeBooking } from './transitions.ts';
-import { addDays, atLocal, daySlots, localDay, localTime } from './slots.ts';
+import { daySlots } from './slots.ts';
 import { auditActions, bookingRow, expectAppError, key, makePerson, makeResource, setSetting, soonSlot, tomorrowSlot } from './test-helpers.ts';
+import { addDays, atLocal, localDay, localTime } from '@/lib/calendar/index.ts';
 
 describe('bookSlot', () => {
   it('books a seat for a participant with the day’s first ticket, and audits ids only', async () => {

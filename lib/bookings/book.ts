@@ -7,8 +7,9 @@ import { dayWord, loadResources, nextFreePlace, slotContext } from './load.ts';
 import { earlierSubmit, ownSubmit, placeBooking, SlotFull, takenError, type Placed, type PlaceRequest } from './place.ts';
 import { noneFreeMessage, SEAT_LABEL, ticketLabel } from './rules.ts';
 import { BookNextSchema, BookSlotSchema, parseOrRefuse, RESOURCE_NOT_FOUND } from './schema.ts';
-import { localDay, localTime, slotProblem, type Kind, type SlotResource } from './slots.ts';
+import { slotProblem, type Kind, type SlotResource } from './slots.ts';
 import { sweepNoShows } from './sweep.ts';
+import { localDay, localTime, programNow } from '@/lib/calendar/index.ts';
 
 // Booking a place: a chosen slot on the grid, or the next free one of a kind in one action.
 
@@ -46,7 +47,7 @@ export async function describeEarlier(placed: Placed): Promise<BookingResult> {
 export async function bookSlot(actor: Actor, input: unknown): Promise<BookingResult> {
   assertCan(actor, 'booking:manage');
   const data = parseOrRefuse(BookSlotSchema, input);
-  const now = new Date();
+  const now = programNow();
   const day = localDay(data.slotStart);
   const { resource, closures, earlier } = await slotContext(db, data.resourceId, data.idempotencyKey, day, now);
   if (earlier) return describeEarlier(ownSubmit(actor, earlier));
@@ -73,7 +74,7 @@ const NEXT_FREE_ROUNDS = 10;
 export async function bookNextFree(actor: Actor, input: unknown): Promise<BookingResult> {
   assertCan(actor, 'booking:manage');
   const data = parseOrRefuse(BookNextSchema, input);
-  const now = new Date();
+  const now = programNow();
   await sweepNoShows(now);
   const earlier = await earlierSubmit(actor, data.idempotencyKey);
   if (earlier) return describeEarlier(earlier);

@@ -4,10 +4,11 @@ import { assertCan } from '@/lib/auth/assert.ts';
 import type { Actor } from '@/lib/auth/session.ts';
 import { nextFreePlace } from './load.ts';
 import { ticketLabel, type BookingStatus } from './rules.ts';
-import { localDay, localTime, type Kind } from './slots.ts';
+import { type Kind } from './slots.ts';
 import { sweepNoShows } from './sweep.ts';
 import { KINDS } from './schema.ts';
 import type { Person } from './queries.ts';
+import { localDay, localTime, programNow } from '@/lib/calendar/index.ts';
 
 // The compact views: the Today page's queue (now, next, next free, offers) and a participant's
 // own bookings for their profile.
@@ -59,7 +60,7 @@ async function kindQueue(kind: Kind, now: Date): Promise<KindQueue> {
 }
 
 /** Now, next, next free and waitlist offers per kind, for the Today page. Anyone who sees bookings (`booking:read`). */
-export async function deskQueue(actor: Actor, now: Date = new Date()): Promise<KindQueue[]> {
+export async function deskQueue(actor: Actor, now: Date = programNow()): Promise<KindQueue[]> {
   assertCan(actor, 'booking:read');
   await sweepNoShows(now);
   const out: KindQueue[] = [];
@@ -70,7 +71,7 @@ export async function deskQueue(actor: Actor, now: Date = new Date()): Promise<K
 export type OwnBooking = QueueLine & { day: string };
 
 /** A participant's bookings from today on that still hold a place, for their profile. Anyone who sees bookings (`booking:read`). */
-export async function participantBookings(actor: Actor, participantId: string, now: Date = new Date()): Promise<OwnBooking[]> {
+export async function participantBookings(actor: Actor, participantId: string, now: Date = programNow()): Promise<OwnBooking[]> {
   assertCan(actor, 'booking:read');
   if (!/^[0-9a-f-]{36}$/i.test(participantId)) return [];
   await sweepNoShows(now);

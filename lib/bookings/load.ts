@@ -2,7 +2,8 @@ import 'server-only';
 import { db, type Tx } from '@/lib/db/client.ts';
 import { AppError } from '@/lib/errors.ts';
 import { RESOURCE_NOT_FOUND } from './schema.ts';
-import { addDays, atLocal, firstFree, localDay, localTime, type Closure, type FreePlace, type Held, type Kind, type SlotResource } from './slots.ts';
+import { firstFree, type Closure, type FreePlace, type Held, type Kind, type SlotResource } from './slots.ts';
+import { addDays, atLocal, localDay, localTime } from '@/lib/calendar/index.ts';
 
 // Reads what the pure slot rules need: resources with their hours, closures and held places.
 // Internal to lib/bookings: callers have checked the actor already.

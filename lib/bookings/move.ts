@@ -8,9 +8,10 @@ import { dayBounds, loadClosures, loadResource } from './load.ts';
 import { freeSeat, SlotFull, takenError, TX_OPTIONS, withSeatRetry } from './place.ts';
 import { moveProblem } from './rules.ts';
 import { MoveSchema, parseOrRefuse } from './schema.ts';
-import { localDay, localTime, slotProblem } from './slots.ts';
+import { slotProblem } from './slots.ts';
 import { sweepNoShows } from './sweep.ts';
 import { lockBooking, offerFreedPlace } from './transitions.ts';
+import { localDay, localTime, programNow } from '@/lib/calendar/index.ts';
 
 // Moving a booking to another slot or resource of the same kind, the same day (the ticket number
 // belongs to the day). Taking the new place goes through the same unique key as booking.
@@ -19,7 +20,7 @@ import { lockBooking, offerFreedPlace } from './transitions.ts';
 export async function moveBooking(actor: Actor, input: unknown): Promise<{ resourceName: string; time: string }> {
   assertCan(actor, 'booking:manage');
   const data = parseOrRefuse(MoveSchema, input);
-  const now = new Date();
+  const now = programNow();
   await sweepNoShows(now);
   const target = await loadResource(db, data.resourceId);
   const day = localDay(data.slotStart);

@@ -8,7 +8,8 @@ import { SETTINGS } from '@/lib/settings/definitions.ts';
 import { limitRefusal } from './people.ts';
 import { LIMIT_MESSAGE, takenMessage } from './rules.ts';
 import { ENTRY_CLOSED, FORM_EXPIRED, PARTICIPANT_DEIDENTIFIED, PARTICIPANT_MERGED, PARTICIPANT_NOT_FOUND } from './schema.ts';
-import { localDay, type Kind, type Slot, type SlotResource } from './slots.ts';
+import { type Kind, type Slot, type SlotResource } from './slots.ts';
+import { localDay } from '@/lib/calendar/index.ts';
 
 // Taking a place. The unique key booking_seat_taken_key (resource, slot start, seat) among
 // bookings that hold a place is what makes overbooking impossible; the code only picks the seat

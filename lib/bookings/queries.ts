@@ -4,8 +4,9 @@ import { assertCan } from '@/lib/auth/assert.ts';
 import type { Actor } from '@/lib/auth/session.ts';
 import { dayBounds, loadClosures, loadResources } from './load.ts';
 import { HOLDING, SEAT_LABEL, ticketLabel, timingProblem, type BookingStatus } from './rules.ts';
-import { closureFor, daySlots, localDay, localTime, slotIsPast, type Kind, type Slot, type SlotResource } from './slots.ts';
+import { closureFor, daySlots, slotIsPast, type Kind, type Slot, type SlotResource } from './slots.ts';
 import { sweepNoShows } from './sweep.ts';
+import { localDay, localTime, programNow } from '@/lib/calendar/index.ts';
 
 // What the bookings page shows for one program day: each resource's slots with a row of seats,
 // the bookings in them, and the waitlists. Alias and code only (peers see the desk too).
@@ -85,7 +86,7 @@ async function waitlists(day: string): Promise<Record<Kind, WaitlistRow[]>> {
 }
 
 /** One program day of bookings for the desk's grid. Anyone who sees bookings (`booking:read`). */
-export async function bookingDay(actor: Actor, day: string, now: Date = new Date()): Promise<BookingDay> {
+export async function bookingDay(actor: Actor, day: string, now: Date = programNow()): Promise<BookingDay> {
   assertCan(actor, 'booking:read');
   await sweepNoShows(now);
   const { from, to } = dayBounds(day);

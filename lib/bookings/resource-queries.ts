@@ -5,6 +5,7 @@ import type { Actor } from '@/lib/auth/session.ts';
 import { AppError } from '@/lib/errors.ts';
 import { minutesLabel, type Kind, type OpeningHours } from './slots.ts';
 import { WEEKDAY_LABEL } from './resource-schema.ts';
+import { programNow } from '@/lib/calendar/index.ts';
 
 // Reads for the settings pages: resources with their hours, and closures.
 
@@ -47,7 +48,7 @@ export function hoursSummary(hours: readonly OpeningHours[]): string {
 export type ClosureRow = { id: string; resourceName: string | null; startsAt: Date; endsAt: Date; reason: string };
 
 /** Closures not yet over (and those of the last week), soonest first. Managers and IT support (`settings:manage`). */
-export async function listClosures(actor: Actor, now: Date = new Date()): Promise<ClosureRow[]> {
+export async function listClosures(actor: Actor, now: Date = programNow()): Promise<ClosureRow[]> {
   assertCan(actor, 'settings:manage');
   const rows = await db.resourceClosure.findMany({
     where: { endsAt: { gt: new Date(now.getTime() - 7 * 86_400_000) } },

@@ -47,7 +47,7 @@ describe('CreateResourceSchema', () => {
 
 describe('closures', () => {
   it('reads datetime-local values as Kamloops time', () => {
-    expect(parseLocalDateTime('2026-12-25T09:00')?.toISOString()).toBe('2026-12-25T17:00:00.000Z');
+    expect(parseLocalDateTime('2026-12-25T09:00')?.toISOString()).toBe('2026-12-25T16:00:00.000Z');
     expect(parseLocalDateTime('2026-07-01T09:00')?.toISOString()).toBe('2026-07-01T16:00:00.000Z');
     for (const bad of ['2026-02-30T09:00', '2026-12-25 09:00', '2026-12-25T24:00', 7]) expect(parseLocalDateTime(bad)).toBeNull();
   });

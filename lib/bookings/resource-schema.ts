@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { shortText } from '@/lib/validation.ts';
 import { KINDS } from './schema.ts';
-import { atLocal, parseDay } from './slots.ts';
+import { atLocal, parseDay } from '@/lib/calendar/index.ts';
 
 // Input rules for resources, their opening hours and closures (the settings pages), shared by
 // the forms and the data layer. Limits match the check constraints in migration 20261121050000_bookings.

@@ -5,8 +5,8 @@ import { ROLES, roleCan } from '@/lib/auth/permissions.ts';
 import { bookSlot } from './book.ts';
 import { addClosure, createResource, removeClosure, setResourceHours, updateResource } from './resources.ts';
 import { getResourceSettings, hoursSummary, listClosures, listResourceSettings } from './resource-queries.ts';
-import { addDays, atLocal, localDay } from './slots.ts';
 import { expectAppError, key, makeResource, tomorrowSlot } from './test-helpers.ts';
+import { addDays, atLocal, localDay } from '@/lib/calendar/index.ts';
 
 const blankHours = Object.fromEntries([1, 2, 3, 4, 5, 6, 7].flatMap((d) => [[`opens.${d}`, ''], [`closes.${d}`, '']]));
 

@@ -10,6 +10,7 @@ import {
 import { parseOrRefuse } from './schema.ts';
 import { SEAT_LABEL } from './rules.ts';
 import { sweepNoShows } from './sweep.ts';
+import { programNow } from '@/lib/calendar/index.ts';
 
 // Settings for showers and laundry: resources, opening hours and closures, each change in one
 // transaction with its audit row. A resource is deactivated, never deleted: its bookings stay.
@@ -50,7 +51,7 @@ async function heldAfter(tx: Tx, resourceId: string, now: Date, seatAbove?: numb
 export async function updateResource(actor: Actor, input: unknown): Promise<{ changed: string[] }> {
   assertCan(actor, 'settings:manage');
   const data = parseOrRefuse(UpdateResourceSchema, input, ['id']);
-  const now = new Date();
+  const now = programNow();
   // Places whose time is up are released first, so they do not hold up the change.
   await sweepNoShows(now);
   try {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AppError } from '@/lib/errors.ts';
 import { shortText } from '@/lib/validation.ts';
-import { parseDay } from './slots.ts';
+import { parseDay } from '@/lib/calendar/index.ts';
 
 // Input rules for bookings, the waitlist and the wall-board links, shared by the forms and the
 // data layer. Forms post strings; a person is a participant id or "anonymous".

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  addDays, atLocal, closureFor, daySlots, firstFree, isoWeekday, localDay, localTime, parseDay, slotIsPast, slotProblem, slotStates,
-  type SlotResource,
-} from './slots.ts';
+import { closureFor, daySlots, firstFree, slotIsPast, slotProblem, slotStates, type SlotResource } from './slots.ts';
+import { addDays, atLocal, isoWeekday, localDay, localTime, parseDay } from '@/lib/calendar/index.ts';
 
 const ALL_WEEK = [1, 2, 3, 4, 5, 6, 7];
 const hours = (opensMin: number, closesMin: number, days = ALL_WEEK) => days.map((weekday) => ({ weekday, opensMin, closesMin }));
@@ -29,8 +27,8 @@ describe('program days', () => {
   });
 
   it('takes the program’s date, not UTC’s: 23:30 in Kamloops is already tomorrow in UTC', () => {
-    expect(localDay(new Date('2026-11-22T07:30:00Z'))).toBe('2026-11-21');
-    expect(localDay(new Date('2026-11-22T08:00:00Z'))).toBe('2026-11-22');
+    expect(localDay(new Date('2026-11-22T06:30:00Z'))).toBe('2026-11-21');
+    expect(localDay(new Date('2026-11-22T07:00:00Z'))).toBe('2026-11-22');
   });
 });
 
@@ -38,7 +36,7 @@ describe('daySlots', () => {
   it('gives slots from opening to closing time, none that would run past closing', () => {
     const slots = daySlots(resource({ slotMinutes: 90 }), '2026-11-23');
     expect(times(slots)).toEqual(['9:00', '10:30', '12:00', '13:30']); // 15:00–16:30 would run past 16:00
-    expect(iso(slots[0]!.start)).toBe('2026-11-23T17:00:00.000Z'); // PST, UTC−8
+    expect(iso(slots[0]!.start)).toBe('2026-11-23T16:00:00.000Z'); // UTC−7, all year since 2026
   });
 
   it('has no slots on a day without opening hours', () => {
@@ -52,26 +50,34 @@ describe('daySlots', () => {
       expect(daySlots(resource(), '2026-03-08')).toHaveLength(14);
     });
 
-    it('2026-11-01 (clocks go back): 9:00 is 17:00 UTC that day, 16:00 UTC the day before', () => {
+    it('2025-11-02 (the last time clocks went back): 9:00 is 17:00 UTC that day, 16:00 UTC the day before', () => {
+      expect(iso(daySlots(resource(), '2025-11-01')[0]!.start)).toBe('2025-11-01T16:00:00.000Z');
+      expect(iso(daySlots(resource(), '2025-11-02')[0]!.start)).toBe('2025-11-02T17:00:00.000Z');
+    });
+
+    it('2026-11-01 and after (permanent UTC−7): 9:00 stays 16:00 UTC', () => {
       expect(iso(daySlots(resource(), '2026-10-31')[0]!.start)).toBe('2026-10-31T16:00:00.000Z');
-      expect(iso(daySlots(resource(), '2026-11-01')[0]!.start)).toBe('2026-11-01T17:00:00.000Z');
+      expect(iso(daySlots(resource(), '2026-11-01')[0]!.start)).toBe('2026-11-01T16:00:00.000Z');
+      expect(iso(daySlots(resource(), '2027-03-14')[0]!.start)).toBe('2027-03-14T16:00:00.000Z');
     });
 
     it('a day open round the clock has 23 hourly slots in spring and 25 in autumn', () => {
       const allDay = resource({ slotMinutes: 60, hours: hours(0, 1440) });
       expect(daySlots(allDay, '2026-03-08')).toHaveLength(23);
-      expect(daySlots(allDay, '2026-11-01')).toHaveLength(25);
-      expect(daySlots(allDay, '2026-11-02')).toHaveLength(24);
+      expect(daySlots(allDay, '2025-11-02')).toHaveLength(25);
+      expect(daySlots(allDay, '2025-11-03')).toHaveLength(24);
+      expect(daySlots(allDay, '2026-11-01')).toHaveLength(24);
+      expect(daySlots(allDay, '2027-03-14')).toHaveLength(24);
       // Slots follow real time: in spring the wall clock skips 2:00; in autumn it shows 1:00 twice.
       expect(times(daySlots(allDay, '2026-03-08')).slice(0, 4)).toEqual(['0:00', '1:00', '3:00', '4:00']);
-      expect(times(daySlots(allDay, '2026-11-01')).slice(0, 4)).toEqual(['0:00', '1:00', '1:00', '2:00']);
+      expect(times(daySlots(allDay, '2025-11-02')).slice(0, 4)).toEqual(['0:00', '1:00', '1:00', '2:00']);
     });
 
     it('hours that span the change give the real length: 1:00–4:00 is two hours in spring, four in autumn', () => {
       const early = resource({ hours: hours(60, 240) });
       expect(times(daySlots(early, '2026-03-08'))).toEqual(['1:00', '1:30', '3:00', '3:30']);
-      expect(daySlots(early, '2026-11-01')).toHaveLength(8);
-      const all = daySlots(early, '2026-11-01');
+      expect(daySlots(early, '2025-11-02')).toHaveLength(8);
+      const all = daySlots(early, '2025-11-02');
       for (let i = 1; i < all.length; i++) expect(all[i]!.start.getTime() - all[i - 1]!.end.getTime()).toBe(0);
     });
   });
@@ -79,7 +85,7 @@ describe('daySlots', () => {
 
 describe('slotStates and closures', () => {
   const day = '2026-11-23';
-  const before = new Date('2026-11-23T08:00:00Z');
+  const before = new Date('2026-11-23T07:00:00Z');
 
   it('marks seats taken by held places, closures and slots more than half gone', () => {
     const r = resource({ capacity: 2 });
@@ -101,14 +107,14 @@ describe('slotStates and closures', () => {
   });
 
   it('a slot can be booked until half of it is gone', () => {
-    const slot = { start: new Date('2026-11-23T17:00:00Z'), end: new Date('2026-11-23T17:30:00Z') };
-    expect(slotIsPast(slot, new Date('2026-11-23T17:14:59Z'))).toBe(false);
-    expect(slotIsPast(slot, new Date('2026-11-23T17:15:00Z'))).toBe(true);
+    const slot = { start: new Date('2026-11-23T16:00:00Z'), end: new Date('2026-11-23T16:30:00Z') };
+    expect(slotIsPast(slot, new Date('2026-11-23T16:14:59Z'))).toBe(false);
+    expect(slotIsPast(slot, new Date('2026-11-23T16:15:00Z'))).toBe(true);
   });
 });
 
 describe('slotProblem', () => {
-  const now = new Date('2026-11-23T16:00:00Z'); // Monday 8:00
+  const now = new Date('2026-11-23T15:00:00Z'); // Monday 8:00
   const at = (day: string, minutes: number) => atLocal(day, minutes);
 
   it('accepts an aligned slot within the hours, today or ahead', () => {

@@ -1,5 +1,7 @@
-import { TZDate, tz } from '@date-fns/tz';
-import { format } from 'date-fns';
+import { addDays, atLocal, formatLocal, isoWeekday, localDay } from '@/lib/calendar/index.ts';
+import { minutesLabel, type OpeningHours } from './hours.ts';
+
+export { minutesLabel, type OpeningHours };
 
 // Slot availability, pure: opening hours per weekday in the program's time zone, closures, slot
 // length, capacity and the places already held. The data layer loads the rows and asks here; the
@@ -8,11 +10,7 @@ import { format } from 'date-fns';
 // A day's slots start at the opening time and follow each other every `slotMinutes` of real
 // time until the closing time; on a daylight-saving day the wall clock jumps, the slots do not.
 
-export const PROGRAM_ZONE = 'America/Vancouver';
-const inZone = tz(PROGRAM_ZONE);
-
 export type Kind = 'shower' | 'laundry';
-export type OpeningHours = { weekday: number; opensMin: number; closesMin: number };
 export type SlotResource = {
   id: string; name: string; kind: Kind; capacity: number; slotMinutes: number; active: boolean;
   hours: readonly OpeningHours[];
@@ -25,48 +23,6 @@ export type FreePlace = { resourceId: string; start: Date; end: Date; seat: numb
 
 /** How far ahead the desk books. */
 export const BOOKING_HORIZON_DAYS = 14;
-const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** The program's calendar date of an instant, "2026-11-21". */
-export function localDay(instant: Date): string {
-  return format(instant, 'yyyy-MM-dd', { in: inZone });
-}
-
-/** "10:30", the program's wall clock. */
-export function localTime(instant: Date): string {
-  return format(instant, 'H:mm', { in: inZone });
-}
-
-/** A "yyyy-MM-dd" that is a real calendar date, or null. */
-export function parseDay(value: unknown): string | null {
-  if (typeof value !== 'string') return null;
-  const m = DAY.exec(value);
-  if (!m) return null;
-  const d = new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!));
-  return d.toISOString().slice(0, 10) === value ? value : null;
-}
-
-/** ISO weekday of a calendar date: 1 = Monday … 7 = Sunday. */
-export function isoWeekday(day: string): number {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return ((new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7) + 1;
-}
-
-export function addDays(day: string, n: number): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
-}
-
-/** The instant of a wall-clock time on a program date (a time skipped by a DST jump moves forward). */
-export function atLocal(day: string, minutes: number): Date {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return new Date(new TZDate(y, m - 1, d, Math.floor(minutes / 60), minutes % 60, PROGRAM_ZONE).getTime());
-}
-
-/** "9:00" for 540 minutes after midnight; "24:00" for the midnight that ends the day. */
-export function minutesLabel(minutes: number): string {
-  return `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`;
-}
 
 /** Every slot of a resource on a program date, by its opening hours (none when closed that weekday). */
 export function daySlots(resource: Pick<SlotResource, 'slotMinutes' | 'hours'>, day: string): Slot[] {
@@ -115,7 +71,7 @@ export function slotProblem(resource: SlotResource, start: Date, closures: reado
   if (!resource.active) return `${resource.name} is not in use at the moment. Choose another.`;
   const day = localDay(start);
   const hours = resource.hours.find((h) => h.weekday === isoWeekday(day));
-  if (!hours) return `${resource.name} is closed on ${format(start, 'EEEE', { in: inZone })}s.`;
+  if (!hours) return `${resource.name} is closed on ${formatLocal(start, 'EEEE')}s.`;
   const slot = daySlots(resource, day).find((s) => s.start.getTime() === start.getTime());
   if (!slot) {
     const opens = atLocal(day, hours.opensMin).getTime();

@@ -3,11 +3,11 @@ import { db } from '@/lib/db/client.ts';
 import { makeActor } from '@/lib/db/test/actors.ts';
 import { bookSlot } from './book.ts';
 import { slotContext } from './load.ts';
-import { localDay } from './slots.ts';
 import { sweepNoShows } from './sweep.ts';
 import { changeBooking } from './transitions.ts';
 import { addWaiting } from './waitlist-test-helpers.ts';
 import { bookingRow, key, makeResource, setSetting, tomorrowSlot } from './test-helpers.ts';
+import { localDay } from '@/lib/calendar/index.ts';
 
 // No-shows are applied lazily: the sweep runs at the start of booking reads and writes, with the
 // time it is given, in one statement.

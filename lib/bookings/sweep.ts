@@ -1,5 +1,6 @@
 import 'server-only';
 import { db, type Tx } from '@/lib/db/client.ts';
+import { programNow } from '@/lib/calendar/index.ts';
 
 // No-shows without a cron: every booking read and write first runs this sweep. One statement
 // (the function sweep_bookings, migration 20261121055000_single_statement_writes),
@@ -14,7 +15,7 @@ import { db, type Tx } from '@/lib/db/client.ts';
 export type SweepResult = { missed: number; finished: number; offered: number };
 
 /** Applies no-shows, offers and completions due at `now`. Internal: no actor, callers are booking reads/writes. */
-export async function sweepNoShows(now: Date = new Date(), client: Tx | typeof db = db): Promise<SweepResult> {
+export async function sweepNoShows(now: Date = programNow(), client: Tx | typeof db = db): Promise<SweepResult> {
   const [row] = await client.$queryRaw<SweepResult[]>`SELECT missed, finished, offered FROM sweep_bookings(${now}::timestamptz)`;
   return { missed: row!.missed, finished: row!.finished, offered: row!.offered };
 }

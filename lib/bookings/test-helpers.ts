@@ -4,7 +4,8 @@ import { expect } from 'vitest';
 import { db } from '@/lib/db/client.ts';
 import type { Actor } from '@/lib/auth/session.ts';
 import { AppError } from '@/lib/errors.ts';
-import { addDays, daySlots, localDay, slotIsPast, type Kind, type Slot, type SlotResource } from './slots.ts';
+import { daySlots, slotIsPast, type Kind, type Slot, type SlotResource } from './slots.ts';
+import { addDays, localDay, programNow } from '@/lib/calendar/index.ts';
 
 const ALPHABET = 'ACDEFGHJKMNPQRTUVWXY34679';
 const code = () => `${[0, 1, 2].map(() => ALPHABET[randomInt(ALPHABET.length)]).join('')}-${[0, 1, 2].map(() => ALPHABET[randomInt(ALPHABET.length)]).join('')}`;
@@ -23,21 +24,21 @@ export async function makeResource(opts: { name?: string; kind?: Kind; capacity?
 }
 
 /** The first slot from now that can still be booked (today, or just after midnight tomorrow). */
-export function soonSlot(r: SlotResource, now = new Date()): Slot {
+export function soonSlot(r: SlotResource, now = programNow()): Slot {
   const today = localDay(now);
   return [...daySlots(r, today), ...daySlots(r, addDays(today, 1))].find((s) => !slotIsPast(s, now))!;
 }
 
 /** The n-th slot of tomorrow: safely in the future whatever time the test runs. */
-export function tomorrowSlot(r: SlotResource, n = 0, now = new Date()): Slot {
+export function tomorrowSlot(r: SlotResource, n = 0, now = programNow()): Slot {
   return daySlots(r, addDays(localDay(now), 1))[n]!;
 }
 
 export async function makePerson(by: Actor, opts: { alias?: string; deidentified?: boolean } = {}) {
   return db.participant.create({
     data: {
-      alias: opts.deidentified ? null : (opts.alias ?? `Robin ${randomUUID().slice(0, 4)}`), code: code(), consentAt: new Date(),
-      consentById: by.id, createdById: by.id, deidentifiedAt: opts.deidentified ? new Date() : null,
+      alias: opts.deidentified ? null : (opts.alias ?? `Robin ${randomUUID().slice(0, 4)}`), code: code(), consentAt: programNow(),
+      consentById: by.id, createdById: by.id, deidentifiedAt: opts.deidentified ? programNow() : null,
     },
     select: { id: true, alias: true, code: true },
   });

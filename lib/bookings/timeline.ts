@@ -3,7 +3,7 @@ import { db } from '@/lib/db/client.ts';
 import { can } from '@/lib/auth/permissions.ts';
 import type { TimelineEntry, TimelineSource } from '@/lib/timeline/types.ts';
 import { KIND_TITLE, ticketLabel, type BookingStatus } from './rules.ts';
-import { localDay, localTime } from './slots.ts';
+import { localDay, localTime } from '@/lib/calendar/index.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -5,8 +5,8 @@ import { ROLES, roleCan } from '@/lib/auth/permissions.ts';
 import { bookSlot } from './book.ts';
 import { moveBooking } from './move.ts';
 import { changeBooking } from './transitions.ts';
-import { localTime } from './slots.ts';
 import { bookingRow, expectAppError, key, makeResource, soonSlot, tomorrowSlot } from './test-helpers.ts';
+import { localTime } from '@/lib/calendar/index.ts';
 
 async function setup(opts: { soon?: boolean; capacity?: number; name?: string } = {}) {
   const coordinator = await makeActor('coordinator');

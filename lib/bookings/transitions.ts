@@ -11,6 +11,7 @@ import { BOOKING_NOT_FOUND, parseOrRefuse, TransitionSchema } from './schema.ts'
 import type { Kind } from './slots.ts';
 import { sweepNoShows } from './sweep.ts';
 import { countBookingInVisit } from './visit-link.ts';
+import { programNow } from '@/lib/calendar/index.ts';
 
 // A booking's life: booked → checked in → done; or cancelled, or missed (no-show); a cancelled
 // or missed booking can be reinstated while its slot lasts, if a seat is still free. Each change
@@ -104,7 +105,7 @@ async function reinstate(actor: Actor, id: string, now: Date): Promise<void> {
 export async function changeBooking(actor: Actor, input: unknown): Promise<{ status: BookingStatus }> {
   assertCan(actor, 'booking:manage');
   const { bookingId, transition } = parseOrRefuse(TransitionSchema, input);
-  const now = new Date();
+  const now = programNow();
   await sweepNoShows(now);
   if (transition === 'reinstate') await reinstate(actor, bookingId, now);
   else await release(actor, bookingId, transition, now);

@@ -7,8 +7,8 @@ import { deskQueue, participantBookings } from './desk.ts';
 import { bookingDay } from './queries.ts';
 import { bookingTimelineEntries } from './timeline.ts';
 import { changeBooking } from './transitions.ts';
-import { addDays, localDay, localTime } from './slots.ts';
 import { expectAppError, key, makePerson, makeResource, soonSlot, tomorrowSlot } from './test-helpers.ts';
+import { addDays, localDay, localTime } from '@/lib/calendar/index.ts';
 
 describe('bookingDay (the desk’s grid)', () => {
   it('gives every slot with its seats, the booking in each (alias and code only), and what no longer holds a seat', async () => {

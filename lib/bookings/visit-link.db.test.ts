@@ -5,8 +5,9 @@ import { makeActor } from '@/lib/db/test/actors.ts';
 import type { Actor } from '@/lib/auth/session.ts';
 import { bookSlot } from './book.ts';
 import { changeBooking } from './transitions.ts';
-import { localDay, type Kind } from './slots.ts';
+import { type Kind } from './slots.ts';
 import { key, makePerson, makeResource, soonSlot } from './test-helpers.ts';
+import { localDay } from '@/lib/calendar/index.ts';
 
 // A checked-in shower or laundry booking counts as that service in the person's visit of the day.
 

@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import type { Tx } from '@/lib/db/client.ts';
 import type { Actor } from '@/lib/auth/session.ts';
 import { recordAudit } from '@/lib/audit/record.ts';
-import { localDay, type Kind } from './slots.ts';
+import { type Kind } from './slots.ts';
+import { localDay } from '@/lib/calendar/index.ts';
 
 // A checked-in shower or laundry booking is that service in the person's visit of the day, so
 // the desk never enters it twice: the day's visit gets the service (if it lacks it), or a visit

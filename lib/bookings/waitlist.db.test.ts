@@ -4,8 +4,9 @@ import { makeActor } from '@/lib/db/test/actors.ts';
 import { bookSlot } from './book.ts';
 import { bookingDay } from './queries.ts';
 import { addToWaitlist, bookFromWaitlist, removeFromWaitlist } from './waitlist.ts';
-import { addDays, daySlots, localDay } from './slots.ts';
+import { daySlots } from './slots.ts';
 import { expectAppError, key, makePerson, makeResource, tomorrowSlot } from './test-helpers.ts';
+import { addDays, localDay } from '@/lib/calendar/index.ts';
 
 const today = () => localDay(new Date());
 

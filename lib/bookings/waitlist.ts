@@ -9,8 +9,9 @@ import { lockOpenParticipant } from './people.ts';
 import { earlierSubmit, nextTicket } from './place.ts';
 import { KIND_LABEL, ticketLabel } from './rules.ts';
 import { AddToWaitlistSchema, BookFromWaitlistSchema, ENTRY_CLOSED, ENTRY_NOT_FOUND, parseOrRefuse, WaitlistEntrySchema } from './schema.ts';
-import { addDays, BOOKING_HORIZON_DAYS, localDay, type Kind } from './slots.ts';
+import { BOOKING_HORIZON_DAYS, type Kind } from './slots.ts';
 import { sweepNoShows } from './sweep.ts';
+import { addDays, localDay, programNow } from '@/lib/calendar/index.ts';
 
 // The waitlist: per kind and day, in the order people asked. Each entry gets a ticket number
 // from the day's sequence (the booking made from it keeps the number), so an anonymous person
@@ -30,7 +31,7 @@ async function position(tx: Tx | typeof db, kind: Kind, day: string, entryId: st
 export async function addToWaitlist(actor: Actor, input: unknown): Promise<{ entryId: string; ticket: string; position: number }> {
   assertCan(actor, 'booking:manage');
   const { kind, day, participantId } = parseOrRefuse(AddToWaitlistSchema, input);
-  const today = localDay(new Date());
+  const today = localDay(programNow());
   if (day < today || day > addDays(today, BOOKING_HORIZON_DAYS)) throw new AppError('invalid', 'The waitlist is for today or one of the next days.', 'day');
   return db.$transaction(async (tx) => {
     if (participantId) {
@@ -57,7 +58,7 @@ export async function removeFromWaitlist(actor: Actor, input: unknown): Promise<
     const entry = await tx.waitlistEntry.findUnique({ where: { id: entryId }, select: { id: true } });
     if (!entry) throw new AppError('not_found', ENTRY_NOT_FOUND);
     const { count } = await tx.waitlistEntry.updateMany({
-      where: { id: entryId, status: { in: ['waiting', 'offered'] } }, data: { status: 'removed', closedAt: new Date() },
+      where: { id: entryId, status: { in: ['waiting', 'offered'] } }, data: { status: 'removed', closedAt: programNow() },
     });
     if (count !== 1) throw new AppError('conflict', ENTRY_CLOSED);
     await recordAudit(tx, actor, 'waitlist_entry.removed', { entityType: 'waitlist_entry', entityId: entryId });
@@ -71,7 +72,7 @@ export async function removeFromWaitlist(actor: Actor, input: unknown): Promise<
 export async function bookFromWaitlist(actor: Actor, input: unknown): Promise<BookingResult> {
   assertCan(actor, 'booking:manage');
   const { entryId, idempotencyKey } = parseOrRefuse(BookFromWaitlistSchema, input);
-  const now = new Date();
+  const now = programNow();
   await sweepNoShows(now);
   const earlier = await earlierSubmit(actor, idempotencyKey);
   if (earlier) return describeEarlier(earlier);

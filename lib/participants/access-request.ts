@@ -6,6 +6,7 @@ import { recordAudit } from '@/lib/audit/record.ts';
 import { decryptField } from '@/lib/crypto/fields.ts';
 import { notFound } from '@/lib/errors.ts';
 import { uuidField } from '@/lib/validation.ts';
+import { programNow } from '@/lib/calendar/index.ts';
 
 // An access request (BC's privacy law): everything Lantern holds about one person, for a manager
 // to read or hand over. The rows are found through the catalog (every foreign key to
@@ -110,6 +111,6 @@ export async function getAccessRequest(actor: Actor, id: unknown, purpose: 'view
       entityId: participantId,
       details: { visits: visits.length, tables: related.filter((r) => r.rows.length).map((r) => r.table) },
     });
-    return { generatedAt: new Date().toISOString(), participant: decrypted('participant', self.row), visits, related };
+    return { generatedAt: programNow().toISOString(), participant: decrypted('participant', self.row), visits, related };
   });
 }

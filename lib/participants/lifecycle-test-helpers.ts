@@ -1,13 +1,12 @@
 // Shared by the merge, retention and access-request data-layer tests (not a test file itself).
 import { randomInt, randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
-import { format } from 'date-fns';
-import { tz } from '@date-fns/tz';
 import type { Prisma } from '@/lib/db/generated/client.ts';
 import { db } from '@/lib/db/client.ts';
 import { rawClient } from '@/lib/db/test/reset.ts';
 import { AppError } from '@/lib/errors.ts';
 import { encryptSensitive, type SensitiveText } from './sensitive.ts';
+import { localDay, programNow } from '@/lib/calendar/index.ts';
 
 const CODE_ALPHABET = 'ACDEFGHJKMNPQRTUVWXY34679';
 const pick = () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
@@ -23,7 +22,7 @@ export async function makeParticipant(staffId: string, { safeContact = null, not
   const id = randomUUID();
   await db.participant.create({
     data: {
-      id, code: randomCode(), alias: `Person ${id.slice(0, 6)}`, consentAt: new Date(), consentById: staffId, createdById: staffId,
+      id, code: randomCode(), alias: `Person ${id.slice(0, 6)}`, consentAt: programNow(), consentById: staffId, createdById: staffId,
       ...encryptSensitive(id, { safeContact, notes }), ...data,
     },
     select: { id: true },
@@ -32,13 +31,13 @@ export async function makeParticipant(staffId: string, { safeContact = null, not
 }
 
 /** A drop-in visit with the given built-in services (by key), as the visits feature stores it. */
-export async function logVisit(staffId: string, participantId: string | null, at = new Date(), services: Record<string, number> = {}, voided = false) {
+export async function logVisit(staffId: string, participantId: string | null, at = programNow(), services: Record<string, number> = {}, voided = false) {
   const types = await db.serviceType.findMany({ where: { key: { in: Object.keys(services) } }, select: { id: true, key: true } });
-  const day = format(at, 'yyyy-MM-dd', { in: tz('America/Vancouver') });
+  const day = localDay(at);
   return db.visit.create({
     data: {
       participantId, visitedAt: at, visitDate: new Date(`${day}T00:00:00Z`), idempotencyKey: randomUUID(), createdById: staffId,
-      ...(voided ? { voidedAt: new Date(), voidedById: staffId, voidReason: 'Logged for the wrong person' } : {}),
+      ...(voided ? { voidedAt: programNow(), voidedById: staffId, voidReason: 'Logged for the wrong person' } : {}),
       services: { create: types.map((t) => ({ serviceTypeId: t.id, quantity: services[t.key!]! })) },
     },
     select: { id: true },

@@ -1,7 +1,7 @@
 import type { Prisma } from '@/lib/db/generated/client.ts';
 import { encryptField } from '@/lib/crypto/fields.ts';
-import { formatDate } from '@/lib/table/format.ts';
 import { decryptSensitive, sensitiveContext } from './sensitive.ts';
+import { formatDate } from '@/lib/calendar/index.ts';
 
 // What a merge does to the two records' own fields. The rule: the kept record wins wherever it
 // has an answer ("prefers not to answer" is an answer); a question it never asked takes the

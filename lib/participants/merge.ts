@@ -8,6 +8,7 @@ import { dbErrorCode, AppError, notFound } from '@/lib/errors.ts';
 import { participantReferences } from './access-request.ts';
 import { PARTICIPANT_NOT_FOUND } from './schema.ts';
 import { MERGE_ANSWER_SELECT, mergedAnswers, mergedSensitive, TOMBSTONE } from './merge-rules.ts';
+import { programNow } from '@/lib/calendar/index.ts';
 
 // Merging two records of the same person: everything attached to the merged record moves to the
 // kept one, in one transaction. References are found in the catalog (every foreign key to
@@ -130,7 +131,7 @@ export async function mergeParticipants(actor: Actor, input: unknown): Promise<{
     const { kept, merged } = await lockPair(tx, ids);
     const moved = await moveReferences(tx, ids);
     const answers = mergedAnswers(kept, merged);
-    const sensitive = mergedSensitive(kept, merged, new Date());
+    const sensitive = mergedSensitive(kept, merged, programNow());
     const lastActivityAt = kept.lastActivityAt > merged.lastActivityAt ? kept.lastActivityAt : merged.lastActivityAt;
     await tx.participant.update({ where: { id: merged.id }, data: { ...TOMBSTONE, mergedIntoId: kept.id }, select: { id: true } });
     await tx.participant.update({ where: { id: kept.id }, data: { ...answers, ...sensitive, lastActivityAt }, select: { id: true } });

@@ -10,6 +10,7 @@ import { generateParticipantCode } from './code.ts';
 import { editRefusal } from './rules.ts';
 import { CreateParticipantSchema, parseOrRefuse, toParticipantData, UpdateParticipantSchema, type ParticipantData } from './schema.ts';
 import { decryptSensitive, encryptSensitive } from './sensitive.ts';
+import { programNow } from '@/lib/calendar/index.ts';
 
 // Writes to participant records, each in one transaction with its audit row. Audit details
 // carry field names only, never what was written in them.
@@ -60,7 +61,7 @@ export async function createParticipant(actor: Actor, input: unknown, options: {
   const data = toParticipantData(parseOrRefuse(CreateParticipantSchema, input));
   const id = randomUUID();
   const encrypted = encryptSensitive(id, data);
-  const now = new Date();
+  const now = programNow();
   for (let attempt = 1; ; attempt++) {
     const code = (options.generateCode ?? generateParticipantCode)();
     try {
@@ -124,7 +125,7 @@ export async function updateParticipant(actor: Actor, input: unknown): Promise<{
     const changed = changedFields(current, data, replaceSensitive);
     if (changed.length === 0) return { changed };
     const sensitive = replaceSensitive && (changed.includes('safeContact') || changed.includes('notes')) ? encryptSensitive(id, data) : {};
-    await tx.participant.update({ where: { id }, data: { ...columns(data), ...sensitive, lastActivityAt: new Date() }, select: { id: true } });
+    await tx.participant.update({ where: { id }, data: { ...columns(data), ...sensitive, lastActivityAt: programNow() }, select: { id: true } });
     await recordAudit(tx, actor, 'participant.updated', { entityType: 'participant', entityId: id, details: { changed } });
     return { changed };
   });

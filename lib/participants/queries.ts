@@ -5,11 +5,11 @@ import { db } from '@/lib/db/client.ts';
 import { assertCan } from '@/lib/auth/assert.ts';
 import type { Actor } from '@/lib/auth/session.ts';
 import { notFound } from '@/lib/errors.ts';
-import { formatDate } from '@/lib/table/format.ts';
 import { escapeLike, pageWindow, type TableParams } from '@/lib/table/params.ts';
 import { normalizeCode } from './code.ts';
 import { ageRange, editRefusal, programYear, seesParticipantDetails, type AgeRange } from './rules.ts';
 import { PARTICIPANT_TABLE, participantId, type ParticipantData, type ParticipantSort } from './schema.ts';
+import { formatDate, programNow } from '@/lib/calendar/index.ts';
 
 // Reads of participant records. Peers get alias, code and last seen; the other fields are read
 // only for the roles trusted with them. Sensitive fields are never read here (see sensitive.ts).
@@ -20,7 +20,7 @@ export type ParticipantRow = {
   id: string;
   alias: string | null;
   code: string;
-  /** The Vancouver day of the last visit, formatted here: see lib/table/format.ts. */
+  /** The program's day of the last visit, formatted here: see lib/calendar. */
   lastSeenOn: string | null;
   /** Null for peers, who see alias, code and last seen only. */
   visitCount: number | null;
@@ -62,7 +62,7 @@ const SORT_COLUMN = { alias: 'alias', lastSeen: 'lastSeenAt', visits: 'visitCoun
  * and last seen can be empty (de-identified, never visited): those rows come last in both
  * directions, read as a second index range, because a btree scanned backwards would put them first.
  */
-export async function listParticipants(actor: Actor, params: ListParams, now = new Date()): Promise<{ rows: ParticipantRow[]; total: number; page: number }> {
+export async function listParticipants(actor: Actor, params: ListParams, now = programNow()): Promise<{ rows: ParticipantRow[]; total: number; page: number }> {
   assertCan(actor, 'participant:read');
   const details = seesParticipantDetails(actor);
   const sort = !details && params.sort === 'visits' ? PARTICIPANT_TABLE.defaultSort : params.sort;
@@ -99,7 +99,7 @@ function toRow(r: ListRecord): ParticipantRow {
   };
 }
 
-/** The Vancouver day of a last visit, for client components, which must not format instants themselves. */
+/** The program's day of a last visit, for client components, which must not format instants themselves. */
 export function lastSeenOn(at: Date | null): string | null {
   return at ? formatDate(at.toISOString()) : null;
 }

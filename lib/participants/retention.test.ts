@@ -3,9 +3,10 @@ import { retentionCutoff } from './retention.ts';
 
 describe('retentionCutoff', () => {
   it('counts calendar months back in Vancouver time, keeping the wall-clock time across daylight saving', () => {
-    // 2026-11-21 10:00 PST is 18:00Z; six months earlier is 2026-05-21 10:00 PDT, 17:00Z.
-    expect(retentionCutoff(new Date('2026-11-21T18:00:00Z'), 6).toISOString()).toBe('2026-05-21T17:00:00.000Z');
-    expect(retentionCutoff(new Date('2026-11-21T18:00:00Z'), 24).toISOString()).toBe('2024-11-21T18:00:00.000Z');
+    // 2026-01-21 10:00 PST is 18:00Z; six months later, 2026-07-21 10:00 PDT is 17:00Z.
+    expect(retentionCutoff(new Date('2026-07-21T17:00:00Z'), 6).toISOString()).toBe('2026-01-21T18:00:00.000Z');
+    // Since November 2026 BC keeps UTC−7: 10:00 on 2026-11-21 is 17:00Z, and 10:00 two years earlier (PST) 18:00Z.
+    expect(retentionCutoff(new Date('2026-11-21T17:00:00Z'), 24).toISOString()).toBe('2024-11-21T18:00:00.000Z');
   });
 
   it('lands on the last day of a shorter month', () => {

@@ -1,13 +1,11 @@
 import 'server-only';
-import { subMonths } from 'date-fns';
-import { TZDate } from '@date-fns/tz';
 import type { Prisma } from '@/lib/db/generated/client.ts';
 import { db, type Tx } from '@/lib/db/client.ts';
 import { assertCan } from '@/lib/auth/assert.ts';
 import type { Actor } from '@/lib/auth/session.ts';
 import { recordAudit, type AuditActor } from '@/lib/audit/record.ts';
 import { getSetting } from '@/lib/settings/queries.ts';
-import { PROGRAM_TIME_ZONE } from '@/lib/table/format.ts';
+import { monthsBefore, programNow } from '@/lib/calendar/index.ts';
 import { eraseReferralText } from '@/lib/referrals/deidentify.ts';
 import { unlinkReporters } from '@/lib/alerts/retention.ts';
 import { eraseStayLogText } from '@/lib/safe-suite/deidentify.ts';
@@ -34,7 +32,7 @@ export const DEIDENTIFY_HOOKS: ((tx: Tx, participantIds: string[]) => Promise<vo
 
 /** Records whose last activity is before this instant are due: `months` calendar months before now, in program time. */
 export function retentionCutoff(now: Date, months: number): Date {
-  return new Date(subMonths(new TZDate(now.getTime(), PROGRAM_TIME_ZONE), months).getTime());
+  return monthsBefore(now, months);
 }
 
 const due = (cutoff: Date): Prisma.ParticipantWhereInput => ({ deidentifiedAt: null, mergedIntoId: null, lastActivityAt: { lt: cutoff } });
@@ -58,7 +56,7 @@ function authorize(runner: RetentionRunner): { audit: AuditActor; via: string } 
 export type RetentionPreview = { months: number; cutoff: Date; count: number };
 
 /** How many records a run now would de-identify (a count, never who). Managers (`retention:run`) and the operator command. */
-export async function previewRetention(runner: RetentionRunner, now = new Date()): Promise<RetentionPreview> {
+export async function previewRetention(runner: RetentionRunner, now = programNow()): Promise<RetentionPreview> {
   authorize(runner);
   const months = await getSetting('retention.months');
   const cutoff = retentionCutoff(now, months);
@@ -100,7 +98,7 @@ async function deidentifyBatch({ cutoff, now, size, months, who }: Batch): Promi
  */
 export async function runRetention(
   runner: RetentionRunner,
-  { now = new Date(), batchSize = RETENTION_BATCH }: { now?: Date; batchSize?: number } = {},
+  { now = programNow(), batchSize = RETENTION_BATCH }: { now?: Date; batchSize?: number } = {},
 ): Promise<RetentionPreview & { batches: number }> {
   const who = authorize(runner);
   const months = await getSetting('retention.months');

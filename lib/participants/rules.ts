@@ -1,6 +1,5 @@
-import { TZDate } from '@date-fns/tz';
 import { can, type Role } from '@/lib/auth/permissions.ts';
-import { PROGRAM_TIME_ZONE } from '@/lib/table/format.ts';
+import { localYear, programNow } from '@/lib/calendar/index.ts';
 
 // Pure rules about participants, shared by forms, pages and (later) reports.
 
@@ -23,9 +22,9 @@ export function ageRange(birthYear: number, asOfYear: number): AgeRange {
   return range;
 }
 
-/** The calendar year at the program (Vancouver), whatever the server's time zone. */
-export function programYear(now: Date = new Date()): number {
-  return new TZDate(now.getTime(), PROGRAM_TIME_ZONE).getFullYear();
+/** The calendar year at the program, whatever the server's time zone. */
+export function programYear(now: Date = programNow()): number {
+  return localYear(now);
 }
 
 /** Years of birth the form accepts: nobody over 100 or under 12 this year. */

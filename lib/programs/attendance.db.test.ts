@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client.ts';
 import { makeActor } from '@/lib/db/test/actors.ts';
 import { rawClient } from '@/lib/db/test/reset.ts';
-import { addDays } from '@/lib/bookings/slots.ts';
 import { addAnonymous, addAttendee, removeAttendee, saveSessionDetails } from './attendance.ts';
 import { cancelSession } from './sessions.ts';
 import { expectAppError, makePerson, makeProgram, makeSession, today } from './test-helpers.ts';
+import { addDays } from '@/lib/calendar/index.ts';
 
 async function setup() {
   const peer = await makeActor('peer');

@@ -7,6 +7,7 @@ import { AppError, dbErrorCode, isUniqueViolation } from '@/lib/errors.ts';
 import { MAX_HEADCOUNT } from './rules.ts';
 import { lockOpenSession } from './lock.ts';
 import { ALREADY_COUNTED, AttendeeSchema, parseOrRefuse, PARTICIPANT_NOT_FOUND, SESSION_CANCELLED, SessionDetailsSchema, AddAnonymousSchema } from './schema.ts';
+import { programNow } from '@/lib/calendar/index.ts';
 
 // Recording who came: named attendees (once per session, by a unique key), the anonymous headcount,
 // whether the partner came and what was covered. Anyone at the desk (`attendance:record`), peers too.
@@ -17,7 +18,7 @@ export type Attendee = { participantId: string; alias: string; code: string };
 export async function addAttendee(actor: Actor, input: unknown): Promise<Attendee> {
   assertCan(actor, 'attendance:record');
   const { sessionId, participantId } = parseOrRefuse(AttendeeSchema, input);
-  const now = new Date();
+  const now = programNow();
   try {
     return await db.$transaction(async (tx) => {
       await lockOpenSession(tx, sessionId, now);
@@ -45,7 +46,7 @@ export async function removeAttendee(actor: Actor, input: unknown): Promise<void
   assertCan(actor, 'attendance:record');
   const { sessionId, participantId } = parseOrRefuse(AttendeeSchema, input);
   await db.$transaction(async (tx) => {
-    await lockOpenSession(tx, sessionId, new Date());
+    await lockOpenSession(tx, sessionId, programNow());
     const { count } = await tx.attendance.deleteMany({ where: { sessionId, participantId } });
     if (count === 0) throw new AppError('not_found', 'That person is not counted at this session.');
     await recordAudit(tx, actor, 'attendance.removed', { entityType: 'program_session', entityId: sessionId, details: { participantId } });
@@ -60,7 +61,7 @@ export async function addAnonymous(actor: Actor, input: unknown): Promise<{ anon
   assertCan(actor, 'attendance:record');
   const { sessionId, idempotencyKey } = parseOrRefuse(AddAnonymousSchema, input);
   return db.$transaction(async (tx) => {
-    const s = await lockOpenSession(tx, sessionId, new Date());
+    const s = await lockOpenSession(tx, sessionId, programNow());
     const fresh = await tx.$executeRaw`INSERT INTO anonymous_count_key (key, session_id) VALUES (${idempotencyKey}::uuid, ${sessionId}::uuid) ON CONFLICT (key) DO NOTHING`;
     if (fresh === 0) return { anonymousCount: s.anonymousCount, duplicate: true };
     if (s.anonymousCount >= MAX_HEADCOUNT) throw new AppError('invalid', `The headcount is already ${MAX_HEADCOUNT}, the most it can be.`, 'anonymousCount');
@@ -77,7 +78,7 @@ export async function saveSessionDetails(actor: Actor, input: unknown): Promise<
   assertCan(actor, 'attendance:record');
   const data = parseOrRefuse(SessionDetailsSchema, input);
   await db.$transaction(async (tx) => {
-    await lockOpenSession(tx, data.sessionId, new Date());
+    await lockOpenSession(tx, data.sessionId, programNow());
     await tx.programSession.update({
       where: { id: data.sessionId },
       data: { anonymousCount: data.anonymousCount, partnerPresent: data.partnerPresent, topics: data.topics, status: 'held' },

@@ -3,10 +3,10 @@ import { db, type Db, type Tx } from '@/lib/db/client.ts';
 import { assertCan } from '@/lib/auth/assert.ts';
 import type { Actor } from '@/lib/auth/session.ts';
 import { AppError } from '@/lib/errors.ts';
-import { parseDay } from '@/lib/bookings/slots.ts';
 import { rangeBucket, type Bucket } from '@/lib/reports/period.ts';
 import { bucketsSql } from '@/lib/reports/sql.ts';
 import { averagePerSession } from './rules.ts';
+import { parseDay } from '@/lib/calendar/index.ts';
 
 // Program figures for any range of program dates, by program: the one query the programs pages
 // and the funder statistics both use, so the numbers agree. PostgreSQL does the counting.

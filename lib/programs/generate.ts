@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Db, Tx } from '@/lib/db/client.ts';
-import { addDays, atLocal } from '@/lib/bookings/slots.ts';
 import { generationWindow, plannedSessions, type Schedule } from './rules.ts';
+import { addDays, atLocal } from '@/lib/calendar/index.ts';
 
 // Sessions are generated from each program's schedule for the coming weeks: when a program is
 // saved and, lazily, whenever the programs pages are shown. Inserting the same scheduled slot twice

@@ -1,9 +1,9 @@
 import 'server-only';
 import type { Tx } from '@/lib/db/client.ts';
 import { AppError } from '@/lib/errors.ts';
-import { localDay } from '@/lib/bookings/slots.ts';
 import { sessionHasStarted, withinActiveDates } from './rules.ts';
 import { SESSION_CANCELLED, SESSION_NOT_FOUND } from './schema.ts';
+import { localDay } from '@/lib/calendar/index.ts';
 
 export type LockedSession = {
   id: string; programId: string; status: 'scheduled' | 'held' | 'cancelled'; startsAt: Date; endsAt: Date;

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client.ts';
 import { makeActor } from '@/lib/db/test/actors.ts';
-import { addDays, isoWeekday, localDay, localTime } from '@/lib/bookings/slots.ts';
 import { mergeParticipants } from '@/lib/participants/merge.ts';
 import { timelineFor } from '@/lib/timeline/sources.ts';
 import { addAttendee } from './attendance.ts';
@@ -10,6 +9,7 @@ import { addClosedDay, createProgram, updateProgram } from './programs.ts';
 import { listPrograms } from './queries.ts';
 import { addOneOffSession, cancelSession, moveSession } from './sessions.ts';
 import { expectAppError, makePerson, makeProgram, makeSession, programForm, today } from './test-helpers.ts';
+import { addDays, isoWeekday, localDay, localTime } from '@/lib/calendar/index.ts';
 
 const upcoming = (programId: string) =>
   db.programSession.findMany({ where: { programId, startsAt: { gt: new Date() } }, orderBy: { startsAt: 'asc' }, select: { id: true, startsAt: true, status: true } });

@@ -6,6 +6,7 @@ import { recordAudit } from '@/lib/audit/record.ts';
 import { AppError, isUniqueViolation } from '@/lib/errors.ts';
 import { dropUntouchedSessions, generateSessionsIn } from './generate.ts';
 import { ClosedDayIdSchema, ClosedDaySchema, parseOrRefuse, PROGRAM_NOT_FOUND, ProgramIdSchema, ProgramSchema, type ProgramInput } from './schema.ts';
+import { programNow } from '@/lib/calendar/index.ts';
 
 // Programs and the days every program is closed. Program managers (`program:manage`).
 
@@ -26,7 +27,7 @@ export async function createProgram(actor: Actor, input: unknown): Promise<{ id:
   try {
     return await db.$transaction(async (tx) => {
       const { id } = await tx.program.create({ data: columns(data), select: { id: true } });
-      const generated = await generateSessionsIn(tx, new Date(), id);
+      const generated = await generateSessionsIn(tx, programNow(), id);
       await recordAudit(tx, actor, 'program.created', { entityType: 'program', entityId: id, details: { generated } });
       return { id };
     });
@@ -44,7 +45,7 @@ export async function updateProgram(actor: Actor, input: unknown): Promise<{ cha
   assertCan(actor, 'program:manage');
   const { id } = parseOrRefuse(ProgramIdSchema, input);
   const data = parseOrRefuse(ProgramSchema, input);
-  const now = new Date();
+  const now = programNow();
   try {
     return await db.$transaction(async (tx) => {
       const before = await tx.program.findUnique({ where: { id }, select: { name: true, description: true, partner: true, frequency: true, weekday: true, startMin: true, endMin: true, activeFrom: true, activeTo: true } });
@@ -74,7 +75,7 @@ export async function addClosedDay(actor: Actor, input: unknown): Promise<{ drop
       // Waits for page views generating sessions (they share-lock the programs), and makes later ones wait for this.
       await tx.$queryRaw`SELECT id FROM program ORDER BY id FOR NO KEY UPDATE`;
       await tx.programClosedDay.create({ data: { day: asDate(day), reason }, select: { day: true } });
-      const dropped = await dropUntouchedSessions(tx, new Date(), { day });
+      const dropped = await dropUntouchedSessions(tx, programNow(), { day });
       await recordAudit(tx, actor, 'program_closed_day.created', { entityType: 'program_closed_day', entityId: day, details: { dropped } });
       return { dropped };
     });
@@ -91,7 +92,7 @@ export async function removeClosedDay(actor: Actor, input: unknown): Promise<voi
   await db.$transaction(async (tx) => {
     const { count } = await tx.programClosedDay.deleteMany({ where: { day: asDate(day) } });
     if (count === 0) throw new AppError('not_found', 'That closed day was not found. Reload the page.');
-    await generateSessionsIn(tx, new Date());
+    await generateSessionsIn(tx, programNow());
     await recordAudit(tx, actor, 'program_closed_day.removed', { entityType: 'program_closed_day', entityId: day });
   });
 }

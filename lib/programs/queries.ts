@@ -2,13 +2,12 @@ import 'server-only';
 import { db } from '@/lib/db/client.ts';
 import { assertCan } from '@/lib/auth/assert.ts';
 import type { Actor } from '@/lib/auth/session.ts';
-import { formatDateTime } from '@/lib/table/format.ts';
 import { pageWindow, type TableParams } from '@/lib/table/params.ts';
-import { localDay } from '@/lib/bookings/slots.ts';
 import { generateSessions, scheduleOf } from './generate.ts';
 import { CURRENT_LEAD_MINUTES, scheduleSummary, type Schedule } from './rules.ts';
 import type { Attendee } from './attendance.ts';
 import type { SESSIONS_TABLE } from './table.ts';
+import { formatDateTime, localDay, programNow } from '@/lib/calendar/index.ts';
 
 // Reads for the programs pages. Sessions for the coming weeks are generated lazily here.
 
@@ -24,7 +23,7 @@ export type ProgramDetail = Omit<ProgramSummary, 'nextSession' | 'lastSession'> 
 const PROGRAM_SELECT = { id: true, name: true, description: true, partner: true, frequency: true, weekday: true, startMin: true, endMin: true, activeFrom: true, activeTo: true } as const;
 
 /** Every program with its next and latest session, generating the coming weeks first. Staff (`program:read`). */
-export async function listPrograms(actor: Actor, now = new Date()): Promise<ProgramSummary[]> {
+export async function listPrograms(actor: Actor, now = programNow()): Promise<ProgramSummary[]> {
   assertCan(actor, 'program:read');
   await generateSessions(db, now);
   const programs = await db.program.findMany({
@@ -57,7 +56,7 @@ export async function getProgram(actor: Actor, id: string): Promise<ProgramDetai
 
 export type SessionRow = {
   id: string; startsAt: string; endsAt: string; status: 'scheduled' | 'held' | 'cancelled'; cancelReason: string | null;
-  /** `startsAt` in Vancouver time, formatted here: see lib/table/format.ts. */
+  /** `startsAt` in program time, formatted here: see lib/calendar. */
   startsAtText: string;
   oneOff: boolean; named: number; anonymous: number; total: number; partnerPresent: boolean;
 };
@@ -68,7 +67,7 @@ export async function listProgramSessions(
 ): Promise<{ rows: SessionRow[]; total: number; page: number }> {
   assertCan(actor, 'program:read');
   if (!UUID.test(programId)) return { rows: [], total: 0, page: 1 };
-  await generateSessions(db, new Date(), programId);
+  await generateSessions(db, programNow(), programId);
   const where = { programId, ...(params.filters.status ? { status: params.filters.status } : {}) };
   const total = await db.programSession.count({ where });
   const win = pageWindow(total, params.page, params.pageSize);
@@ -112,7 +111,7 @@ export async function getSession(actor: Actor, id: string): Promise<SessionDetai
 }
 
 /** The days every program is closed, from today (program date) on. Program managers (`program:manage`). */
-export async function listClosedDays(actor: Actor, now = new Date()): Promise<{ day: string; reason: string }[]> {
+export async function listClosedDays(actor: Actor, now = programNow()): Promise<{ day: string; reason: string }[]> {
   assertCan(actor, 'program:manage');
   const rows = await db.programClosedDay.findMany({ where: { day: { gte: new Date(`${localDay(now)}T00:00:00Z`) } }, orderBy: { day: 'asc' }, select: { day: true, reason: true } });
   return rows.map((r) => ({ day: dayText(r.day)!, reason: r.reason }));

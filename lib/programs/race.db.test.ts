@@ -7,8 +7,8 @@ import { addAnonymous, addAttendee } from './attendance.ts';
 import { cancelSession } from './sessions.ts';
 import { addClosedDay, createProgram, updateProgram } from './programs.ts';
 import { listPrograms } from './queries.ts';
-import { addDays, localDay, localTime } from '@/lib/bookings/slots.ts';
 import { makePerson, makeProgram, makeSession, programForm, today } from './test-helpers.ts';
+import { addDays, localDay, localTime } from '@/lib/calendar/index.ts';
 
 // Two desks adding the same person to a busy breakfast at once: one row, and the others are told
 // plainly that the person is already counted. Needs a real server (concurrent transactions).

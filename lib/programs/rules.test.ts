@@ -1,10 +1,9 @@
-import { tz } from '@date-fns/tz';
-import { format } from 'date-fns';
 import { describe, expect, it } from 'vitest';
+import { formatLocal } from '@/lib/calendar/index.ts';
 import { averagePerSession, firstMeetingDay, generationWindow, plannedSessions, sessionHasStarted, type Schedule } from './rules.ts';
 
 const tuesdayBreakfast: Schedule = { frequency: 'weekly', weekday: 2, startMin: 9 * 60, endMin: 11 * 60, activeFrom: '2026-01-01', activeTo: null };
-const local = (d: Date) => format(d, 'EEE, HH:mm', { in: tz('America/Vancouver') });
+const local = (d: Date) => formatLocal(d, 'EEE, HH:mm');
 
 describe('plannedSessions', () => {
   it('gives every Tuesday at 9:00 local, in the window', () => {
@@ -13,11 +12,17 @@ describe('plannedSessions', () => {
     expect(s.every((x) => local(x.startsAt) === 'Tue, 09:00' && local(x.endsAt) === 'Tue, 11:00')).toBe(true);
   });
 
-  it('keeps 9:00 on the wall clock across the autumn change (PDT -7 before, PST -8 after)', () => {
-    // 2026-11-01 is the first Sunday of November: clocks go back.
+  it('keeps 9:00 on the wall clock across the last autumn change (PDT -7 before, PST -8 after)', () => {
+    // 2025-11-02 was the last time BC's clocks went back.
+    const [before, after] = plannedSessions({ ...tuesdayBreakfast, activeFrom: '2025-01-01' }, '2025-10-28', '2025-11-04');
+    expect(before!.startsAt.toISOString()).toBe('2025-10-28T16:00:00.000Z');
+    expect(after!.startsAt.toISOString()).toBe('2025-11-04T17:00:00.000Z');
+  });
+
+  it('keeps 9:00 at 16:00 UTC through November 2026 and after, BC being on UTC−7 for good', () => {
     const [before, after] = plannedSessions(tuesdayBreakfast, '2026-10-27', '2026-11-03');
     expect(before!.startsAt.toISOString()).toBe('2026-10-27T16:00:00.000Z');
-    expect(after!.startsAt.toISOString()).toBe('2026-11-03T17:00:00.000Z');
+    expect(after!.startsAt.toISOString()).toBe('2026-11-03T16:00:00.000Z');
   });
 
   it('keeps the wall clock across the spring change, including a session on the change day', () => {
@@ -63,9 +68,9 @@ describe('helpers', () => {
     expect(generationWindow(new Date('2026-11-22T06:30:00Z'))).toEqual({ from: '2026-11-21', to: '2027-01-16' });
   });
   it('a session has started on its own program date, not before', () => {
-    const start = new Date('2026-11-24T17:00:00Z');
-    expect(sessionHasStarted(start, new Date('2026-11-24T08:30:00Z'))).toBe(true);
-    expect(sessionHasStarted(start, new Date('2026-11-24T07:30:00Z'))).toBe(false);
+    const start = new Date('2026-11-24T16:00:00Z');
+    expect(sessionHasStarted(start, new Date('2026-11-24T07:30:00Z'))).toBe(true);
+    expect(sessionHasStarted(start, new Date('2026-11-24T06:30:00Z'))).toBe(false);
   });
   it('average per session has one decimal and is 0 with no session', () => {
     expect(averagePerSession(22, 3)).toBe(7.3);

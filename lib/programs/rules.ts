@@ -1,11 +1,13 @@
-import { addDays, atLocal, isoWeekday, localDay } from '@/lib/bookings/slots.ts';
+import { addDays, atLocal, daysBetween, isoWeekday, localDay } from '@/lib/calendar/index.ts';
+import { FREQUENCY_LABEL, MAX_HEADCOUNT, WEEKDAYS, type Frequency } from './labels.ts';
+
+export { FREQUENCY_LABEL, MAX_HEADCOUNT, WEEKDAYS, type Frequency };
 
 // Program schedules, pure: which sessions a weekly or fortnightly schedule has between two
-// program dates, on the program's wall clock (America/Vancouver) whatever the daylight-saving
+// program dates, on the program's wall clock whatever the daylight-saving
 // offset, skipping the days every program is closed. The data layer inserts what this returns;
 // the unique key on (program, scheduled slot) makes doing so twice harmless.
 
-export type Frequency = 'weekly' | 'fortnightly';
 export type Schedule = {
   frequency: Frequency;
   /** ISO weekday: 1 = Monday … 7 = Sunday. */
@@ -22,15 +24,7 @@ export type PlannedSession = { day: string; scheduledFor: Date; startsAt: Date; 
 export const GENERATE_WEEKS = 8;
 /** A session starting within this many minutes is the one the desk records ("Record attendance"). */
 export const CURRENT_LEAD_MINUTES = 30;
-/** The most people a headcount may say: more is a typing slip. */
-export const MAX_HEADCOUNT = 500;
 
-export const FREQUENCY_LABEL: Record<Frequency, string> = { weekly: 'Every week', fortnightly: 'Every two weeks' };
-export const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
-
-function daysBetween(a: string, b: string): number {
-  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
-}
 
 /** The program's first meeting day: the schedule's weekday on or after the start date. */
 export function firstMeetingDay(s: Pick<Schedule, 'weekday' | 'activeFrom'>): string {

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { AppError } from '@/lib/errors.ts';
 import { longText, shortText } from '@/lib/validation.ts';
-import { parseDay } from '@/lib/bookings/slots.ts';
 import { MAX_HEADCOUNT } from './rules.ts';
+import { parseDay } from '@/lib/calendar/index.ts';
 
 // Input rules for programs, sessions and attendance, shared by the forms and the data layer.
 

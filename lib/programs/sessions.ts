@@ -4,11 +4,11 @@ import { assertCan } from '@/lib/auth/assert.ts';
 import type { Actor } from '@/lib/auth/session.ts';
 import { recordAudit } from '@/lib/audit/record.ts';
 import { AppError, isUniqueViolation } from '@/lib/errors.ts';
-import { atLocal } from '@/lib/bookings/slots.ts';
 import { withinActiveDates } from './rules.ts';
 import { lockSession } from './lock.ts';
 import { scheduleOf } from './generate.ts';
 import { CancelSessionSchema, MoveSessionSchema, OneOffSchema, parseOrRefuse, PROGRAM_NOT_FOUND } from './schema.ts';
+import { atLocal, programNow } from '@/lib/calendar/index.ts';
 
 // One-off sessions, moving and cancelling. Program managers (`program:manage`).
 
@@ -64,7 +64,7 @@ export async function cancelSession(actor: Actor, input: unknown): Promise<void>
     if (s.status === 'cancelled') throw new AppError('conflict', 'This session is already cancelled.');
     const named = await tx.attendance.count({ where: { sessionId: s.id } });
     if (named > 0 || s.anonymousCount > 0) throw new AppError('conflict', 'People are counted at this session. Take them off before cancelling it.');
-    await tx.programSession.update({ where: { id: s.id }, data: { status: 'cancelled', cancelReason: data.reason, cancelledAt: new Date() }, select: { id: true } });
+    await tx.programSession.update({ where: { id: s.id }, data: { status: 'cancelled', cancelReason: data.reason, cancelledAt: programNow() }, select: { id: true } });
     await recordAudit(tx, actor, 'program_session.cancelled', { entityType: 'program_session', entityId: s.id });
   });
 }

@@ -1,14 +1,14 @@
 // Shared by the programs data-layer tests (not a test file itself).
 import { db } from '@/lib/db/client.ts';
 import type { Actor } from '@/lib/auth/session.ts';
-import { addDays, atLocal, isoWeekday, localDay } from '@/lib/bookings/slots.ts';
+import { addDays, atLocal, isoWeekday, localDay, programNow } from '@/lib/calendar/index.ts';
 
 export { expectAppError, makePerson } from '@/lib/bookings/test-helpers.ts';
 
 const WEEKDAY_LIST = ['1', '2', '3', '4', '5', '6', '7'];
 
 /** A weekly program meeting on today's weekday at 9:00–11:00, active from four weeks ago. */
-export function programForm(overrides: Record<string, string> = {}, now = new Date()) {
+export function programForm(overrides: Record<string, string> = {}, now = programNow()) {
   const today = localDay(now);
   return {
     name: `Breakfast ${Math.random().toString(36).slice(2, 7)}`, description: '', partner: 'Nurse', frequency: 'weekly',
@@ -24,7 +24,7 @@ export async function makeSession(programId: string, day: string, opts: { startM
     data: {
       programId, startsAt: atLocal(day, startMin), endsAt: atLocal(day, startMin + 120), status: opts.status ?? 'scheduled',
       anonymousCount: opts.anonymousCount ?? 0,
-      ...(opts.status === 'cancelled' ? { cancelReason: 'Nurse away', cancelledAt: new Date() } : {}),
+      ...(opts.status === 'cancelled' ? { cancelReason: 'Nurse away', cancelledAt: programNow() } : {}),
     },
     select: { id: true, startsAt: true },
   });
@@ -38,5 +38,5 @@ export async function makeProgram(name: string, activeFrom = '2026-01-01', activ
   });
 }
 
-export const today = () => localDay(new Date());
+export const today = () => localDay(programNow());
 export type { Actor };

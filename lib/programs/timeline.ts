@@ -2,7 +2,7 @@ import 'server-only';
 import { db } from '@/lib/db/client.ts';
 import { can } from '@/lib/auth/permissions.ts';
 import type { TimelineEntry, TimelineSource } from '@/lib/timeline/types.ts';
-import { localTime } from '@/lib/bookings/slots.ts';
+import { localTime } from '@/lib/calendar/index.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -5,10 +5,10 @@ import type { Actor } from '@/lib/auth/session.ts';
 import { recordAudit } from '@/lib/audit/record.ts';
 import { encryptField } from '@/lib/crypto/fields.ts';
 import { AppError } from '@/lib/errors.ts';
-import { localDay } from '@/lib/bookings/slots.ts';
 import { outcomeContext } from './create.ts';
 import { followUpProblem, isFinal, isOpen, transitionProblem, type ReferralStatus } from './rules.ts';
 import { ChangeStatusSchema, FollowUpSchema, parseOrRefuse, REFERRAL_NOT_FOUND } from './schema.ts';
+import { localDay, programNow } from '@/lib/calendar/index.ts';
 
 // A referral's status changes one step at a time (rules.ts says which). The row is locked, the rule
 // checked against the status under the lock, and the history row written by a trigger from
@@ -32,7 +32,7 @@ const asDate = (day: string) => new Date(`${day}T00:00:00Z`);
  * it. A change not allowed from the current status is refused and changes nothing. Coordinators,
  * outreach and managers (`referral:manage`).
  */
-export async function changeReferralStatus(actor: Actor, input: unknown, now = new Date()): Promise<{ status: ReferralStatus }> {
+export async function changeReferralStatus(actor: Actor, input: unknown, now = programNow()): Promise<{ status: ReferralStatus }> {
   assertCan(actor, 'referral:manage');
   const { referralId, status, outcome } = parseOrRefuse(ChangeStatusSchema, input);
   if (outcome && !isFinal(status)) throw new AppError('invalid', 'An outcome note goes with a status that ends the referral.', 'outcome');

@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client.ts';
 import { makeActor } from '@/lib/db/test/actors.ts';
 import { rawClient } from '@/lib/db/test/reset.ts';
-import { localDay } from '@/lib/bookings/slots.ts';
 import { createReferral } from './create.ts';
 import { revealReferralText } from './reveal.ts';
 import { addDaysTo } from './rules.ts';
 import { ALIAS_NEEDS_PERSON, CONSENT_NOT_RECORDED } from './schema.ts';
 import { counts, expectAppError, makeAgency, makePerson, referralForm } from './test-helpers.ts';
+import { localDay } from '@/lib/calendar/index.ts';
 
 const NOW = new Date('2026-11-21T19:00:00Z'); // 11:00 in Kamloops
 

@@ -6,13 +6,13 @@ import type { Actor } from '@/lib/auth/session.ts';
 import { recordAudit } from '@/lib/audit/record.ts';
 import { encryptField } from '@/lib/crypto/fields.ts';
 import { AppError, dbErrorCode, isUniqueViolation } from '@/lib/errors.ts';
-import { localDay } from '@/lib/bookings/slots.ts';
 import { defaultFollowUp, followUpProblem } from './rules.ts';
 import { lockOpenParticipant } from '@/lib/participants/lock.ts';
 import {
   AGENCY_INACTIVE, AGENCY_NOT_FOUND, ALIAS_NEEDS_PERSON, CATEGORY_NOT_OFFERED, CONSENT_NOT_RECORDED, CreateReferralSchema,
   parseOrRefuse, PARTICIPANT_NOT_FOUND,
 } from './schema.ts';
+import { localDay, programNow } from '@/lib/calendar/index.ts';
 
 // Making a referral: the person (or someone anonymous), the agency and category, a short reason,
 // and what the person agreed may be shared. Anything above "nothing" carries who recorded the
@@ -54,7 +54,7 @@ export type Created = { referralId: string; duplicate: boolean };
  * later). A repeated submit of the same form returns the first referral. Coordinators, outreach
  * and managers (`referral:manage`).
  */
-export async function createReferral(actor: Actor, input: unknown, now = new Date()): Promise<Created> {
+export async function createReferral(actor: Actor, input: unknown, now = programNow()): Promise<Created> {
   assertCan(actor, 'referral:manage');
   const v = parseOrRefuse(CreateReferralSchema, input);
   const today = localDay(now);

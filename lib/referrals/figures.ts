@@ -3,10 +3,10 @@ import { db, type Db, type Tx } from '@/lib/db/client.ts';
 import { assertCan } from '@/lib/auth/assert.ts';
 import type { Actor } from '@/lib/auth/session.ts';
 import { AppError } from '@/lib/errors.ts';
-import { parseDay } from '@/lib/bookings/slots.ts';
 import { rangeBucket, type Bucket } from '@/lib/reports/period.ts';
 import { bucketsSql } from '@/lib/reports/sql.ts';
 import { STATUSES, type Category, type ReferralStatus } from './rules.ts';
+import { parseDay } from '@/lib/calendar/index.ts';
 
 // The referral figures: the one query the referrals page and the funder statistics both run, so
 // the same range gives the same numbers everywhere. PostgreSQL aggregates; nothing is summed in

@@ -3,10 +3,10 @@ import { db } from '@/lib/db/client.ts';
 import { assertCan } from '@/lib/auth/assert.ts';
 import type { Actor } from '@/lib/auth/session.ts';
 import type { Prisma } from '@/lib/db/generated/client.ts';
-import { localDay } from '@/lib/bookings/slots.ts';
 import { pageWindow, type TableParams } from '@/lib/table/params.ts';
 import { isUuid, OPEN_STATUSES, type Category, type Consent, type ReferralStatus } from './rules.ts';
 import type { REFERRAL_TABLE } from './table.ts';
+import { localDay, programNow } from '@/lib/calendar/index.ts';
 
 // Reads of referrals. Lists show the alias and code, agency, category, dates and status; the
 // summary and outcome text stay encrypted until someone asks to read them (reveal.ts, audited).
@@ -52,7 +52,7 @@ function where(params: Params, today: string): Prisma.ReferralWhereInput {
 }
 
 /** One page of referrals, filtered on the server. Coordinators, outreach and managers (`referral:read`). */
-export async function listReferrals(actor: Actor, params: Params, now = new Date()): Promise<{ rows: ReferralRow[]; total: number; page: number }> {
+export async function listReferrals(actor: Actor, params: Params, now = programNow()): Promise<{ rows: ReferralRow[]; total: number; page: number }> {
   assertCan(actor, 'referral:read');
   const filter = where(params, localDay(now));
   const total = await db.referral.count({ where: filter });
@@ -65,7 +65,7 @@ export async function listReferrals(actor: Actor, params: Params, now = new Date
 }
 
 /** Open referrals whose follow-up date has come, oldest first (the Today page). Coordinators, outreach and managers. */
-export async function followUpsDue(actor: Actor, now = new Date(), take = 10): Promise<{ rows: ReferralRow[]; total: number }> {
+export async function followUpsDue(actor: Actor, now = programNow(), take = 10): Promise<{ rows: ReferralRow[]; total: number }> {
   assertCan(actor, 'referral:read');
   const filter = { status: { in: [...OPEN_STATUSES] }, followUpOn: { lte: asDate(localDay(now)) } };
   const [total, rows] = await Promise.all([

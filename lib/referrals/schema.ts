@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { AppError } from '@/lib/errors.ts';
 import { longText, shortText } from '@/lib/validation.ts';
-import { parseDay } from '@/lib/bookings/slots.ts';
 import { CATEGORIES, CONSENTS, REASON_MAX, STATUSES, TEXT_MAX } from './rules.ts';
+import { parseDay } from '@/lib/calendar/index.ts';
 
 // Input rules for agencies and referrals, shared by the forms and the data layer. Forms post
 // strings; a person is a participant id or "anonymous".

@@ -7,6 +7,7 @@ import type { Period } from './period.ts';
 import { REPORT_SECTIONS, REPORT_TITLE } from './registry.ts';
 import { toDisplayCells } from './rules.ts';
 import type { FigureContext, FigureTable, RenderedSection, RenderedTable, Report } from './types.ts';
+import { programNow } from '@/lib/calendar/index.ts';
 
 // Builds the report once: every section's SQL figures, then suppression. The page, the CSV and the
 // Excel workbook render this object, so a number is the same wherever it appears.
@@ -30,7 +31,7 @@ export function renderTable(table: FigureTable, monthLabels: string[]): Rendered
 }
 
 /** The figure context for a period, as of `now`: settings read once. */
-export async function figureContext(actor: Actor, period: Period, now: Date = new Date()): Promise<FigureContext> {
+export async function figureContext(actor: Actor, period: Period, now: Date = programNow()): Promise<FigureContext> {
   return { actor, period, client: db, now, options: { omitDemographics: await getSetting('reports.omitDemographics') } };
 }
 
@@ -77,7 +78,7 @@ async function inReportTransaction<T>(actor: Actor, period: Period, now: Date, r
  * Reads figures for a period the way the report does (the dashboard's weeks and last year).
  * Managers (`report:read`).
  */
-export async function withFigures<T>(actor: Actor, period: Period, read: (ctx: FigureContext) => Promise<T>, now: Date = new Date()): Promise<T> {
+export async function withFigures<T>(actor: Actor, period: Period, read: (ctx: FigureContext) => Promise<T>, now: Date = programNow()): Promise<T> {
   assertCan(actor, 'report:read');
   return inReportTransaction(actor, period, now, read);
 }
@@ -97,7 +98,7 @@ async function load(actor: Actor, period: Period, now: Date): Promise<Report> {
  * The report for one period. Managers: `report:read` for the page and dashboard; the export
  * (export.ts) asks for `report:export`.
  */
-export async function buildReport(actor: Actor, period: Period, now: Date = new Date(), permission: 'report:read' | 'report:export' = 'report:read'): Promise<Report> {
+export async function buildReport(actor: Actor, period: Period, now: Date = programNow(), permission: 'report:read' | 'report:export' = 'report:read'): Promise<Report> {
   assertCan(actor, permission);
   return load(actor, period, now);
 }
@@ -106,7 +107,7 @@ export async function buildReport(actor: Actor, period: Period, now: Date = new 
  * Some of the report's sections (by key), with the very figures the report shows: the dashboard
  * draws no demographics, so it does not pay for them. Managers (`report:read`).
  */
-export async function reportSections(actor: Actor, period: Period, keys: readonly string[], now: Date = new Date()): Promise<RenderedSection[]> {
+export async function reportSections(actor: Actor, period: Period, keys: readonly string[], now: Date = programNow()): Promise<RenderedSection[]> {
   assertCan(actor, 'report:read');
   return sectionsOf(actor, period, now, keys);
 }

@@ -1,7 +1,6 @@
 import 'server-only';
 import { assertCan } from '@/lib/auth/assert.ts';
 import type { Actor } from '@/lib/auth/session.ts';
-import { localDay } from '@/lib/bookings/slots.ts';
 import { reportSections, withFigures } from './build.ts';
 import { weeksOf, yearBefore, type Period } from './period.ts';
 import { bookingsSection } from './sections/bookings.ts';
@@ -11,6 +10,7 @@ import { referralsSection } from './sections/referrals.ts';
 import { servicesSection } from './sections/services.ts';
 import { suiteSection } from './sections/suite.ts';
 import type { Counts, RenderedSection, RenderedTable } from './types.ts';
+import { localDay, programNow } from '@/lib/calendar/index.ts';
 
 // The manager's dashboard: the report's own figures (no second set of queries), the weekly visits
 // from the same SQL with weeks as buckets, and the headline figures for the same period a year
@@ -62,7 +62,7 @@ function suiteMonths(t: RenderedTable | undefined): Dashboard['suite'] {
 const DRAWN = [participantsSection, servicesSection, bookingsSection, suiteSection, programsSection, referralsSection].map((s) => s.key);
 
 /** Everything the dashboard draws for one period, as of `now`. Managers (`report:read`). */
-export async function dashboard(actor: Actor, period: Period, now: Date = new Date()): Promise<Dashboard> {
+export async function dashboard(actor: Actor, period: Period, now: Date = programNow()): Promise<Dashboard> {
   assertCan(actor, 'report:read');
   const earlier = yearBefore(period);
   // A week that has not started has no visits yet, not none: it is left off, not drawn as a zero.

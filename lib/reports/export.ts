@@ -8,6 +8,7 @@ import { buildReport } from './build.ts';
 import { reportCsv } from './csv.ts';
 import { chunked, workbookBuffer } from './excel.ts';
 import type { Period } from './period.ts';
+import { programNow } from '@/lib/calendar/index.ts';
 
 export const FORMATS = {
   csv: { type: 'text/csv; charset=utf-8', extension: 'csv' },
@@ -22,7 +23,7 @@ export type ReportFile = { fileName: string; contentType: string; body: Readable
  * The report as a file, with a `report.exported` audit event (who, which report, which period and
  * format; no figures, nobody's data). Managers (`report:export`).
  */
-export async function exportReport(actor: Actor, period: Period, format: ExportFormat, now: Date = new Date()): Promise<ReportFile> {
+export async function exportReport(actor: Actor, period: Period, format: ExportFormat, now: Date = programNow()): Promise<ReportFile> {
   assertCan(actor, 'report:export');
   const report = await buildReport(actor, period, now, 'report:export');
   await db.$transaction((tx) =>

@@ -36,7 +36,7 @@ describe('reportCsv', () => {
     };
     const rows = parseCsv((await readAll(reportCsv(report))).toString('utf8'));
     expect(rows[0]).toEqual(['Program statistics']);
-    expect(rows).toContainEqual(['Generated', '2026-11-02 12:00 (Vancouver time)']);
+    expect(rows).toContainEqual(['Generated', '2026-11-02 13:00 (Vancouver time)']);
     // The cover says what the marks mean in the words every suppressed table's definition uses.
     expect(rows).toContainEqual(['Note', SUPPRESSION_NOTE]);
     expect(SUPPRESSION_NOTE).toContain(SUPPRESSION_EXPLAINED);

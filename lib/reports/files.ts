@@ -1,6 +1,6 @@
-import { formatDateTime } from '@/lib/table/format.ts';
 import type { RenderedRow, RenderedTable, Report } from './types.ts';
 import { SUPPRESSION_EXPLAINED } from './rules.ts';
+import { formatDateTime, zoneLabel } from '@/lib/calendar/index.ts';
 
 // What both files say, row by row, from the one Report object. Suppressed cells carry no value,
 // only their mark; nothing about a person is in a Report, so nothing can leak into a file.
@@ -22,7 +22,7 @@ export function coverLines(report: Report): FileCell[][] {
     ['Period', report.period.label],
     ['From', report.period.from],
     ['To', report.period.to],
-    ['Generated', `${formatDateTime(report.generatedAt.toISOString())} (Vancouver time)`],
+    ['Generated', `${formatDateTime(report.generatedAt.toISOString())} (${zoneLabel()})`],
     ['Note', SUPPRESSION_NOTE],
   ];
 }

@@ -109,7 +109,7 @@ describe('the October 2026 fixture', () => {
     // The cover sheet names the period and the generation time; every table has its definition.
     expect(Object.keys(book)[0]).toBe('About');
     expect(book.About!.find((r) => r[0] === 'Period')?.[1]).toBe('October 2026');
-    expect(book.About!.find((r) => r[0] === 'Generated')?.[1]).toBe('2026-11-21 12:00 (Vancouver time)');
+    expect(book.About!.find((r) => r[0] === 'Generated')?.[1]).toBe('2026-11-21 13:00 (Vancouver time)');
     expect(book.About!.filter((r) => r[0] === 'Shower bookings by outcome')).toHaveLength(1);
 
     // No alias, no code, no year of birth anywhere in either file.

@@ -11,10 +11,11 @@ describe('periods', () => {
     const p = monthPeriod('2026-10');
     expect([p.from, p.to, p.label, p.fileStem]).toEqual(['2026-10-01', '2026-10-31', 'October 2026', 'lantern-report-2026-10']);
     expect(p.months).toHaveLength(1);
-    // 1 October is PDT (UTC−7); 1 November is still PDT at midnight (DST ends at 2:00 that day).
+    // 1 October is PDT (UTC−7); from 1 November 2026 BC stays on UTC−7 all year.
     expect(p.months[0]!.startsAt.toISOString()).toBe('2026-10-01T07:00:00.000Z');
     expect(p.months[0]!.endsAt.toISOString()).toBe('2026-11-01T07:00:00.000Z');
-    expect(monthPeriod('2026-12').months[0]!.endsAt.toISOString()).toBe('2027-01-01T08:00:00.000Z');
+    expect(monthPeriod('2026-12').months[0]!.endsAt.toISOString()).toBe('2027-01-01T07:00:00.000Z');
+    expect(monthPeriod('2025-12').months[0]!.endsAt.toISOString()).toBe('2026-01-01T08:00:00.000Z');
   });
 
   it('February has 28 or 29 days', () => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { addDays, atLocal, isoWeekday, localDay, parseDay } from '@/lib/bookings/slots.ts';
+import { addDays, atLocal, isoWeekday, localDay, parseDay, programNow } from '@/lib/calendar/index.ts';
 
 // Report periods: pure calendar maths on program dates ("yyyy-MM-dd", America/Vancouver). A period
 // is cut into months (and weeks for the dashboard); each bucket carries its dates, for date columns
@@ -153,7 +153,7 @@ export function during(p: Period): string {
 export const STILL_RUNNING = 'The period is still running: these are the figures so far.';
 
 /** Whether a period has not started, is still running, or is over, on the program date of `now`. */
-export function periodStatus(p: Period, now: Date = new Date()): 'not-started' | 'running' | 'over' {
+export function periodStatus(p: Period, now: Date = programNow()): 'not-started' | 'running' | 'over' {
   const today = localDay(now);
   if (p.from > today) return 'not-started';
   return p.to >= today ? 'running' : 'over';
@@ -166,7 +166,7 @@ export function fiscalYearOf(day: string): number {
 }
 
 /** Quick choices for the picker, relative to today. */
-export function presets(now: Date = new Date()): { id: string; label: string; period: Period }[] {
+export function presets(now: Date = programNow()): { id: string; label: string; period: Period }[] {
   const today = localDay(now);
   const cur = ym(today);
   const lastMonth = addMonths(cur, -1);
@@ -231,7 +231,7 @@ function customChoice(fromRaw: string | undefined, toRaw: string | undefined): P
  * range is no period at all, not this month in its place: a report for a period nobody asked for
  * would pass for the one they typed.
  */
-export function parsePeriod(searchParams: Record<string, string | string[] | undefined>, now: Date = new Date()): PeriodChoice {
+export function parsePeriod(searchParams: Record<string, string | string[] | undefined>, now: Date = programNow()): PeriodChoice {
   const raw = Params.parse(Object.fromEntries(Object.entries(searchParams).map(([k, v]) => [k, one(v)])));
   const fallback = monthPeriod(localDay(now).slice(0, 7));
   const blank = { from: fallback.from, to: fallback.to };

@@ -3,7 +3,6 @@ import { db } from '@/lib/db/client.ts';
 import { makeActor } from '@/lib/db/test/actors.ts';
 import { ROLES, roleCan } from '@/lib/auth/permissions.ts';
 import { serviceTypeIds } from '@/lib/visits/test-helpers.ts';
-import { addDays } from '@/lib/bookings/slots.ts';
 import { buildReport, figureContext, reportSections, withFigures } from './build.ts';
 import { demographicsSection } from './sections/demographics.ts';
 import { visitFigures } from './sections/participants.ts';
@@ -21,6 +20,7 @@ import { TYPES } from '@/lib/alerts/labels.ts';
 import type { Actor } from '@/lib/auth/session.ts';
 import { createRandom } from '@/lib/bench/random.ts';
 import type { FigureContext } from './types.ts';
+import { addDays } from '@/lib/calendar/index.ts';
 
 // Rows that count events (or first visits, which happen once per person): their months add up
 // to the whole period. Unique people do not (a person comes in several months), nor rates,

@@ -4,10 +4,10 @@ import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { db } from '@/lib/db/client.ts';
 import type { Actor } from '@/lib/auth/session.ts';
-import { atLocal } from '@/lib/bookings/slots.ts';
 import { randomCode } from '@/lib/visits/test-helpers.ts';
 import type { Prisma } from '@/lib/db/generated/client.ts';
 import type { Readable } from 'node:stream';
+import { atLocal, programNow } from '@/lib/calendar/index.ts';
 
 type PersonFields = Partial<Pick<Prisma.ParticipantUncheckedCreateInput, 'gender' | 'birthYear' | 'birthYearState' | 'indigenousIdentity' | 'travelling'>> & {
   alias?: string; deidentified?: boolean;
@@ -17,8 +17,8 @@ export async function person(by: Actor, f: PersonFields = {}) {
   const { deidentified, alias, ...rest } = f;
   return db.participant.create({
     data: {
-      alias: deidentified ? null : (alias ?? `Robin ${randomUUID().slice(0, 4)}`), code: randomCode(), consentAt: new Date(),
-      consentById: by.id, createdById: by.id, deidentifiedAt: deidentified ? new Date() : null, ...rest,
+      alias: deidentified ? null : (alias ?? `Robin ${randomUUID().slice(0, 4)}`), code: randomCode(), consentAt: programNow(),
+      consentById: by.id, createdById: by.id, deidentifiedAt: deidentified ? programNow() : null, ...rest,
     },
     select: { id: true, code: true, alias: true },
   });
@@ -30,7 +30,7 @@ export async function visit(by: Actor, day: string, opts: { participantId?: stri
     data: {
       participantId: opts.participantId ?? null, visitedAt: atLocal(day, opts.minutes ?? 600), visitDate: new Date(`${day}T00:00:00Z`),
       idempotencyKey: randomUUID(), createdById: by.id,
-      ...(opts.voided ? { voidedAt: new Date(), voidedById: by.id, voidReason: 'Logged twice' } : {}),
+      ...(opts.voided ? { voidedAt: programNow(), voidedById: by.id, voidReason: 'Logged twice' } : {}),
       services: { create: Object.entries(opts.services ?? {}).map(([serviceTypeId, quantity]) => ({ serviceTypeId, quantity })) },
     },
     select: { id: true },

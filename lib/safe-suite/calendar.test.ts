@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { atLocal } from '@/lib/bookings/slots.ts';
 import { calendarMonth, freeRanges, leadingBlanks, monthDays, parseMonth, shiftMonth } from './calendar.ts';
+import { atLocal } from '@/lib/calendar/index.ts';
 
 const at = (day: string, hh: number) => atLocal(day, hh * 60);
 const stay = (id: string, from: string, to: string) => ({ id, status: 'checked_out' as const, startAt: at(from, 15), endAt: at(to, 11), blockedUntil: at(to, 14) });

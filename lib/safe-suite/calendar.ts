@@ -1,5 +1,5 @@
-import { addDays, atLocal, isoWeekday, localDay, parseDay } from '@/lib/bookings/slots.ts';
 import type { StayStatus } from './rules.ts';
+import { addDays, atLocal, isoWeekday, localDay, parseDay } from '@/lib/calendar/index.ts';
 
 // The month view of one unit, pure: for each program date, the stay that holds its night (a bar),
 // whether a turnover falls in it (shaded), and whether the night is free.

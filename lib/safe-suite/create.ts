@@ -7,11 +7,11 @@ import type { Actor } from '@/lib/auth/session.ts';
 import { recordAudit } from '@/lib/audit/record.ts';
 import { AppError, isUniqueViolation } from '@/lib/errors.ts';
 import { getSetting } from '@/lib/settings/queries.ts';
-import { localDay } from '@/lib/bookings/slots.ts';
 import { isOverlap, overlapError, TX_OPTIONS } from './hold.ts';
 import { blockedUntil, EARLY_CHECK_IN_HOURS, localInstant, nightsBetween, stayTimesProblem } from './rules.ts';
 import { CreateStaySchema, parseStayInput, UNIT_NOT_FOUND } from './schema.ts';
 import { lockOpenParticipant } from '@/lib/participants/lock.ts';
+import { localDay, programNow } from '@/lib/calendar/index.ts';
 
 // Booking a stay: confirmed at once when the unit is free ("book"), or added to the waitlist as a
 // request ("request"). A stay longer than the maximum is possible only for a manager, whose
@@ -44,7 +44,7 @@ async function earlier(actor: Actor, key: string): Promise<CreatedStay | null> {
 export async function createStay(actor: Actor, input: unknown): Promise<CreatedStay> {
   assertCan(actor, 'stay:manage');
   const data = parseStayInput(CreateStaySchema, input);
-  const now = new Date();
+  const now = programNow();
   const startAt = localInstant(data.startDate, data.startTime);
   const endAt = localInstant(data.endDate, data.endTime);
   if (!startAt) throw new AppError('invalid', 'Enter a time, like 15:00.', 'startTime');

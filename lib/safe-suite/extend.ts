@@ -6,10 +6,10 @@ import type { Actor } from '@/lib/auth/session.ts';
 import { recordAudit } from '@/lib/audit/record.ts';
 import { AppError } from '@/lib/errors.ts';
 import { getSetting } from '@/lib/settings/queries.ts';
-import { localDay } from '@/lib/bookings/slots.ts';
 import { isOverlap, lockStay, overlapError, TX_OPTIONS, type LockedStay } from './hold.ts';
 import { blockedUntil, localInstant, nightsBetween, stayTimesProblem } from './rules.ts';
 import { ExtendStaySchema, parseStayInput } from './schema.ts';
+import { localDay, programNow } from '@/lib/calendar/index.ts';
 
 // Extending a confirmed or current stay to a later departure. Beyond the maximum length only a
 // manager may, and the approval (who, when, the new end) is recorded.
@@ -23,7 +23,7 @@ export async function extendStay(actor: Actor, input: unknown): Promise<{ nights
   const data = parseStayInput(ExtendStaySchema, input);
   const endAt = localInstant(data.endDate, data.endTime);
   if (!endAt) throw new AppError('invalid', 'Enter a time, like 11:00.', 'endTime');
-  const now = new Date();
+  const now = programNow();
   const maxNights = await getSetting('suite.maxNights');
   let locked: LockedStay | undefined;
   let result = { nights: 0, approved: false };

@@ -8,6 +8,7 @@ import { AppError } from '@/lib/errors.ts';
 import { decryptField, encryptField } from '@/lib/crypto/fields.ts';
 import { lockStay, TX_OPTIONS } from './hold.ts';
 import { LogEntrySchema, parseStayInput, StayIdSchema } from './schema.ts';
+import { programNow } from '@/lib/calendar/index.ts';
 
 // The staff log of a stay: welfare checks and shift handover notes, with time and staff member.
 // The text is sensitive: encrypted at rest, bound to its entry, and every reading is audited.
@@ -30,7 +31,7 @@ export async function addLogEntry(actor: Actor, input: unknown): Promise<{ entry
       throw new AppError('conflict', 'Welfare checks and handover notes are written while the guest is in the suite (checked in).');
     }
     await tx.stayLogEntry.create({
-      data: { id, stayId: s.id, participantId: s.participantId, kind: data.kind, textEnc: encryptField(data.text, logContext(id)), at: new Date(), staffId: actor.id },
+      data: { id, stayId: s.id, participantId: s.participantId, kind: data.kind, textEnc: encryptField(data.text, logContext(id)), at: programNow(), staffId: actor.id },
       select: { id: true },
     });
     await recordAudit(tx, actor, data.kind === 'welfare_check' ? 'stay.welfare_checked' : 'stay.handover_noted', {

@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { db } from '@/lib/db/client.ts';
 import { makeActor } from '@/lib/db/test/actors.ts';
-import { atLocal } from '@/lib/bookings/slots.ts';
 import type { Actor } from '@/lib/auth/session.ts';
 import { monthsOf } from '@/lib/reports/period.ts';
 import { suiteOccupancy, suiteOccupancyByMonth } from './occupancy.ts';
 import { expectAppError, makePerson, makeUnit } from './test-helpers.ts';
+import { atLocal } from '@/lib/calendar/index.ts';
 
 type Status = 'checked_in' | 'checked_out' | 'cancelled' | 'confirmed';
 

@@ -3,9 +3,9 @@ import { db, type Db, type Tx } from '@/lib/db/client.ts';
 import { can } from '@/lib/auth/permissions.ts';
 import type { Actor } from '@/lib/auth/session.ts';
 import { AppError, forbidden } from '@/lib/errors.ts';
-import { addDays, localDay, parseDay } from '@/lib/bookings/slots.ts';
 import { rangeBucket, type Bucket } from '@/lib/reports/period.ts';
 import { bucketsSql } from '@/lib/reports/sql.ts';
+import { addDays, localDay, parseDay, programNow } from '@/lib/calendar/index.ts';
 
 // Occupancy of the Safe Suite for any range of program dates: the one query the suite page and
 // the funder statistics both run, so the numbers agree. A night is a calendar date D on which a
@@ -96,7 +96,7 @@ function allowed(actor: Actor) {
  * callers as `suiteOccupancy`.
  */
 export async function suiteOccupancyByMonth(
-  actor: Actor, range: { from: string; to: string }, buckets: Bucket[], client: Db | Tx = db, now: Date = new Date(),
+  actor: Actor, range: { from: string; to: string }, buckets: Bucket[], client: Db | Tx = db, now: Date = programNow(),
 ): Promise<{ months: (Occupancy & { key: string })[]; whole: Occupancy }> {
   allowed(actor);
   const { from, to } = checkRange(range);
@@ -113,7 +113,7 @@ export async function suiteOccupancyByMonth(
  * (program dates, both included), up to today as of `now`. Roles that see stays (`stay:read`) and
  * the funder statistics (`report:read`).
  */
-export async function suiteOccupancy(actor: Actor, range: { from: string; to: string }, now: Date = new Date()): Promise<Occupancy> {
+export async function suiteOccupancy(actor: Actor, range: { from: string; to: string }, now: Date = programNow()): Promise<Occupancy> {
   allowed(actor);
   const { from, to } = checkRange(range);
   return (await suiteOccupancyByMonth(actor, { from, to }, [rangeBucket(from, to)], db, now)).whole;

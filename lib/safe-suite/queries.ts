@@ -4,6 +4,7 @@ import { assertCan } from '@/lib/auth/assert.ts';
 import type { Actor } from '@/lib/auth/session.ts';
 import { getSetting } from '@/lib/settings/queries.ts';
 import { checkOverdue, nextCheckDue, nightsBetween, type StayStatus } from './rules.ts';
+import { programNow } from '@/lib/calendar/index.ts';
 
 // Reads for the suite page and a stay's page. Guests are named (alias and code) only here, to
 // roles that see stays; the Today page reads lib/safe-suite/today.ts, which names nobody.
@@ -49,7 +50,7 @@ export async function staysBetween(actor: Actor, unitId: string, from: Date, to:
 }
 
 /** Confirmed and current stays not yet over, soonest first. Roles that see stays (`stay:read`). */
-export async function currentAndComingStays(actor: Actor, now = new Date()): Promise<StayRow[]> {
+export async function currentAndComingStays(actor: Actor, now = programNow()): Promise<StayRow[]> {
   assertCan(actor, 'stay:read');
   const rows = await db.stay.findMany({
     where: { OR: [{ status: 'checked_in' }, { status: 'confirmed', endAt: { gt: now } }] },
@@ -59,7 +60,7 @@ export async function currentAndComingStays(actor: Actor, now = new Date()): Pro
 }
 
 /** Requests waiting, in the order they were made (offers marked). Roles that see stays (`stay:read`). */
-export async function waitlist(actor: Actor, now = new Date()): Promise<StayRow[]> {
+export async function waitlist(actor: Actor, now = programNow()): Promise<StayRow[]> {
   assertCan(actor, 'stay:read');
   const rows = await db.stay.findMany({
     where: { status: 'requested', endAt: { gt: now } }, select: STAY_SELECT, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], take: 100,
@@ -74,7 +75,7 @@ export type StayDetail = StayRow & {
 };
 
 /** One stay for its page (the log is read separately, audited). Roles that see stays (`stay:read`); null when unknown. */
-export async function getStay(actor: Actor, id: string, now = new Date()): Promise<StayDetail | null> {
+export async function getStay(actor: Actor, id: string, now = programNow()): Promise<StayDetail | null> {
   assertCan(actor, 'stay:read');
   if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
   const s = await db.stay.findUnique({

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { atLocal } from '@/lib/bookings/slots.ts';
 import {
   blockedUntil, checkOutEnd, checkOverdue, localInstant, nextFreeStart, nightsBetween, overlapMessage, stayTimesProblem, transitionProblem,
 } from './rules.ts';
+import { atLocal } from '@/lib/calendar/index.ts';
 
 const at = (day: string, hh: number, mm = 0) => atLocal(day, hh * 60 + mm);
 
@@ -23,13 +23,15 @@ describe('nights on the program calendar', () => {
     expect(nightsBetween(at('2026-03-08', 0, 30), at('2026-03-09', 0, 15))).toBe(1);
   });
 
-  it('a night when the clocks fall back (1 November 2026, 25 hours) is one night', () => {
-    const start = at('2026-10-31', 22);
-    const end = at('2026-11-01', 23, 30);
+  it('a night when the clocks fall back (2 November 2025, 25 hours) is one night', () => {
+    const start = at('2025-11-01', 22);
+    const end = at('2025-11-02', 23, 30);
     expect((end.getTime() - start.getTime()) / 3_600_000).toBe(26.5);
     expect(nightsBetween(start, end)).toBe(1);
     // Late evening in UTC terms is already the next day: still counted by program dates.
-    expect(nightsBetween(at('2026-11-01', 17), at('2026-11-02', 1))).toBe(1);
+    expect(nightsBetween(at('2025-11-02', 17), at('2025-11-03', 1))).toBe(1);
+    // 1 November 2026 is an ordinary 24-hour day now.
+    expect((at('2026-11-01', 23, 30).getTime() - at('2026-10-31', 22).getTime()) / 3_600_000).toBe(25.5);
   });
 
   it('reads form dates and times in program time, on both sides of a change', () => {

@@ -1,29 +1,14 @@
-import { format } from 'date-fns';
-import { tz } from '@date-fns/tz';
-import { addDays, atLocal, localDay, PROGRAM_ZONE } from '@/lib/bookings/slots.ts';
+import { addDays, atLocal, formatLocal, localDay } from '@/lib/calendar/index.ts';
+import { STATUS_LABEL, STAY_STATUSES, STAY_TRANSITIONS, TRANSITION_LABEL, type StayStatus, type StayTransition } from './labels.ts';
 
 // Pure rules for Safe Suite stays: nights counted on the program's calendar (so a night across a
 // daylight-saving change is still one night), the turnover after a stay, the longest stay, which
 // status changes are possible, when a welfare check is overdue, and the next free time for a stay.
 
-const inZone = tz(PROGRAM_ZONE);
-
-export const STAY_STATUSES = ['requested', 'confirmed', 'checked_in', 'checked_out', 'cancelled', 'declined', 'no_show'] as const;
-export type StayStatus = (typeof STAY_STATUSES)[number];
-export const STAY_TRANSITIONS = ['confirm', 'decline', 'cancel', 'check_in', 'check_out', 'no_show'] as const;
-export type StayTransition = (typeof STAY_TRANSITIONS)[number];
+export { STATUS_LABEL, STAY_STATUSES, STAY_TRANSITIONS, TRANSITION_LABEL, type StayStatus, type StayTransition };
 
 /** Statuses whose stay holds the unit (the exclusion constraint's WHERE). */
 export const HOLDING: readonly StayStatus[] = ['confirmed', 'checked_in', 'checked_out'];
-
-export const STATUS_LABEL: Record<StayStatus, string> = {
-  requested: 'Waiting', confirmed: 'Confirmed', checked_in: 'In the suite', checked_out: 'Checked out',
-  cancelled: 'Cancelled', declined: 'Declined', no_show: 'Did not arrive',
-};
-
-export const TRANSITION_LABEL: Record<StayTransition, string> = {
-  confirm: 'Confirm', decline: 'Decline', cancel: 'Cancel stay', check_in: 'Check in', check_out: 'Check out', no_show: 'Did not arrive',
-};
 
 const FROM: Record<StayTransition, readonly StayStatus[]> = {
   confirm: ['requested'], decline: ['requested'], cancel: ['requested', 'confirmed'],
@@ -99,12 +84,12 @@ export function nextFreeStart(holds: readonly Hold[], from: Date, lengthMs: numb
 
 /** "Mon 23 Nov, 14:00" in program time. */
 export function whenLabel(instant: Date): string {
-  return format(instant, 'EEE d MMM, H:mm', { in: inZone });
+  return formatLocal(instant, 'EEE d MMM, H:mm');
 }
 
 /** "Mon 23 Nov" in program time. */
 export function dayLabel(instant: Date): string {
-  return format(instant, 'EEE d MMM', { in: inZone });
+  return formatLocal(instant, 'EEE d MMM');
 }
 
 /** The plain refusal when a stay overlaps another, naming what is taken and when it is free again. */

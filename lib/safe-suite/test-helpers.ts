@@ -2,9 +2,9 @@
 import { randomUUID } from 'node:crypto';
 import { db } from '@/lib/db/client.ts';
 import type { Actor } from '@/lib/auth/session.ts';
-import { addDays, localDay } from '@/lib/bookings/slots.ts';
 import { createStay } from './create.ts';
 import type { CreateStayInput } from './schema.ts';
+import { addDays, localDay, programNow } from '@/lib/calendar/index.ts';
 
 export { expectAppError, key, makePerson, setSetting } from '@/lib/bookings/test-helpers.ts';
 
@@ -13,7 +13,7 @@ export async function makeUnit(name = `Suite ${randomUUID().slice(0, 4)}`, activ
 }
 
 /** A program date `n` days from today. */
-export const dayFromToday = (n: number, now = new Date()) => addDays(localDay(now), n);
+export const dayFromToday = (n: number, now = programNow()) => addDays(localDay(now), n);
 
 /** Form input for a stay from day `from` 15:00 to day `to` 11:00 (days counted from today). */
 export function stayInput(unitId: string, participantId: string, from: number, to: number, extra: Partial<CreateStayInput> = {}): CreateStayInput {

@@ -4,6 +4,7 @@ import { assertCan } from '@/lib/auth/assert.ts';
 import type { Actor } from '@/lib/auth/session.ts';
 import { getSetting } from '@/lib/settings/queries.ts';
 import { checkOverdue, nextCheckDue } from './rules.ts';
+import { programNow } from '@/lib/calendar/index.ts';
 
 // The suite's state for the Today page: free, occupied until …, a welfare check overdue. It names
 // nobody: the Today page is on a shared screen at the desk.
@@ -19,7 +20,7 @@ export type UnitToday = {
 };
 
 /** Each active unit's state now. Roles that see stays (`stay:read`). */
-export async function suiteToday(actor: Actor, now = new Date()): Promise<UnitToday[]> {
+export async function suiteToday(actor: Actor, now = programNow()): Promise<UnitToday[]> {
   assertCan(actor, 'stay:read');
   const interval = await getSetting('suite.welfareCheckMinutes');
   const units = await db.suiteUnit.findMany({

@@ -4,12 +4,12 @@ import { assertCan } from '@/lib/auth/assert.ts';
 import type { Actor } from '@/lib/auth/session.ts';
 import { recordAudit } from '@/lib/audit/record.ts';
 import { AppError } from '@/lib/errors.ts';
-import { localDay } from '@/lib/bookings/slots.ts';
 import type { Prisma } from '@/lib/db/generated/client.ts';
 import { isOverlap, lockStay, offerFreedUnit, overlapError, TX_OPTIONS, type LockedStay } from './hold.ts';
 import { blockedUntil, checkOutEnd, transitionProblem, type StayStatus, type StayTransition } from './rules.ts';
 import { parseStayInput, StayTransitionSchema } from './schema.ts';
 import { lockStayParticipant, touchParticipant } from './create.ts';
+import { localDay, programNow } from '@/lib/calendar/index.ts';
 
 // A stay's life: requested → confirmed → checked in → checked out; or declined (a request),
 // cancelled, or marked as not arrived. Each change locks the stay, checks rules.ts, and writes its
@@ -48,7 +48,7 @@ const FREES: readonly StayTransition[] = ['decline', 'cancel', 'no_show', 'check
 export async function changeStay(actor: Actor, input: unknown): Promise<{ status: StayStatus; offeredStayId: string | null }> {
   assertCan(actor, 'stay:manage');
   const { stayId, transition } = parseStayInput(StayTransitionSchema, input);
-  const now = new Date();
+  const now = programNow();
   let locked: LockedStay | undefined;
   let offeredStayId: string | null = null;
   try {

@@ -5,6 +5,7 @@ import type { Actor } from '@/lib/auth/session.ts';
 import { recordAudit } from '@/lib/audit/record.ts';
 import { AppError, isUniqueViolation } from '@/lib/errors.ts';
 import { parseStayInput, UNIT_NOT_FOUND, UnitSchema, UnitUpdateSchema } from './schema.ts';
+import { programNow } from '@/lib/calendar/index.ts';
 
 // Units of the Safe Suite, managed in settings: a name and an active flag (never an address).
 // Nothing is deleted: a unit no longer used is marked not in use, and its stays remain.
@@ -14,7 +15,7 @@ export type UnitSetting = { id: string; name: string; active: boolean; comingSta
 const NAME_TAKEN = 'A unit already has this name. Choose another.';
 
 /** Every unit with its count of stays still to come. Program managers and IT support (`settings:manage`). */
-export async function listUnitSettings(actor: Actor, now = new Date()): Promise<UnitSetting[]> {
+export async function listUnitSettings(actor: Actor, now = programNow()): Promise<UnitSetting[]> {
   assertCan(actor, 'settings:manage');
   const units = await db.suiteUnit.findMany({
     select: { id: true, name: true, active: true, _count: { select: { stays: { where: { status: { in: ['confirmed', 'checked_in'] }, endAt: { gt: now } } } } } },
@@ -52,7 +53,7 @@ export async function updateUnit(actor: Actor, input: unknown): Promise<void> {
       const [row] = await tx.$queryRaw<{ id: string }[]>`SELECT id::text AS id FROM suite_unit WHERE id = ${data.id}::uuid FOR UPDATE`;
       if (!row) throw new AppError('not_found', UNIT_NOT_FOUND);
       if (!data.active) {
-        const coming = await tx.stay.count({ where: { unitId: data.id, status: { in: ['confirmed', 'checked_in'] }, endAt: { gt: new Date() } } });
+        const coming = await tx.stay.count({ where: { unitId: data.id, status: { in: ['confirmed', 'checked_in'] }, endAt: { gt: programNow() } } });
         if (coming > 0) throw new AppError('conflict', `This unit has ${coming} ${coming === 1 ? 'stay' : 'stays'} booked or in progress. It stays in use until they end or are cancelled.`, 'active');
       }
       await tx.suiteUnit.update({ where: { id: data.id }, data: { name: data.name, active: data.active }, select: { id: true } });

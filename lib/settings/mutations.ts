@@ -7,6 +7,7 @@ import { AppError } from '@/lib/errors.ts';
 import { SETTING_KEYS, type SettingKey } from './definitions.ts';
 import { getSetting } from './queries.ts';
 import { SettingsFormSchema } from './schema.ts';
+import { programNow } from '@/lib/calendar/index.ts';
 
 function parse(input: unknown) {
   const result = SettingsFormSchema.safeParse(input);
@@ -28,7 +29,7 @@ export async function updateSettings(actor: Actor, input: unknown): Promise<{ ch
     for (const key of SETTING_KEYS) {
       const value = values[key];
       if (JSON.stringify(await getSetting(key, tx)) === JSON.stringify(value)) continue;
-      const data = { value, updatedById: actor.id, updatedAt: new Date() };
+      const data = { value, updatedById: actor.id, updatedAt: programNow() };
       await tx.setting.upsert({ where: { key }, create: { key, ...data }, update: data, select: { key: true } });
       const shown = typeof value === 'object' ? null : value;
       await recordAudit(tx, actor, 'setting.updated', { entityType: 'setting', entityId: key, details: { key, value: shown } });

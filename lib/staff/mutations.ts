@@ -9,6 +9,7 @@ import { recordAudit } from '@/lib/audit/record.ts';
 import { AppError, isUniqueViolation } from '@/lib/errors.ts';
 import { assertStaffChange, type AccountRow, type StaffChange } from './rules.ts';
 import { ChangeRoleSchema, CreateStaffSchema, StaffIdSchema } from './schema.ts';
+import { programNow } from '@/lib/calendar/index.ts';
 
 // Writes to staff accounts. Each runs in one transaction with its audit row. Role changes,
 // deactivation and password resets bump the account's sessionVersion and end its sessions, so
@@ -41,7 +42,7 @@ async function lockAccounts(tx: Tx, actorId: string, targetId: string) {
 }
 
 async function endSessions(tx: Tx, userId: string): Promise<void> {
-  await tx.authSession.updateMany({ where: { userId, endedAt: null }, data: { endedAt: new Date() } });
+  await tx.authSession.updateMany({ where: { userId, endedAt: null }, data: { endedAt: programNow() } });
 }
 
 /** Applies one checked change to an existing account, with its audit event. */

@@ -5,9 +5,9 @@ import { assertCan } from '@/lib/auth/assert.ts';
 import type { Actor } from '@/lib/auth/session.ts';
 import type { Role } from '@/lib/auth/permissions.ts';
 import { notFound } from '@/lib/errors.ts';
-import { formatDate } from '@/lib/table/format.ts';
 import { escapeLike, pageWindow, type TableParams } from '@/lib/table/params.ts';
 import { StaffIdSchema, STAFF_TABLE } from './schema.ts';
+import { formatDate } from '@/lib/calendar/index.ts';
 
 export type StaffRow = {
   id: string;
@@ -16,7 +16,7 @@ export type StaffRow = {
   role: Role;
   active: boolean;
   createdAt: string;
-  /** The Vancouver day it was made, formatted here: see lib/table/format.ts. */
+  /** The program's day it was made, formatted here: see lib/calendar. */
   createdOn: string;
 };
 

@@ -6,6 +6,7 @@ import { rawClient } from '@/lib/db/test/reset.ts';
 import { expectAppError } from '@/lib/staff/test-helpers.ts';
 import { logVisit, type LogVisitInput } from './mutations.ts';
 import { makeParticipant, serviceTypeIds } from './test-helpers.ts';
+import { localDay } from '@/lib/calendar/index.ts';
 
 const visitFor = (participantId: string | null, services: LogVisitInput['services'] = [], extra: Partial<LogVisitInput> = {}): LogVisitInput => ({
   idempotencyKey: randomUUID(), participantId, services, ...extra,
@@ -25,7 +26,7 @@ describe('logVisit', () => {
     expect(visit.participantId).toBe(robin.id);
     expect(visit.createdById).toBe(desk.id);
     expect(Date.now() - visit.visitedAt.getTime()).toBeLessThan(10_000);
-    const vancouverToday = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Vancouver' }).format(new Date());
+    const vancouverToday = localDay(new Date());
     expect(visit.visitDate.toISOString().slice(0, 10)).toBe(vancouverToday);
     expect(visit.services).toEqual(expect.arrayContaining([{ serviceTypeId: t.shower, quantity: 1 }, { serviceTypeId: t.naloxone, quantity: 2 }]));
     const person = await db.participant.findUniqueOrThrow({ where: { id: robin.id }, select: { visitCount: true, lastSeenAt: true } });
@@ -52,7 +53,7 @@ describe('logVisit', () => {
     const { visitId } = await logVisit(desk, visitFor(null, [], { visitedAt: earlier }));
     const row = await db.visit.findUniqueOrThrow({ where: { id: visitId }, select: { visitedAt: true, visitDate: true } });
     expect(row.visitedAt).toEqual(earlier);
-    expect(row.visitDate.toISOString().slice(0, 10)).toBe(new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Vancouver' }).format(earlier));
+    expect(row.visitDate.toISOString().slice(0, 10)).toBe(localDay(earlier));
     expect((await db.auditEvent.findFirstOrThrow({ select: { details: true } })).details).toMatchObject({ backdated: true });
   });
 

@@ -5,11 +5,12 @@ import { assertCan } from '@/lib/auth/assert.ts';
 import type { Actor } from '@/lib/auth/session.ts';
 import { recordAudit } from '@/lib/audit/record.ts';
 import { AppError, notFound } from '@/lib/errors.ts';
-import { changedFields, diffServices, programDate, visitChangeProblem, visitTimeProblem, type ServiceLine } from './rules.ts';
+import { changedFields, diffServices, visitChangeProblem, visitTimeProblem, type ServiceLine } from './rules.ts';
 import {
   FORM_EXPIRED, LogVisitSchema, PARTICIPANT_DEIDENTIFIED, PARTICIPANT_MERGED, PARTICIPANT_NOT_FOUND, SERVICE_NOT_FOUND, UpdateVisitSchema, visitField, VoidVisitSchema,
   type LogVisitInput,
 } from './schema.ts';
+import { localDay, programNow } from '@/lib/calendar/index.ts';
 
 export type { LogVisitInput };
 
@@ -71,12 +72,12 @@ function logVisitRefusal(answer: Extract<LogVisitAnswer, { refused: string }>): 
 export async function logVisit(actor: Actor, input: LogVisitInput): Promise<{ visitId: string; duplicate: boolean }> {
   assertCan(actor, 'visit:create');
   const data = parse(LogVisitSchema, input);
-  const now = new Date();
+  const now = programNow();
   const visitedAt = data.visitedAt ?? now;
   const timeProblem = visitTimeProblem(visitedAt, now);
   if (timeProblem) throw new AppError('invalid', timeProblem, 'visitedAt');
   const [row] = await db.$queryRaw<{ answer: LogVisitAnswer }[]>`
-    SELECT log_visit(${data.participantId}::uuid, ${visitedAt}, ${programDate(visitedAt)}::date, ${data.idempotencyKey}::uuid,
+    SELECT log_visit(${data.participantId}::uuid, ${visitedAt}, ${localDay(visitedAt)}::date, ${data.idempotencyKey}::uuid,
                      ${actor.id}::uuid, ${actor.role}::"Role", ${JSON.stringify(data.services)}::jsonb, ${!!data.visitedAt}) AS answer`;
   const answer = row!.answer;
   if (answer.refused) throw logVisitRefusal(answer);
@@ -98,7 +99,7 @@ async function lockVisit(tx: Tx, id: string): Promise<LockedVisit> {
 }
 
 function assertMayChange(actor: Actor, visit: LockedVisit, kind: 'edit' | 'void'): void {
-  const problem = visitChangeProblem(actor, visit, new Date(), kind);
+  const problem = visitChangeProblem(actor, visit, programNow(), kind);
   if (problem) throw new AppError(visit.voidedAt || visit.participantDeidentified ? 'conflict' : 'forbidden', problem);
 }
 
@@ -122,7 +123,7 @@ export async function updateVisit(actor: Actor, input: unknown): Promise<{ chang
     for (const line of diff.requantified) {
       await tx.visitService.update({ where: { visitId_serviceTypeId: { visitId, serviceTypeId: line.serviceTypeId } }, data: { quantity: line.quantity }, select: { visitId: true } });
     }
-    await tx.visit.update({ where: { id: visitId }, data: { updatedAt: new Date() }, select: { id: true } });
+    await tx.visit.update({ where: { id: visitId }, data: { updatedAt: programNow() }, select: { id: true } });
     await recordAudit(tx, actor, 'visit.updated', {
       entityType: 'visit', entityId: visitId,
       details: { fields, added: diff.added.map((l) => l.serviceTypeId), removed: diff.removed, requantified: diff.requantified.map((l) => l.serviceTypeId) },
@@ -141,7 +142,7 @@ export async function voidVisit(actor: Actor, input: unknown): Promise<void> {
   await db.$transaction(async (tx) => {
     const visit = await lockVisit(tx, visitId);
     assertMayChange(actor, visit, 'void');
-    await tx.visit.update({ where: { id: visitId }, data: { voidedAt: new Date(), voidedById: actor.id, voidReason: reason }, select: { id: true } });
+    await tx.visit.update({ where: { id: visitId }, data: { voidedAt: programNow(), voidedById: actor.id, voidReason: reason }, select: { id: true } });
     // The reason is free text and may name someone: it stays on the visit, not in the audit log.
     await recordAudit(tx, actor, 'visit.voided', { entityType: 'visit', entityId: visitId, details: { participantId: visit.participantId } });
   });

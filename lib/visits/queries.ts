@@ -5,8 +5,9 @@ import type { Actor } from '@/lib/auth/session.ts';
 import { can } from '@/lib/auth/permissions.ts';
 import { notFound } from '@/lib/errors.ts';
 import type { ServiceKind } from '@/lib/services/schema.ts';
-import { dateOnly, programDate, visitChangeProblem } from './rules.ts';
+import { visitChangeProblem } from './rules.ts';
 import { UpdateVisitSchema } from './schema.ts';
+import { dateOnly, localDay, programNow } from '@/lib/calendar/index.ts';
 
 // Reads of drop-in visits. Voided visits are listed (muted) but never counted. Participants show
 // as alias and code only, which every role with `visit:read` may see.
@@ -31,9 +32,9 @@ export type TodaySummary = { date: string; visits: number; people: number; named
  * Today's (America/Vancouver) visits and people, voided visits left out: named people counted
  * once however often they came, each anonymous visit as one person. Anyone who sees visits (`visit:read`).
  */
-export async function todaySummary(actor: Actor, now = new Date()): Promise<TodaySummary> {
+export async function todaySummary(actor: Actor, now = programNow()): Promise<TodaySummary> {
   assertCan(actor, 'visit:read');
-  const date = programDate(now);
+  const date = localDay(now);
   const [row] = await db.$queryRaw<{ visits: number; named: number; anonymous: number }[]>`
     SELECT count(*)::int AS visits,
            count(DISTINCT participant_id)::int AS named,
@@ -59,7 +60,7 @@ type Selected = {
 
 function problem(actor: Actor, v: Selected, kind: 'edit' | 'void'): string | null {
   if (!can(actor, 'visit:create')) return 'This is not available to your role.';
-  return visitChangeProblem(actor, { ...v, participantDeidentified: !!v.participant?.deidentifiedAt }, new Date(), kind);
+  return visitChangeProblem(actor, { ...v, participantDeidentified: !!v.participant?.deidentifiedAt }, programNow(), kind);
 }
 
 function toRow(actor: Actor, v: Selected): VisitRow {
@@ -78,7 +79,7 @@ function toRow(actor: Actor, v: Selected): VisitRow {
 }
 
 /** A program day's visits, latest first, voided ones included (muted on screen). Anyone who sees visits (`visit:read`). */
-export async function listVisitsForDay(actor: Actor, date = programDate(new Date())): Promise<VisitRow[]> {
+export async function listVisitsForDay(actor: Actor, date = localDay(programNow())): Promise<VisitRow[]> {
   assertCan(actor, 'visit:read');
   const rows = await db.visit.findMany({
     where: { visitDate: dateOnly(date) },

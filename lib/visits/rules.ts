@@ -1,39 +1,8 @@
-import { format, isValid, parse } from 'date-fns';
-import { tz } from '@date-fns/tz';
 import type { Role } from '@/lib/auth/permissions.ts';
-import { PROGRAM_TIME_ZONE } from '@/lib/table/format.ts';
+import { localDay } from '@/lib/calendar/index.ts';
 
-// Pure rules for drop-in visits: the program's day, which times may be logged, who may change a
-// visit, and what an edit changes. The mutations read and lock the rows, then ask here.
-
-const inProgramZone = tz(PROGRAM_TIME_ZONE);
-
-/** The program's (America/Vancouver) calendar date of an instant, "2026-11-21". */
-export function programDate(instant: Date): string {
-  return format(instant, 'yyyy-MM-dd', { in: inProgramZone });
-}
-
-/** The program's clock time of an instant, "14:05". */
-export function programTime(instant: Date | string): string {
-  return format(new Date(instant), 'HH:mm', { in: inProgramZone });
-}
-
-/** "Friday 21 November", the program's today, for the page's heading. */
-export function programDayLabel(instant: Date): string {
-  return format(instant, 'EEEE d MMMM', { in: inProgramZone });
-}
-
-/** A "yyyy-MM-dd" date as PostgreSQL `date` values travel through Prisma: midnight UTC. */
-export function dateOnly(isoDate: string): Date {
-  return new Date(`${isoDate}T00:00:00.000Z`);
-}
-
-/** A `datetime-local` value ("2026-11-21T14:05") read as program time, whatever the server's zone; null when malformed. */
-export function parseProgramDateTime(value: string): Date | null {
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value)) return null;
-  const parsed = parse(value, "yyyy-MM-dd'T'HH:mm", new Date(), { in: inProgramZone });
-  return isValid(parsed) ? new Date(parsed.getTime()) : null;
-}
+// Pure rules for drop-in visits: which times may be logged, who may change a visit, and what an
+// edit changes. The mutations read and lock the rows, then ask here.
 
 /** How far back a visit may be logged: paper logs from a power cut, not last year's statistics. */
 export const MAX_BACKDATE_DAYS = 31;
@@ -61,7 +30,7 @@ export function visitChangeProblem(actor: { id: string; role: Role }, visit: Vis
   if (visit.voidedAt) return 'This visit was voided. It stays as it is.';
   if (kind === 'edit' && visit.participantDeidentified) return 'This person’s record was de-identified, so the visit can no longer be changed.';
   if (actor.role === 'manager') return null;
-  const sameDay = programDate(visit.createdAt) === programDate(now);
+  const sameDay = localDay(visit.createdAt) === localDay(now);
   return actor.id === visit.createdById && sameDay ? null : CHANGE_REFUSED;
 }
 

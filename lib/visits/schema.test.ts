@@ -17,7 +17,7 @@ describe('quickLogFormToInput', () => {
     const input = quickLogFormToInput({ idempotencyKey: KEY, participantId: 'anonymous', service: SHOWER, visitedAt: '2026-11-21T14:05' });
     expect(input.participantId).toBeNull();
     expect(input.services).toEqual([{ serviceTypeId: SHOWER, quantity: 1 }]);
-    expect(input.visitedAt?.toISOString()).toBe('2026-11-21T22:05:00.000Z');
+    expect(input.visitedAt?.toISOString()).toBe('2026-11-21T21:05:00.000Z');
   });
 
   it('leaves bad values for the schema to refuse, beside the right field', () => {

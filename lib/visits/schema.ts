@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { shortText } from '@/lib/validation.ts';
-import { parseProgramDateTime } from './rules.ts';
+import { parseLocalDateTime } from '@/lib/calendar/index.ts';
 
 // Input rules for drop-in visits, shared by the quick-log panel, the edit form and the data layer.
 // Field names are the form's: `participantId`, `services`, `quantity.<serviceTypeId>`, `visitedAt`.
@@ -88,7 +88,7 @@ export function quickLogFormToInput(raw: Record<string, unknown>): LogVisitInput
     idempotencyKey: raw.idempotencyKey as string,
     participantId: who === 'anonymous' ? null : ((who === undefined || who === '' ? undefined : who) as string),
     services: formServices(raw) as LogVisitInput['services'],
-    visitedAt: when === undefined ? undefined : (parseProgramDateTime(when) ?? new Date(NaN)),
+    visitedAt: when === undefined ? undefined : (parseLocalDateTime(when) ?? new Date(NaN)),
   };
 }
 

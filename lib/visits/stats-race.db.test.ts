@@ -4,6 +4,7 @@ import { db } from '@/lib/db/client.ts';
 import { makeActor } from '@/lib/db/test/actors.ts';
 import { logVisit, makeParticipant, waitForBlocked } from '@/lib/participants/lifecycle-test-helpers.ts';
 import { voidVisit } from './mutations.ts';
+import { localDay, programNow } from '@/lib/calendar/index.ts';
 
 // The visit trigger keeps each person's visit count, last visit and first visit (the funder
 // report's new participants). Two desks changing one person's visits at once must leave them
@@ -62,7 +63,7 @@ describe.runIf(process.env.TEST_SERVER_URL)('two desks changing one person’s v
     const old = await logVisit(manager.id, person.id, new Date(Date.now() - 9 * 86_400_000));
     await whileHeld(
       `INSERT INTO visit (id, participant_id, visited_at, visit_date, idempotency_key, created_by_id, updated_at)
-       VALUES (gen_random_uuid(), $1, now(), (now() AT TIME ZONE 'America/Vancouver')::date, gen_random_uuid(), $2, now())`, [person.id, manager.id],
+       VALUES (gen_random_uuid(), $1, $3, $4::date, gen_random_uuid(), $2, now())`, [person.id, manager.id, programNow(), localDay(programNow())],
       () => voidVisit(manager, { visitId: old.id, reason: 'Logged twice' }),
     );
     await expectStatsMatchVisits(person.id);

@@ -2,6 +2,7 @@
 import { randomInt } from 'node:crypto';
 import { db } from '@/lib/db/client.ts';
 import type { Actor } from '@/lib/auth/session.ts';
+import { programNow } from '@/lib/calendar/index.ts';
 
 const ALPHABET = 'ACDEFGHJKMNPQRTUVWXY34679';
 
@@ -18,11 +19,11 @@ export async function makeParticipant(by: Actor, fields: { alias?: string; code?
     data: {
       alias: deidentified ? null : (fields.alias ?? 'Robin'),
       code: fields.code ?? randomCode(),
-      consentAt: new Date(),
+      consentAt: programNow(),
       consentById: by.id,
       createdById: by.id,
       lastSeenAt: fields.lastSeenAt ?? null,
-      deidentifiedAt: deidentified ? new Date() : null,
+      deidentifiedAt: deidentified ? programNow() : null,
     },
     select: { id: true, alias: true, code: true },
   });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { PrismaClient } from '../../lib/db/generated/client.ts';
 import { TEXT_FIELDS, type IncidentType, type ReportText, type TimeOfDay, type Venue, type WorkMode } from '../../lib/alerts/labels.ts';
 import { encryptDetails, fittingText, reportTokens } from '../../lib/alerts/stored.ts';
-import { dateOnly, programDate } from '../../lib/visits/rules.ts';
+import { dateOnly, localDay, programNow } from '../../lib/calendar/index.ts';
 
 // Demo bad date reports: a few published alerts (one old enough to have left the sheet but still
 // found by search), reports waiting for review (one a possible repeat of a published plate), and
@@ -37,7 +37,7 @@ const DEMOS: Demo[] = [
 
 const full = (text: Partial<ReportText>) => Object.fromEntries(TEXT_FIELDS.map((f) => [f, text[f] ?? null])) as ReportText;
 
-export async function seedAlerts(db: PrismaClient, now = new Date()): Promise<void> {
+export async function seedAlerts(db: PrismaClient, now = programNow()): Promise<void> {
   if (!process.env.ENCRYPTION_KEY) return;
   const takers = await db.staffUser.findMany({ where: { role: { in: ['coordinator', 'outreach'] } }, select: { id: true }, orderBy: { email: 'asc' } });
   const reporters = await db.participant.findMany({ where: { deidentifiedAt: null, mergedIntoId: null }, select: { id: true }, orderBy: { code: 'asc' }, take: 5 });
@@ -49,13 +49,13 @@ export async function seedAlerts(db: PrismaClient, now = new Date()): Promise<vo
     const published = d.status === 'published';
     await db.alertReport.create({
       data: {
-        id, status: d.status, incidentDate: dateOnly(programDate(new Date(at.getTime() - d.incidentDaysBefore * 86_400_000))), timeOfDay: d.timeOfDay,
+        id, status: d.status, incidentDate: dateOnly(localDay(new Date(at.getTime() - d.incidentDaysBefore * 86_400_000))), timeOfDay: d.timeOfDay,
         mode: d.mode, venue: d.venue ?? null, types: d.types, detailsEnc: encryptDetails(id, text), privateFields, ...reportTokens(text, privateFields),
         reporterId: d.withReporter ? reporters[i % Math.max(reporters.length, 1)]?.id ?? null : null, wantsFollowUp: i % 2 === 0,
-        receivedOn: dateOnly(programDate(at)), createdAt: at, createdById: takers[i % takers.length]!.id,
+        receivedOn: dateOnly(localDay(at)), createdAt: at, createdById: takers[i % takers.length]!.id,
         reviewedAt: d.status === 'new' ? null : new Date(at.getTime() + 3_600_000),
         publishedAt: published ? new Date(at.getTime() + 7_200_000) : null,
-        publishedOn: published ? dateOnly(programDate(new Date(at.getTime() + 7_200_000))) : null,
+        publishedOn: published ? dateOnly(localDay(new Date(at.getTime() + 7_200_000))) : null,
         closedAt: d.status === 'withdrawn' ? new Date(at.getTime() + 86_400_000) : null,
       },
       select: { id: true },

@@ -1,6 +1,7 @@
 import type { Prisma, PrismaClient } from '../../lib/db/generated/client.ts';
 import { createRandom, type Random } from '../../lib/bench/random.ts';
-import { addDays, atLocal, daySlots, localDay, type Kind, type Slot, type SlotResource } from '../../lib/bookings/slots.ts';
+import { daySlots, type Kind, type Slot, type SlotResource } from '../../lib/bookings/slots.ts';
+import { addDays, atLocal, localDay, programNow } from '../../lib/calendar/index.ts';
 
 // Demo showers and laundry: two showers (30-minute slots) and a washer and dryer pair room with two
 // pairs (90-minute slots), open Monday to Saturday 9:00–16:00; a holiday closure last week and a
@@ -74,7 +75,7 @@ function bookDay(ctx: DayContext, resources: SlotResource[]): Row[] {
   return rows;
 }
 
-export async function seedBookings(db: PrismaClient, now = new Date()): Promise<void> {
+export async function seedBookings(db: PrismaClient, now = programNow()): Promise<void> {
   const random = createRandom(SEED);
   const resources = await createResources(db);
   const staff = (await db.staffUser.findMany({ where: { role: { in: ['peer', 'coordinator', 'outreach', 'manager'] } }, select: { id: true }, orderBy: { email: 'asc' } })).map((s) => s.id);

@@ -6,6 +6,7 @@ import { participantRows, type ParticipantSeedRow } from '../../lib/bench/partic
 import { insertParticipants, withoutSensitive, type ParticipantLoadRow } from '../../lib/bench/participant-sql.ts';
 import { createRandom } from '../../lib/bench/random.ts';
 import type { Exec } from '../../lib/bench/visit-sql.ts';
+import { programNow } from '../../lib/calendar/index.ts';
 
 // Demo participants: a few hundred invented people with varied optional answers, some aliases
 // shared by two people, consent recorded by the demo's coordinators, outreach worker and manager.
@@ -39,7 +40,7 @@ function encrypted(rows: ParticipantSeedRow[]): ParticipantLoadRow[] {
   }));
 }
 
-export async function seedParticipants(db: PrismaClient, now = new Date()): Promise<void> {
+export async function seedParticipants(db: PrismaClient, now = programNow()): Promise<void> {
   const random = createRandom(DEMO_SEED);
   // Safe contact and notes are encrypted at rest: without a key (e.g. a bare `prisma/seed.ts` run) they are left out.
   const canEncrypt = !!process.env.ENCRYPTION_KEY;

@@ -1,7 +1,7 @@
 import type { Prisma, PrismaClient } from '../../lib/db/generated/client.ts';
 import { createRandom, type Random } from '../../lib/bench/random.ts';
-import { addDays, localDay } from '../../lib/bookings/slots.ts';
 import { CURRENT_LEAD_MINUTES, GENERATE_WEEKS, plannedSessions, type Schedule } from '../../lib/programs/rules.ts';
+import { addDays, localDay, programNow } from '../../lib/calendar/index.ts';
 
 // Demo programs: Tuesday breakfast with the overdose-prevention nurse, Thursday lunch with health
 // practitioners, the Alumni Group every two weeks, and two peer workshop series (know your rights,
@@ -47,7 +47,7 @@ function attendanceFor(random: Random, p: DemoProgram, sessionId: string, regula
   return people.map((participantId) => ({ sessionId, participantId, createdById: random.pick(staff) }));
 }
 
-export async function seedPrograms(db: PrismaClient, now = new Date()): Promise<void> {
+export async function seedPrograms(db: PrismaClient, now = programNow()): Promise<void> {
   const random = createRandom(SEED);
   const today = localDay(now);
   const staff = (await db.staffUser.findMany({ where: { role: { in: ['peer', 'coordinator', 'manager'] } }, select: { id: true }, orderBy: { email: 'asc' } })).map((s) => s.id);

@@ -1,8 +1,8 @@
 import type { PrismaClient } from '../../lib/db/generated/client.ts';
 import { createRandom, type Random } from '../../lib/bench/random.ts';
 import { encryptField } from '../../lib/crypto/fields.ts';
-import { addDays, atLocal, localDay } from '../../lib/bookings/slots.ts';
 import { DEMO_AGENCIES } from './agencies.ts';
+import { addDays, atLocal, localDay, programNow } from '../../lib/calendar/index.ts';
 
 // Demo referrals: the Kamloops agencies, and about fifty referrals over the last eight weeks in
 // every status, each with its history, and several open ones whose follow-up is due today or
@@ -72,7 +72,7 @@ async function oneReferral(ctx: Ctx, i: number, canEncrypt: boolean): Promise<vo
   }
 }
 
-export async function seedReferrals(db: PrismaClient, now = new Date()): Promise<void> {
+export async function seedReferrals(db: PrismaClient, now = programNow()): Promise<void> {
   const random = createRandom(SEED);
   await db.agency.createMany({ data: DEMO_AGENCIES });
   const agencies = await db.agency.findMany({ select: { id: true, categories: true }, orderBy: { name: 'asc' } });

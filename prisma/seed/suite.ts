@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { PrismaClient, StayStatus } from '../../lib/db/generated/client.ts';
 import { encryptField } from '../../lib/crypto/fields.ts';
-import { addDays, atLocal, localDay } from '../../lib/bookings/slots.ts';
+import { addDays, atLocal, localDay, programNow } from '../../lib/calendar/index.ts';
 
 // Demo Safe Suite: one unit; stays over the last month (checked out, one cut short, one cancelled,
 // one that never arrived), a guest in the suite now with welfare checks every two hours and a
@@ -27,7 +27,7 @@ const PLANS: Plan[] = [
 
 const NOTES = ['Resting, asked for tea', 'Sleeping, door checked', 'Watching TV, all fine', 'Had a shower and a meal'];
 
-export async function seedSuite(db: PrismaClient, now = new Date()): Promise<void> {
+export async function seedSuite(db: PrismaClient, now = programNow()): Promise<void> {
   const today = localDay(now);
   const unit = await db.suiteUnit.create({ data: { name: 'Suite 1' }, select: { id: true } });
   const staff = await db.staffUser.findMany({ where: { role: { in: ['outreach', 'coordinator'] }, active: true }, select: { id: true }, orderBy: { email: 'asc' } });

@@ -3,6 +3,7 @@ import { dayPlan } from '../../lib/bench/day-plan.ts';
 import { createRandom, hash32 } from '../../lib/bench/random.ts';
 import { insertVisits, PARTICIPANT_STATS_SQL, VISIT_TRIGGER_OFF_SQL, VISIT_TRIGGER_ON_SQL } from '../../lib/bench/visit-sql.ts';
 import { DEMO_DAYS, DEMO_SEED, prismaExec, staffIds } from './participants.ts';
+import { programNow } from '../../lib/calendar/index.ts';
 
 // Demo drop-in visits: about five months up to now, closed Sundays, busiest mid-week mornings,
 // 25 to 45 visits a day (regulars and occasional visitors, about 15% anonymous), services and
@@ -10,7 +11,7 @@ import { DEMO_DAYS, DEMO_SEED, prismaExec, staffIds } from './participants.ts';
 // Today page has people on it. Loaded set-based (lib/bench/visit-sql.ts) to stay quick on the
 // embedded database.
 
-export async function seedVisits(db: PrismaClient, now = new Date()): Promise<void> {
+export async function seedVisits(db: PrismaClient, now = programNow()): Promise<void> {
   const plan = dayPlan(createRandom(DEMO_SEED).fork('days'), { now, days: DEMO_DAYS });
   const desk = await staffIds(db, ['peer', 'coordinator', 'outreach', 'manager']);
   // One transaction: the visit trigger is off only inside it, and a failed load leaves nothing.

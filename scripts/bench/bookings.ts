@@ -4,10 +4,11 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { measure } from '../../lib/bench/measure.ts';
 import type { Scenario } from '../../lib/bench/scenario.ts';
-import { addDays, daySlots, localDay, type SlotResource } from '../../lib/bookings/slots.ts';
+import { daySlots, type SlotResource } from '../../lib/bookings/slots.ts';
 import { buildApp, startApp } from './app.ts';
 import type { BenchContext } from './context.ts';
 import { signIn } from './http.ts';
+import { addDays, localDay } from '../../lib/calendar/index.ts';
 
 // Issue 4's targets (showers and laundry). The scenarios book on resources of their own, open round
 // the clock, on tomorrow's slots (always bookable whatever time the benchmark runs); each run first

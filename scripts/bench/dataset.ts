@@ -6,9 +6,9 @@ import { dayPlan, scalePlan, type PlanDay } from '../../lib/bench/day-plan.ts';
 import { participantRows } from '../../lib/bench/participant-rows.ts';
 import { insertParticipants, withoutSensitive } from '../../lib/bench/participant-sql.ts';
 import { createRandom, hash32, type Random } from '../../lib/bench/random.ts';
-import { addDays, localDay } from '../../lib/bookings/slots.ts';
 import { buildFeatures } from './features.ts';
 import { insertVisits, PARTICIPANT_STATS_SQL, VISIT_TRIGGER_OFF_SQL, VISIT_TRIGGER_ON_SQL, type Exec } from '../../lib/bench/visit-sql.ts';
+import { addDays, localDay } from '../../lib/calendar/index.ts';
 
 // The benchmark's dataset: 50,000 participants and 1,000,000 drop-in visits (with their services)
 // over five years up to a fixed "now", and the other features' records at the same scale
@@ -20,7 +20,7 @@ export const DATASET = {
   participants: 50_000,
   visits: 1_000_000,
   days: 1826,
-  now: '2026-11-20T23:00:00.000Z', // a Friday, 15:00 in Vancouver
+  now: '2026-11-20T23:00:00.000Z', // a Friday, 16:00 in Vancouver (UTC−7)
   shape: 3, // bump when the generators change in a way the numbers above do not show
 } as const;
 

@@ -1,8 +1,9 @@
 import pg from 'pg';
 import type { IncidentType, TimeOfDay, WorkMode } from '../../lib/alerts/labels.ts';
 import { encryptDetails, fittingText, reportTokens } from '../../lib/alerts/stored.ts';
-import { addDays } from '../../lib/bookings/slots.ts';
 import type { Random } from '../../lib/bench/random.ts';
+import { addDays, atLocal, daysBetween } from '../../lib/calendar/index.ts';
+import { programZoneName, zoneNamed } from '../../lib/calendar/zone.ts';
 
 // The rest of the benchmark's five years, at the scale of its 1,000,000 visits: shower and laundry
 // bookings on weekdays (about 38,000), Safe Suite stays in two units with their welfare checks,
@@ -28,13 +29,27 @@ CREATE TEMP TABLE bench_people ON COMMIT DROP AS
   SELECT row_number() OVER (ORDER BY id) AS n, id FROM participant WHERE merged_into_id IS NULL AND deidentified_at IS NULL;
 CREATE UNIQUE INDEX ON bench_people (n);
 CREATE TEMP TABLE bench_staff ON COMMIT DROP AS SELECT row_number() OVER (ORDER BY id) AS n, id FROM unnest(%STAFF_IDS%::uuid[]) AS id;
+CREATE TEMP TABLE bench_offsets ON COMMIT DROP AS SELECT * FROM unnest(%OFFSET_DAYS%::date[], %OFFSET_MINUTES%::int[]) AS o (day, minutes);
+CREATE UNIQUE INDEX ON bench_offsets (day);
+CREATE OR REPLACE FUNCTION pg_temp.local_at(d date, m int) RETURNS timestamptz LANGUAGE sql STABLE AS
+  $$ SELECT ((d + make_interval(mins => m)) - make_interval(mins => (SELECT minutes FROM bench_offsets WHERE day = d))) AT TIME ZONE 'UTC' $$;
 CREATE TEMP TABLE bench_days ON COMMIT DROP AS SELECT d::date AS day, row_number() OVER (ORDER BY d) - 1 AS i FROM generate_series($2::date, $3::date, interval '1 day') d;
 `;
 
 /** A person and a staff member for a row key, as correlated subqueries on the temp tables. */
 const person = (key: string) => `(SELECT id FROM bench_people WHERE n = pg_temp.pick(${key}, %PEOPLE%))`;
 const staff = (key: string) => `(SELECT id FROM bench_staff WHERE n = pg_temp.pick(${key}, %STAFF%))`;
-const local = (day: string, minutes: string) => `((${day} + make_interval(mins => ${minutes})) AT TIME ZONE 'America/Vancouver')`;
+// Wall-clock times on program dates. The database's own tz data is not the program's (see
+// lib/calendar), so each day's UTC offset comes from the app's calendar (bench_offsets, taken at
+// noon: every time written here is after 3:00, when any daylight-saving jump is over).
+const local = (day: string, minutes: string) => `pg_temp.local_at((${day})::date, (${minutes})::int)`;
+
+/** Each program date's UTC offset in minutes (at noon), over the dataset and a month beyond it. */
+function dayOffsets(o: FeatureOptions): { days: string[]; minutes: number[] } {
+  const zone = zoneNamed(programZoneName());
+  const days = Array.from({ length: daysBetween(o.from, o.to) + 31 }, (_, i) => addDays(o.from, i));
+  return { days, minutes: days.map((d) => zone.offsetAt(atLocal(d, 12 * 60).getTime())) };
+}
 
 const BOOKINGS = `
 INSERT INTO resource (id, kind, name, capacity, slot_minutes, active, sort_order, updated_at) VALUES
@@ -219,7 +234,11 @@ async function alerts(client: pg.Client, random: Random, o: FeatureOptions): Pro
 export async function buildFeatures(client: pg.Client, random: Random, o: FeatureOptions, log: (m: string) => void): Promise<void> {
   await client.query('BEGIN');
   try {
-    await run(client, HELPERS.replace('%STAFF_IDS%', client.escapeLiteral(`{${o.staffIds.join(',')}}`)), o, { people: 0, staff: 0 });
+    const offsets = dayOffsets(o);
+    const helpers = HELPERS.replace('%STAFF_IDS%', client.escapeLiteral(`{${o.staffIds.join(',')}}`))
+      .replace('%OFFSET_DAYS%', client.escapeLiteral(`{${offsets.days.join(',')}}`))
+      .replace('%OFFSET_MINUTES%', client.escapeLiteral(`{${offsets.minutes.join(',')}}`));
+    await run(client, helpers, o, { people: 0, staff: 0 });
     const { rows: [sizes] } = await client.query<{ people: number; staff: number }>(
       'SELECT (SELECT count(*) FROM bench_people)::int AS people, (SELECT count(*) FROM bench_staff)::int AS staff');
     for (const [name, sql] of [['bookings', BOOKINGS], ['Safe Suite stays', SUITE], ['programs and attendance', PROGRAMS], ['agencies and referrals', REFERRALS]] as const) {

@@ -3,6 +3,7 @@ import { auditFilterOptions, listAuditEvents } from '@/lib/audit/queries.ts';
 import { AUDIT_TABLE } from '@/lib/audit/schema.ts';
 import { parseTableParams, toView } from '@/lib/table/params.ts';
 import { AuditTable } from '@/components/audit/audit-table.tsx';
+import { zoneLabel } from '@/lib/calendar/index.ts';
 
 export const dynamic = 'force-dynamic';
 
@@ -15,7 +16,7 @@ export default async function AuditPage({ searchParams }: Props) {
   return (
     <>
       <h1>Audit log</h1>
-      <p className="muted">Who did what, and when. Times are Vancouver time. Looking at this page is not itself recorded.</p>
+      <p className="muted">Who did what, and when. Times are {zoneLabel()}. Looking at this page is not itself recorded.</p>
       <AuditTable rows={rows} total={total} view={toView(params, page)} options={options} />
     </>
   );

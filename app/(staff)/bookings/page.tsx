@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { requirePermission } from '@/lib/auth/session.ts';
 import { can } from '@/lib/auth/permissions.ts';
 import { bookingDay } from '@/lib/bookings/queries.ts';
-import { localDay, parseDay } from '@/lib/bookings/slots.ts';
 import { BookingDesk } from '@/components/bookings/desk.tsx';
 import { DayNav, dayHeading } from '@/components/bookings/day-nav.tsx';
+import { localDay, parseDay, programNow } from '@/lib/calendar/index.ts';
 
 export const dynamic = 'force-dynamic';
 
@@ -14,7 +14,7 @@ type Props = { searchParams: Promise<{ day?: string | string[] }> };
 export default async function BookingsPage({ searchParams }: Props) {
   const actor = await requirePermission('booking:read');
   const { day: asked } = await searchParams;
-  const now = new Date();
+  const now = programNow();
   // A bad ?day= shows today rather than failing.
   const day = parseDay(Array.isArray(asked) ? asked[0] : asked) ?? localDay(now);
   const view = await bookingDay(actor, day, now);

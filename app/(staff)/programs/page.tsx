@@ -3,16 +3,15 @@ import { requirePermission } from '@/lib/auth/session.ts';
 import { can } from '@/lib/auth/permissions.ts';
 import { listPrograms } from '@/lib/programs/queries.ts';
 import { programFigures } from '@/lib/programs/figures.ts';
-import { localDay } from '@/lib/bookings/slots.ts';
-import { formatDateTime } from '@/lib/table/format.ts';
 import '@/components/programs/programs.css';
+import { formatDateTime, localDay, programNow } from '@/lib/calendar/index.ts';
 
 export const dynamic = 'force-dynamic';
 
 /** Programs: what runs when, a quick way into the latest session's attendance, and this month's figures. Staff (`program:read`). */
 export default async function ProgramsPage() {
   const actor = await requirePermission('program:read');
-  const today = localDay(new Date());
+  const today = localDay(programNow());
   const monthStart = `${today.slice(0, 8)}01`;
   const [programs, figures] = await Promise.all([listPrograms(actor), programFigures(actor, { from: monthStart, to: today })]);
   return (

@@ -1,11 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import Link from 'next/link';
-import { format } from 'date-fns';
-import { tz } from '@date-fns/tz';
 import { requirePermission } from '@/lib/auth/session.ts';
 import { can } from '@/lib/auth/permissions.ts';
 import { getSetting } from '@/lib/settings/queries.ts';
-import { addDays, atLocal, localDay, PROGRAM_ZONE } from '@/lib/bookings/slots.ts';
 import { currentAndComingStays, listUnits, staysBetween, waitlist } from '@/lib/safe-suite/queries.ts';
 import { suiteOccupancy } from '@/lib/safe-suite/occupancy.ts';
 import { monthDays, monthOf, monthTitle, parseMonth } from '@/lib/safe-suite/calendar.ts';
@@ -14,6 +11,7 @@ import { MonthCalendar } from '@/components/suite/month-calendar.tsx';
 import { StayList } from '@/components/suite/stay-list.tsx';
 import { OccupancyFigures } from '@/components/suite/occupancy-figures.tsx';
 import '@/components/suite/suite.css';
+import { addDays, atLocal, formatLocal, localDay, programNow } from '@/lib/calendar/index.ts';
 
 export const dynamic = 'force-dynamic';
 
@@ -24,7 +22,7 @@ const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v
 export default async function SuitePage({ searchParams }: Props) {
   const actor = await requirePermission('stay:read');
   const params = await searchParams;
-  const now = new Date();
+  const now = programNow();
   const month = parseMonth(first(params.month)) ?? monthOf(now);
   const units = await listUnits(actor);
   const canManage = can(actor, 'stay:manage');
@@ -42,7 +40,7 @@ export default async function SuitePage({ searchParams }: Props) {
   ]);
   const today = localDay(now);
   const quarter = Math.floor(now.getTime() / 900_000) * 900_000;
-  const defaults = { startDate: today, startTime: format(new Date(quarter), 'HH:mm', { in: tz(PROGRAM_ZONE) }), endDate: addDays(today, 1), endTime: '11:00' };
+  const defaults = { startDate: today, startTime: formatLocal(new Date(quarter), 'HH:mm'), endDate: addDays(today, 1), endTime: '11:00' };
   const unitParam = units.length > 1 ? `&unit=${unit.id}` : '';
   return (
     <>

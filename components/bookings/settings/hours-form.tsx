@@ -5,7 +5,7 @@ import { setHoursAction } from '@/app/(staff)/settings/resources/actions.ts';
 import { FormStatus } from '@/components/ui/form-status.tsx';
 import type { ActionState } from '@/lib/action.ts';
 import { WEEKDAY_LABEL, WEEKDAYS } from '@/lib/bookings/resource-schema.ts';
-import { minutesLabel, type OpeningHours } from '@/lib/bookings/slots.ts';
+import { minutesLabel, type OpeningHours } from '@/lib/bookings/hours.ts';
 import { formParts } from './use-form-state.ts';
 
 function TimeBox({ name, label, value, error }: { name: string; label: string; value: string; error?: string }) {

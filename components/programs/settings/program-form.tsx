@@ -7,7 +7,7 @@ import { FormStatus } from '@/components/ui/form-status.tsx';
 import { SelectField } from '@/components/staff/select-field.tsx';
 import { formParts } from '@/components/bookings/settings/use-form-state.ts';
 import type { ActionState } from '@/lib/action.ts';
-import { FREQUENCY_LABEL, WEEKDAYS } from '@/lib/programs/rules.ts';
+import { FREQUENCY_LABEL, WEEKDAYS } from '@/lib/programs/labels.ts';
 
 export type ProgramValues = {
   id?: string; name: string; description: string; partner: string; frequency: string; weekday: string;

@@ -1,7 +1,7 @@
 import { requirePermission } from '@/lib/auth/session.ts';
-import { programDate } from '@/lib/visits/rules.ts';
 import { ReportForm } from '@/components/alerts/report-form.tsx';
 import '@/components/alerts/alerts.css';
+import { localDay, programNow } from '@/lib/calendar/index.ts';
 
 export const dynamic = 'force-dynamic';
 
@@ -12,7 +12,7 @@ export default async function NewReportPage() {
     <>
       <h1>Take a bad date report</h1>
       <p className="muted">Only what helps others stay safe. The person reporting is never named on an alert.</p>
-      <ReportForm today={programDate(new Date())} />
+      <ReportForm today={localDay(programNow())} />
     </>
   );
 }

@@ -1,9 +1,9 @@
 import { requirePermission } from '@/lib/auth/session.ts';
 import { listSheet } from '@/lib/alerts/queries.ts';
-import { programDate } from '@/lib/visits/rules.ts';
 import { AlertCard } from '@/components/alerts/alert-card.tsx';
 import { PrintButton } from '@/components/alerts/print-button.tsx';
 import '@/components/alerts/alerts.css';
+import { localDay, programNow } from '@/lib/calendar/index.ts';
 
 export const dynamic = 'force-dynamic';
 
@@ -17,7 +17,7 @@ export default async function PrintSheetPage() {
         <h1>Safety notices</h1>
         <PrintButton />
       </div>
-      <p>Issued {programDate(new Date())}. Please keep this sheet inside.</p>
+      <p>Issued {localDay(programNow())}. Please keep this sheet inside.</p>
       {alerts.length === 0 ? <p>No notices right now.</p> : (
         <div className="alert-list">{alerts.map((a) => <AlertCard key={a.id} alert={a} headingLevel={2} />)}</div>
       )}

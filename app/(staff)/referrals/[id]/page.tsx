@@ -4,12 +4,11 @@ import { requirePermission } from '@/lib/auth/session.ts';
 import { can } from '@/lib/auth/permissions.ts';
 import { getReferral } from '@/lib/referrals/queries.ts';
 import { CATEGORY_LABELS, CONSENT_LABELS, isDue, isOpen, STATUS_LABELS } from '@/lib/referrals/rules.ts';
-import { localDay } from '@/lib/bookings/slots.ts';
-import { formatDateTime } from '@/lib/table/format.ts';
 import { StatusForm } from '@/components/referrals/status-form.tsx';
 import { FollowUpForm } from '@/components/referrals/follow-up-form.tsx';
 import { RevealText } from '@/components/referrals/reveal-text.tsx';
 import '@/components/referrals/referrals.css';
+import { formatDateTime, localDay, programNow } from '@/lib/calendar/index.ts';
 
 export const dynamic = 'force-dynamic';
 
@@ -18,7 +17,7 @@ export default async function ReferralPage({ params }: { params: Promise<{ id: s
   const r = await getReferral(actor, (await params).id);
   if (!r) notFound();
   const manage = can(actor, 'referral:manage');
-  const due = isDue(r.status, r.followUpOn, localDay(new Date()));
+  const due = isDue(r.status, r.followUpOn, localDay(programNow()));
   return (
     <>
       <p><Link href="/referrals">Back to referrals</Link></p>

@@ -3,9 +3,9 @@ import Link from 'next/link';
 import { requirePermission } from '@/lib/auth/session.ts';
 import { listAgencies } from '@/lib/referrals/agencies.ts';
 import { referralPerson } from '@/lib/referrals/queries.ts';
-import { localDay } from '@/lib/bookings/slots.ts';
 import { ReferralForm } from '@/components/referrals/referral-form.tsx';
 import '@/components/referrals/referrals.css';
+import { localDay, programNow } from '@/lib/calendar/index.ts';
 
 export const dynamic = 'force-dynamic';
 
@@ -22,7 +22,7 @@ export default async function NewReferralPage({ searchParams }: Props) {
       <p><Link href="/referrals">Back to referrals</Link></p>
       <h1>New referral</h1>
       <ReferralForm agencies={agencies.map((a) => ({ id: a.id, name: a.name, categories: a.categories }))} initialKey={randomUUID()}
-        today={localDay(new Date())} person={person ? { kind: 'person', ...person } : null} />
+        today={localDay(programNow())} person={person ? { kind: 'person', ...person } : null} />
     </>
   );
 }

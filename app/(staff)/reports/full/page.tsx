@@ -4,10 +4,10 @@ import { can } from '@/lib/auth/permissions.ts';
 import { buildReport } from '@/lib/reports/build.ts';
 import { SUPPRESSION_NOTE } from '@/lib/reports/files.ts';
 import { parsePeriod, periodQuery, periodStatus, STILL_RUNNING } from '@/lib/reports/period.ts';
-import { formatDateTime } from '@/lib/table/format.ts';
 import { PeriodPicker } from '@/components/reports/period-picker.tsx';
 import { FigureTable } from '@/components/reports/figure-table.tsx';
 import { DownloadLink } from '@/components/reports/download-link.tsx';
+import { formatDateTime, zoneLabel } from '@/lib/calendar/index.ts';
 
 export const dynamic = 'force-dynamic';
 
@@ -31,7 +31,7 @@ export default async function FullReportPage({ searchParams }: Props) {
       <h1>{period ? `Report: ${period.label}` : 'Report'}</h1>
       {period && report && (
         <p className="muted">
-          {period.from} to {period.to}.{STATUS[periodStatus(period)]} Made {formatDateTime(report.generatedAt.toISOString())} (Vancouver time). {SUPPRESSION_NOTE}
+          {period.from} to {period.to}.{STATUS[periodStatus(period)]} Made {formatDateTime(report.generatedAt.toISOString())} ({zoneLabel()}). {SUPPRESSION_NOTE}
         </p>
       )}
       <p className="no-print"><Link href={`/reports${period ? periodQuery(period) : ''}`}>Back to the dashboard</Link></p>

@@ -1,10 +1,10 @@
 import Link from 'next/link';
 import { requirePermission } from '@/lib/auth/session.ts';
 import { listClosedDays, listPrograms } from '@/lib/programs/queries.ts';
-import { localDay } from '@/lib/bookings/slots.ts';
 import { ProgramForm } from '@/components/programs/settings/program-form.tsx';
 import { ClosedDays } from '@/components/programs/settings/closed-days.tsx';
 import '@/components/programs/programs.css';
+import { localDay, programNow } from '@/lib/calendar/index.ts';
 
 export const dynamic = 'force-dynamic';
 
@@ -12,7 +12,7 @@ export const dynamic = 'force-dynamic';
 export default async function ProgramSettingsPage() {
   const actor = await requirePermission('program:manage');
   const [programs, closedDays] = await Promise.all([listPrograms(actor), listClosedDays(actor)]);
-  const today = localDay(new Date());
+  const today = localDay(programNow());
   return (
     <>
       <p><Link href="/settings">Back to settings</Link></p>

@@ -3,11 +3,11 @@ import { requirePermission } from '@/lib/auth/session.ts';
 import { listBoardLinks } from '@/lib/bookings/board.ts';
 import { hoursSummary, listClosures, listResourceSettings } from '@/lib/bookings/resource-queries.ts';
 import { KIND_TITLE } from '@/lib/bookings/rules.ts';
-import { formatDate, formatDateTime } from '@/lib/table/format.ts';
 import { AddResourceForm } from '@/components/bookings/settings/add-resource-form.tsx';
 import { BoardLinks } from '@/components/bookings/settings/board-links.tsx';
 import { Closures } from '@/components/bookings/settings/closures.tsx';
 import '@/components/bookings/bookings.css';
+import { formatDate, formatDateTime } from '@/lib/calendar/index.ts';
 
 export const dynamic = 'force-dynamic';
 

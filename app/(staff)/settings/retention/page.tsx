@@ -1,8 +1,8 @@
 import Link from 'next/link';
 import { requirePermission } from '@/lib/auth/session.ts';
 import { previewRetention } from '@/lib/participants/retention.ts';
-import { formatDate } from '@/lib/table/format.ts';
 import { RetentionForm } from '@/components/lifecycle/retention-form.tsx';
+import { formatDate } from '@/lib/calendar/index.ts';
 
 export const dynamic = 'force-dynamic';
 

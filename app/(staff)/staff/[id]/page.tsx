@@ -5,9 +5,9 @@ import { can, ROLE_LABELS } from '@/lib/auth/permissions.ts';
 import { AppError } from '@/lib/errors.ts';
 import { getStaffMember } from '@/lib/staff/queries.ts';
 import { ROLE_OPTIONS, roleIsManagedBy } from '@/lib/staff/schema.ts';
-import { formatDate } from '@/lib/table/format.ts';
 import { StatusBadge } from '@/components/staff/status-badge.tsx';
 import { ManageAccount } from '@/components/staff/manage-account.tsx';
+import { formatDate } from '@/lib/calendar/index.ts';
 
 export const dynamic = 'force-dynamic';
 

@@ -6,10 +6,10 @@ import { AppError } from '@/lib/errors.ts';
 import { activeServiceTypes } from '@/lib/services/queries.ts';
 import { serviceLineLabel } from '@/lib/services/schema.ts';
 import { getVisit } from '@/lib/visits/queries.ts';
-import { programDate, programTime } from '@/lib/visits/rules.ts';
 import { Who } from '@/components/visits/who.tsx';
 import { VisitEditForm } from '@/components/visits/visit-edit-form.tsx';
 import { VoidVisitForm } from '@/components/visits/void-visit-form.tsx';
+import { formatLocal, localDay } from '@/lib/calendar/index.ts';
 
 export const dynamic = 'force-dynamic';
 
@@ -30,7 +30,7 @@ export default async function VisitPage({ params }: Props) {
   return (
     <>
       <p><Link href="/">Back to today</Link></p>
-      <h1>Visit at {programTime(visit.visitedAt)} on {programDate(new Date(visit.visitedAt))}</h1>
+      <h1>Visit at {formatLocal(new Date(visit.visitedAt), 'HH:mm')} on {localDay(new Date(visit.visitedAt))}</h1>
       <section className="card" aria-labelledby="visit-details-heading">
         <h2 id="visit-details-heading">Details</h2>
         <dl className="visit-details">

@@ -3,8 +3,8 @@ import { notFound } from 'next/navigation';
 import { requirePermission } from '@/lib/auth/session.ts';
 import { AppError } from '@/lib/errors.ts';
 import { getAccessRequest } from '@/lib/participants/access-request.ts';
-import { formatDateTime } from '@/lib/table/format.ts';
 import { AccessRecord } from '@/components/lifecycle/access-record.tsx';
+import { formatDateTime } from '@/lib/calendar/index.ts';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,22 +1,19 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { format } from 'date-fns';
-import { tz } from '@date-fns/tz';
 import { requirePermission } from '@/lib/auth/session.ts';
 import { can } from '@/lib/auth/permissions.ts';
 import { getSession } from '@/lib/programs/queries.ts';
 import { sessionHasStarted } from '@/lib/programs/rules.ts';
-import { localDay, PROGRAM_ZONE } from '@/lib/bookings/slots.ts';
 import { AttendeeAdder } from '@/components/programs/attendee-adder.tsx';
 import { AddAnonymousButton, RemoveAttendee, SessionDetailsForm } from '@/components/programs/session-forms.tsx';
 import { ManageSession } from '@/components/programs/manage-session.tsx';
 import '@/components/programs/programs.css';
+import { formatLocal, localDay, localTime, programNow } from '@/lib/calendar/index.ts';
 
 export const dynamic = 'force-dynamic';
 
-const inZone = tz(PROGRAM_ZONE);
-const when = (d: Date) => format(d, 'EEEE d MMMM yyyy, H:mm', { in: inZone });
-const hm = (d: Date) => format(d, 'H:mm', { in: inZone });
+const when = (d: Date) => formatLocal(d, 'EEEE d MMMM yyyy, H:mm');
+const hm = (d: Date) => localTime(d);
 
 /** Attendance for one session: named people (alias and code only), a headcount, partner and topics. Staff (`program:read`; recording needs `attendance:record`). */
 export default async function SessionPage({ params }: { params: Promise<{ id: string }> }) {
@@ -24,14 +21,14 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
   const s = await getSession(actor, (await params).id);
   if (!s) notFound();
   const named = s.attendees.length;
-  const open = s.status !== 'cancelled' && sessionHasStarted(s.startsAt, new Date()) && can(actor, 'attendance:record');
+  const open = s.status !== 'cancelled' && sessionHasStarted(s.startsAt, programNow()) && can(actor, 'attendance:record');
   return (
     <>
       <p><Link href={`/programs/${s.programId}`}>Back to {s.programName}</Link></p>
       <h1>{s.programName}</h1>
       <p className="muted">{when(s.startsAt)}–{hm(s.endsAt)}</p>
       {s.status === 'cancelled' && <p className="form-error" role="status">Cancelled: {s.cancelReason}. No one can be counted at it.</p>}
-      {s.status !== 'cancelled' && !sessionHasStarted(s.startsAt, new Date()) && <p className="muted">This session has not happened yet. Attendance is recorded on the day or after.</p>}
+      {s.status !== 'cancelled' && !sessionHasStarted(s.startsAt, programNow()) && <p className="muted">This session has not happened yet. Attendance is recorded on the day or after.</p>}
       <p className="attendance-total" id="attendance-total"><strong>Total: {named + s.anonymousCount}</strong> ({named} named, {s.anonymousCount} without a name)</p>
       <div className="attendance-grid">
         <section className="card" aria-labelledby="named-heading">

@@ -1,10 +1,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { format } from 'date-fns';
-import { tz } from '@date-fns/tz';
 import { requirePermission } from '@/lib/auth/session.ts';
 import { can } from '@/lib/auth/permissions.ts';
-import { localDay, PROGRAM_ZONE } from '@/lib/bookings/slots.ts';
 import { getStay } from '@/lib/safe-suite/queries.ts';
 import { readStayLog } from '@/lib/safe-suite/log.ts';
 import { STATUS_LABEL, whenLabel } from '@/lib/safe-suite/rules.ts';
@@ -12,6 +9,7 @@ import { StayActions } from '@/components/suite/stay-actions.tsx';
 import { LogForm } from '@/components/suite/log-form.tsx';
 import { ExtendForm } from '@/components/suite/extend-form.tsx';
 import '@/components/suite/suite.css';
+import { formatLocal, localDay } from '@/lib/calendar/index.ts';
 
 export const dynamic = 'force-dynamic';
 
@@ -51,7 +49,7 @@ export default async function StayPage({ params }: Props) {
             <p><Link href={`/participants/${stay.participantId}`}>Participant record</Link></p>
             {canManage && <StayActions stayId={stay.id} status={stay.status} />}
             {canManage && (stay.status === 'confirmed' || stay.status === 'checked_in') && (
-              <ExtendForm stayId={stay.id} endDate={localDay(stay.endAt)} endTime={format(stay.endAt, 'HH:mm', { in: tz(PROGRAM_ZONE) })} />
+              <ExtendForm stayId={stay.id} endDate={localDay(stay.endAt)} endTime={formatLocal(stay.endAt, 'HH:mm')} />
             )}
           </section>
         </div>

@@ -2,7 +2,7 @@ import { can } from '@/lib/auth/permissions.ts';
 import { auditRefusal, getActor } from '@/lib/auth/session.ts';
 import { AppError } from '@/lib/errors.ts';
 import { getAccessRequest } from '@/lib/participants/access-request.ts';
-import { formatDate } from '@/lib/table/format.ts';
+import { formatDate } from '@/lib/calendar/index.ts';
 
 export const dynamic = 'force-dynamic';
 
