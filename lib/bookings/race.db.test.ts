@@ -6,6 +6,7 @@ import { AppError } from '@/lib/errors.ts';
 import { bookSlot } from './book.ts';
 import { changeBooking } from './transitions.ts';
 import { key, makePerson, makeResource, tomorrowSlot } from './test-helpers.ts';
+import { localDay } from '@/lib/calendar/index.ts';
 
 // Two desks booking the last place at the same moment get one booking and one clear "taken".
 // Here 200 at once, against PostgreSQL: exactly `capacity` succeed, every other attempt gets the
@@ -77,8 +78,8 @@ describe('the database itself refuses overbooking, whatever code writes the rows
     const creator = (await db.staffUser.findFirstOrThrow({ select: { id: true } })).id;
     return c.query(
       `INSERT INTO booking (id, resource_id, kind, participant_id, day, ticket, slot_start, slot_end, seat, idempotency_key, created_by_id, booked_at)
-       VALUES (gen_random_uuid(), $1, 'shower', $2, ($3::timestamptz AT TIME ZONE 'America/Vancouver')::date, $4, $3, $3::timestamptz + interval '30 minutes', $5, gen_random_uuid(), $6, now())`,
-      [resourceId, participantId, slotStart, ticket, seat, creator],
+       VALUES (gen_random_uuid(), $1, 'shower', $2, $7::date, $4, $3, $3::timestamptz + interval '30 minutes', $5, gen_random_uuid(), $6, now())`,
+      [resourceId, participantId, slotStart, ticket, seat, creator, localDay(slotStart)],
     );
   }
 
@@ -93,7 +94,8 @@ describe('the database itself refuses overbooking, whatever code writes the rows
     await expect(insert(resource.id, b, 1, 4, person.id)).rejects.toThrow(/daily booking limit/);
     await insert(resource.id, a, 2, 5);
     const c = await rawClient();
-    await expect(c.query(`UPDATE booking SET day = day + 1 WHERE ticket = 5`)).rejects.toThrow(/booking_day_check/);
+    await expect(c.query(`UPDATE booking SET day = day + 2 WHERE ticket = 5`)).rejects.toThrow(/booking_day_check/);
+    await expect(c.query(`UPDATE booking SET day = day - 2 WHERE ticket = 5`)).rejects.toThrow(/booking_day_check/);
     await expect(c.query(`UPDATE resource SET capacity = 1 WHERE id = $1`, [resource.id])).rejects.toThrow(/beyond the new capacity/);
     await expect(c.query(`DELETE FROM booking`)).rejects.toThrow(/cancelled, not deleted/);
     // A cancelled booking no longer holds its seat.
