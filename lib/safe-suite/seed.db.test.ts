@@ -6,11 +6,15 @@ import { seedParticipants } from '@/prisma/seed/participants.ts';
 import { seedSuite } from '@/prisma/seed/suite.ts';
 import { suiteToday } from './today.ts';
 import { readStayLog } from './log.ts';
+import { fixClock } from '@/lib/calendar/index.ts';
 
 // The demo's Safe Suite (prisma/seed/suite.ts), loaded as `npm run demo` does.
 
 describe('seedSuite', () => {
-  it('loads one unit, stays in every status within the constraint, a guest in now with a readable log', async () => {
+  // The guest in now arrived yesterday at 15:00; their log runs up to now, so its length depends on
+  // the hour: held at 00:30, the shortest it gets (the demo can start at any hour).
+  it.each(['2026-12-06T07:30:00Z', '2027-03-14T22:00:00Z'])('loads one unit, stays in every status within the constraint, a guest in now with a readable log (at %s)', async (now) => {
+    fixClock(now);
     await seedStaff(db);
     await seedParticipants(db);
     await seedSuite(db);
@@ -21,7 +25,7 @@ describe('seedSuite', () => {
     const [unit] = await suiteToday(outreach);
     expect(unit).toMatchObject({ state: 'occupied', overdue: false });
     const log = await readStayLog(outreach, { stayId: unit!.stayId! });
-    expect(log.length).toBeGreaterThan(5);
+    expect(log.length).toBeGreaterThanOrEqual(4);
     expect(log.every((e) => e.text)).toBe(true);
     expect(new Set(log.map((e) => e.kind))).toEqual(new Set(['welfare_check', 'handover']));
   });

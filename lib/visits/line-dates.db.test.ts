@@ -4,6 +4,7 @@ import { makeActor } from '@/lib/db/test/actors.ts';
 import { rawClient } from '@/lib/db/test/reset.ts';
 import { logVisit, updateVisit } from './mutations.ts';
 import { makeParticipant, serviceTypeIds } from './test-helpers.ts';
+import { fixClock } from '@/lib/calendar/index.ts';
 
 // Each service line carries its visit's program date (the funder report reads lines by it): the
 // database fills it whatever writes the line, and a visit's date cannot change under its lines.
@@ -19,7 +20,10 @@ describe('service lines’ dates', () => {
     const author = await makeActor('coordinator');
     const t = await serviceTypeIds();
     const person = await makeParticipant(author);
-    const visitedAt = new Date('2026-11-01T07:30:00Z'); // 00:30 in Vancouver on 1 November, 07:30 UTC
+    fixClock('2026-11-20T19:00:00Z');
+    // 00:30 on 1 November in Vancouver: under BC's permanent UTC−7 that is 07:30 UTC, an hour the
+    // old rules (and a stock PostgreSQL's tzdata 2025b) still put on 31 October.
+    const visitedAt = new Date('2026-11-01T07:30:00Z');
     const { visitId } = await logVisit(author, { idempotencyKey: randomUUID(), participantId: person.id, visitedAt, services: [{ serviceTypeId: t.shower!, quantity: 1 }] });
     await updateVisit(await makeActor('manager'), { visitId, services: [{ serviceTypeId: t.shower!, quantity: 1 }, { serviceTypeId: t.meal!, quantity: 1 }] });
     const dates = await lineDates(visitId);

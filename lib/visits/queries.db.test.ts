@@ -6,9 +6,9 @@ import { rawClient } from '@/lib/db/test/reset.ts';
 import { expectAppError } from '@/lib/staff/test-helpers.ts';
 import { logVisit, voidVisit } from './mutations.ts';
 import { getVisit, listVisitsForDay, todaySummary } from './queries.ts';
-import { programDate } from './rules.ts';
 import { visitTimelineEntries } from './timeline.ts';
 import { makeParticipant, serviceTypeIds } from './test-helpers.ts';
+import { fixClock, localDay } from '@/lib/calendar/index.ts';
 
 const log = (actor: Awaited<ReturnType<typeof makeActor>>, participantId: string | null, services: { serviceTypeId: string; quantity: number }[] = [], visitedAt?: Date) =>
   logVisit(actor, { idempotencyKey: randomUUID(), participantId, services, visitedAt });
@@ -26,15 +26,16 @@ describe('todaySummary', () => {
     await voidVisit(desk, { visitId: wrong.visitId, reason: 'Logged twice' });
     await log(desk, robin.id, [], new Date(Date.now() - 2 * 86_400_000));
     const summary = await todaySummary(await makeActor('peer'));
-    expect(summary).toEqual({ date: programDate(new Date()), visits: 5, people: 4, named: 2, anonymous: 2 });
+    expect(summary).toEqual({ date: localDay(new Date()), visits: 5, people: 4, named: 2, anonymous: 2 });
   });
 
   it('draws the day in Vancouver: 23:30 there is still “today” though it is tomorrow in UTC', async () => {
     const desk = await makeActor('coordinator');
-    const sql = await rawClient();
-    const lateEvening = new Date('2026-11-22T07:30:00Z'); // 23:30 on the 21st in Vancouver
-    const { visitId } = await log(desk, null, [], new Date());
-    await sql.query(`UPDATE visit SET visited_at = $2, visit_date = '2026-11-21' WHERE id = $1`, [visitId, lateEvening]);
+    fixClock('2026-11-22T09:00:00Z'); // 02:00 on the 22nd in Vancouver (UTC−7)
+    const lateEvening = new Date('2026-11-22T06:30:00Z'); // 23:30 on the 21st in Vancouver
+    const { visitId } = await log(desk, null, [], lateEvening);
+    const { rows } = await (await rawClient()).query(`SELECT visit_date::text AS day FROM visit WHERE id = $1`, [visitId]);
+    expect(rows).toEqual([{ day: '2026-11-21' }]);
     expect((await todaySummary(desk, new Date('2026-11-21T18:00:00Z'))).visits).toBe(1);
     expect((await todaySummary(desk, new Date('2026-11-22T09:00:00Z'))).visits).toBe(0);
   });

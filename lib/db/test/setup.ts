@@ -1,4 +1,5 @@
-import { afterAll, beforeEach, inject } from 'vitest';
+import { afterAll, afterEach, beforeEach, inject } from 'vitest';
+import { fixClock } from '../../calendar/clock.ts';
 import { resetDatabase, closeTestDb } from './reset.ts';
 
 // Every data-layer module reads DATABASE_URL lazily, so setting it here points them at the test database.
@@ -10,6 +11,11 @@ process.env.ENCRYPTION_KEY ??= Buffer.alloc(32, 7).toString('base64');
 
 beforeEach(async () => {
   await resetDatabase();
+});
+
+// A test may hold the program clock at an instant (fixClock); the next one starts with it running.
+afterEach(() => {
+  fixClock(null);
 });
 
 afterAll(async () => {
