@@ -23,10 +23,10 @@ async function event(at: string, action: string, actorId: string | null, extra: 
 async function seed() {
   const manager = await makeActor('manager', { displayName: 'Dana Moreau' });
   const admin = await makeActor('admin', { displayName: 'IT Support' });
-  // Vancouver is UTC-8 in November: 07:59Z on the 2nd is still 23:59 on the 1st there.
+  // Vancouver has been on UTC−7 all year since 2026: 06:59Z on the 2nd is still 23:59 on the 1st there.
   await event('2026-11-01T08:00:00Z', 'staff_user.created', admin.id, { entityType: 'staff_user', entityId: manager.id, details: { role: 'manager' } });
-  await event('2026-11-02T07:59:00Z', 'staff_user.role_changed', manager.id, { entityType: 'staff_user', entityId: admin.id, details: { from: 'peer', to: 'coordinator' } });
-  await event('2026-11-02T08:00:00Z', 'auth.sign_in_failed', null, { outcome: 'failed' });
+  await event('2026-11-02T06:59:00Z', 'staff_user.role_changed', manager.id, { entityType: 'staff_user', entityId: admin.id, details: { from: 'peer', to: 'coordinator' } });
+  await event('2026-11-02T07:00:00Z', 'auth.sign_in_failed', null, { outcome: 'failed' });
   await event('2026-11-03T18:00:00Z', 'access.refused', manager.id, { outcome: 'refused', details: { permission: 'report:read', list: ['a', 'b'] } });
   return { manager, admin };
 }

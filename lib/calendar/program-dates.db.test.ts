@@ -14,7 +14,7 @@ import { atLocal, fixClock } from './index.ts';
 
 describe('program dates in the database', () => {
   it('are the app calendar’s for a booking and a visit at 00:30 local, on PostgreSQL and the embedded database alike', async () => {
-    fixClock('2026-12-06T08:00:00Z'); // 01:00 on Sunday 6 December in Kamloops
+    fixClock('2026-12-06T07:40:00Z'); // 00:40 on Sunday 6 December in Kamloops
     const desk = await makeActor('coordinator');
     const person = await makePerson(desk);
     const shower = await makeResource({ name: 'Night shower' });
