@@ -34,6 +34,7 @@ const cases: Array<[string, Record<string, string | undefined>, RegExp]> = [
   ['ENCRYPTION_KEY not 32 bytes', { ...VALID, ENCRYPTION_KEY: Buffer.alloc(16).toString('base64') },
     /^Lantern cannot start: ENCRYPTION_KEY must be 32 random bytes in base64/],
   ['PORT not a number', { ...VALID, PORT: 'eighty' }, /^Lantern cannot start: PORT must be a port number/],
+  ['LANTERN_TIME_ZONE not a zone', { ...VALID, LANTERN_TIME_ZONE: 'Kamloops' }, /^Lantern cannot start: LANTERN_TIME_ZONE must be an IANA time zone name/],
   ['database unreachable', VALID, /^Lantern cannot start: cannot connect to the database: .*ECONNREFUSED/],
 ];
 

@@ -22,13 +22,13 @@ if (!/^\d{1,5}$/.test(port) || Number(port) < 1 || Number(port) > 65535) {
   fail(`PORT must be a port number between 1 and 65535, not "${port}"`);
 }
 
-console.log(`Lantern: ${clockDescription()}`);
-
 try {
   await migrate(config.env.DATABASE_URL, { log: (m) => console.log(`migrate: ${m}`) });
 } catch (e) {
   fail((e as Error).message ?? String(e));
 }
+
+console.log(`Lantern: ${clockDescription()}`);
 
 // Node runs Next's CLI directly: no shell, and no dependence on node_modules/.bin.
 const nextCli = createRequire(import.meta.url).resolve('next/dist/bin/next');

@@ -7,7 +7,7 @@ import { expectAppError, makePerson, makeProgram, makeSession } from './test-hel
 // Hand-counted fixture, November 2026 (program dates, America/Vancouver):
 //  Breakfast: Nov 3 held (A, B + 5 anonymous = 7), Nov 10 held (A + 2 = 3), Nov 17 cancelled,
 //             Nov 24 scheduled, never recorded (counts nowhere); Oct 27 held (C + 4) and Dec 1 held
-//             (B) are outside the range. Nov 30 16:30 local is 00:30 UTC on Dec 1: inside.
+//             (B) are outside the range. Nov 30 17:30 local (UTC−7) is 00:30 UTC on Dec 1: inside.
 //  → held 3 (Nov 3, Nov 10, Nov 30), cancelled 1, total 7 + 3 + 1 = 11, named 4 (A, B, A, C),
 //    anonymous 7, unique named 3 (A, B, C), average 11 / 3 = 3.7.
 //  Alumni: one held session with nobody (0 people); Old series ended before November: not listed.
@@ -26,7 +26,7 @@ describe('programFigures', () => {
     await attend(s10.id, a);
     await makeSession(breakfast.id, '2026-11-17', { status: 'cancelled' });
     await makeSession(breakfast.id, '2026-11-24');
-    const s30 = await makeSession(breakfast.id, '2026-11-30', { status: 'held', startMin: 16 * 60 + 30 });
+    const s30 = await makeSession(breakfast.id, '2026-11-30', { status: 'held', startMin: 17 * 60 + 30 });
     expect(s30.startsAt.toISOString()).toBe('2026-12-01T00:30:00.000Z');
     await attend(s30.id, c);
     const oct = await makeSession(breakfast.id, '2026-10-27', { status: 'held', anonymousCount: 4 });

@@ -8,8 +8,8 @@ import { seedStaff } from './staff.ts';
 import { DEMO_PARTICIPANTS, seedParticipants } from './participants.ts';
 import { seedVisits } from './visits.ts';
 
-// A Wednesday, 13:30 in Vancouver (PST): the drop-in has been open three and a half hours.
-const NOW = new Date('2026-11-18T21:30:00Z');
+// A Wednesday, 13:30 in Vancouver (UTC−7): the drop-in has been open three and a half hours.
+const NOW = new Date('2026-11-18T20:30:00Z');
 
 async function seedDemo(now = NOW) {
   await seedStaff(db);

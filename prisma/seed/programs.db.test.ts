@@ -7,8 +7,8 @@ import { seedStaff } from './staff.ts';
 import { seedParticipants } from './participants.ts';
 import { seedPrograms } from './programs.ts';
 
-// A Wednesday, 13:30 in Vancouver (PST).
-const NOW = new Date('2026-11-18T21:30:00Z');
+// A Wednesday, 13:30 in Vancouver (UTC−7 all year since 2026).
+const NOW = new Date('2026-11-18T20:30:00Z');
 
 describe('demo seed: programs and attendance', () => {
   it('five programs with past sessions recorded, the latest left for the desk, holidays closed', async () => {
@@ -20,10 +20,10 @@ describe('demo seed: programs and attendance', () => {
     expect(programs.map((p) => p.name)).toEqual(['Alumni Group', 'Peer workshop: know your rights', 'Peer workshop: safety planning', 'Thursday lunch', 'Tuesday breakfast'].sort());
     const breakfast = programs.find((p) => p.name === 'Tuesday breakfast')!;
     // Tuesday 17 November, 9:00: the current session, not yet recorded.
-    expect(breakfast.lastSession?.startsAt.toISOString()).toBe('2026-11-17T17:00:00.000Z');
+    expect(breakfast.lastSession?.startsAt.toISOString()).toBe('2026-11-17T16:00:00.000Z');
     const latest = await db.programSession.findUniqueOrThrow({ where: { id: breakfast.lastSession!.id }, select: { status: true, anonymousCount: true, _count: { select: { attendance: true } } } });
     expect(latest).toEqual({ status: 'scheduled', anonymousCount: 0, _count: { attendance: 0 } });
-    expect(await db.programSession.count({ where: { startsAt: { gte: new Date('2026-11-11T08:00:00Z'), lt: new Date('2026-11-12T08:00:00Z') } } })).toBe(0);
+    expect(await db.programSession.count({ where: { startsAt: { gte: new Date('2026-11-11T07:00:00Z'), lt: new Date('2026-11-12T07:00:00Z') } } })).toBe(0);
     const figures = await programFigures(manager, { from: '2026-08-01', to: '2026-11-18' });
     const b = figures.find((f) => f.programName === 'Tuesday breakfast')!;
     expect(b.sessionsHeld).toBeGreaterThan(10);
