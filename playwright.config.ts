@@ -1,6 +1,6 @@
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
+import { chromiumPath } from './scripts/lib/browser.ts';
 
 // End-to-end tests drive the production build (`next build` first) in real Chromium, against a
 // fresh, migrated and seeded database that e2e/serve.ts creates for the run and drops afterwards.
@@ -13,10 +13,9 @@ const BASE_URL = `http://localhost:${PORT}`;
 process.env.E2E_STATE_FILE ??= path.resolve(import.meta.dirname, 'test-results/e2e-server.json');
 
 // Browsers cannot be downloaded on the build machines: use Debian's Chromium when it is there,
-// otherwise Playwright's own (after `npx playwright install chromium`).
-const SYSTEM_CHROMIUM = '/usr/bin/chromium';
+// otherwise Playwright's own (`npm test` installs it first where the network allows).
 const launchOptions = {
-  executablePath: existsSync(SYSTEM_CHROMIUM) ? SYSTEM_CHROMIUM : undefined,
+  executablePath: chromiumPath(),
   args: [
     '--no-sandbox',
     '--disable-gpu',

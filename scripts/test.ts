@@ -2,6 +2,7 @@
 // Data-layer and end-to-end tests use DATABASE_URL's server when it is set (a fresh database per
 // run), otherwise the embedded PostgreSQL in a temporary directory.
 import { spawn } from 'node:child_process';
+import { ensureChromium } from './lib/browser.ts';
 
 type Step = { name: string; cmd: string; args: string[] };
 
@@ -30,6 +31,15 @@ const only = process.argv.slice(2);
 const steps = only.length ? STEPS.filter((s) => only.includes(s.name.split(' ')[0]!)) : STEPS;
 const results: { name: string; seconds: number; ok: boolean }[] = [];
 for (const step of steps) {
+  // A fresh machine may have no browser: get one, or say how, before spending minutes on the build.
+  if (step.name === 'build' && steps.some((s) => s.name === 'end-to-end')) {
+    const problem = ensureChromium();
+    if (problem) {
+      console.error(`\n${problem}`);
+      results.push({ name: 'browser', seconds: 0, ok: false });
+      break;
+    }
+  }
   console.log(`\n▶ ${step.name}`);
   const started = Date.now();
   const code = await run(step);
@@ -40,6 +50,6 @@ for (const step of steps) {
 console.log('\n  check         time     result');
 for (const r of results) console.log(`  ${r.name.padEnd(12)} ${r.seconds.toFixed(1).padStart(6)} s   ${r.ok ? 'ok' : 'FAILED'}`);
 const failed = results.filter((r) => !r.ok).length;
-const skipped = steps.length - results.length;
+const skipped = steps.length - results.filter((r) => r.name !== 'browser').length;
 console.log(`checks: ${results.length - failed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(failed ? 1 : 0);
