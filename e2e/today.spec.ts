@@ -36,7 +36,29 @@ async function logFirstService(page: Page, text: string, code: string): Promise<
   await page.keyboard.press('Enter');
 }
 
+/**
+ * Kamloops' wall clock at an instant, worked out without any tz data: British Columbia has been on
+ * UTC−7 all year since 2026 (tzdata 2026b). The server's Node (ICU 2025c) and PostgreSQL (tzdata
+ * 2025b) on the build machines still read UTC−8 for these dates.
+ */
+const kamloops = (at: number) => new Date(at - 7 * 3_600_000).toISOString();
+
 test.describe('Today', () => {
+  test('shows the day and the time in Kamloops (UTC−7), whatever the host’s own tz data says', async ({ page, sql, signInAs }) => {
+    const person = await createParticipant(sql);
+    await signInAs('coordinator');
+    const before = Date.now();
+    await logFirstService(page, person.search, person.code);
+    const row = page.getByRole('row').filter({ hasText: person.code });
+    await expect(row).toBeVisible();
+    const after = Date.now();
+    const shown = await row.getByRole('cell').first().textContent();
+    expect([kamloops(before).slice(11, 16), kamloops(after).slice(11, 16)]).toContain(shown);
+    const day = new Date(kamloops(after).slice(0, 10) + 'T12:00:00Z');
+    const heading = day.toLocaleDateString('en-GB', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).replace(',', '');
+    await expect(page.getByText(`Today is ${heading}.`)).toBeVisible();
+  });
+
   test('shows today’s counts and who has been in, and both follow a save', async ({ page, sql, signInAs }) => {
     const person = await createParticipant(sql);
     await signInAs('coordinator');
