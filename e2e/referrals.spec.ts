@@ -37,6 +37,7 @@ async function createAgency(sql: Sql, categories = '{housing}') {
 const followUps = (page: Page) => page.getByRole('region', { name: 'Follow-ups due' });
 
 test('a coordinator refers a person to housing with consent "alias only"; a week later the follow-up is due; it is closed as completed', async ({ page, sql, signInAs }) => {
+  test.slow(); // a whole referral's life in one journey: about 30 s on a busy 2-core machine
   const person = await createParticipant(sql);
   const agency = await createAgency(sql);
   const me = await signInAs('coordinator');
