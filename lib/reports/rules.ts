@@ -11,6 +11,8 @@
 //   hides more cells, smallest first, until at least two are hidden and together they hold at least
 //   PROTECTION_INTERVAL people (or every person in the column, when it has fewer): each hidden cell
 //   can then be anything from 0 to that sum, as far as the column can tell.
+// - The whole-period column (a quarter, a fiscal year) hides, besides, every category hidden in
+//   any of its months (`suppress`).
 // - Zeros are taken only when nothing else is left (a column whose people are all in one small
 //   category): a zero elsewhere (the quarter shows the category as 0) would give it back. Then
 //   every zero of the column is hidden, so one zero given back does not give the cell away.
@@ -45,8 +47,8 @@ export function isSmall(n: number): boolean {
  * Which cells of one column of counts of people to hide. Ties for "smallest" go to the earliest
  * cell, so the same counts always hide the same cells.
  */
-export function suppressColumn(counts: readonly number[]): (Suppression | null)[] {
-  const marks: (Suppression | null)[] = counts.map((n) => (isSmall(n) ? 'primary' : null));
+export function suppressColumn(counts: readonly number[], forced: readonly boolean[] = []): (Suppression | null)[] {
+  const marks: (Suppression | null)[] = counts.map((n, i) => (isSmall(n) ? 'primary' : forced[i] ? 'secondary' : null));
   if (!marks.some(Boolean)) return marks;
   const total = counts.reduce((a, b) => a + b, 0);
   const need = Math.min(PROTECTION_INTERVAL, total);
@@ -70,15 +72,23 @@ export function suppressColumn(counts: readonly number[]): (Suppression | null)[
 }
 
 /**
- * Marks for a grid (rows × columns of counts of people), column by column. Columns not published
- * (`published[c]` false) are left unmarked: the caller shows none of their cells.
+ * Marks for a grid (rows × columns of counts of people; the last column is the whole period),
+ * column by column. Columns not published (`published[c]` false) are left unmarked: the caller
+ * shows none of their cells.
+ *
+ * The whole-period column also hides every category hidden in any of its months: a quarter's count
+ * shown beside a month's hidden one caps it (October's women are among the quarter's), and with the
+ * month's other hidden cells, pins it down. The months are suppressed first and never look at the
+ * whole period, so a month hides the same cells in its own report as in its quarter's.
  */
 export function suppress(grid: readonly (readonly number[])[], published?: readonly boolean[]): (Suppression | null)[][] {
   const marks: (Suppression | null)[][] = grid.map((row) => row.map(() => null));
   const cols = grid[0]?.length ?? 0;
+  const shown = (c: number) => !published || published[c];
   for (let c = 0; c < cols; c++) {
-    if (published && !published[c]) continue;
-    suppressColumn(grid.map((row) => row[c]!)).forEach((m, r) => (marks[r]![c] = m));
+    if (!shown(c)) continue;
+    const forced = c === cols - 1 && cols > 1 ? marks.map((row) => row.slice(0, -1).some(Boolean)) : [];
+    suppressColumn(grid.map((row) => row[c]!), forced).forEach((m, r) => (marks[r]![c] = m));
   }
   return marks;
 }
