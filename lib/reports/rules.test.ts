@@ -62,6 +62,13 @@ describe('suppress', () => {
     expect(alone.map((r) => r[0])).toEqual(suppressColumn(month));
   });
 
+  it('hides in the whole-period column every category hidden in one of its months', () => {
+    // Woman is small in both months, Man hidden in October beside her: the quarter's 12 and 30 are
+    // hidden too, though neither is small. Non-binary, shown every month, stays shown.
+    const grid = [[3, 2, 12], [14, 9, 30], [40, 50, 60]];
+    expect(suppress(grid).map((r) => r[2])).toEqual([S, S, null]);
+  });
+
   it('leaves columns that are not published unmarked', () => {
     expect(suppress([[3, 3], [40, 40], [20, 20]], [true, false])).toEqual([[P, null], [null, null], [S, null]]);
   });
@@ -69,8 +76,8 @@ describe('suppress', () => {
 
 describe('toDisplayCells', () => {
   it('shows one mark for every hidden cell, a small count, a larger one or a zero alike, and drops its value', () => {
-    const cells = toDisplayCells([[0, 3], [6, 12], [0, 50]], true);
-    expect(cells.map((r) => r.map((c) => c.display))).toEqual([[HIDDEN_MARK, HIDDEN_MARK], [HIDDEN_MARK, HIDDEN_MARK], [HIDDEN_MARK, '50']]);
+    const cells = [...toDisplayCells([[0], [6], [0]], true), ...toDisplayCells([[3], [12], [50]], true)];
+    expect(cells.map((r) => r[0]!.display)).toEqual([HIDDEN_MARK, HIDDEN_MARK, HIDDEN_MARK, HIDDEN_MARK, HIDDEN_MARK, '50']);
     expect(cells.flat().filter((c) => c.display === HIDDEN_MARK).every((c) => c.value === null)).toBe(true);
   });
 
