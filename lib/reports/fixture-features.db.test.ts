@@ -175,11 +175,9 @@ describe('the October–November 2026 fixture for the suite, programs, referrals
 
   it('shows "–" for an average or a median with nothing to measure, and zeros for counts', async () => {
     const manager = await makeActor('manager');
-    const a = await makeUnit('Fixture Unit A');
-    await db.suiteUnit.update({ where: { id: a.id }, data: { createdAt: day('2026-09-01') } });
+    await makeUnit('Fixture Unit A');
     // A second unit comes into use on 16 November: 15 of November's nights.
-    const b = await makeUnit('Fixture Unit C');
-    await db.suiteUnit.update({ where: { id: b.id }, data: { createdAt: day('2026-11-16') } });
+    await makeUnit('Fixture Unit C', true, day('2026-11-16'));
     const page = pageRows(await buildReport(manager, PERIOD, AFTER));
     expect(page['Safe Suite occupancy']).toEqual([
       ['Nights occupied', '0', '0', '0'], ['Nights available', '31', '45', '76'], ['Occupancy rate (%)', '0', '0', '0'],
