@@ -41,7 +41,7 @@ export function columnsOf(published: Published[], table: string): Map<string, Co
     const spans = spansOf(period);
     spans.forEach((span, c) => {
       if (table === 'demographics-age' && ageYear(span.from) !== ageYear(span.to)) return;
-      const col = columns.get(key(span)) ?? { ...span, total: people.cells[c]!.value!, cells: new Map(), tilings: [] };
+      const col: Column = columns.get(key(span)) ?? { ...span, total: people.cells[c]!.value!, cells: new Map<string, string>(), tilings: [] };
       columns.set(key(span), col);
       if (c === spans.length - 1 && spans.length > 2) col.tilings.push(spans.slice(0, -1));
       for (const row of t.rows) {
