@@ -42,7 +42,7 @@ const table = (sections: RenderedSection[], key: string) => sections.flatMap((s)
 function headlines(now: RenderedSection[], before: Counts[] | null): Headline[] {
   const pick: [string, string][] = [
     ['people', 'Unique participants'],
-    ['fresh', 'New participants'],
+    ['fresh', 'New participants (first visit ever)'],
     ['visits', 'Visits'],
     ['anonymous', 'Anonymous visits'],
   ];

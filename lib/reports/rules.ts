@@ -12,7 +12,8 @@
 //   PROTECTION_INTERVAL people (or every person in the column, when it has fewer): each hidden cell
 //   can then be anything from 0 to that sum, as far as the column can tell.
 // - The whole-period column (a quarter, a fiscal year) hides, besides, every category hidden in
-//   any of its months (`suppress`).
+//   any of its months, and counts each hidden cell only by how far it stands above the largest
+//   count its months show for the category (`suppress`).
 // - Zeros are taken only when nothing else is left (a column whose people are all in one small
 //   category): a zero elsewhere (the quarter shows the category as 0) would give it back. Then
 //   every zero of the column is hidden, so one zero given back does not give the cell away.
@@ -47,17 +48,23 @@ export function isSmall(n: number): boolean {
  * Which cells of one column of counts of people to hide. Ties for "smallest" go to the earliest
  * cell, so the same counts always hide the same cells.
  */
-export function suppressColumn(counts: readonly number[], forced: readonly boolean[] = []): (Suppression | null)[] {
+export function suppressColumn(counts: readonly number[], forced: readonly boolean[] = [], floor: readonly number[] = []): (Suppression | null)[] {
   const marks: (Suppression | null)[] = counts.map((n, i) => (isSmall(n) ? 'primary' : forced[i] ? 'secondary' : null));
   if (!marks.some(Boolean)) return marks;
   const total = counts.reduce((a, b) => a + b, 0);
   const need = Math.min(PROTECTION_INTERVAL, total);
-  const hidden = () => counts.filter((_, i) => marks[i]);
-  while (hidden().length < 2 || hidden().reduce((a, b) => a + b, 0) < need) {
+  // What a hidden cell leaves open: its count above the least it is already known to hold.
+  const slack = (i: number) => counts[i]! - (floor[i] ?? 0);
+  const hidden = () => counts.map((_, i) => i).filter((i) => marks[i]);
+  while (hidden().length < 2 || hidden().reduce((a, i) => a + slack(i), 0) < need) {
+    // The smallest count that leaves something open; failing that, the smallest count.
     let pick = -1;
-    counts.forEach((n, i) => {
-      if (!marks[i] && n > 0 && (pick < 0 || n < counts[pick]!)) pick = i;
-    });
+    for (const open of [true, false]) {
+      counts.forEach((n, i) => {
+        if (!marks[i] && n > 0 && (!open || slack(i) > 0) && (pick < 0 || n < counts[pick]!)) pick = i;
+      });
+      if (pick >= 0) break;
+    }
     if (pick >= 0) {
       marks[pick] = 'secondary';
       continue;
@@ -87,8 +94,11 @@ export function suppress(grid: readonly (readonly number[])[], published?: reado
   const shown = (c: number) => !published || published[c];
   for (let c = 0; c < cols; c++) {
     if (!shown(c)) continue;
-    const forced = c === cols - 1 && cols > 1 ? marks.map((row) => row.slice(0, -1).some(Boolean)) : [];
-    suppressColumn(grid.map((row) => row[c]!), forced).forEach((m, r) => (marks[r]![c] = m));
+    const whole = c === cols - 1 && cols > 1;
+    const forced = whole ? marks.map((row) => row.slice(0, -1).some(Boolean)) : [];
+    // A shown month's count is a floor under the whole period's: hidden, it only hides what is above it.
+    const floor = whole ? grid.map((row, r) => Math.max(0, ...row.slice(0, -1).map((n, m) => (shown(m) && !marks[r]![m] ? n : 0)))) : [];
+    suppressColumn(grid.map((row) => row[c]!), forced, floor).forEach((m, r) => (marks[r]![c] = m));
   }
   return marks;
 }
