@@ -36,7 +36,7 @@ describe('attack', () => {
     const { findings, hiddenCells } = attack(highs, published, ['demographics-gender']);
     expect(hiddenCells).toBeGreaterThan(0);
     expect(findings).toEqual([]);
-  });
+  }, 60_000); // loading the solver's WebAssembly is slow on a busy machine
 
   it('narrows a cell that a weaker rule left alone in its column, and one recovered from a total', async () => {
     const highs = await loadHighs();
@@ -52,5 +52,5 @@ describe('attack', () => {
     const oct = [{ key: 'w', label: 'Woman', counts: [3, 3] }, { key: 'm', label: 'Man', counts: [14, 14] }];
     const { findings } = attack(highs, [report(monthPeriod('2026-10'), oct, [17, 17], weak)], ['demographics-gender']);
     expect(findings.map((f) => [f.row, f.lo, f.hi])).toContainEqual(['w', 3, 3]);
-  });
+  }, 60_000);
 });

@@ -117,18 +117,34 @@ export function attack(highs: Highs, published: Published[], tables: string[]): 
     const { lines, unknowns, hidden } = constraints(columns);
     hiddenCells += hidden.length;
     const names = [...unknowns.values()];
-    const solve = (sense: 'Minimize' | 'Maximize', v: string) => {
-      const lp = `${sense}\n obj: ${v}\nSubject To\n${lines.map((l) => ` ${l}`).join('\n')}\nBounds\n${names.map((n) => ` ${n} >= 0`).join('\n')}\nEnd`;
-      const r = highs.solve(lp, { output_flag: false });
-      if (r.Status !== 'Optimal') throw new Error(`${table}: the published figures admit no solution (${r.Status}): the attacker's model is wrong`);
-      return r.ObjectiveValue;
+    if (!hidden.length) continue;
+    // One model per table, its objective changed cell by cell: each solve starts from the last basis.
+    const lp = `Minimize\n obj: ${names[0]}\nSubject To\n${lines.map((l) => ` ${l}`).join('\n')}\nBounds\n${names.map((n) => ` ${n} >= 0`).join('\n')}\nEnd`;
+    const model = highs.createModel({ format: 'lp', data: lp });
+    model.options.set('output_flag', false);
+    let last = -1;
+    const solve = (sense: 'minimize' | 'maximize', v: string) => {
+      const col = model.getColByName(v);
+      if (last >= 0 && last !== col) model.changeColCost(last, 0);
+      model.changeColCost(col, 1);
+      last = col;
+      model.changeObjectiveSense(highs.constants.objectiveSense[sense]);
+      model.run();
+      if (model.getModelStatus() !== highs.constants.modelStatus.optimal) {
+        throw new Error(`${table}: the published figures admit no solution: the attacker's model is wrong`);
+      }
+      return model.getObjectiveValue();
     };
-    for (const h of hidden) {
-      const lo = solve('Minimize', h.name);
-      const hi = solve('Maximize', h.name);
-      // At least PROTECTION_INTERVAL whole numbers (0 to 9, say), or every number the column allows.
-      const need = Math.min(PROTECTION_INTERVAL - 1, h.col.total);
-      if (hi - lo < need - 1e-6) findings.push({ table, row: h.row, span: key(h.col), lo, hi, need });
+    try {
+      for (const h of hidden) {
+        const lo = solve('minimize', h.name);
+        const hi = solve('maximize', h.name);
+        // At least PROTECTION_INTERVAL whole numbers (0 to 9, say), or every number the column allows.
+        const need = Math.min(PROTECTION_INTERVAL - 1, h.col.total);
+        if (hi - lo < need - 1e-6) findings.push({ table, row: h.row, span: key(h.col), lo, hi, need });
+      }
+    } finally {
+      model[Symbol.dispose]();
     }
   }
   return { findings, hiddenCells };
