@@ -62,7 +62,7 @@ test.describe('manager', () => {
 
     test('the full report’s tables scroll sideways with their row names in view @phone', async ({ page }) => {
       await page.goto(`/reports/full${QUARTER}`);
-      for (const table of ['Participants and visits', 'Unique named attendees by program']) {
+      for (const table of ['Participants and visits', 'Unique participants by gender identity']) {
         // The table's frame, the region that scrolls (its section may have the same name).
         const frame = page.getByRole('region', { name: table }).and(page.locator('.table-wrap'));
         await scrollToEnd(frame);

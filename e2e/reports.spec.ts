@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
-import { monthPeriod, periodQuery, presets } from '../lib/reports/period.ts';
+import { monthPeriod, periodQuery, presets, weeksOf } from '../lib/reports/period.ts';
 import { expectNoAxeViolations } from './axe.ts';
 import { expect, test } from './fixtures.ts';
 
@@ -36,6 +36,11 @@ test.describe('manager', () => {
     // Every chart's numbers are one click away, as a table.
     await page.getByText('Show the numbers as a table').first().click();
     await expect(page.getByRole('table', { name: 'Visits and unique participants per week' })).toBeVisible();
+    // A week cut short by the quarter's start says so.
+    const firstWeek = weeksOf(lastQuarter.from, lastQuarter.to)[0]!;
+    if (!firstWeek.label.startsWith('Week of')) {
+      await expect(page.getByRole('table', { name: 'Visits and unique participants per week' }).getByRole('rowheader', { name: `${firstWeek.label} (part week)` })).toBeVisible();
+    }
     await page.getByRole('figure', { name: 'Referrals by category' }).getByText('Show the numbers as a table').click();
     await expect(page.getByRole('table', { name: 'Referrals by category' }).getByRole('row', { name: /^Housing \d+$/ })).toBeVisible();
     for (const chart of ['Safe Suite nights occupied and available, by month', 'Program attendance, by program', 'Referrals by where they stand now']) {
@@ -53,6 +58,19 @@ test.describe('manager', () => {
     const sessions = await pageFigure(page, 'Program sessions held', 'All programs');
     const referrals = await pageFigure(page, 'Referrals by category', 'All referrals');
     await expect(page.getByRole('heading', { level: 2, name: 'Safety alerts' })).toBeVisible();
+    // One mark for every hidden count, and the rule stated above the figures.
+    await expect(page.getByText(/"x" marks a hidden count/).first()).toBeVisible();
+    await expect(page.getByText(/only for whole calendar months, quarters and fiscal years that are over/).first()).toBeVisible();
+    await expect(page.getByText('<10')).toHaveCount(0);
+    const gender = page.getByRole('region', { name: 'Unique participants by gender identity' }).and(page.locator('.table-wrap'));
+    await expect(gender.getByRole('cell', { name: 'x', exact: true }).first()).toBeVisible();
+    // Items and visits apart, records created beside new participants, withdrawn reports apart.
+    const anySupply = await pageFigure(page, 'Visits where supplies were given', 'Visits with any supply');
+    const items = await pageFigure(page, 'Supplies by type and quantity', 'Items given');
+    expect(Number(items)).toBeGreaterThan(Number(anySupply));
+    await expect(page.getByRole('region', { name: 'Participants and visits' }).getByRole('rowheader', { name: 'Participant records created' }).first()).toBeVisible();
+    await expect(page.getByRole('rowheader', { name: 'Reports withdrawn (not counted as received)' }).first()).toBeVisible();
+    await expect(page.getByRole('rowheader', { name: 'Anonymous attendances (headcount)' }).first()).toBeVisible();
 
     const [excel] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download Excel' }).click()]);
     expect(excel.suggestedFilename()).toBe(`${lastQuarter.fileStem}.xlsx`);
@@ -80,6 +98,9 @@ test.describe('manager', () => {
     expect(csvRow(text, 'Nights occupied')[4]).toBe(nights);
     expect(csvRow(text, 'All programs')[4]).toBe(sessions);
     expect(csvRow(text, 'All referrals')[4]).toBe(referrals);
+    expect(csvRow(text, 'Visits with any supply')[4]).toBe(anySupply);
+    expect(text).not.toContain('<10');
+    expect(text).toContain('"x"" marks a hidden count');
 
     const events = await sql<{ details: { format: string; from: string } }>(
       `SELECT details FROM audit_event WHERE action = 'report.exported' AND details->>'from' = $1 ORDER BY id DESC LIMIT 2`, [lastQuarter.from]);
@@ -141,6 +162,24 @@ test.describe('manager', () => {
     await expect(page.getByText('This period has not started yet.')).toBeVisible();
     await page.goto('/reports');
     await expect(page.getByText('The period is still running: these are the figures so far.')).toBeVisible();
+  });
+
+  test('breaks people down only for whole months that are over: not this month, not a custom range as a whole', async ({ page }) => {
+    const thisMonth = preset('this-month');
+    await page.goto(`/reports/full${periodQuery(thisMonth)}`);
+    const gender = page.getByRole('region', { name: 'Unique participants by gender identity' }).and(page.locator('.table-wrap'));
+    await expect(gender.getByRole('cell', { name: '–', exact: true }).first()).toBeVisible();
+    await expect(gender.getByRole('cell', { name: /^\d+$|^x$/ })).toHaveCount(0);
+    // A custom range over last quarter's months: the months as in the quarter's report, the range as a whole "–".
+    const q = preset('last-quarter');
+    await page.goto(`/reports/full?period=custom&from=${q.from}&to=${q.to}`);
+    const rows = page.getByRole('region', { name: 'Unique participants by gender identity' }).and(page.locator('.table-wrap')).getByRole('row');
+    const custom = await rows.allInnerTexts();
+    await page.goto(`/reports/full${periodQuery(q)}`);
+    const quarter = await page.getByRole('region', { name: 'Unique participants by gender identity' }).and(page.locator('.table-wrap')).getByRole('row').allInnerTexts();
+    const cells = (line: string) => line.split('\t').map((c) => c.trim());
+    expect(custom.slice(1).map((l) => cells(l).slice(0, 4))).toEqual(quarter.slice(1).map((l) => cells(l).slice(0, 4)));
+    expect(custom.slice(1).every((l) => cells(l)[4] === '–')).toBe(true);
   });
 
   test('the dashboard fits a phone @phone', async ({ page }) => {

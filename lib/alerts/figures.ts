@@ -10,7 +10,9 @@ import { dateOnly } from '@/lib/calendar/index.ts';
 // The funder figures for bad date reports: how many were received and published each month, in
 // total and by incident type (a report of two types counts once in the total and once under each
 // type). Counts only, aggregated by PostgreSQL over the program-local dates stored with each
-// report. The funder report calls `alertFiguresByMonth` with its months; `alertFigures` is the
+// report. A report withdrawn (taken back by the person, or entered in error) is not counted as
+// received, and is counted apart as withdrawn; an alert published before it was withdrawn still
+// counts as published, as it was shared. The funder report calls `alertFiguresByMonth` with its months; `alertFigures` is the
 // same query over calendar months. Nothing else counts reports.
 
 export type AlertFigures = {
@@ -19,7 +21,7 @@ export type AlertFigures = {
 };
 
 /** `key` null: the whole range; `type` null: all reports, each once. */
-export type AlertRow = { key: string | null; type: IncidentType | null; received: number; published: number };
+export type AlertRow = { key: string | null; type: IncidentType | null; received: number; published: number; withdrawn: number };
 
 /**
  * Reports received or published between two program dates ("yyyy-MM-dd", inclusive), by bucket
@@ -33,16 +35,18 @@ export async function alertFiguresByMonth(actor: Actor, range: { from: string; t
   const to = dateOnly(range.to);
   return client.$queryRaw<AlertRow[]>`
     WITH events AS (
-      SELECT received_on AS on_day, types, 1 AS received, 0 AS published FROM alert_report WHERE received_on BETWEEN ${from}::date AND ${to}::date
+      SELECT received_on AS on_day, types, (status <> 'withdrawn')::int AS received, 0 AS published, (status = 'withdrawn')::int AS withdrawn
+      FROM alert_report WHERE received_on BETWEEN ${from}::date AND ${to}::date
       UNION ALL
-      SELECT published_on, types, 0, 1 FROM alert_report WHERE published_on BETWEEN ${from}::date AND ${to}::date
+      SELECT published_on, types, 0, 1, 0 FROM alert_report WHERE published_on BETWEEN ${from}::date AND ${to}::date
     ), e AS (
       SELECT b.key, events.* FROM events JOIN ${bucketsSql(buckets)} ON events.on_day >= b.d_from AND events.on_day < b.d_until
     )
-    SELECT key, NULL::text AS type, coalesce(sum(received), 0)::int AS received, coalesce(sum(published), 0)::int AS published
+    SELECT key, NULL::text AS type, coalesce(sum(received), 0)::int AS received, coalesce(sum(published), 0)::int AS published,
+           coalesce(sum(withdrawn), 0)::int AS withdrawn
     FROM e GROUP BY GROUPING SETS ((key), ())
     UNION ALL
-    SELECT key, t::text, sum(received)::int, sum(published)::int
+    SELECT key, t::text, sum(received)::int, sum(published)::int, sum(withdrawn)::int
     FROM e, unnest(types) AS t GROUP BY GROUPING SETS ((key, t), (t))
     ORDER BY key NULLS LAST, type NULLS FIRST`;
 }

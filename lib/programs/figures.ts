@@ -13,14 +13,15 @@ import { parseDay } from '@/lib/calendar/index.ts';
 //
 // A session counts in the range by its start's program date. "Held" is a session where attendance
 // was recorded (named people, a headcount or the details form); scheduled sessions nobody recorded
-// count neither as held nor cancelled. Total attendance = named attendees + anonymous headcounts of
-// held sessions; a person at three sessions is three attendances and one unique named attendee.
+// count neither as held nor cancelled; those whose start has passed (as of `now`) count as "not
+// recorded", so a gap in the record shows. Total attendance = named attendees + anonymous
+// headcounts of held sessions; a person at three sessions is three attendances and one unique named attendee.
 // The funder report cuts the range into months (`programFiguresByMonth`); the programs page asks
 // for one range (`programFigures`), the same query with a single bucket.
 
 export type ProgramFigures = {
   programId: string; programName: string;
-  sessionsHeld: number; sessionsCancelled: number; totalAttendance: number; namedAttendance: number;
+  sessionsHeld: number; sessionsCancelled: number; sessionsNotRecorded: number; totalAttendance: number; namedAttendance: number;
   anonymousAttendance: number; uniqueNamedAttendees: number; averagePerSession: number;
 };
 
@@ -46,16 +47,17 @@ function programsSql(client: Db | Tx, from: string, to: string, start: Date, end
 }
 
 /** By bucket and program, by program, by bucket over all programs, and overall: GROUP BY with GROUPING SETS. */
-function cellsSql(client: Db | Tx, buckets: Bucket[], start: Date, end: Date) {
+function cellsSql(client: Db | Tx, buckets: Bucket[], start: Date, end: Date, now: Date) {
   return client.$queryRaw<(Counts & { key: string | null; programId: string | null })[]>`
     WITH s AS (
-      SELECT b.key, ps.id, ps.program_id, ps.status, ps.anonymous_count
+      SELECT b.key, ps.id, ps.program_id, ps.status, ps.anonymous_count, ps.starts_at
       FROM program_session ps JOIN ${bucketsSql(buckets)} ON ps.starts_at >= b.t_from AND ps.starts_at < b.t_until
       WHERE ps.starts_at >= ${start} AND ps.starts_at < ${end}
     ), sessions AS (
       SELECT key, program_id, GROUPING(key, program_id) AS g,
              count(*) FILTER (WHERE status = 'held') AS held,
              count(*) FILTER (WHERE status = 'cancelled') AS cancelled,
+             count(*) FILTER (WHERE status = 'scheduled' AND starts_at < ${now}) AS not_recorded,
              coalesce(sum(anonymous_count) FILTER (WHERE status = 'held'), 0) AS anonymous
       FROM s GROUP BY GROUPING SETS ((key, program_id), (program_id), (key), ())
     ), named AS (
@@ -65,14 +67,14 @@ function cellsSql(client: Db | Tx, buckets: Bucket[], start: Date, end: Date) {
       GROUP BY GROUPING SETS ((s.key, s.program_id), (s.program_id), (s.key), ())
     )
     SELECT x.key, x.program_id::text AS "programId",
-           x.held::int AS "sessionsHeld", x.cancelled::int AS "sessionsCancelled",
+           x.held::int AS "sessionsHeld", x.cancelled::int AS "sessionsCancelled", x.not_recorded::int AS "sessionsNotRecorded",
            (coalesce(n.attendances, 0) + x.anonymous)::int AS "totalAttendance",
            coalesce(n.attendances, 0)::int AS "namedAttendance", x.anonymous::int AS "anonymousAttendance",
            coalesce(n.people, 0)::int AS "uniqueNamedAttendees"
     FROM sessions x LEFT JOIN named n ON n.g = x.g AND n.key IS NOT DISTINCT FROM x.key AND n.program_id IS NOT DISTINCT FROM x.program_id`;
 }
 
-const ZERO: Counts = { sessionsHeld: 0, sessionsCancelled: 0, totalAttendance: 0, namedAttendance: 0, anonymousAttendance: 0, uniqueNamedAttendees: 0 };
+const ZERO: Counts = { sessionsHeld: 0, sessionsCancelled: 0, sessionsNotRecorded: 0, totalAttendance: 0, namedAttendance: 0, anonymousAttendance: 0, uniqueNamedAttendees: 0 };
 
 export type ProgramFiguresByMonth = {
   programs: { programId: string; programName: string }[];
@@ -86,13 +88,15 @@ export type ProgramFiguresByMonth = {
  * across programs). Two queries. `client` lets the report read inside its own snapshot. Anyone
  * who sees programs (`program:read`), the funder report included.
  */
-export async function programFiguresByMonth(actor: Actor, range: { from: string; to: string }, buckets: Bucket[], client: Db | Tx = db): Promise<ProgramFiguresByMonth> {
+export async function programFiguresByMonth(
+  actor: Actor, range: { from: string; to: string }, buckets: Bucket[], client: Db | Tx = db, now: Date = new Date(),
+): Promise<ProgramFiguresByMonth> {
   assertCan(actor, 'program:read');
   const { from, to } = checkRange(range);
   const whole = rangeBucket(from, to);
   const [programs, cells] = await Promise.all([
     programsSql(client, from, to, whole.startsAt, whole.endsAt),
-    cellsSql(client, buckets, whole.startsAt, whole.endsAt),
+    cellsSql(client, buckets, whole.startsAt, whole.endsAt, now),
   ]);
   const found = new Map(cells.map((c) => [`${c.key ?? '*'}|${c.programId ?? '*'}`, c]));
   return {
@@ -105,10 +109,10 @@ export async function programFiguresByMonth(actor: Actor, range: { from: string;
 }
 
 /** Figures by program for program dates `from`..`to` (inclusive, "yyyy-mm-dd"). Anyone who sees programs (`program:read`), the funder report included. */
-export async function programFigures(actor: Actor, range: { from: string; to: string }): Promise<ProgramFigures[]> {
+export async function programFigures(actor: Actor, range: { from: string; to: string }, now: Date = new Date()): Promise<ProgramFigures[]> {
   assertCan(actor, 'program:read');
   const { from, to } = checkRange(range);
-  const f = await programFiguresByMonth(actor, { from, to }, [rangeBucket(from, to)]);
+  const f = await programFiguresByMonth(actor, { from, to }, [rangeBucket(from, to)], db, now);
   return f.programs.map((p) => {
     const { key: _key, programId: _id, ...counts } = f.cell(null, p.programId);
     return { ...p, ...counts };

@@ -5,9 +5,11 @@ import type { Actor } from '@/lib/auth/session.ts';
 import { getSetting } from '@/lib/settings/queries.ts';
 import type { Period } from './period.ts';
 import { REPORT_SECTIONS, REPORT_TITLE } from './registry.ts';
-import { toDisplayCells } from './rules.ts';
+import { NOT_PUBLISHED, publishedColumns } from './publication.ts';
+import { suppress, HIDDEN_MARK, type DisplayCell, type Suppression } from './rules.ts';
 import type { FigureContext, FigureTable, RenderedSection, RenderedTable, Report } from './types.ts';
-import { programNow } from '@/lib/calendar/index.ts';
+import { localDay, programNow } from '@/lib/calendar/index.ts';
+
 
 // Builds the report once: every section's SQL figures, then suppression. The page, the CSV and the
 // Excel workbook render this object, so a number is the same wherever it appears.
@@ -18,15 +20,31 @@ export const NOTHING = '–';
 
 const plain = (counts: (number | null)[]) => counts.map((value) => ({ value, display: value === null ? NOTHING : String(value) }));
 
-/** Applies suppression to the category cells; the totals row is shown as it is. */
-export function renderTable(table: FigureTable, monthLabels: string[]): RenderedTable {
-  // Suppressed tables count people: always whole numbers, never null.
-  const cells = table.suppress ? toDisplayCells(table.rows.map((r) => r.counts.map((n) => n ?? 0)), true) : table.rows.map((r) => plain(r.counts));
-  return {
+const unpublished: DisplayCell = { value: null, display: NOT_PUBLISHED };
+
+/**
+ * Applies the publication rule and suppression to a breakdown of people (publication.ts, rules.ts):
+ * a column not published shows NOT_PUBLISHED in every row, its total too; the totals row of a
+ * published column is shown as it is. Other tables are shown in full.
+ */
+export function renderTable(table: FigureTable, monthLabels: string[], published: readonly boolean[] = [...monthLabels, WHOLE_PERIOD].map(() => true)): RenderedTable {
+  const head = {
     key: table.key, title: table.title, description: table.description, rowHeading: table.rowHeading, suppress: table.suppress,
     columns: [...monthLabels, WHOLE_PERIOD],
-    rows: table.rows.map((r, i) => ({ key: r.key, label: r.label, cells: cells[i]! })),
-    total: table.total ? { key: table.total.key, label: table.total.label, cells: plain(table.total.counts) } : null,
+  };
+  if (!table.suppress) {
+    return { ...head, rows: table.rows.map((r) => ({ key: r.key, label: r.label, cells: plain(r.counts) })),
+      total: table.total ? { key: table.total.key, label: table.total.label, cells: plain(table.total.counts) } : null };
+  }
+  // Counts of people: whole numbers; null only in a column that is not published.
+  const grid = table.rows.map((r) => r.counts.map((n) => n ?? 0));
+  const marks = suppress(grid, published);
+  const cell = (value: number, c: number, mark: Suppression | null): DisplayCell =>
+    !published[c] ? unpublished : mark ? { value: null, display: HIDDEN_MARK, suppressed: mark } : { value, display: String(value) };
+  return {
+    ...head,
+    rows: table.rows.map((r, i) => ({ key: r.key, label: r.label, cells: grid[i]!.map((v, c) => cell(v, c, marks[i]![c] ?? null)) })),
+    total: table.total ? { key: table.total.key, label: table.total.label, cells: table.total.counts.map((v, c) => (published[c] && v !== null ? { value: v, display: String(v) } : unpublished)) } : null,
   };
 }
 
@@ -54,7 +72,8 @@ export async function loadSections(ctx: FigureContext, only?: readonly string[])
   for (const s of REPORT_SECTIONS) {
     if ((s.enabled && !s.enabled(ctx)) || (only && !only.includes(s.key))) continue;
     const tables = await s.load(ctx);
-    out.push({ key: s.key, title: s.title, description: s.description, tables: tables.map((t) => renderTable(t, ctx.period.months.map((m) => m.label))) });
+    const published = publishedColumns(ctx.period, localDay(ctx.now));
+    out.push({ key: s.key, title: s.title, description: s.description, tables: tables.map((t) => renderTable(t, ctx.period.months.map((m) => m.label), published)) });
   }
   return out;
 }

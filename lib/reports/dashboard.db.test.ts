@@ -32,7 +32,7 @@ describe('dashboard', () => {
 
     const d = await dashboard(manager, monthPeriod('2026-10'), LATER);
     expect(d.weekly.map((w) => [w.label, w.visits, w.people])).toEqual([
-      ['1–4 Oct 2026', 2, 1], ['Week of 5 Oct 2026', 1, 1], ['Week of 12 Oct 2026', 0, 0], ['Week of 19 Oct 2026', 0, 0], ['26–31 Oct 2026', 1, 0],
+      ['1–4 Oct 2026 (part week)', 2, 1], ['Week of 5 Oct 2026', 1, 1], ['Week of 12 Oct 2026', 0, 0], ['Week of 19 Oct 2026', 0, 0], ['26–31 Oct 2026 (part week)', 1, 0],
     ]);
     expect(d.headlines.map((h) => [h.key, h.value, h.lastYear])).toEqual([['people', 2, null], ['fresh', 2, null], ['visits', 4, null], ['anonymous', 1, null]]);
     expect(d.services.find((s) => s.label === 'Meal or food')?.value).toBe(2);
@@ -47,7 +47,7 @@ describe('dashboard', () => {
     await visit(manager, '2026-07-14');
     // Wednesday 15 July 2026, noon in Vancouver: the quarter (from Wednesday 1 July) is in its third week.
     const d = await dashboard(manager, quarterPeriod(2026, 3), new Date('2026-07-15T19:00:00Z'));
-    expect(d.weekly.map((w) => [w.label, w.visits])).toEqual([['1–5 Jul 2026', 1], ['Week of 6 Jul 2026', 0], ['Week of 13 Jul 2026', 1]]);
+    expect(d.weekly.map((w) => [w.label, w.visits])).toEqual([['1–5 Jul 2026 (part week)', 1], ['Week of 6 Jul 2026', 0], ['Week of 13 Jul 2026 (part week, so far)', 1]]);
   });
 
   it('charts the suite by month, attendance by program and referrals by category and status, from the report’s tables', async () => {

@@ -2,7 +2,7 @@ import 'server-only';
 import { assertCan } from '@/lib/auth/assert.ts';
 import type { Actor } from '@/lib/auth/session.ts';
 import { reportSections, withFigures } from './build.ts';
-import { weeksOf, yearBefore, type Period } from './period.ts';
+import { weeksOf, yearBefore, type Bucket, type Period } from './period.ts';
 import { bookingsSection } from './sections/bookings.ts';
 import { participantsSection, visitFigures } from './sections/participants.ts';
 import { programsSection } from './sections/programs.ts';
@@ -10,11 +10,12 @@ import { referralsSection } from './sections/referrals.ts';
 import { servicesSection } from './sections/services.ts';
 import { suiteSection } from './sections/suite.ts';
 import type { Counts, RenderedSection, RenderedTable } from './types.ts';
-import { localDay, programNow } from '@/lib/calendar/index.ts';
+import { addDays, localDay, programNow } from '@/lib/calendar/index.ts';
 
 // The manager's dashboard: the report's own figures (no second set of queries), the weekly visits
 // from the same SQL with weeks as buckets, and the headline figures for the same period a year
-// earlier, from that SQL too, for comparison.
+// earlier, from that SQL too, for comparison. It draws no breakdown of people (publication.ts):
+// its people are headline totals only, so there is nothing in it to subtract.
 
 export type Bar = { label: string; value: number };
 export type Headline = { key: string; label: string; value: number; lastYear: number | null };
@@ -41,7 +42,7 @@ const table = (sections: RenderedSection[], key: string) => sections.flatMap((s)
 function headlines(now: RenderedSection[], before: Counts[] | null): Headline[] {
   const pick: [string, string][] = [
     ['people', 'Unique participants'],
-    ['fresh', 'New participants'],
+    ['fresh', 'New participants (first visit ever)'],
     ['visits', 'Visits'],
     ['anonymous', 'Anonymous visits'],
   ];
@@ -56,6 +57,15 @@ function suiteMonths(t: RenderedTable | undefined): Dashboard['suite'] {
   if (!t) return [];
   const row = (key: string) => t.rows.find((r) => r.key === key)?.cells ?? [];
   return t.columns.slice(0, -1).map((label, i) => ({ label, occupied: row('nights-occupied')[i]?.value ?? 0, available: row('nights-available')[i]?.value ?? 0 }));
+}
+
+/**
+ * A week's label on the chart. A week cut short by the period's start or end says so, and so does
+ * the week still running: a short bar must not read as a quiet week.
+ */
+export function weekLabel(w: Bucket, today: string): string {
+  if (w.until > today && w.from <= today) return `${w.label} (part week, so far)`;
+  return addDays(w.from, 7) === w.until ? w.label : `${w.label} (part week)`;
 }
 
 /** The report's sections the dashboard draws from. */
@@ -77,7 +87,7 @@ export async function dashboard(actor: Actor, period: Period, now: Date = progra
   // "Where data exists": a year with no visits at all is no comparison.
   const hasPrevious = (previous.find((r) => r.key === 'visits')?.counts.at(-1) ?? 0) > 0;
   return {
-    weekly: weeks.map((w, i) => ({ label: w.label, visits: row('visits')[i]!, people: row('people')[i]! })),
+    weekly: weeks.map((w, i) => ({ label: weekLabel(w, localDay(now)), visits: row('visits')[i]!, people: row('people')[i]! })),
     services: bars(table(sections, 'services')),
     supplies: bars(table(sections, 'supplies')),
     bookings: (['shower', 'laundry'] as const).map((k) => {

@@ -15,8 +15,8 @@ describe('file cells', () => {
   it('writes a suppressed cell as its mark, never its number', () => {
     const table = renderTable({ key: 't', title: 'T', description: '', rowHeading: 'R', suppress: true, total: null,
       rows: [{ key: 'a', label: 'A', counts: [3, 40] }, { key: 'b', label: 'B', counts: [25, 60] }] }, ['Oct 2026']);
-    // 3 is hidden; 40 and 25 hide it from its row and column, and 60 then hides them.
-    expect(table.rows.map(rowCells)).toEqual([['A', '<10', 'x'], ['B', 'x', 'x']]);
+    // 3 is hidden, and 25 with it; the whole period hides both categories October hides.
+    expect(table.rows.map(rowCells)).toEqual([['A', 'x', 'x'], ['B', 'x', 'x']]);
   });
 
   it('names sheets within Excel’s limits, without clashes', () => {

@@ -1,6 +1,7 @@
 import type { RenderedRow, RenderedTable, Report } from './types.ts';
 import { SUPPRESSION_EXPLAINED } from './rules.ts';
 import { formatDateTime, zoneLabel } from '@/lib/calendar/index.ts';
+import { AGE_EXPLAINED, PUBLICATION_EXPLAINED } from './publication.ts';
 
 // What both files say, row by row, from the one Report object. Suppressed cells carry no value,
 // only their mark; nothing about a person is in a Report, so nothing can leak into a file.
@@ -8,7 +9,8 @@ import { formatDateTime, zoneLabel } from '@/lib/calendar/index.ts';
 export type FileCell = string | number;
 
 export const SUPPRESSION_NOTE =
-  `Breakdowns of people hide small counts. ${SUPPRESSION_EXPLAINED} Counts of events (visits, services, supplies, bookings, ` +
+  `Breakdowns of people hide small counts. ${SUPPRESSION_EXPLAINED} ${PUBLICATION_EXPLAINED} ${AGE_EXPLAINED} ` +
+  'Totals of people (unique participants, new participants, unique named attendees) and counts of events (visits, services, supplies, bookings, ' +
   'suite nights, program sessions and attendance, referrals, safety reports) are shown in full.';
 
 /** A spreadsheet would run a text starting with = + - @ as a formula: such labels are quoted. */

@@ -14,6 +14,7 @@ import { buildReport } from './build.ts';
 import { exportReport } from './export.ts';
 import { customPeriod } from './period.ts';
 import { SUPPRESSION_EXPLAINED } from './rules.ts';
+import { AGE_EXPLAINED, NOT_PUBLISHED, PUBLICATION_EXPLAINED } from './publication.ts';
 import { findRow, pageRows, parseCsv, person, readAll, readWorkbook, stay } from './test-helpers.ts';
 
 // A hand-built October and November 2026 for the Safe Suite, programs, referrals and safety
@@ -79,6 +80,10 @@ async function alerts(by: Actor): Promise<string[]> {
   await dated(await published(by, streetReport(null, { types: ['robbery_theft', 'weapon'] })), '2026-10-05', '2026-10-06');
   await dated(await published(by, streetReport(null, { types: ['refused_to_pay'] })), '2026-10-30', '2026-11-02');
   await dated((await createReport(by, streetReport(null, { types: ['physical_assault'] }))).id, '2026-11-08', null);
+  // Received in October and withdrawn: not a report received, counted apart.
+  const gone = (await createReport(by, streetReport(null, { types: ['weapon'] }))).id;
+  await dated(gone, '2026-10-20', null);
+  await db.alertReport.update({ where: { id: gone }, data: { status: 'withdrawn', closedAt: day('2026-10-21') } });
   await dated(await published(by, streetReport(null, { types: ['threats_harassment'] })), '2026-09-29', '2026-10-01'); // received before, published in October
   const s = streetReport(null);
   return [s.plate, s.nameUsed, s.area, s.account, s.appearance].map(String);
@@ -97,9 +102,12 @@ const EXPECTED: Record<string, string[][]> = {
   'Program sessions cancelled': [['Fixture Breakfast', '1', '0', '1'], ['Fixture Circle', '0', '1', '1'], ['All programs', '1', '1', '2']],
   'Program attendance': [['Fixture Breakfast', '6', '3', '9'], ['Fixture Circle', '0', '1', '1'], ['All programs', '6', '4', '10']],
   'Average attendance per held session': [['Fixture Breakfast', '3', '3', '3'], ['Fixture Circle', '0', '1', '1'], ['All programs', '3', '2', '2.5']],
-  // Breakfast 2, 1, 3 and Circle 0, 1, 1 people: all small; Circle's October 0 hides too, or October's
-  // lone hidden cell would be the column's total minus nothing. The all-programs row stays.
-  'Unique named attendees by program': [['Fixture Breakfast', '<10', '<10', '<10'], ['Fixture Circle', '<10', '<10', '<10'], ['Unique named attendees (all programs)', '2', '2', '3']],
+  // Breakfast's session of 10 November was never recorded: it shows, rather than vanishing.
+  'Program sessions not recorded': [['Fixture Breakfast', '0', '1', '1'], ['Fixture Circle', '0', '0', '0'], ['All programs', '0', '1', '1']],
+  // Named: p1 and p2, then p1 in October; p3, then p1 at the circle in November. Anonymous: 3; 2.
+  'Program attendance, named and anonymous': [
+    ['Named attendances', '3', '2', '5'], ['Anonymous attendances (headcount)', '3', '2', '5'], ['Unique named attendees', '2', '2', '3'],
+  ],
   'Referrals by category': [
     ['Health', '1', '0', '1'], ['Sexual health', '0', '1', '1'], ['Mental health', '0', '0', '0'], ['Shelters', '1', '0', '1'], ['Housing', '1', '1', '2'],
     ['All referrals', '3', '2', '5'],
@@ -110,7 +118,9 @@ const EXPECTED: Record<string, string[][]> = {
     ['Declined by the agency', '1', '0', '1'], ['All referrals', '3', '2', '5'],
   ],
   'Days to connected': [['Referrals that connected', '2', '1', '3'], ['Median days to connected', '4.5', '1', '2']], // of 2 and 7; 1; of 1, 2, 7
-  'Safety reports received and published': [['Reports received', '2', '1', '3'], ['Alerts published', '2', '1', '3']],
+  'Safety reports received and published': [
+    ['Reports received', '2', '1', '3'], ['Alerts published', '2', '1', '3'], ['Reports withdrawn (not counted as received)', '1', '0', '1'],
+  ],
   'Safety reports received by type': [
     ['Refused to pay', '1', '0', '1'], ['Robbery or theft', '1', '0', '1'], ['Physical assault', '0', '1', '1'], ['Weapon', '1', '0', '1'],
     ['Threats or harassment', '0', '0', '0'], ['Reports received', '2', '1', '3'],
@@ -147,12 +157,15 @@ describe('the October–November 2026 fixture for the suite, programs, referrals
     // Each new section is its own sheet, and its tables' definitions are on the cover sheet.
     expect(findRow(book['Safe Suite']!, 'Safe Suite occupancy', 'Nights occupied')).toEqual(['Nights occupied', '6', '5', '11']);
     expect(findRow(book.Programs!, 'Program attendance', 'All programs')).toEqual(['All programs', '6', '4', '10']);
-    for (const title of ['Safe Suite occupancy', 'Unique named attendees by program', 'Days to connected', 'Alerts published by type']) {
+    for (const title of ['Safe Suite occupancy', 'Program attendance, named and anonymous', 'Days to connected', 'Alerts published by type']) {
       expect(book.About!.filter((r) => r[0] === title), title).toHaveLength(1);
     }
-    // A suppressed table's definition says what its marks mean: here a "<10" is a true 0 (Circle, October).
-    expect(book.About!.find((r) => r[0] === 'Unique named attendees by program')![1]).toContain(SUPPRESSION_EXPLAINED);
-    expect(csv.find((r) => r[0] === 'Unique named attendees by program' && r.length === 2)![1]).toContain(SUPPRESSION_EXPLAINED);
+    // A breakdown of people's definition states the one rule: the mark, the interval, the periods, the ages.
+    for (const text of [book.About!.find((r) => r[0] === 'Unique participants by age range')![1], csv.find((r) => r[0] === 'Unique participants by age range' && r.length === 2)![1]]) {
+      for (const rule of [SUPPRESSION_EXPLAINED, PUBLICATION_EXPLAINED, AGE_EXPLAINED]) expect(text).toContain(rule);
+    }
+    // A custom range's people are not broken down over the range as a whole.
+    expect(page['Unique participants by gender identity']!.every((r) => r[3] === NOT_PUBLISHED)).toBe(true);
 
     // No reason, no report text, no alias or code anywhere in either file.
     for (const text of [csv.flat().join('\n'), Object.values(book).flat(2).join('\n')]) {
@@ -163,14 +176,20 @@ describe('the October–November 2026 fixture for the suite, programs, referrals
   it('shows "–" for an average or a median with nothing to measure, and zeros for counts', async () => {
     const manager = await makeActor('manager');
     await makeUnit('Fixture Unit A');
+    // A second unit comes into use on 16 November: 15 of November's nights.
+    await makeUnit('Fixture Unit C', true, day('2026-11-16'));
     const page = pageRows(await buildReport(manager, PERIOD, AFTER));
     expect(page['Safe Suite occupancy']).toEqual([
-      ['Nights occupied', '0', '0', '0'], ['Nights available', '31', '30', '61'], ['Occupancy rate (%)', '0', '0', '0'],
+      ['Nights occupied', '0', '0', '0'], ['Nights available', '31', '45', '76'], ['Occupancy rate (%)', '0', '0', '0'],
       ['Stays that began', '0', '0', '0'], ['Average length of stay (nights)', '–', '–', '–'],
     ]);
     expect(page['Days to connected']).toEqual([['Referrals that connected', '0', '0', '0'], ['Median days to connected', '–', '–', '–']]);
     expect(page['Program attendance']).toEqual([['All programs', '0', '0', '0']]);
-    expect(page['Unique named attendees by program']).toEqual([]);
+    expect(page['Program attendance, named and anonymous']!.map((r) => r.slice(1))).toEqual([['0', '0', '0'], ['0', '0', '0'], ['0', '0', '0']]);
+    // Made on 20 October: November has not begun, so it shows "–", not a 0 % that reads as an empty suite.
+    const early = pageRows(await buildReport(manager, PERIOD, day('2026-10-20')));
+    expect(early['Safe Suite occupancy']!.map((r) => r[2])).toEqual(['–', '–', '–', '–', '–']);
+    expect(early['Safe Suite occupancy']![1]).toEqual(['Nights available', '20', '–', '20']);
   });
 
   it('counts the suite’s nights only up to the day the report is made, alike on the page and in both files', async () => {

@@ -38,7 +38,12 @@ async function fixture(by: Actor) {
   // Someone whose only October visit was voided, and someone who never came: neither counts.
   const v = keep(await person(by, { alias: 'Fixture Voided', gender: 'man' }));
   await visit(by, '2026-10-10', { participantId: v.id, voided: true });
-  keep(await person(by, { alias: 'Fixture Absent' }));
+  const absent = keep(await person(by, { alias: 'Fixture Absent' }));
+  // Records created: the three trans women's in mid-October, the voided visitor's late on 30
+  // October (local), the absent person's late on 30 September (local): 4 in October, not the 16 new.
+  await db.participant.updateMany({ where: { alias: { startsWith: 'Fixture Trans' } }, data: { createdAt: new Date('2026-10-15T18:00:00Z') } });
+  await db.participant.update({ where: { id: v.id }, data: { createdAt: new Date('2026-10-31T05:30:00Z') } });
+  await db.participant.update({ where: { id: absent.id }, data: { createdAt: new Date('2026-10-01T05:30:00Z') } });
   // Anonymous visits: 4 in October (one with supplies), one voided, one on 1 November.
   await visit(by, '2026-10-03', { services: { [st.condoms!]: 5, [st.naloxone!]: 2 } });
   for (const day of ['2026-10-04', '2026-10-05', '2026-10-01']) await visit(by, day);
@@ -59,21 +64,26 @@ const EXPECTED: Record<string, [string, string, string][]> = {
   'Participants and visits': [
     ['Unique participants', '17', '17'],
     ['New participants (first visit ever)', '16', '16'],
+    ['Participant records created', '4', '4'],
     ['Visits', '22', '22'],
     ['Visits by participants with a record', '18', '18'],
     ['Anonymous visits', '4', '4'],
   ],
-  'Services by type': [['Shower', '1', '1'], ['Meal or food', '2', '2'], ['Laundry', '0', '0'], ['All services given', '3', '3']],
-  'Supplies by type and quantity': [['Condoms (packs)', '5', '5'], ['Naloxone kit (kits)', '3', '3'], ['Hygiene kit (kits)', '0', '0']],
-  'Visits where supplies were given': [['Condoms', '1', '1'], ['Naloxone kit', '2', '2'], ['Supplies given (all types)', '3', '3']],
+  'Services by type': [['Shower', '1', '1'], ['Meal or food', '2', '2'], ['Laundry', '0', '0'], ['Services given (all types)', '3', '3']],
+  // Items: 5 packs and 3 kits. Visits: the anonymous visit with condoms and naloxone counts under
+  // both types but once as a visit with any supply, beside the de-identified man's naloxone.
+  'Supplies by type and quantity': [['Condoms (packs)', '5', '5'], ['Naloxone kit (kits)', '3', '3'], ['Hygiene kit (kits)', '0', '0'], ['Items given (all supplies)', '8', '8']],
+  'Visits where supplies were given': [['Condoms', '1', '1'], ['Naloxone kit', '2', '2'], ['Visits with any supply', '2', '2']],
   'Shower bookings by outcome': [['Used', '3', '3'], ['Did not come', '1', '1'], ['Cancelled', '1', '1'], ['Booked, not yet used', '0', '0'], ['All bookings', '5', '5']],
   'Laundry bookings by outcome': [['Used', '0', '0'], ['Did not come', '1', '1'], ['Booked, not yet used', '1', '1'], ['All bookings', '2', '2']],
-  // 13 women, 3 trans women, 1 man: both small cells hidden, and they protect each other.
-  'Unique participants by gender identity': [['Woman', '13', '13'], ['Man', '<10', '<10'], ['Trans woman', '<10', '<10'], ['Non-binary', '0', '0'], ['Unique participants', '17', '17']],
-  'Unique participants by age range': [['35 to 44', '12', '12'], ['Under 25', '<10', '<10'], ['55 and over', '<10', '<10'], ['Prefers not to answer', '<10', '<10'], ['Not asked', '0', '0']],
-  // 16 First Nations and 1 Métis: the lone small cell would be 17 − 16, so the first zero (Inuit) is hidden too.
-  'Unique participants by Indigenous identity': [['First Nations', '16', '16'], ['Métis', '<10', '<10'], ['Inuit', '<10', '<10'], ['Not Indigenous', '0', '0'], ['Not asked', '0', '0'], ['Unique participants', '17', '17']],
-  'Unique participants who travel for work': [['Yes, travels for work', '<10', '<10'], ['No', '12', '12'], ['Prefers not to answer', '<10', '<10'], ['Not asked', '<10', '<10']],
+  // 13 women, 3 trans women, 1 man: the two small cells hold 4 people, under the interval of 10,
+  // so the women are hidden too; the zeros protect nothing and show.
+  'Unique participants by gender identity': [['Woman', 'x', 'x'], ['Man', 'x', 'x'], ['Trans woman', 'x', 'x'], ['Non-binary', '0', '0'], ['Unique participants', '17', '17']],
+  // Ages reached in 2026, the year fiscal 2026–27 began: 12 aged 36, 3 aged 22, 1 aged 56, 1 declined.
+  'Unique participants by age range': [['35 to 44', 'x', 'x'], ['Under 25', 'x', 'x'], ['55 and over', 'x', 'x'], ['Prefers not to answer', 'x', 'x'], ['Not asked', '0', '0']],
+  // 16 First Nations and 1 Métis: the lone small cell would be 17 − 16, so the 16 is hidden (never a zero while a count is left).
+  'Unique participants by Indigenous identity': [['First Nations', 'x', 'x'], ['Métis', 'x', 'x'], ['Inuit', '0', '0'], ['Not Indigenous', '0', '0'], ['Not asked', '0', '0'], ['Unique participants', '17', '17']],
+  'Unique participants who travel for work': [['Yes, travels for work', 'x', 'x'], ['No', 'x', 'x'], ['Prefers not to answer', 'x', 'x'], ['Not asked', 'x', 'x']],
 };
 
 function pageRows(report: Report): Record<string, [string, string, string][]> {

@@ -120,10 +120,12 @@ describe('event counts across months', () => {
           ...period.months.map((m) => firsts.filter((d) => d >= m.from && d < m.until).length),
           firsts.filter((d) => d >= period.from && d <= period.to).length,
         ]);
-        for (const table of breakdowns) expect(table.total!.counts, table.title).toEqual(columns.map(distinct));
+        // A custom range's breakdowns have no whole-range column (publication.ts): it is not even counted.
+        const broken = (xs: number[]) => (period.kind === 'custom' ? [...xs.slice(0, -1), null] : xs);
+        for (const table of breakdowns) expect(table.total!.counts, table.title).toEqual(broken(columns.map(distinct)));
         const gender = breakdowns.find((t) => t.key === 'demographics-gender')!;
         for (const row of gender.rows) {
-          expect(row.counts, row.label).toEqual(columns.map((vs) => distinct(vs.filter((v) => (v.participant!.gender ?? 'not_asked') === row.key))));
+          expect(row.counts, row.label).toEqual(broken(columns.map((vs) => distinct(vs.filter((v) => (v.participant!.gender ?? 'not_asked') === row.key)))));
         }
         // And the visits figure agrees with a plain count of the same rows.
         const visits = report.sections[0]!.tables[0]!.rows.find((r) => r.key === 'visits')!.cells.at(-1)!.value;

@@ -1,14 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { display, gridLines, isSmall, SECONDARY_MARK, SMALL_CELL_MARK, suppress, SUPPRESSION_EXPLAINED, toDisplayCells } from './rules.ts';
+import { HIDDEN_MARK, isSmall, PROTECTION_INTERVAL, suppress, suppressColumn, SUPPRESSION_EXPLAINED, toDisplayCells } from './rules.ts';
 import { createRandom } from '@/lib/bench/random.ts';
 
 const P = 'primary';
 const S = 'secondary';
-
-/** Every line with a hidden cell has at least two: nothing is recoverable from a total. */
-function safe(marks: (string | null)[][]): boolean {
-  return gridLines(marks.length, marks[0]!.length).every((line) => line.filter(([r, c]) => marks[r]![c]).length !== 1);
-}
 
 describe('isSmall', () => {
   it('is 1 to 9 only', () => {
@@ -16,67 +11,86 @@ describe('isSmall', () => {
   });
 });
 
-describe('suppress', () => {
-  it('leaves a grid with no small counts alone, zeros included', () => {
-    expect(suppress([[10, 0], [25, 40]])).toEqual([[null, null], [null, null]]);
+describe('suppressColumn', () => {
+  it('leaves a column with no small counts alone, zeros included', () => {
+    expect(suppressColumn([10, 0, 25])).toEqual([null, null, null]);
   });
 
-  it('hides two small cells in the same row and column without adding more', () => {
-    expect(suppress([[3, 4], [5, 20]])).toEqual([[P, P], [P, S]]);
+  it('hides the smallest other non-zero cell beside a lone small one, never a zero while another is left', () => {
+    expect(suppressColumn([3, 0, 40, 12])).toEqual([P, null, null, S]);
   });
 
-  it('hides the smallest other cell of a column that has one hidden cell, then fixes the rows it touched', () => {
-    // Column 0 has 3 hidden alone → hide 12 (smaller than 30); row 0 then has 3 and row 1 has 12
-    // alone → hide 15 in row 0 and 14 in row 1; column 1 now has 15 and 14: stable.
-    const grid = [
-      [3, 15, 50],
-      [12, 14, 60],
-      [30, 40, 70],
-    ];
-    expect(suppress(grid)).toEqual([
-      [P, S, null],
-      [S, S, null],
-      [null, null, null],
-    ]);
+  it('keeps hiding until the hidden cells hold at least the protection interval', () => {
+    // 2 + 3 = 5 < 10: one more (the 11) is hidden.
+    expect(suppressColumn([2, 3, 11, 50])).toEqual([P, P, S, null]);
+    expect(suppressColumn([4, 6, 11, 50])).toEqual([P, P, null, null]);
   });
 
-  it('picks a zero as the secondary cell when it is the smallest', () => {
-    expect(suppress([[0, 20], [5, 30], [40, 50]])).toEqual([[S, S], [P, S], [null, null]]);
+  it('hides every zero of a column whose people are all in one small category', () => {
+    expect(suppressColumn([0, 6, 0])).toEqual([S, P, S]);
   });
 
-  it('breaks ties on the earliest cell, so the same data always hides the same cells', () => {
-    expect(suppress([[20, 20, 2]])).toEqual([[S, null, P]]);
+  it('with fewer people than the interval, hides them all and needs no more', () => {
+    expect(suppressColumn([2, 3, 0, 1])).toEqual([P, P, null, P]);
   });
 
-  it('leaves a line of one cell as it is (nothing to hide it among)', () => {
-    expect(suppress([[4]])).toEqual([[P]]);
+  it('breaks ties on the earliest cell, so the same counts always hide the same cells', () => {
+    expect(suppressColumn([20, 20, 2])).toEqual([S, null, P]);
   });
 
-  it('never leaves a line with exactly one hidden cell, over many random grids', () => {
+  it('over many random columns: every small count hidden, never exactly one hidden, and the hidden cells hold enough people', () => {
     const { next } = createRandom(42);
-    for (let i = 0; i < 500; i++) {
-      const rows = 2 + Math.floor(next() * 6);
-      const cols = 2 + Math.floor(next() * 6);
-      const grid = Array.from({ length: rows }, () => Array.from({ length: cols }, () => Math.floor(next() * next() * 60)));
-      const marks = suppress(grid);
-      expect(safe(marks), JSON.stringify(grid)).toBe(true);
-      grid.forEach((row, r) => row.forEach((n, c) => isSmall(n) && expect(marks[r]![c]).toBe(P)));
+    for (let i = 0; i < 1000; i++) {
+      const column = Array.from({ length: 2 + Math.floor(next() * 7) }, () => Math.floor(next() * next() * 40));
+      const marks = suppressColumn(column);
+      const hidden = column.filter((_, j) => marks[j]);
+      const total = column.reduce((a, b) => a + b, 0);
+      column.forEach((n, j) => isSmall(n) && expect(marks[j]).toBe(P));
+      if (hidden.length === 0) continue;
+      expect(hidden.length, JSON.stringify(column)).toBeGreaterThanOrEqual(2);
+      expect(hidden.reduce((a, b) => a + b, 0), JSON.stringify(column)).toBeGreaterThanOrEqual(Math.min(PROTECTION_INTERVAL, total));
     }
   });
 });
 
-describe('display and toDisplayCells', () => {
-  it('shows "<10" for a hidden small count and "x" for a larger cell hidden only to protect another', () => {
-    expect(display(4, P)).toBe('<10');
-    expect(display(0, S)).toBe('<10');
-    expect(display(12, S)).toBe('x');
-    expect(display(12, null)).toBe('12');
+describe('suppress', () => {
+  it('suppresses each column on its own, so a month hides the same cells whatever columns stand beside it', () => {
+    const month = [3, 14, 40];
+    const alone = suppress([[3], [14], [40]]);
+    const inQuarter = suppress([[3, 50, 8], [14, 9, 60], [40, 30, 2]]);
+    expect(inQuarter.map((r) => r[0])).toEqual(alone.map((r) => r[0]));
+    expect(alone.map((r) => r[0])).toEqual(suppressColumn(month));
   });
 
-  it('drops the value of every hidden cell', () => {
-    const cells = toDisplayCells([[3, 4], [5, 20]], true);
-    expect(cells.flat().map((c) => c.value)).toEqual([null, null, null, null]);
-    expect(cells.flat().map((c) => c.display)).toEqual(['<10', '<10', '<10', 'x']);
+  it('hides in the whole-period column every category hidden in one of its months', () => {
+    // Woman is small in both months, Man hidden in October beside her: the quarter's 12 and 30 are
+    // hidden too, though neither is small. Non-binary, shown every month, stays shown.
+    const grid = [[3, 2, 12], [14, 9, 30], [40, 50, 60]];
+    expect(suppress(grid).map((r) => r[2])).toEqual([S, S, null]);
+  });
+
+  it('counts a hidden whole-period cell only by how far it stands above what its months show', () => {
+    // The quarter's 3 (small) and 25 (hidden: a month hides the category) look like 28 people to
+    // hide among, but October shows 24 of the 25: only 3 + 1 are open, so the 40 is hidden too.
+    const grid = [[0, 3, 3], [24, 7, 25], [30, 25, 40], [50, 60, 90]];
+    expect(suppress(grid).map((r) => r[2])).toEqual([P, S, S, null]);
+    expect(suppressColumn([3, 25, 40, 90], [false, true], [0, 24, 30, 60])).toEqual([P, S, S, null]);
+  });
+
+  it('leaves columns that are not published unmarked', () => {
+    expect(suppress([[3, 3], [40, 40], [20, 20]], [true, false])).toEqual([[P, null], [null, null], [S, null]]);
+  });
+});
+
+describe('toDisplayCells', () => {
+  it('shows one mark for every hidden cell, a small count, a larger one or a zero alike, and drops its value', () => {
+    const cells = [...toDisplayCells([[0], [6], [0]], true), ...toDisplayCells([[3], [12], [50]], true)];
+    expect(cells.map((r) => r[0]!.display)).toEqual([HIDDEN_MARK, HIDDEN_MARK, HIDDEN_MARK, HIDDEN_MARK, HIDDEN_MARK, '50']);
+    expect(cells.flat().filter((c) => c.display === HIDDEN_MARK).every((c) => c.value === null)).toBe(true);
+  });
+
+  it('shows a true zero as 0 when hiding it protects nothing', () => {
+    expect(toDisplayCells([[0], [3], [12], [40]], true).map((r) => r[0]!.display)).toEqual(['0', HIDDEN_MARK, HIDDEN_MARK, '40']);
   });
 
   it('does not suppress counts of events', () => {
@@ -85,10 +99,10 @@ describe('display and toDisplayCells', () => {
 });
 
 describe('SUPPRESSION_EXPLAINED', () => {
-  it('does not say that "<10" means 1 to 9: a zero hidden to protect another cell shows "<10" too', () => {
-    // The Alumni Group's true 0 beside small counts, as the report shows it.
-    expect(toDisplayCells([[0, 20], [5, 30], [40, 50]], true)[0]![0]!.display).toBe(SMALL_CELL_MARK);
-    expect(SUPPRESSION_EXPLAINED).toContain(`Counts from 1 to 9 show as "${SMALL_CELL_MARK}"`);
-    expect(SUPPRESSION_EXPLAINED).toContain(`"${SECONDARY_MARK}" when 10 or more, and "${SMALL_CELL_MARK}" when fewer, zero included`);
+  it('names the one mark, says it can stand for any number, and states the protection interval', () => {
+    expect(SUPPRESSION_EXPLAINED).toContain(`"${HIDDEN_MARK}" marks a hidden count`);
+    expect(SUPPRESSION_EXPLAINED).toContain('0 included');
+    expect(SUPPRESSION_EXPLAINED).toContain(`fewer than ${PROTECTION_INTERVAL} people`);
+    expect(SUPPRESSION_EXPLAINED).not.toContain('<10');
   });
 });

@@ -44,15 +44,38 @@ function checkRange(range: { from: string; to: string }): { from: string; to: st
   return { from, to };
 }
 
+type Unit = { id: string; created: Date; first: string | null };
+
+/**
+ * The program date each unit came into use: the day it was added, or the night of its first stay
+ * taken up if that was earlier (a unit entered after the stays it held). Worked out here, not in
+ * SQL: the program's local date is the code's to compute.
+ */
+async function unitsInUse(client: Db | Tx): Promise<{ ids: string[]; since: string[] }> {
+  const units = await client.$queryRaw<Unit[]>`
+    SELECT u.id::text AS id, u.created_at AS created,
+           (SELECT min(s.start_day) FROM stay s WHERE s.unit_id = u.id AND s.status IN ('checked_in', 'checked_out'))::text AS first
+    FROM suite_unit u`;
+  const since = units.map((u) => {
+    const made = localDay(u.created);
+    return u.first && u.first < made ? u.first : made;
+  });
+  return { ids: units.map((u) => u.id), since };
+}
+
 /**
  * One row per bucket and one for the whole range (key null), from one GROUP BY with GROUPING
  * SETS. Nights occupied add up across buckets; a unit is available in a bucket when it is in use
- * now or a stay was taken up in it then (the whole range: in use now or used in the range). Each
- * bucket, and the range, ends at `until` (the day after today) at the latest.
+ * now or a stay was taken up in it then (the whole range: in use now or used in the range), and
+ * only from the day it came into use (`unitsInUse`). Each bucket, and the range, ends at `until`
+ * (the day after today) at the latest.
  */
-function rows(client: Db | Tx, from: string, to: string, buckets: Bucket[], until: string): Promise<Row[]> {
+async function rows(client: Db | Tx, from: string, to: string, buckets: Bucket[], until: string): Promise<Row[]> {
+  const units = await unitsInUse(client);
   return client.$queryRaw<Row[]>`
     WITH b AS (SELECT key, d_from, greatest(d_from, least(d_until, ${until}::date)) AS d_until FROM ${bucketsSql(buckets)}),
+    since AS (SELECT * FROM unnest(${units.ids}::uuid[], ${units.since}::date[]) AS x(unit_id, day)),
+    whole AS (SELECT ${from}::date AS d_from, greatest(${from}::date, least(${to}::date + 1, ${until}::date)) AS d_until),
     taken AS (
       SELECT unit_id, start_day, end_day FROM stay
       WHERE status IN ('checked_in', 'checked_out') AND start_day <= ${to}::date AND end_day > ${from}::date
@@ -64,15 +87,15 @@ function rows(client: Db | Tx, from: string, to: string, buckets: Bucket[], unti
       SELECT key, sum(nights)::int AS occupied, count(*) FILTER (WHERE arrived)::int AS started,
              round(avg(length) FILTER (WHERE arrived), 2)::float8 AS average
       FROM tb GROUP BY GROUPING SETS ((key), ())
+    ), counted AS (
+      SELECT b.key, b.d_from, b.d_until, u.id FROM b JOIN suite_unit u ON u.active OR EXISTS (SELECT 1 FROM tb WHERE tb.key = b.key AND tb.unit_id = u.id)
+      UNION ALL
+      SELECT NULL, w.d_from, w.d_until, u.id FROM whole w JOIN suite_unit u ON u.active OR EXISTS (SELECT 1 FROM tb WHERE tb.unit_id = u.id)
     ), units AS (
-      SELECT b.key, count(DISTINCT u.id)::int AS n
-      FROM b JOIN suite_unit u ON u.active OR EXISTS (SELECT 1 FROM tb WHERE tb.key = b.key AND tb.unit_id = u.id)
-      GROUP BY GROUPING SETS ((b.key), ())
-    ), k AS (
-      SELECT key, (d_until - d_from)::int AS days FROM b
-      UNION ALL SELECT NULL, greatest(0, least(${to}::date + 1, ${until}::date) - ${from}::date)::int
-    )
-    SELECT k.key, coalesce(o.occupied, 0)::int AS occupied, (k.days * coalesce(u.n, 0))::int AS available,
+      SELECT c.key, sum(greatest(0, c.d_until - greatest(c.d_from, s.day)))::int AS nights
+      FROM counted c JOIN since s ON s.unit_id = c.id GROUP BY c.key
+    ), k AS (SELECT key FROM b UNION ALL SELECT NULL)
+    SELECT k.key, coalesce(o.occupied, 0)::int AS occupied, coalesce(u.nights, 0)::int AS available,
            coalesce(o.started, 0)::int AS started, o.average
     FROM k LEFT JOIN occ o ON o.key IS NOT DISTINCT FROM k.key LEFT JOIN units u ON u.key IS NOT DISTINCT FROM k.key`;
 }

@@ -8,8 +8,12 @@ import { addDays, localDay, programNow } from '@/lib/calendar/index.ts';
 
 export { expectAppError, key, makePerson, setSetting } from '@/lib/bookings/test-helpers.ts';
 
-export async function makeUnit(name = `Suite ${randomUUID().slice(0, 4)}`, active = true) {
-  return db.suiteUnit.create({ data: { name, active }, select: { id: true, name: true } });
+/**
+ * A unit, in use since `since` (its creation): by default long before any date a test uses, since
+ * nights are available only from the day a unit came into use.
+ */
+export async function makeUnit(name = `Suite ${randomUUID().slice(0, 4)}`, active = true, since = new Date('2025-01-01T20:00:00Z')) {
+  return db.suiteUnit.create({ data: { name, active, createdAt: since }, select: { id: true, name: true } });
 }
 
 /** A program date `n` days from today. */

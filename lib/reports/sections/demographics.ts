@@ -6,8 +6,10 @@ import {
 } from '@/lib/participants/labels.ts';
 import { MAX_MONTHS, type Period } from '../period.ts';
 import { SUPPRESSION_EXPLAINED } from '../rules.ts';
+import { AGE_EXPLAINED, PUBLICATION_EXPLAINED, ageYear } from '../publication.ts';
 import { bucketDays, bucketsSql, toCounts, type Category, type GroupedRow } from '../sql.ts';
 import type { FigureContext, FigureTable, SectionDefinition } from '../types.ts';
+import { addDays } from '@/lib/calendar/index.ts';
 
 // Breakdowns of the unique participants who visited, by what they chose to tell us. These are
 // counts of people: small cells are suppressed (rules.ts). Only categories leave the database —
@@ -16,9 +18,12 @@ import type { FigureContext, FigureTable, SectionDefinition } from '../types.ts'
 
 const withUnknown = (cats: Category[]): Category[] => [...cats, { key: 'declined', label: DECLINED }, { key: 'not_asked', label: NOT_ASKED }];
 
-/** Age range as of the year the period ends, so a person sits in one range across the whole report. */
+/**
+ * Age range as of the year the period's fiscal year began (publication.ts `ageYear`): a month, its
+ * quarter and its fiscal year place a person in one range, in every report.
+ */
 function ageCase(ctx: FigureContext): Prisma.Sql {
-  const year = Number(ctx.period.to.slice(0, 4));
+  const year = ageYear(ctx.period.from);
   const steps = [...AGE_RANGES].reverse().map((r) => Prisma.sql`WHEN ${year}::int - p.birth_year >= ${AGE_RANGE_FROM[r]}::int THEN ${r}::text`);
   return Prisma.sql`CASE WHEN p.birth_year IS NULL THEN (CASE WHEN p.birth_year_state = 'declined' THEN 'declined' ELSE 'not_asked' END)
     ${Prisma.join(steps, ' ')} END`;
@@ -105,19 +110,46 @@ function breakdownRows(ctx: FigureContext): Promise<DimensionRow[]> {
     GROUP BY GROUPING SETS ((d.dim, d.pos), (d.dim))`;
 }
 
+/**
+ * The period cut at each 1 April, so that every part lies in one fiscal year (ages: `ageCase`).
+ * Only a custom range can cross one; its whole-range column is never published (publication.ts),
+ * so it is not counted: those rows are dropped.
+ */
+function fiscalParts(period: Period): Period[] {
+  const parts: Period[] = [];
+  for (const m of period.months) {
+    const last = parts.at(-1);
+    if (last && ageYear(last.from) === ageYear(m.from)) {
+      last.months.push(m);
+      last.to = addDays(m.until, -1);
+    } else parts.push({ ...period, from: m.from, to: addDays(m.until, -1), months: [m] });
+  }
+  return parts;
+}
+
+async function allRows(ctx: FigureContext): Promise<DimensionRow[]> {
+  const parts = fiscalParts(ctx.period);
+  const rows = [];
+  for (const part of parts) rows.push(...(await breakdownRows({ ...ctx, period: part })).filter((r) => parts.length === 1 || r.key !== null));
+  return rows;
+}
+
 /** The rows of one breakdown, with each category's place read back as its key. */
 function rowsOf(b: Breakdown, rows: DimensionRow[]): GroupedRow[] {
   return rows.filter((r) => r.dim === b.key).map((r) => ({ key: r.key, cat: b.categories[r.pos - 1]?.key ?? null, n: r.n, g: r.g }));
 }
 
 function table(ctx: FigureContext, b: Breakdown, rows: GroupedRow[]): FigureTable {
+  const counts = toCounts(rows, ctx.period, b.categories, 'Unique participants');
+  // A custom range's whole-range column is never published, so never counted: null, not 0.
+  if (ctx.period.kind === 'custom') for (const r of [...counts.rows, counts.total!]) r.counts[r.counts.length - 1] = null;
   return {
     key: `demographics-${b.key}`, title: b.title, rowHeading: b.rowHeading, suppress: true,
     description:
-      `Participants with a record who visited, counted once each, by ${b.rowHeading.toLowerCase()}` +
-      (b.key === 'age' ? ` (age reached in ${ctx.period.to.slice(0, 4)}, from the year of birth)` : '') +
-      `. ${SUPPRESSION_EXPLAINED}`,
-    ...toCounts(rows, ctx.period, b.categories, 'Unique participants'),
+      `Participants with a record who visited, counted once each, by ${b.rowHeading.toLowerCase()}. ` +
+      (b.key === 'age' ? `${AGE_EXPLAINED} ` : '') +
+      `${PUBLICATION_EXPLAINED} ${SUPPRESSION_EXPLAINED}`,
+    ...counts,
   };
 }
 
@@ -127,7 +159,7 @@ export const demographicsSection: SectionDefinition = {
   description: 'Breakdowns of unique participants by what they chose to tell us. Small counts are hidden so that nobody can be singled out.',
   enabled: (ctx) => !ctx.options.omitDemographics,
   load: async (ctx) => {
-    const rows = await breakdownRows(ctx);
+    const rows = await allRows(ctx);
     return BREAKDOWNS.map((b) => table(ctx, b, rowsOf(b, rows)));
   },
 };

@@ -1,7 +1,7 @@
 import 'server-only';
 import { Prisma } from '@/lib/db/generated/client.ts';
 import type { Bucket, Period } from '../period.ts';
-import { bucketDays } from '../sql.ts';
+import { bucketDays, bucketsSql, line } from '../sql.ts';
 import type { Counts, FigureContext, SectionDefinition } from '../types.ts';
 
 // Participants and visits: headline counts, not breakdowns, so not suppressed. Unique people are
@@ -74,15 +74,34 @@ export async function visitFigures(ctx: FigureContext, buckets: Bucket[] = ctx.p
   return counts;
 }
 
+/**
+ * Participant records created in each month (by when they were made, the program's local months),
+ * leaving out records later merged into another (duplicates of one person).
+ */
+async function recordsCreated(ctx: FigureContext): Promise<Counts> {
+  const { months } = ctx.period;
+  const rows = await ctx.client.$queryRaw<{ key: string | null; n: number }[]>`
+    SELECT b.key, count(*)::int AS n
+    FROM participant p JOIN ${bucketsSql(months)} ON p.created_at >= b.t_from AND p.created_at < b.t_until
+    WHERE p.merged_into_id IS NULL AND p.created_at >= ${months[0]!.startsAt} AND p.created_at < ${months.at(-1)!.endsAt}
+    GROUP BY GROUPING SETS ((b.key), ())`;
+  const at = new Map(rows.map((r) => [r.key, r.n]));
+  return line(ctx.period, 'created', 'Participant records created', (k) => at.get(k) ?? 0);
+}
+
 async function load(ctx: FigureContext) {
-  const counts = await visitFigures(ctx);
+  const figures = await visitFigures(ctx);
+  const created = await recordsCreated(ctx);
+  // Records created sit right under new participants, which they are easily taken for.
+  const counts = figures.flatMap((r) => (r.key === 'fresh' ? [r, created] : [r]));
   return [
     {
       key: 'participants',
       title: 'Participants and visits',
       description:
         'Unique participants: people with a participant record (counted by their code) who had at least one visit; the whole-period column counts each person once. ' +
-        'New participants: people whose first visit ever fell in the month. Visits: every drop-in visit logged, anonymous or not, leaving out visits that were voided. ' +
+        'New participants (first visit ever): people whose first visit ever, at any time, fell in the month; someone who came before the period is not new. ' +
+        'Participant records created: records made in the month, whether or not the person has visited yet (records merged into another are left out): not the same figure as new participants. Visits: every drop-in visit logged, anonymous or not, leaving out visits that were voided. ' +
         'These are totals, not breakdowns, and are shown in full.',
       rowHeading: 'Figure',
       suppress: false,

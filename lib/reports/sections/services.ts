@@ -1,5 +1,5 @@
 import 'server-only';
-import { serviceDaysInPeriod, toCounts, type Category, type GroupedRow } from '../sql.ts';
+import { bucketDays, line, serviceDaysInPeriod, toCounts, type Category, type GroupedRow } from '../sql.ts';
 import type { FigureContext, FigureTable, SectionDefinition } from '../types.ts';
 
 // Services and supplies given at drop-in visits: counts of events, not of people, so shown in
@@ -34,29 +34,51 @@ function given(ctx: FigureContext): Promise<GivenRow[]> {
     GROUP BY GROUPING SETS ((kind, key, cat), (kind, cat), (kind, key), (kind))`;
 }
 
+/**
+ * Visits that included at least one supply, by month and over the period (`key` null): each such
+ * visit once, however many supplies it had. Read from the supply lines of the period's visits
+ * that were not voided.
+ */
+function visitsWithSupply(ctx: FigureContext): Promise<{ key: string | null; n: number }[]> {
+  const { period } = ctx;
+  return ctx.client.$queryRaw`
+    SELECT d.key, count(*)::int AS n
+    FROM (
+      SELECT DISTINCT vs.visit_id, vs.visit_date FROM visit_service vs JOIN service_type st ON st.id = vs.service_type_id AND st.kind = 'supply'
+      WHERE vs.visit_date >= ${period.from}::date AND vs.visit_date <= ${period.to}::date
+        AND vs.visit_id NOT IN (
+          SELECT id FROM visit WHERE voided_at IS NOT NULL AND visit_date >= ${period.from}::date AND visit_date <= ${period.to}::date)
+    ) v JOIN ${bucketDays(period.months)} ON d.day = v.visit_date
+    GROUP BY GROUPING SETS ((d.key), ())`;
+}
+
 /** One kind's rows with one measure as `n`, as `toCounts` reads them. */
 const measure = (rows: GivenRow[], kind: string, n: 'visits' | 'quantity'): GroupedRow[] =>
   rows.filter((r) => r.kind === kind).map((r) => ({ key: r.key, cat: r.cat, n: r[n], g: r.g }));
 
 async function load(ctx: FigureContext): Promise<FigureTable[]> {
-  const [all, rows] = [await types(ctx), await given(ctx)];
+  const [all, rows, withSupply] = [await types(ctx), await given(ctx), await visitsWithSupply(ctx)];
+  const any = new Map(withSupply.map((r) => [r.key, r.n]));
   const services = all.filter((t) => t.kind === 'service');
   const supplies = all.filter((t) => t.kind === 'supply');
   return [
     {
       key: 'services', title: 'Services by type', rowHeading: 'Service', suppress: false,
-      description: 'How many visits included each service (a visit with a meal and a shower counts once for each). Voided visits are left out.',
-      ...toCounts(measure(rows, 'service', 'visits'), ctx.period, services, 'All services given'),
+      description: 'How many visits included each service (a visit with a meal and a shower counts once for each, so the last row counts services given, not visits). Voided visits are left out.',
+      ...toCounts(measure(rows, 'service', 'visits'), ctx.period, services, 'Services given (all types)'),
     },
     {
       key: 'supplies', title: 'Supplies by type and quantity', rowHeading: 'Supply', suppress: false,
-      description: 'How many of each supply were given out at visits, by quantity (kits, packs…). Voided visits are left out.',
-      ...toCounts(measure(rows, 'supply', 'quantity'), ctx.period, supplies.map((c) => ({ key: c.key, label: c.unit ? `${c.label} (${c.unit}s)` : c.label })), null),
+      description: 'How many of each supply were given out at visits, by quantity (kits, packs…): items, not visits. The last row adds up the items of every type. Voided visits are left out.',
+      ...toCounts(measure(rows, 'supply', 'quantity'), ctx.period, supplies.map((c) => ({ key: c.key, label: c.unit ? `${c.label} (${c.unit}s)` : c.label })), 'Items given (all supplies)'),
     },
     {
       key: 'supply-visits', title: 'Visits where supplies were given', rowHeading: 'Supply', suppress: false,
-      description: 'How many visits included each supply, whatever the quantity. Voided visits are left out.',
-      ...toCounts(measure(rows, 'supply', 'visits'), ctx.period, supplies, 'Supplies given (all types)'),
+      description:
+        'How many visits included each supply, whatever the quantity: visits, not items. A visit with two kinds of supply counts under each, ' +
+        'so the types add up to more than the last row, which counts each visit with any supply once. Voided visits are left out.',
+      rows: toCounts(measure(rows, 'supply', 'visits'), ctx.period, supplies, null).rows,
+      total: line(ctx.period, 'total', 'Visits with any supply', (k) => any.get(k) ?? 0),
     },
   ];
 }
