@@ -6,7 +6,7 @@ import { AppError } from '@/lib/errors.ts';
 import { rangeBucket, type Bucket } from '@/lib/reports/period.ts';
 import { bucketsSql } from '@/lib/reports/sql.ts';
 import { averagePerSession } from './rules.ts';
-import { parseDay } from '@/lib/calendar/index.ts';
+import { parseDay, programNow } from '@/lib/calendar/index.ts';
 
 // Program figures for any range of program dates, by program: the one query the programs pages
 // and the funder statistics both use, so the numbers agree. PostgreSQL does the counting.
@@ -89,7 +89,7 @@ export type ProgramFiguresByMonth = {
  * who sees programs (`program:read`), the funder report included.
  */
 export async function programFiguresByMonth(
-  actor: Actor, range: { from: string; to: string }, buckets: Bucket[], client: Db | Tx = db, now: Date = new Date(),
+  actor: Actor, range: { from: string; to: string }, buckets: Bucket[], client: Db | Tx = db, now: Date = programNow(),
 ): Promise<ProgramFiguresByMonth> {
   assertCan(actor, 'program:read');
   const { from, to } = checkRange(range);
@@ -109,7 +109,7 @@ export async function programFiguresByMonth(
 }
 
 /** Figures by program for program dates `from`..`to` (inclusive, "yyyy-mm-dd"). Anyone who sees programs (`program:read`), the funder report included. */
-export async function programFigures(actor: Actor, range: { from: string; to: string }, now: Date = new Date()): Promise<ProgramFigures[]> {
+export async function programFigures(actor: Actor, range: { from: string; to: string }, now: Date = programNow()): Promise<ProgramFigures[]> {
   assertCan(actor, 'program:read');
   const { from, to } = checkRange(range);
   const f = await programFiguresByMonth(actor, { from, to }, [rangeBucket(from, to)], db, now);
