@@ -36,6 +36,7 @@ const EXPECTED: Record<Permission, string> = {
   'settings:manage': 'ma',
   'staff:read': 'ma',
   'staff:manage': 'ma',
+  'staff:grant_data_access': 'm',
 };
 
 const LETTER: Record<Role, string> = { peer: 'p', coordinator: 'c', outreach: 'o', manager: 'm', admin: 'a' };
@@ -56,7 +57,7 @@ describe('permission matrix', () => {
   }
 
   it('admin sees no participant data at all', () => {
-    const participantData = PERMISSIONS.filter((p) => !/^(audit|settings|staff):/.test(p));
+    const participantData = PERMISSIONS.filter((p) => !/^(audit|settings|staff):/.test(p) || p === 'staff:grant_data_access');
     expect(participantData.filter((p) => roleCan('admin', p))).toEqual([]);
   });
 
