@@ -3,6 +3,7 @@ import { db } from '@/lib/db/client.ts';
 import { recordAudit } from '@/lib/audit/record.ts';
 import { AppError } from '@/lib/errors.ts';
 import { hashPassword, verifyPassword } from './password.ts';
+import { passwordProblem } from './password-policy.ts';
 import type { Actor } from './resolve-session.ts';
 
 // Account actions a signed-in person takes on their own session or account. Any role may call
@@ -51,11 +52,14 @@ export async function signOutEverywhere(actor: Actor): Promise<void> {
  * sessions of the account end; this one carries on.
  */
 export async function changeOwnPassword(actor: Actor, current: string, next: string): Promise<void> {
-  const user = await db.staffUser.findUniqueOrThrow({ where: { id: actor.id }, select: { passwordHash: true, sessionVersion: true } });
+  const user = await db.staffUser.findUniqueOrThrow({ where: { id: actor.id }, select: { passwordHash: true, sessionVersion: true, email: true, displayName: true } });
   if (!(await verifyPassword(user.passwordHash, current))) {
     throw new AppError('invalid', 'Your current password is not right.', 'currentPassword');
   }
   if (current === next) throw new AppError('invalid', 'Choose a password different from the current one.', 'newPassword');
+  // The form checked length, the common list and strength already; only here is the person known.
+  const problem = passwordProblem(next, user);
+  if (problem) throw new AppError('invalid', problem, 'newPassword');
   const passwordHash = await hashPassword(next);
   await db.$transaction(async (tx) => {
     const version = user.sessionVersion + 1;
