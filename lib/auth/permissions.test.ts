@@ -6,6 +6,7 @@ import { PERMISSIONS, ROLES, can, roleCan, type Permission, type Role } from './
 // also made here fails, which is the point: access changes are deliberate.
 const EXPECTED: Record<Permission, string> = {
   'participant:read': 'pcom',
+  'participant:history': 'com',
   'participant:read_sensitive': 'com',
   'participant:create': 'com',
   'participant:update': 'com',

@@ -19,6 +19,9 @@ const WORKERS = ['coordinator', 'outreach', 'manager'] as const;
 export const MATRIX = {
   // Front desk: peers see alias and code only; sensitive fields stay with workers.
   'participant:read': STAFF,
+  // A person's past: visit history with its services and supplies, bookings and attendance on
+  // other days than today, and the dates of it all. Peers see what the desk needs today only.
+  'participant:history': WORKERS,
   'participant:read_sensitive': WORKERS,
   'participant:create': WORKERS,
   'participant:update': WORKERS,
