@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { constants } from 'node:os';
 import { migrate } from '../lib/db/migrate.ts';
 import { checkEnv } from '../lib/env.ts';
+import { parseTrustedProxies } from '../lib/auth/client-address.mjs';
 
 function fail(reason: string): never {
   console.error(`Lantern cannot start: ${reason.replace(/\s+/g, ' ').trim()}`);
@@ -29,7 +30,15 @@ try {
 
 // Node runs Next's CLI directly: no shell, and no dependence on node_modules/.bin.
 const nextCli = createRequire(import.meta.url).resolve('next/dist/bin/next');
-const next = spawn(process.execPath, [nextCli, 'start', '--port', port], { stdio: 'inherit' });
+// The hook writes each request's client address from its socket (lib/auth/client-address.mjs);
+// a malformed TRUSTED_PROXIES stops here with its reason rather than inside Next.
+try {
+  parseTrustedProxies(process.env.TRUSTED_PROXIES);
+} catch (e) {
+  fail((e as Error).message);
+}
+const hook = new URL('./lib/client-address-hook.mjs', import.meta.url).href;
+const next = spawn(process.execPath, ['--import', hook, nextCli, 'start', '--port', port], { stdio: 'inherit' });
 
 // Next shuts down gracefully on these; we stay alive until it has.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
