@@ -3,7 +3,7 @@ import { ROLES } from '../lib/auth/permissions.ts';
 import { expect, signIn, test, uniqueEmail } from './fixtures.ts';
 
 const NO_MATCH = 'That email and password do not match an active account.';
-const THROTTLED = /^Too many attempts/;
+const THROTTLED = /^Too many wrong passwords. Wait \d+ seconds/;
 
 /**
  * Submits the sign-in form and waits until the form has settled on the server's answer. (React

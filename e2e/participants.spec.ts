@@ -269,6 +269,36 @@ test.describe('a peer', () => {
   });
 });
 
+test.describe('a peer at the desk (issue 17)', () => {
+  test('sees no visit history, services or dates on the profile, and cannot open a past visit', async ({ page, signInAs, newSignedInPage, sql }) => {
+    test.slow(); // two sign-ins in two browsers
+    const alias = unique('Plover');
+    const id = await insertParticipant(sql, alias, randomCode());
+    // A visit two days ago with crisis intervention: the kind of history a peer must not see.
+    const [visit] = await sql<{ id: string }>(
+      `INSERT INTO visit (id, participant_id, visited_at, visit_date, idempotency_key, created_by_id, updated_at)
+       SELECT gen_random_uuid(), $1, now() - interval '2 days', (now() - interval '2 days')::date, gen_random_uuid(), id, now()
+       FROM staff_user WHERE email = 'coordinator@example.org' RETURNING id::text`, [id]);
+    await sql(`INSERT INTO visit_service (visit_id, service_type_id, quantity) SELECT $1, id, 1 FROM service_type WHERE name = 'Crisis intervention'`, [visit!.id]);
+
+    // The control: a coordinator sees it on the timeline.
+    const coordinator = await newSignedInPage('coordinator');
+    await coordinator.goto(`/participants/${id}`);
+    await expect(coordinator.getByRole('heading', { name: 'Timeline' })).toBeVisible();
+    await expect(coordinator.getByText(/Crisis intervention/)).toBeVisible();
+
+    await signInAs('peer');
+    await page.goto(`/participants/${id}`);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(alias);
+    await expect(page.getByRole('heading', { name: 'Timeline' })).toHaveCount(0);
+    await expect(page.getByText(/Crisis intervention|Drop-in visit/)).toHaveCount(0);
+    await expect(page.getByRole('heading', { name: 'Showers and laundry' })).toBeVisible();
+    await expectNoAxeViolations(page);
+    const response = await page.goto(`/visits/${visit!.id}`);
+    expect(response?.status()).toBe(404);
+  });
+});
+
 test.describe('a manager', () => {
   test('finds the merge and access request links on the profile', async ({ page, signInAs, sql }) => {
     const id = await insertParticipant(sql, unique('Heron'), randomCode());

@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { migrate } from '../lib/db/migrate.ts';
 import { freshDatabase, type TestDatabase } from '../lib/db/test/servers.ts';
 import { seedDemoIfEmpty } from '../prisma/seed.ts';
@@ -74,7 +74,10 @@ if (!stopping) {
     NEXT_TELEMETRY_DISABLED: '1',
     PORT: String(port),
   };
-  app = spawn(path.join(root, 'node_modules/.bin/next'), ['start', '-p', String(port), '-H', '127.0.0.1'], {
+  // As `npm start` does: the hook writes each request's client address from its socket.
+  const hook = pathToFileURL(path.join(root, 'scripts/lib/client-address-hook.mjs')).href;
+  const nextCli = path.join(root, 'node_modules/next/dist/bin/next');
+  app = spawn(process.execPath, ['--import', hook, nextCli, 'start', '-p', String(port), '-H', '127.0.0.1'], {
     cwd: root,
     env,
     stdio: ['ignore', 'inherit', 'inherit'],

@@ -8,6 +8,7 @@ import { constants } from 'node:os';
 import { migrate } from '../lib/db/migrate.ts';
 import { checkEnv } from '../lib/env.ts';
 import { clockDescription } from '../lib/calendar/zone.ts';
+import { parseTrustedProxies } from '../lib/auth/client-address.mjs';
 
 function fail(reason: string): never {
   console.error(`Lantern cannot start: ${reason.replace(/\s+/g, ' ').trim()}`);
@@ -22,6 +23,14 @@ if (!/^\d{1,5}$/.test(port) || Number(port) < 1 || Number(port) > 65535) {
   fail(`PORT must be a port number between 1 and 65535, not "${port}"`);
 }
 
+// The hook writes each request's client address from its socket (lib/auth/client-address.mjs);
+// a malformed TRUSTED_PROXIES stops here with its reason rather than inside Next.
+try {
+  parseTrustedProxies(process.env.TRUSTED_PROXIES);
+} catch (e) {
+  fail((e as Error).message);
+}
+
 try {
   await migrate(config.env.DATABASE_URL, { log: (m) => console.log(`migrate: ${m}`) });
 } catch (e) {
@@ -32,7 +41,8 @@ console.log(`Lantern: ${clockDescription()}`);
 
 // Node runs Next's CLI directly: no shell, and no dependence on node_modules/.bin.
 const nextCli = createRequire(import.meta.url).resolve('next/dist/bin/next');
-const next = spawn(process.execPath, [nextCli, 'start', '--port', port], { stdio: 'inherit' });
+const hook = new URL('./lib/client-address-hook.mjs', import.meta.url).href;
+const next = spawn(process.execPath, ['--import', hook, nextCli, 'start', '--port', port], { stdio: 'inherit' });
 
 // Next shuts down gracefully on these; we stay alive until it has.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

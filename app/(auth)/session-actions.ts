@@ -1,6 +1,8 @@
 'use server';
 
+import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
+import { clientIp } from '@/lib/auth/client-ip.ts';
 import { z } from 'zod';
 import { signOut } from '@/lib/auth/config.ts';
 import { getSessionState } from '@/lib/auth/session.ts';
@@ -27,7 +29,7 @@ export async function unlockAction(_prev: ActionState, formData: FormData): Prom
   const parsed = UnlockSchema.safeParse(formToObject(formData));
   if (!parsed.success) return { ok: false, fieldErrors: { password: parsed.error.issues[0]!.message } };
   try {
-    await unlockSession(state.actor, parsed.data.password);
+    await unlockSession(state.actor, parsed.data.password, clientIp(await headers()));
   } catch (error) {
     if (error instanceof AppError) return { ok: false, fieldErrors: { password: error.userMessage } };
     throw error;
@@ -66,7 +68,7 @@ export async function changePasswordAction(_prev: ActionState, formData: FormDat
     return { ok: false, fieldErrors };
   }
   try {
-    await changeOwnPassword(state.actor, parsed.data.currentPassword, parsed.data.newPassword);
+    await changeOwnPassword(state.actor, parsed.data.currentPassword, parsed.data.newPassword, clientIp(await headers()));
   } catch (error) {
     if (error instanceof AppError && error.field) return { ok: false, fieldErrors: { [error.field]: error.userMessage } };
     throw error;

@@ -6,12 +6,14 @@ import { navFor } from '@/lib/navigation.ts';
 import { NavLinks } from '@/components/shell/nav-links.tsx';
 import { HideScreen } from '@/components/shell/hide-screen.tsx';
 import { signOutAction } from '@/app/(auth)/session-actions.ts';
+import { unseenNotices } from '@/lib/staff/notices.ts';
+import { AccountNotices } from '@/components/staff/account-notices.tsx';
 
 export const dynamic = 'force-dynamic';
 
 export default async function StaffLayout({ children }: { children: React.ReactNode }) {
   const actor = await requireActor();
-  const idleMinutes = await getSetting('session.idleMinutes');
+  const [idleMinutes, notices] = await Promise.all([getSetting('session.idleMinutes'), unseenNotices(actor)]);
   return (
     <>
       <a className="skip-link" href="#main">Skip to content</a>
@@ -29,7 +31,10 @@ export default async function StaffLayout({ children }: { children: React.ReactN
           </form>
         </div>
       </header>
-      <main id="main">{children}</main>
+      <main id="main">
+        <AccountNotices notices={notices} />
+        {children}
+      </main>
     </>
   );
 }

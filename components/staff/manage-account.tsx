@@ -9,14 +9,15 @@ import { TemporaryPassword } from './temporary-password.tsx';
 import { formErrors } from './form-errors.ts';
 
 type Props = { id: string; name: string; role: string; active: boolean; roles: readonly { value: string; label: string }[] };
+type Show = { role: boolean; status: boolean; reset: boolean };
 
-/** Role, status and password controls for someone else's account. */
-export function ManageAccount(props: Props) {
+/** Role, status and password controls for someone else's account: only those the rules allow this person. */
+export function ManageAccount({ show, ...props }: Props & { show: Show }) {
   return (
     <>
-      <RoleForm {...props} />
-      <StatusForm {...props} />
-      <ResetPasswordForm {...props} />
+      {show.role && <RoleForm {...props} />}
+      {show.status && <StatusForm {...props} />}
+      {show.reset && <ResetPasswordForm {...props} />}
     </>
   );
 }

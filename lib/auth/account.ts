@@ -3,6 +3,9 @@ import { db } from '@/lib/db/client.ts';
 import { recordAudit } from '@/lib/audit/record.ts';
 import { AppError } from '@/lib/errors.ts';
 import { hashPassword, verifyPassword } from './password.ts';
+import { passwordProblem } from './password-policy.ts';
+import { recordAttempt, throttleKeys, throttleWait } from './throttle.ts';
+import { waitMessage } from './throttle-rules.ts';
 import type { Actor } from './resolve-session.ts';
 import { programNow } from '@/lib/calendar/index.ts';
 
@@ -17,10 +20,27 @@ export async function lockSession(actor: Actor): Promise<void> {
   });
 }
 
-/** Unlocks with the account's password; a wrong password counts as a failed sign-in attempt in the audit log. */
-export async function unlockSession(actor: Actor, password: string): Promise<void> {
-  const user = await db.staffUser.findUniqueOrThrow({ where: { id: actor.id }, select: { passwordHash: true } });
+/**
+ * Checks the account's own password where a signed-in person is asked for it again (the locked
+ * screen, the current password). It counts exactly like a sign-in: the same throttle, the same
+ * failures, so a shared screen left locked is no easier to guess at than the sign-in page.
+ */
+async function checkOwnPassword(actor: Actor, password: string, ip: string, field: string, now: Date) {
+  const user = await db.staffUser.findUniqueOrThrow({ where: { id: actor.id }, select: { passwordHash: true, sessionVersion: true, email: true, displayName: true } });
+  const keys = throttleKeys(user.email, ip);
+  const wait = await throttleWait(keys, now);
+  if (wait > 0) {
+    await db.$transaction((tx) => recordAudit(tx, actor, 'auth.password_check_throttled', { outcome: 'refused', entityType: 'staff_user', entityId: actor.id }));
+    throw new AppError('throttled', waitMessage(wait), field);
+  }
   const ok = await verifyPassword(user.passwordHash, password);
+  await recordAttempt(keys, ok, now);
+  return { ok, user };
+}
+
+/** Unlocks with the account's password; a wrong one counts as a failed sign-in (throttle and audit log). */
+export async function unlockSession(actor: Actor, password: string, ip: string, now: Date = programNow()): Promise<void> {
+  const { ok } = await checkOwnPassword(actor, password, ip, 'password', now);
   await db.$transaction(async (tx) => {
     if (ok) await tx.authSession.update({ where: { id: actor.sessionId }, data: { lockedAt: null, lastSeenAt: programNow() }, select: { id: true } });
     await recordAudit(tx, actor, ok ? 'session.unlocked' : 'session.unlock_failed', {
@@ -51,12 +71,16 @@ export async function signOutEverywhere(actor: Actor): Promise<void> {
  * Changes one's own password (also the forced change after a temporary password). Other
  * sessions of the account end; this one carries on.
  */
-export async function changeOwnPassword(actor: Actor, current: string, next: string): Promise<void> {
-  const user = await db.staffUser.findUniqueOrThrow({ where: { id: actor.id }, select: { passwordHash: true, sessionVersion: true } });
-  if (!(await verifyPassword(user.passwordHash, current))) {
+export async function changeOwnPassword(actor: Actor, current: string, next: string, ip: string, now: Date = programNow()): Promise<void> {
+  const { ok, user } = await checkOwnPassword(actor, current, ip, 'currentPassword', now);
+  if (!ok) {
+    await db.$transaction((tx) => recordAudit(tx, actor, 'staff_user.password_check_failed', { outcome: 'failed', entityType: 'staff_user', entityId: actor.id }));
     throw new AppError('invalid', 'Your current password is not right.', 'currentPassword');
   }
   if (current === next) throw new AppError('invalid', 'Choose a password different from the current one.', 'newPassword');
+  // The form checked length, the common list and strength already; only here is the person known.
+  const problem = passwordProblem(next, user);
+  if (problem) throw new AppError('invalid', problem, 'newPassword');
   const passwordHash = await hashPassword(next);
   await db.$transaction(async (tx) => {
     const version = user.sessionVersion + 1;

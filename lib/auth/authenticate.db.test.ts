@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client.ts';
 import { authenticate } from './authenticate.ts';
 import { hashPassword } from './password.ts';
-import { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_IP } from './throttle.ts';
+import { MAX_FAILURES_PER_IP } from './throttle.ts';
+import { ACCOUNT_MAX_DELAY_MS, PAIR_FREE_FAILURES } from './throttle-rules.ts';
 
 const PASSWORD = 'correct horse battery';
 
@@ -56,15 +57,38 @@ describe('authenticate', () => {
     expect(unknown / wrong).toBeLessThan(2.5);
   });
 
-  it(`throttles an account after ${MAX_FAILURES_PER_ACCOUNT} failures, even with the right password`, async () => {
+  it('slows one address down after 5 failures, growing, even with the right password; a throttled try does not count', async () => {
     await staff('sam@example.org');
-    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) {
-      expect(await authenticate({ email: 'sam@example.org', password: `wrong-${i}-password` }, `10.2.0.${i}`)).toEqual({ ok: false, reason: 'invalid' });
+    const t0 = new Date('2027-03-14T17:00:00Z');
+    const at = (s: number) => new Date(t0.getTime() + s * 1000);
+    for (let i = 0; i < PAIR_FREE_FAILURES; i++) {
+      expect(await authenticate({ email: 'sam@example.org', password: `wrong-${i}-password` }, '10.2.0.1', at(i))).toEqual({ ok: false, reason: 'invalid' });
     }
-    expect(await authenticate({ email: 'sam@example.org', password: PASSWORD }, '10.2.1.1')).toEqual({ ok: false, reason: 'throttled' });
-    // The limit lives in PostgreSQL, not in this process: the rows are there for any instance.
-    expect(await db.loginAttempt.count({ where: { success: false } })).toBe(MAX_FAILURES_PER_ACCOUNT);
+    // The last failure was at t0+4 s: the next check waits 30 s from it.
+    expect(await authenticate({ email: 'sam@example.org', password: PASSWORD }, '10.2.0.1', at(5))).toEqual({ ok: false, reason: 'throttled', waitMs: 29_000 });
+    expect(await authenticate({ email: 'sam@example.org', password: 'sixth-wrong-password' }, '10.2.0.1', at(34))).toEqual({ ok: false, reason: 'invalid' });
+    // The sixth failure doubles the wait to 60 s; the refused try above did not count.
+    expect(await authenticate({ email: 'sam@example.org', password: PASSWORD }, '10.2.0.1', at(60))).toEqual({ ok: false, reason: 'throttled', waitMs: 34_000 });
+    // Another address is not slowed by this one's failures (6 < the 10 the account allows).
+    expect(await authenticate({ email: 'sam@example.org', password: PASSWORD }, '10.9.9.9', at(61))).toMatchObject({ ok: true });
+    // The limit lives in PostgreSQL, not in this process, and the table holds no email.
     expect(JSON.stringify(await db.loginAttempt.findMany({ omit: { id: true } }))).not.toContain('sam@');
+  });
+
+  it('slows the account from every address after 10 failures, by at most a minute, and never at an address it signed in from', async () => {
+    await staff('sam@example.org');
+    const t0 = new Date('2027-03-14T17:00:00Z');
+    const at = (s: number) => new Date(t0.getTime() + s * 1000);
+    expect(await authenticate({ email: 'sam@example.org', password: PASSWORD }, '10.1.1.1', at(-3600))).toMatchObject({ ok: true });
+    // A stranger spreads 40 wrong guesses over 40 addresses.
+    for (let i = 0; i < 40; i++) {
+      expect((await authenticate({ email: 'sam@example.org', password: `guess-${i}-password` }, `10.4.0.${i}`, at(i * 70))).ok).toBe(false);
+    }
+    const last = 39 * 70;
+    const fromNewAddress = await authenticate({ email: 'sam@example.org', password: PASSWORD }, '10.5.0.1', at(last + 1));
+    expect(fromNewAddress).toEqual({ ok: false, reason: 'throttled', waitMs: ACCOUNT_MAX_DELAY_MS - 1000 });
+    // At the desk the person signed in from before, they get in at once.
+    expect(await authenticate({ email: 'sam@example.org', password: PASSWORD }, '10.1.1.1', at(last + 1))).toMatchObject({ ok: true });
   });
 
   it(`throttles an address after ${MAX_FAILURES_PER_IP} failures across accounts`, async () => {
@@ -73,7 +97,7 @@ describe('authenticate', () => {
     await db.loginAttempt.createMany({ data: rows });
     const { throttleKeys } = await import('./throttle.ts');
     await db.loginAttempt.updateMany({ data: { ipKey: throttleKeys('any', '10.3.0.1').ipKey } });
-    expect(await authenticate({ email: 'sam@example.org', password: PASSWORD }, '10.3.0.1')).toEqual({ ok: false, reason: 'throttled' });
+    expect(await authenticate({ email: 'sam@example.org', password: PASSWORD }, '10.3.0.1')).toMatchObject({ ok: false, reason: 'throttled' });
     expect(await authenticate({ email: 'sam@example.org', password: PASSWORD }, '10.3.0.2')).toMatchObject({ ok: true });
   });
 

@@ -1,10 +1,12 @@
+import { CLIENT_ADDRESS_HEADER, HOOK_MARK } from './client-address.mjs';
+
 /**
- * The caller's address for per-IP throttling. The right-most X-Forwarded-For entry is the one
- * added by the nearest proxy (Next's own server adds it), so a client cannot choose it by sending
- * the header itself.
+ * The caller's address for throttling, as the hook in front of Next decided it from the socket
+ * (and TRUSTED_PROXIES, when set): see lib/auth/client-address.mjs. X-Forwarded-For itself is
+ * never read here — a client writes what it likes there. Without the hook (`next dev` run by
+ * hand) every caller is "unknown": the per-address limit then covers everyone together.
  */
 export function clientIp(headers: Headers): string {
-  const forwarded = headers.get('x-forwarded-for');
-  const last = forwarded?.split(',').map((s) => s.trim()).filter(Boolean).pop();
-  return last ?? headers.get('x-real-ip') ?? 'unknown';
+  if (!(globalThis as Record<symbol, unknown>)[HOOK_MARK]) return 'unknown';
+  return headers.get(CLIENT_ADDRESS_HEADER) ?? 'unknown';
 }

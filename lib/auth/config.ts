@@ -4,8 +4,9 @@ import { authenticate } from './authenticate.ts';
 import { clientIp } from './client-ip.ts';
 import { ABSOLUTE_SESSION_HOURS } from './resolve-session.ts';
 
+/** `invalid`, or `throttled:<seconds to wait>` (read back by the sign-in action). */
 class SignInRefused extends CredentialsSignin {
-  constructor(code: 'invalid' | 'throttled') {
+  constructor(code: string) {
     super();
     this.code = code;
   }
@@ -34,7 +35,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       credentials: { email: {}, password: {} },
       async authorize(credentials, request) {
         const result = await authenticate(credentials, clientIp(request.headers));
-        if (!result.ok) throw new SignInRefused(result.reason);
+        if (!result.ok) throw new SignInRefused(result.reason === 'throttled' ? `throttled:${Math.ceil(result.waitMs / 1000)}` : result.reason);
         return { id: result.userId, sid: result.sessionId };
       },
     }),

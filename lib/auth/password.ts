@@ -1,29 +1,18 @@
 import argon2 from 'argon2';
-import { dictionary } from '@zxcvbn-ts/language-common';
 import { z } from 'zod';
+import { passwordProblem } from './password-policy.ts';
 
 // OWASP's argon2id baseline: 19 MiB memory, 2 iterations, 1 lane.
 const ARGON2_OPTIONS = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
-export const MIN_PASSWORD_LENGTH = 12;
-
-let common: Set<string> | undefined;
-function commonPasswords(): Set<string> {
-  common ??= new Set((dictionary['passwords-common'] as string[]).map((p) => p.toLowerCase()));
-  return common;
-}
-
-/** True when the password is on the common-passwords list (case-insensitive). */
-export function isCommonPassword(password: string): boolean {
-  return commonPasswords().has(password.toLowerCase());
-}
-
-/** The password rule: length and the common list only — no composition rules, no forced rotation (NIST 800-63B). */
-export const NewPasswordSchema = z
-  .string()
-  .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`)
-  .max(256, 'Use at most 256 characters.')
-  .refine((p) => !isCommonPassword(p), 'That password is too common. Try a few unrelated words.');
+/**
+ * The password rule for a new password, without knowing whose it is (the forms' first check).
+ * The data layer checks again with the person's name and email (`passwordProblem` in password-policy.ts).
+ */
+export const NewPasswordSchema = z.string().superRefine((password, ctx) => {
+  const problem = passwordProblem(password);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
 
 export function hashPassword(password: string): Promise<string> {
   return argon2.hash(password, ARGON2_OPTIONS);

@@ -6,6 +6,7 @@ import { PERMISSIONS, ROLES, can, roleCan, type Permission, type Role } from './
 // also made here fails, which is the point: access changes are deliberate.
 const EXPECTED: Record<Permission, string> = {
   'participant:read': 'pcom',
+  'participant:history': 'com',
   'participant:read_sensitive': 'com',
   'participant:create': 'com',
   'participant:update': 'com',
@@ -36,6 +37,7 @@ const EXPECTED: Record<Permission, string> = {
   'settings:manage': 'ma',
   'staff:read': 'ma',
   'staff:manage': 'ma',
+  'staff:grant_data_access': 'm',
 };
 
 const LETTER: Record<Role, string> = { peer: 'p', coordinator: 'c', outreach: 'o', manager: 'm', admin: 'a' };
@@ -56,7 +58,7 @@ describe('permission matrix', () => {
   }
 
   it('admin sees no participant data at all', () => {
-    const participantData = PERMISSIONS.filter((p) => !/^(audit|settings|staff):/.test(p));
+    const participantData = PERMISSIONS.filter((p) => !/^(audit|settings|staff):/.test(p) || p === 'staff:grant_data_access');
     expect(participantData.filter((p) => roleCan('admin', p))).toEqual([]);
   });
 

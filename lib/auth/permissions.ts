@@ -19,6 +19,9 @@ const WORKERS = ['coordinator', 'outreach', 'manager'] as const;
 export const MATRIX = {
   // Front desk: peers see alias and code only; sensitive fields stay with workers.
   'participant:read': STAFF,
+  // A person's past: visit history with its services and supplies, bookings and attendance on
+  // other days than today, and the dates of it all. Peers see what the desk needs today only.
+  'participant:history': WORKERS,
   'participant:read_sensitive': WORKERS,
   'participant:create': WORKERS,
   'participant:update': WORKERS,
@@ -50,6 +53,10 @@ export const MATRIX = {
   'settings:manage': ['manager', 'admin'],
   'staff:read': ['manager', 'admin'],
   'staff:manage': ['manager', 'admin'],
+  // Separation of duties: creating an account that reads participant data, giving an account
+  // such a role, and resetting (or reactivating) such an account's password or second factor is
+  // a manager's decision. IT support may still deactivate any account: that only takes access away.
+  'staff:grant_data_access': ['manager'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof MATRIX;
@@ -62,6 +69,11 @@ export function roleCan(role: Role, permission: Permission): boolean {
 
 export function can(actor: { role: Role } | null | undefined, permission: Permission): boolean {
   return !!actor && roleCan(actor.role, permission);
+}
+
+/** Whether an account of this role reads participant data (even alias and code only). */
+export function readsParticipantData(role: Role): boolean {
+  return roleCan(role, 'participant:read');
 }
 
 export function isRole(value: unknown): value is Role {

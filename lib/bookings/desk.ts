@@ -1,6 +1,7 @@
 import 'server-only';
 import { db } from '@/lib/db/client.ts';
 import { assertCan } from '@/lib/auth/assert.ts';
+import { can } from '@/lib/auth/permissions.ts';
 import type { Actor } from '@/lib/auth/session.ts';
 import { nextFreePlace } from './load.ts';
 import { ticketLabel, type BookingStatus } from './rules.ts';
@@ -70,13 +71,16 @@ export async function deskQueue(actor: Actor, now: Date = programNow()): Promise
 
 export type OwnBooking = QueueLine & { day: string };
 
-/** A participant's bookings from today on that still hold a place, for their profile. Anyone who sees bookings (`booking:read`). */
+/** A participant's bookings that still hold a place, for their profile: from today on, or today's alone for a role without `participant:history`. Anyone who sees bookings (`booking:read`). */
 export async function participantBookings(actor: Actor, participantId: string, now: Date = programNow()): Promise<OwnBooking[]> {
   assertCan(actor, 'booking:read');
   if (!/^[0-9a-f-]{36}$/i.test(participantId)) return [];
   await sweepNoShows(now);
+  const today = new Date(`${localDay(now)}T00:00:00Z`);
+  // Peers see today's places only (the desk's queue); later days are the person's plans, kept to workers.
+  const day = can(actor, 'participant:history') ? { gte: today } : today;
   const rows = await db.booking.findMany({
-    where: { participantId, status: { in: ['booked', 'checked_in'] }, day: { gte: new Date(`${localDay(now)}T00:00:00Z`) } },
+    where: { participantId, status: { in: ['booked', 'checked_in'] }, day },
     select: lineSelect, orderBy: { slotStart: 'asc' }, take: 20,
   });
   return rows.map((b) => ({ ...line(b), day: localDay(b.slotStart) }));

@@ -13,11 +13,11 @@ const WHAT: Record<BookingStatus, string> = {
 
 /**
  * A participant's shower and laundry bookings for their profile timeline, at the slot's time:
- * used, missed, still booked, and cancelled (muted: kept, not counted). Anyone who sees bookings
- * (`booking:read`); [] for everyone else.
+ * used, missed, still booked, and cancelled (muted: kept, not counted). Roles that see a person's
+ * past (`participant:history`); [] for everyone else (peers see today's bookings in the bookings panel).
  */
 export const bookingTimelineEntries: TimelineSource = async (actor, participantId) => {
-  if (!can(actor, 'booking:read') || !UUID.test(participantId)) return [];
+  if (!can(actor, 'participant:history') || !UUID.test(participantId)) return [];
   const bookings = await db.booking.findMany({
     where: { participantId },
     select: { kind: true, ticket: true, status: true, slotStart: true, resource: { select: { name: true } } },

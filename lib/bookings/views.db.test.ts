@@ -70,7 +70,7 @@ describe('deskQueue (the Today page) and a participant’s own bookings', () => 
 });
 
 describe('bookingTimelineEntries', () => {
-  it('lists each booking used, missed, booked or cancelled (muted) at its slot time, for roles that see bookings', async () => {
+  it('lists each booking used, missed, booked or cancelled (muted) at its slot time, for roles that see a person’s past (not peers)', async () => {
     const coordinator = await makeActor('coordinator');
     const person = await makePerson(coordinator);
     const shower = await makeResource({ name: 'Shower 1' });
@@ -86,7 +86,7 @@ describe('bookingTimelineEntries', () => {
     expect(entries[0]).toMatchObject({ kind: 'booking', detail: `Shower 1 at ${localTime(tomorrowSlot(shower, 24).start)}, ticket ${b.ticket}`, href: `/bookings?day=${localDay(slot.start)}` });
     for (const role of ROLES) {
       const got = await bookingTimelineEntries(await makeActor(role), person.id);
-      expect(got.length > 0).toBe(roleCan(role, 'booking:read'));
+      expect(got.length > 0).toBe(roleCan(role, 'participant:history'));
     }
     expect(await bookingTimelineEntries(coordinator, 'nope')).toEqual([]);
   });

@@ -93,7 +93,8 @@ describe('attendance on the timeline and in a merge', () => {
     await addAttendee(coordinator, { sessionId: both.id, participantId: kept.id });
     await addAttendee(coordinator, { sessionId: both.id, participantId: merged.id });
     await addAttendee(coordinator, { sessionId: onlyMerged.id, participantId: merged.id });
-    const { entries } = await timelineFor(await makeActor('peer'), merged.id);
+    expect((await timelineFor(await makeActor('peer'), merged.id)).entries).toEqual([]); // peers see no past (issue 17)
+    const { entries } = await timelineFor(await makeActor('outreach'), merged.id);
     expect(entries.filter((e) => e.kind === 'attendance').map((e) => e.title)).toEqual(['Came to Breakfast', 'Came to Breakfast']);
     await mergeParticipants(coordinator, { keptId: kept.id, mergedId: merged.id });
     const rows = await db.attendance.findMany({ select: { sessionId: true, participantId: true } });

@@ -6,9 +6,9 @@ import { localTime } from '@/lib/calendar/index.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** A participant's program attendance for their profile timeline, at the session's time. Anyone who sees programs (`program:read`). */
+/** A participant's program attendance for their profile timeline, at the session's time. Roles that see a person's past (`participant:history`). */
 export const attendanceTimelineEntries: TimelineSource = async (actor, participantId) => {
-  if (!can(actor, 'program:read') || !UUID.test(participantId)) return [];
+  if (!can(actor, 'participant:history') || !UUID.test(participantId)) return [];
   const rows = await db.attendance.findMany({
     where: { participantId },
     select: { session: { select: { id: true, startsAt: true, program: { select: { name: true } } } } },

@@ -85,7 +85,9 @@ describe('visitTimelineEntries', () => {
     const newer = await log(desk, robin.id);
     await log(desk, null);
     await voidVisit(desk, { visitId: newer.visitId, reason: 'Wrong person' });
-    const entries = await visitTimelineEntries(await makeActor('peer'), robin.id);
+    // Peers see none of a person's past visits (issue 17); roles with participant:history do.
+    expect(await visitTimelineEntries(await makeActor('peer'), robin.id)).toEqual([]);
+    const entries = await visitTimelineEntries(await makeActor('outreach'), robin.id);
     expect(entries).toEqual([
       { at: expect.any(Date), kind: 'visit', title: 'Drop-in visit', href: `/visits/${newer.visitId}`, muted: true, detail: 'Voided: Wrong person' },
       { at: expect.any(Date), kind: 'visit', title: 'Drop-in visit: Meal or food, Condoms ×3', href: `/visits/${older.visitId}` },

@@ -91,8 +91,12 @@ export async function listVisitsForDay(actor: Actor, date = localDay(programNow(
   return rows.map((v) => toRow(actor, v));
 }
 
-/** One visit for its page, with what this actor may do to it. Anyone who sees visits (`visit:read`); an unknown or malformed id is "not found". */
-export async function getVisit(actor: Actor, id: unknown): Promise<VisitDetail> {
+/**
+ * One visit for its page, with what this actor may do to it. Anyone who sees visits (`visit:read`);
+ * an unknown or malformed id is "not found", and so is a visit from another day for a role without
+ * `participant:history` (peers work with today's desk, not a person's past visits).
+ */
+export async function getVisit(actor: Actor, id: unknown, now: Date = programNow()): Promise<VisitDetail> {
   assertCan(actor, 'visit:read');
   const parsed = UpdateVisitSchema.pick({ visitId: true }).safeParse({ visitId: id });
   if (!parsed.success) throw notFound('That visit');
@@ -101,6 +105,7 @@ export async function getVisit(actor: Actor, id: unknown): Promise<VisitDetail> 
     select: { ...visitSelect, createdBy: { select: { displayName: true } } },
   });
   if (!v) throw notFound('That visit');
+  if (!can(actor, 'participant:history') && localDay(v.visitedAt) !== localDay(now)) throw notFound('That visit');
   const editProblem = problem(actor, v, 'edit');
   return { ...toRow(actor, v), loggedBy: v.createdBy.displayName, mayEdit: editProblem === null, refusal: editProblem };
 }

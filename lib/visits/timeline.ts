@@ -13,10 +13,10 @@ export function visitTitle(lines: { name: string; kind: 'service' | 'supply'; un
 
 /**
  * A participant's drop-in visits for their profile timeline, voided ones muted with their reason.
- * Anyone who sees visits (`visit:read`); [] for everyone else.
+ * Roles that see a person's past (`participant:history`); [] for everyone else, peers included.
  */
 export const visitTimelineEntries: TimelineSource = async (actor, participantId) => {
-  if (!can(actor, 'visit:read') || !UUID.test(participantId)) return [];
+  if (!can(actor, 'participant:history') || !UUID.test(participantId)) return [];
   const visits = await db.visit.findMany({
     where: { participantId },
     select: {

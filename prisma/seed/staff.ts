@@ -2,7 +2,11 @@ import type { PrismaClient } from '../../lib/db/generated/client.ts';
 import type { Role } from '../../lib/auth/permissions.ts';
 import { hashPassword } from '../../lib/auth/password.ts';
 
-/** One sign-in per role, printed by `npm run demo`. Invented people; passwords meet the policy. */
+/**
+ * One sign-in per role, printed by `npm run demo`. Invented people. The passwords are easy to type
+ * from the README; they would not pass the rule for a chosen password (each names the role that is
+ * its email), which applies to passwords people choose, not to seeded ones.
+ */
 export const DEMO_LOGINS: { role: Role; email: string; password: string; displayName: string }[] = [
   { role: 'coordinator', email: 'coordinator@example.org', password: 'lantern-coordinator-demo', displayName: 'Jo Rivard' },
   { role: 'outreach', email: 'outreach@example.org', password: 'lantern-outreach-demo', displayName: 'Mel Tanaka' },

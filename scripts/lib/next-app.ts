@@ -60,7 +60,9 @@ export function nextBuild(env: NodeJS.ProcessEnv, onPhase: (line: string) => voi
 
 /** Starts `next start` or `next dev`; its output is held back until `release()` (then streamed). */
 export function startNext(mode: 'start' | 'dev', port: number, env: NodeJS.ProcessEnv) {
-  const child = spawn(process.execPath, [nextCli, mode, '--port', String(port)], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // The hook writes each request's client address from its socket (lib/auth/client-address.mjs).
+  const hook = new URL('./client-address-hook.mjs', import.meta.url).href;
+  const child = spawn(process.execPath, ['--import', hook, nextCli, mode, '--port', String(port)], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   running.add(child);
   child.on('exit', () => running.delete(child));
   let held: string[] | null = [];

@@ -4,10 +4,10 @@ import { AuthError, CredentialsSignin } from 'next-auth';
 import { signIn } from '@/lib/auth/config.ts';
 import { SignInSchema } from '@/lib/auth/authenticate.ts';
 import { formToObject } from '@/lib/validation.ts';
+import { waitMessage } from '@/lib/auth/throttle-rules.ts';
 import type { ActionState } from '@/lib/action.ts';
 
 const INVALID = 'That email and password do not match an active account.';
-const THROTTLED = 'Too many attempts. Wait 15 minutes, then try again.';
 
 export async function signInAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const raw = formToObject(formData);
@@ -23,7 +23,8 @@ export async function signInAction(_prev: ActionState, formData: FormData): Prom
     return { ok: true };
   } catch (error) {
     if (error instanceof CredentialsSignin) {
-      return { ok: false, formError: error.code === 'throttled' ? THROTTLED : INVALID, values: { email } };
+      const throttled = /^throttled:(\d+)$/.exec(error.code);
+      return { ok: false, formError: throttled ? waitMessage(Number(throttled[1]) * 1000) : INVALID, values: { email } };
     }
     if (error instanceof AuthError) return { ok: false, formError: INVALID, values: { email } };
     throw error; // includes the redirect that completes a successful sign-in

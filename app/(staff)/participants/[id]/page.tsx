@@ -22,7 +22,8 @@ export default async function ParticipantPage({ params }: Props) {
     if (error instanceof AppError && error.code === 'not_found') notFound();
     throw error;
   });
-  const timeline = await timelineFor(actor, p.id);
+  // Peers see alias, code and today's bookings only: no history, services, supplies or dates.
+  const timeline = can(actor, 'participant:history') ? await timelineFor(actor, p.id) : null;
   const open = !p.deidentified && !p.mergedInto;
   return (
     <>
@@ -51,10 +52,12 @@ export default async function ParticipantPage({ params }: Props) {
         </section>
       )}
       <ParticipantBookings actor={actor} participantId={p.id} open={open} />
-      <section aria-labelledby="timeline-heading">
-        <h2 id="timeline-heading">Timeline</h2>
-        <Timeline entries={timeline.entries} more={timeline.more} />
-      </section>
+      {timeline && (
+        <section aria-labelledby="timeline-heading">
+          <h2 id="timeline-heading">Timeline</h2>
+          <Timeline entries={timeline.entries} more={timeline.more} />
+        </section>
+      )}
     </>
   );
 }

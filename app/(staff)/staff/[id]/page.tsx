@@ -1,10 +1,11 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requirePermission } from '@/lib/auth/session.ts';
-import { can, ROLE_LABELS } from '@/lib/auth/permissions.ts';
+import { can, readsParticipantData, ROLE_LABELS } from '@/lib/auth/permissions.ts';
 import { AppError } from '@/lib/errors.ts';
 import { getStaffMember } from '@/lib/staff/queries.ts';
-import { ROLE_OPTIONS, roleIsManagedBy } from '@/lib/staff/schema.ts';
+import { ROLE_OPTIONS } from '@/lib/staff/schema.ts';
+import { permittedChanges } from '@/lib/staff/rules.ts';
 import { StatusBadge } from '@/components/staff/status-badge.tsx';
 import { ManageAccount } from '@/components/staff/manage-account.tsx';
 import { formatDate } from '@/lib/calendar/index.ts';
@@ -21,7 +22,10 @@ export default async function StaffMemberPage({ params }: Props) {
     throw error;
   });
   const self = member.id === actor.id;
-  const manageable = can(actor, 'staff:manage') && !self && roleIsManagedBy(actor.role, member.role);
+  // The same rules the data layer applies (lib/staff/rules.ts), asked in advance to hide what would be refused.
+  const permitted = can(actor, 'staff:manage') && !self ? permittedChanges({ id: actor.id, role: actor.role, active: true }, member) : null;
+  const manageable = !!permitted && (permitted.changeRole || permitted.setStatus || permitted.resetPassword);
+  const managerOnly = !!permitted && !can(actor, 'staff:grant_data_access') && readsParticipantData(member.role);
   return (
     <>
       <p><Link href="/staff">Back to staff accounts</Link></p>
@@ -38,10 +42,17 @@ export default async function StaffMemberPage({ params }: Props) {
       </section>
       {can(actor, 'audit:read') && <p><Link href={`/audit?entity=staff_user&q=${member.id}`}>History of this account</Link></p>}
       {self && <p className="muted">This is your account. To change your password, go to <Link href="/account">Your account</Link>.</p>}
-      {!self && !manageable && can(actor, 'staff:manage') && <p className="muted">Only IT support can change an IT support account.</p>}
-      {manageable && (
+      {permitted && !manageable && <p className="muted">Only IT support can change an IT support account.</p>}
+      {managerOnly && (
+        <p className="muted">
+          This account sees participant data: only a program manager can reset its password{member.active ? '' : ', reactivate it'} or
+          give it another role that sees participant data.{member.active ? ' You can deactivate it.' : ''}
+        </p>
+      )}
+      {permitted && manageable && (
         <ManageAccount id={member.id} name={member.displayName} role={member.role} active={member.active}
-          roles={ROLE_OPTIONS.filter((o) => roleIsManagedBy(actor.role, o.value))} />
+          roles={ROLE_OPTIONS.filter((o) => permitted.roles.includes(o.value))}
+          show={{ role: permitted.changeRole, status: permitted.setStatus, reset: permitted.resetPassword }} />
       )}
     </>
   );
