@@ -14,6 +14,7 @@ const ADMIN_PAGES = [
 ];
 const BOOKINGS = { path: '/bookings', label: 'Showers and laundry' };
 const SUITE = { path: '/suite', label: 'Safe Suite' };
+const OUTREACH = { path: '/outreach', label: 'Outreach' };
 const PROGRAMS = { path: '/programs', label: 'Programs' };
 const ALERTS = { path: '/alerts', label: 'Alerts' };
 const REFERRALS = { path: '/referrals', label: 'Referrals' };
@@ -21,7 +22,7 @@ const AGENCIES = { path: '/agencies', label: 'Agencies' };
 const REPORTS = { path: '/reports', label: 'Reports' };
 const FRONT_DESK = [TODAY, PARTICIPANTS, BOOKINGS];
 /** What workers have beyond the desk: stays are confidential and referrals personal, so not for peers. */
-const WORKERS = [...FRONT_DESK, SUITE, PROGRAMS, ALERTS, REFERRALS, AGENCIES];
+const WORKERS = [...FRONT_DESK, SUITE, OUTREACH, PROGRAMS, ALERTS, REFERRALS, AGENCIES];
 const NAV: Record<Role, Page[]> = {
   // Peers read the agency directory (to hand out a number) but see no stays or referrals.
   peer: [...FRONT_DESK, PROGRAMS, ALERTS, AGENCIES],
