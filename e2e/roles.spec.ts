@@ -127,6 +127,8 @@ for (const role of Object.keys(NAV) as Role[]) {
 
     if (forbidden.length) {
       test('every other page answers 403, in the browser and by direct request', async ({ page }) => {
+        // Two requests a page on the 2-core machines: as with the pages above, the time grows with the list.
+        test.setTimeout(15_000 + 3_000 * forbidden.length);
         for (const p of forbidden) {
           const response = await page.goto(p.path);
           expect(response?.status(), p.path).toBe(403);
