@@ -14,6 +14,7 @@ const ADMIN_PAGES = [
 ];
 const BOOKINGS = { path: '/bookings', label: 'Showers and laundry' };
 const SUITE = { path: '/suite', label: 'Safe Suite' };
+const OUTREACH = { path: '/outreach', label: 'Outreach' };
 const PROGRAMS = { path: '/programs', label: 'Programs' };
 const ALERTS = { path: '/alerts', label: 'Alerts' };
 const REFERRALS = { path: '/referrals', label: 'Referrals' };
@@ -21,7 +22,7 @@ const AGENCIES = { path: '/agencies', label: 'Agencies' };
 const REPORTS = { path: '/reports', label: 'Reports' };
 const FRONT_DESK = [TODAY, PARTICIPANTS, BOOKINGS];
 /** What workers have beyond the desk: stays are confidential and referrals personal, so not for peers. */
-const WORKERS = [...FRONT_DESK, SUITE, PROGRAMS, ALERTS, REFERRALS, AGENCIES];
+const WORKERS = [...FRONT_DESK, SUITE, OUTREACH, PROGRAMS, ALERTS, REFERRALS, AGENCIES];
 const NAV: Record<Role, Page[]> = {
   // Peers read the agency directory (to hand out a number) but see no stays or referrals.
   peer: [...FRONT_DESK, PROGRAMS, ALERTS, AGENCIES],
@@ -126,6 +127,8 @@ for (const role of Object.keys(NAV) as Role[]) {
 
     if (forbidden.length) {
       test('every other page answers 403, in the browser and by direct request', async ({ page }) => {
+        // Two requests a page on the 2-core machines: as with the pages above, the time grows with the list.
+        test.setTimeout(15_000 + 3_000 * forbidden.length);
         for (const p of forbidden) {
           const response = await page.goto(p.path);
           expect(response?.status(), p.path).toBe(403);

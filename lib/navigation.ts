@@ -9,6 +9,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/participants', label: 'Participants', permission: 'participant:read' },
   { href: '/bookings', label: 'Showers and laundry', permission: 'booking:read' },
   { href: '/suite', label: 'Safe Suite', permission: 'stay:read' },
+  { href: '/outreach', label: 'Outreach', permission: 'outreach:read' },
   { href: '/programs', label: 'Programs', permission: 'program:read' },
   { href: '/alerts', label: 'Alerts', permission: 'alert:read_published' },
   { href: '/referrals', label: 'Referrals', permission: 'referral:read' },

@@ -8,6 +8,7 @@ import { seedReferrals } from './seed/referrals.ts';
 import { seedAlerts } from './seed/alerts.ts';
 import { seedPrograms } from './seed/programs.ts';
 import { seedSuite } from './seed/suite.ts';
+import { seedOutreach } from './seed/outreach.ts';
 
 export { DEMO_LOGINS };
 
@@ -22,6 +23,7 @@ const STEPS: { name: string; run: (db: ReturnType<typeof createDb>) => Promise<v
   { name: 'bad date reports', run: (db) => seedAlerts(db) },
   { name: 'programs and attendance', run: (db) => seedPrograms(db) },
   { name: 'Safe Suite', run: (db) => seedSuite(db) },
+  { name: 'outreach shifts and contacts', run: (db) => seedOutreach(db) },
 ];
 
 /** Seeds the demo when no staff account exists yet. Returns whether it seeded. */

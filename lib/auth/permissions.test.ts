@@ -29,6 +29,7 @@ const EXPECTED: Record<Permission, string> = {
   'alert:read_published': 'pcom',
   'alert:report': 'com',
   'alert:review': 'cm',
+  'outreach:read': 'com',
   'outreach:log': 'com',
   'report:read': 'm',
   'report:export': 'm',

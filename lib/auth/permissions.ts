@@ -44,6 +44,8 @@ export const MATRIX = {
   'alert:read_published': STAFF,
   'alert:report': WORKERS,
   'alert:review': ['coordinator', 'manager'],
+  // Outreach shifts and contacts: the outreach workers, and the coordinators and managers behind them.
+  'outreach:read': ['outreach', 'coordinator', 'manager'],
   'outreach:log': ['outreach', 'coordinator', 'manager'],
   'report:read': ['manager'],
   'report:export': ['manager'],

@@ -140,11 +140,11 @@ describe('the October–November 2026 fixture for the suite, programs, referrals
     const now = AFTER;
 
     const report = await buildReport(manager, PERIOD, now);
-    expect(report.sections.map((s) => s.key)).toEqual(['participants', 'services', 'bookings', 'suite', 'programs', 'referrals', 'alerts', 'demographics']);
+    expect(report.sections.map((s) => s.key)).toEqual(['participants', 'services', 'bookings', 'suite', 'programs', 'referrals', 'alerts', 'outreach', 'demographics']);
     const page = pageRows(report);
     const csv = parseCsv((await readAll((await exportReport(manager, PERIOD, 'csv', now)).body)).toString('utf8'));
     const book = await readWorkbook(await readAll((await exportReport(manager, PERIOD, 'xlsx', now)).body));
-    expect(Object.keys(book)).toEqual(['About', 'Participants and visits', 'Services and supplies', 'Shower and laundry bookings', 'Safe Suite', 'Programs', 'Referrals', 'Safety alerts', 'Who participants are']);
+    expect(Object.keys(book)).toEqual(['About', 'Participants and visits', 'Services and supplies', 'Shower and laundry bookings', 'Safe Suite', 'Programs', 'Referrals', 'Safety alerts', 'Outreach', 'Who participants are']);
 
     for (const [title, rows] of Object.entries(EXPECTED)) {
       for (const row of rows) {

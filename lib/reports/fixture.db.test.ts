@@ -141,7 +141,7 @@ describe('the October 2026 fixture', () => {
     const manager = await makeActor('manager');
     await db.setting.create({ data: { key: 'reports.omitDemographics', value: true } });
     const report = await buildReport(manager, OCT);
-    expect(report.sections.map((s) => s.key)).toEqual(['participants', 'services', 'bookings', 'suite', 'programs', 'referrals', 'alerts']);
+    expect(report.sections.map((s) => s.key)).toEqual(['participants', 'services', 'bookings', 'suite', 'programs', 'referrals', 'alerts', 'outreach']);
     const csv = (await readAll((await exportReport(manager, OCT, 'csv')).body)).toString('utf8');
     expect(csv).not.toContain('Unique participants by');
   });

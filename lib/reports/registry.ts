@@ -3,6 +3,7 @@ import { alertsSection } from './sections/alerts.ts';
 import { bookingsSection } from './sections/bookings.ts';
 import { demographicsSection } from './sections/demographics.ts';
 import { participantsSection } from './sections/participants.ts';
+import { outreachSection } from './sections/outreach.ts';
 import { programsSection } from './sections/programs.ts';
 import { referralsSection } from './sections/referrals.ts';
 import { servicesSection } from './sections/services.ts';
@@ -29,6 +30,7 @@ export const REPORT_SECTIONS: readonly SectionDefinition[] = [
   programsSection,
   referralsSection,
   alertsSection,
+  outreachSection,
   demographicsSection,
 ];
 

@@ -11,6 +11,7 @@ import { referralTimelineEntries } from '@/lib/referrals/timeline.ts';
 import { alertTimelineEntries } from '@/lib/alerts/timeline.ts';
 import { attendanceTimelineEntries } from '@/lib/programs/timeline.ts';
 import { stayTimelineEntries } from '@/lib/safe-suite/timeline.ts';
+import { outreachTimelineEntries } from '@/lib/outreach/timeline.ts';
 import type { TimelineEntry, TimelineSource } from './types.ts';
 
 // The registry of everything that can appear on a participant's timeline. A feature that records
@@ -68,6 +69,7 @@ export const TIMELINE_SOURCES: TimelineSource[] = [
   alertTimelineEntries,
   attendanceTimelineEntries,
   stayTimelineEntries,
+  outreachTimelineEntries,
 ];
 
 /** Everything recorded for a person that this actor may see, newest first. Any role with `participant:read` (each source filters further). */

@@ -1,0 +1,103 @@
+'use client';
+
+import { useState } from 'react';
+import { useRouter } from 'next/navigation';
+import { newEntryId, sendEntry } from './send-entry.ts';
+
+type Option = { id: string; name: string };
+export type ShiftView = { id: string; where: string; since: string; staff: string[]; contacts: number; people: number };
+
+type Props = { shift: ShiftView | null; zones: Option[]; platforms: Option[] };
+
+/**
+ * The current shift: started in two taps (street: pick a zone, Start; online: tick platforms, Start)
+ * and ended in two (End shift, Yes, end it). Times are the phone's "now"; the server checks them.
+ */
+export function ShiftPanel({ shift, zones, platforms }: Props) {
+  return (
+    <section className="card outreach-shift" aria-labelledby="shift-heading">
+      <h2 id="shift-heading">{shift ? 'On shift' : 'Start a shift'}</h2>
+      {shift ? <CurrentShift shift={shift} /> : <StartShift zones={zones} platforms={platforms} />}
+    </section>
+  );
+}
+
+function useSend() {
+  const router = useRouter();
+  const [error, setError] = useState<{ message: string; field: string | null } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const send = async (entry: Parameters<typeof sendEntry>[0]) => {
+    setBusy(true);
+    const result = await sendEntry(entry);
+    setBusy(false);
+    if (result.ok) {
+      setError(null);
+      router.refresh();
+    } else setError(result);
+    return result.ok;
+  };
+  return { error, busy, send };
+}
+
+function StartShift({ zones, platforms }: { zones: Option[]; platforms: Option[] }) {
+  const [mode, setMode] = useState<'street' | 'online'>('street');
+  const [zoneId, setZoneId] = useState(zones[0]?.id ?? '');
+  const [picked, setPicked] = useState<string[]>([]);
+  const { error, busy, send } = useSend();
+  const start = () => send({
+    type: 'shift.start',
+    payload: mode === 'street' ? { id: newEntryId(), mode, zoneId } : { id: newEntryId(), mode, platformIds: picked },
+  });
+  const fieldError = (field: string) => (error?.field === field ? error.message : undefined);
+  return (
+    <form noValidate onSubmit={(e) => { e.preventDefault(); void start(); }}>
+      <fieldset className="outreach-choice">
+        <legend>Where</legend>
+        <label><input type="radio" name="mode" value="street" checked={mode === 'street'} onChange={() => setMode('street')} /> Street</label>
+        <label><input type="radio" name="mode" value="online" checked={mode === 'online'} onChange={() => setMode('online')} /> Online</label>
+      </fieldset>
+      {mode === 'street' ? (
+        <fieldset className="outreach-choice" aria-describedby={fieldError('zoneId') ? 'zone-error' : undefined}>
+          <legend>Zone</legend>
+          {zones.map((z) => (
+            <label key={z.id}><input type="radio" name="zoneId" value={z.id} checked={zoneId === z.id} onChange={() => setZoneId(z.id)} /> {z.name}</label>
+          ))}
+          {fieldError('zoneId') && <span id="zone-error" className="field-error">{fieldError('zoneId')}</span>}
+        </fieldset>
+      ) : (
+        <fieldset className="outreach-choice" aria-describedby={fieldError('platformIds') ? 'platform-error' : undefined}>
+          <legend>Platforms</legend>
+          {platforms.map((p) => (
+            <label key={p.id}>
+              <input type="checkbox" name="platformIds" value={p.id} checked={picked.includes(p.id)}
+                onChange={(e) => setPicked(e.target.checked ? [...picked, p.id] : picked.filter((x) => x !== p.id))} /> {p.name}
+            </label>
+          ))}
+          {fieldError('platformIds') && <span id="platform-error" className="field-error">{fieldError('platformIds')}</span>}
+        </fieldset>
+      )}
+      {error && !['zoneId', 'platformIds'].includes(error.field ?? '') && <p className="form-error" role="alert">{error.message}</p>}
+      <button type="submit" className="button" disabled={busy}>Start shift</button>
+    </form>
+  );
+}
+
+function CurrentShift({ shift }: { shift: ShiftView }) {
+  const [confirming, setConfirming] = useState(false);
+  const { error, busy, send } = useSend();
+  return (
+    <>
+      <p className="outreach-where"><strong>{shift.where}</strong>, since {shift.since}</p>
+      <p className="muted">{shift.staff.join(', ')} · {shift.contacts} {shift.contacts === 1 ? 'contact' : 'contacts'}, {shift.people} {shift.people === 1 ? 'person' : 'people'}</p>
+      {error && <p className="form-error" role="alert">{error.message}</p>}
+      {confirming ? (
+        <div className="row">
+          <button type="button" className="button" disabled={busy} onClick={() => void send({ type: 'shift.end', payload: { shiftId: shift.id } })}>Yes, end it now</button>
+          <button type="button" className="button secondary" onClick={() => setConfirming(false)}>Keep going</button>
+        </div>
+      ) : (
+        <button type="button" className="button secondary" onClick={() => setConfirming(true)}>End shift</button>
+      )}
+    </>
+  );
+}
