@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseDay } from '@/lib/bookings/slots.ts';
 
 // Shared field rules. Text never carries control characters or markup: a name with "<script>" is
 // refused with a plain message rather than stored and escaped later.
@@ -23,6 +24,14 @@ export function longText(label: string, max: number) {
     .trim()
     .max(max, `Keep ${label} to ${max} characters or fewer.`)
     .refine((v) => !CONTROL.test(v), 'Remove the special characters.');
+}
+
+/**
+ * A calendar date typed or picked as "2026-11-21". One parser for every date field (`parseDay`):
+ * an impossible date such as 2026-02-30 is refused with `message`, never rolled over to March.
+ */
+export function calendarDay(message: string, missing = message) {
+  return z.string({ error: missing }).trim().min(1, { message: missing, abort: true }).refine((v) => parseDay(v) !== null, message);
 }
 
 export const emailField = z

@@ -7,6 +7,7 @@ import { auditActions, expectAppError, lastAudit } from '@/lib/staff/test-helper
 import { createReport, FUTURE_DATE } from './create.ts';
 import { getReport, listReports, listSheet } from './queries.ts';
 import { ALERT_VIEW_KEYS, PUBLISH_NEEDS_DESCRIPTION } from './rules.ts';
+import { INCIDENT_DATE_INVALID } from './schema.ts';
 import { published, streetReport } from './test-helpers.ts';
 import { setPrivateFields, transitionReport } from './transitions.ts';
 import { localDay } from '@/lib/calendar/index.ts';
@@ -49,6 +50,17 @@ describe('taking a report', () => {
     it(`refuses ${what} beside the field, changing nothing`, async () => {
       const coordinator = await makeActor('coordinator');
       await expectAppError(createReport(coordinator, streetReport(null, over)), 'invalid', message, field);
+      expect(await db.alertReport.count()).toBe(0);
+      expect(await auditActions()).toEqual([]);
+    });
+  }
+
+  // An impossible date used to be saved rolled over (2026-02-30 as 2026-03-02). `now` is fixed so
+  // that each date is otherwise acceptable: in the past, within five years.
+  for (const [impossible, now] of [['2026-02-30', '2026-03-10T20:00:00Z'], ['2026-11-31', '2026-12-05T20:00:00Z']] as const) {
+    it(`refuses ${impossible} beside the date, storing nothing`, async () => {
+      const coordinator = await makeActor('coordinator');
+      await expectAppError(createReport(coordinator, streetReport(null, { incidentDate: impossible }), new Date(now)), 'invalid', new RegExp(INCIDENT_DATE_INVALID), 'incidentDate');
       expect(await db.alertReport.count()).toBe(0);
       expect(await auditActions()).toEqual([]);
     });

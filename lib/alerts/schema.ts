@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { longText, shortText } from '@/lib/validation.ts';
+import { calendarDay, longText, shortText } from '@/lib/validation.ts';
 import { MODES, PRIVATE_CHOICES, TIMES, TYPES, VENUES } from './labels.ts';
 import { MAX_NORMAL, normalizeHandle, normalizePhone, normalizePlate } from './normalize.ts';
 import { ACTIONS } from './rules.ts';
@@ -10,6 +10,7 @@ import { ACTIONS } from './rules.ts';
 
 export const REPORT_NOT_FOUND = 'That report was not found. Reload the page.';
 export const REPORTER_NOT_FOUND = 'That participant was not found. Search again, or choose Anonymous.';
+export const INCIDENT_DATE_INVALID = 'Enter the date it happened as a real date, like 2026-11-21.';
 export const MAX = { area: 80, vehicle: 40, plateTyped: 16, phoneTyped: 25, platform: 40, handleTyped: 60, email: 254, appearance: 1000, nameUsed: 60, account: 4000 } as const;
 
 const optional = <T extends z.ZodType>(inner: T) =>
@@ -37,7 +38,7 @@ const list = (v: unknown) => (v === undefined ? [] : Array.isArray(v) ? v : [v])
 const checkbox = z.preprocess((v) => v === 'on' || v === true || v === 'true', z.boolean());
 
 export const ReportSchema = z.object({
-  incidentDate: z.string({ error: 'Enter the date it happened.' }).trim().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the date it happened, like 2026-11-21.'),
+  incidentDate: calendarDay(INCIDENT_DATE_INVALID, 'Enter the date it happened.'),
   timeOfDay: z.enum(TIMES, { error: 'Choose roughly when it happened.' }),
   mode: z.enum(MODES, { error: 'Choose how the person was working.' }),
   venue: z.preprocess((v) => (v === '' ? undefined : v), z.enum(VENUES, { error: 'Choose the kind of place.' }).optional()).transform((v) => v ?? null),

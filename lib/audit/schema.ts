@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineTable } from '@/lib/table/params.ts';
+import { calendarDay } from '@/lib/validation.ts';
 
 // The audit log's URL state. Codes such as `staff_user.role_changed`, never free text.
 const code = z.string().max(100).regex(/^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$/);
@@ -15,8 +16,8 @@ export const AUDIT_TABLE = defineTable({
     entity: code,
     outcome: z.enum(['ok', 'refused', 'failed']),
     /** Calendar days in Vancouver, inclusive. */
-    from: z.iso.date(),
-    to: z.iso.date(),
+    from: calendarDay('Enter a date like 2026-11-21.'),
+    to: calendarDay('Enter a date like 2026-11-21.'),
   },
 });
 

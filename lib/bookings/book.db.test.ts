@@ -90,6 +90,8 @@ describe('bad input is refused with a plain message and changes nothing', () => 
     ['a de-identified person', async (s) => ({ participantId: (await makePerson(s.coordinator, { deidentified: true })).id }), /de-identified\. Book anonymously/, 'participantId'],
     ['an unknown resource', async () => ({ resourceId: '00000000-0000-4000-8000-000000000000' }), /was not found/, undefined],
     ['a malformed slot', async () => ({ slotStart: 'tomorrow at ten' }), /Choose a slot from the grid/, undefined],
+    // 30 February at 10:00 Vancouver: `new Date` alone would read it as 2 March, a real, open slot.
+    ['a slot on an impossible day', async () => ({ slotStart: '2026-02-30T10:00:00-08:00' }), /Choose a slot from the grid/, undefined],
     ['a slot of the wrong type', async () => ({ slotStart: ['2026-11-21T17:00:00Z'] }), /Choose a slot from the grid/, undefined],
     ['a missing form key', async () => ({ idempotencyKey: 'x' }), /form has expired/, undefined],
   ];

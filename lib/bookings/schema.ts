@@ -38,6 +38,8 @@ const instantField = z
   .string({ error: SLOT_MISSING })
   .trim()
   .refine((v) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/.test(v), SLOT_MISSING)
+  // `new Date` rolls 2026-02-30 over to 2 March; the day part must be a real date first.
+  .refine((v) => parseDay(v.slice(0, 10)) !== null, SLOT_MISSING)
   .transform((v) => new Date(v))
   .refine((d) => !Number.isNaN(d.getTime()), SLOT_MISSING);
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineTable } from '@/lib/table/params.ts';
+import { calendarDay } from '@/lib/validation.ts';
 import { CATEGORIES, STATUSES } from './rules.ts';
 
 // The referrals page's URL state: ids, enums and dates only, never a name or free text.
@@ -14,6 +15,6 @@ export const REFERRAL_TABLE = defineTable({
     agency: z.uuid(),
     staff: z.uuid(),
     /** "due": open referrals whose follow-up date has come; or follow-ups due on or before a date. */
-    due: z.union([z.literal('due'), z.iso.date()]),
+    due: z.union([z.literal('due'), calendarDay('Enter a date like 2026-11-21.')]),
   },
 });
