@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseDay } from '@/lib/bookings/slots.ts';
+import { parseDay } from '@/lib/calendar/index.ts';
 
 // Shared field rules. Text never carries control characters or markup: a name with "<script>" is
 // refused with a plain message rather than stored and escaped later.
