@@ -37,7 +37,7 @@ function contacts(ctx: FigureContext): Promise<ContactRow[]> {
   return ctx.client.$queryRaw<ContactRow[]>`
     SELECT d.key, count(*)::int AS contacts,
            count(*) FILTER (WHERE s.mode = 'street')::int AS street, count(*) FILTER (WHERE s.mode = 'online')::int AS online,
-           sum(c.people_count)::int AS reached,
+           coalesce(sum(c.people_count), 0)::int AS reached,
            count(*) FILTER (WHERE c.participant_id IS NULL)::int AS anonymous,
            coalesce(sum(c.people_count) FILTER (WHERE c.participant_id IS NULL), 0)::int AS "anonymousPeople",
            count(*) FILTER (WHERE EXISTS (
