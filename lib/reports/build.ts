@@ -3,11 +3,11 @@ import { db, type Db, type Tx } from '@/lib/db/client.ts';
 import { assertCan } from '@/lib/auth/assert.ts';
 import type { Actor } from '@/lib/auth/session.ts';
 import { getSetting } from '@/lib/settings/queries.ts';
-import type { Period } from './period.ts';
+import { quarterPeriod, type Period } from './period.ts';
 import { REPORT_SECTIONS, REPORT_TITLE } from './registry.ts';
 import { NOT_PUBLISHED, publishedColumns } from './publication.ts';
-import { suppress, HIDDEN_MARK, type DisplayCell, type Suppression } from './rules.ts';
-import type { FigureContext, FigureTable, RenderedSection, RenderedTable, Report } from './types.ts';
+import { publishable, suppress, HIDDEN_MARK, type DisplayCell, type Inner, type Suppression } from './rules.ts';
+import type { FigureContext, FigureTable, RenderedSection, RenderedTable, Report, SectionDefinition } from './types.ts';
 import { localDay, programNow } from '@/lib/calendar/index.ts';
 
 
@@ -27,7 +27,9 @@ const unpublished: DisplayCell = { value: null, display: NOT_PUBLISHED };
  * a column not published shows NOT_PUBLISHED in every row, its total too; the totals row of a
  * published column is shown as it is. Other tables are shown in full.
  */
-export function renderTable(table: FigureTable, monthLabels: string[], published: readonly boolean[] = [...monthLabels, WHOLE_PERIOD].map(() => true)): RenderedTable {
+export function renderTable(
+  table: FigureTable, monthLabels: string[], published: readonly boolean[] = [...monthLabels, WHOLE_PERIOD].map(() => true), inner: readonly Inner[] = [],
+): RenderedTable {
   const head = {
     key: table.key, title: table.title, description: table.description, rowHeading: table.rowHeading, suppress: table.suppress,
     columns: [...monthLabels, WHOLE_PERIOD],
@@ -38,7 +40,8 @@ export function renderTable(table: FigureTable, monthLabels: string[], published
   }
   // Counts of people: whole numbers; null only in a column that is not published.
   const grid = table.rows.map((r) => r.counts.map((n) => n ?? 0));
-  const marks = suppress(grid, published);
+  published = publishable(grid, published, inner);
+  const marks = suppress(grid, published, inner);
   const cell = (value: number, c: number, mark: Suppression | null): DisplayCell =>
     !published[c] ? unpublished : mark ? { value: null, display: HIDDEN_MARK, suppressed: mark } : { value, display: String(value) };
   return {
@@ -69,13 +72,35 @@ function tune(client: Db | Tx) {
 export async function loadSections(ctx: FigureContext, only?: readonly string[]): Promise<RenderedSection[]> {
   await tune(ctx.client);
   const out = [];
+  const published = publishedColumns(ctx.period, localDay(ctx.now));
   for (const s of REPORT_SECTIONS) {
     if ((s.enabled && !s.enabled(ctx)) || (only && !only.includes(s.key))) continue;
     const tables = await s.load(ctx);
-    const published = publishedColumns(ctx.period, localDay(ctx.now));
-    out.push({ key: s.key, title: s.title, description: s.description, tables: tables.map((t) => renderTable(t, ctx.period.months.map((m) => m.label), published)) });
+    const inner = await quarterColumns(ctx, s, tables, published);
+    out.push({ key: s.key, title: s.title, description: s.description, tables: tables.map((t) => renderTable(t, ctx.period.months.map((m) => m.label), published, inner.get(t.key))) });
   }
   return out;
+}
+
+/**
+ * A fiscal year's breakdowns of people are published beside its quarters' own reports, so its
+ * whole-year column is suppressed knowing what each quarter shows (rules.ts `Inner`): the quarters'
+ * breakdowns, rendered as the quarter's report renders them. Other periods: nothing.
+ */
+async function quarterColumns(ctx: FigureContext, section: SectionDefinition, tables: FigureTable[], published: readonly boolean[]): Promise<Map<string, Inner[]>> {
+  const inner = new Map<string, Inner[]>();
+  if (ctx.period.kind !== 'fiscal' || !published.at(-1) || !tables.some((t) => t.suppress)) return inner;
+  const year = +ctx.period.from.slice(0, 4);
+  for (const quarter of [quarterPeriod(year, 2), quarterPeriod(year, 3), quarterPeriod(year, 4), quarterPeriod(year + 1, 1)]) {
+    const qTables = await section.load({ ...ctx, period: quarter });
+    const qPublished = publishedColumns(quarter, localDay(ctx.now));
+    for (const t of qTables.filter((x) => x.suppress)) {
+      const rendered = renderTable(t, quarter.months.map((m) => m.label), qPublished);
+      const total = t.rows.reduce((a, r) => a + (r.counts.at(-1) ?? 0), 0);
+      inner.set(t.key, [...(inner.get(t.key) ?? []), { total, shown: rendered.rows.map((r) => r.cells.at(-1)!.value) }]);
+    }
+  }
+  return inner;
 }
 
 /**

@@ -77,12 +77,12 @@ const EXPECTED: Record<string, [string, string, string][]> = {
   'Shower bookings by outcome': [['Used', '3', '3'], ['Did not come', '1', '1'], ['Cancelled', '1', '1'], ['Booked, not yet used', '0', '0'], ['All bookings', '5', '5']],
   'Laundry bookings by outcome': [['Used', '0', '0'], ['Did not come', '1', '1'], ['Booked, not yet used', '1', '1'], ['All bookings', '2', '2']],
   // 13 women, 3 trans women, 1 man: the two small cells hold 4 people, under the interval of 10,
-  // so the women are hidden too; the zeros protect nothing and show.
-  'Unique participants by gender identity': [['Woman', 'x', 'x'], ['Man', 'x', 'x'], ['Trans woman', 'x', 'x'], ['Non-binary', '0', '0'], ['Unique participants', '17', '17']],
+  // so the women are hidden too, and so is the zero of a column that hides counts.
+  'Unique participants by gender identity': [['Woman', 'x', 'x'], ['Man', 'x', 'x'], ['Trans woman', 'x', 'x'], ['Non-binary', 'x', 'x'], ['Unique participants', '17', '17']],
   // Ages reached in 2026, the year fiscal 2026–27 began: 12 aged 36, 3 aged 22, 1 aged 56, 1 declined.
-  'Unique participants by age range': [['35 to 44', 'x', 'x'], ['Under 25', 'x', 'x'], ['55 and over', 'x', 'x'], ['Prefers not to answer', 'x', 'x'], ['Not asked', '0', '0']],
-  // 16 First Nations and 1 Métis: the lone small cell would be 17 − 16, so the 16 is hidden (never a zero while a count is left).
-  'Unique participants by Indigenous identity': [['First Nations', 'x', 'x'], ['Métis', 'x', 'x'], ['Inuit', '0', '0'], ['Not Indigenous', '0', '0'], ['Not asked', '0', '0'], ['Unique participants', '17', '17']],
+  'Unique participants by age range': [['35 to 44', 'x', 'x'], ['Under 25', 'x', 'x'], ['55 and over', 'x', 'x'], ['Prefers not to answer', 'x', 'x'], ['Not asked', 'x', 'x']],
+  // 16 First Nations and 1 Métis: the lone small cell would be 17 − 16, so the 16 is hidden, and the zeros with them.
+  'Unique participants by Indigenous identity': [['First Nations', 'x', 'x'], ['Métis', 'x', 'x'], ['Inuit', 'x', 'x'], ['Not Indigenous', 'x', 'x'], ['Not asked', 'x', 'x'], ['Unique participants', '17', '17']],
   'Unique participants who travel for work': [['Yes, travels for work', 'x', 'x'], ['No', 'x', 'x'], ['Prefers not to answer', 'x', 'x'], ['Not asked', 'x', 'x']],
 };
 

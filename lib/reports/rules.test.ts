@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HIDDEN_MARK, isSmall, PROTECTION_INTERVAL, suppress, suppressColumn, SUPPRESSION_EXPLAINED, toDisplayCells } from './rules.ts';
+import { HIDDEN_MARK, isSmall, PROTECTION_INTERVAL, publishable, suppress, suppressColumn, SUPPRESSION_EXPLAINED, toDisplayCells } from './rules.ts';
 import { createRandom } from '@/lib/bench/random.ts';
 
 const P = 'primary';
@@ -16,8 +16,8 @@ describe('suppressColumn', () => {
     expect(suppressColumn([10, 0, 25])).toEqual([null, null, null]);
   });
 
-  it('hides the smallest other non-zero cell beside a lone small one, never a zero while another is left', () => {
-    expect(suppressColumn([3, 0, 40, 12])).toEqual([P, null, null, S]);
+  it('hides the smallest other non-zero cell beside a lone small one, and then its zeros', () => {
+    expect(suppressColumn([3, 0, 40, 12])).toEqual([P, S, null, S]);
   });
 
   it('keeps hiding until the hidden cells hold at least the protection interval', () => {
@@ -30,8 +30,15 @@ describe('suppressColumn', () => {
     expect(suppressColumn([0, 6, 0])).toEqual([S, P, S]);
   });
 
-  it('with fewer people than the interval, hides them all and needs no more', () => {
-    expect(suppressColumn([2, 3, 0, 1])).toEqual([P, P, null, P]);
+  it('with fewer people than the interval, hides them all, zeros too', () => {
+    expect(suppressColumn([2, 3, 0, 1])).toEqual([P, P, S, P]);
+  });
+
+  it('hides a column whose people are all in one category, however many they are', () => {
+    // Shown, 20 women and no one else would cap every other column of a wider period.
+    expect(suppressColumn([20, 0, 0])).toEqual([S, S, S]);
+    expect(suppressColumn([20, 10, 0])).toEqual([null, null, null]);
+    expect(suppressColumn([0, 0, 0])).toEqual([null, null, null]);
   });
 
   it('breaks ties on the earliest cell, so the same counts always hide the same cells', () => {
@@ -77,6 +84,27 @@ describe('suppress', () => {
     expect(suppressColumn([3, 25, 40, 90], [false, true], [0, 24, 30, 60])).toEqual([P, S, S, null]);
   });
 
+  it('withholds a whole period whose hidden cells the months pin down, and keeps it when they leave room', () => {
+    // Rows: women, men, non-binary; columns: October, November, December, the quarter. The 3 men
+    // came in December, a month of 5 people. The quarter's 37 less October's 32
+    // (no man among them) leaves the men at most 5: however many cells it hid, the quarter would
+    // give them away.
+    const pinned = [[12, 12, 2, 14], [0, 0, 3, 3], [20, 20, 0, 20]];
+    expect(publishable(pinned, [true, true, true, true])).toEqual([true, true, true, false]);
+    // Men in every month, hidden beside the non-binary people, and the quarter's people spread over
+    // its months: room enough.
+    const roomy = [[30, 30, 2, 60], [4, 4, 3, 8], [20, 20, 0, 40]];
+    expect(publishable(roomy, [true, true, true, true])).toEqual([true, true, true, true]);
+  });
+
+  it('withholds a fiscal year that one of its quarters pins down', () => {
+    // Months of a year (two here), and a quarter of 38 people with no one under 25: a year of 41
+    // would hold at most 3 under 25.
+    const grid = [[0, 3, 3], [30, 25, 38], [0, 0, 0]];
+    expect(publishable(grid, [true, true, true])).toEqual([true, true, true]);
+    expect(publishable(grid, [true, true, true], [{ total: 38, shown: [0, 38, 0] }])).toEqual([true, true, false]);
+  });
+
   it('leaves columns that are not published unmarked', () => {
     expect(suppress([[3, 3], [40, 40], [20, 20]], [true, false])).toEqual([[P, null], [null, null], [S, null]]);
   });
@@ -89,8 +117,9 @@ describe('toDisplayCells', () => {
     expect(cells.flat().filter((c) => c.display === HIDDEN_MARK).every((c) => c.value === null)).toBe(true);
   });
 
-  it('shows a true zero as 0 when hiding it protects nothing', () => {
-    expect(toDisplayCells([[0], [3], [12], [40]], true).map((r) => r[0]!.display)).toEqual(['0', HIDDEN_MARK, HIDDEN_MARK, '40']);
+  it('shows a true zero as 0 in a column that hides nothing, and hides it in one that hides a count', () => {
+    expect(toDisplayCells([[0], [15], [12], [40]], true).map((r) => r[0]!.display)).toEqual(['0', '15', '12', '40']);
+    expect(toDisplayCells([[0], [3], [12], [40]], true).map((r) => r[0]!.display)).toEqual([HIDDEN_MARK, HIDDEN_MARK, HIDDEN_MARK, '40']);
   });
 
   it('does not suppress counts of events', () => {
@@ -104,5 +133,6 @@ describe('SUPPRESSION_EXPLAINED', () => {
     expect(SUPPRESSION_EXPLAINED).toContain('0 included');
     expect(SUPPRESSION_EXPLAINED).toContain(`fewer than ${PROTECTION_INTERVAL} people`);
     expect(SUPPRESSION_EXPLAINED).not.toContain('<10');
+    expect(SUPPRESSION_EXPLAINED).toContain('whole period whose hidden counts its months or quarters would narrow is not broken down');
   });
 });
