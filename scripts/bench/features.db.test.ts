@@ -10,7 +10,7 @@ import { seedStaff } from '../../prisma/seed/staff.ts';
 import { db } from '@/lib/db/client.ts';
 import { buildFeatures } from './features.ts';
 
-// The benchmark's feature records, built over two months on the demo's people: every row passes
+// The benchmark's feature records (outreach included), built over two months on the demo's people: every row passes
 // the database's own rules (the build would fail otherwise), the records have the shape the
 // benchmark claims, the app reads them (the report's figures, the alerts' encrypted text), and
 // two builds from one seed are the same rows (compared without staff ids, which the demo's staff
@@ -33,7 +33,9 @@ async function fingerprint(): Promise<Record<string, string>> {
     (SELECT md5(string_agg(concat_ws('|', id, unit_id, participant_id, status, start_at, end_at), ',' ORDER BY id)) FROM stay) AS stays,
     (SELECT md5(string_agg(concat_ws('|', session_id, participant_id), ',' ORDER BY session_id, participant_id)) FROM attendance) AS attendance,
     (SELECT md5(string_agg(concat_ws('|', id, participant_id, agency_id, category, status, referred_on), ',' ORDER BY id)) FROM referral) AS referrals,
-    (SELECT md5(string_agg(concat_ws('|', id, status, received_on, mode), ',' ORDER BY id)) FROM alert_report) AS alerts`);
+    (SELECT md5(string_agg(concat_ws('|', id, status, received_on, mode), ',' ORDER BY id)) FROM alert_report) AS alerts,
+    (SELECT md5(string_agg(concat_ws('|', id, mode, started_at, ended_at), ',' ORDER BY id)) FROM outreach_shift) AS shifts,
+    (SELECT md5(string_agg(concat_ws('|', id, shift_id, participant_id, people_count, is_new, contacted_at), ',' ORDER BY id)) FROM outreach_contact) AS contacts`);
   return r!;
 }
 
@@ -52,7 +54,12 @@ describe('the benchmark’s feature records', () => {
       (SELECT count(*) FROM attendance)::int AS attendances,
       (SELECT count(*) FROM referral)::int AS referrals,
       (SELECT count(*) FROM referral_status_change)::int AS history,
-      (SELECT count(*) FROM alert_report)::int AS alerts`);
+      (SELECT count(*) FROM alert_report)::int AS alerts,
+      (SELECT count(*) FROM outreach_shift)::int AS shifts,
+      (SELECT count(*) FROM outreach_shift WHERE mode = 'online' AND id NOT IN (SELECT shift_id FROM outreach_shift_platform))::int AS online_without_platform,
+      (SELECT count(*) FROM outreach_contact)::int AS contacts,
+      (SELECT count(*) FROM outreach_contact WHERE participant_id IS NULL AND people_count > 1)::int AS groups,
+      (SELECT count(*) FROM outreach_contact_supply WHERE for_others > 0)::int AS for_others`);
     expect(n!.bookings).toBeGreaterThan(1000); // 44 weekdays, about 29 places taken each
     expect(n).toMatchObject({ weekend_bookings: 0, open_bookings: 0, ticket_gaps: 0 });
     expect(n!.stays_taken).toBeGreaterThan(20);
@@ -62,6 +69,11 @@ describe('the benchmark’s feature records', () => {
     expect(n!.referrals).toBeGreaterThan(300);
     expect(n!.history).toBe(n!.referrals); // the trigger wrote each one's status
     expect(n!.alerts).toBeGreaterThan(40);
+    expect(n!.shifts).toBeGreaterThan(61 * 3); // four a day, most days
+    expect(n!.contacts).toBe(n!.shifts! * 20);
+    expect(n).toMatchObject({ online_without_platform: 0 });
+    expect(n!.groups).toBeGreaterThan(0);
+    expect(n!.for_others).toBeGreaterThan(0);
 
     // The app reads them: the report's figures, and the alerts' text under the same key.
     const manager = await makeActor('manager');
@@ -73,6 +85,8 @@ describe('the benchmark’s feature records', () => {
     const sheet = await listSheet(manager, new Date('2026-11-01T20:00:00Z'));
     expect(sheet.length).toBeGreaterThan(0);
     expect(sheet[0]!.shown.area).toBeTruthy();
+    const contacts = report.sections.flatMap((s) => s.tables).find((t) => t.key === 'outreach-contacts')!;
+    expect(contacts.rows.find((r) => r.key === 'contacts')!.cells.at(-1)!.value).toBe(n!.contacts);
   });
 
   it('are the same rows from the same seed', async () => {

@@ -184,6 +184,47 @@ INSERT INTO referral (id, participant_id, agency_id, category, reason, referred_
     WHEN fate < 0.65 THEN 'declined_by_agency' WHEN fate < 0.85 THEN 'no_response' ELSE 'closed' END AS status) s;
 `;
 
+// Two years of outreach (about 3,000 shifts and 60,000 contacts): four shifts on most days, seven
+// in ten on the street in one of the zones, the rest online on one or two platforms, each three
+// hours in the evening with twenty contacts. Six contacts in ten are with someone who has a record;
+// the rest are anonymous, some as a group. One in three gives a supply, some of it to pass on.
+const OUTREACH = `
+CREATE TEMP TABLE bench_zone ON COMMIT DROP AS SELECT row_number() OVER (ORDER BY sort_order, id) AS n, id FROM outreach_option WHERE list = 'zone' AND active;
+CREATE TEMP TABLE bench_platform ON COMMIT DROP AS SELECT row_number() OVER (ORDER BY sort_order, id) AS n, id FROM outreach_option WHERE list = 'platform' AND active;
+CREATE TEMP TABLE bench_kind ON COMMIT DROP AS SELECT row_number() OVER (ORDER BY sort_order, id) AS n, id FROM outreach_option WHERE list = 'contact_kind' AND active;
+CREATE TEMP TABLE bench_supply ON COMMIT DROP AS SELECT row_number() OVER (ORDER BY sort_order, id) AS n, id FROM service_type WHERE kind = 'supply' AND active;
+CREATE TEMP TABLE bench_shift ON COMMIT DROP AS
+  SELECT pg_temp.uid($1 || ':shift:' || d.day || ':' || k) AS id, d.day, k,
+         pg_temp.u($1 || ':shift-mode:' || d.day || ':' || k) < 0.7 AS street,
+         pg_temp.local_at(d.day, 17 * 60 + 30 * k) AS started_at
+  FROM bench_days d, generate_series(1, 4) k
+  WHERE d.day > $3::date - 730 AND pg_temp.u($1 || ':shift-on:' || d.day || ':' || k) < 0.95;
+INSERT INTO outreach_shift (id, mode, zone_id, started_at, ended_at, started_on, created_by_id)
+  SELECT s.id, CASE WHEN s.street THEN 'street' ELSE 'online' END::"OutreachMode",
+         CASE WHEN s.street THEN (SELECT id FROM bench_zone WHERE n = pg_temp.pick(s.id::text || ':zone', (SELECT count(*) FROM bench_zone))) END,
+         s.started_at, s.started_at + interval '3 hours', s.day, ${staff("s.id::text || ':by'")}
+  FROM bench_shift s;
+INSERT INTO outreach_shift_staff (shift_id, staff_id) SELECT id, created_by_id FROM outreach_shift WHERE id IN (SELECT id FROM bench_shift);
+INSERT INTO outreach_shift_platform (shift_id, platform_id)
+  SELECT DISTINCT s.id, (SELECT id FROM bench_platform WHERE n = pg_temp.pick(s.id::text || ':platform:' || p, (SELECT count(*) FROM bench_platform)))
+  FROM bench_shift s, generate_series(1, 2) p WHERE NOT s.street AND (p = 1 OR pg_temp.u(s.id::text || ':two') < 0.4);
+CREATE TEMP TABLE bench_contact ON COMMIT DROP AS
+  SELECT pg_temp.uid(s.id::text || ':contact:' || i) AS id, s.id AS shift_id, s.day, s.started_at + make_interval(mins => 8 * i) AS at,
+         pg_temp.u(s.id::text || ':who:' || i) AS who
+  FROM bench_shift s, generate_series(1, 20) i;
+INSERT INTO outreach_contact (id, shift_id, participant_id, people_count, is_new, contacted_at, contacted_on, created_by_id)
+  SELECT c.id, c.shift_id, CASE WHEN c.who < 0.6 THEN ${person("c.id::text || ':person'")} END,
+         CASE WHEN c.who < 0.9 THEN 1 ELSE 1 + pg_temp.pick(c.id::text || ':group', 3)::int END,
+         pg_temp.u(c.id::text || ':new') < 0.15, c.at, c.day, (SELECT created_by_id FROM outreach_shift WHERE id = c.shift_id)
+  FROM bench_contact c;
+INSERT INTO outreach_contact_kind (contact_id, kind_id)
+  SELECT c.id, (SELECT id FROM bench_kind WHERE n = pg_temp.pick(c.id::text || ':kind', (SELECT count(*) FROM bench_kind))) FROM bench_contact c;
+INSERT INTO outreach_contact_supply (contact_id, service_type_id, quantity, for_others)
+  SELECT c.id, (SELECT id FROM bench_supply WHERE n = pg_temp.pick(c.id::text || ':supply', (SELECT count(*) FROM bench_supply))),
+         pg_temp.pick(c.id::text || ':qty', 5)::int, CASE WHEN pg_temp.u(c.id::text || ':others') < 0.3 THEN pg_temp.pick(c.id::text || ':oq', 3)::int ELSE 0 END
+  FROM bench_contact c WHERE pg_temp.u(c.id::text || ':gives') < 0.33;
+`;
+
 /** Runs one block of statements with $1, $2 and $3 (seed, first and last day) and the pool sizes written in as literals. */
 async function run(client: pg.Client, sql: string, o: FeatureOptions, sizes: { people: number; staff: number }): Promise<void> {
   const text = sql
@@ -241,7 +282,7 @@ export async function buildFeatures(client: pg.Client, random: Random, o: Featur
     await run(client, helpers, o, { people: 0, staff: 0 });
     const { rows: [sizes] } = await client.query<{ people: number; staff: number }>(
       'SELECT (SELECT count(*) FROM bench_people)::int AS people, (SELECT count(*) FROM bench_staff)::int AS staff');
-    for (const [name, sql] of [['bookings', BOOKINGS], ['Safe Suite stays', SUITE], ['programs and attendance', PROGRAMS], ['agencies and referrals', REFERRALS]] as const) {
+    for (const [name, sql] of [['bookings', BOOKINGS], ['Safe Suite stays', SUITE], ['programs and attendance', PROGRAMS], ['agencies and referrals', REFERRALS], ['outreach shifts and contacts', OUTREACH]] as const) {
       const started = Date.now();
       await run(client, sql, o, sizes!);
       log(`${name} loaded in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -20,8 +20,8 @@ import { managerAccount } from './run-state.ts';
 // A manager is signed in for these (the runner is a coordinator, who may not see reports).
 
 /** The dataset ends on 2026-11-20: its last twelve whole months. */
-const PERIOD = { period: 'custom', from: '2025-11-01', to: '2026-10-31' } as const;
-const QUERY = new URLSearchParams(PERIOD).toString();
+export const REPORT_PERIOD = { period: 'custom', from: '2025-11-01', to: '2026-10-31' } as const;
+const QUERY = new URLSearchParams(REPORT_PERIOD).toString();
 const RUNS = 10;
 const WARM_UP = 2;
 
@@ -32,7 +32,7 @@ type Client = typeof import('../../lib/db/client.ts');
 let manager: Promise<{ email: string; password: string; actor: Actor }> | undefined;
 
 /** The bench manager: an account made once per run, and the Actor its live session resolves to. */
-function benchManager(ctx: BenchContext) {
+export function benchManager(ctx: BenchContext) {
   return (manager ??= (async () => {
     const account = await managerAccount(ctx.sql);
     return { email: account.email, password: account.password, actor: await ctx.actorOf(account.id) };
@@ -129,7 +129,7 @@ const aggregates: Scenario<BenchContext> = {
     const { db } = await ctx.load<Client>('lib/db/client.ts');
     const { Prisma } = await import('../../lib/db/generated/client.ts');
     const { actor } = await benchManager(ctx);
-    const period = parsePeriod(PERIOD).period!;
+    const period = parsePeriod(REPORT_PERIOD).period!;
 
     const captured: Prisma.Sql[] = [];
     const base = await figureContext(actor, period);

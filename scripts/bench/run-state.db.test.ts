@@ -55,6 +55,35 @@ describe('prepareRun', () => {
     expect(await counts()).toBe(afterFirst);
   });
 
+  it('removes the outreach the last run wrote, the dataset’s own left alone', async () => {
+    await seedStaff(db);
+    await seedParticipants(db, DATASET_NOW);
+    const c = await rawClient();
+    const runner = await prepareRun(c, () => {}, RUN_NOW);
+    const other = (await c.query<{ id: string }>(`SELECT id FROM staff_user WHERE role = 'outreach' LIMIT 1`)).rows[0]!.id;
+    const kind = (await c.query<{ id: string }>(`SELECT id FROM outreach_option WHERE list = 'contact_kind' LIMIT 1`)).rows[0]!.id;
+    const supply = (await c.query<{ id: string }>(`SELECT id FROM service_type WHERE kind = 'supply' LIMIT 1`)).rows[0]!.id;
+    for (const by of [runner.id, other]) {
+      const { rows: [shift] } = await c.query<{ id: string }>(`INSERT INTO outreach_shift (id, mode, zone_id, started_at, started_on, created_by_id)
+        SELECT gen_random_uuid(), 'street', id, $2, '2026-11-19', $1 FROM outreach_option WHERE list = 'zone' LIMIT 1 RETURNING id`, [by, RUN_NOW]);
+      await c.query(`INSERT INTO outreach_shift_staff (shift_id, staff_id) VALUES ($1, $2)`, [shift!.id, by]);
+      const { rows: [contact] } = await c.query<{ id: string }>(`INSERT INTO outreach_contact (id, shift_id, is_new, contacted_at, contacted_on, created_by_id)
+        VALUES (gen_random_uuid(), $1, true, $2, '2026-11-19', $3) RETURNING id`, [shift!.id, RUN_NOW, by]);
+      await c.query(`INSERT INTO outreach_contact_kind (contact_id, kind_id) VALUES ($1, $2)`, [contact!.id, kind]);
+      await c.query(`INSERT INTO outreach_contact_supply (contact_id, service_type_id, quantity) VALUES ($1, $2, 2)`, [contact!.id, supply]);
+    }
+    const logs: string[] = [];
+    await prepareRun(c, (m) => logs.push(m), RUN_NOW);
+    expect(logs).toContain('removed 1 outreach contacts left by the previous run');
+    const left = await c.query<{ by: string }>(`SELECT s.created_by_id AS by FROM outreach_contact o JOIN outreach_shift s ON s.id = o.shift_id`);
+    expect(left.rows).toEqual([{ by: other }]);
+    const lines = await c.query<{ n: number }>(`SELECT (SELECT count(*) FROM outreach_contact_kind)::int + (SELECT count(*) FROM outreach_contact_supply)::int
+      + (SELECT count(*) FROM outreach_shift_staff)::int AS n`);
+    expect(lines.rows[0]!.n).toBe(3);
+    // The append-only triggers are back on after the clean-up.
+    await expect(c.query(`DELETE FROM outreach_contact`)).rejects.toThrow(/append_only|voided, never deleted/);
+  });
+
   it('gives the runner a new password each run and ends its earlier sessions', async () => {
     await seedStaff(db);
     const c = await rawClient();

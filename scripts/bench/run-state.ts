@@ -61,11 +61,38 @@ async function removeEarlierVisits(client: pg.Client, runnerId: string): Promise
   }
 }
 
+/**
+ * Removes the outreach earlier runs wrote (the runner's shifts, with their contacts and lines).
+ * Outreach entries are append-only in the app; the triggers that say so are skipped for this
+ * transaction only (session_replication_role: the bench connects as the database's owner).
+ */
+async function removeEarlierOutreach(client: pg.Client, runnerId: string): Promise<number> {
+  await client.query('BEGIN');
+  try {
+    await client.query(`SET LOCAL session_replication_role = replica`);
+    const shifts = `SELECT id FROM outreach_shift WHERE created_by_id = $1`;
+    const contacts = `SELECT id FROM outreach_contact WHERE shift_id IN (${shifts})`;
+    await client.query(`DELETE FROM outreach_contact_supply WHERE contact_id IN (${contacts})`, [runnerId]);
+    await client.query(`DELETE FROM outreach_contact_kind WHERE contact_id IN (${contacts})`, [runnerId]);
+    const { rowCount } = await client.query(`DELETE FROM outreach_contact WHERE shift_id IN (${shifts})`, [runnerId]);
+    await client.query(`DELETE FROM outreach_shift_platform WHERE shift_id IN (${shifts})`, [runnerId]);
+    await client.query(`DELETE FROM outreach_shift_staff WHERE shift_id IN (${shifts})`, [runnerId]);
+    await client.query(`DELETE FROM outreach_shift WHERE created_by_id = $1`, [runnerId]);
+    await client.query('COMMIT');
+    return rowCount ?? 0;
+  } catch (error) {
+    await client.query('ROLLBACK');
+    throw error;
+  }
+}
+
 /** Prepares the kept dataset for a run and returns the account to act as. */
 export async function prepareRun(client: pg.Client, log: (m: string) => void, now = new Date()): Promise<Runner> {
   const runner = await benchAccount(client, RUNNER);
   const removed = await removeEarlierVisits(client, runner.id);
   if (removed) log(`removed ${removed.toLocaleString('en-CA')} visits left by the previous run`);
+  const contacts = await removeEarlierOutreach(client, runner.id);
+  if (contacts) log(`removed ${contacts.toLocaleString('en-CA')} outreach contacts left by the previous run`);
   const [today] = dayPlan(createRandom(DATASET.seed).fork('today'), { now, days: 1 });
   if (today) {
     // Logged by the runner, so the next run removes them too; the visit trigger keeps the counts.
