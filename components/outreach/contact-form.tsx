@@ -59,7 +59,7 @@ export function ContactForm({ shiftId, kinds, supplies, seen = [] }: Props) {
         <p className="outreach-saved" role="status">
           {saved.waiting ? 'Contact kept on this phone' : 'Contact saved'}{saved.who?.kind === 'person' ? ` for ${saved.who.alias}` : ''}.
           {saved.waiting ? ' It will be sent when the connection returns.' : ''}{' '}
-          {saved.who?.kind === 'person' && <Link href={`/referrals/new?participant=${saved.who.id}`}>Make a referral</Link>}
+          {saved.who?.kind === 'person' && !saved.waiting && <Link href={`/referrals/new?participant=${saved.who.id}`}>Make a referral</Link>}
         </p>
       )}
       <form noValidate onSubmit={(e) => { e.preventDefault(); void save(); }}>
