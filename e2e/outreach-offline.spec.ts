@@ -127,3 +127,43 @@ test('@phone five contacts made offline wait, survive a reload offline, and are 
     `SELECT count(*)::int AS n FROM outreach_shift s JOIN staff_user u ON u.id = s.created_by_id WHERE u.email = $1`, [worker.email]);
   expect(shifts).toEqual({ n: 1 });
 });
+
+test('@phone hiding the screen wipes what waits on the phone and destroys its key: a copy taken before can no longer be read', async ({ page, sql, createStaff }) => {
+  const worker = await createStaff({ role: 'outreach' });
+  const posted: string[] = [];
+  page.on('request', (r) => { if (r.method() === 'POST' && r.url().endsWith('/api/outreach/entries')) posted.push(r.postData() ?? ''); });
+  await signIn(page, worker);
+  await page.goto('/outreach');
+  await page.getByRole('button', { name: 'Start shift' }).click();
+  await expect(page.getByRole('heading', { name: 'On shift' })).toBeVisible();
+
+  // The entries address cannot be reached: the contact waits, sealed.
+  await page.route('**/api/outreach/entries', (route) => route.abort('internetdisconnected'));
+  await anonymous(page, 'New', 'Talk');
+  await save(page);
+  await expectKept(page);
+  await expect(outbox(page).locator('.outreach-outbox-state')).toHaveText('1 waiting');
+  await page.waitForFunction(async () => (await caches.keys()).length > 0);
+  await page.unrouteAll();
+
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Escape');
+  await page.waitForURL('/locked');
+  await expect.poll(() => page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name))).not.toContain('lantern-outbox');
+  await expect.poll(() => page.evaluate(async () => (await caches.keys()).length)).toBe(0);
+
+  const copy = JSON.parse(posted.at(-1)!) as unknown;
+  const answer = await page.request.post('/api/outreach/entries', { data: copy });
+  expect(answer.status()).toBe(401); // still locked
+  await page.getByLabel('Password').fill(worker.password);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.waitForURL((url) => url.pathname !== '/locked');
+  await page.goto('/outreach');
+  await expect(page.getByRole('heading', { name: 'On shift' })).toBeVisible();
+  await expect(outbox(page)).toHaveCount(0);
+  const again = await page.request.post('/api/outreach/entries', { data: copy });
+  expect(await again.json()).toMatchObject({ ok: false, message: expect.stringMatching(/can no longer be read/) });
+  const [contacts] = await sql<{ n: number }>(
+    `SELECT count(*)::int AS n FROM outreach_contact c JOIN staff_user u ON u.id = c.created_by_id WHERE u.email = $1`, [worker.email]);
+  expect(contacts).toEqual({ n: 0 });
+});
