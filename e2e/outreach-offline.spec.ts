@@ -167,3 +167,28 @@ test('@phone hiding the screen wipes what waits on the phone and destroys its ke
     `SELECT count(*)::int AS n FROM outreach_contact c JOIN staff_user u ON u.id = c.created_by_id WHERE u.email = $1`, [worker.email]);
   expect(contacts).toEqual({ n: 0 });
 });
+
+test('@phone signing out with entries waiting asks first, then wipes them from the phone', async ({ page, createStaff }) => {
+  const worker = await createStaff({ role: 'outreach' });
+  await signIn(page, worker);
+  await page.goto('/outreach');
+  await page.getByRole('button', { name: 'Start shift' }).click();
+  await expect(page.getByRole('heading', { name: 'On shift' })).toBeVisible();
+  await page.route('**/api/outreach/entries', (route) => route.abort('internetdisconnected'));
+  await anonymous(page, 'Returning', 'Talk');
+  await save(page);
+  await expect(outbox(page).locator('.outreach-outbox-state')).toHaveText('1 waiting');
+
+  const asked: string[] = [];
+  page.once('dialog', (d) => { asked.push(d.message()); void d.dismiss(); });
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect.poll(() => asked).toEqual(['1 entry is still waiting on this phone and will be deleted if you sign out now. Sign out anyway?']);
+  await expect(page).toHaveURL('/outreach');
+  await expect(outbox(page).locator('.outreach-outbox-state')).toHaveText('1 waiting');
+
+  page.once('dialog', (d) => void d.accept());
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.waitForURL('/sign-in');
+  await expect.poll(() => page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name))).not.toContain('lantern-outbox');
+  await expect.poll(() => page.evaluate(async () => (await caches.keys()).length)).toBe(0);
+});

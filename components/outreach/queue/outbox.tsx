@@ -6,6 +6,7 @@ import { seal } from '@/lib/outreach/seal.ts';
 import { sendEntry, type OutreachEntry, type SendResult } from '../send-entry.ts';
 import { flushQueue, type Queued, type QueueMeta } from './rules.ts';
 import { addQueued, listQueued, putQueued, removeQueued } from './store.ts';
+import { SignOutGuard } from './sign-out-guard.tsx';
 
 // Every outreach entry the phone makes goes through here: sealed to the server's key, put in the
 // queue, then the queue is sent in order. When the connection returns (the `online` event) and
@@ -99,5 +100,10 @@ export function OutboxProvider({ outboxKey, children }: { outboxKey: OutboxKey; 
   const discard = useCallback(async (entry: Queued) => { await removeQueued(entry.seq!); await reload(); }, [reload]);
 
   const value = useMemo(() => ({ entries, online, sending, submit, sendNow: flush, discard }), [entries, online, sending, submit, flush, discard]);
-  return <OutboxContext.Provider value={value}>{children}</OutboxContext.Provider>;
+  return (
+    <OutboxContext.Provider value={value}>
+      <SignOutGuard waiting={entries.filter((e) => e.state === 'waiting').length} />
+      {children}
+    </OutboxContext.Provider>
+  );
 }
