@@ -32,6 +32,9 @@ export function proxy(request: NextRequest) {
     "font-src 'self'",
     `connect-src 'self'${dev ? ' ws:' : ''}`,
     "object-src 'none'",
+    // The outreach page's offline copy (public/sw.js); 'strict-dynamic' would otherwise ignore 'self'.
+    "worker-src 'self'",
+    "manifest-src 'self'",
     "base-uri 'self'",
     "form-action 'self'",
     "frame-ancestors 'none'",

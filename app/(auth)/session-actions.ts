@@ -1,6 +1,7 @@
 'use server';
 
-import { headers } from 'next/headers';
+import { cookies, headers } from 'next/headers';
+import { WIPE_COOKIE } from '@/lib/auth/wipe.ts';
 import { redirect } from 'next/navigation';
 import { clientIp } from '@/lib/auth/client-ip.ts';
 import { z } from 'zod';
@@ -37,15 +38,25 @@ export async function unlockAction(_prev: ActionState, formData: FormData): Prom
   redirect('/');
 }
 
+/**
+ * Tells the sign-in page to wipe this browser's outreach queue and offline copies (WipeOffline). A
+ * session that only timed out is not wiped: what waits there is sent after signing in again.
+ */
+async function markWipe(): Promise<void> {
+  (await cookies()).set(WIPE_COOKIE, '1', { path: '/sign-in', maxAge: 300, httpOnly: true, sameSite: 'lax' });
+}
+
 export async function signOutAction(): Promise<void> {
   const state = await getSessionState();
   if (state.status !== 'none') await endSession(state.actor);
+  await markWipe();
   await signOut({ redirectTo: '/sign-in' });
 }
 
 export async function signOutEverywhereAction(): Promise<void> {
   const state = await getSessionState();
   if (state.status === 'ok') await signOutEverywhere(state.actor);
+  await markWipe();
   await signOut({ redirectTo: '/sign-in' });
 }
 

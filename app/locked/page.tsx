@@ -2,6 +2,7 @@ import { redirect } from 'next/navigation';
 import { UnlockForm } from '@/components/auth/unlock-form.tsx';
 import { getSessionState } from '@/lib/auth/session.ts';
 import { signOutAction } from '@/app/(auth)/session-actions.ts';
+import { WipeOffline } from '@/components/outreach/queue/wipe-offline.tsx';
 
 export const dynamic = 'force-dynamic';
 
@@ -13,6 +14,8 @@ export default async function LockedPage() {
   if (state.status !== 'locked') redirect('/');
   return (
     <main>
+      {/* A hidden screen leaves nothing readable behind: the queue's key is gone, and so is the queue. */}
+      <WipeOffline />
       <div className="card narrow">
         <h1>Lantern</h1>
         <p className="muted">Enter your password to continue.</p>

@@ -2,12 +2,13 @@
 
 import { useState } from 'react';
 import Link from 'next/link';
-import { useRouter } from 'next/navigation';
 import { PersonFinder, type Who } from './person-finder.tsx';
-import { newEntryId, sendEntry } from './send-entry.ts';
+import { newEntryId } from './send-entry.ts';
+import { useOutbox } from './queue/outbox.tsx';
 
 type Option = { id: string; name: string };
-type Props = { shiftId: string; kinds: Option[]; supplies: (Option & { unit: string | null })[] };
+type Props = { shiftId: string; kinds: Option[]; supplies: (Option & { unit: string | null })[]; seen?: Seen[] };
+type Seen = { id: string; alias: string; code: string };
 type Errors = Record<string, string>;
 
 const EMPTY = { who: null as Who | null, isNew: '' as '' | 'new' | 'returning', people: '1', kinds: [] as string[], given: {} as Record<string, string>, others: {} as Record<string, string> };
@@ -17,13 +18,14 @@ const asCount = (v: string | undefined) => (v === undefined || v.trim() === '' ?
 /**
  * Adds a contact to the current shift. Each entry gets an id made here, so pressing Save twice, or
  * a resend, stores it once. A refusal shows beside its field and the form keeps what was typed.
+ * With no connection the contact waits in the phone's queue and the form is ready for the next one.
  */
-export function ContactForm({ shiftId, kinds, supplies }: Props) {
-  const router = useRouter();
+export function ContactForm({ shiftId, kinds, supplies, seen = [] }: Props) {
+  const { submit } = useOutbox();
   const [draft, setDraft] = useState(EMPTY);
   const [id, setId] = useState(newEntryId);
   const [errors, setErrors] = useState<Errors>({});
-  const [saved, setSaved] = useState<Who | null | undefined>(undefined);
+  const [saved, setSaved] = useState<{ who: Who | null; waiting: boolean } | undefined>(undefined);
   const [busy, setBusy] = useState(false);
   const set = (patch: Partial<typeof EMPTY>) => setDraft((d) => ({ ...d, ...patch }));
 
@@ -34,21 +36,20 @@ export function ContactForm({ shiftId, kinds, supplies }: Props) {
       .map((s) => ({ serviceTypeId: s.id, quantity: asCount(draft.given[s.id]), forOthers: asCount(draft.others[s.id]) }))
       .filter((l) => l.quantity !== 0 || l.forOthers !== 0);
     setBusy(true);
-    const result = await sendEntry({
-      type: 'contact.add',
+    const peopleCount = draft.who.kind === 'person' ? 1 : Number(draft.people);
+    const result = await submit({
+      id, type: 'contact.add',
       payload: {
         id, shiftId, participantId: draft.who.kind === 'person' ? draft.who.id : null, isNew: draft.isNew === 'new',
-        peopleCount: draft.who.kind === 'person' ? 1 : Number(draft.people), kindIds: draft.kinds, supplies: lines,
-        contactedAt: new Date().toISOString(),
+        peopleCount, kindIds: draft.kinds, supplies: lines, contactedAt: new Date().toISOString(),
       },
-    });
+    }, { shiftId, people: Number.isInteger(peopleCount) ? peopleCount : 1 });
     setBusy(false);
     if (!result.ok) return setErrors({ [result.field ?? 'form']: result.message });
-    setSaved(draft.who);
+    setSaved({ who: draft.who, waiting: result.waiting });
     setDraft(EMPTY);
     setErrors({});
     setId(newEntryId());
-    router.refresh();
   };
 
   return (
@@ -56,13 +57,14 @@ export function ContactForm({ shiftId, kinds, supplies }: Props) {
       <h2 id="contact-heading">Add a contact</h2>
       {saved !== undefined && (
         <p className="outreach-saved" role="status">
-          Contact saved{saved?.kind === 'person' ? ` for ${saved.alias}` : ''}.{' '}
-          {saved?.kind === 'person' && <Link href={`/referrals/new?participant=${saved.id}`}>Make a referral</Link>}
+          {saved.waiting ? 'Contact kept on this phone' : 'Contact saved'}{saved.who?.kind === 'person' ? ` for ${saved.who.alias}` : ''}.
+          {saved.waiting ? ' It will be sent when the connection returns.' : ''}{' '}
+          {saved.who?.kind === 'person' && !saved.waiting && <Link href={`/referrals/new?participant=${saved.who.id}`}>Make a referral</Link>}
         </p>
       )}
       <form noValidate onSubmit={(e) => { e.preventDefault(); void save(); }}>
         {errors.form && <p className="form-error" role="alert">{errors.form}</p>}
-        <PersonFinder who={draft.who} onChoose={(who) => set({ who })} error={errors.participantId} />
+        <PersonFinder who={draft.who} onChoose={(who) => set({ who })} error={errors.participantId} seen={seen} />
         <Choice legend="New or returning" name="isNew" value={draft.isNew} error={errors.isNew}
           options={[{ id: 'new', name: 'New' }, { id: 'returning', name: 'Returning' }]} onChange={(v) => set({ isNew: v as 'new' | 'returning' })} />
         {draft.who?.kind === 'anonymous' && (

@@ -2,13 +2,26 @@
 
 import { useState } from 'react';
 import { useParticipantSearch } from '@/components/participants/use-participant-search.ts';
+import { useOutbox } from './queue/outbox.tsx';
 
 export type Who = { kind: 'person'; id: string; alias: string; code: string } | { kind: 'anonymous' };
+type Seen = { id: string; alias: string; code: string };
+
+const bare = (s: string) => s.replace(/[\s-]/g, '').toUpperCase();
+/** Offline, the search runs over the people this worker met lately (alias and code only, sent with the page). */
+export function matchSeen(seen: readonly Seen[], text: string): Seen[] {
+  const t = text.trim();
+  if (t.length < 2) return [];
+  return seen.filter((p) => p.alias.toLowerCase().includes(t.toLowerCase()) || bare(p.code).startsWith(bare(t)));
+}
 
 /** Who was met: a few letters of an alias or code and a tap on the match, or Anonymous. Built for a thumb, not a keyboard. */
-export function PersonFinder({ who, onChoose, error }: { who: Who | null; onChoose: (who: Who | null) => void; error?: string }) {
+export function PersonFinder({ who, onChoose, error, seen = [] }: { who: Who | null; onChoose: (who: Who | null) => void; error?: string; seen?: readonly Seen[] }) {
   const [query, setQuery] = useState('');
-  const { matches, searching } = useParticipantSearch(query);
+  const { online } = useOutbox();
+  const found = useParticipantSearch(online ? query : '');
+  const matches = online ? found.matches : matchSeen(seen, query);
+  const searching = online && found.searching;
   if (who) {
     return (
       <p className="outreach-who">
@@ -21,7 +34,9 @@ export function PersonFinder({ who, onChoose, error }: { who: Who | null; onChoo
   return (
     <div className="field outreach-finder">
       <label htmlFor="outreach-find">Who</label>
-      <span id="outreach-find-hint" className="hint">Two or three letters of an alias or code, or Anonymous.</span>
+      <span id="outreach-find-hint" className="hint">
+        Two or three letters of an alias or code, or Anonymous.{online ? '' : ' Offline: only people you met lately.'}
+      </span>
       <div className="row">
         <input id="outreach-find" type="search" autoComplete="off" spellCheck={false} value={query} onChange={(e) => setQuery(e.target.value)}
           aria-describedby={error ? 'outreach-find-hint outreach-find-error' : 'outreach-find-hint'} aria-invalid={error ? true : undefined} />

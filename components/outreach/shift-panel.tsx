@@ -1,11 +1,13 @@
 'use client';
 
 import { useState } from 'react';
-import { useRouter } from 'next/navigation';
-import { newEntryId, sendEntry } from './send-entry.ts';
+import { formatLocal } from '@/lib/calendar/index.ts';
+import { newEntryId, type OutreachEntry } from './send-entry.ts';
+import { useOutbox } from './queue/outbox.tsx';
+import type { QueueMeta, ShiftView } from './queue/rules.ts';
 
 type Option = { id: string; name: string };
-export type ShiftView = { id: string; where: string; since: string; staff: string[]; contacts: number; people: number };
+export type { ShiftView };
 
 type Props = { shift: ShiftView | null; zones: Option[]; platforms: Option[] };
 
@@ -22,18 +24,17 @@ export function ShiftPanel({ shift, zones, platforms }: Props) {
   );
 }
 
+/** Entries go through the phone's queue: stored now when there is a connection, else waiting. */
 function useSend() {
-  const router = useRouter();
+  const { submit } = useOutbox();
   const [error, setError] = useState<{ message: string; field: string | null } | null>(null);
   const [busy, setBusy] = useState(false);
-  const send = async (entry: Parameters<typeof sendEntry>[0]) => {
+  const send = async (entry: OutreachEntry & { id: string }, meta: QueueMeta) => {
     setBusy(true);
-    const result = await sendEntry(entry);
+    const result = await submit(entry, meta);
     setBusy(false);
-    if (result.ok) {
-      setError(null);
-      router.refresh();
-    } else setError(result);
+    if (result.ok) setError(null);
+    else setError(result);
     return result.ok;
   };
   return { error, busy, send };
@@ -44,10 +45,15 @@ function StartShift({ zones, platforms }: { zones: Option[]; platforms: Option[]
   const [zoneId, setZoneId] = useState(zones[0]?.id ?? '');
   const [picked, setPicked] = useState<string[]>([]);
   const { error, busy, send } = useSend();
-  const start = () => send({
-    type: 'shift.start',
-    payload: mode === 'street' ? { id: newEntryId(), mode, zoneId } : { id: newEntryId(), mode, platformIds: picked },
-  });
+  const start = () => {
+    const id = newEntryId();
+    const now = new Date();
+    const where = mode === 'street' ? (zones.find((z) => z.id === zoneId)?.name ?? '')
+      : `Online: ${platforms.filter((p) => picked.includes(p.id)).map((p) => p.name).sort().join(', ')}`;
+    // The phone's time is the start: sent later from the queue, the shift still began now.
+    const payload = mode === 'street' ? { id, mode, zoneId, startedAt: now.toISOString() } : { id, mode, platformIds: picked, startedAt: now.toISOString() };
+    return send({ id, type: 'shift.start', payload }, { shiftId: id, where, since: formatLocal(now, 'HH:mm') });
+  };
   const fieldError = (field: string) => (error?.field === field ? error.message : undefined);
   return (
     <form noValidate onSubmit={(e) => { e.preventDefault(); void start(); }}>
@@ -87,12 +93,14 @@ function CurrentShift({ shift }: { shift: ShiftView }) {
   const { error, busy, send } = useSend();
   return (
     <>
-      <p className="outreach-where"><strong>{shift.where}</strong>, since {shift.since}</p>
+      <p className="outreach-where"><strong>{shift.where}</strong>, since {shift.since}{shift.waiting ? ' (waiting on this phone)' : ''}</p>
       <p className="muted">{shift.staff.join(', ')} · {shift.contacts} {shift.contacts === 1 ? 'contact' : 'contacts'}, {shift.people} {shift.people === 1 ? 'person' : 'people'}</p>
       {error && <p className="form-error" role="alert">{error.message}</p>}
       {confirming ? (
         <div className="row">
-          <button type="button" className="button" disabled={busy} onClick={() => void send({ type: 'shift.end', payload: { shiftId: shift.id } })}>Yes, end it now</button>
+          <button type="button" className="button" disabled={busy} onClick={() => void send(
+            { id: newEntryId(), type: 'shift.end', payload: { shiftId: shift.id, endedAt: new Date().toISOString() } }, { shiftId: shift.id },
+          )}>Yes, end it now</button>
           <button type="button" className="button secondary" onClick={() => setConfirming(false)}>Keep going</button>
         </div>
       ) : (

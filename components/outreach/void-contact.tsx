@@ -1,20 +1,19 @@
 'use client';
 
 import { useState } from 'react';
-import { useRouter } from 'next/navigation';
-import { sendEntry } from './send-entry.ts';
+import { newEntryId } from './send-entry.ts';
+import { useOutbox } from './queue/outbox.tsx';
 
 /** Voids a mistaken contact with a reason: it stays on record, muted, and leaves every count. */
 export function VoidContact({ contactId }: { contactId: string }) {
-  const router = useRouter();
+  const { submit: queue } = useOutbox();
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const fieldId = `void-${contactId}`;
   const submit = async () => {
-    const result = await sendEntry({ type: 'contact.void', payload: { id: contactId, reason } });
+    const result = await queue({ id: newEntryId(), type: 'contact.void', payload: { id: contactId, reason } });
     if (!result.ok) return setError(result.message);
     setError(null);
-    router.refresh();
   };
   return (
     <details className="outreach-void">

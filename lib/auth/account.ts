@@ -9,13 +9,17 @@ import { waitMessage } from './throttle-rules.ts';
 import type { Actor } from './resolve-session.ts';
 import { programNow } from '@/lib/calendar/index.ts';
 
+// Locking and signing out destroy the session's offline-queue key (lib/outreach/outbox-key.ts):
+// whatever a phone still holds sealed to it can no longer be opened by anyone.
+const SHRED_OUTBOX_KEY = { outboxKey: null };
+
 // Account actions a signed-in person takes on their own session or account. Any role may call
 // them for themselves; they never touch another person's account.
 
 /** Hides the screen: the session stays, but every page answers with the locked screen until the password is given. */
 export async function lockSession(actor: Actor): Promise<void> {
   await db.$transaction(async (tx) => {
-    await tx.authSession.update({ where: { id: actor.sessionId }, data: { lockedAt: programNow() }, select: { id: true } });
+    await tx.authSession.update({ where: { id: actor.sessionId }, data: { lockedAt: programNow(), ...SHRED_OUTBOX_KEY }, select: { id: true } });
     await recordAudit(tx, actor, 'session.locked', { entityType: 'auth_session', entityId: actor.sessionId });
   });
 }
@@ -53,7 +57,7 @@ export async function unlockSession(actor: Actor, password: string, ip: string, 
 /** Ends this browser's session. */
 export async function endSession(actor: Actor): Promise<void> {
   await db.$transaction(async (tx) => {
-    await tx.authSession.updateMany({ where: { id: actor.sessionId, endedAt: null }, data: { endedAt: programNow() } });
+    await tx.authSession.updateMany({ where: { id: actor.sessionId, endedAt: null }, data: { endedAt: programNow(), ...SHRED_OUTBOX_KEY } });
     await recordAudit(tx, actor, 'auth.signed_out', { entityType: 'auth_session', entityId: actor.sessionId });
   });
 }
@@ -62,6 +66,7 @@ export async function endSession(actor: Actor): Promise<void> {
 export async function signOutEverywhere(actor: Actor): Promise<void> {
   await db.$transaction(async (tx) => {
     await tx.staffUser.update({ where: { id: actor.id }, data: { sessionVersion: { increment: 1 } }, select: { id: true } });
+    await tx.authSession.updateMany({ where: { userId: actor.id }, data: SHRED_OUTBOX_KEY });
     await tx.authSession.updateMany({ where: { userId: actor.id, endedAt: null }, data: { endedAt: programNow() } });
     await recordAudit(tx, actor, 'auth.signed_out_everywhere', { entityType: 'staff_user', entityId: actor.id });
   });

@@ -88,3 +88,16 @@ export async function outreachStaff(actor: Actor): Promise<{ id: string; display
     select: { id: true, displayName: true }, orderBy: { displayName: 'asc' },
   });
 }
+
+/**
+ * People this worker met on outreach lately (alias and code only), for the phone's offline search:
+ * sent with the page, kept in its offline copy, wiped at sign-out and lock. Outreach workers, coordinators, managers.
+ */
+export async function seenParticipants(actor: Actor, since: Date, take = 200): Promise<{ id: string; alias: string; code: string }[]> {
+  assertCan(actor, 'outreach:read');
+  const rows = await db.participant.findMany({
+    where: { alias: { not: null }, outreachContacts: { some: { voidedAt: null, contactedAt: { gte: since }, shift: { staff: { some: { staffId: actor.id } } } } } },
+    select: { id: true, alias: true, code: true }, orderBy: { alias: 'asc' }, take,
+  });
+  return rows.map((p) => ({ id: p.id, alias: p.alias!, code: p.code }));
+}
