@@ -40,7 +40,7 @@ test.describe('the outreach home on a phone', () => {
     const nav = page.getByRole('navigation', { name: 'Main' });
     const links = nav.getByRole('list').getByRole('link');
     await expect(links).toHaveText(['Outreach', 'Participants', 'Showers and laundry', 'Safe Suite', 'Programs', 'Alerts', 'Referrals', 'Agencies']);
-    await expect(nav.getByRole('link', { name: 'Outreach' })).toHaveAttribute('aria-current', 'page');
+    await expect(nav.getByRole('link', { name: 'Outreach', exact: true })).toHaveAttribute('aria-current', 'page');
     await expect(nav.getByRole('button', { name: 'Sign out' })).toBeVisible();
     for (const box of await links.evaluateAll((as) => as.map((a) => a.getBoundingClientRect()))) {
       expect(box.left).toBeGreaterThanOrEqual(0);

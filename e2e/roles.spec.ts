@@ -85,7 +85,7 @@ for (const role of Object.keys(NAV) as Role[]) {
         // The outreach home: the shift comes first.
         await expect(page).toHaveURL('/outreach');
         await expect(page.getByRole('heading', { level: 1 })).toHaveText('Outreach');
-        await expect(nav.getByRole('link', { name: 'Outreach' })).toHaveAttribute('aria-current', 'page');
+        await expect(nav.getByRole('link', { name: 'Outreach', exact: true })).toHaveAttribute('aria-current', 'page');
         await expect(page.getByRole('region', { name: 'Log a visit' })).toHaveCount(0);
       } else if (frontDesk) {
         // Today: the quick log and who has been in.
