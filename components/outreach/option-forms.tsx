@@ -8,15 +8,9 @@ import { Field } from '@/components/ui/field.tsx';
 import { FormStatus } from '@/components/ui/form-status.tsx';
 import type { ActionState } from '@/lib/action.ts';
 import { OPTION_NAME_MAX, type OutreachList } from '@/lib/outreach/schema.ts';
+import { OPTION_LIST_TEXT } from './option-lists.ts';
 
 type OptionRow = { id: string; list: OutreachList; name: string; active: boolean };
-
-/** Each list's heading, what it is for, and what one entry is called. */
-export const OPTION_LIST_TEXT: Record<OutreachList, { title: string; hint: string; one: string; example: string }> = {
-  zone: { title: 'Street zones', hint: 'Coarse areas a street shift covers. Never an address or a spot.', one: 'zone', example: 'For example “Downtown”.' },
-  platform: { title: 'Online platforms', hint: 'Where online outreach happens. Ads change their words often: keep this list current.', one: 'platform', example: 'For example “Dating apps”.' },
-  contact_kind: { title: 'What happened at a contact', hint: 'The choices ticked when a contact is saved.', one: 'choice', example: 'For example “Talk”.' },
-};
 
 /** Adds an entry at the end of one list; a successful add starts a fresh form. */
 export function AddOptionForm({ list }: { list: OutreachList }) {

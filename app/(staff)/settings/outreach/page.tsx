@@ -2,7 +2,8 @@ import Link from 'next/link';
 import { requirePermission } from '@/lib/auth/session.ts';
 import { listOptions } from '@/lib/outreach/options.ts';
 import { OUTREACH_LISTS } from '@/lib/outreach/schema.ts';
-import { AddOptionForm, OptionRowForms, OPTION_LIST_TEXT } from '@/components/outreach/option-forms.tsx';
+import { AddOptionForm, OptionRowForms } from '@/components/outreach/option-forms.tsx';
+import { OPTION_LIST_TEXT } from '@/components/outreach/option-lists.ts';
 import '@/components/outreach/outreach.css';
 
 export const dynamic = 'force-dynamic';
