@@ -12,6 +12,7 @@ const focusedText = (page: Page) => page.evaluate(() => (document.activeElement 
 
 test.describe('the outreach home on a phone', () => {
   test('@phone an outreach worker lands on it, under a one-line header whose menu works by keyboard', async ({ page, createStaff }) => {
+    test.slow(); // two axe runs and four pages, on two shared cores
     const errors = collectBrowserErrors(page);
     const worker = await createStaff({ role: 'outreach' });
     await signIn(page, worker);

@@ -7,6 +7,7 @@ import { collectBrowserErrors, expect, signIn, test } from './fixtures.ts';
 
 test.describe('outreach lists in settings', () => {
   test('a manager adds a zone, the phone offers it, renames it, takes it out of use and it is gone', async ({ page, createStaff }) => {
+    test.slow(); // three axe runs and six pages, on two shared cores
     const errors = collectBrowserErrors(page);
     const manager = await createStaff({ role: 'manager' });
     const zone = `Riverside ${randomBytes(3).toString('hex')}`;
