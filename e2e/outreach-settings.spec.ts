@@ -49,8 +49,8 @@ test.describe('outreach lists in settings', () => {
     await rename.getByRole('button', { name: `Save ${zone}` }).click();
     await expect(zones.getByRole('form', { name: `Rename ${zone} east` })).toBeVisible();
 
-    await zones.getByRole('button', { name: `Take out of use: ${zone} east` }).click();
-    await expect(zones.getByRole('button', { name: `Back into use: ${zone} east` })).toBeVisible();
+    await zones.getByRole('button', { name: `Take out of use ${zone} east` }).click();
+    await expect(zones.getByRole('button', { name: `Back into use ${zone} east` })).toBeVisible();
     await expect(zones.getByRole('textbox', { name: 'Name (out of use)' })).toHaveValue(`${zone} east`);
     await expectNoAxeViolations(page);
 

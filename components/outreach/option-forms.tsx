@@ -65,7 +65,7 @@ function StatusForm({ row }: { row: OptionRow }) {
       <input type="hidden" name="id" value={row.id} />
       <input type="hidden" name="status" value={row.active ? 'inactive' : 'active'} />
       <button className={row.active ? 'button danger' : 'button'} type="submit" disabled={pending}>
-        {row.active ? 'Take out of use' : 'Back into use'}<span className="visually-hidden">: {row.name}</span>
+        {row.active ? 'Take out of use' : 'Back into use'}<span className="visually-hidden"> {row.name}</span>
       </button>
     </form>
   );
