@@ -27,16 +27,20 @@ export function uniqueEmail(label = 'nobody'): string {
 }
 
 /**
- * Signs in through the real sign-in form and waits for the page it lands on: the signed-in home
- * (greeting the person by name) unless told otherwise, e.g. '/change-password' for a temporary password.
+ * Signs in through the real sign-in form and waits for the page it lands on: the role's home (the
+ * signed-in home greeting the person by name, or the outreach home for an outreach worker) unless
+ * told otherwise, e.g. '/change-password' for a temporary password.
  */
-export async function signIn(page: Page, login: Pick<Login, 'email' | 'password' | 'displayName'>, landing = '/'): Promise<void> {
+export async function signIn(
+  page: Page, login: Pick<Login, 'email' | 'password' | 'displayName'> & { role?: Role }, landing = login.role === 'outreach' ? '/outreach' : '/',
+): Promise<void> {
   await page.goto('/sign-in');
   await page.getByLabel('Email').fill(login.email);
   await page.getByLabel('Password').fill(login.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL(landing);
   if (landing === '/') await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Hello, ${login.displayName}`);
+  if (landing === '/outreach') await expect(page.getByRole('heading', { level: 1 })).toHaveText('Outreach');
 }
 
 /** A zone far from Vancouver's under any rules (UTC+14): Vancouver's day and hour are never its. */

@@ -11,6 +11,7 @@ import { expect, test } from './fixtures.ts';
 const QUARTER = periodQuery(presets(new Date()).find((p) => p.id === 'last-quarter')!.period);
 const CHARTS = [
   'Visits and unique participants per week',
+  'Outreach contacts and people reached per week',
   'Services used (visits that included each)',
   'Supplies given (quantity)',
   'Shower and laundry bookings: used and did not come',

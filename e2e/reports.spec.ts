@@ -47,6 +47,12 @@ test.describe('manager', () => {
       await expect(page.getByRole('figure', { name: chart })).toBeVisible();
     }
     await expectNoAxeViolations(page);
+    // The outreach chart's weeks add up to the report's outreach section (the same query, by week).
+    const outreachChart = page.getByRole('figure', { name: 'Outreach contacts and people reached per week' });
+    await outreachChart.getByText('Show the numbers as a table').click();
+    const weekly = await outreachChart.getByRole('table').locator('tbody tr').evaluateAll((rows) =>
+      rows.map((r) => [...r.querySelectorAll('td')].map((td) => Number(td.textContent))));
+    const weeklySum = (i: number) => String(weekly.reduce((n, cells) => n + cells[i]!, 0));
 
     await page.getByRole('link', { name: `Full report for ${lastQuarter.label}` }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Report: ${lastQuarter.label}`);
@@ -57,6 +63,9 @@ test.describe('manager', () => {
     const nights = await pageFigure(page, 'Safe Suite occupancy', 'Nights occupied');
     const sessions = await pageFigure(page, 'Program sessions held', 'All programs');
     const referrals = await pageFigure(page, 'Referrals by category', 'All referrals');
+    expect(await pageFigure(page, 'Outreach contacts', 'Contacts')).toBe(weeklySum(0));
+    expect(await pageFigure(page, 'Outreach contacts', 'People reached')).toBe(weeklySum(1));
+    expect(Number(weeklySum(0)), 'the demo has outreach last quarter').toBeGreaterThan(0);
     await expect(page.getByRole('heading', { level: 2, name: 'Safety alerts' })).toBeVisible();
     // One mark for every hidden count, and the rule stated above the figures.
     await expect(page.getByText(/"x" marks a hidden count/).first()).toBeVisible();

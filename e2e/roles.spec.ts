@@ -27,7 +27,8 @@ const NAV: Record<Role, Page[]> = {
   // Peers read the agency directory (to hand out a number) but see no stays or referrals.
   peer: [...FRONT_DESK, PROGRAMS, ALERTS, AGENCIES],
   coordinator: WORKERS,
-  outreach: WORKERS,
+  // Outreach workers start on the outreach home, first in their navigation; "/" only sends them there.
+  outreach: [OUTREACH, ...WORKERS.filter((p) => p !== TODAY && p !== OUTREACH)],
   manager: [...WORKERS, REPORTS, ...ADMIN_PAGES],
   // IT support sees no participant data: a plain home instead of the front desk's Today.
   admin: [HOME, ...ADMIN_PAGES],
@@ -39,6 +40,7 @@ const INNER: Record<string, Page[]> = {
     { path: '/settings/services', label: 'Services and supplies' },
     { path: '/settings/resources', label: 'Showers and laundry' },
     { path: '/settings/suite-units', label: 'Safe Suite units' },
+    { path: '/settings/outreach', label: 'Outreach lists' },
   ],
   '/reports': [{ path: '/reports/full', label: 'Full report' }],
   '/referrals': [{ path: '/referrals/new', label: 'New referral' }],
@@ -63,6 +65,8 @@ for (const role of Object.keys(NAV) as Role[]) {
   const allowed = reachable.filter((p) => p.path !== '/');
   const forbidden = GUARDED.filter((p) => !reachable.includes(p));
   const frontDesk = NAV[role].includes(TODAY);
+  /** Where "/" (and signing in) takes this role. */
+  const start = role === 'outreach' ? '/outreach' : '/';
 
   test.describe(`${role}`, () => {
     // A browser whose clock and time-zone rules are not the server's (see giveBrowserOtherZoneRules).
@@ -77,7 +81,13 @@ for (const role of Object.keys(NAV) as Role[]) {
       await expect(nav.getByRole('link')).toHaveText(NAV[role].map((p) => p.label));
       // The start page links to no page this role may not use.
       for (const p of forbidden) await expect(page.locator(`main a[href="${p.path}"]`)).toHaveCount(0);
-      if (frontDesk) {
+      if (start === '/outreach') {
+        // The outreach home: the shift comes first.
+        await expect(page).toHaveURL('/outreach');
+        await expect(page.getByRole('heading', { level: 1 })).toHaveText('Outreach');
+        await expect(nav.getByRole('link', { name: 'Outreach', exact: true })).toHaveAttribute('aria-current', 'page');
+        await expect(page.getByRole('region', { name: 'Log a visit' })).toHaveCount(0);
+      } else if (frontDesk) {
         // Today: the quick log and who has been in.
         await expect(page.getByRole('region', { name: 'Log a visit' })).toBeVisible();
         await expect(page.getByRole('heading', { name: 'Who has been in today' })).toBeVisible();
@@ -116,7 +126,7 @@ for (const role of Object.keys(NAV) as Role[]) {
       for (const path of paths) {
         const response = await page.goto(path);
         expect(response?.status(), path).toBe(200);
-        await expect(page).toHaveURL(path);
+        await expect(page).toHaveURL(path === '/' ? start : path);
         await expect(page.getByText(NOT_AVAILABLE)).toHaveCount(0);
         // Hydration can end after the load event: let it finish before the next page.
         await page.waitForLoadState('networkidle');

@@ -20,10 +20,22 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/settings', label: 'Settings', permission: 'settings:manage' },
 ];
 
+/**
+ * Where a role starts. Outreach workers start on the outreach home, built for the phone they carry;
+ * "/" sends them there. Everyone else starts on "/" (the front desk's Today, or IT support's plain home).
+ */
+export function homeFor(role: Role): string {
+  return role === 'outreach' ? '/outreach' : '/';
+}
+
 export function navFor(role: Role): { href: string; label: string }[] {
-  return NAV_ITEMS.filter((item) => item.permission === null || can({ role }, item.permission)).map(({ href, label }) => ({
+  const home = homeFor(role);
+  const items = NAV_ITEMS.filter((item) => item.permission === null || can({ role }, item.permission)).map(({ href, label }) => ({
     href,
     // IT support has no front desk: its start page is a plain home.
     label: href === '/' && !can({ role }, 'visit:read') ? 'Home' : label,
   }));
+  if (home === '/') return items;
+  // A role that starts elsewhere has no "/" link (it would only send them home): their home comes first.
+  return [...items.filter((i) => i.href === home), ...items.filter((i) => i.href !== home && i.href !== '/')];
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { redirect } from 'next/navigation';
 import { requireActor, type Actor } from '@/lib/auth/session.ts';
 import { can, ROLE_LABELS } from '@/lib/auth/permissions.ts';
 import { activeServiceTypes } from '@/lib/services/queries.ts';
@@ -12,12 +13,18 @@ import { TodayVisits } from '@/components/today/today-visits.tsx';
 import { FollowUpsDue } from '@/components/referrals/follow-ups-due.tsx';
 import '@/components/referrals/referrals.css';
 import { formatLocal, localDay, programNow } from '@/lib/calendar/index.ts';
+import { homeFor } from '@/lib/navigation.ts';
 
 export const dynamic = 'force-dynamic';
 
-/** The signed-in start page: the front desk's Today for staff who see visits, a plain home for IT support. */
+/**
+ * The signed-in start page: the front desk's Today for staff who see visits, a plain home for IT
+ * support. Outreach workers start on the outreach home instead (sign-in lands here, then there).
+ */
 export default async function HomePage() {
   const actor = await requireActor();
+  const home = homeFor(actor.role);
+  if (home !== '/') redirect(home);
   return (
     <>
       <h1>Hello, {actor.displayName}</h1>

@@ -10,6 +10,8 @@ import { createReferral } from '@/lib/referrals/create.ts';
 import { changeReferralStatus } from '@/lib/referrals/change.ts';
 import { makeAgency, referralForm } from '@/lib/referrals/test-helpers.ts';
 import { quarterPeriod } from './period.ts';
+import { reportSections } from './build.ts';
+import { outreachFixture } from './outreach-test-helpers.ts';
 
 /** A day well after the periods these tests draw. */
 const LATER = new Date('2027-01-20T20:00:00Z');
@@ -79,6 +81,26 @@ describe('dashboard', () => {
     await visit(manager, '2026-10-15', { participantId: a.id });
     const d = await dashboard(manager, monthPeriod('2026-10'), LATER);
     expect(d.headlines.map((h) => [h.key, h.value, h.lastYear])).toEqual([['people', 1, 1], ['fresh', 0, 1], ['visits', 1, 2], ['anonymous', 0, 1]]);
+  });
+
+  it('draws outreach contacts and people reached by week, adding up to the report’s outreach section', async () => {
+    const manager = await makeActor('manager');
+    await outreachFixture(manager);
+    const october = monthPeriod('2026-10');
+    const d = await dashboard(manager, october, LATER);
+    // Hand-counted from the fixture: the voided contact and September's shift are left out.
+    expect(d.outreach.map((w) => [w.label, w.contacts, w.reached])).toEqual([
+      ['1–4 Oct 2026 (part week)', 2, 6], ['Week of 5 Oct 2026', 0, 0], ['Week of 12 Oct 2026', 1, 1], ['Week of 19 Oct 2026', 0, 0], ['26–31 Oct 2026 (part week)', 2, 4],
+    ]);
+    // The section's own table, month and whole period: the weeks add up to it exactly.
+    const [section] = await reportSections(manager, october, ['outreach'], LATER);
+    const contacts = section!.tables.find((t) => t.key === 'outreach-contacts')!;
+    const row = (key: string) => contacts.rows.find((r) => r.key === key)!.cells.map((c) => c.value);
+    const sum = (pick: (w: (typeof d.outreach)[number]) => number) => d.outreach.reduce((n, w) => n + pick(w), 0);
+    expect(row('contacts')).toEqual([5, 5]);
+    expect(row('reached')).toEqual([11, 11]);
+    expect(sum((w) => w.contacts)).toBe(5);
+    expect(sum((w) => w.reached)).toBe(11);
   });
 
   it('is refused to every role but the manager', async () => {

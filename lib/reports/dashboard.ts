@@ -4,6 +4,7 @@ import type { Actor } from '@/lib/auth/session.ts';
 import { reportSections, withFigures } from './build.ts';
 import { weeksOf, yearBefore, type Bucket, type Period } from './period.ts';
 import { bookingsSection } from './sections/bookings.ts';
+import { outreachReach } from './sections/outreach.ts';
 import { participantsSection, visitFigures } from './sections/participants.ts';
 import { programsSection } from './sections/programs.ts';
 import { referralsSection } from './sections/referrals.ts';
@@ -21,6 +22,8 @@ export type Bar = { label: string; value: number };
 export type Headline = { key: string; label: string; value: number; lastYear: number | null };
 export type Dashboard = {
   weekly: { label: string; visits: number; people: number }[];
+  /** Outreach contacts and the people they reached, by the same weeks. */
+  outreach: { label: string; contacts: number; reached: number }[];
   services: Bar[];
   supplies: Bar[];
   bookings: { kind: string; used: number; noShow: number }[];
@@ -78,16 +81,18 @@ export async function dashboard(actor: Actor, period: Period, now: Date = progra
   // A week that has not started has no visits yet, not none: it is left off, not drawn as a zero.
   const weeks = weeksOf(period.from, period.to).filter((w) => w.from <= localDay(now));
   // Last year's side is the headline figures only: the participants section's own query, not a second report.
-  const [sections, previous, weeklyCounts] = await Promise.all([
+  // The weeks' visits and outreach in one read, from the report sections' own queries.
+  const [sections, previous, [weeklyCounts, outreach]] = await Promise.all([
     reportSections(actor, period, DRAWN, now),
     withFigures(actor, earlier, (ctx) => visitFigures(ctx), now),
-    withFigures(actor, period, (ctx) => visitFigures(ctx, weeks, { fresh: false }), now),
+    withFigures(actor, period, async (ctx) => [await visitFigures(ctx, weeks, { fresh: false }), await outreachReach(ctx, weeks)] as const, now),
   ]);
   const row = (key: string) => weeklyCounts.find((r) => r.key === key)!.counts;
   // "Where data exists": a year with no visits at all is no comparison.
   const hasPrevious = (previous.find((r) => r.key === 'visits')?.counts.at(-1) ?? 0) > 0;
   return {
     weekly: weeks.map((w, i) => ({ label: weekLabel(w, localDay(now)), visits: row('visits')[i]!, people: row('people')[i]! })),
+    outreach: weeks.map((w, i) => ({ label: weekLabel(w, localDay(now)), ...outreach[i]! })),
     services: bars(table(sections, 'services')),
     supplies: bars(table(sections, 'supplies')),
     bookings: (['shower', 'laundry'] as const).map((k) => {

@@ -46,6 +46,10 @@ async function Figures({ actor, period, running }: { actor: Actor; period: Perio
           categories={d.weekly.map((w) => w.label)} shortCategories={d.weekly.map((w) => w.label.replace(/^Week of /, ''))}
           series={[{ name: 'Visits', color: 'a' }, { name: 'Unique participants', color: 'b' }]}
           values={[d.weekly.map((w) => w.visits), d.weekly.map((w) => w.people)]} />
+        <ChartFigure id="chart-outreach" kind="line" title="Outreach contacts and people reached per week" categoryHeading="Week" valueHeading="Contacts and people"
+          categories={d.outreach.map((w) => w.label)} shortCategories={d.outreach.map((w) => w.label.replace(/^Week of /, ''))}
+          series={[{ name: 'Contacts', color: 'a' }, { name: 'People reached', color: 'c' }]}
+          values={[d.outreach.map((w) => w.contacts), d.outreach.map((w) => w.reached)]} />
         <ChartFigure id="chart-services" kind="bars" title="Services used (visits that included each)" categoryHeading="Service" valueHeading="Visits"
           {...oneSeries(d.services, 'Visits', 'a')} />
         <ChartFigure id="chart-supplies" kind="bars" title="Supplies given (quantity)" categoryHeading="Supply" valueHeading="Quantity"

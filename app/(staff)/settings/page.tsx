@@ -24,6 +24,7 @@ export default async function SettingsPage() {
       {can(actor, 'program:manage') && (
         <p><Link href="/settings/programs">Programs</Link>: schedules, partners, active dates and closed days.</p>
       )}
+      <p><Link href="/settings/outreach">Outreach lists</Link>: street zones, online platforms and what happened at a contact.</p>
       <p><Link href="/settings/suite-units">Safe Suite units</Link>: the units stays are booked into.</p>
       {can(actor, 'retention:run') && (
         <p><Link href="/settings/retention">Retention: de-identify records with no recent activity</Link></p>

@@ -1,6 +1,7 @@
 import 'server-only';
 import { Prisma } from '@/lib/db/generated/client.ts';
 import { bucketDays, line, toCounts, type Category, type GroupedRow } from '../sql.ts';
+import type { Bucket } from '../period.ts';
 import type { FigureContext, FigureTable, SectionDefinition } from '../types.ts';
 
 // Outreach, street and online: shifts and hours, contacts, people met, supplies given and
@@ -32,8 +33,11 @@ type ContactRow = {
   referrals: number; unique: number; fresh: number;
 };
 
-/** Contacts, people reached and met, and referrals made, by month and for the period: one read of the period's contacts. */
-function contacts(ctx: FigureContext): Promise<ContactRow[]> {
+/**
+ * Contacts, people reached and met, and referrals made, by bucket (months for the report, weeks for
+ * the dashboard's chart) and for the period: one read of the period's contacts.
+ */
+function contacts(ctx: FigureContext, buckets: Bucket[] = ctx.period.months): Promise<ContactRow[]> {
   return ctx.client.$queryRaw<ContactRow[]>`
     SELECT d.key, count(*)::int AS contacts,
            count(*) FILTER (WHERE s.mode = 'street')::int AS street, count(*) FILTER (WHERE s.mode = 'online')::int AS online,
@@ -47,7 +51,7 @@ function contacts(ctx: FigureContext): Promise<ContactRow[]> {
            (count(DISTINCT c.participant_id) FILTER (WHERE c.is_new)
              + coalesce(sum(c.people_count) FILTER (WHERE c.is_new AND c.participant_id IS NULL), 0))::int AS fresh
     FROM outreach_contact c JOIN outreach_shift s ON s.id = c.shift_id
-    JOIN ${bucketDays(ctx.period.months)} ON d.day = c.contacted_on
+    JOIN ${bucketDays(buckets)} ON d.day = c.contacted_on
     WHERE c.voided_at IS NULL AND ${inPeriod(ctx, Prisma.sql`c.contacted_on`)}
     GROUP BY GROUPING SETS ((d.key), ())`;
 }
@@ -73,6 +77,15 @@ function supplyTypes(ctx: FigureContext): Promise<Category[]> {
       SELECT 1 FROM outreach_contact_supply l JOIN outreach_contact c ON c.id = l.contact_id AND c.voided_at IS NULL
       WHERE l.service_type_id = st.id AND ${inPeriod(ctx, Prisma.sql`c.contacted_on`)}))
     ORDER BY st.sort_order, st.name`;
+}
+
+/**
+ * Contacts and people reached in each bucket, from the section's own query (the dashboard's weekly
+ * chart), so the chart and the report cannot disagree. Events, not people: never suppressed.
+ */
+export async function outreachReach(ctx: FigureContext, buckets: Bucket[]): Promise<{ contacts: number; reached: number }[]> {
+  const c = byKey(await contacts(ctx, buckets));
+  return buckets.map((b) => ({ contacts: c((r) => r.contacts)(b.key), reached: c((r) => r.reached)(b.key) }));
 }
 
 function byKey<R extends { key: string | null }>(rows: R[]) {
