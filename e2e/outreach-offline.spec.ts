@@ -181,13 +181,17 @@ test('@phone signing out with entries waiting asks first, then wipes them from t
 
   const asked: string[] = [];
   page.once('dialog', (d) => { asked.push(d.message()); void d.dismiss(); });
+  // On a phone, Sign out is in the header's menu.
+  await page.getByRole('navigation', { name: 'Main' }).getByText('Menu').click();
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect.poll(() => asked).toEqual(['1 entry is still waiting on this phone and will be deleted if you sign out now. Sign out anyway?']);
   await expect(page).toHaveURL('/outreach');
   await expect(outbox(page).locator('.outreach-outbox-state')).toHaveText('1 waiting');
 
   page.once('dialog', (d) => void d.accept());
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  const signOut = page.getByRole('button', { name: 'Sign out' });
+  if (!(await signOut.isVisible())) await page.getByRole('navigation', { name: 'Main' }).getByText('Menu').click();
+  await signOut.click();
   await page.waitForURL('/sign-in');
   await expect.poll(() => page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name))).not.toContain('lantern-outbox');
   await expect.poll(() => page.evaluate(async () => (await caches.keys()).length)).toBe(0);
