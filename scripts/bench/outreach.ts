@@ -76,7 +76,7 @@ async function post(baseUrl: string, cookie: string, entry: unknown): Promise<vo
 }
 
 const backOnline: Scenario<BenchContext> = {
-  name: 'a phone back online: 200 sealed entries sent in order, HTTP',
+  name: 'outreach queue back online: 200 sealed entries sent in order, HTTP',
   targetP95Ms: 10_000,
   async run(ctx) {
     const { baseUrl, cookie } = await ctx.app();
