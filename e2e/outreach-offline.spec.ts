@@ -1,26 +1,12 @@
-import { randomInt, randomUUID } from 'node:crypto';
 import type { Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe.ts';
-import { expect, signIn, test, type Sql } from './fixtures.ts';
+import { expect, signIn, test } from './fixtures.ts';
+import { createParticipant } from './people.ts';
 
 // Offline first on a 360 px phone: entries made with no connection wait, sealed, in the browser's
 // queue, survive a reload with no connection (the service worker's copy of the page), and are stored
 // once each when the connection returns. Re-posting the queue's captured requests stores nothing twice.
 
-const pick = (chars: string, n: number) => Array.from({ length: n }, () => chars[randomInt(chars.length)]).join('');
-
-async function createParticipant(sql: Sql) {
-  const search = pick('BCDFGHJKLMNPQRSTVWXZ', 1) + pick('aeiouy', 1) + pick('bcdfghjklmnpqrstvwxz', 3);
-  const alias = `${search} Wren`;
-  const code = `${pick('ACDEFGHJKMNPQRTUVWXY34679', 3)}-${pick('ACDEFGHJKMNPQRTUVWXY34679', 3)}`;
-  const id = randomUUID();
-  await sql(
-    `INSERT INTO participant (id, code, alias, consent_at, consent_by_id, created_by_id, updated_at)
-     SELECT $1, $2, $3, now(), id, id, now() FROM staff_user WHERE email = 'coordinator@example.org'`,
-    [id, code, alias],
-  );
-  return { id, alias, code, search };
-}
 
 const form = (page: Page) => page.locator('.outreach-contact');
 const save = (page: Page) => form(page).getByRole('button', { name: 'Save contact' }).click();

@@ -1,25 +1,11 @@
-import { randomInt, randomUUID } from 'node:crypto';
 import type { Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe.ts';
-import { collectBrowserErrors, expect, signIn, test, type Sql } from './fixtures.ts';
+import { collectBrowserErrors, expect, signIn, test } from './fixtures.ts';
+import { createParticipant } from './people.ts';
 
 // The outreach home on a 360 px phone. Each test signs in as an outreach worker of its own, so its
 // current shift and recent contacts are its own whatever other tests do at the same time.
 
-const pick = (chars: string, n: number) => Array.from({ length: n }, () => chars[randomInt(chars.length)]).join('');
-
-async function createParticipant(sql: Sql) {
-  const search = pick('BCDFGHJKLMNPQRSTVWXZ', 1) + pick('aeiouy', 1) + pick('bcdfghjklmnpqrstvwxz', 3);
-  const alias = `${search} Finch`;
-  const code = `${pick('ACDEFGHJKMNPQRTUVWXY34679', 3)}-${pick('ACDEFGHJKMNPQRTUVWXY34679', 3)}`;
-  const id = randomUUID();
-  await sql(
-    `INSERT INTO participant (id, code, alias, consent_at, consent_by_id, created_by_id, updated_at)
-     SELECT $1, $2, $3, now(), id, id, now() FROM staff_user WHERE email = 'coordinator@example.org'`,
-    [id, code, alias],
-  );
-  return { id, alias, code, search };
-}
 
 const fitsThePhone = async (page: Page) => expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 const contactForm = (page: Page) => page.locator('.outreach-contact');
@@ -29,7 +15,7 @@ test.describe('outreach on a phone', () => {
     test.slow(); // a whole shift, on two shared cores
     const errors = collectBrowserErrors(page);
     const worker = await createStaff({ role: 'outreach' });
-    const person = await createParticipant(sql);
+    const person = await createParticipant(sql, 'Finch');
     // Signing in lands on the outreach home (e2e/outreach-home.spec.ts checks its header and menu).
     await signIn(page, worker);
     await expect(page).toHaveURL('/outreach');
@@ -103,7 +89,7 @@ test.describe('outreach on a phone', () => {
 
   test('@phone an online shift needs a platform, and the person’s timeline shows the contact', async ({ page, sql, createStaff }) => {
     const worker = await createStaff({ role: 'outreach' });
-    const person = await createParticipant(sql);
+    const person = await createParticipant(sql, 'Finch');
     await signIn(page, worker);
     await page.goto('/outreach');
     await page.getByRole('radio', { name: 'Online' }).check();

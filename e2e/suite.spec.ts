@@ -2,25 +2,13 @@ import { randomInt, randomUUID } from 'node:crypto';
 import type { Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe.ts';
 import { expect, test, type Sql } from './fixtures.ts';
+import { createParticipant } from './people.ts';
 
 // The Safe Suite as outreach workers and coordinators use it. Other tests run at the same time and
 // the demo has a guest in its suite now, so each test books into a unit of its own.
 
-const CODE_CHARACTERS = 'ACDEFGHJKMNPQRTUVWXY34679';
 const pick = (chars: string, n: number) => Array.from({ length: n }, () => chars[randomInt(chars.length)]).join('');
 
-async function createParticipant(sql: Sql) {
-  const search = pick('BCDFGHJKLMNPQRSTVWXZ', 1) + pick('aeiouy', 1) + pick('bcdfghjklmnpqrstvwxz', 3);
-  const alias = `${search} Wren`;
-  const code = `${pick(CODE_CHARACTERS, 3)}-${pick(CODE_CHARACTERS, 3)}`;
-  const id = randomUUID();
-  await sql(
-    `INSERT INTO participant (id, code, alias, consent_at, consent_by_id, created_by_id, updated_at)
-     SELECT $1, $2, $3, now(), id, id, now() FROM staff_user WHERE email = 'coordinator@example.org'`,
-    [id, code, alias],
-  );
-  return { id, alias, code, search };
-}
 
 async function createUnit(sql: Sql) {
   const unit = { id: randomUUID(), name: `E2E suite ${pick('abcdefghjkmnpqrstuvwxyz', 5)}` };
