@@ -214,6 +214,7 @@ test.describe('refused clearly, nothing changed', () => {
   });
 
   test('reinstating a cancelled booking whose seat another desk took meanwhile is refused', async ({ page, sql, signInAs, newSignedInPage }) => {
+    test.slow(); // two desks signed in (two argon2 hashes) and three bookings by keyboard: near 30 s on two busy cores
     const shower = await createResource(sql);
     const start = tomorrowSlot(shower, 20).start;
     const url = `/bookings?day=${localDay(start)}`;
