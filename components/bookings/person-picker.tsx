@@ -32,14 +32,16 @@ export function whoLabel(who: Who, anonymousLabel = TICKET_ONLY): string {
  */
 export function PersonPicker({ id, chosen, onChoose, error, label = 'Who is it for?', anonymousLabel = TICKET_ONLY, allowAnonymous = true }: Props) {
   const [query, setQuery] = useState('');
-  const [active, setActive] = useState(0);
+  // The highlighted option by its key, not its place: when matches arrive after an arrow key,
+  // what was picked on purpose (say "Anonymous") stays picked instead of whatever moved into its row.
+  const [activeKey, setActiveKey] = useState<string | null>(null);
   // Enter pressed while the answer to the text is still on its way: the first match, once it comes.
   const enterWaiting = useRef(false);
   // Arrow keys used since the last keystroke: what is highlighted was picked on purpose.
   const moved = useRef(false);
   const choose = (who: Who) => {
     setQuery('');
-    setActive(0);
+    setActiveKey(null);
     enterWaiting.current = false;
     onChoose(who);
   };
@@ -50,14 +52,14 @@ export function PersonPicker({ id, chosen, onChoose, error, label = 'Who is it f
   const typed = query.trim().length > 0;
   const options = typed ? [...matches.map((m: PersonOption) => ({ key: m.id, who: { kind: 'person', ...m } as Who })), ...(allowAnonymous ? [ANONYMOUS] : [])] : [];
   const open = options.length > 0;
-  const current = Math.min(active, options.length - 1);
+  const current = Math.max(0, options.findIndex((o) => o.key === activeKey));
   const listbox = `${id}-matches`;
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     if ((e.key === 'ArrowDown' || e.key === 'ArrowUp') && open) {
       e.preventDefault();
       moved.current = true;
-      setActive((current + (e.key === 'ArrowDown' ? 1 : -1) + options.length) % options.length);
+      setActiveKey(options[(current + (e.key === 'ArrowDown' ? 1 : -1) + options.length) % options.length]!.key);
     } else if (e.key === 'Enter' && open) {
       e.preventDefault();
       // The first match is what two or three letters most likely meant: while it is on its way,
@@ -85,7 +87,7 @@ export function PersonPicker({ id, chosen, onChoose, error, label = 'Who is it f
           aria-autocomplete="list" aria-expanded={open} aria-controls={listbox}
           aria-activedescendant={open ? `${listbox}-${current}` : undefined}
           aria-invalid={error ? true : undefined} aria-describedby={describedBy} value={query}
-          onChange={(e) => { setActive(0); enterWaiting.current = false; moved.current = false; setQuery(e.target.value); }} onKeyDown={onKeyDown} />
+          onChange={(e) => { setActiveKey(null); enterWaiting.current = false; moved.current = false; setQuery(e.target.value); }} onKeyDown={onKeyDown} />
         <ul id={listbox} role="listbox" aria-labelledby={`${id}-label`} hidden={!open}>
           {options.map((o, i) => (
             <li key={o.key} id={`${listbox}-${i}`} role="option" aria-selected={i === current}
