@@ -1,4 +1,6 @@
 import type { Metadata, Viewport } from 'next';
+import { connection } from 'next/server';
+import { PrivacyGuard } from '@/components/shell/privacy-guard.tsx';
 import './globals.css';
 
 // A neutral name everywhere a passer-by might look: the tab, the history, a printed page.
@@ -13,10 +15,16 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Every page is drawn per request, 404 and error pages included, so each carries this request's
+  // CSP nonce (proxy.ts) and its scripts run: Esc twice hides every screen.
+  await connection();
   return (
     <html lang="en">
-      <body>{children}</body>
+      <body>
+        {children}
+        <PrivacyGuard />
+      </body>
     </html>
   );
 }

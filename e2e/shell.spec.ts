@@ -114,7 +114,7 @@ test.describe('hide screen', () => {
     await page.waitForTimeout(800);
     await page.keyboard.press('Escape');
     await page.waitForTimeout(300);
-    await expect(page.locator('.privacy-screen')).toHaveCount(0);
+    await expect(page.locator('.privacy-screen')).toBeHidden();
     await expect(page).toHaveURL('/');
   });
 

@@ -16,6 +16,18 @@ import type { ActionState } from '@/lib/action.ts';
 // Actions on one's own session. They work in states the general action wrapper refuses (a locked
 // screen, a temporary password), so each checks the session state itself.
 
+/**
+ * Locks this browser's session; the page then loads /locked itself (components/shell/privacy.ts).
+ * Says 'signed-out' where there is no session to lock, so a public page is not covered for nothing.
+ */
+export async function lockScreenAction(): Promise<'locked' | 'signed-out'> {
+  const state = await getSessionState();
+  if (state.status === 'none') return 'signed-out';
+  if (state.status === 'ok' || state.status === 'must_change_password') await lockSession(state.actor);
+  return 'locked';
+}
+
+/** The same, for the button's form posted without scripts: the server sends the browser on. */
 export async function hideScreenAction(): Promise<void> {
   const state = await getSessionState();
   if (state.status === 'ok' || state.status === 'must_change_password') await lockSession(state.actor);
