@@ -52,4 +52,34 @@ test.describe('hand-made requests', () => {
     });
     expect(response.status()).toBeLessThan(500);
   });
+
+  for (const [label, headers] of [
+    ['another site’s Origin', { Origin: 'https://elsewhere.example' }],
+    ['an Origin of "null" (a sandboxed frame)', { Origin: 'null' }],
+    ['Sec-Fetch-Site: cross-site', { 'Sec-Fetch-Site': 'cross-site' }],
+  ] as const) {
+    test(`a Server Action posted from ${label} is refused with a plain 403, and does nothing`, async ({ page, signInAs }) => {
+      await signInAs('coordinator');
+      // The "Hide screen" form's action, posted with this browser's session cookie, as a forged
+      // form on another site would: had it run, the session would be locked.
+      const html = await (await page.request.get('/')).text();
+      const form = html.match(/<form[^>]*>(?:(?!<\/form>)[\s\S])*?Hide screen/)?.[0] ?? '';
+      const actionField = form.match(/name="(\$ACTION_ID_[0-9a-f]+)"/)?.[1];
+      expect(actionField).toBeTruthy();
+      const post = (extra: Record<string, string>) => page.request.post('/', { headers: extra, multipart: { [actionField!]: '' }, maxRedirects: 0 });
+
+      const response = await post(headers);
+      expect(response.status()).toBe(403);
+      expect(response.headers()['content-type']).toBe('text/plain');
+      expect(await response.text()).toBe('Refused: this request came from another site.');
+      await page.goto('/participants');
+      await expect(page).toHaveURL('/participants');
+
+      // The same post from this site goes through and locks: the refusal above was the origin's.
+      const own = await post({ Origin: new URL(page.url()).origin, 'Sec-Fetch-Site': 'same-origin' });
+      expect(own.status()).toBeLessThan(400);
+      await page.goto('/participants');
+      await expect(page).toHaveURL('/locked');
+    });
+  }
 });
