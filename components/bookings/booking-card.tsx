@@ -18,6 +18,7 @@ const ACTIONS: Record<GridBooking['status'], { t: Transition; label: string }[]>
 
 export function PersonLine({ person }: { person: GridBooking['person'] }) {
   if (!person) return <span className="muted">Anonymous</span>;
+  if (person === 'withheld') return <span className="muted">Someone (names show on the day)</span>;
   return <span>{person.alias ?? 'De-identified record'} <span className="booking-code">{person.code}</span></span>;
 }
 

@@ -1,6 +1,7 @@
 import 'server-only';
 import { db } from '@/lib/db/client.ts';
 import { assertCan } from '@/lib/auth/assert.ts';
+import { can } from '@/lib/auth/permissions.ts';
 import type { Actor } from '@/lib/auth/session.ts';
 import { dayBounds, loadClosures, loadResources } from './load.ts';
 import { HOLDING, SEAT_LABEL, ticketLabel, timingProblem, type BookingStatus } from './rules.ts';
@@ -9,10 +10,14 @@ import { sweepNoShows } from './sweep.ts';
 import { localDay, localTime, programNow } from '@/lib/calendar/index.ts';
 
 // What the bookings page shows for one program day: each resource's slots with a row of seats,
-// the bookings in them, and the waitlists. Alias and code only (peers see the desk too).
+// the bookings in them, and the waitlists. Alias and code only (peers see the desk too), and only
+// today's for a role that does not see a person's past or plans (`participant:history`): on other
+// days a peer sees that a seat is taken and by ticket, not by whom.
 
 export type Person = { alias: string | null; code: string };
-export type GridBooking = { id: string; ticket: string; seat: number; status: BookingStatus; person: Person | null };
+/** Whom a booking is for: a person, nobody (anonymous), or someone this role does not see today. */
+export type BookedFor = Person | null | 'withheld';
+export type GridBooking = { id: string; ticket: string; seat: number; status: BookingStatus; person: BookedFor };
 export type GridSlot = {
   start: string; end: string; time: string; closed: string | null;
   /** Too late to book (half gone); started; over; check-in open (rules.ts timingProblem). */
@@ -22,22 +27,28 @@ export type GridSlot = {
   others: GridBooking[];
 };
 export type GridResource = { id: string; name: string; kind: Kind; active: boolean; seatLabel: string; slotMinutes: number; slots: GridSlot[] };
-export type WaitlistRow = { id: string; position: number; ticket: string; status: 'waiting' | 'offered'; person: Person | null };
+export type WaitlistRow = { id: string; position: number; ticket: string; status: 'waiting' | 'offered'; person: BookedFor };
 export type BookingDay = { day: string; today: string; resources: GridResource[]; waitlists: Record<Kind, WaitlistRow[]> };
 
 type Row = GridBooking & { resourceId: string; slotStart: Date; slotEnd: Date };
 
-async function dayBookings(day: string): Promise<Row[]> {
+/** The person as this role may see them: names are not even read where they are withheld. */
+function bookedFor(r: { participantId: string | null; participant?: Person | null }, names: boolean): BookedFor {
+  if (r.participantId === null) return null;
+  return names ? r.participant ?? 'withheld' : 'withheld';
+}
+
+async function dayBookings(day: string, names: boolean): Promise<Row[]> {
   const rows = await db.booking.findMany({
     where: { day: new Date(`${day}T00:00:00Z`) },
     select: {
       id: true, kind: true, ticket: true, seat: true, status: true, resourceId: true, slotStart: true, slotEnd: true,
-      participant: { select: { alias: true, code: true } },
+      participantId: true, participant: names ? { select: { alias: true, code: true } } : false,
     },
     orderBy: [{ slotStart: 'asc' }, { seat: 'asc' }, { ticket: 'asc' }],
   });
   return rows.map((r) => ({
-    id: r.id, ticket: ticketLabel(r.kind, r.ticket), seat: r.seat, status: r.status, person: r.participant,
+    id: r.id, ticket: ticketLabel(r.kind, r.ticket), seat: r.seat, status: r.status, person: bookedFor(r, names),
     resourceId: r.resourceId, slotStart: r.slotStart, slotEnd: r.slotEnd,
   }));
 }
@@ -71,26 +82,30 @@ function slotsWithBookings(resource: SlotResource, day: string, rows: Row[]): Sl
   return slots.sort((a, b) => a.start.getTime() - b.start.getTime());
 }
 
-async function waitlists(day: string): Promise<Record<Kind, WaitlistRow[]>> {
+async function waitlists(day: string, names: boolean): Promise<Record<Kind, WaitlistRow[]>> {
   const entries = await db.waitlistEntry.findMany({
     where: { day: new Date(`${day}T00:00:00Z`), status: { in: ['waiting', 'offered'] } },
-    select: { id: true, kind: true, ticket: true, status: true, participant: { select: { alias: true, code: true } } },
+    select: { id: true, kind: true, ticket: true, status: true, participantId: true, participant: names ? { select: { alias: true, code: true } } : false },
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
   });
   const out: Record<Kind, WaitlistRow[]> = { shower: [], laundry: [] };
   for (const e of entries) {
     const list = out[e.kind];
-    list.push({ id: e.id, position: list.length + 1, ticket: ticketLabel(e.kind, e.ticket), status: e.status as WaitlistRow['status'], person: e.participant });
+    list.push({ id: e.id, position: list.length + 1, ticket: ticketLabel(e.kind, e.ticket), status: e.status as WaitlistRow['status'], person: bookedFor(e, names) });
   }
   return out;
 }
 
-/** One program day of bookings for the desk's grid. Anyone who sees bookings (`booking:read`). */
+/**
+ * One program day of bookings for the desk's grid. Anyone who sees bookings (`booking:read`); whom
+ * each is for, today for all of them, other days for roles that see a person's past and plans.
+ */
 export async function bookingDay(actor: Actor, day: string, now: Date = programNow()): Promise<BookingDay> {
   assertCan(actor, 'booking:read');
   await sweepNoShows(now);
   const { from, to } = dayBounds(day);
-  const rows = await dayBookings(day);
+  const names = day === localDay(now) || can(actor, 'participant:history');
+  const rows = await dayBookings(day, names);
   const closures = await loadClosures(db, from, to);
   const resources = (await loadResources(db, { includeInactive: true }))
     .filter((r) => r.active || rows.some((b) => b.resourceId === r.id && HOLDING.includes(b.status)));
@@ -101,6 +116,6 @@ export async function bookingDay(actor: Actor, day: string, now: Date = programN
       id: r.id, name: r.name, kind: r.kind, active: r.active, seatLabel: SEAT_LABEL[r.kind], slotMinutes: r.slotMinutes,
       slots: slotsWithBookings(r, day, rows).map((s) => gridSlot(r, s, rows, closureFor(r.id, s, closures)?.reason ?? null, now)),
     })),
-    waitlists: await waitlists(day),
+    waitlists: await waitlists(day, names),
   };
 }

@@ -8,7 +8,8 @@ import { bookingDay } from './queries.ts';
 import { bookingTimelineEntries } from './timeline.ts';
 import { changeBooking } from './transitions.ts';
 import { expectAppError, key, makePerson, makeResource, soonSlot, tomorrowSlot } from './test-helpers.ts';
-import { addDays, localDay, localTime } from '@/lib/calendar/index.ts';
+import { addDays, fixClock, localDay, localTime } from '@/lib/calendar/index.ts';
+import { addToWaitlist } from './waitlist.ts';
 
 describe('bookingDay (the desk’s grid)', () => {
   it('gives every slot with its seats, the booking in each (alias and code only), and what no longer holds a seat', async () => {
@@ -20,7 +21,7 @@ describe('bookingDay (the desk’s grid)', () => {
     const kept = await bookSlot(peer, { idempotencyKey: key(), resourceId: laundry.id, slotStart: first.start.toISOString(), participantId: person.id });
     const gone = await bookSlot(peer, { idempotencyKey: key(), resourceId: laundry.id, slotStart: first.start.toISOString(), participantId: 'anonymous' });
     await changeBooking(peer, { bookingId: gone.bookingId, transition: 'cancel' });
-    const view = await bookingDay(peer, day);
+    const view = await bookingDay(await makeActor('coordinator'), day);
     expect(view.day).toBe(day);
     const [r] = view.resources;
     expect(r).toMatchObject({ name: 'Laundry', kind: 'laundry', seatLabel: 'Pair' });
@@ -30,6 +31,36 @@ describe('bookingDay (the desk’s grid)', () => {
       { seat: 2, booking: null },
     ]);
     expect(r!.slots[0]!.others).toMatchObject([{ id: gone.bookingId, status: 'cancelled', person: null }]);
+  });
+
+  it('shows a peer whom each booking is for today only: on other days the seat, ticket and status, not the person', async () => {
+    const peer = await makeActor('peer');
+    const coordinator = await makeActor('coordinator');
+    const person = await makePerson(coordinator, { alias: 'Sorrel' });
+    const shower = await makeResource({ name: 'Shower 1', opensMin: 0, closesMin: 1440 });
+    const now = new Date('2026-12-09T19:00:00Z'); // 11:00 in Kamloops
+    fixClock(now);
+    const today = localDay(now);
+    const tomorrow = addDays(today, 1);
+    for (const day of [today, tomorrow]) {
+      // 12:00 in Kamloops (UTC-8)
+      await bookSlot(coordinator, { idempotencyKey: key(), resourceId: shower.id, slotStart: `${day}T20:00:00.000Z`, participantId: person.id });
+    }
+    const waiting = await makePerson(coordinator, { alias: 'Tansy' });
+    await addToWaitlist(coordinator, { kind: 'shower', day: tomorrow, participantId: waiting.id });
+    const seatOf = (view: Awaited<ReturnType<typeof bookingDay>>) => view.resources[0]!.slots.flatMap((s) => s.seats).find((s) => s.booking)!.booking!;
+
+    expect(seatOf(await bookingDay(peer, today, now)).person).toEqual({ alias: 'Sorrel', code: person.code });
+    const later = await bookingDay(peer, tomorrow, now);
+    expect(seatOf(later)).toMatchObject({ ticket: 'S-01', status: 'booked', person: 'withheld' });
+    expect(later.waitlists.shower.map((e) => e.person)).toEqual(['withheld']);
+    expect(JSON.stringify(later)).not.toContain('Sorrel');
+    expect(JSON.stringify(later)).not.toContain(person.code);
+    expect(JSON.stringify(later)).not.toContain('Tansy');
+    // A worker sees the same day in full.
+    const full = await bookingDay(coordinator, tomorrow, now);
+    expect(seatOf(full).person).toEqual({ alias: 'Sorrel', code: person.code });
+    expect(full.waitlists.shower.map((e) => e.person)).toEqual([{ alias: 'Tansy', code: waiting.code }]);
   });
 
   it('shows a booking whose slot the hours no longer give, and hides an inactive resource with nothing booked', async () => {
