@@ -9,7 +9,6 @@ import { SUPPRESSION_EXPLAINED } from '../rules.ts';
 import { AGE_EXPLAINED, PUBLICATION_EXPLAINED, ageYear } from '../publication.ts';
 import { bucketDays, bucketsSql, toCounts, type Category, type GroupedRow } from '../sql.ts';
 import type { FigureContext, FigureTable, SectionDefinition } from '../types.ts';
-import { addDays } from '@/lib/calendar/index.ts';
 
 // Breakdowns of the unique participants who visited, by what they chose to tell us. These are
 // counts of people: small cells are suppressed (rules.ts). Only categories leave the database —
@@ -20,16 +19,16 @@ const withUnknown = (cats: Category[]): Category[] => [...cats, { key: 'declined
 
 /**
  * Age range as of the year the period's fiscal year began (publication.ts `ageYear`): a month, its
- * quarter and its fiscal year place a person in one range, in every report.
+ * quarter and its fiscal year place a person in one range, in every report. `year` is that year.
  */
-function ageCase(ctx: FigureContext): Prisma.Sql {
-  const year = ageYear(ctx.period.from);
+function ageCase(year: number): Prisma.Sql {
   const steps = [...AGE_RANGES].reverse().map((r) => Prisma.sql`WHEN ${year}::int - p.birth_year >= ${AGE_RANGE_FROM[r]}::int THEN ${r}::text`);
   return Prisma.sql`CASE WHEN p.birth_year IS NULL THEN (CASE WHEN p.birth_year_state = 'declined' THEN 'declined' ELSE 'not_asked' END)
     ${Prisma.join(steps, ' ')} END`;
 }
 
-type Breakdown = { key: string; title: string; rowHeading: string; cat: (ctx: FigureContext) => Prisma.Sql; categories: Category[] };
+/** `cat` is the person's answer as SQL over participant p; age needs the year ages are taken in. */
+type Breakdown = { key: string; title: string; rowHeading: string; cat: (ageYear: number) => Prisma.Sql; categories: Category[] };
 
 const BREAKDOWNS: Breakdown[] = [
   {
@@ -80,58 +79,49 @@ function personMonths(period: Period): Prisma.Sql {
 }
 
 /**
- * Every breakdown in one statement. Each person's months come as a bit mask (`personMonths`),
- * joined once to their four answers (packed); the persons are counted by mask and answers
- * together (far fewer rows than people over a year, about one a person over three), and only
- * those counts are spread into the months whose bit is set, then into one row per breakdown. A
- * month's cells count its people; the whole-period column counts the persons. Hash aggregates
- * throughout, no sort. `g` means what GROUPING(key, cat) means in `grouped` (sql.ts); `pos` is
- * the category's place (0 in the totals rows).
+ * Every breakdown in one statement, from one pass over the period's visits. Each person's months
+ * come as a bit mask (`personMonths`), joined once to their answers, packed. The persons are
+ * counted by mask and answers together (far fewer rows than people over a year, about one a person
+ * over three), and only those counts are spread into the months whose bit is set, then into one row
+ * per breakdown. A month's cells count its people; the whole-period column counts the persons.
+ * Hash aggregates throughout, no sort. `g` means what GROUPING(key, cat) means in `grouped`
+ * (sql.ts); `pos` is the category's place (0 in the totals rows).
+ *
+ * Age is taken in the year each month's fiscal year began, so a period that crosses 1 April (a
+ * custom range) places a person in one age range per fiscal year: the packed answers leave the age
+ * out (`rest`), each person carries an age place per fiscal year (`ages`), and each month adds the
+ * one of its own year. Such a range's whole-range column is never published (publication.ts), so it
+ * is not counted.
  */
 function breakdownRows(ctx: FigureContext): Promise<DimensionRow[]> {
   const { period } = ctx;
-  const place = (b: Breakdown) => Prisma.sql`coalesce(array_position(${b.categories.map((c) => c.key)}::text[], ${b.cat(ctx)}), 0)`;
-  const code = Prisma.join(BREAKDOWNS.map((b, i) => Prisma.sql`${place(b)} * ${Prisma.raw(String(RADIX ** i))}`), ' + ');
+  const years = [...new Set(period.months.map((m) => ageYear(m.from)))];
+  const yearOfMonth = period.months.map((m) => years.indexOf(ageYear(m.from)) + 1);
+  const place = (b: Breakdown, year: number) => Prisma.sql`coalesce(array_position(${b.categories.map((c) => c.key)}::text[], ${b.cat(year)}), 0)`;
+  const AGE = BREAKDOWNS.findIndex((b) => b.key === 'age');
+  const rest = Prisma.join(
+    BREAKDOWNS.flatMap((b, i) => (i === AGE ? [] : [Prisma.sql`${place(b, years[0]!)} * ${Prisma.raw(String(RADIX ** i))}`])), ' + ');
+  const ages = Prisma.join(years.map((y) => Prisma.sql`${place(BREAKDOWNS[AGE]!, y)} * ${Prisma.raw(String(RADIX ** AGE))}`));
   const dims = Prisma.join(BREAKDOWNS.map((b, i) => Prisma.sql`(${b.key}, (code / ${Prisma.raw(String(RADIX ** i))}) % ${Prisma.raw(String(RADIX))})`));
-  return ctx.client.$queryRaw<DimensionRow[]>`
-    WITH pa AS (SELECT pm.mask, ${code} AS code FROM (${personMonths(period)}) pm JOIN participant p ON p.id = pm.participant_id),
-    masks AS (SELECT mask, code, count(*) AS n FROM pa GROUP BY mask, code),
-    monthly AS (
-      SELECT b.key, m.code, sum(m.n) AS n
-      FROM masks m JOIN ${bucketsSql(period.months)} ON m.mask & (1::bigint << (b.ord - 1)::int) <> 0
-      GROUP BY b.key, m.code),
-    whole AS (SELECT code, count(*) AS n FROM pa GROUP BY code)
-    SELECT d.dim, m.key, coalesce(d.pos, 0)::int AS pos, sum(m.n)::int AS n, GROUPING(m.key, d.pos)::int AS g
-    FROM monthly m CROSS JOIN LATERAL (VALUES ${dims}) AS d(dim, pos)
-    GROUP BY GROUPING SETS ((d.dim, m.key, d.pos), (d.dim, m.key))
+  const whole = years.length === 1
+    ? Prisma.sql`
     UNION ALL
     SELECT d.dim, NULL, coalesce(d.pos, 0)::int, sum(w.n)::int, (2 + GROUPING(d.pos))::int
-    FROM whole w CROSS JOIN LATERAL (VALUES ${dims}) AS d(dim, pos)
-    GROUP BY GROUPING SETS ((d.dim, d.pos), (d.dim))`;
-}
-
-/**
- * The period cut at each 1 April, so that every part lies in one fiscal year (ages: `ageCase`).
- * Only a custom range can cross one; its whole-range column is never published (publication.ts),
- * so it is not counted: those rows are dropped.
- */
-function fiscalParts(period: Period): Period[] {
-  const parts: Period[] = [];
-  for (const m of period.months) {
-    const last = parts.at(-1);
-    if (last && ageYear(last.from) === ageYear(m.from)) {
-      last.months.push(m);
-      last.to = addDays(m.until, -1);
-    } else parts.push({ ...period, from: m.from, to: addDays(m.until, -1), months: [m] });
-  }
-  return parts;
-}
-
-async function allRows(ctx: FigureContext): Promise<DimensionRow[]> {
-  const parts = fiscalParts(ctx.period);
-  const rows = [];
-  for (const part of parts) rows.push(...(await breakdownRows({ ...ctx, period: part })).filter((r) => parts.length === 1 || r.key !== null));
-  return rows;
+    FROM (SELECT rest + ages[1] AS code, count(*) AS n FROM pa GROUP BY 1) w CROSS JOIN LATERAL (VALUES ${dims}) AS d(dim, pos)
+    GROUP BY GROUPING SETS ((d.dim, d.pos), (d.dim))`
+    : Prisma.empty;
+  return ctx.client.$queryRaw<DimensionRow[]>`
+    WITH pa AS (
+      SELECT pm.mask, (${rest})::int AS rest, ARRAY[${ages}]::int[] AS ages
+      FROM (${personMonths(period)}) pm JOIN participant p ON p.id = pm.participant_id),
+    masks AS (SELECT mask, rest, ages, count(*) AS n FROM pa GROUP BY mask, rest, ages),
+    monthly AS (
+      SELECT b.key, m.rest + m.ages[(${yearOfMonth}::int[])[b.ord]] AS code, sum(m.n) AS n
+      FROM masks m JOIN ${bucketsSql(period.months)} ON m.mask & (1::bigint << (b.ord - 1)::int) <> 0
+      GROUP BY 1, 2)
+    SELECT d.dim, m.key, coalesce(d.pos, 0)::int AS pos, sum(m.n)::int AS n, GROUPING(m.key, d.pos)::int AS g
+    FROM monthly m CROSS JOIN LATERAL (VALUES ${dims}) AS d(dim, pos)
+    GROUP BY GROUPING SETS ((d.dim, m.key, d.pos), (d.dim, m.key))${whole}`;
 }
 
 /** The rows of one breakdown, with each category's place read back as its key. */
@@ -159,7 +149,7 @@ export const demographicsSection: SectionDefinition = {
   description: 'Breakdowns of unique participants by what they chose to tell us. Small counts are hidden so that nobody can be singled out.',
   enabled: (ctx) => !ctx.options.omitDemographics,
   load: async (ctx) => {
-    const rows = await allRows(ctx);
+    const rows = await breakdownRows(ctx);
     return BREAKDOWNS.map((b) => table(ctx, b, rowsOf(b, rows)));
   },
 };

@@ -10,12 +10,17 @@ import type { Counts, FigureContext, SectionDefinition } from '../types.ts';
 
 type Row = { key: string | null; people: number; visits: number; known: number; anonymous: number; fresh: number };
 
+// A person's buckets as the bits of a bigint: 63 of them, clear of the sign bit, room for the
+// longest report (MAX_MONTHS months) and the dashboard's year of weeks.
+const MASK_BITS = 63;
+
 /**
  * Visits are counted per day first (a few hundred rows) and then per bucket. People are counted
- * from the (bucket, person) pairs: once each in a bucket's column, and once each over the whole
- * period from the distinct people among them — hash aggregates, with no sort of the period's
- * visits. A person is new in a bucket when their first visit that counts (not voided) falls in
- * it: participant.first_visit_date, kept by the visit trigger, read through its index.
+ * from one row a person: the buckets they came in as a bit mask, one hash aggregate over the
+ * period's visits (a third of the rows that (bucket, person) pairs would be). The masks are counted,
+ * and only those counts are spread into the buckets whose bit is set; the whole period counts the
+ * people. A person is new in a bucket when their first visit that counts (not voided) falls in it:
+ * participant.first_visit_date, kept by the visit trigger, read through its index.
  * `fresh: false` leaves that out (the dashboard's weekly chart has no use for it).
  */
 function query(period: Period, buckets: Bucket[], fresh: boolean): Prisma.Sql {
@@ -27,11 +32,21 @@ function query(period: Period, buckets: Bucket[], fresh: boolean): Prisma.Sql {
       WHERE ${inPeriod(Prisma.sql`p.first_visit_date`)}
       GROUP BY GROUPING SETS ((d.key), ())`
     : Prisma.sql`SELECT NULL::text AS key, 0 AS n WHERE false`;
+  const known = Prisma.sql`v.voided_at IS NULL AND ${inPeriod(Prisma.sql`v.visit_date`)} AND v.participant_id IS NOT NULL`;
+  if (buckets.length > MASK_BITS) throw new Error(`a bucket mask holds ${MASK_BITS} buckets; this asked for ${buckets.length}`);
+  const people = Prisma.sql`
+    masks AS (
+      SELECT mask, count(*) AS n FROM (
+        SELECT bit_or(1::bigint << (d.ord - 1)::int) AS mask
+        FROM visit v JOIN ${bucketDays(buckets)} ON d.day = v.visit_date
+        WHERE ${known}
+        GROUP BY v.participant_id) pm
+      GROUP BY mask),
+    people AS (
+      SELECT b.key, sum(m.n)::int AS n FROM masks m JOIN ${bucketsSql(buckets)} ON m.mask & (1::bigint << (b.ord - 1)::int) <> 0 GROUP BY b.key
+      UNION ALL SELECT NULL, coalesce(sum(n), 0)::int FROM masks)`;
   return Prisma.sql`
-    WITH pairs AS (
-      SELECT DISTINCT d.key, v.participant_id
-      FROM visit v JOIN ${bucketDays(buckets)} ON d.day = v.visit_date
-      WHERE v.voided_at IS NULL AND ${inPeriod(Prisma.sql`v.visit_date`)} AND v.participant_id IS NOT NULL),
+    WITH ${people},
     daily AS (
       SELECT v.visit_date, count(*) AS visits, count(v.participant_id) AS known
       FROM visit v WHERE v.voided_at IS NULL AND ${inPeriod(Prisma.sql`v.visit_date`)} GROUP BY v.visit_date),
@@ -39,9 +54,6 @@ function query(period: Period, buckets: Bucket[], fresh: boolean): Prisma.Sql {
       SELECT d.key, coalesce(sum(daily.visits), 0)::int AS visits, coalesce(sum(daily.known), 0)::int AS known,
              coalesce(sum(daily.visits - daily.known), 0)::int AS anonymous
       FROM daily JOIN ${bucketDays(buckets)} ON d.day = daily.visit_date GROUP BY GROUPING SETS ((d.key), ())),
-    people AS (
-      SELECT key, count(*)::int AS n FROM pairs GROUP BY key
-      UNION ALL SELECT NULL, count(*)::int FROM (SELECT DISTINCT participant_id FROM pairs) u),
     f AS (${freshSql})
     SELECT a.key, coalesce(people.n, 0)::int AS people, a.visits, a.known, a.anonymous, coalesce(f.n, 0)::int AS fresh
     FROM a
