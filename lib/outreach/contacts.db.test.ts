@@ -53,6 +53,18 @@ describe('adding a contact', () => {
     expect(await db.auditEvent.count({ where: { action: 'outreach_contact.added' } })).toBe(0);
   });
 
+  it('refuses a person whose record was de-identified or merged, or who does not exist, beside the person', async () => {
+    const worker = await makeActor('outreach');
+    const shiftId = await streetShift(worker);
+    const [gone, kept, merged] = [await makeParticipant(worker), await makeParticipant(worker), await makeParticipant(worker)];
+    await db.participant.update({ where: { id: gone.id }, data: { deidentifiedAt: new Date(), alias: null } });
+    await db.participant.update({ where: { id: merged.id }, data: { mergedIntoId: kept.id } });
+    await expectAppError(addContact(worker, await contactInput(shiftId, { participantId: gone.id }), NOW), 'invalid', /de-identified\. Record the contact as anonymous/, 'participantId');
+    await expectAppError(addContact(worker, await contactInput(shiftId, { participantId: merged.id }), NOW), 'invalid', /merged into another/, 'participantId');
+    await expectAppError(addContact(worker, await contactInput(shiftId, { participantId: randomUUID() }), NOW), 'invalid', /not found/, 'participantId');
+    expect(await db.outreachContact.count()).toBe(0);
+  });
+
   it('refuses a contact on a voided shift', async () => {
     const worker = await makeActor('outreach');
     const shiftId = await streetShift(worker);

@@ -21,9 +21,14 @@ export async function answerReplay(tx: Tx, table: 'outreach_shift' | 'outreach_c
         SELECT created_by_id::text AS "createdById", voided_at IS NOT NULL AS voided FROM outreach_contact WHERE id = ${id}::uuid`;
   const row = rows[0];
   if (!row) return false;
-  if (row.createdById !== actor.id) throw new AppError('conflict', ENTRY_EXPIRED);
-  if (row.voided) throw new AppError('conflict', VOIDED_REPLAY);
+  replayAnswer(actor, row);
   return true;
+}
+
+/** An entry sent again: fine from its author, unless voided since; from anyone else, a forged or stale form. */
+export function replayAnswer(actor: Actor, earlier: { createdById: string; voided: boolean }): void {
+  if (earlier.createdById !== actor.id) throw new AppError('conflict', ENTRY_EXPIRED);
+  if (earlier.voided) throw new AppError('conflict', VOIDED_REPLAY);
 }
 
 /** Every id names an option of this list that is still in use; else a plain refusal beside `field`. */

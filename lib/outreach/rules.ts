@@ -26,11 +26,6 @@ export function shiftEndProblem(startedAt: Date, endedAt: Date): string | null {
   return null;
 }
 
-/** Whether a contact's time falls inside its shift (the trigger outreach_contact_in_shift is the guarantee). */
-export function insideShift(at: Date, shift: { startedAt: Date; endedAt: Date | null }): boolean {
-  return at.getTime() >= shift.startedAt.getTime() && (!shift.endedAt || at.getTime() <= shift.endedAt.getTime());
-}
-
 /** Its author voids a mistaken entry; so may a coordinator or manager, who look after the records. */
 export function voidProblem(actor: { id: string; role: Role }, entry: { createdById: string }): string | null {
   if (entry.createdById === actor.id || actor.role === 'coordinator' || actor.role === 'manager') return null;

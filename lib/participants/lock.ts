@@ -14,8 +14,14 @@ const MERGED = 'This record was merged into another one. Search for the person a
  */
 export async function lockOpenParticipant(tx: Tx, id: string, deidentified: string): Promise<void> {
   const [row] = await tx.$queryRaw<{ refusal: string | null }[]>`SELECT lock_open_participant(${id}::uuid) AS refusal`;
-  const refusal = row?.refusal ?? null;
-  if (refusal === 'participant_not_found') throw new AppError('invalid', NOT_FOUND, 'participantId');
-  if (refusal === 'participant_deidentified') throw new AppError('invalid', deidentified, 'participantId');
-  if (refusal === 'participant_merged') throw new AppError('invalid', MERGED, 'participantId');
+  const refusal = participantRefusal(row?.refusal ?? null, deidentified);
+  if (refusal) throw refusal;
+}
+
+/** lock_open_participant's answer (also given by database functions that call it) as a plain refusal, or null. */
+export function participantRefusal(refusal: string | null, deidentified: string): AppError | null {
+  if (refusal === 'participant_not_found') return new AppError('invalid', NOT_FOUND, 'participantId');
+  if (refusal === 'participant_deidentified') return new AppError('invalid', deidentified, 'participantId');
+  if (refusal === 'participant_merged') return new AppError('invalid', MERGED, 'participantId');
+  return null;
 }
