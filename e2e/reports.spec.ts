@@ -54,9 +54,19 @@ test.describe('manager', () => {
       rows.map((r) => [...r.querySelectorAll('td')].map((td) => Number(td.textContent))));
     const weeklySum = (i: number) => String(weekly.reduce((n, cells) => n + cells[i]!, 0));
 
+    // The files are a click away from the dashboard too.
+    await expect(page.getByRole('link', { name: 'Download Excel' })).toHaveAttribute('href', /^\/reports\/download\?.*format=xlsx/);
+    await expect(page.getByRole('link', { name: 'Download CSV' })).toHaveAttribute('href', /^\/reports\/download\?.*format=csv/);
+
     await page.getByRole('link', { name: `Full report for ${lastQuarter.label}` }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Report: ${lastQuarter.label}`);
     await expectNoAxeViolations(page);
+    // A contents list at the top, every section and table, each a jump to it.
+    const contents = page.getByRole('navigation', { name: 'Contents' });
+    await expect(contents.getByRole('link', { name: 'Safety alerts', exact: true })).toBeVisible();
+    await expect(contents.getByRole('link', { name: 'Unique participants by gender identity', exact: true })).toBeVisible();
+    await contents.getByRole('link', { name: 'Safety alerts', exact: true }).click();
+    await expect(page.getByRole('heading', { level: 2, name: 'Safety alerts' })).toBeInViewport();
     const visits = await pageFigure(page, 'Participants and visits', 'Visits');
     const people = await pageFigure(page, 'Participants and visits', 'Unique participants');
     expect(Number(visits)).toBeGreaterThan(0);

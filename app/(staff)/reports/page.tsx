@@ -5,6 +5,8 @@ import { parsePeriod, periodQuery, periodStatus, type Period } from '@/lib/repor
 import { PeriodPicker } from '@/components/reports/period-picker.tsx';
 import { ChartFigure, oneSeries } from '@/components/reports/chart-figure.tsx';
 import { Headlines } from '@/components/reports/headlines.tsx';
+import { DownloadLink } from '@/components/reports/download-link.tsx';
+import { can } from '@/lib/auth/permissions.ts';
 
 export const dynamic = 'force-dynamic';
 
@@ -25,7 +27,15 @@ export default async function ReportsPage({ searchParams }: Props) {
             {period.label} ({period.from} to {period.to}){status === 'not-started' ? ' has not started yet, so there are no figures for it.' : '.'}
             {' '}The full report, with CSV and Excel files, has every figure by month.
           </p>
-          <p><Link className="button" href={`/reports/full${periodQuery(period)}`}>Full report for {period.label}</Link></p>
+          <p className="row">
+            <Link className="button" href={`/reports/full${periodQuery(period)}`}>Full report for {period.label}</Link>
+            {status !== 'not-started' && can(actor, 'report:export') && (
+              <>
+                <DownloadLink href={`/reports/download${periodQuery(period, { format: 'xlsx' })}`} fileName={`${period.fileStem}.xlsx`} label="Download Excel" />
+                <DownloadLink href={`/reports/download${periodQuery(period, { format: 'csv' })}`} fileName={`${period.fileStem}.csv`} label="Download CSV" />
+              </>
+            )}
+          </p>
         </>
       )}
       <PeriodPicker path="/reports" choice={choice} />

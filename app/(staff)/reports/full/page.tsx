@@ -43,6 +43,19 @@ export default async function FullReportPage({ searchParams }: Props) {
           <DownloadLink href={`/reports/download${periodQuery(period, { format: 'csv' })}`} fileName={`${period.fileStem}.csv`} label="Download CSV" />
         </p>
       )}
+      {report && (
+        <nav aria-label="Contents" className="report-contents no-print">
+          <h2>Contents</h2>
+          <ol>
+            {report.sections.map((s) => (
+              <li key={s.key}>
+                <a href={`#section-${s.key}`}>{s.title}</a>
+                <ul>{s.tables.map((t) => <li key={t.key}><a href={`#table-${t.key}`}>{t.title}</a></li>)}</ul>
+              </li>
+            ))}
+          </ol>
+        </nav>
+      )}
       {report?.sections.map((s) => (
         <section key={s.key} aria-labelledby={`section-${s.key}`}>
           <h2 id={`section-${s.key}`}>{s.title}</h2>
