@@ -6,6 +6,7 @@ import { dataColumnHelper } from '@/components/data-table/columns.ts';
 import { FilterDate, FilterSelect } from '@/components/data-table/filter-select.tsx';
 import { ROLE_LABELS } from '@/lib/auth/permissions.ts';
 import { AUDIT_TABLE, OUTCOME_OPTIONS } from '@/lib/audit/schema.ts';
+import { actionLabel, entityLabel } from '@/lib/audit/labels.ts';
 import type { AuditFilterOptions, AuditRow } from '@/lib/audit/queries.ts';
 import type { TableView } from '@/lib/table/params.ts';
 
@@ -16,7 +17,7 @@ const OUTCOME_LABEL: Record<string, string> = Object.fromEntries(OUTCOME_OPTIONS
 const columns = col.columns([
   col.accessor('at', { id: 'at', header: 'Time', cell: (c) => <time dateTime={c.getValue()}>{c.row.original.atText}</time> }),
   col.display({ id: 'who', header: 'Who', cell: (c) => <Who row={c.row.original} /> }),
-  col.accessor('action', { id: 'action', header: 'Action', cell: (c) => <code>{c.getValue()}</code> }),
+  col.accessor('action', { id: 'action', header: 'Action', cell: (c) => actionLabel(c.getValue()) }),
   col.accessor('outcome', { id: 'outcome', header: 'Outcome', cell: (c) => <span className="badge">{OUTCOME_LABEL[c.getValue()] ?? c.getValue()}</span> }),
   col.display({ id: 'entity', header: 'Record', cell: (c) => <Entity row={c.row.original} /> }),
   col.display({ id: 'details', header: 'Details', cell: (c) => <Details pairs={c.row.original.details} /> }),
@@ -30,7 +31,8 @@ function Who({ row }: { row: AuditRow }) {
 function Entity({ row }: { row: AuditRow }) {
   if (!row.entityType) return null;
   if (row.entityType === 'staff_user' && row.entityId) return <Link href={`/staff/${row.entityId}`}>Staff account</Link>;
-  return <>{row.entityType} <code className="muted">{row.entityId}</code></>;
+  // The id stays beside the plain words: it is what "Record id" searches for and what an export keeps.
+  return <>{entityLabel(row.entityType)} <code className="muted">{row.entityId}</code></>;
 }
 
 function Details({ pairs }: { pairs: [string, string][] }) {
@@ -56,8 +58,8 @@ export function AuditTable({ rows, total, view, options }: Props) {
       filters={
         <>
           <FilterSelect label="Staff member" name="actor" value={f.actor} anyLabel="Anyone" options={options.staff} />
-          <FilterSelect label="Action" name="action" value={f.action} anyLabel="All actions" options={options.actions.map((a) => ({ value: a, label: a }))} />
-          <FilterSelect label="Record type" name="entity" value={f.entity} anyLabel="All types" options={options.entityTypes.map((t) => ({ value: t, label: t }))} />
+          <FilterSelect label="Action" name="action" value={f.action} anyLabel="All actions" options={options.actions.map((a) => ({ value: a, label: actionLabel(a) })).sort((a, b) => a.label.localeCompare(b.label))} />
+          <FilterSelect label="Record type" name="entity" value={f.entity} anyLabel="All types" options={options.entityTypes.map((t) => ({ value: t, label: entityLabel(t) })).sort((a, b) => a.label.localeCompare(b.label))} />
           <FilterSelect label="Outcome" name="outcome" value={f.outcome} anyLabel="Any outcome" options={OUTCOME_OPTIONS} />
           <FilterDate label="From" name="from" value={f.from} />
           <FilterDate label="To" name="to" value={f.to} />
