@@ -89,7 +89,7 @@ export async function bookNextOf(
   const resources = await loadResources(db, { kind });
   for (let round = 0; round < NEXT_FREE_ROUNDS; round++) {
     const next = await nextFreePlace(db, kind, day, now);
-    if (!next) throw new AppError('conflict', noneFreeMessage(kind, dayWord(day, now)));
+    if (!next) throw new AppError('conflict', noneFreeMessage(kind, dayWord(day, now), req.entry && ticketLabel(kind, req.entry.ticket)));
     const resource = resources.find((r) => r.id === next.resourceId)!;
     try {
       return result(resource, next.start, await placeBooking(actor, { ...req, resource, slot: next }, now));

@@ -85,8 +85,12 @@ export function takenMessage(kind: Kind, next: { time: string; resourceName: str
   return `That place was just taken — next free is ${next.time} (${next.resourceName}).`;
 }
 
-/** For "Next free": nothing free at all. */
-export function noneFreeMessage(kind: Kind, dayWord: 'today' | 'that day' = 'today'): string {
+/**
+ * For "Next free": nothing free at all. Someone booked from the waitlist is already on it (`ticket`):
+ * they keep their place rather than being sent to join it again.
+ */
+export function noneFreeMessage(kind: Kind, dayWord: 'today' | 'that day' = 'today', waitingTicket?: string): string {
+  if (waitingTicket) return `No ${KIND_LABEL[kind]} is free ${dayWord} yet. ${waitingTicket} keeps its place on the waitlist.`;
   return `No ${KIND_LABEL[kind]} is free ${dayWord}. Add the person to the waitlist.`;
 }
 

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client.ts';
 import { makeActor } from '@/lib/db/test/actors.ts';
-import { bookSlot } from './book.ts';
+import { bookNextOf, bookSlot } from './book.ts';
 import { bookingDay } from './queries.ts';
 import { addToWaitlist, bookFromWaitlist, removeFromWaitlist } from './waitlist.ts';
 import { daySlots } from './slots.ts';
 import { expectAppError, key, makePerson, makeResource, tomorrowSlot } from './test-helpers.ts';
-import { addDays, localDay } from '@/lib/calendar/index.ts';
+import { addDays, localDay, programNow } from '@/lib/calendar/index.ts';
 
 const today = () => localDay(new Date());
 
@@ -40,6 +40,20 @@ describe('the waitlist', () => {
     await expectAppError(bookFromWaitlist(coordinator, { entryId: entry.entryId, idempotencyKey: key() }), 'conflict', /no longer waiting/);
     expect(await db.booking.count()).toBe(1);
     expect(daySlots(shower, day)[0]!.start.toISOString()).toBe((await db.booking.findFirstOrThrow()).slotStart.toISOString());
+  });
+
+  it('tells the desk someone waiting keeps their place when nothing is free yet, rather than to add them again', async () => {
+    const coordinator = await makeActor('coordinator');
+    const shower = await makeResource({ opensMin: 540, closesMin: 570 }); // one slot a day
+    const day = addDays(today(), 1);
+    await bookSlot(coordinator, { idempotencyKey: key(), resourceId: shower.id, slotStart: tomorrowSlot(shower, 0).start.toISOString(), participantId: 'anonymous' });
+    const entry = await addToWaitlist(coordinator, { kind: 'shower', day, participantId: 'anonymous' });
+    await expectAppError(bookFromWaitlist(coordinator, { entryId: entry.entryId, idempotencyKey: key() }), 'conflict',
+      `No shower is free that day yet. ${entry.ticket} keeps its place on the waitlist.`);
+    expect(await db.waitlistEntry.findUniqueOrThrow({ where: { id: entry.entryId }, select: { status: true } })).toEqual({ status: 'waiting' });
+    // "Next free" for someone not waiting still says where to go.
+    await expectAppError(bookNextOf(coordinator, 'shower', day, { participantId: null, idempotencyKey: key(), via: 'next_free' }, programNow()), 'conflict',
+      'No shower is free that day. Add the person to the waitlist.');
   });
 
   it('two desks booking the same waitlist entry at once make one booking', async () => {
