@@ -129,6 +129,22 @@ async function createReferral(sql: Sql, agencyId: string, participantId: string,
   );
 }
 
+test('a message beside a field goes as soon as the field is put right', async ({ page, sql, signInAs }) => {
+  const person = await createParticipant(sql);
+  const agency = await createAgency(sql);
+  await signInAs('coordinator');
+  await page.goto(`/referrals/new?participant=${person.id}`);
+  await page.getByLabel('Reason (short)').fill('Looking for housing');
+  await page.getByRole('button', { name: 'Save referral' }).click();
+  const agencyField = page.getByLabel('Agency');
+  await expect(agencyField).toHaveAccessibleDescription(/Choose an agency/);
+  await expect(agencyField).toHaveAttribute('aria-invalid', 'true');
+  await agencyField.selectOption({ label: agency.name });
+  await expect(page.locator('.field-error', { hasText: /Choose an agency/ })).toHaveCount(0);
+  await expect(agencyField).not.toHaveAttribute('aria-invalid');
+  expect(await sql(`SELECT 1 FROM referral WHERE agency_id = $1`, [agency.id])).toHaveLength(0);
+});
+
 test('the referrals list keeps "follow-up due now" when its filters are sent again, or takes a date instead', async ({ page, sql, signInAs }) => {
   const agency = await createAgency(sql);
   const [due, later] = [await createParticipant(sql), await createParticipant(sql)];

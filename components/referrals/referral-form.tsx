@@ -1,5 +1,6 @@
 'use client';
 
+import { useLiveErrors } from '@/components/ui/use-live-errors.ts';
 import { useActionState, useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { useEffect } from 'react';
@@ -26,7 +27,7 @@ export function ReferralForm({ agencies, initialKey, today, person }: Props) {
   const [agencyId, setAgencyId] = useState('');
   const [consent, setConsent] = useState<Consent>('nothing');
   const router = useRouter();
-  const errors = state && !state.ok ? state.fieldErrors ?? {} : {};
+  const { errors, onChange, clear } = useLiveErrors(state);
   const values = state && !state.ok ? state.values ?? {} : {};
   const agency = agencies.find((a) => a.id === agencyId);
 
@@ -35,11 +36,11 @@ export function ReferralForm({ agencies, initialKey, today, person }: Props) {
   }, [state, router]);
 
   return (
-    <form action={action} onSubmit={keptSubmit(action)} className="card referral-form" aria-labelledby="referral-form-heading" noValidate>
+    <form action={action} onSubmit={keptSubmit(action)} onChange={onChange} className="card referral-form" aria-labelledby="referral-form-heading" noValidate>
       <h2 id="referral-form-heading">Make a referral</h2>
       <input type="hidden" name="idempotencyKey" value={initialKey} />
       <input type="hidden" name="participantId" value={who ? (who.kind === 'anonymous' ? 'anonymous' : who.id) : ''} />
-      <PersonPicker id="referral-who" chosen={who} onChoose={setWho} error={errors.participantId} label="Who is being referred?" anonymousLabel="Anonymous (no record)" />
+      <PersonPicker id="referral-who" chosen={who} onChoose={(w) => { setWho(w); clear('participantId'); }} error={errors.participantId} label="Who is being referred?" anonymousLabel="Anonymous (no record)" />
       <div className="field">
         <label htmlFor="field-agencyId">Agency</label>
         <select id="field-agencyId" name="agencyId" value={agencyId} onChange={(e) => setAgencyId(e.target.value)}
