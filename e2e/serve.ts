@@ -73,6 +73,9 @@ if (!stopping) {
     NODE_ENV: 'production',
     NEXT_TELEMETRY_DISABLED: '1',
     PORT: String(port),
+    // The demo's sign-in: two-step sign-in is offered, not required, so the suite's accounts sign in
+    // with a password; e2e/two-step.spec.ts sets it up for accounts of its own.
+    LANTERN_TWO_FACTOR: 'optional',
   };
   // As `npm start` does: the hook writes each request's client address from its socket.
   const hook = pathToFileURL(path.join(root, 'scripts/lib/client-address-hook.mjs')).href;

@@ -85,6 +85,9 @@ try {
     AUTH_URL: appUrl,
     AUTH_TRUST_HOST: 'true',
     NEXT_TELEMETRY_DISABLED: '1',
+    // The printed demo passwords sign in alone: two-step sign-in is offered (Your account), not
+    // required as it is under `npm start`.
+    LANTERN_TWO_FACTOR: 'optional',
   };
 
   if (!dev) {

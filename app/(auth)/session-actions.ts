@@ -6,7 +6,7 @@ import { redirect } from 'next/navigation';
 import { clientIp } from '@/lib/auth/client-ip.ts';
 import { z } from 'zod';
 import { signOut } from '@/lib/auth/config.ts';
-import { getSessionState } from '@/lib/auth/session.ts';
+import { getSessionState, pageFor } from '@/lib/auth/session.ts';
 import { changeOwnPassword, endSession, lockSession, signOutEverywhere, unlockSession } from '@/lib/auth/account.ts';
 import { NewPasswordSchema } from '@/lib/auth/password.ts';
 import { AppError } from '@/lib/errors.ts';
@@ -38,7 +38,7 @@ const UnlockSchema = z.object({ password: z.string().min(1, 'Enter your password
 
 export async function unlockAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const state = await getSessionState();
-  if (state.status !== 'locked') redirect(state.status === 'none' ? '/sign-in' : '/');
+  if (state.status !== 'locked') redirect(pageFor(state) ?? '/');
   const parsed = UnlockSchema.safeParse(formToObject(formData));
   if (!parsed.success) return { ok: false, fieldErrors: { password: parsed.error.issues[0]!.message } };
   try {
@@ -82,8 +82,7 @@ const ChangePasswordSchema = z
 
 export async function changePasswordAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const state = await getSessionState();
-  if (state.status === 'none') redirect('/sign-in');
-  if (state.status === 'locked') redirect('/locked');
+  if (state.status !== 'ok' && state.status !== 'must_change_password') redirect(pageFor(state) ?? '/sign-in');
   const parsed = ChangePasswordSchema.safeParse(formToObject(formData));
   if (!parsed.success) {
     const fieldErrors: Record<string, string> = {};

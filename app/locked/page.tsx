@@ -1,6 +1,6 @@
 import { redirect } from 'next/navigation';
 import { UnlockForm } from '@/components/auth/unlock-form.tsx';
-import { getSessionState } from '@/lib/auth/session.ts';
+import { getSessionState, pageFor } from '@/lib/auth/session.ts';
 import { signOutAction } from '@/app/(auth)/session-actions.ts';
 import { WipeOffline } from '@/components/outreach/queue/wipe-offline.tsx';
 
@@ -10,8 +10,7 @@ export const dynamic = 'force-dynamic';
 // person signed in.
 export default async function LockedPage() {
   const state = await getSessionState();
-  if (state.status === 'none') redirect('/sign-in');
-  if (state.status !== 'locked') redirect('/');
+  if (state.status !== 'locked') redirect(pageFor(state) ?? '/');
   return (
     <main>
       {/* A hidden screen leaves nothing readable behind: the queue's key is gone, and so is the queue. */}

@@ -1,15 +1,15 @@
 'use client';
 
 import { useActionState } from 'react';
-import { changeRoleAction, resetPasswordAction, setStatusAction } from '@/app/(staff)/staff/actions.ts';
+import { changeRoleAction, resetPasswordAction, resetSecondFactorAction, setStatusAction } from '@/app/(staff)/staff/actions.ts';
 import { FormStatus } from '@/components/ui/form-status.tsx';
 import type { ActionState } from '@/lib/action.ts';
 import { SelectField } from './select-field.tsx';
 import { TemporaryPassword } from './temporary-password.tsx';
 import { formErrors } from './form-errors.ts';
 
-type Props = { id: string; name: string; role: string; active: boolean; roles: readonly { value: string; label: string }[] };
-type Show = { role: boolean; status: boolean; reset: boolean };
+type Props = { id: string; name: string; role: string; active: boolean; twoStepOn: boolean; roles: readonly { value: string; label: string }[] };
+type Show = { role: boolean; status: boolean; reset: boolean; resetSecondFactor: boolean };
 
 /** Role, status and password controls for someone else's account: only those the rules allow this person. */
 export function ManageAccount({ show, ...props }: Props & { show: Show }) {
@@ -18,6 +18,7 @@ export function ManageAccount({ show, ...props }: Props & { show: Show }) {
       {show.role && <RoleForm {...props} />}
       {show.status && <StatusForm {...props} />}
       {show.reset && <ResetPasswordForm {...props} />}
+      {show.resetSecondFactor && <ResetSecondFactorForm {...props} />}
     </>
   );
 }
@@ -77,6 +78,24 @@ function ResetPasswordForm({ id, name }: Props) {
           <button className="button secondary" type="submit" disabled={pending}>Reset password</button>
         </form>
       )}
+    </section>
+  );
+}
+
+function ResetSecondFactorForm({ id, twoStepOn }: Props) {
+  const [state, action, pending] = useActionState<ActionState, FormData>(resetSecondFactorAction, null);
+  const { form } = formErrors(state);
+  // After a reset the page shows it off: the answer stays here, with nothing left to reset.
+  if (!twoStepOn && !state) return null;
+  return (
+    <section className="card" aria-labelledby="reset-2fa-heading">
+      <h2 id="reset-2fa-heading">Reset two-step sign-in</h2>
+      {!twoStepOn ? <FormStatus state={form} /> : <form action={action}>
+        <FormStatus state={form} />
+        <input type="hidden" name="id" value={id} />
+        <p className="muted">For a lost phone and lost recovery codes. Signs them out; they set up two-step sign-in again with their password.</p>
+        <button className="button secondary" type="submit" disabled={pending}>Reset two-step sign-in</button>
+      </form>}
     </section>
   );
 }

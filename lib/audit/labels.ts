@@ -39,6 +39,11 @@ const ACTION_LABELS: Record<string, string> = {
   'auth.sign_in_throttled': 'Sign-in held back (too many tries)',
   'auth.password_check_throttled': 'Password check held back (too many tries)',
   'auth.signed_out': 'Signed out',
+  'auth.second_factor_given': 'Two-step code given',
+  'auth.second_factor_failed': 'Two-step code wrong',
+  'auth.second_factor_throttled': 'Two-step code held back (too many tries)',
+  'staff_user.second_factor_enrolled': 'Two-step sign-in set up',
+  'staff_user.recovery_codes_replaced': 'New recovery codes made',
   'auth.signed_out_everywhere': 'Signed out everywhere',
   'session.locked': 'Screen hidden',
   'session.unlocked': 'Screen unlocked',
@@ -58,7 +63,7 @@ const ACTION_LABELS: Record<string, string> = {
   'setting.updated': 'Setting changed',
   'staff_user.password_check_failed': 'Current password wrong',
   'staff_user.change_refused': 'Staff account change refused',
-  'staff_user.second_factor_reset': 'Staff account second factor reset',
+  'staff_user.second_factor_reset': 'Two-step sign-in reset',
   'waitlist_entry.offered': 'Waitlist place offered',
 };
 

@@ -1,6 +1,7 @@
 import 'server-only';
 import { db } from '@/lib/db/client.ts';
 import { getSetting } from '@/lib/settings/queries.ts';
+import { twoFactorRequired } from './two-factor-policy.ts';
 import type { Role } from './permissions.ts';
 import { programNow } from '@/lib/calendar/index.ts';
 
@@ -14,6 +15,10 @@ export type Actor = {
 
 export type SessionState =
   | { status: 'none' }
+  /** The password was right; the second factor is still to come. */
+  | { status: 'second_factor'; actor: Actor }
+  /** The password was right; two-step sign-in is required and must be set up first. */
+  | { status: 'enrol'; actor: Actor }
   | { status: 'locked'; actor: Actor }
   | { status: 'must_change_password'; actor: Actor }
   | { status: 'ok'; actor: Actor };
@@ -31,8 +36,8 @@ export async function resolveSession(sid: string | undefined, now = programNow()
   const row = await db.authSession.findUnique({
     where: { id: sid },
     select: {
-      id: true, sessionVersion: true, createdAt: true, lastSeenAt: true, lockedAt: true, endedAt: true,
-      user: { select: { id: true, role: true, displayName: true, active: true, sessionVersion: true, mustChangePassword: true } },
+      id: true, sessionVersion: true, createdAt: true, lastSeenAt: true, lockedAt: true, endedAt: true, secondFactorAt: true,
+      user: { select: { id: true, role: true, displayName: true, active: true, sessionVersion: true, mustChangePassword: true, totpEnrolledAt: true } },
     },
   });
   if (!row || row.endedAt) return { status: 'none' };
@@ -51,6 +56,9 @@ export async function resolveSession(sid: string | undefined, now = programNow()
     await db.authSession.update({ where: { id: row.id }, data: { lastSeenAt: new Date(now) }, select: { id: true } });
   }
   const actor: Actor = { id: row.user.id, role: row.user.role, displayName: row.user.displayName, sessionId: row.id };
+  // The second factor comes before anything else, a temporary password's change included.
+  if (!row.secondFactorAt && row.user.totpEnrolledAt) return { status: 'second_factor', actor };
+  if (!row.secondFactorAt && twoFactorRequired()) return { status: 'enrol', actor };
   if (row.lockedAt) return { status: 'locked', actor };
   if (row.user.mustChangePassword) return { status: 'must_change_password', actor };
   return { status: 'ok', actor };

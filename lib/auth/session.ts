@@ -18,12 +18,23 @@ export async function getActor(): Promise<Actor | null> {
   return state.status === 'ok' ? state.actor : null;
 }
 
-/** For pages: sends the browser where it must go (sign-in, locked screen, password change). */
+/** The page a session in this state belongs on, or null when it may go anywhere its role allows. */
+export function pageFor(state: SessionState): string | null {
+  switch (state.status) {
+    case 'none': return '/sign-in';
+    case 'second_factor': return '/second-factor';
+    case 'enrol': return '/set-up-two-step';
+    case 'locked': return '/locked';
+    case 'must_change_password': return '/change-password';
+    case 'ok': return null;
+  }
+}
+
+/** For pages: sends the browser where it must go (sign-in, second factor, locked screen, password change). */
 export async function requireActor(): Promise<Actor> {
   const state = await getSessionState();
-  if (state.status === 'none') redirect('/sign-in');
-  if (state.status === 'locked') redirect('/locked');
-  if (state.status === 'must_change_password') redirect('/change-password');
+  const page = pageFor(state);
+  if (page || state.status !== 'ok') redirect(page ?? '/sign-in');
   return state.actor;
 }
 

@@ -151,3 +151,22 @@ export async function resetStaffPassword(actor: Actor, input: unknown): Promise<
   });
   return { temporaryPassword };
 }
+
+/**
+ * Takes away an account's two-step sign-in (a lost phone and lost recovery codes): the secret and
+ * codes are deleted, its sessions end, and it sets up again at its next sign-in (where required).
+ * A manager for an account that sees participant data; IT support for IT support accounts.
+ */
+export async function resetStaffSecondFactor(actor: Actor, input: unknown): Promise<void> {
+  assertCan(actor, 'staff:manage');
+  const { id } = parse(StaffIdSchema, input);
+  await change(actor, id, { kind: 'reset_second_factor' }, async (tx, target) => {
+    await tx.staffUser.update({
+      where: { id }, data: { totpSecret: null, totpEnrolledAt: null, totpLastStep: null, sessionVersion: { increment: 1 } }, select: { id: true },
+    });
+    await tx.staffRecoveryCode.deleteMany({ where: { userId: id } });
+    await endSessions(tx, id);
+    await recordAudit(tx, actor, 'staff_user.second_factor_reset', { entityType: 'staff_user', entityId: id });
+    await notify(tx, actor, target, 'staff_user.second_factor_reset');
+  });
+}

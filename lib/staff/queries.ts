@@ -20,7 +20,7 @@ export type StaffRow = {
   createdOn: string;
 };
 
-export type StaffDetail = StaffRow & { mustChangePassword: boolean };
+export type StaffDetail = StaffRow & { mustChangePassword: boolean; /** When two-step sign-in was set up (ISO), or null. */ twoStepSince: string | null };
 
 type StaffParams = TableParams<(typeof STAFF_TABLE.sortable)[number], typeof STAFF_TABLE.filters>;
 
@@ -67,7 +67,8 @@ export async function getStaffMember(actor: Actor, id: unknown): Promise<StaffDe
   assertCan(actor, 'staff:read');
   const parsed = StaffIdSchema.safeParse({ id });
   if (!parsed.success) throw notFound('That account');
-  const row = await db.staffUser.findUnique({ where: { id: parsed.data.id }, select: { ...rowSelect, mustChangePassword: true } });
+  const row = await db.staffUser.findUnique({ where: { id: parsed.data.id }, select: { ...rowSelect, mustChangePassword: true, totpEnrolledAt: true } });
   if (!row) throw notFound('That account');
-  return withDates(row);
+  const { totpEnrolledAt, ...rest } = row;
+  return { ...withDates(rest), twoStepSince: totpEnrolledAt?.toISOString() ?? null };
 }

@@ -103,6 +103,7 @@ export function permittedChanges(actor: AccountRow, target: AccountRow) {
     changeRole: ROLES.some((to) => to !== target.role && ok({ kind: 'role', to })),
     setStatus: ok({ kind: target.active ? 'deactivate' : 'reactivate' }),
     resetPassword: ok({ kind: 'reset_password' }),
+    resetSecondFactor: ok({ kind: 'reset_second_factor' }),
   };
 }
 

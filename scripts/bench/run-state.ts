@@ -103,11 +103,11 @@ export async function prepareRun(client: pg.Client, log: (m: string) => void, no
   return runner;
 }
 
-/** A live session row for the runner: what a sign-in creates, for the in-process scenarios. */
+/** A live session row for the runner: what a whole sign-in (both steps) creates, for the in-process scenarios. */
 export async function openSession(client: pg.Client, runnerId: string): Promise<string> {
   const sid = randomUUID();
   await client.query(
-    `INSERT INTO auth_session (id, user_id, session_version) SELECT $1, id, session_version FROM staff_user WHERE id = $2`,
+    `INSERT INTO auth_session (id, user_id, session_version, second_factor_at) SELECT $1, id, session_version, now() FROM staff_user WHERE id = $2`,
     [sid, runnerId],
   );
   return sid;

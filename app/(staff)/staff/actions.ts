@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { defineAction } from '@/lib/action.ts';
 import { ChangeRoleSchema, CreateStaffSchema, SetStatusSchema, StaffIdSchema } from '@/lib/staff/schema.ts';
-import { changeStaffRole, createStaffUser, deactivateStaffUser, reactivateStaffUser, resetStaffPassword } from '@/lib/staff/mutations.ts';
+import { changeStaffRole, createStaffUser, deactivateStaffUser, reactivateStaffUser, resetStaffPassword, resetStaffSecondFactor } from '@/lib/staff/mutations.ts';
 
 // Staff account actions. Each is a public POST endpoint: defineAction checks the session and
 // `staff:manage` again, and the mutations check it a third time with the rows locked.
@@ -47,5 +47,15 @@ export const resetPasswordAction = defineAction({
     const { temporaryPassword } = await resetStaffPassword(actor, input);
     revalidatePath(`/staff/${input.id}`);
     return { message: 'Password reset. They have been signed out.', data: { temporaryPassword } };
+  },
+});
+
+export const resetSecondFactorAction = defineAction({
+  permission: 'staff:manage',
+  schema: StaffIdSchema,
+  run: async (actor, input) => {
+    await resetStaffSecondFactor(actor, input);
+    revalidatePath(`/staff/${input.id}`);
+    return { message: 'Two-step sign-in reset. They have been signed out, and set it up again at their next sign-in.' };
   },
 });

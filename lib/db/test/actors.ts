@@ -18,7 +18,8 @@ export async function makeActor(role: Role, overrides: { displayName?: string; p
         passwordHash: overrides.passwordHash ?? 'not-a-hash', mustChangePassword: false,
       },
     });
-    await db.authSession.create({ data: { id: sessionId, userId: id, sessionVersion: 1 } });
+    // A whole sign-in: the password and, where required, the second factor.
+    await db.authSession.create({ data: { id: sessionId, userId: id, sessionVersion: 1, secondFactorAt: new Date() } });
     return { id, role, displayName: overrides.displayName ?? `Test ${role}`, sessionId };
   } finally {
     await db.$disconnect();

@@ -24,7 +24,7 @@ export default async function StaffMemberPage({ params }: Props) {
   const self = member.id === actor.id;
   // The same rules the data layer applies (lib/staff/rules.ts), asked in advance to hide what would be refused.
   const permitted = can(actor, 'staff:manage') && !self ? permittedChanges({ id: actor.id, role: actor.role, active: true }, member) : null;
-  const manageable = !!permitted && (permitted.changeRole || permitted.setStatus || permitted.resetPassword);
+  const manageable = !!permitted && (permitted.changeRole || permitted.setStatus || permitted.resetPassword || permitted.resetSecondFactor);
   const managerOnly = !!permitted && !can(actor, 'staff:grant_data_access') && readsParticipantData(member.role);
   return (
     <>
@@ -38,6 +38,7 @@ export default async function StaffMemberPage({ params }: Props) {
           <dt>Status</dt><dd><StatusBadge active={member.active} /></dd>
           <dt>Created</dt><dd>{formatDate(member.createdAt)}</dd>
           {member.mustChangePassword && <><dt>Password</dt><dd>Temporary: they choose their own at next sign-in</dd></>}
+          <dt>Two-step sign-in</dt><dd>{member.twoStepSince ? `Set up on ${formatDate(member.twoStepSince)}` : 'Not set up'}</dd>
         </dl>
       </section>
       {can(actor, 'audit:read') && <p><Link href={`/audit?entity=staff_user&q=${member.id}`}>History of this account</Link></p>}
@@ -45,14 +46,14 @@ export default async function StaffMemberPage({ params }: Props) {
       {permitted && !manageable && <p className="muted">Only IT support can change an IT support account.</p>}
       {managerOnly && (
         <p className="muted">
-          This account sees participant data: only a program manager can reset its password{member.active ? '' : ', reactivate it'} or
+          This account sees participant data: only a program manager can reset its password or two-step sign-in{member.active ? '' : ', reactivate it'} or
           give it another role that sees participant data.{member.active ? ' You can deactivate it.' : ''}
         </p>
       )}
       {permitted && manageable && (
-        <ManageAccount id={member.id} name={member.displayName} role={member.role} active={member.active}
+        <ManageAccount id={member.id} name={member.displayName} role={member.role} active={member.active} twoStepOn={!!member.twoStepSince}
           roles={ROLE_OPTIONS.filter((o) => permitted.roles.includes(o.value))}
-          show={{ role: permitted.changeRole, status: permitted.setStatus, reset: permitted.resetPassword }} />
+          show={{ role: permitted.changeRole, status: permitted.setStatus, reset: permitted.resetPassword, resetSecondFactor: permitted.resetSecondFactor }} />
       )}
     </>
   );

@@ -1,0 +1,20 @@
+'use client';
+
+import { useActionState } from 'react';
+import { replaceRecoveryCodesAction } from '@/app/(auth)/two-step-actions.ts';
+import { FormStatus } from '@/components/ui/form-status.tsx';
+import type { ActionState } from '@/lib/action.ts';
+import { RecoveryCodes } from './recovery-codes.tsx';
+
+/** "Make new recovery codes": the new ones shown once, the old ones void. */
+export function ReplaceRecoveryCodes() {
+  const [state, action, pending] = useActionState<ActionState>(replaceRecoveryCodesAction, null);
+  const codes = state?.ok ? state.data?.codes?.split(' ') : undefined;
+  if (codes) return <><p role="status" className="form-ok">{state?.ok ? state.message : null}</p><RecoveryCodes codes={codes} /></>;
+  return (
+    <form action={action}>
+      <FormStatus state={state && !state.ok ? state : null} />
+      <button className="button secondary" type="submit" disabled={pending}>Make new recovery codes</button>
+    </form>
+  );
+}
