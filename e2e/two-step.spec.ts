@@ -18,8 +18,8 @@ async function passwordStep(page: Page, login: Login): Promise<void> {
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
-/** Sets it up from Your account; the key and the recovery codes shown. */
-async function setUp(page: Page): Promise<{ key: string; codes: string[] }> {
+/** Sets it up from Your account (the password asked again); the key and the recovery codes shown. */
+async function setUp(page: Page, login: Login): Promise<{ key: string; codes: string[] }> {
   await page.goto('/account');
   await expect(page.getByRole('region', { name: 'Two-step sign-in' })).toContainText('Off: your password alone signs you in.');
   await page.getByRole('link', { name: 'Set up two-step sign-in' }).click();
@@ -27,10 +27,16 @@ async function setUp(page: Page): Promise<{ key: string; codes: string[] }> {
   await expect(page.getByRole('img', { name: /QR code/ }).locator('svg')).toBeVisible();
   const key = (await page.getByLabel('Key to type').textContent())!.replace(/\s/g, '');
   await expectNoAxeViolations(page);
+  await page.getByLabel('Code from the app').fill(appCode(key));
+  await page.getByLabel('Your password').fill('not my password');
+  await page.getByRole('button', { name: 'Turn on two-step sign-in' }).click();
+  await expect(page.getByLabel('Your password')).toHaveAccessibleDescription(/Asked again.*That password is not right\./);
   await page.getByLabel('Code from the app').fill('000000');
+  await page.getByLabel('Your password').fill(login.password);
   await page.getByRole('button', { name: 'Turn on two-step sign-in' }).click();
   await expect(page.getByLabel('Code from the app')).toHaveAccessibleDescription(/not right/);
   await page.getByLabel('Code from the app').fill(appCode(key));
+  await page.getByLabel('Your password').fill(login.password);
   await page.getByRole('button', { name: 'Turn on two-step sign-in' }).click();
   const list = page.getByRole('region', { name: 'Your recovery codes' });
   await expect(list.getByRole('listitem')).toHaveCount(10);
@@ -46,7 +52,7 @@ test.describe('two-step sign-in', () => {
     test.slow(); // three sign-ins (argon2 each) and two axe checks
     const login = await createStaff({ role: 'coordinator' });
     await signIn(page, login);
-    const { key, codes } = await setUp(page);
+    const { key, codes } = await setUp(page, login);
 
     await page.context().clearCookies();
     await passwordStep(page, login);
@@ -71,14 +77,46 @@ test.describe('two-step sign-in', () => {
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.waitForURL('/');
     await page.goto('/account');
-    await expect(page.getByRole('region', { name: 'Two-step sign-in' })).toContainText('9 of 10 recovery codes left');
+    const section = page.getByRole('region', { name: 'Two-step sign-in' });
+    await expect(section).toContainText('9 of 10 recovery codes left');
+    // New codes: the password again first.
+    await section.getByLabel('Your password').fill(login.password);
+    await section.getByRole('button', { name: 'Make new recovery codes' }).click();
+    await expect(section.getByRole('region', { name: 'Your recovery codes' }).getByRole('listitem')).toHaveCount(10);
+  });
+
+  test('“remember this browser”: the next sign-in in it needs the password only; in a fresh browser, the code again', async ({ page, browser, baseURL, createStaff }) => {
+    test.slow();
+    const login = await createStaff({ role: 'coordinator' });
+    await signIn(page, login);
+    const { key } = await setUp(page, login);
+    await page.context().clearCookies();
+    await passwordStep(page, login);
+    await page.waitForURL('/second-factor');
+    await page.getByLabel('Code').fill(appCode(key, 30));
+    await page.getByLabel('Remember this browser for 12 hours').check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.waitForURL('/');
+    const remembered = (await page.context().cookies()).find((c) => c.name === 'lantern-two-step')!;
+    expect(remembered).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
+    expect(remembered.expires * 1000 - Date.now()).toBeLessThanOrEqual(12 * 3600_000);
+
+    // Signed out (the session cookie gone), the browser still remembered: the password alone.
+    await page.context().clearCookies({ name: /authjs/ });
+    await signIn(page, login);
+
+    const fresh = await browser.newContext({ baseURL });
+    const other = await fresh.newPage();
+    await passwordStep(other, login);
+    await other.waitForURL('/second-factor');
+    await fresh.close();
   });
 
   test('a manager resets a coordinator’s lost two-step sign-in: they are signed out and sign in with the password again', async ({ page, sql, createStaff, newSignedInPage }) => {
     test.slow();
     const login = await createStaff({ role: 'coordinator' });
     await signIn(page, login);
-    await setUp(page);
+    await setUp(page, login);
     const id = (await sql<{ id: string }>(`SELECT id::text AS id FROM staff_user WHERE email = $1`, [login.email]))[0]!.id;
 
     const manager = await newSignedInPage('manager');

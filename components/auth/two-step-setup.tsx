@@ -12,7 +12,7 @@ import { RecoveryCodes } from './recovery-codes.tsx';
  * Setting up two-step sign-in: the QR code to scan, the same key to type, and the first code from
  * the app to prove it. Then the recovery codes, once, and the way on.
  */
-export function TwoStepSetup({ enrolment, next }: { enrolment: Omit<Enrolment, 'uri'>; next: { href: string; label: string } }) {
+export function TwoStepSetup({ enrolment, next, askPassword }: { enrolment: Omit<Enrolment, 'uri'>; next: { href: string; label: string }; askPassword: boolean }) {
   const [state, action, pending] = useActionState<ActionState, FormData>(confirmTwoStepAction, null);
   const errors = state && !state.ok ? state.fieldErrors ?? {} : {};
   const codes = state?.ok ? state.data?.codes?.split(' ') : undefined;
@@ -39,6 +39,10 @@ export function TwoStepSetup({ enrolment, next }: { enrolment: Omit<Enrolment, '
       </ol>
       <form action={action} noValidate>
         <Field label="Code from the app" name="code" inputMode="numeric" autoComplete="one-time-code" required error={errors.code} />
+        {askPassword && (
+          <Field label="Your password" name="password" type="password" autoComplete="current-password" required error={errors.password}
+            hint="Asked again before a change to how you sign in." />
+        )}
         <button className="button" type="submit" disabled={pending}>Turn on two-step sign-in</button>
       </form>
     </>

@@ -40,6 +40,7 @@ const ACTION_LABELS: Record<string, string> = {
   'auth.password_check_throttled': 'Password check held back (too many tries)',
   'auth.signed_out': 'Signed out',
   'auth.second_factor_given': 'Two-step code given',
+  'auth.browser_remembered': 'Browser remembered for two-step sign-in',
   'auth.second_factor_failed': 'Two-step code wrong',
   'auth.second_factor_throttled': 'Two-step code held back (too many tries)',
   'staff_user.second_factor_enrolled': 'Two-step sign-in set up',

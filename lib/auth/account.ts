@@ -66,10 +66,25 @@ export async function endSession(actor: Actor): Promise<void> {
 export async function signOutEverywhere(actor: Actor): Promise<void> {
   await db.$transaction(async (tx) => {
     await tx.staffUser.update({ where: { id: actor.id }, data: { sessionVersion: { increment: 1 } }, select: { id: true } });
+    // "Everywhere" includes browsers remembered for the second factor.
+    await tx.rememberedBrowser.deleteMany({ where: { userId: actor.id } });
     await tx.authSession.updateMany({ where: { userId: actor.id }, data: SHRED_OUTBOX_KEY });
     await tx.authSession.updateMany({ where: { userId: actor.id, endedAt: null }, data: { endedAt: programNow() } });
     await recordAudit(tx, actor, 'auth.signed_out_everywhere', { entityType: 'staff_user', entityId: actor.id });
   });
+}
+
+/**
+ * Asks for the account's own password again before a change to how it signs in (new recovery
+ * codes, two-step sign-in set up from Your account): ASVS 5.0 7.5.1. Counted like a sign-in.
+ */
+export async function confirmOwnPassword(actor: Actor, password: string, ip: string, field: string, now: Date = programNow()): Promise<void> {
+  if (!password) throw new AppError('invalid', 'Enter your password.', field);
+  const { ok } = await checkOwnPassword(actor, password, ip, field, now);
+  if (!ok) {
+    await db.$transaction((tx) => recordAudit(tx, actor, 'staff_user.password_check_failed', { outcome: 'failed', entityType: 'staff_user', entityId: actor.id }));
+    throw new AppError('invalid', 'That password is not right.', field);
+  }
 }
 
 /**

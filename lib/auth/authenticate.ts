@@ -5,6 +5,7 @@ import { db } from '@/lib/db/client.ts';
 import { recordAudit } from '@/lib/audit/record.ts';
 import { dummyVerify, verifyPassword } from './password.ts';
 import { recordAttempt, throttleKeys, throttleWait } from './throttle.ts';
+import { browserRemembered } from './two-factor.ts';
 import { programNow } from '@/lib/calendar/index.ts';
 
 export const SignInSchema = z.object({
@@ -20,8 +21,10 @@ export type SignInResult =
 /**
  * Checks an email and password and opens a session. Called only by the sign-in provider.
  * Unknown email, inactive account and wrong password answer alike and take similar time.
+ * `rememberToken`: the browser's "remember this browser" cookie, which, while good for this
+ * account, stands in for the second factor (two-factor.ts).
  */
-export async function authenticate(input: unknown, ip: string, now: Date = programNow()): Promise<SignInResult> {
+export async function authenticate(input: unknown, ip: string, now: Date = programNow(), rememberToken?: string): Promise<SignInResult> {
   const parsed = SignInSchema.safeParse(input);
   if (!parsed.success) return { ok: false, reason: 'invalid' };
   const { email, password } = parsed.data;
@@ -52,9 +55,14 @@ export async function authenticate(input: unknown, ip: string, now: Date = progr
   }
 
   const sessionId = randomUUID();
+  const remembered = await browserRemembered(user.id, rememberToken, now);
   await db.$transaction(async (tx) => {
-    await tx.authSession.create({ data: { id: sessionId, userId: user.id, sessionVersion: user.sessionVersion }, select: { id: true } });
-    await recordAudit(tx, { id: user.id, role: user.role }, 'auth.signed_in', { entityType: 'staff_user', entityId: user.id });
+    await tx.authSession.create({
+      data: { id: sessionId, userId: user.id, sessionVersion: user.sessionVersion, secondFactorAt: remembered ? now : null }, select: { id: true },
+    });
+    await recordAudit(tx, { id: user.id, role: user.role }, 'auth.signed_in', {
+      entityType: 'staff_user', entityId: user.id, ...(remembered ? { details: { secondFactor: 'remembered browser' } } : {}),
+    });
   });
   await recordAttempt(keys, true, now);
   return { ok: true, userId: user.id, sessionId };

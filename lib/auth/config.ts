@@ -3,6 +3,16 @@ import Credentials from 'next-auth/providers/credentials';
 import { authenticate } from './authenticate.ts';
 import { clientIp } from './client-ip.ts';
 import { ABSOLUTE_SESSION_HOURS } from './resolve-session.ts';
+import { REMEMBER_COOKIE } from './two-factor.ts';
+
+/** One cookie's value from a Cookie header. */
+function cookieValue(header: string | null, name: string): string | undefined {
+  for (const part of (header ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+  }
+  return undefined;
+}
 
 /** `invalid`, or `throttled:<seconds to wait>` (read back by the sign-in action). */
 class SignInRefused extends CredentialsSignin {
@@ -34,7 +44,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     Credentials({
       credentials: { email: {}, password: {} },
       async authorize(credentials, request) {
-        const result = await authenticate(credentials, clientIp(request.headers));
+        const result = await authenticate(credentials, clientIp(request.headers), undefined, cookieValue(request.headers.get('cookie'), REMEMBER_COOKIE));
         if (!result.ok) throw new SignInRefused(result.reason === 'throttled' ? `throttled:${Math.ceil(result.waitMs / 1000)}` : result.reason);
         return { id: result.userId, sid: result.sessionId };
       },

@@ -4,9 +4,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client.ts';
 import { makeActor } from '@/lib/db/test/actors.ts';
 import { expectAppError, lastAudit, openSessions } from '@/lib/staff/test-helpers.ts';
-import { resetStaffSecondFactor } from '@/lib/staff/mutations.ts';
+import { resetStaffPassword, resetStaffSecondFactor } from '@/lib/staff/mutations.ts';
 import { resolveSession, type Actor } from './resolve-session.ts';
-import { confirmEnrolment, giveSecondFactor, ownSecondFactor, replaceRecoveryCodes, startEnrolment } from './two-factor.ts';
+import { confirmEnrolment, giveSecondFactor, ownSecondFactor, rememberBrowser, replaceRecoveryCodes, startEnrolment } from './two-factor.ts';
+import { authenticate } from './authenticate.ts';
+import { hashPassword } from './password.ts';
 import { PAIR_FREE_FAILURES } from './throttle-rules.ts';
 
 // Two-step sign-in against PostgreSQL: RFC 6238 codes a step either side of now, each used once;
@@ -21,7 +23,8 @@ const codeAt = (secret: string, when: Date) => generateSync({ secret, epoch: Mat
 /** A session row as the password step leaves it: no second factor given yet. */
 async function passwordOnlySession(actor: Actor): Promise<Actor> {
   const sessionId = randomUUID();
-  await db.authSession.create({ data: { id: sessionId, userId: actor.id, sessionVersion: 1 } });
+  const { sessionVersion } = await db.staffUser.findUniqueOrThrow({ where: { id: actor.id }, select: { sessionVersion: true } });
+  await db.authSession.create({ data: { id: sessionId, userId: actor.id, sessionVersion } });
   return { ...actor, sessionId };
 }
 
@@ -136,6 +139,42 @@ describe('what a session may do on the way in', () => {
   });
 });
 
+describe('remember this browser', () => {
+  it('stands in for the code for 12 hours, for its own account only, until the two-step sign-in is reset', async () => {
+    const password = 'a long and quiet test passphrase';
+    const actor = await makeActor('coordinator', { passwordHash: await hashPassword(password) });
+    const { key } = (await startEnrolment(actor))!;
+    await confirmEnrolment(actor, codeAt(key, NOW), IP, NOW);
+    const { email } = await db.staffUser.findUniqueOrThrow({ where: { id: actor.id }, select: { email: true } });
+    const signIn = async (who: string, when: Date, token?: string) => {
+      const result = await authenticate({ email: who, password }, IP, when, token);
+      if (!result.ok) throw new Error(`sign-in refused: ${result.reason}`);
+      return (await resolveSession(result.sessionId)).status;
+    };
+
+    const { token, expiresAt } = await rememberBrowser(actor, NOW);
+    expect(expiresAt).toEqual(at(12 * 3600));
+    expect(await db.rememberedBrowser.findFirstOrThrow({ where: { userId: actor.id }, select: { tokenHash: true } })).not.toEqual({ tokenHash: token });
+    expect(await signIn(email, at(60), token)).toBe('ok');
+    expect(await signIn(email, at(60))).toBe('second_factor');
+    expect(await signIn(email, at(60), 'a made-up token')).toBe('second_factor');
+    expect(await signIn(email, at(12 * 3600 + 1), token)).toBe('second_factor');
+
+    // Another account's sign-in in the same browser gets nothing from it.
+    const otherPassword = 'another quiet test passphrase';
+    const other = await makeActor('coordinator', { passwordHash: await hashPassword(otherPassword) });
+    const { key: otherKey } = (await startEnrolment(other))!;
+    await confirmEnrolment(other, codeAt(otherKey, NOW), IP, NOW);
+    const { email: otherEmail } = await db.staffUser.findUniqueOrThrow({ where: { id: other.id }, select: { email: true } });
+    const result = await authenticate({ email: otherEmail, password: otherPassword }, IP, at(60), token);
+    expect(result.ok && (await resolveSession(result.sessionId)).status).toBe('second_factor');
+
+    await resetStaffSecondFactor(await makeActor('manager'), { id: actor.id });
+    expect(await db.rememberedBrowser.count({ where: { userId: actor.id } })).toBe(0);
+    expect(await signIn(email, at(120), token)).toBe('enrol');
+  });
+});
+
 describe('a reset by someone else', () => {
   it('a manager resets a coordinator’s: secret and codes gone, signed out, audited, told; IT support may not', async () => {
     const { actor: coordinator } = await enrolled();
@@ -152,6 +191,13 @@ describe('a reset by someone else', () => {
     expect(await openSessions(coordinator.id)).toBe(0);
     expect(await db.auditEvent.count({ where: { action: 'staff_user.second_factor_reset', entityId: coordinator.id } })).toBe(1);
     expect(await db.staffNotice.count({ where: { recipientId: coordinator.id } })).toBe(1);
+  });
+
+  it('a password reset does not get round the second factor: the temporary password still leads to the code first', async () => {
+    const { actor } = await enrolled();
+    await resetStaffPassword(await makeActor('manager'), { id: actor.id });
+    expect((await resolveSession((await passwordOnlySession(actor)).sessionId)).status).toBe('second_factor');
+    expect((await ownSecondFactor(actor)).enrolledAt).toEqual(NOW);
   });
 
   it('IT support resets another IT support account’s', async () => {

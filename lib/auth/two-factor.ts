@@ -1,22 +1,24 @@
 import 'server-only';
-import { createHash, randomInt } from 'node:crypto';
+import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { generateSecret, generateURI, verify } from 'otplib';
 import QRCode from 'qrcode';
 import { db } from '@/lib/db/client.ts';
 import { recordAudit } from '@/lib/audit/record.ts';
 import { decryptField, encryptField } from '@/lib/crypto/fields.ts';
 import { AppError } from '@/lib/errors.ts';
+import { hashPassword, verifyPassword } from './password.ts';
 import { recordAttempt, throttleKeys, throttleWait } from './throttle.ts';
 import { waitMessage } from './throttle-rules.ts';
-import type { Actor } from './resolve-session.ts';
+import { ABSOLUTE_SESSION_HOURS, type Actor } from './resolve-session.ts';
 export { twoFactorRequired } from './two-factor-policy.ts';
 import { programNow } from '@/lib/calendar/index.ts';
 
 // Two-factor sign-in with TOTP (RFC 6238): 30-second steps, a code of the step before or after
 // accepted (clocks drift), each code usable once (the last accepted step is kept). Secrets are
 // encrypted at rest with ENCRYPTION_KEY, bound to their account. Ten one-time recovery codes per
-// account, kept as SHA-256 hashes (they are long random strings, so a fast hash is enough). Codes
-// count against the same throttle as passwords, so a stolen password gives no faster guessing.
+// account, about 50 bits each, kept as argon2id hashes like passwords (ASVS 5.0 6.5.2: a lookup
+// secret under 112 bits needs a salted password hash). Codes count against the same throttle as
+// passwords, so a stolen password gives no faster guessing.
 
 const PERIOD_SECONDS = 30;
 /** One step either side of now. */
@@ -33,7 +35,22 @@ const ALREADY = 'Two-step sign-in is already set up for your account.';
 
 const secretContext = (userId: string) => `staff_user.totp_secret:${userId}`;
 const pendingContext = (sessionId: string) => `auth_session.totp_pending:${sessionId}`;
-const hashCode = (code: string) => createHash('sha256').update(normaliseRecovery(code)).digest('hex');
+/** Ten new recovery codes and their argon2id hashes (salted, so each is checked one by one). */
+async function newRecoveryCodes(): Promise<{ codes: string[]; hashes: string[] }> {
+  const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
+  const hashes = [];
+  for (const code of codes) hashes.push(await hashPassword(normaliseRecovery(code)));
+  return { codes, hashes };
+}
+
+/** The stored hash of the unused recovery code typed, or null. */
+async function matchingRecoveryCode(userId: string, typed: string): Promise<string | null> {
+  const normalised = normaliseRecovery(typed);
+  if (!/^[A-Z0-9]{10}$/.test(normalised)) return null;
+  const unused = await db.staffRecoveryCode.findMany({ where: { userId, usedAt: null }, select: { codeHash: true } });
+  for (const { codeHash } of unused) if (await verifyPassword(codeHash, normalised)) return codeHash;
+  return null;
+}
 
 /** A recovery code as typed: case, spaces and dashes do not matter. */
 function normaliseRecovery(code: string): string {
@@ -103,7 +120,7 @@ export async function confirmEnrolment(actor: Actor, code: string, ip: string, n
   const step = await acceptedStep(key, trimmed, now, null);
   await recordAttempt(keys, step !== null, now);
   if (step === null) throw new AppError('invalid', 'That code is not right. Enter the 6 digits your app shows now.', 'code');
-  const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
+  const { codes, hashes } = await newRecoveryCodes();
   await db.$transaction(async (tx) => {
     const updated = await tx.staffUser.updateMany({
       where: { id: actor.id, totpEnrolledAt: null },
@@ -111,7 +128,7 @@ export async function confirmEnrolment(actor: Actor, code: string, ip: string, n
     });
     if (updated.count !== 1) throw new AppError('conflict', ALREADY);
     await tx.staffRecoveryCode.deleteMany({ where: { userId: actor.id } });
-    await tx.staffRecoveryCode.createMany({ data: codes.map((c) => ({ userId: actor.id, codeHash: hashCode(c) })) });
+    await tx.staffRecoveryCode.createMany({ data: hashes.map((codeHash) => ({ userId: actor.id, codeHash })) });
     await tx.authSession.update({ where: { id: actor.sessionId }, data: { totpPending: null, secondFactorAt: now }, select: { id: true } });
     await recordAudit(tx, actor, 'staff_user.second_factor_enrolled', { entityType: 'staff_user', entityId: actor.id });
   });
@@ -140,8 +157,10 @@ export async function giveSecondFactor(actor: Actor, code: string, ip: string, n
       if (moved.count === 1) method = 'app';
     }
   } else {
-    const used = await db.staffRecoveryCode.updateMany({ where: { userId: actor.id, codeHash: hashCode(typed), usedAt: null }, data: { usedAt: now } });
-    if (used.count === 1) method = 'recovery';
+    const codeHash = await matchingRecoveryCode(actor.id, typed);
+    // Two sign-ins racing with one recovery code: the row decides.
+    const used = codeHash ? await db.staffRecoveryCode.updateMany({ where: { userId: actor.id, codeHash, usedAt: null }, data: { usedAt: now } }) : null;
+    if (used?.count === 1) method = 'recovery';
   }
   await recordAttempt(keys, method !== null, now);
   if (!method) {
@@ -158,12 +177,12 @@ export async function giveSecondFactor(actor: Actor, code: string, ip: string, n
 
 /** New recovery codes for the signed-in account (the old ones stop working), returned once. */
 export async function replaceRecoveryCodes(actor: Actor): Promise<string[]> {
-  const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
+  const { codes, hashes } = await newRecoveryCodes();
   await db.$transaction(async (tx) => {
     const user = await tx.staffUser.findUniqueOrThrow({ where: { id: actor.id }, select: { totpEnrolledAt: true } });
     if (!user.totpEnrolledAt) throw new AppError('conflict', 'Set up two-step sign-in first.');
     await tx.staffRecoveryCode.deleteMany({ where: { userId: actor.id } });
-    await tx.staffRecoveryCode.createMany({ data: codes.map((c) => ({ userId: actor.id, codeHash: hashCode(c) })) });
+    await tx.staffRecoveryCode.createMany({ data: hashes.map((codeHash) => ({ userId: actor.id, codeHash })) });
     await recordAudit(tx, actor, 'staff_user.recovery_codes_replaced', { entityType: 'staff_user', entityId: actor.id });
   });
   return codes;
@@ -174,4 +193,30 @@ export async function ownSecondFactor(actor: Actor): Promise<{ enrolledAt: Date 
   const user = await db.staffUser.findUniqueOrThrow({ where: { id: actor.id }, select: { totpEnrolledAt: true } });
   const recoveryLeft = user.totpEnrolledAt ? await db.staffRecoveryCode.count({ where: { userId: actor.id, usedAt: null } }) : 0;
   return { enrolledAt: user.totpEnrolledAt, recoveryLeft };
+}
+
+/** The cookie that carries a remembered browser's token (http-only; its hash is in remembered_browser). */
+export const REMEMBER_COOKIE = 'lantern-two-step';
+const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/**
+ * "Remember this browser": a random token for a cookie, good for the absolute session lifetime
+ * (12 hours) from now. Returned once, with when it ends; only its hash is kept.
+ */
+export async function rememberBrowser(actor: Actor, now: Date = programNow()): Promise<{ token: string; expiresAt: Date }> {
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(now.getTime() + ABSOLUTE_SESSION_HOURS * 3600_000);
+  await db.$transaction(async (tx) => {
+    await tx.rememberedBrowser.deleteMany({ where: { userId: actor.id, expiresAt: { lte: now } } });
+    await tx.rememberedBrowser.create({ data: { tokenHash: tokenHash(token), userId: actor.id, expiresAt }, select: { tokenHash: true } });
+    await recordAudit(tx, actor, 'auth.browser_remembered', { entityType: 'staff_user', entityId: actor.id });
+  });
+  return { token, expiresAt };
+}
+
+/** Whether this cookie token excuses this account's new session from the second factor right now. */
+export async function browserRemembered(userId: string, token: string | undefined, now: Date = programNow()): Promise<boolean> {
+  if (!token || token.length > 100) return false;
+  const row = await db.rememberedBrowser.findUnique({ where: { tokenHash: tokenHash(token) }, select: { userId: true, expiresAt: true } });
+  return !!row && row.userId === userId && row.expiresAt > now;
 }

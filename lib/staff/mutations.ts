@@ -145,6 +145,8 @@ export async function resetStaffPassword(actor: Actor, input: unknown): Promise<
   const passwordHash = await hashPassword(temporaryPassword);
   await change(actor, id, { kind: 'reset_password' }, async (tx, target) => {
     await tx.staffUser.update({ where: { id }, data: { passwordHash, mustChangePassword: true, sessionVersion: { increment: 1 } }, select: { id: true } });
+    // A remembered browser stands in for the second factor only: with a new password, none does.
+    await tx.rememberedBrowser.deleteMany({ where: { userId: id } });
     await endSessions(tx, id);
     await recordAudit(tx, actor, 'staff_user.password_reset', { entityType: 'staff_user', entityId: id });
     await notify(tx, actor, target, 'staff_user.password_reset');
@@ -165,6 +167,7 @@ export async function resetStaffSecondFactor(actor: Actor, input: unknown): Prom
       where: { id }, data: { totpSecret: null, totpEnrolledAt: null, totpLastStep: null, sessionVersion: { increment: 1 } }, select: { id: true },
     });
     await tx.staffRecoveryCode.deleteMany({ where: { userId: id } });
+    await tx.rememberedBrowser.deleteMany({ where: { userId: id } });
     await endSessions(tx, id);
     await recordAudit(tx, actor, 'staff_user.second_factor_reset', { entityType: 'staff_user', entityId: id });
     await notify(tx, actor, target, 'staff_user.second_factor_reset');

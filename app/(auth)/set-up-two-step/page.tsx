@@ -24,7 +24,7 @@ export default async function SetUpTwoStepPage() {
         <p className="muted">
           {required ? 'Lantern asks for a code from your phone as well as your password. Set it up once to continue.' : 'A code from your phone as well as your password, each time you sign in.'}
         </p>
-        <TwoStepSetup enrolment={{ key, qrSvg }} next={required ? { href: '/', label: 'Continue' } : { href: '/account', label: 'Back to your account' }} />
+        <TwoStepSetup enrolment={{ key, qrSvg }} next={required ? { href: '/', label: 'Continue' } : { href: '/account', label: 'Back to your account' }} askPassword={!required} />
         {required && (
           <form action={signOutAction}>
             <button className="button secondary" type="submit">Sign out</button>

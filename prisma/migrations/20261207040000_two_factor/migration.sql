@@ -1,6 +1,6 @@
 -- Two-factor sign-in (lib/auth/two-factor.ts): a TOTP secret per account (RFC 6238), encrypted
 -- with ENCRYPTION_KEY; the last time step a code was accepted for, so each code works once; ten
--- one-time recovery codes, stored as SHA-256 hashes. A session records when its second factor was
+-- one-time recovery codes, stored as argon2id hashes. A session records when its second factor was
 -- given; a secret being enrolled waits on the session, encrypted, until a code confirms it.
 ALTER TABLE "staff_user" ADD COLUMN "totp_secret" BYTEA;
 ALTER TABLE "staff_user" ADD COLUMN "totp_enrolled_at" TIMESTAMPTZ(3);
