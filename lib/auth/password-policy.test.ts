@@ -42,6 +42,10 @@ describe('strength', () => {
     expect(passwordProblem('qazwsxedcrfvtgb')).not.toBeNull();
   });
 
+  it.each(['KamloopsOutreach2026', 'KamloopsShop2026!', 'SafeSuiteShowers#1'])('refuses a password built on the program’s own words: %s', (password) => {
+    expect(passwordProblem(password)).not.toBeNull();
+  });
+
   it.each(['a lantern by the quiet river', 'kettle orchard mitten galaxy', 'seven purple otters juggle quietly'])(
     'accepts the long passphrase %s', (password) => {
       expect(passwordProblem(password, { displayName: 'Robin Ashworth', email: 'robin@example.org' })).toBeNull();

@@ -10,8 +10,15 @@ export const MIN_PASSWORD_LENGTH = 12;
 export const MAX_PASSWORD_LENGTH = 256;
 /** zxcvbn's top score: about 10^10 guesses or more. Score 3 let `Lantern2026lantern` through. */
 export const MIN_STRENGTH_SCORE = 4;
-/** Words anyone guessing a Lantern password would try first. */
-const PROGRAM_WORDS = ['lantern'];
+/**
+ * Words anyone guessing a Lantern password would try first (ASVS 5.0 6.1.2, 6.2.11): the product,
+ * the program and its place, its services and its roles. zxcvbn counts a password built on them as
+ * easy to guess.
+ */
+export const PROGRAM_WORDS = [
+  'lantern', 'shop', 'kamloops', 'outreach', 'dropin', 'drop-in', 'safesuite', 'safe suite', 'showers', 'laundry',
+  'coordinator', 'manager', 'peer', 'admin', 'itsupport', 'staff',
+];
 
 export const PASSWORD_MESSAGES = {
   short: `Use at least ${MIN_PASSWORD_LENGTH} characters.`,
