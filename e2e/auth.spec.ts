@@ -18,6 +18,8 @@ async function submitSignIn(page: Page, email: string, password: string): Promis
   await button.click();
   await answered;
   await expect(button).toBeEnabled();
+  // The form resets after each answer; the next try fills it only after that.
+  await expect(page.getByLabel('Password')).toHaveValue('');
 }
 
 /** The form's own message (Next's route announcer is an alert too, so scope to the page's main). */

@@ -20,6 +20,9 @@ test('the locked screen counts wrong passwords like sign-in: after five, even th
     await password.fill(value);
     await page.getByRole('button', { name: 'Continue' }).click();
     await answered;
+    // Each wrong try shows the same message: wait for this answer's form reset before the next.
+    await expect(page.getByRole('button', { name: 'Continue' })).toBeEnabled();
+    await expect(password).toHaveValue('');
   };
   for (let i = 1; i <= 5; i++) {
     await unlock(`not my password ${i}`);
@@ -44,6 +47,10 @@ test('a spoofed X-Forwarded-For neither escapes the limit nor picks the address 
     const answered = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/sign-in');
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await answered;
+    // The answer is drawn (and the form reset, emptying the password) once the button is back: the
+    // next try must not fill the password before that reset, or it sends an empty one.
+    await expect(page.getByRole('button', { name: 'Sign in', exact: true })).toBeEnabled();
+    await expect(page.getByLabel('Password')).toHaveValue('');
   };
   for (let i = 1; i <= 5; i++) {
     await submit(i);
