@@ -3,7 +3,7 @@ import { expect, signIn, test, uniqueEmail } from './fixtures.ts';
 
 // Issue 17, findings 3 and 4: unlimited guesses at the locked screen, and a per-address limit that
 // believed the client's own X-Forwarded-For. (Behind a trusted proxy, the same rule reads the
-// proxy's entry instead: scripts/lib/client-address-hook.test.ts shows both ways on a real server.)
+// proxy's entry instead: e2e/production.spec.ts, and scripts/lib/client-address-hook.test.ts.)
 
 const formAlert = (page: Page) => page.getByRole('main').getByRole('alert');
 const WAIT = /^Too many wrong passwords. Wait \d+ seconds, then try again.$/;
