@@ -30,3 +30,35 @@ export function isUniqueViolation(error: unknown): boolean {
   const code = dbErrorCode(error);
   return code === 'P2002' || code === '23505';
 }
+
+/** The answer beside a form when the database did not answer: nothing typed is lost, the retry is safe. */
+export const DB_UNREACHABLE = 'Not saved — the database did not answer; try again.';
+/** The same for a look-up, which saves nothing. */
+export const DB_UNREACHABLE_READ = 'The database did not answer; try again.';
+
+// Prisma's codes for "no answer" (can't reach, timed out, connection closed, pool timeout), the
+// socket errors pg and the adapter pass on, and PostgreSQL's connection-exception and shutdown states.
+const UNREACHABLE_CODES = new Set([
+  'P1001', 'P1002', 'P1008', 'P1017', 'P2024', 'P2037',
+  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN',
+  '57P01', '57P02', '57P03',
+]);
+const UNREACHABLE_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections']);
+const UNREACHABLE_TEXT = /connection terminated|connection timeout|timeout exceeded when trying to connect|can't reach database server|server has closed the connection|connection is closed/i;
+
+/**
+ * Whether an error means the database did not answer (down, restarting, network cut), as opposed
+ * to a refusal or a bug. Looks through `cause` chains and Prisma's driver-adapter details, since the
+ * same outage surfaces as a Prisma error, a pg error or a bare socket error depending on where it hit.
+ */
+export function isDatabaseUnreachable(error: unknown, depth = 0): boolean {
+  if (typeof error !== 'object' || error === null || depth > 5) return false;
+  const e = error as { code?: unknown; errno?: unknown; kind?: unknown; message?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown } };
+  const code = dbErrorCode(error);
+  if (code && (UNREACHABLE_CODES.has(code) || code.startsWith('08'))) return true;
+  if (typeof e.code === 'string' && UNREACHABLE_CODES.has(e.code)) return true;
+  if (typeof e.kind === 'string' && UNREACHABLE_KINDS.has(e.kind)) return true;
+  if (typeof e.message === 'string' && UNREACHABLE_TEXT.test(e.message)) return true;
+  if (error instanceof AggregateError && error.errors.some((x) => isDatabaseUnreachable(x, depth + 1))) return true;
+  return isDatabaseUnreachable(e.meta?.driverAdapterError, depth + 1) || isDatabaseUnreachable(e.cause, depth + 1);
+}

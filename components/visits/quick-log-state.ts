@@ -29,7 +29,9 @@ export function pendingMessage(chosen: Chosen): string {
 
 export function notSavedMessage(chosen: Chosen, reason: string): string {
   const what = chosen.kind === 'anonymous' ? 'The anonymous visit' : `The visit for ${chosen.alias} (${chosen.code})`;
-  return `${what} was not saved. ${reason}`;
+  // "Not saved — the database did not answer; try again." would say "not saved" twice.
+  const why = reason.replace(/^Not saved — (.)/, (_m, first: string) => first.toUpperCase());
+  return `${what} was not saved. ${why}`;
 }
 
 export function savedMessage(chosen: Chosen): string {

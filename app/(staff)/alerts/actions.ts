@@ -27,6 +27,7 @@ export const createReportAction = defineAction({
 });
 
 export const searchAlertsAction = defineAction({
+  readOnly: true,
   permission: 'alert:read_published',
   schema: RawFormSchema,
   run: async (actor, raw) => {

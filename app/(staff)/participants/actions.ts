@@ -39,6 +39,7 @@ export const updateParticipantAction = defineAction({
 
 /** Reveals safe contact and notes to the person who asked; the data layer audits the viewing. */
 export const revealSensitiveAction = defineAction({
+  readOnly: true,
   permission: 'participant:read_sensitive',
   schema: ParticipantIdSchema,
   run: async (actor, input) => {
@@ -49,6 +50,7 @@ export const revealSensitiveAction = defineAction({
 
 /** The create form's duplicate hint, posted as the alias is typed (never a GET: the alias stays out of URLs and logs). */
 export const similarAliasesAction = defineAction({
+  readOnly: true,
   permission: 'participant:create',
   schema: SimilarAliasSchema,
   run: async (actor, { alias }) => ({ data: { matches: JSON.stringify(await findSimilarAliases(actor, alias)) } }),
@@ -59,6 +61,7 @@ const SearchSchema = z
   .catchall(z.unknown());
 
 const saveSearch = defineAction({
+  readOnly: true,
   permission: 'participant:read',
   schema: SearchSchema,
   run: async (_actor, { q, ...rest }) => {
@@ -86,6 +89,7 @@ export async function searchParticipantsAction(formData: FormData): Promise<void
  * and last visit. The text travels in the POST body only, never in a URL, and is neither logged nor audited.
  */
 export const matchParticipantsAction = defineAction({
+  readOnly: true,
   permission: 'participant:read',
   schema: z.object({ q: z.string({ error: 'Type part of an alias or code.' }).max(100, 'Type less.') }),
   run: async (actor, { q }) => {

@@ -20,6 +20,7 @@ const SearchSchema = z.object({
 });
 
 export const findMergeCandidatesAction = defineAction({
+  readOnly: true,
   permission: 'participant:merge',
   schema: SearchSchema,
   run: async (actor, { id, q }) => {
