@@ -7,6 +7,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   alert: 'Bad date report',
   alert_report: 'Bad date report',
   attendance: 'Attendance',
+  audit: 'Audit log',
   auth_session: 'Sign-in session',
   board_link: 'Queue board link',
   booking: 'Booking',
@@ -34,6 +35,7 @@ export const ENTITY_LABELS: Record<string, string> = {
 /** Codes whose words do not follow from "record, what happened to it". */
 const ACTION_LABELS: Record<string, string> = {
   'access.refused': 'Refused: not allowed for this role',
+  'audit.chain_verified': 'Audit log chain verified',
   'auth.signed_in': 'Signed in',
   'auth.sign_in_failed': 'Sign-in failed',
   'auth.sign_in_throttled': 'Sign-in held back (too many tries)',

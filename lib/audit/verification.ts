@@ -1,0 +1,77 @@
+import 'server-only';
+import { db } from '@/lib/db/client.ts';
+import { assertCan } from '@/lib/auth/assert.ts';
+import type { Actor } from '@/lib/auth/session.ts';
+import { formatDateTime } from '@/lib/calendar/index.ts';
+import { recordAudit, type AuditActor } from './record.ts';
+import { verifyChain, type ChainProblem, type ChainVerification, type VerifyOptions } from './chain.ts';
+
+// Verifications of the audit chain are kept (audit_verification, append-only) so the audit page
+// can say when the chain was last found whole, and each is itself an audit event.
+
+export type VerificationVia = 'command' | 'page';
+
+/** Records a verification's result and its audit event, in one transaction. Callers check who runs it. */
+export async function recordVerification(result: ChainVerification, via: VerificationVia, actor: AuditActor): Promise<void> {
+  const { head, broken } = result;
+  await db.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT audit_verification_record(${result.ok}, ${BigInt(result.entries)}, ${head?.seq ?? null}::bigint,
+      ${head?.eventId ?? null}::bigint, ${head ? Buffer.from(head.hash, 'hex') : null}::bytea, ${broken?.seq ?? null}::bigint,
+      ${broken?.eventId ?? null}::bigint, ${broken?.problem ?? null}::text, ${via}::text)`;
+    await recordAudit(tx, actor, 'audit.chain_verified', {
+      entityType: 'audit',
+      outcome: result.ok ? 'ok' : 'failed',
+      details: {
+        via,
+        entries: result.entries,
+        headSeq: head ? head.seq.toString() : null,
+        headHash: head?.hash ?? null,
+        ...(broken ? { problem: broken.problem, brokenEventId: broken.eventId?.toString() ?? null, brokenSeq: broken.seq?.toString() ?? null } : {}),
+      },
+    });
+  });
+}
+
+export type LatestVerification = {
+  at: string;
+  atText: string;
+  ok: boolean;
+  entries: number;
+  headHash: string | null;
+  brokenEventId: string | null;
+  brokenSeq: string | null;
+  problem: ChainProblem | null;
+  via: VerificationVia;
+};
+
+type LatestRow = { at: Date; ok: boolean; entries: bigint; head_hash: Uint8Array | null; broken_seq: bigint | null; broken_event_id: bigint | null; problem: ChainProblem | null; via: VerificationVia };
+
+/** The most recent verification, or null if the chain was never verified. Managers and IT support (`audit:read`). */
+export async function latestVerification(actor: Actor): Promise<LatestVerification | null> {
+  assertCan(actor, 'audit:read');
+  const [row] = await db.$queryRaw<LatestRow[]>`SELECT at, ok, entries, head_hash, broken_seq, broken_event_id, problem, via FROM audit_verification_latest()`;
+  if (!row) return null;
+  return {
+    at: row.at.toISOString(),
+    atText: formatDateTime(row.at.toISOString()),
+    ok: row.ok,
+    entries: Number(row.entries),
+    headHash: row.head_hash ? Buffer.from(row.head_hash).toString('hex') : null,
+    brokenEventId: row.broken_event_id?.toString() ?? null,
+    brokenSeq: row.broken_seq?.toString() ?? null,
+    problem: row.problem,
+    via: row.via,
+  };
+}
+
+// Two clicks (or two people) at once share one walk instead of reading the whole log twice.
+let running: Promise<ChainVerification> | null = null;
+
+/** Verifies the chain now and records the result as the acting user's. Managers and IT support (`audit:read`). */
+export async function verifyAuditChainNow(actor: Actor, opts: VerifyOptions = {}): Promise<ChainVerification> {
+  assertCan(actor, 'audit:read');
+  running ??= verifyChain(opts).finally(() => (running = null));
+  const result = await running;
+  await recordVerification(result, 'page', actor);
+  return result;
+}
