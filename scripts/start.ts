@@ -1,14 +1,17 @@
 // `npm start`: the production entry point. Refuses to start on bad configuration with one line
 // (no stack trace: operators read this in service logs), applies pending migrations under
 // Prisma's advisory lock (several instances may start at once: one migrates, the others wait),
-// then runs `next start` in the foreground and exits with its code.
-import { spawn } from 'node:child_process';
+// then runs `next start` in the foreground and exits with its code. SIGTERM or SIGINT stops it at
+// any point, Next included (scripts/lib/foreground.ts).
 import { createRequire } from 'node:module';
-import { constants } from 'node:os';
+import net from 'node:net';
 import { migrate } from '../lib/db/migrate.ts';
 import { checkEnv } from '../lib/env.ts';
 import { clockDescription } from '../lib/calendar/zone.ts';
 import { parseTrustedProxies } from '../lib/auth/client-address.mjs';
+import { runServer, stopOnSignals } from './lib/foreground.ts';
+
+stopOnSignals();
 
 function fail(reason: string): never {
   console.error(`Lantern cannot start: ${reason.replace(/\s+/g, ' ').trim()}`);
@@ -21,6 +24,14 @@ if (!config.ok) fail(config.message);
 const port = process.env.PORT ?? '3000';
 if (!/^\d{1,5}$/.test(port) || Number(port) < 1 || Number(port) > 65535) {
   fail(`PORT must be a port number between 1 and 65535, not "${port}"`);
+}
+
+// One address to listen on (e.g. 127.0.0.1 behind a proxy on the same host); unset, Next listens
+// on every address. Not HOSTNAME: shells and Docker set that to the machine's own name.
+const host = process.env.LANTERN_HOST;
+const hostName = /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i;
+if (host !== undefined && !net.isIP(host) && !hostName.test(host)) {
+  fail(`LANTERN_HOST must be an IP address or host name to listen on, such as 127.0.0.1 or ::, not "${host}"`);
 }
 
 // The hook writes each request's client address from its socket (lib/auth/client-address.mjs);
@@ -42,11 +53,6 @@ console.log(`Lantern: ${clockDescription()}`);
 // Node runs Next's CLI directly: no shell, and no dependence on node_modules/.bin.
 const nextCli = createRequire(import.meta.url).resolve('next/dist/bin/next');
 const hook = new URL('./lib/client-address-hook.mjs', import.meta.url).href;
-const next = spawn(process.execPath, ['--import', hook, nextCli, 'start', '--port', port], { stdio: 'inherit' });
-
-// Next shuts down gracefully on these; we stay alive until it has.
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => next.kill(signal));
-}
-next.on('error', (e) => fail(`cannot run next start: ${e.message}`));
-next.on('exit', (code, signal) => process.exit(code ?? 128 + (signal ? constants.signals[signal] : 0)));
+runServer(['--import', hook, nextCli, 'start', '--port', port, ...(host ? ['--hostname', host] : [])], (e) =>
+  fail(`cannot run next start: ${e.message}`),
+);
