@@ -16,7 +16,8 @@ register(
     ),
 );
 
-const { verifyChain, CHAIN_PROBLEM_TEXT } = await import('../lib/audit/chain.ts');
+const { verifyChain } = await import('../lib/audit/chain.ts');
+const { CHAIN_PROBLEM_TEXT } = await import('../lib/audit/chain-words.ts');
 const { recordVerification } = await import('../lib/audit/verification.ts');
 const { getDb } = await import('../lib/db/client.ts');
 

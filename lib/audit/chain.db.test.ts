@@ -95,7 +95,9 @@ describe('audit chain', () => {
     const ids = await write(4);
     const seq = await seqOf(ids[1]!);
     await asOwnerAround('DELETE FROM audit_event WHERE id = $1', [ids[1]]);
-    expect((await verifyChain()).broken).toEqual({ problem: 'event_missing', eventId: ids[1], seq });
+    const result = await verifyChain();
+    expect(result.broken).toEqual({ problem: 'event_missing', eventId: ids[1], seq });
+    expect(result.head?.eventId).toBe(ids[0]); // the last intact entry, in the same batch as the break
   });
 
   it('finds a row deleted with its chain entry at the entry after it', async () => {

@@ -1,22 +1,11 @@
 import 'server-only';
 import { db } from '@/lib/db/client.ts';
+import type { ChainProblem } from './chain-words.ts';
 
 // The audit log's hash chain, checked. Each audit event has one entry in audit_chain, appended at
 // its transaction's commit, whose hash is SHA-256(previous entry's hash || the event's bytes)
 // (prisma/migrations/20261208020000_audit_chain documents the encoding). The hashing and the
 // judging of each entry live in SQL (audit_chain_check); this walks the chain in batches.
-
-export type ChainProblem =
-  /** The entry's audit event is gone. */
-  | 'event_missing'
-  /** The entry does not follow the one before it: an entry was removed, moved or added. */
-  | 'out_of_order'
-  /** The event's row is not what was hashed. */
-  | 'changed'
-  /** An audit event has no chain entry (written with the chain's trigger bypassed). */
-  | 'unchained'
-  /** The head a previous verification recorded is no longer in the chain (the newest entries were removed). */
-  | 'head_lost';
 
 export type ChainHead = { seq: bigint; eventId: bigint; hash: string };
 
@@ -27,14 +16,6 @@ export type ChainVerification = {
   /** The last entry judged intact: the hash to note outside the database. */
   head: ChainHead | null;
   broken: { problem: ChainProblem; eventId: bigint | null; seq: bigint | null } | null;
-};
-
-export const CHAIN_PROBLEM_TEXT: Record<ChainProblem, string> = {
-  event_missing: 'its audit event has been removed',
-  out_of_order: 'it does not follow the entry before it (an entry was removed, moved or added)',
-  changed: 'the audit event was changed after it was written',
-  unchained: 'the audit event has no chain entry (written around the chain)',
-  head_lost: 'the newest entry seen by the last verification is gone (entries were removed from the end)',
 };
 
 const GENESIS = Buffer.alloc(32);
@@ -71,18 +52,29 @@ export async function verifyChain(opts: VerifyOptions = {}): Promise<ChainVerifi
   let entries = 0;
   let head: ChainHead | null = null;
   while (after < until) {
-    const [b] = await db.$queryRaw<Batch[]>`SELECT * FROM audit_chain_check(${after}, ${prev}, ${until}, ${batchSize}::int)`;
+    const b = await batch(after, prev, until, batchSize);
     if (!b || b.checked === 0n) break;
     entries += Number(b.checked);
     opts.onProgress?.(entries, total);
-    if (b.problem) return { ok: false, entries, head, broken: { problem: b.problem, eventId: b.broken_event_id, seq: b.broken_seq } };
-    head = { seq: b.last_seq!, eventId: b.last_event_id!, hash: hex(b.last_hash!) };
+    if (b.problem) {
+      // The batch's last entry is the broken one; the head is the entry before it.
+      if (b.checked > 1n) head = toHead((await batch(after, prev, until, Number(b.checked) - 1))!);
+      return { ok: false, entries, head, broken: { problem: b.problem, eventId: b.broken_event_id, seq: b.broken_seq } };
+    }
+    head = toHead(b);
     after = b.last_seq!;
     prev = b.last_hash!;
   }
   const broken = (await firstUnchained()) ?? (await lostHead());
   return { ok: !broken, entries, head, broken };
 }
+
+async function batch(after: bigint, prev: Uint8Array, until: bigint, size: number): Promise<Batch | undefined> {
+  const [b] = await db.$queryRaw<Batch[]>`SELECT * FROM audit_chain_check(${after}, ${prev}, ${until}, ${size}::int)`;
+  return b;
+}
+
+const toHead = (b: Batch): ChainHead => ({ seq: b.last_seq!, eventId: b.last_event_id!, hash: hex(b.last_hash!) });
 
 async function firstUnchained(): Promise<ChainVerification['broken']> {
   const [row] = await db.$queryRaw<{ id: bigint | null }[]>`SELECT audit_chain_first_unchained() AS id`;

@@ -4,7 +4,8 @@ import { assertCan } from '@/lib/auth/assert.ts';
 import type { Actor } from '@/lib/auth/session.ts';
 import { formatDateTime } from '@/lib/calendar/index.ts';
 import { recordAudit, type AuditActor } from './record.ts';
-import { verifyChain, type ChainProblem, type ChainVerification, type VerifyOptions } from './chain.ts';
+import { verifyChain, type ChainVerification, type VerifyOptions } from './chain.ts';
+import type { ChainProblem } from './chain-words.ts';
 
 // Verifications of the audit chain are kept (audit_verification, append-only) so the audit page
 // can say when the chain was last found whole, and each is itself an audit event.
