@@ -8,10 +8,11 @@
 // wrong key apart from a damaged file before anything is read; the prefix is also GCM's additional
 // data, and the tag, checked when the last byte is read, covers everything. The restore commits
 // only after that check, so a damaged or cut-short file changes nothing.
-import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, timingSafeEqual, type Decipher } from 'node:crypto';
 import { open } from 'node:fs/promises';
 import { createReadStream } from 'node:fs';
-import { pipeline, Transform, type Readable } from 'node:stream';
+import { pipeline, Transform, Writable, type Readable } from 'node:stream';
+import { pipeline as pipelinePromise } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 
 const MAGIC = Buffer.from('LNTRNBK1', 'ascii');
@@ -60,9 +61,24 @@ export function encryptingStream(key: Buffer): { prefix: Buffer; encrypt: Transf
 
 /**
  * Opens a backup file for reading: checks its prefix and the key at once, and returns the
- * decrypted, decompressed dump as a stream that fails (plainly) if any byte was changed or cut.
+ * decrypted, decompressed dump as a stream that fails if any byte was changed or cut.
  */
 export async function openBackupFile(file: string, key: Buffer): Promise<Readable> {
+  const { read, decipher } = await openDecipher(file, key);
+  return pipeline(read, decipher, createGunzip(), () => {});
+}
+
+/**
+ * Reads the whole file through GCM's check before a restore touches the database. (The restore
+ * checks again as it reads, and commits only then, in case the file changes in between.)
+ */
+export async function verifyBackupFile(file: string, key: Buffer): Promise<void> {
+  const { read, decipher } = await openDecipher(file, key);
+  const discard = new Writable({ write: (_chunk, _enc, done) => done() });
+  await pipelinePromise(read, decipher, discard).catch((e) => Promise.reject(readError(e)));
+}
+
+async function openDecipher(file: string, key: Buffer): Promise<{ read: Readable; decipher: Decipher }> {
   const handle = await open(file, 'r').catch((e: NodeJS.ErrnoException) => {
     throw new BackupError(e.code === 'ENOENT' ? `${file} does not exist` : `cannot read ${file} (${e.code ?? e.message})`);
   });
@@ -89,10 +105,9 @@ export async function openBackupFile(file: string, key: Buffer): Promise<Readabl
   decipher.setAAD(head);
   decipher.setAuthTag(tag);
   const body = size - PREFIX_LENGTH - TAG_LENGTH;
-  const read = createReadStream(file, { start: PREFIX_LENGTH, end: PREFIX_LENGTH + body - 1 });
-  // An empty range would read the whole file: an empty body is damage anyway.
   if (body === 0) throw damaged();
-  return pipeline(read, decipher, createGunzip(), () => {});
+  const read = createReadStream(file, { start: PREFIX_LENGTH, end: PREFIX_LENGTH + body - 1 });
+  return { read, decipher };
 }
 
 export function damaged(): BackupError {

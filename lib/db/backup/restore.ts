@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { checksum, migrate } from '../migrate.ts';
-import { BackupError, damaged, openBackupFile } from './file.ts';
+import { BackupError, damaged, openBackupFile, verifyBackupFile } from './file.ts';
 import { FORMAT, FORMAT_VERSION, type BackupHeader, type Progress } from './dump.ts';
 import { loadTables, readLines } from './load.ts';
 import { quoteIdent } from './catalog.ts';
@@ -24,6 +24,7 @@ export type RestoreOptions = { key: Buffer; onProgress?: (p: Progress) => void; 
 export async function restoreBackup(connectionString: string, file: string, opts: RestoreOptions): Promise<{ header: BackupHeader; applied: string[] }> {
   const log = opts.log ?? (() => {});
   const migrationsDir = opts.migrationsDir ?? MIGRATIONS_DIR;
+  await verifyBackupFile(file, opts.key);
   const lines = readLines(await openBackupFile(file, opts.key));
   try {
     const header = parseHeader((await lines.next()).value ?? undefined);
