@@ -2,6 +2,7 @@
 // batches that PGlite must run in one call. Also fixes up what a private backend would not need:
 // statement names shared between clients, and COPY FROM STDIN, which PGlite can only run in one go.
 import { cstr, message, query, splitMessages, sync, closeStatement } from './embedded-protocol.ts';
+import { analyzeSql } from './embedded-sql.ts';
 
 // Messages after which the client waits for an answer: Sync, simple Query, Flush, FunctionCall.
 const BATCH_END = new Set(['S', 'Q', 'H', 'F']);
@@ -18,12 +19,14 @@ export class FrontendQueue {
   private copying = false; // between a COPY FROM STDIN query and its CopyDone/CopyFail
   private fakedCopyIns = 0; // CopyInResponses answered by us, in the ready batches
   private named = new Set<string>(); // the client's names of its prepared statements
+  private partialTouches = false; // a complete message after the last batch end may change session state
+  private readyTouches = false; // … one in the ready batches
   /** A CopyInResponse the server owes the client, to send once earlier answers are written. */
   copyInOwed = false;
   /** The client sent Terminate. */
   terminated = false;
 
-  constructor(private prefix: string) {}
+  constructor(readonly prefix: string) {}
 
   /** Adds received bytes; returns an error text on a malformed stream. */
   push(chunk: Buffer): string | undefined {
@@ -47,10 +50,12 @@ export class FrontendQueue {
         this.partial.push(msg);
         continue;
       } else {
-        this.partial.push(this.renameStatement(refuseExtendedCopy(msg)));
+        this.partial.push(this.rewriteSql(this.renameStatement(refuseExtendedCopy(msg))));
         if (!BATCH_END.has(type)) continue;
       }
       this.ready.push(...this.partial.splice(0));
+      this.readyTouches ||= this.partialTouches;
+      this.partialTouches = false;
     }
   }
 
@@ -58,16 +63,21 @@ export class FrontendQueue {
     return this.ready.length > 0;
   }
 
-  /** Everything ready to run, and how many CopyInResponses to drop from PGlite's answer to it. */
-  take(): { bytes: Buffer; fakedCopyIns: number } {
-    const batch = { bytes: Buffer.concat(this.ready.splice(0)), fakedCopyIns: this.fakedCopyIns };
+  /**
+   * Everything ready to run, how many CopyInResponses to drop from PGlite's answer to it, and
+   * whether it may change session state (SET, RESET, set_config, …), which must then be saved.
+   */
+  take(): { bytes: Buffer; fakedCopyIns: number; touchesSession: boolean } {
+    const batch = { bytes: Buffer.concat(this.ready.splice(0)), fakedCopyIns: this.fakedCopyIns, touchesSession: this.readyTouches };
     this.fakedCopyIns = 0;
+    this.readyTouches = false;
     return batch;
   }
 
   clear() {
     this.ready = [];
     this.partial = [];
+    this.partialTouches = this.readyTouches = false;
   }
 
   get hasStatements() {
@@ -82,6 +92,25 @@ export class FrontendQueue {
     for (const name of this.named) msgs.push(closeStatement(this.prefix + name));
     this.named.clear();
     return Buffer.concat([...msgs, sync()]);
+  }
+
+  /**
+   * The SQL of a simple Query or a Parse, as embedded-sql.ts reads it: SQL-level PREPARE / EXECUTE /
+   * DEALLOCATE names get the client's prefix like protocol-level ones, statements the shared
+   * session cannot give one client are replaced by a failing one, and session changes are noted.
+   */
+  private rewriteSql(msg: Buffer): Buffer {
+    const type = msg[0];
+    if (type !== 0x51 /* 'Q' */ && type !== 0x50 /* 'P' */) return msg;
+    const at = type === 0x51 ? 5 : msg.indexOf(0, 5) + 1;
+    const end = msg.indexOf(0, at);
+    const sql = msg.subarray(at, end).toString('utf8');
+    const a = analyzeSql(sql, this.prefix, type === 0x50);
+    this.partialTouches ||= a.touchesSession;
+    for (const name of a.prepared) this.named.add(name);
+    for (const name of a.deallocated) this.named.delete(name);
+    if (a.sql === sql) return msg;
+    return message(String.fromCharCode(type), msg.subarray(5, at), cstr(a.sql), msg.subarray(end + 1));
   }
 
   /**

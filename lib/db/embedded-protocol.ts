@@ -72,11 +72,15 @@ export function stripCopyIn(buf: Uint8Array, count: number): Uint8Array {
 export const REPORTED_SETTINGS = ['server_version', 'server_encoding', 'client_encoding', 'DateStyle',
   'IntervalStyle', 'integer_datetimes', 'standard_conforming_strings', 'TimeZone', 'is_superuser', 'in_hot_standby'];
 
+/** Who a client is logged in as: the server's own user, or a role of the database. */
+export type Login = { user: string; superuser: boolean };
+
 /** The reply to a startup message: no authentication (local only), one database, protocol 3.0. */
 export function answerStartup(
   s: Extract<Startup, { kind: 'startup' }>,
   settings: { name: string; value: string }[],
   pid: number,
+  login: Login,
 ): { reply: Buffer } | { refuse: [code: string, text: string] } {
   if (s.major !== 3) return { refuse: ['0A000', `unsupported frontend protocol ${s.major}.${s.minor}`] };
   const database = s.params.get('database') || s.params.get('user') || 'postgres';
@@ -86,8 +90,10 @@ export function answerStartup(
   const unknown = [...s.params.keys()].filter((k) => k.startsWith('_pq_.'));
   const out = s.minor !== 0 || unknown.length ? [negotiateProtocolVersion(unknown)] : [];
   out.push(authenticationOk());
-  for (const { name, value } of settings) out.push(parameterStatus(name, value));
-  out.push(parameterStatus('session_authorization', 'postgres'));
+  for (const { name, value } of settings) {
+    out.push(parameterStatus(name, name === 'is_superuser' ? (login.superuser ? 'on' : 'off') : value));
+  }
+  out.push(parameterStatus('session_authorization', login.user));
   out.push(parameterStatus('application_name', s.params.get('application_name') ?? ''));
   out.push(backendKeyData(pid, randomInt(2 ** 31)), readyForQuery('I'));
   return { reply: Buffer.concat(out) };
@@ -116,12 +122,36 @@ export function splitMessages(buf: Buffer): { messages: Buffer[]; rest: Buffer }
   return { messages, rest: buf.subarray(at) };
 }
 
-/** The transaction status of the last ReadyForQuery in a backend response, or null if none. */
-export function lastReadyStatus(buf: Uint8Array): 'I' | 'T' | 'E' | null {
+/**
+ * The transaction status of the last ReadyForQuery in a backend response (null if none), and
+ * whether the backend reported a changed setting (ParameterStatus: SET, set_config, SET ROLE, …).
+ */
+export function readAnswer(buf: Uint8Array): { ready: 'I' | 'T' | 'E' | null; reported: boolean; errors: boolean } {
   const view = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
-  let status: 'I' | 'T' | 'E' | null = null;
+  let ready: 'I' | 'T' | 'E' | null = null;
+  let reported = false;
+  let errors = false;
   for (let at = 0; at + 5 <= view.length; at += 1 + view.readInt32BE(at + 1)) {
-    if (view[at] === 0x5a && at + 6 <= view.length) status = String.fromCharCode(view[at + 5]!) as 'I' | 'T' | 'E';
+    if (view[at] === 0x5a && at + 6 <= view.length) ready = String.fromCharCode(view[at + 5]!) as 'I' | 'T' | 'E';
+    if (view[at] === 0x53 /* 'S' */) reported = true;
+    if (view[at] === 0x45 /* 'E' */) errors = true;
   }
-  return status;
+  return { ready, reported, errors };
+}
+
+/** Takes a client's statement-name prefix out of error texts ("prepared statement "c3_q" …"). */
+export function unprefixErrors(buf: Uint8Array, prefix: string): Uint8Array {
+  const view = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
+  const quoted = Buffer.from(`"${prefix}`);
+  if (view.indexOf(quoted) < 0) return buf;
+  const out: Buffer[] = [];
+  for (let at = 0; at + 5 <= view.length; ) {
+    const end = at + 1 + view.readInt32BE(at + 1);
+    const msg = view.subarray(at, end);
+    if (msg[0] === 0x45 && msg.indexOf(quoted) >= 0) {
+      out.push(message('E', Buffer.from(msg.subarray(5).toString('utf8').split(`"${prefix}`).join('"'))));
+    } else out.push(msg);
+    at = end;
+  }
+  return Buffer.concat(out);
 }

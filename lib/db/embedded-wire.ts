@@ -2,10 +2,18 @@
 // clients take turns under one global lock: a client keeps it from its first message until the
 // backend reports the session idle again ('I'), i.e. for a whole transaction. Nobody else's
 // statements can land inside it, which is what made @electric-sql/pglite-socket mix clients up.
+// Each client's session settings and role are its own too (embedded-session.ts).
+//
+// Roles: a client whose startup message names a role other than the server's own user runs as
+// that role (SET SESSION AUTHORIZATION, re-applied at each of its turns), so the app connecting as
+// its runtime role meets the same privileges as in production and a missing grant fails a test.
+// This is NOT a security boundary: the server has no authentication (no password is asked), so
+// anyone who can reach the port can connect as postgres; it listens on this machine only.
 import net from 'node:net';
 import type { PGlite } from '@electric-sql/pglite';
 import * as wire from './embedded-protocol.ts';
 import { FrontendQueue } from './embedded-frontend.ts';
+import { Sessions, type SessionClient, type SessionState } from './embedded-session.ts';
 
 export type WireOptions = {
   host: string;
@@ -39,6 +47,8 @@ export async function serveWire(pglite: PGlite, opts: WireOptions) {
   let nextId = 1;
   const { rows: settings } = await pglite.query<{ name: string; value: string }>(
     `select s as name, current_setting(s) as value from unnest($1::text[]) s`, [wire.REPORTED_SETTINGS]);
+  const serverUser = (await pglite.query<{ u: string }>('select current_user::text as u')).rows[0]!.u;
+  const sessions = new Sessions(pglite, serverUser, opts.log);
 
   // Set once PGlite has failed: its WebAssembly runtime has exited and must not be called again
   // (a further call spins forever), so every client gets an error until the process restarts.
@@ -54,10 +64,33 @@ export async function serveWire(pglite: PGlite, opts: WireOptions) {
     }
   }
 
-  class Connection {
+  /** Who `user` may log in as, or PostgreSQL's refusal; looked up between transactions. */
+  async function login(user: string): Promise<wire.Login | { refuse: [string, string] }> {
+    if (user === serverUser) return { user, superuser: true };
+    const who = {};
+    await lock.acquire(who);
+    try {
+      if (stopped) return { refuse: ['57P03', stopped] };
+      const { rows } = await pglite.query<{ login: boolean; superuser: boolean; connect: boolean }>(
+        `SELECT rolcanlogin AS login, rolsuper AS superuser, pg_catalog.has_database_privilege(oid, pg_catalog.current_database(), 'CONNECT') AS connect
+           FROM pg_catalog.pg_roles WHERE rolname = $1`, [user]);
+      const role = rows[0];
+      if (!role) return { refuse: ['28000', `role "${user}" does not exist`] };
+      if (!role.login) return { refuse: ['28000', `role "${user}" is not permitted to log in`] };
+      if (!role.connect) return { refuse: ['42501', 'permission denied for database "postgres"'] };
+      return { user, superuser: role.superuser };
+    } finally {
+      lock.release(who);
+    }
+  }
+
+  class Connection implements SessionClient {
     readonly id = nextId++;
+    saved: SessionState | null = null;
+    touched = false;
     private buf: Buffer = Buffer.alloc(0); // until the startup message is complete
     private started = false;
+    private handshaking = false;
     private queue = new FrontendQueue(`c${this.id}_`);
     private pumping = false;
     private closed = false;
@@ -72,11 +105,12 @@ export async function serveWire(pglite: PGlite, opts: WireOptions) {
 
     private onData(chunk: Buffer) {
       if (this.closed) return;
-      if (!this.started) {
-        this.buf = Buffer.concat([this.buf, chunk]);
-        if (!this.handshake()) return;
-        [chunk, this.buf] = [this.buf, Buffer.alloc(0)];
-      }
+      if (this.started) return this.receive(chunk);
+      this.buf = Buffer.concat([this.buf, chunk]);
+      if (!this.handshaking) void this.handshake();
+    }
+
+    private receive(chunk: Buffer) {
       const error = this.queue.push(chunk);
       if (error) return this.fail('08P01', error);
       if (this.queue.terminated) return this.terminate();
@@ -90,22 +124,37 @@ export async function serveWire(pglite: PGlite, opts: WireOptions) {
       this.queue.copyInOwed = false;
     }
 
-    /** Handles SSL/GSS/cancel requests and the startup message; true once the session is ready. */
-    private handshake(): boolean {
-      for (;;) {
-        const s = wire.parseStartup(this.buf);
-        if (!s) return false;
-        if (s.kind === 'invalid') return this.fail('08P01', 'invalid startup packet'), false;
-        this.buf = this.buf.subarray(s.length);
-        if (s.kind === 'ssl' || s.kind === 'gss') this.socket.write('N'); // no encryption: local only
-        if (s.kind === 'cancel') return this.socket.destroy(), false; // cannot interrupt a WASM backend
-        if (s.kind !== 'startup') continue;
-        if (stopped) return this.fail('57P03', stopped), false;
-        const answer = wire.answerStartup(s, settings, this.id);
-        if ('refuse' in answer) return this.fail(...answer.refuse), false;
-        this.socket.write(answer.reply);
-        this.started = true;
-        return true;
+    /** Handles SSL/GSS/cancel requests and the startup message, then what came after it. */
+    private async handshake() {
+      this.handshaking = true;
+      try {
+        for (;;) {
+          const s = wire.parseStartup(this.buf);
+          if (!s) return;
+          if (s.kind === 'invalid') return this.fail('08P01', 'invalid startup packet');
+          this.buf = this.buf.subarray(s.length);
+          if (s.kind === 'ssl' || s.kind === 'gss') this.socket.write('N'); // no encryption: local only
+          if (s.kind === 'cancel') return this.socket.destroy(); // cannot interrupt a WASM backend
+          if (s.kind !== 'startup') continue;
+          if (stopped) return this.fail('57P03', stopped);
+          const who = await login(s.params.get('user') || serverUser);
+          if ('refuse' in who) return this.fail(...who.refuse);
+          const answer = wire.answerStartup(s, settings, this.id, who);
+          if ('refuse' in answer) return this.fail(...answer.refuse);
+          if (this.closed) return;
+          if (who.user !== serverUser) this.saved = { user: who.user, role: 'none', settings: [] };
+          this.socket.write(answer.reply);
+          this.started = true;
+          const rest = this.buf;
+          this.buf = Buffer.alloc(0);
+          if (rest.length) this.receive(rest);
+          return;
+        }
+      } catch (err) {
+        opts.log(`embedded database: connection ${this.id} could not log in: ${(err as Error).message}`);
+        this.fail('XX000', 'internal error in the embedded database');
+      } finally {
+        this.handshaking = false;
       }
     }
 
@@ -118,11 +167,17 @@ export async function serveWire(pglite: PGlite, opts: WireOptions) {
           await lock.acquire(this);
           clearTimeout(this.idleTimer);
           if (this.closed) break;
+          if (stopped) throw new Error(stopped);
+          if (sessions.live !== this) await sessions.enter(this);
           const batch = this.queue.take();
-          const out = wire.stripCopyIn(await exec(batch.bytes), batch.fakedCopyIns);
+          if (batch.touchesSession) this.touched = true;
+          let out = wire.stripCopyIn(await exec(batch.bytes), batch.fakedCopyIns);
+          const answer = wire.readAnswer(out);
+          if (answer.errors) out = wire.unprefixErrors(out, this.queue.prefix);
           if (!this.closed) this.socket.write(out);
+          if (answer.reported) this.touched = true;
           // 'T'/'E' (in a transaction) or no ReadyForQuery yet (after Flush): keep the lock.
-          if (wire.lastReadyStatus(out) === 'I') lock.release(this);
+          if (answer.ready === 'I') lock.release(this);
         }
       } catch (err) {
         if (!stopped) opts.log(`embedded database: connection ${this.id} failed: ${(err as Error).message}`);
@@ -168,6 +223,7 @@ export async function serveWire(pglite: PGlite, opts: WireOptions) {
       this.queue.clear();
       clearTimeout(this.idleTimer);
       connections.delete(this);
+      sessions.leave(this);
       if (!this.socket.writableEnded) this.socket.destroySoon();
       void this.pump();
     }
