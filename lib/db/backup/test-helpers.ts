@@ -22,6 +22,8 @@ export type Fingerprint = {
 /** Every table's rows, every sequence's state and every user trigger's state in `url`'s schema. */
 export function fingerprint(url: string): Promise<Fingerprint> {
   return withClient(url, async (c) => {
+    // The same text on every server, whatever its defaults.
+    await c.query(`SET TimeZone = 'UTC'; SET DateStyle = 'ISO, MDY'; SET IntervalStyle = 'postgres'; SET extra_float_digits = 1`);
     const { rows: tables } = await c.query<{ name: string }>(`SELECT c.relname AS name FROM pg_class c
       JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = current_schema() AND c.relkind = 'r' ORDER BY 1`);
     const fp: Fingerprint = { tables: {}, sequences: {}, triggers: {} };
