@@ -35,7 +35,13 @@ const cases: Array<[string, Record<string, string | undefined>, RegExp]> = [
     /^Lantern cannot start: ENCRYPTION_KEY must be 32 random bytes in base64/],
   ['PORT not a number', { ...VALID, PORT: 'eighty' }, /^Lantern cannot start: PORT must be a port number/],
   ['LANTERN_TIME_ZONE not a zone', { ...VALID, LANTERN_TIME_ZONE: 'Kamloops' }, /^Lantern cannot start: LANTERN_TIME_ZONE must be an IANA time zone name/],
+  ['LANTERN_HOST a URL, not an address', { ...VALID, LANTERN_HOST: 'http://127.0.0.1:3000' },
+    /^Lantern cannot start: LANTERN_HOST must be an IP address or host name to listen on, such as 127.0.0.1 or ::, not "http:\/\/127.0.0.1:3000"$/],
+  ['LANTERN_HOST with a port', { ...VALID, LANTERN_HOST: '127.0.0.1:3000' }, /^Lantern cannot start: LANTERN_HOST must be an IP address/],
   ['database unreachable', VALID, /^Lantern cannot start: cannot connect to the database: .*ECONNREFUSED/],
+  // Good addresses get past the check, as far as the database.
+  ['LANTERN_HOST an IPv6 address', { ...VALID, LANTERN_HOST: '::1' }, /^Lantern cannot start: cannot connect to the database/],
+  ['LANTERN_HOST a host name', { ...VALID, LANTERN_HOST: 'app-1.internal' }, /^Lantern cannot start: cannot connect to the database/],
 ];
 
 describe.concurrent('npm start refuses bad configuration', () => {
