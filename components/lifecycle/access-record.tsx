@@ -26,7 +26,7 @@ function Visits({ visits }: { visits: JsonRow[] }) {
             <tr key={String(v.id)}>
               <td>{formatDateTime(String(v.visited_at))}</td>
               <td>{services(v)}</td>
-              <td>{v.voided_at ? `Voided ${formatDateTime(String(v.voided_at))}: ${String(v.void_reason)}` : 'Counted'}</td>
+              <td>{v.voided_at ? `Voided ${formatDateTime(String(v.voided_at))}: ${v.void_reason == null ? 'reason removed' : String(v.void_reason)}` : 'Counted'}</td>
               <td>{formatDateTime(String(v.created_at))}</td>
             </tr>
           ))}

@@ -6,7 +6,9 @@ import { useRouter } from 'next/navigation';
 import { useEffect } from 'react';
 import type { ActionState } from '@/lib/action.ts';
 import { createReferralAction } from '@/app/(staff)/referrals/actions.ts';
-import { CATEGORY_LABELS, CONSENT_LABELS, CONSENTS, FOLLOW_UP_DAYS, REASON_MAX, TEXT_MAX, type Category, type Consent } from '@/lib/referrals/rules.ts';
+import {
+  CATEGORY_LABELS, CONSENT_LABELS, CONSENTS, FOLLOW_UP_DAYS, REASON_LABELS, REASON_MAX, REASONS, TEXT_MAX, type Category, type Consent,
+} from '@/lib/referrals/rules.ts';
 import { Field } from '@/components/ui/field.tsx';
 import { FormStatus } from '@/components/ui/form-status.tsx';
 import { keptSubmit } from './kept-form.ts';
@@ -18,7 +20,7 @@ export type AgencyChoice = { id: string; name: string; categories: Category[] };
 type Props = { agencies: AgencyChoice[]; initialKey: string; today: string; person: Who | null };
 
 /**
- * A new referral: who, agency and category, a short reason, dates, and what the person agreed may
+ * A new referral: who, agency and category, what for (a choice, plus optional words kept encrypted), dates, and what the person agreed may
  * be shared. The summary is written with the person; "alias only" needs a participant.
  */
 export function ReferralForm({ agencies, initialKey, today, person }: Props) {
@@ -59,8 +61,17 @@ export function ReferralForm({ agencies, initialKey, today, person }: Props) {
         </select>
         {errors.category && <span id="field-category-error" className="field-error">{errors.category}</span>}
       </div>
-      <Field label="Reason (short)" name="reason" maxLength={REASON_MAX} defaultValue={values.reason} error={errors.reason}
-        hint="A few words, e.g. “looking for housing”. No names." />
+      <div className="field">
+        <label htmlFor="field-reasonCategory">What for</label>
+        <select id="field-reasonCategory" name="reasonCategory" defaultValue={values.reasonCategory ?? ''}
+          aria-invalid={errors.reasonCategory ? true : undefined} aria-describedby={errors.reasonCategory ? 'field-reasonCategory-error' : undefined}>
+          <option value="">Choose one</option>
+          {REASONS.map((r) => <option key={r} value={r}>{REASON_LABELS[r]}</option>)}
+        </select>
+        {errors.reasonCategory && <span id="field-reasonCategory-error" className="field-error">{errors.reasonCategory}</span>}
+      </div>
+      <Field label="Details (optional)" name="reasonDetail" maxLength={REASON_MAX} defaultValue={values.reasonDetail} error={errors.reasonDetail}
+        hint="Kept encrypted. Only if it helps; no names." />
       <div className="row">
         <Field label="Referral date" name="referredOn" type="date" max={today} defaultValue={values.referredOn ?? today} error={errors.referredOn} />
         <Field label="Follow up on" name="followUpOn" type="date" defaultValue={values.followUpOn} error={errors.followUpOn}

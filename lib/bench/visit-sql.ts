@@ -76,17 +76,23 @@ c AS (
 ), chosen AS (
   SELECT k.*, o.ns, o.now, o.staff, o.reasons,
     least(k.visited_at + make_interval(secs => 20 + floor(k.u_delay * 160)), o.now) AS created_at,
-    k."mayVoid" AND k.u_void < o.void_share AS voided
+    k."mayVoid" AND k.u_void < o.void_share AS voided,
+    ${v4(`o.ns || ':visit:' || k.date || ':' || k.slot`)} AS visit_id
   FROM kept k CROSS JOIN o WHERE k.nth <= k.visits
+), parked AS (
+  -- A void reason is encrypted with the app's key, which SQL does not hold: the words wait in
+  -- free_text_to_seal for lib/privacy/seal.ts (the demo seed seals them right after).
+  INSERT INTO free_text_to_seal (table_name, row_id, column_name, text)
+  SELECT 'visit', r.visit_id, 'void_reason_enc', r.reasons[1 + floor(r.u_reason * cardinality(r.reasons))::int]
+  FROM chosen r WHERE r.voided
 ), inserted AS (
-  INSERT INTO visit (id, participant_id, visited_at, visit_date, idempotency_key, created_by_id, created_at, updated_at, voided_at, voided_by_id, void_reason)
-  SELECT ${v4(`r.ns || ':visit:' || r.date || ':' || r.slot`)}, people.id, r.visited_at, r.date,
+  INSERT INTO visit (id, participant_id, visited_at, visit_date, idempotency_key, created_by_id, created_at, updated_at, voided_at, voided_by_id)
+  SELECT r.visit_id, people.id, r.visited_at, r.date,
     ${v4(`r.ns || ':key:' || r.date || ':' || r.slot`)},
     r.staff[1 + floor(r.u_staff * cardinality(r.staff))::int], r.created_at,
     CASE WHEN r.voided THEN least(r.created_at + make_interval(mins => (5 + floor(r.u_delay * 120))::int), r.now) ELSE r.created_at END,
     CASE WHEN r.voided THEN least(r.created_at + make_interval(mins => (5 + floor(r.u_delay * 120))::int), r.now) END,
-    CASE WHEN r.voided THEN r.staff[1 + floor(r.u_reason * cardinality(r.staff))::int] END,
-    CASE WHEN r.voided THEN r.reasons[1 + floor(r.u_reason * cardinality(r.reasons))::int] END
+    CASE WHEN r.voided THEN r.staff[1 + floor(r.u_reason * cardinality(r.staff))::int] END
   FROM chosen r LEFT JOIN people ON people.rank = r.rank
   RETURNING id
 ), mix AS (

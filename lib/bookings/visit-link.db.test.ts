@@ -20,7 +20,7 @@ async function visitToday(by: Actor, participantId: string, services: string[], 
   return db.visit.create({
     data: {
       participantId, visitedAt: new Date(), visitDate: new Date(`${day}T00:00:00Z`), idempotencyKey: randomUUID(), createdById: by.id,
-      ...(voided ? { voidedAt: new Date(), voidedById: by.id, voidReason: 'Wrong person' } : {}),
+      ...(voided ? { voidedAt: new Date(), voidedById: by.id } : {}),
       services: { create: await Promise.all(services.map(async (k) => ({ serviceTypeId: await typeId(k), quantity: 1 }))) },
     },
     select: { id: true },

@@ -10,6 +10,8 @@ import { refusingPlainly } from './refusals.ts';
 import { entryTimeProblem, voidProblem } from './rules.ts';
 import { AddContactSchema, parseOrRefuse, SUPPLY_NOT_IN_LIST, VoidSchema } from './schema.ts';
 import { localDay, programNow } from '@/lib/calendar/index.ts';
+import { encryptField } from '@/lib/crypto/fields.ts';
+import { contactVoidContext } from './void-reason.ts';
 
 // Contacts made on an outreach shift: added, never edited; a mistaken one is voided with a reason.
 // The id is made on the phone, so a contact sent again from an offline queue is stored once.
@@ -58,8 +60,8 @@ export async function voidContact(actor: Actor, input: unknown, now = programNow
     const problem = voidProblem(actor, row);
     if (problem) throw new AppError('forbidden', problem);
     if (row.voided) throw new AppError('conflict', 'This contact is already voided.');
-    await tx.outreachContact.update({ where: { id }, data: { voidedAt: now, voidedById: actor.id, voidReason: reason }, select: { id: true } });
-    // The reason is free text and may name someone: it stays on the contact, not in the audit log.
+    await tx.outreachContact.update({ where: { id }, data: { voidedAt: now, voidedById: actor.id, voidReasonEnc: encryptField(reason, contactVoidContext(id)) }, select: { id: true } });
+    // The reason is free text and may name someone: encrypted on the contact, never in the audit log.
     await recordAudit(tx, actor, 'outreach_contact.voided', { entityType: 'outreach_contact', entityId: id, details: { participantId: row.participantId } });
   });
 }

@@ -1,4 +1,5 @@
 import 'server-only';
+import { readContactVoidReason } from './void-reason.ts';
 import { db } from '@/lib/db/client.ts';
 import { assertCan } from '@/lib/auth/assert.ts';
 import type { Actor } from '@/lib/auth/session.ts';
@@ -63,7 +64,7 @@ export async function recentContacts(actor: Actor, take = 10): Promise<ContactRo
   const rows = await db.outreachContact.findMany({
     where: { shift: { staff: { some: { staffId: actor.id } } } },
     select: {
-      id: true, contactedAt: true, participantId: true, peopleCount: true, isNew: true, voidedAt: true, voidReason: true, createdById: true,
+      id: true, contactedAt: true, participantId: true, peopleCount: true, isNew: true, voidedAt: true, voidReasonEnc: true, createdById: true,
       participant: { select: { alias: true, code: true } },
       kinds: { select: { kind: { select: { name: true, sortOrder: true } } } },
       supplies: { select: { quantity: true, forOthers: true, serviceType: { select: { name: true, sortOrder: true } } } },
@@ -76,7 +77,7 @@ export async function recentContacts(actor: Actor, take = 10): Promise<ContactRo
     kinds: [...c.kinds].sort((a, b) => a.kind.sortOrder - b.kind.sortOrder).map((k) => k.kind.name),
     supplies: [...c.supplies].sort((a, b) => a.serviceType.sortOrder - b.serviceType.sortOrder)
       .map((s) => ({ name: s.serviceType.name, quantity: s.quantity, forOthers: s.forOthers })),
-    voided: !!c.voidedAt, voidReason: c.voidReason, mine: c.createdById === actor.id,
+    voided: !!c.voidedAt, voidReason: c.voidedAt ? readContactVoidReason(c.id, c.voidReasonEnc) : null, mine: c.createdById === actor.id,
   }));
 }
 

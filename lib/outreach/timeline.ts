@@ -1,4 +1,5 @@
 import 'server-only';
+import { readContactVoidReason } from './void-reason.ts';
 import { db } from '@/lib/db/client.ts';
 import { can } from '@/lib/auth/permissions.ts';
 import type { TimelineEntry, TimelineSource } from '@/lib/timeline/types.ts';
@@ -21,7 +22,7 @@ export const outreachTimelineEntries: TimelineSource = async (actor, participant
   const contacts = await db.outreachContact.findMany({
     where: { participantId },
     select: {
-      contactedAt: true, voidedAt: true, voidReason: true,
+      id: true, contactedAt: true, voidedAt: true, voidReasonEnc: true,
       createdBy: { select: { displayName: true } },
       shift: { select: { mode: true, zone: { select: { name: true } } } },
       kinds: { select: { kind: { select: { name: true, sortOrder: true } } } },
@@ -37,7 +38,7 @@ export const outreachTimelineEntries: TimelineSource = async (actor, participant
     const where = c.shift.mode === 'street' ? `Street outreach, ${c.shift.zone?.name ?? ''}` : 'Online outreach';
     return {
       at: c.contactedAt, kind: 'outreach', title: contactTitle(kinds, supplies),
-      detail: c.voidedAt ? `Voided: ${c.voidReason ?? ''}` : `${where}. By ${c.createdBy.displayName}.`,
+      detail: c.voidedAt ? `Voided: ${readContactVoidReason(c.id, c.voidReasonEnc)}` : `${where}. By ${c.createdBy.displayName}.`,
       ...(c.voidedAt ? { muted: true } : {}),
     };
   });

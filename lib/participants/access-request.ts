@@ -85,7 +85,7 @@ async function visitsOf(tx: Tx, id: string): Promise<JsonRow[]> {
       SELECT jsonb_agg(jsonb_build_object('service', st.name, 'kind', st.kind, 'quantity', vs.quantity, 'unit', st.unit) ORDER BY st.sort_order, st.name)
       FROM visit_service vs JOIN service_type st ON st.id = vs.service_type_id WHERE vs.visit_id = v.id), '[]'::jsonb)) AS row
     FROM visit v WHERE v.participant_id = ${id}::uuid ORDER BY v.visited_at, v.id`;
-  return rows.map((r) => r.row);
+  return rows.map((r) => decrypted('visit', r.row));
 }
 
 /**

@@ -6,6 +6,7 @@ import { db } from '@/lib/db/client.ts';
 import { rawClient } from '@/lib/db/test/reset.ts';
 import { AppError } from '@/lib/errors.ts';
 import { encryptSensitive, type SensitiveText } from './sensitive.ts';
+import { encryptField } from '@/lib/crypto/fields.ts';
 import { localDay, programNow } from '@/lib/calendar/index.ts';
 
 const CODE_ALPHABET = 'ACDEFGHJKMNPQRTUVWXY34679';
@@ -34,10 +35,11 @@ export async function makeParticipant(staffId: string, { safeContact = null, not
 export async function logVisit(staffId: string, participantId: string | null, at = programNow(), services: Record<string, number> = {}, voided = false) {
   const types = await db.serviceType.findMany({ where: { key: { in: Object.keys(services) } }, select: { id: true, key: true } });
   const day = localDay(at);
+  const id = randomUUID();
   return db.visit.create({
     data: {
-      participantId, visitedAt: at, visitDate: new Date(`${day}T00:00:00Z`), idempotencyKey: randomUUID(), createdById: staffId,
-      ...(voided ? { voidedAt: programNow(), voidedById: staffId, voidReason: 'Logged for the wrong person' } : {}),
+      id, participantId, visitedAt: at, visitDate: new Date(`${day}T00:00:00Z`), idempotencyKey: randomUUID(), createdById: staffId,
+      ...(voided ? { voidedAt: programNow(), voidedById: staffId, voidReasonEnc: encryptField('Logged for the wrong person', `visit:${id}:void_reason`) } : {}),
       services: { create: types.map((t) => ({ serviceTypeId: t.id, quantity: services[t.key!]! })) },
     },
     select: { id: true },

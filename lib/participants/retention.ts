@@ -6,9 +6,8 @@ import type { Actor } from '@/lib/auth/session.ts';
 import { recordAudit, type AuditActor } from '@/lib/audit/record.ts';
 import { getSetting } from '@/lib/settings/queries.ts';
 import { monthsBefore, programNow } from '@/lib/calendar/index.ts';
-import { eraseReferralText } from '@/lib/referrals/deidentify.ts';
 import { unlinkReporters } from '@/lib/alerts/retention.ts';
-import { eraseStayLogText } from '@/lib/safe-suite/deidentify.ts';
+import { erasePersonLinkedText } from '@/lib/privacy/erase.ts';
 
 // Retention: a record with no activity for `retention.months` is de-identified. What could name
 // the person goes (alias, notes, safe contact, pronouns, language, home community, self-described
@@ -24,11 +23,13 @@ export type RetentionRunner = Actor | typeof OPERATOR;
 export const RETENTION_BATCH = 500;
 
 /**
- * Later features erase their own personal text (e.g. a stay's log, a referral's notes) for the
- * records being de-identified, by adding a hook here. Each runs inside the batch's transaction,
- * with the ids of that batch, after the participant rows are erased.
+ * What else goes for the records being de-identified. Every text column linked to a person (a
+ * stay's log, a referral's reason, summary and outcome, a void reason…) is erased from the one
+ * inventory (lib/privacy/free-text-inventory.ts); a feature adds a hook for anything else (alerts
+ * cut the reporter link). Each runs inside the batch's transaction, with the ids of that batch,
+ * after the participant rows are erased.
  */
-export const DEIDENTIFY_HOOKS: ((tx: Tx, participantIds: string[]) => Promise<void>)[] = [eraseReferralText, unlinkReporters, eraseStayLogText];
+export const DEIDENTIFY_HOOKS: ((tx: Tx, participantIds: string[]) => Promise<void>)[] = [erasePersonLinkedText, unlinkReporters];
 
 /** Records whose last activity is before this instant are due: `months` calendar months before now, in program time. */
 export function retentionCutoff(now: Date, months: number): Date {

@@ -18,7 +18,7 @@ describe('making a referral', () => {
     const person = await makePerson(coordinator);
     const { referralId } = await createReferral(coordinator, referralForm(agency.id, person.id, { consent: 'alias_only', consentConfirmed: 'on' }), NOW);
     const r = await db.referral.findUniqueOrThrow({ where: { id: referralId } });
-    expect(r).toMatchObject({ participantId: person.id, agencyId: agency.id, consent: 'alias_only', consentById: coordinator.id, staffId: coordinator.id, status: 'made' });
+    expect(r).toMatchObject({ participantId: person.id, agencyId: agency.id, reasonCategory: 'housing', consent: 'alias_only', consentById: coordinator.id, staffId: coordinator.id, status: 'made' });
     expect(r.consentAt).toEqual(NOW);
     expect(r.referredOn.toISOString().slice(0, 10)).toBe('2026-11-21');
     expect(r.followUpOn.toISOString().slice(0, 10)).toBe('2026-11-28');
@@ -26,16 +26,20 @@ describe('making a referral', () => {
     expect(history).toMatchObject([{ fromStatus: null, toStatus: 'made', byId: coordinator.id, at: NOW }]);
     const audit = await db.auditEvent.findFirstOrThrow({ where: { action: 'referral.made' } });
     expect(JSON.stringify(audit.details)).not.toContain('place to stay');
+    // The reason's words are encrypted, bound to this referral; reading them is audited.
+    expect(Buffer.from(r.reasonDetailEnc!).includes('place to stay')).toBe(false);
+    expect(await revealReferralText(coordinator, { referralId })).toEqual({ detail: 'Looking for a place to stay', summary: null, outcome: null });
+    expect((await db.auditEvent.findFirstOrThrow({ where: { action: 'referral.text_viewed' } })).details).toEqual({ fields: ['detail'] });
   });
 
   it('keeps a summary encrypted at rest; reading it is audited', async () => {
     const outreach = await makeActor('outreach');
     const agency = await makeAgency();
     const summary = 'Needs a ground-floor room; prefers texts after noon';
-    const { referralId } = await createReferral(outreach, referralForm(agency.id, null, { consent: 'summary', consentConfirmed: 'on', summary }), NOW);
+    const { referralId } = await createReferral(outreach, referralForm(agency.id, null, { consent: 'summary', consentConfirmed: 'on', summary, reasonDetail: undefined }), NOW);
     const { rows } = await (await rawClient()).query(`SELECT encode(summary_enc, 'escape') AS raw FROM referral WHERE id = $1`, [referralId]);
     expect(rows[0].raw).not.toContain('ground-floor');
-    expect(await revealReferralText(outreach, { referralId })).toEqual({ summary, outcome: null });
+    expect(await revealReferralText(outreach, { referralId })).toEqual({ detail: null, summary, outcome: null });
     const viewed = await db.auditEvent.findFirstOrThrow({ where: { action: 'referral.text_viewed' } });
     expect(viewed.details).toEqual({ fields: ['summary'] });
   });
@@ -59,7 +63,9 @@ describe('making a referral', () => {
       ['a category the agency does not offer', (a, p) => referralForm(a.id, p, { category: 'legal_advocacy' }), /does not offer/, 'category'],
       ['a follow-up before the referral date', (a, p) => referralForm(a.id, p, { referredOn: '2026-11-20', followUpOn: '2026-11-19' }), 'The follow-up cannot be before the referral date.', 'followUpOn'],
       ['a referral date in the future', (a, p) => referralForm(a.id, p, { referredOn: '2026-11-22' }), /future/, 'referredOn'],
-      ['a reason that is too long', (a, p) => referralForm(a.id, p, { reason: 'r'.repeat(121) }), /120 characters/, 'reason'],
+      ['a reason’s details that are too long', (a, p) => referralForm(a.id, p, { reasonDetail: 'r'.repeat(121) }), /120 characters/, 'reasonDetail'],
+      ['no reason chosen', (a, p) => referralForm(a.id, p, { reasonCategory: '' as never }), /Choose what the referral is for/, 'reasonCategory'],
+      ['a reason not on the list', (a, p) => referralForm(a.id, p, { reasonCategory: 'exiting' as never }), /Choose what the referral is for/, 'reasonCategory'],
     ];
     for (const [name, form, message, field] of cases) {
       it(name, async () => {
@@ -105,9 +111,9 @@ describe('the database holds the consent and agency rules whatever code writes',
     const person = await makePerson(c);
     const v = { participant: person.id, consent: 'nothing', consentBy: null as string | null, category: 'housing', ...fields };
     return (await rawClient()).query(
-      `INSERT INTO referral (id, participant_id, agency_id, category, reason, referred_on, follow_up_on, staff_id, consent, consent_by_id, consent_at,
+      `INSERT INTO referral (id, participant_id, agency_id, category, reason_category, referred_on, follow_up_on, staff_id, consent, consent_by_id, consent_at,
          status, status_by_id, status_at, idempotency_key, updated_at)
-       VALUES (gen_random_uuid(), $1, $2, $3::"AgencyCategory", 'r', '2026-11-21', $4, $5, $6::"ReferralConsent", $7, $8, 'made', $5, now(), gen_random_uuid(), now())`,
+       VALUES (gen_random_uuid(), $1, $2, $3::"AgencyCategory", 'housing', '2026-11-21', $4, $5, $6::"ReferralConsent", $7, $8, 'made', $5, now(), gen_random_uuid(), now())`,
       [v.participant, agency.id, v.category, fields.followUp ?? '2026-11-28', c.id, v.consent, v.consentBy === 'me' ? c.id : null, v.consentBy === 'me' ? new Date() : null],
     );
   }

@@ -14,12 +14,14 @@ import {
 } from './schema.ts';
 import { localDay, programNow } from '@/lib/calendar/index.ts';
 
-// Making a referral: the person (or someone anonymous), the agency and category, a short reason,
-// and what the person agreed may be shared. Anything above "nothing" carries who recorded the
-// consent and when (a check constraint refuses it otherwise); a summary is encrypted at rest.
+// Making a referral: the person (or someone anonymous), the agency and category, what it is for
+// (a choice, plus optional words), and what the person agreed may be shared. Anything above "nothing"
+// carries who recorded the consent and when (a check constraint refuses it otherwise); the summary
+// and the reason's words are encrypted at rest.
 
 export const summaryContext = (referralId: string) => `referral:${referralId}:summary`;
 export const outcomeContext = (referralId: string) => `referral:${referralId}:outcome`;
+export const reasonDetailContext = (referralId: string) => `referral:${referralId}:reason_detail`;
 
 async function checkParticipant(tx: Tx, id: string, now: Date): Promise<void> {
   await lockOpenParticipant(tx, id, 'This person’s record was de-identified. Refer anonymously instead.');
@@ -73,7 +75,8 @@ export async function createReferral(actor: Actor, input: unknown, now = program
       const shares = v.consent !== 'nothing';
       await tx.referral.create({
         data: {
-          id, participantId: v.participantId, agencyId: v.agencyId, category: v.category, reason: v.reason,
+          id, participantId: v.participantId, agencyId: v.agencyId, category: v.category,
+          reasonCategory: v.reasonCategory, reasonDetailEnc: encryptField(v.reasonDetail, reasonDetailContext(id)),
           referredOn: new Date(`${referredOn}T00:00:00Z`), followUpOn: new Date(`${followUpOn}T00:00:00Z`),
           staffId: actor.id, consent: v.consent,
           summaryEnc: v.consent === 'summary' ? encryptField(v.summary, summaryContext(id)) : null,
@@ -84,7 +87,7 @@ export async function createReferral(actor: Actor, input: unknown, now = program
       });
       await recordAudit(tx, actor, 'referral.made', {
         entityType: 'referral', entityId: id,
-        details: { participantId: v.participantId, agencyId: v.agencyId, category: v.category, consent: v.consent },
+        details: { participantId: v.participantId, agencyId: v.agencyId, category: v.category, reasonCategory: v.reasonCategory, consent: v.consent },
       });
     });
   } catch (error) {

@@ -82,7 +82,7 @@ describe('referrals and the person’s record', () => {
     expect((await db.referral.findUniqueOrThrow({ where: { id: referralId }, select: { participantId: true } })).participantId).toBe(kept.id);
   });
 
-  it('lose their summary and outcome text when the person is de-identified; the figures stay', async () => {
+  it('lose their reason’s words, summary and outcome when the person is de-identified; the figures stay', async () => {
     const manager = await makeActor('manager');
     const agency = await makeAgency();
     const person = await makePerson(manager);
@@ -90,7 +90,9 @@ describe('referrals and the person’s record', () => {
     await changeReferralStatus(manager, { referralId, status: 'closed', outcome: 'an outcome' });
     await db.participant.update({ where: { id: person.id }, data: { lastActivityAt: new Date('2020-01-01T00:00:00Z') } });
     await runRetention(manager);
-    const r = await db.referral.findUniqueOrThrow({ where: { id: referralId }, select: { summaryEnc: true, outcomeEnc: true, status: true, consent: true, agencyId: true } });
-    expect(r).toEqual({ summaryEnc: null, outcomeEnc: null, status: 'closed', consent: 'summary', agencyId: agency.id });
+    const r = await db.referral.findUniqueOrThrow({
+      where: { id: referralId }, select: { reasonDetailEnc: true, summaryEnc: true, outcomeEnc: true, status: true, consent: true, agencyId: true, reasonCategory: true },
+    });
+    expect(r).toEqual({ reasonDetailEnc: null, summaryEnc: null, outcomeEnc: null, status: 'closed', consent: 'summary', agencyId: agency.id, reasonCategory: 'housing' });
   });
 });

@@ -4,15 +4,15 @@ import { assertCan } from '@/lib/auth/assert.ts';
 import type { Actor } from '@/lib/auth/session.ts';
 import type { Prisma } from '@/lib/db/generated/client.ts';
 import { pageWindow, type TableParams } from '@/lib/table/params.ts';
-import { isUuid, OPEN_STATUSES, type Category, type Consent, type ReferralStatus } from './rules.ts';
+import { isUuid, OPEN_STATUSES, type Category, type Consent, type Reason, type ReferralStatus } from './rules.ts';
 import type { REFERRAL_TABLE } from './table.ts';
 import { localDay, programNow } from '@/lib/calendar/index.ts';
 
-// Reads of referrals. Lists show the alias and code, agency, category, dates and status; the
-// summary and outcome text stay encrypted until someone asks to read them (reveal.ts, audited).
+// Reads of referrals. Lists show the alias and code, agency, category, what for, dates and status;
+// the reason's words, the summary and the outcome stay encrypted until someone asks (reveal.ts, audited).
 
 export type ReferralRow = {
-  id: string; participantId: string | null; who: string; agencyName: string; category: Category; reason: string;
+  id: string; participantId: string | null; who: string; agencyName: string; category: Category; reasonCategory: Reason;
   referredOn: string; followUpOn: string; status: ReferralStatus; staffName: string;
 };
 
@@ -21,7 +21,7 @@ const day = (d: Date) => d.toISOString().slice(0, 10);
 const asDate = (s: string) => new Date(`${s}T00:00:00Z`);
 
 const ROW_SELECT = {
-  id: true, participantId: true, category: true, reason: true, referredOn: true, followUpOn: true, status: true,
+  id: true, participantId: true, category: true, reasonCategory: true, referredOn: true, followUpOn: true, status: true,
   participant: { select: { alias: true, code: true } }, agency: { select: { name: true } }, staff: { select: { displayName: true } },
 } as const satisfies Prisma.ReferralSelect;
 
@@ -35,7 +35,7 @@ export function whoLabel(p: { alias: string | null; code: string } | null): stri
 function toRow(r: Selected): ReferralRow {
   return {
     id: r.id, participantId: r.participantId, who: whoLabel(r.participant), agencyName: r.agency.name, category: r.category,
-    reason: r.reason, referredOn: day(r.referredOn), followUpOn: day(r.followUpOn), status: r.status, staffName: r.staff.displayName,
+    reasonCategory: r.reasonCategory, referredOn: day(r.referredOn), followUpOn: day(r.followUpOn), status: r.status, staffName: r.staff.displayName,
   };
 }
 
@@ -76,7 +76,7 @@ export async function followUpsDue(actor: Actor, now = programNow(), take = 10):
 }
 
 export type ReferralDetail = ReferralRow & {
-  consent: Consent; consentBy: string | null; consentAt: string | null; hasSummary: boolean; hasOutcome: boolean;
+  consent: Consent; consentBy: string | null; consentAt: string | null; hasDetail: boolean; hasSummary: boolean; hasOutcome: boolean;
   connectedOn: string | null; agencyId: string; agencyPhone: string | null;
   history: { from: ReferralStatus | null; to: ReferralStatus; by: string; at: string }[];
 };
@@ -95,11 +95,12 @@ export async function getReferral(actor: Actor, id: string): Promise<ReferralDet
   });
   if (!r) return null;
   // Whether text is held is asked of the database; the ciphertext stays there.
-  const [held] = await db.$queryRaw<{ summary: boolean; outcome: boolean }[]>`
-    SELECT summary_enc IS NOT NULL AS summary, outcome_enc IS NOT NULL AS outcome FROM referral WHERE id = ${id}::uuid`;
+  const [held] = await db.$queryRaw<{ detail: boolean; summary: boolean; outcome: boolean }[]>`
+    SELECT reason_detail_enc IS NOT NULL AS detail, summary_enc IS NOT NULL AS summary, outcome_enc IS NOT NULL AS outcome
+    FROM referral WHERE id = ${id}::uuid`;
   return {
     ...toRow(r), consent: r.consent, consentBy: r.consentBy?.displayName ?? null, consentAt: r.consentAt?.toISOString() ?? null,
-    hasSummary: !!held?.summary, hasOutcome: !!held?.outcome, connectedOn: r.connectedOn ? day(r.connectedOn) : null,
+    hasDetail: !!held?.detail, hasSummary: !!held?.summary, hasOutcome: !!held?.outcome, connectedOn: r.connectedOn ? day(r.connectedOn) : null,
     agencyId: r.agencyId, agencyPhone: r.agency.phone,
     history: r.history.map((h) => ({ from: h.fromStatus, to: h.toStatus, by: h.by.displayName, at: h.at.toISOString() })),
   };

@@ -21,6 +21,33 @@ export const CATEGORY_LABELS: Record<Category, string> = {
   transitioning_support: 'Transitioning support',
 };
 
+/**
+ * What a referral is for: a fixed list, so no words about the person sit in clear (issue 18). Any
+ * words beyond it are the optional detail, encrypted. Respectful words: "career change", never "exiting".
+ */
+export const REASONS = [
+  'health', 'sexual_health', 'mental_health', 'substance_use', 'housing', 'food_basics', 'income_benefits',
+  'legal', 'safety', 'id_documents', 'work_training', 'career_change', 'culture_community', 'other',
+] as const;
+export type Reason = (typeof REASONS)[number];
+
+export const REASON_LABELS: Record<Reason, string> = {
+  health: 'Health care',
+  sexual_health: 'Sexual health',
+  mental_health: 'Mental health',
+  substance_use: 'Substance use',
+  housing: 'Housing or a bed',
+  food_basics: 'Food and basics',
+  income_benefits: 'Income or benefits',
+  legal: 'Legal help',
+  safety: 'Safety or violence',
+  id_documents: 'ID documents',
+  work_training: 'Work or training',
+  career_change: 'Career change',
+  culture_community: 'Culture and community',
+  other: 'Something else',
+};
+
 export const STATUSES = ['made', 'connected', 'completed', 'declined_by_person', 'declined_by_agency', 'no_response', 'closed'] as const;
 export type ReferralStatus = (typeof STATUSES)[number];
 
@@ -102,6 +129,7 @@ export function isDue(status: ReferralStatus, followUpOn: string, today: string)
 
 /** Longest summary or outcome note (characters); the database bounds the ciphertext to match. */
 export const TEXT_MAX = 500;
+/** The optional detail beside the reason's category. */
 export const REASON_MAX = 120;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

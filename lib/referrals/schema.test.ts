@@ -3,7 +3,7 @@ import { AgencySchema, ALIAS_NEEDS_PERSON, CONSENT_NOT_RECORDED, CreateReferralS
 
 const base = {
   idempotencyKey: '6f1c0a52-1d3e-4c4b-9a55-2b9f2b7f4e10', participantId: '7f1c0a52-1d3e-4c4b-9a55-2b9f2b7f4e10',
-  agencyId: '8f1c0a52-1d3e-4c4b-9a55-2b9f2b7f4e10', category: 'housing', reason: 'Housing', consent: 'nothing',
+  agencyId: '8f1c0a52-1d3e-4c4b-9a55-2b9f2b7f4e10', category: 'housing', reasonCategory: 'housing', consent: 'nothing',
 };
 const issue = (input: object) => {
   const r = CreateReferralSchema.safeParse(input);
@@ -28,9 +28,16 @@ describe('referral form', () => {
     expect(issue({ ...base, consent: 'summary', consentConfirmed: 'on', summary: 'x'.repeat(500) })).toBeNull();
   });
 
-  it('refuses an impossible date and markup in the reason', () => {
+  it('refuses an impossible date', () => {
     expect(issue({ ...base, referredOn: '2026-02-30' })?.path).toBe('referredOn');
-    expect(issue({ ...base, reason: '<b>x</b>' })?.path).toBe('reason');
+  });
+
+  it('needs what the referral is for from the list; its details are optional, up to 120 characters', () => {
+    expect(issue({ ...base, reasonCategory: undefined })).toEqual({ path: 'reasonCategory', message: 'Choose what the referral is for.' });
+    expect(issue({ ...base, reasonCategory: 'exiting' })?.path).toBe('reasonCategory');
+    expect(CreateReferralSchema.parse({ ...base, reasonDetail: '  ' }).reasonDetail).toBeNull();
+    expect(CreateReferralSchema.parse({ ...base, reasonDetail: 'Court date coming up' }).reasonDetail).toBe('Court date coming up');
+    expect(issue({ ...base, reasonDetail: 'x'.repeat(121) })).toEqual({ path: 'reasonDetail', message: 'Keep the details to 120 characters or fewer.' });
   });
 });
 

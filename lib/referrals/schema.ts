@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AppError } from '@/lib/errors.ts';
 import { longText, shortText } from '@/lib/validation.ts';
-import { CATEGORIES, CONSENTS, REASON_MAX, STATUSES, TEXT_MAX } from './rules.ts';
+import { CATEGORIES, CONSENTS, REASON_MAX, REASONS, STATUSES, TEXT_MAX } from './rules.ts';
 import { parseDay } from '@/lib/calendar/index.ts';
 
 // Input rules for agencies and referrals, shared by the forms and the data layer. Forms post
@@ -61,7 +61,9 @@ export const CreateReferralSchema = z
     participantId: whoField,
     agencyId: uuidOf(AGENCY_NOT_FOUND),
     category: categoryField,
-    reason: shortText('a short reason', REASON_MAX),
+    reasonCategory: z.enum(REASONS, { error: 'Choose what the referral is for.' }),
+    /** Optional words beyond the category; encrypted at rest. */
+    reasonDetail: optionalText('the details', REASON_MAX),
     /** Missing: today. */
     referredOn: dayOf('Enter the referral date, like 2026-11-21.').optional(),
     /** Missing: a week after the referral date. */

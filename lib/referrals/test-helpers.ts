@@ -18,7 +18,7 @@ export async function makeAgency(opts: { name?: string; categories?: Category[];
 export function referralForm(agencyId: string, participantId: string | null, over: Partial<CreateReferralInput> = {}): CreateReferralInput {
   return {
     idempotencyKey: randomUUID(), participantId: participantId ?? 'anonymous', agencyId, category: 'housing',
-    reason: 'Looking for a place to stay', consent: 'nothing', ...over,
+    reasonCategory: 'housing', reasonDetail: 'Looking for a place to stay', consent: 'nothing', ...over,
   };
 }
 

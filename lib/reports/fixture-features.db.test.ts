@@ -68,7 +68,7 @@ async function referrals(by: Actor): Promise<string[]> {
     ['2026-12-01', health.id, 'health', []], // after the period
   ];
   for (const [referredOn, agencyId, category, steps] of rows) {
-    const { referralId } = await createReferral(by, referralForm(agencyId, null, { referredOn, category, reason }), day('2026-12-05'));
+    const { referralId } = await createReferral(by, referralForm(agencyId, null, { referredOn, category, reasonDetail: reason }), day('2026-12-05'));
     for (const [status, on] of steps) await changeReferralStatus(by, { referralId, status }, day(on));
   }
   return [reason];

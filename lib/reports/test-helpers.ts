@@ -30,7 +30,7 @@ export async function visit(by: Actor, day: string, opts: { participantId?: stri
     data: {
       participantId: opts.participantId ?? null, visitedAt: atLocal(day, opts.minutes ?? 600), visitDate: new Date(`${day}T00:00:00Z`),
       idempotencyKey: randomUUID(), createdById: by.id,
-      ...(opts.voided ? { voidedAt: programNow(), voidedById: by.id, voidReason: 'Logged twice' } : {}),
+      ...(opts.voided ? { voidedAt: programNow(), voidedById: by.id } : {}),
       services: { create: Object.entries(opts.services ?? {}).map(([serviceTypeId, quantity]) => ({ serviceTypeId, quantity })) },
     },
     select: { id: true },

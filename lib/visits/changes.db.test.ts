@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { decryptField } from '@/lib/crypto/fields.ts';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client.ts';
 import { makeActor } from '@/lib/db/test/actors.ts';
@@ -111,9 +112,11 @@ describe('voidVisit', () => {
     const { author, person, visitId } = await setUp();
     expect((await db.participant.findUniqueOrThrow({ where: { id: person.id }, select: { visitCount: true } })).visitCount).toBe(1);
     await voidVisit(author, { visitId, reason: 'Logged for the wrong person — Robin' });
-    const visit = await db.visit.findUniqueOrThrow({ where: { id: visitId }, select: { voidedAt: true, voidedById: true, voidReason: true } });
+    const visit = await db.visit.findUniqueOrThrow({ where: { id: visitId }, select: { voidedAt: true, voidedById: true, voidReasonEnc: true } });
     expect(visit.voidedById).toBe(author.id);
-    expect(visit.voidReason).toBe('Logged for the wrong person — Robin');
+    // Encrypted at rest (it names someone), bound to this visit; the desk reads it back.
+    expect(Buffer.from(visit.voidReasonEnc!).includes('Robin')).toBe(false);
+    expect(decryptField(visit.voidReasonEnc, `visit:${visitId}:void_reason`)).toBe('Logged for the wrong person — Robin');
     expect(await lines(visitId)).toHaveLength(2);
     expect(await db.participant.findUniqueOrThrow({ where: { id: person.id }, select: { visitCount: true, lastSeenAt: true } })).toEqual({ visitCount: 0, lastSeenAt: null });
     const event = await db.auditEvent.findFirstOrThrow({ where: { action: 'visit.voided' }, select: { entityId: true, details: true } });

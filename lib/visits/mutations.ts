@@ -10,6 +10,8 @@ import {
   FORM_EXPIRED, LogVisitSchema, PARTICIPANT_DEIDENTIFIED, PARTICIPANT_MERGED, PARTICIPANT_NOT_FOUND, SERVICE_NOT_FOUND, UpdateVisitSchema, visitField, VoidVisitSchema,
   type LogVisitInput,
 } from './schema.ts';
+import { encryptField } from '@/lib/crypto/fields.ts';
+import { voidReasonContext } from './void-reason.ts';
 import { localDay, programNow } from '@/lib/calendar/index.ts';
 
 export type { LogVisitInput };
@@ -142,8 +144,8 @@ export async function voidVisit(actor: Actor, input: unknown): Promise<void> {
   await db.$transaction(async (tx) => {
     const visit = await lockVisit(tx, visitId);
     assertMayChange(actor, visit, 'void');
-    await tx.visit.update({ where: { id: visitId }, data: { voidedAt: programNow(), voidedById: actor.id, voidReason: reason }, select: { id: true } });
-    // The reason is free text and may name someone: it stays on the visit, not in the audit log.
+    await tx.visit.update({ where: { id: visitId }, data: { voidedAt: programNow(), voidedById: actor.id, voidReasonEnc: encryptField(reason, voidReasonContext(visitId)) }, select: { id: true } });
+    // The reason is free text and may name someone: encrypted on the visit, never in the audit log.
     await recordAudit(tx, actor, 'visit.voided', { entityType: 'visit', entityId: visitId, details: { participantId: visit.participantId } });
   });
 }

@@ -7,6 +7,7 @@ import { notFound } from '@/lib/errors.ts';
 import type { ServiceKind } from '@/lib/services/schema.ts';
 import { visitChangeProblem } from './rules.ts';
 import { UpdateVisitSchema } from './schema.ts';
+import { readVoidReason } from './void-reason.ts';
 import { dateOnly, localDay, programNow } from '@/lib/calendar/index.ts';
 
 // Reads of drop-in visits. Voided visits are listed (muted) but never counted. Participants show
@@ -45,7 +46,7 @@ export async function todaySummary(actor: Actor, now = programNow()): Promise<To
 }
 
 const visitSelect = {
-  id: true, visitedAt: true, createdById: true, createdAt: true, voidedAt: true, voidReason: true,
+  id: true, visitedAt: true, createdById: true, createdAt: true, voidedAt: true, voidReasonEnc: true,
   participant: { select: { id: true, alias: true, code: true, deidentifiedAt: true } },
   services: {
     select: { quantity: true, serviceType: { select: { id: true, name: true, kind: true, unit: true, sortOrder: true } } },
@@ -53,7 +54,7 @@ const visitSelect = {
 } as const;
 
 type Selected = {
-  id: string; visitedAt: Date; createdById: string; createdAt: Date; voidedAt: Date | null; voidReason: string | null;
+  id: string; visitedAt: Date; createdById: string; createdAt: Date; voidedAt: Date | null; voidReasonEnc: Uint8Array | null;
   participant: { id: string; alias: string | null; code: string; deidentifiedAt: Date | null } | null;
   services: { quantity: number; serviceType: { id: string; name: string; kind: ServiceKind; unit: string | null; sortOrder: number } }[];
 };
@@ -73,7 +74,7 @@ function toRow(actor: Actor, v: Selected): VisitRow {
     participant: v.participant && { id: v.participant.id, alias: v.participant.alias, code: v.participant.code },
     services,
     voided: !!v.voidedAt,
-    voidReason: v.voidReason,
+    voidReason: v.voidedAt ? readVoidReason(v.id, v.voidReasonEnc) : null,
     mayChange: problem(actor, v, 'void') === null,
   };
 }

@@ -3,6 +3,7 @@ import { db } from '@/lib/db/client.ts';
 import { can } from '@/lib/auth/permissions.ts';
 import { serviceLineLabel } from '@/lib/services/schema.ts';
 import type { TimelineEntry, TimelineSource } from '@/lib/timeline/types.ts';
+import { readVoidReason } from './void-reason.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -20,7 +21,7 @@ export const visitTimelineEntries: TimelineSource = async (actor, participantId)
   const visits = await db.visit.findMany({
     where: { participantId },
     select: {
-      id: true, visitedAt: true, voidedAt: true, voidReason: true,
+      id: true, visitedAt: true, voidedAt: true, voidReasonEnc: true,
       services: { select: { quantity: true, serviceType: { select: { name: true, kind: true, unit: true, sortOrder: true } } } },
     },
     orderBy: [{ visitedAt: 'desc' }, { id: 'desc' }],
@@ -34,7 +35,7 @@ export const visitTimelineEntries: TimelineSource = async (actor, participantId)
       kind: 'visit',
       title: visitTitle(lines),
       href: `/visits/${v.id}`,
-      ...(v.voidedAt ? { muted: true, detail: `Voided: ${v.voidReason ?? ''}` } : {}),
+      ...(v.voidedAt ? { muted: true, detail: `Voided: ${readVoidReason(v.id, v.voidReasonEnc)}` } : {}),
     };
   });
 };

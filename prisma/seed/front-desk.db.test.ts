@@ -26,7 +26,7 @@ async function one<T>(sql: string, params: unknown[] = []): Promise<T> {
 async function fingerprint(): Promise<string> {
   const people = await one<{ d: string }>(`SELECT md5(string_agg(concat_ws('|', code, alias, gender, birth_year, pronouns, visit_count, first_visit_date, consent_at), ',' ORDER BY code)) AS d FROM participant`);
   const visits = await one<{ d: string }>(`
-    SELECT md5(string_agg(concat_ws('|', v.id, p.code, v.visited_at, v.void_reason, s.list), ',' ORDER BY v.id)) AS d
+    SELECT md5(string_agg(concat_ws('|', v.id, p.code, v.visited_at, v.voided_at, s.list), ',' ORDER BY v.id)) AS d
     FROM visit v LEFT JOIN participant p ON p.id = v.participant_id
     LEFT JOIN LATERAL (SELECT string_agg(t.key || 'x' || vs.quantity, ' ' ORDER BY t.key) AS list
       FROM visit_service vs JOIN service_type t ON t.id = vs.service_type_id WHERE vs.visit_id = v.id) s ON true`);
@@ -59,6 +59,11 @@ describe('demo seed: participants and drop-in visits', () => {
     expect(v.anonymous).toBeLessThan(0.2);
     expect(v.voided).toBeGreaterThan(3);
     expect(v.sundays).toBe(0);
+    // Every voided visit's reason is sealed (encrypted); none waits in clear.
+    const words = await one<{ sealed: number; waiting: number }>(`
+      SELECT count(*) FILTER (WHERE void_reason_enc IS NOT NULL)::int AS sealed, (SELECT count(*)::int FROM free_text_to_seal) AS waiting
+      FROM visit WHERE voided_at IS NOT NULL`);
+    expect(words).toEqual({ sealed: v.voided, waiting: 0 });
 
     // What the Today page reads: people already in, all of them before now.
     const today = await todaySummary(await makeActor('peer'), NOW);

@@ -1,6 +1,7 @@
 import type { PrismaClient } from '../../lib/db/generated/client.ts';
 import { createRandom, type Random } from '../../lib/bench/random.ts';
 import { encryptField } from '../../lib/crypto/fields.ts';
+import type { Reason } from '../../lib/referrals/rules.ts';
 import { DEMO_AGENCIES } from './agencies.ts';
 import { addDays, atLocal, localDay, programNow } from '../../lib/calendar/index.ts';
 
@@ -10,12 +11,18 @@ import { addDays, atLocal, localDay, programNow } from '../../lib/calendar/index
 
 const SEED = 'lantern-demo-referrals-1';
 const COUNT = 50;
-const REASONS: Record<string, string[]> = {
-  health: ['Wants a check-up', 'Wound care'], sexual_health: ['STI testing', 'Contraception'],
-  mental_health: ['Wants to talk to a counsellor'], legal_advocacy: ['Court date coming up', 'Wants to know their rights'],
-  shelters: ['Needs a bed tonight'], housing: ['Looking for housing', 'Rent help'],
-  employment_training: ['Job search help', 'Wants a course'], culturally_safe: ['Wants an Elder to talk to'],
-  crisis_lines: ['Number for nights'], transitioning_support: ['Thinking about a career change'],
+/** What referrals to each kind of agency are for, with the words staff might add (kept encrypted). */
+const REASONS: Record<string, [Reason, string][]> = {
+  health: [['health', 'Wants a check-up'], ['health', 'Wound care'], ['substance_use', 'Asked about detox']],
+  sexual_health: [['sexual_health', 'STI testing'], ['sexual_health', 'Contraception']],
+  mental_health: [['mental_health', 'Wants to talk to a counsellor'], ['substance_use', 'Wants to cut down']],
+  legal_advocacy: [['legal', 'Court date coming up'], ['legal', 'Wants to know their rights'], ['id_documents', 'Lost ID']],
+  shelters: [['housing', 'Needs a bed tonight'], ['safety', 'Not safe at home']],
+  housing: [['housing', 'Looking for housing'], ['income_benefits', 'Rent help']],
+  employment_training: [['work_training', 'Job search help'], ['work_training', 'Wants a course'], ['income_benefits', 'Income assistance forms']],
+  culturally_safe: [['culture_community', 'Wants an Elder to talk to']],
+  crisis_lines: [['safety', 'Number for nights'], ['mental_health', 'Number for nights']],
+  transitioning_support: [['career_change', 'Thinking about a career change']],
 };
 type Step = 'connected' | 'completed' | 'declined_by_person' | 'declined_by_agency' | 'no_response' | 'closed';
 /** The paths referrals took, by how often (made alone is the rest). */
@@ -40,9 +47,12 @@ async function oneReferral(ctx: Ctx, i: number, canEncrypt: boolean): Promise<vo
   const by = random.pick(ctx.staff);
   const madeAt = atLocal(referredOn, random.int(600, 960));
   const id = random.uuid();
+  const [reasonCategory, words] = random.pick(REASONS[category]!);
+  // About half carry a few words beside the choice; encrypted, so only with a key.
+  const detail = random.chance(0.5) && canEncrypt ? encryptField(words, `referral:${id}:reason_detail`) : null;
   await db.referral.create({
     data: {
-      id, participantId: person, agencyId: agency.id, category: category as never, reason: random.pick(REASONS[category]!),
+      id, participantId: person, agencyId: agency.id, category: category as never, reasonCategory, reasonDetailEnc: detail,
       referredOn: new Date(`${referredOn}T00:00:00Z`), followUpOn: new Date(`${addDays(referredOn, 7)}T00:00:00Z`), staffId: by, consent,
       summaryEnc: consent === 'summary' && canEncrypt ? encryptField('Agreed with the person: first name only, best reached at the drop-in.', `referral:${id}:summary`) : null,
       consentById: consent === 'nothing' ? null : by, consentAt: consent === 'nothing' ? null : madeAt,

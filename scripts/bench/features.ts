@@ -151,7 +151,7 @@ INSERT INTO attendance (id, session_id, participant_id, created_by_id, created_a
 const CATEGORIES = ['health', 'sexual_health', 'mental_health', 'legal_advocacy', 'shelters', 'housing', 'employment_training', 'culturally_safe', 'crisis_lines', 'transitioning_support'];
 /** The categories as a SQL text array, indexed 1..10. */
 const CATEGORY_ARRAY = `(ARRAY['${CATEGORIES.join("','")}'])`;
-const REASONS = ['Needs a family doctor', 'Looking for housing', 'Wants counselling', 'Legal help with a charge', 'A bed for tonight', 'Job training'];
+const REASONS = ['health', 'housing', 'mental_health', 'legal', 'safety', 'work_training'];
 
 const REFERRALS = `
 -- Twenty-four agencies, each offering two categories.
@@ -168,10 +168,10 @@ CREATE TEMP TABLE bench_referrals ON COMMIT DROP AS
          ${staff(`$1 || ':referral-staff:' || k`)} AS staff_id, ${local('day', '600 + r * 20')} AS at
   FROM bench_days d CROSS JOIN LATERAL generate_series(1, floor(pg_temp.u($1 || ':referrals:' || d.day) * 20)::int) r
   CROSS JOIN LATERAL (SELECT d.day || ':' || r AS k, pg_temp.pick($1 || ':referral-agency:' || d.day || ':' || r, 24) AS agency) x;
-INSERT INTO referral (id, participant_id, agency_id, category, reason, referred_on, follow_up_on, staff_id, consent, consent_by_id, consent_at,
+INSERT INTO referral (id, participant_id, agency_id, category, reason_category, referred_on, follow_up_on, staff_id, consent, consent_by_id, consent_at,
                       status, status_by_id, status_at, connected_on, idempotency_key, created_at, updated_at)
   SELECT pg_temp.uid($1 || ':referral:' || k), participant_id, agency_id, category,
-         (ARRAY['${REASONS.join("','")}'])[pg_temp.pick($1 || ':referral-reason:' || k, ${REASONS.length})::int], day, day + 7, staff_id,
+         (ARRAY['${REASONS.join("','")}'])[pg_temp.pick($1 || ':referral-reason:' || k, ${REASONS.length})::int]::"ReferralReason", day, day + 7, staff_id,
          c.consent::"ReferralConsent", CASE WHEN c.consent <> 'nothing' THEN staff_id END, CASE WHEN c.consent <> 'nothing' THEN at END,
          s.status::"ReferralStatus", staff_id, CASE WHEN s.status = 'made' THEN at ELSE at + interval '10 days' END,
          CASE WHEN s.status IN ('connected', 'completed') THEN day + 3 END,

@@ -50,13 +50,13 @@ export const setFollowUpAction = defineAction({
   },
 });
 
-/** The summary and outcome note, on request (audited in the data layer). Nothing is cached. */
+/** The reason's details, the summary and the outcome note, on request (audited in the data layer). Nothing is cached. */
 export const revealTextAction = defineAction({
   permission: 'referral:read',
   schema: RawFormSchema,
   run: async (actor, raw) => {
     const text = await revealReferralText(actor, raw);
-    return { data: { summary: text.summary ?? '', outcome: text.outcome ?? '' } };
+    return { data: { detail: text.detail ?? '', summary: text.summary ?? '', outcome: text.outcome ?? '' } };
   },
 });
 

@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { requirePermission } from '@/lib/auth/session.ts';
 import { can } from '@/lib/auth/permissions.ts';
 import { getReferral } from '@/lib/referrals/queries.ts';
-import { CATEGORY_LABELS, CONSENT_LABELS, isDue, isOpen, STATUS_LABELS } from '@/lib/referrals/rules.ts';
+import { CATEGORY_LABELS, CONSENT_LABELS, isDue, isOpen, REASON_LABELS, STATUS_LABELS } from '@/lib/referrals/rules.ts';
 import { StatusForm } from '@/components/referrals/status-form.tsx';
 import { FollowUpForm } from '@/components/referrals/follow-up-form.tsx';
 import { RevealText } from '@/components/referrals/reveal-text.tsx';
@@ -28,14 +28,14 @@ export default async function ReferralPage({ params }: { params: Promise<{ id: s
           <dt>Who</dt><dd>{r.participantId ? <Link href={`/participants/${r.participantId}`}>{r.who}</Link> : r.who}</dd>
           <dt>Agency</dt><dd>{r.agencyName}{r.agencyPhone ? `, ${r.agencyPhone}` : ''}</dd>
           <dt>Kind of support</dt><dd>{CATEGORY_LABELS[r.category]}</dd>
-          <dt>Reason</dt><dd>{r.reason}</dd>
+          <dt>What for</dt><dd>{REASON_LABELS[r.reasonCategory]}</dd>
           <dt>Referred</dt><dd>{r.referredOn} by {r.staffName}</dd>
           <dt>Status</dt><dd data-testid="referral-status">{STATUS_LABELS[r.status]}{r.connectedOn ? ` (connected ${r.connectedOn})` : ''}</dd>
           {isOpen(r.status) && <><dt>Follow up</dt><dd>{r.followUpOn}{due ? ' — due' : ''}</dd></>}
           <dt>May be shared</dt>
           <dd>{CONSENT_LABELS[r.consent]}{r.consentBy && r.consentAt ? `. Consent recorded by ${r.consentBy}, ${formatDateTime(r.consentAt)}.` : ''}</dd>
         </dl>
-        <RevealText referralId={r.id} hasSummary={r.hasSummary} hasOutcome={r.hasOutcome} />
+        <RevealText referralId={r.id} hasDetail={r.hasDetail} hasSummary={r.hasSummary} hasOutcome={r.hasOutcome} />
       </section>
       {manage && (
         <section className="card">
