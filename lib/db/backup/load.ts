@@ -10,7 +10,6 @@ import { BackupError, damaged, readError } from './file.ts';
 import type { BackupHeader, Progress } from './dump.ts';
 import { backwardKeys, listForeignKeys, listTables, quoteIdent, type TableInfo } from './catalog.ts';
 
-const BATCH_ROWS = 1000;
 const BATCH_CHARS = 8 * 1024 * 1024;
 
 /** The dump's lines, one at a time; any read error comes out as one plain BackupError. */
@@ -33,7 +32,13 @@ export async function* readLines(stream: Readable): AsyncGenerator<string, void,
 
 type Lines = AsyncGenerator<string, void, undefined>;
 
-export async function loadTables(connectionString: string, header: BackupHeader, lines: Lines, onProgress?: (p: Progress) => void) {
+export type LoadOptions = {
+  onProgress?: (p: Progress) => void;
+  /** Rows per INSERT (default 1000); a batch also ends at 8 MB of text. */
+  batchRows?: number;
+};
+
+export async function loadTables(connectionString: string, header: BackupHeader, lines: Lines, opts: LoadOptions = {}) {
   const client = new pg.Client({ connectionString, application_name: 'lantern-restore' });
   client.on('error', () => {});
   await client.connect();
@@ -50,7 +55,7 @@ export async function loadTables(connectionString: string, header: BackupHeader,
         : `ALTER TABLE ${quoteIdent(k.table)} ALTER CONSTRAINT ${quoteIdent(k.name)} DEFERRABLE INITIALLY DEFERRED`);
     }
     await client.query(`TRUNCATE ${tables.map((t) => quoteIdent(t.name)).join(', ')}`);
-    await insertAll(client, header, tables, lines, onProgress);
+    await insertAll(client, header, tables, lines, opts);
     await expectEnd(lines);
     await client.query('SET CONSTRAINTS ALL IMMEDIATE'); // checks the deferred keys now
     for (const k of deferred.filter((k) => !k.deferrable)) {
@@ -86,7 +91,7 @@ async function matchTables(client: pg.Client, header: BackupHeader): Promise<Tab
   return header.tables.map((t) => here.get(t.name)!);
 }
 
-async function insertAll(client: pg.Client, header: BackupHeader, tables: TableInfo[], lines: Lines, onProgress?: (p: Progress) => void) {
+async function insertAll(client: pg.Client, header: BackupHeader, tables: TableInfo[], lines: Lines, { onProgress, batchRows = 1000 }: LoadOptions) {
   const totalRows = header.tables.reduce((n, t) => n + t.rows, 0);
   let done = 0;
   for (const [i, table] of tables.entries()) {
@@ -106,7 +111,7 @@ async function insertAll(client: pg.Client, header: BackupHeader, tables: TableI
       const row = parseRow(next.value);
       batch.push(row);
       chars += row.length;
-      if (batch.length >= BATCH_ROWS || chars >= BATCH_CHARS) await flush();
+      if (batch.length >= batchRows || chars >= BATCH_CHARS) await flush();
     }
     await flush();
     onProgress?.({ tablesDone: i + 1, tables: tables.length, rows: done, totalRows });

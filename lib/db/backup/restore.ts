@@ -9,8 +9,8 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { checksum, migrate } from '../migrate.ts';
 import { BackupError, damaged, openBackupFile, verifyBackupFile } from './file.ts';
-import { FORMAT, FORMAT_VERSION, type BackupHeader, type Progress } from './dump.ts';
-import { loadTables, readLines } from './load.ts';
+import { FORMAT, FORMAT_VERSION, type BackupHeader } from './dump.ts';
+import { loadTables, readLines, type LoadOptions } from './load.ts';
 import { quoteIdent } from './catalog.ts';
 
 const MIGRATIONS_DIR = fileURLToPath(new URL('../../../prisma/migrations', import.meta.url));
@@ -18,7 +18,7 @@ const MIGRATIONS_DIR = fileURLToPath(new URL('../../../prisma/migrations', impor
 // empty. The restore replaces them with the backup's.
 const STARTER_TABLES = new Set(['_prisma_migrations', 'service_type', 'outreach_option']);
 
-export type RestoreOptions = { key: Buffer; onProgress?: (p: Progress) => void; log?: (m: string) => void; migrationsDir?: string };
+export type RestoreOptions = LoadOptions & { key: Buffer; log?: (m: string) => void; migrationsDir?: string };
 
 /** Restores `file` into the empty database at `connectionString`. Operators only: scripts/restore.ts. */
 export async function restoreBackup(connectionString: string, file: string, opts: RestoreOptions): Promise<{ header: BackupHeader; applied: string[] }> {
@@ -34,7 +34,7 @@ export async function restoreBackup(connectionString: string, file: string, opts
     const backupNames = new Set(header.migrations.map((m) => m.name));
     const later = [...known.keys()].filter((n) => !backupNames.has(n));
     await migrateTo(connectionString, migrationsDir, later.length > 0 ? backupNames : undefined, log);
-    await loadTables(connectionString, header, lines, opts.onProgress);
+    await loadTables(connectionString, header, lines, opts);
     const applied = later.length > 0 ? (await migrate(connectionString, { log, migrationsDir })).applied : [];
     return { header, applied };
   } finally {
