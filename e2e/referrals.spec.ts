@@ -48,7 +48,8 @@ test('a coordinator refers a person to housing with consent "alias only"; a week
   await expect(page.getByText(`Chosen: ${person.alias} · ${person.code}`)).toBeVisible();
   await page.getByLabel('Agency').selectOption({ label: agency.name });
   await expect(page.getByLabel('Kind of support')).toHaveValue('housing');
-  await page.getByLabel('Reason (short)').fill('Looking for housing');
+  await page.getByLabel('What for', { exact: true }).selectOption({ label: 'Housing or a bed' });
+  await page.getByLabel('Details (optional)').fill('Looking for housing');
   await page.getByRole('radio', { name: 'Alias only' }).check();
   await expectNoAxeViolations(page);
 
@@ -65,6 +66,12 @@ test('a coordinator refers a person to housing with consent "alias only"; a week
   const today = localDay(new Date());
   await expect(page.getByText(`${addDays(today, 7)}`)).toBeVisible();
   const referralId = page.url().split('/').pop()!;
+  // What for is a choice; the words beside it are kept encrypted and shown on request (audited).
+  await expect(page.getByText('Housing or a bed')).toBeVisible();
+  expect(await sql(`SELECT 1 FROM referral WHERE id = $1 AND reason_category = 'housing'
+    AND position(convert_to('Looking for housing', 'UTF8') IN reason_detail_enc) = 0`, [referralId])).toHaveLength(1);
+  await page.getByRole('button', { name: 'Show the reason in words' }).click();
+  await expect(page.getByText('Looking for housing')).toBeVisible();
 
   // Today: not due yet.
   await page.goto('/');
@@ -121,9 +128,9 @@ test('a coordinator refers a person to housing with consent "alias only"; a week
 async function createReferral(sql: Sql, agencyId: string, participantId: string, followUpOn: string) {
   const id = randomUUID();
   await sql(
-    `INSERT INTO referral (id, participant_id, agency_id, category, reason, referred_on, follow_up_on, staff_id, consent,
+    `INSERT INTO referral (id, participant_id, agency_id, category, reason_category, referred_on, follow_up_on, staff_id, consent,
                            status_by_id, status_at, idempotency_key, updated_at)
-     SELECT $1, $2, $3, 'housing', 'E2E', $4::date - 14, $4::date, id, 'nothing', id, now(), gen_random_uuid(), now()
+     SELECT $1, $2, $3, 'housing', 'housing', $4::date - 14, $4::date, id, 'nothing', id, now(), gen_random_uuid(), now()
      FROM staff_user WHERE email = 'coordinator@example.org'`,
     [id, participantId, agencyId, followUpOn],
   );
@@ -134,7 +141,7 @@ test('a message beside a field goes as soon as the field is put right', async ({
   const agency = await createAgency(sql);
   await signInAs('coordinator');
   await page.goto(`/referrals/new?participant=${person.id}`);
-  await page.getByLabel('Reason (short)').fill('Looking for housing');
+  await page.getByLabel('What for', { exact: true }).selectOption({ label: 'Housing or a bed' });
   await page.getByRole('button', { name: 'Save referral' }).click();
   const agencyField = page.getByLabel('Agency');
   await expect(agencyField).toHaveAccessibleDescription(/Choose an agency/);
