@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixClock } from '../../calendar/clock.ts';
 import { migrate } from '../migrate.ts';
-import { freshDatabase, type TestDatabase } from '../test/servers.ts';
+import { freshDatabase, withDatabase, type TestDatabase } from '../test/servers.ts';
 import { seedDemoIfEmpty } from '../../../prisma/seed.ts';
 import { defaultBackupName, writeBackup } from './dump.ts';
 import { restoreBackup } from './restore.ts';
@@ -111,6 +111,24 @@ describe('backup and restore', () => {
     expect(applied).toEqual(older.left);
     expect(await sql(target.url, 'SELECT email FROM staff_user')).toEqual([{ email: 'old@example.org' }]);
     await rm(older.dir, { recursive: true });
+  });
+
+  it.runIf(process.env.TEST_SERVER_URL)('restores as the database owner, who is no superuser', async () => {
+    const server = process.env.TEST_SERVER_URL!;
+    const role = `lantern_backup_owner_${randomBytes(3).toString('hex')}`;
+    const name = `${role}_db`;
+    await sql(withDatabase(server, 'postgres'), `CREATE ROLE ${role} LOGIN NOSUPERUSER`);
+    try {
+      await sql(withDatabase(server, 'postgres'), `CREATE DATABASE ${name} OWNER ${role}`);
+      const url = new URL(withDatabase(server, name));
+      url.username = role;
+      url.password = '';
+      await restoreBackup(url.toString(), file, { key });
+      expect((await fingerprint(url.toString())).tables).toEqual((await fingerprint(source.url)).tables);
+    } finally {
+      await sql(withDatabase(server, 'postgres'), `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await sql(withDatabase(server, 'postgres'), `DROP ROLE IF EXISTS ${role}`);
+    }
   });
 
   it('names the file by the program clock, with no personal data', () => {
