@@ -162,3 +162,26 @@ test('the database goes away just after the save: the page cannot be drawn, and 
   await expect(page.getByRole('button', { name: /Save visit/ })).toBeVisible();
   expect(await visitsWithKey(key)).toBe(1);
 });
+
+test('any form keeps what was typed through an outage: a new participant record', async ({ page }) => {
+  // The generic answer (lib/action.ts), for a form that submits with useActionState, whose
+  // refusals React would otherwise answer with an emptied form or the error page.
+  await signedInDesk(page);
+  await page.goto('/participants/new');
+  const alias = `Outage ${randomBytes(3).toString('hex')}`;
+  await page.getByLabel('Alias').fill(alias);
+  await page.getByLabel('The person agreed that we keep a record').check();
+
+  proxy.cut();
+  await page.getByRole('button', { name: 'Create record' }).click();
+  await expect(page.getByRole('main').getByRole('alert')).toHaveText(NOT_SAVED);
+  await expect(page.getByLabel('Alias')).toHaveValue(alias);
+  await expect(page.getByLabel('The person agreed that we keep a record')).toBeChecked();
+  await expect(page).toHaveURL('/participants/new');
+
+  proxy.open();
+  await page.getByRole('button', { name: 'Create record' }).click();
+  await page.waitForURL(/\/participants\/[0-9a-f-]{36}$/);
+  const { rows } = await sql.query('SELECT 1 FROM participant WHERE alias = $1', [alias]);
+  expect(rows).toHaveLength(1);
+});
