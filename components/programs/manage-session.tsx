@@ -31,7 +31,7 @@ export function ManageSession({ sessionId, day, start, end }: Props) {
       <form action={cancel} noValidate>
         <FormStatus state={c.status} />
         <input type="hidden" name="sessionId" value={sessionId} />
-        <Field id="cancel-reason" label="Reason for cancelling" name="reason" autoComplete="off" maxLength={200} defaultValue={c.values.reason} error={c.errors.reason} hint="E.g. the nurse is away. The session stays on the list, marked cancelled." />
+        <Field id="cancel-reason" label="Reason for cancelling" name="reason" autoComplete="off" maxLength={200} defaultValue={c.values.reason} error={c.errors.reason} hint="E.g. the nurse is away. About the session, never a person: no names. The session stays on the list, marked cancelled." />
         <button className="button secondary" type="submit" disabled={cancelling}>Cancel this session</button>
       </form>
     </section>

@@ -5,6 +5,7 @@ import { makeActor } from '@/lib/db/test/actors.ts';
 import { rawClient } from '@/lib/db/test/reset.ts';
 import { createParticipant } from '@/lib/participants/mutations.ts';
 import { OPERATOR, runRetention } from '@/lib/participants/retention.ts';
+import { getAccessRequest } from '@/lib/participants/access-request.ts';
 import { logVisit, voidVisit } from '@/lib/visits/mutations.ts';
 import { createReferral } from '@/lib/referrals/create.ts';
 import { changeReferralStatus } from '@/lib/referrals/change.ts';
@@ -87,6 +88,9 @@ describe('a full dump of the database', () => {
     expect(text).not.toContain(SECRET);
     expect(text).not.toContain(SECRET_HEX);
     expect(text).toContain(SHOWN); // the dump is real: the alias is kept in clear by decision
+    // The person may still ask for what is held about them: the access request reads it all.
+    const held = JSON.stringify(await getAccessRequest(await makeActor('manager'), personId, 'view'));
+    for (const words of ['safe contact', 'notes', 'void', 'court date', 'summary', 'outcome', 'handover', 'wrong person']) expect(held).toContain(`${SECRET} ${words}`);
 
     await db.participant.update({ where: { id: personId }, data: { lastActivityAt: new Date('2020-01-01T00:00:00Z') } });
     expect((await runRetention(OPERATOR)).count).toBe(1);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CATEGORY_LABELS, defaultFollowUp, followUpProblem, isDue, NEXT, STATUSES, transitionProblem, type ReferralStatus } from './rules.ts';
+import { CATEGORY_LABELS, defaultFollowUp, REASON_LABELS, REASONS, followUpProblem, isDue, NEXT, STATUSES, transitionProblem, type ReferralStatus } from './rules.ts';
 
 // Every pair of statuses, by hand: the allowed ones listed, everything else refused.
 const ALLOWED: [ReferralStatus, ReferralStatus][] = [
@@ -66,5 +66,16 @@ describe('ids from a URL', () => {
     expect(isUuid('6f1c0a52-1d3e-4c4b-9a55-2b9f2b7f4e10')).toBe(true);
     expect(isUuid('------------------------------------')).toBe(false);
     expect(isUuid(undefined)).toBe(false);
+  });
+});
+
+describe('what a referral is for', () => {
+  it('is a short fixed list, each with plain, respectful words ("career change", never "exiting")', () => {
+    expect(REASONS.length).toBeLessThanOrEqual(15);
+    expect(Object.keys(REASON_LABELS).sort()).toEqual([...REASONS].sort());
+    for (const r of REASONS) expect(REASON_LABELS[r]).toMatch(/^[A-Z][A-Za-z ,]+$/);
+    expect(Object.values(REASON_LABELS).join(' ')).not.toMatch(/exit|client|case/i);
+    expect(REASON_LABELS.career_change).toBe('Career change');
+    expect(REASONS.at(-1)).toBe('other');
   });
 });
