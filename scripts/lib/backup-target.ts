@@ -32,16 +32,26 @@ export async function openTarget(env: NodeJS.ProcessEnv, mustExist: boolean): Pr
   } catch (e) {
     if (!/in use by process/.test((e as Error).message)) throw e;
   }
-  // The demo (or `npm run db`) owns the directory: go through its server, on its usual port.
-  const probe = new pg.Client({ connectionString: DEMO_URL, connectionTimeoutMillis: 3_000 });
-  probe.on('error', () => {});
-  const answers = await probe.connect().then(() => true, () => false);
-  await probe.end().catch(() => {});
-  if (!answers) {
-    throw new BackupError(`the embedded database in ${dir} is in use and does not answer at ${DEMO_URL}: ` +
-      'set DATABASE_URL to the URL the demo printed, or stop the demo');
+  // The demo (or `npm run db`) owns the directory: go through its server on its usual port, once
+  // sure that what answers there is this directory's database (the same system identifier).
+  if ((await systemIdentifier(DEMO_URL)) !== readFileSync(path.join(dir, 'global', 'pg_control')).readBigUInt64LE(0).toString()) {
+    throw new BackupError(`the embedded database in ${dir} is in use by another process and does not answer at ${DEMO_URL}: ` +
+      'stop that process, or set DATABASE_URL to the URL it printed');
   }
   return { url: DEMO_URL, shown: `the running demo's database (${DEMO_URL})`, close: async () => {} };
+}
+
+async function systemIdentifier(url: string): Promise<string | undefined> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3_000 });
+  client.on('error', () => {});
+  try {
+    await client.connect();
+    return (await client.query<{ s: string }>('SELECT system_identifier::text AS s FROM pg_control_system()')).rows[0]?.s;
+  } catch {
+    return undefined;
+  } finally {
+    await client.end().catch(() => {});
+  }
 }
 
 const dataDir = (env: NodeJS.ProcessEnv) => env.LANTERN_DATA_DIR ?? '.data';
