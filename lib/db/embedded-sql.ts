@@ -16,8 +16,11 @@ export type SqlAnalysis = {
   deallocated: string[];
 };
 
-// Only texts with one of these words can need anything: the common path skips the tokenizer.
-const CANDIDATE = /set|prepare|execute|deallocate|discard|temp/i;
+// Only such texts can need anything (a statement starting with one of the words, or the words
+// anywhere that matter there; comments could hide a statement's start): the common path, the
+// app's SELECT / INSERT / UPDATE … SET, skips the tokenizer.
+const CANDIDATE =
+  /(?:^|;)\s*(?:set|reset|prepare|execute|deallocate|discard)\b|\bas\s+execute\b|\bexplain\b[^;]*\bexecute\b|\bset_config\b|\btemp(?:orary)?\b|\bpg_temp\b|\/\*|--/i;
 
 export const REFUSED = {
   temp: 'temporary tables are not available on the embedded database, whose clients share one PostgreSQL session: ' +
@@ -112,43 +115,50 @@ function statements(tokens: Token[]): Token[][] {
 /** Words, quoted identifiers and punctuation; strings, dollar quotes, comments and numbers are 'other'. */
 export function tokenize(sql: string): Token[] {
   const tokens: Token[] = [];
-  let i = 0;
-  while (i < sql.length) {
-    const start = i;
-    const [kind, end] = scan(sql, i);
-    i = Math.max(end, i + 1);
-    if (kind) tokens.push({ kind, text: sql.slice(start, i), start, end: i });
+  for (let i = 0; i < sql.length; ) {
+    const [kind, end] = scanToken(sql, i);
+    if (kind) tokens.push({ kind, text: sql.slice(i, end), start: i, end });
+    i = end;
   }
   return tokens;
 }
 
-/** The kind (none for space and comments) and end of the token starting at i. */
-function scan(sql: string, i: number): [Token['kind'] | null, number] {
-  const c = sql[i]!;
-  if (/\s/.test(c)) return [null, i + 1];
-  if (c === '-' && sql[i + 1] === '-') return [null, lineEnd(sql, i)];
-  if (c === '/' && sql[i + 1] === '*') return [null, commentEnd(sql, i)];
+/** The kind (null for space and comments) and end of the token that starts at i. */
+function scanToken(sql: string, i: number): [Token['kind'] | null, number] {
+  const c = sql.charCodeAt(i);
+  const next = sql.charCodeAt(i + 1);
+  if (c <= 32) return [null, i + 1];
+  if (c === 45 /* - */ && next === 45) return [null, lineEnd(sql, i)];
+  if (c === 47 /* / */ && next === 42 /* * */) return [null, commentEnd(sql, i)];
   // E'…' strings (the E was the word before) honour backslash escapes.
-  if (c === "'") return ['other', stringEnd(sql, i + 1, /[eE]/.test(sql[i - 1] ?? '') && !/\w/.test(sql[i - 2] ?? ''))];
-  if (c === '"') return ['quoted', quotedEnd(sql, i + 1)];
-  if (c === '$') {
-    DOLLAR_TAG.lastIndex = i;
-    const tag = DOLLAR_TAG.exec(sql)?.[0];
-    if (tag) {
-      const close = sql.indexOf(tag, i + tag.length);
-      return ['other', close < 0 ? sql.length : close + tag.length];
-    }
+  if (c === 39 /* ' */) return ['other', stringEnd(sql, i + 1, isEscapeString(sql, i))];
+  if (c === 34 /* " */) return ['quoted', quotedEnd(sql, i + 1)];
+  let end = i + 1;
+  if (isWordStart(c)) {
+    while (end < sql.length && (isWordStart(sql.charCodeAt(end)) || isDigitOrDollar(sql.charCodeAt(end)))) end++;
+    return ['word', end];
   }
-  WORD.lastIndex = i;
-  if (/[A-Za-z_\u0080-\uffff]/.test(c) && WORD.exec(sql)) return ['word', WORD.lastIndex];
-  OTHER.lastIndex = i;
-  if (/[0-9$]/.test(c) && OTHER.exec(sql)) return ['other', OTHER.lastIndex];
-  return ['punct', i + 1];
+  const tag = c === 36 /* $ */ ? dollarTag(sql, i) : undefined;
+  if (tag) {
+    const close = sql.indexOf(tag, i + tag.length);
+    return ['other', close < 0 ? sql.length : close + tag.length];
+  }
+  if (!isDigitOrDollar(c)) return ['punct', i + 1];
+  while (end < sql.length && (isWordStart(sql.charCodeAt(end)) || isDigitOrDollar(sql.charCodeAt(end)) || sql.charCodeAt(end) === 46)) end++;
+  return ['other', end];
 }
 
-const DOLLAR_TAG = /\$(?:[A-Za-z_]\w*)?\$/y;
-const WORD = /[\w$\u0080-\uffff]+/y;
-const OTHER = /[\w.$]+/y;
+const isWordStart = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c >= 128;
+const isDigitOrDollar = (c: number) => (c >= 48 && c <= 57) || c === 36;
+const isEscapeString = (sql: string, i: number) =>
+  (sql[i - 1] === 'e' || sql[i - 1] === 'E') && !(i >= 2 && (isWordStart(sql.charCodeAt(i - 2)) || isDigitOrDollar(sql.charCodeAt(i - 2))));
+
+/** `$tag$` or `$$` opening a dollar-quoted string at i, or undefined ($1 is a parameter). */
+function dollarTag(sql: string, i: number): string | undefined {
+  let k = i + 1;
+  if (isWordStart(sql.charCodeAt(k))) while (isWordStart(sql.charCodeAt(k)) || (sql.charCodeAt(k) >= 48 && sql.charCodeAt(k) <= 57)) k++;
+  return sql.charCodeAt(k) === 36 ? sql.slice(i, k + 1) : undefined;
+}
 
 const lineEnd = (sql: string, i: number) => (sql.indexOf('\n', i) < 0 ? sql.length : sql.indexOf('\n', i) + 1);
 
