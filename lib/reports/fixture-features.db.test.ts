@@ -5,7 +5,7 @@ import type { Actor } from '@/lib/auth/session.ts';
 import { makeProgram, makeSession } from '@/lib/programs/test-helpers.ts';
 import { createReferral } from '@/lib/referrals/create.ts';
 import { changeReferralStatus } from '@/lib/referrals/change.ts';
-import type { Category, ReferralStatus } from '@/lib/referrals/rules.ts';
+import type { Category, Reason, ReferralStatus } from '@/lib/referrals/rules.ts';
 import { makeAgency, referralForm } from '@/lib/referrals/test-helpers.ts';
 import { createReport } from '@/lib/alerts/create.ts';
 import { published, streetReport } from '@/lib/alerts/test-helpers.ts';
@@ -67,8 +67,11 @@ async function referrals(by: Actor): Promise<string[]> {
     ['2026-11-15', home.id, 'housing', []],
     ['2026-12-01', health.id, 'health', []], // after the period
   ];
+  // What each was for, by referral date (the rest: housing, the form helper's default).
+  const what: Record<string, Reason> = { '2026-10-10': 'health', '2026-10-28': 'safety', '2026-11-02': 'sexual_health', '2026-11-15': 'income_benefits', '2026-12-01': 'health' };
   for (const [referredOn, agencyId, category, steps] of rows) {
-    const { referralId } = await createReferral(by, referralForm(agencyId, null, { referredOn, category, reasonDetail: reason }), day('2026-12-05'));
+    const form = referralForm(agencyId, null, { referredOn, category, reasonDetail: reason, ...(what[referredOn] ? { reasonCategory: what[referredOn] } : {}) });
+    const { referralId } = await createReferral(by, form, day('2026-12-05'));
     for (const [status, on] of steps) await changeReferralStatus(by, { referralId, status }, day(on));
   }
   return [reason];
@@ -111,6 +114,10 @@ const EXPECTED: Record<string, string[][]> = {
   'Referrals by category': [
     ['Health', '1', '0', '1'], ['Sexual health', '0', '1', '1'], ['Mental health', '0', '0', '0'], ['Shelters', '1', '0', '1'], ['Housing', '1', '1', '2'],
     ['All referrals', '3', '2', '5'],
+  ],
+  'Referrals by what for': [
+    ['Health care', '1', '0', '1'], ['Sexual health', '0', '1', '1'], ['Housing or a bed', '1', '0', '1'], ['Income or benefits', '0', '1', '1'],
+    ['Legal help', '0', '0', '0'], ['Safety or violence', '1', '0', '1'], ['All referrals', '3', '2', '5'],
   ],
   'Referrals by agency': [['Fixture Harbour Health', '1', '1', '2'], ['Fixture Home Base', '2', '1', '3'], ['All referrals', '3', '2', '5']],
   'Referrals by where they stand now': [

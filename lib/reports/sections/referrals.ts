@@ -1,15 +1,16 @@
 import 'server-only';
 import { referralFiguresByMonth, type ReferralRow } from '@/lib/referrals/figures.ts';
-import { CATEGORIES, CATEGORY_LABELS, STATUSES, STATUS_LABELS } from '@/lib/referrals/rules.ts';
+import { CATEGORIES, CATEGORY_LABELS, REASON_LABELS, REASONS, STATUSES, STATUS_LABELS } from '@/lib/referrals/rules.ts';
 import { line, type Category } from '../sql.ts';
 import type { FigureContext, FigureTable, SectionDefinition } from '../types.ts';
 
 // Referrals by month: the referrals feature's own query (lib/referrals/figures.ts), cut into the
 // report's months. Referrals are events (a person may be referred several times), shown in full.
-// Only categories, statuses and agency names leave the database — never a reason or an outcome.
+// Only categories, what for (from its fixed list), statuses and agency names leave the database —
+// never a reason's words or an outcome.
 
-type Dim = 'category' | 'agencyId' | 'status';
-const DIMS: Dim[] = ['category', 'agencyId', 'status'];
+type Dim = 'category' | 'reason' | 'agencyId' | 'status';
+const DIMS: Dim[] = ['category', 'reason', 'agencyId', 'status'];
 
 function index(rows: ReferralRow[]) {
   const at = new Map<string, ReferralRow>();
@@ -36,6 +37,8 @@ async function load(ctx: FigureContext): Promise<FigureTable[]> {
   return [
     table('referrals-category', 'Referrals by category', 'Category', 'Referrals made, by the kind of help, in the month of the referral.',
       'category', CATEGORIES.map((c) => ({ key: c, label: CATEGORY_LABELS[c] }))),
+    table('referrals-reason', 'Referrals by what for', 'What for', 'Referrals made, by what the person was referred for (a choice from a fixed list), in the month of the referral.',
+      'reason', REASONS.map((r) => ({ key: r, label: REASON_LABELS[r] }))),
     table('referrals-agency', 'Referrals by agency', 'Agency', 'Referrals made, by the agency referred to (agencies with at least one referral in the period), in the month of the referral.',
       'agencyId', agencies),
     table('referrals-status', 'Referrals by where they stand now', 'Status',
