@@ -40,7 +40,7 @@ export function defineAction<S extends z.ZodType>(spec: ActionSpec<S>) {
     } catch (error) {
       if (!isDatabaseUnreachable(error)) throw error;
       // The code only, never the input: it may name a person.
-      console.warn(`action not done: the database did not answer (${dbErrorCode(error) ?? 'no code'})`);
+      console.warn(`action not done: the database did not answer (${dbErrorCode(error) ?? (error as Error).name ?? 'no code'})`);
       return { ok: false, formError: spec.readOnly ? DB_UNREACHABLE_READ : DB_UNREACHABLE, values: echo(raw) };
     }
   };
