@@ -72,15 +72,12 @@ export function stripCopyIn(buf: Uint8Array, count: number): Uint8Array {
 export const REPORTED_SETTINGS = ['server_version', 'server_encoding', 'client_encoding', 'DateStyle',
   'IntervalStyle', 'integer_datetimes', 'standard_conforming_strings', 'TimeZone', 'is_superuser', 'in_hot_standby'];
 
-/** Who a client is logged in as: the server's own user, or a role of the database. */
-export type Login = { user: string; superuser: boolean };
-
 /** The reply to a startup message: no authentication (local only), one database, protocol 3.0. */
 export function answerStartup(
   s: Extract<Startup, { kind: 'startup' }>,
   settings: { name: string; value: string }[],
   pid: number,
-  login: Login,
+  login: { user: string; superuser: boolean },
 ): { reply: Buffer } | { refuse: [code: string, text: string] } {
   if (s.major !== 3) return { refuse: ['0A000', `unsupported frontend protocol ${s.major}.${s.minor}`] };
   const database = s.params.get('database') || s.params.get('user') || 'postgres';

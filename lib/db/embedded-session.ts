@@ -12,6 +12,9 @@ import type { PGlite } from '@electric-sql/pglite';
 /** A client's session as it differs from a fresh one: login role, SET ROLE, settings. */
 export type SessionState = { user: string; role: string; settings: [name: string, value: string][] };
 
+/** Who a client is logged in as: the server's own user, or a role of the database. */
+export type Login = { user: string; superuser: boolean };
+
 export type SessionClient = {
   /** Its state while another client runs; null for a fresh session as the server's own user. */
   saved: SessionState | null;
@@ -60,6 +63,19 @@ export class Sessions {
       this.applied = target;
     }
     this.live = client;
+  }
+
+  /** Whether `user` may log in, with PostgreSQL's refusals; call under the wire lock. */
+  async login(user: string): Promise<Login | { refuse: [code: string, text: string] }> {
+    const { rows } = await this.pglite.query<{ login: boolean; superuser: boolean; connect: boolean }>(
+      `SELECT rolcanlogin AS login, rolsuper AS superuser,
+         pg_catalog.has_database_privilege(oid, pg_catalog.current_database(), 'CONNECT') AS connect
+       FROM pg_catalog.pg_roles WHERE rolname = $1`, [user]);
+    const role = rows[0];
+    if (!role) return { refuse: ['28000', `role "${user}" does not exist`] };
+    if (!role.login) return { refuse: ['28000', `role "${user}" is not permitted to log in`] };
+    if (!role.connect) return { refuse: ['42501', 'permission denied for database "postgres"'] };
+    return { user, superuser: role.superuser };
   }
 
   /** A client gone: its state, if live, is dropped at the next client's turn. */

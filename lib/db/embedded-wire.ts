@@ -13,7 +13,7 @@ import net from 'node:net';
 import type { PGlite } from '@electric-sql/pglite';
 import * as wire from './embedded-protocol.ts';
 import { FrontendQueue } from './embedded-frontend.ts';
-import { Sessions, type SessionClient, type SessionState } from './embedded-session.ts';
+import { Sessions, type Login, type SessionClient, type SessionState } from './embedded-session.ts';
 
 export type WireOptions = {
   host: string;
@@ -65,20 +65,13 @@ export async function serveWire(pglite: PGlite, opts: WireOptions) {
   }
 
   /** Who `user` may log in as, or PostgreSQL's refusal; looked up between transactions. */
-  async function login(user: string): Promise<wire.Login | { refuse: [string, string] }> {
+  async function login(user: string): Promise<Login | { refuse: [string, string] }> {
     if (user === serverUser) return { user, superuser: true };
     const who = {};
     await lock.acquire(who);
     try {
       if (stopped) return { refuse: ['57P03', stopped] };
-      const { rows } = await pglite.query<{ login: boolean; superuser: boolean; connect: boolean }>(
-        `SELECT rolcanlogin AS login, rolsuper AS superuser, pg_catalog.has_database_privilege(oid, pg_catalog.current_database(), 'CONNECT') AS connect
-           FROM pg_catalog.pg_roles WHERE rolname = $1`, [user]);
-      const role = rows[0];
-      if (!role) return { refuse: ['28000', `role "${user}" does not exist`] };
-      if (!role.login) return { refuse: ['28000', `role "${user}" is not permitted to log in`] };
-      if (!role.connect) return { refuse: ['42501', 'permission denied for database "postgres"'] };
-      return { user, superuser: role.superuser };
+      return await sessions.login(user);
     } finally {
       lock.release(who);
     }

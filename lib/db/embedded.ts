@@ -1,6 +1,8 @@
 // The embedded PostgreSQL used by `npm run demo` / `npm run dev` when DATABASE_URL is unset: PGlite
 // (PostgreSQL compiled to WebAssembly) persisted in a directory and served over the wire protocol,
 // so the app, migrations and psql use an ordinary postgresql:// URL, exactly as with a real server.
+// Clients share PGlite's one session, taking turns; each keeps its own settings, prepared
+// statements and login role (embedded-session.ts), so pg_dump or psql beside the app leave it be.
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -12,7 +14,10 @@ export type EmbeddedDatabaseOptions = {
   dataDir: string;
   /** Default 54329; 0 picks a free port. */
   port?: number;
-  /** Default 127.0.0.1. There is no authentication: do not expose it beyond this machine. */
+  /**
+   * Default 127.0.0.1. There is no authentication (any role, postgres too, connects without a
+   * password): do not expose it beyond this machine.
+   */
   host?: string;
   log?: (m: string) => void;
   /** Default 60 s. A client idle inside a transaction holds up every other client meanwhile. */
