@@ -3,7 +3,7 @@
 // every refusal is one line, without a stack trace.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
@@ -12,6 +12,7 @@ import { startEmbeddedDatabase } from '@/lib/db/embedded.ts';
 import { migrate } from '@/lib/db/migrate.ts';
 import { portIsFree } from './lib/next-app.ts';
 import { fingerprint } from '@/lib/db/backup/test-helpers.ts';
+import { verifyBackupFile } from '@/lib/db/backup/file.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
@@ -68,6 +69,16 @@ it('backs up and restores the embedded database, and refuses plainly', async () 
   const wrong = await run('restore', [name!], { ...env(copy), BACKUP_KEY: randomBytes(32).toString('base64') });
   expect(wrong.stderr).toBe('Lantern cannot restore: this backup was made with another key: set BACKUP_KEY to the key it was made with\n');
 
+  // Without BACKUP_KEY: ENCRYPTION_KEY, else the demo's own, each with a warning; the file opens with it.
+  const withAppKey = await run('backup', ['app-key.backup'], { LANTERN_DATA_DIR: demo, INIT_CWD: out, ENCRYPTION_KEY: key });
+  expect(withAppKey.code, withAppKey.stderr).toBe(0);
+  expect(withAppKey.stderr).toMatch(/^warning: BACKUP_KEY is not set: using ENCRYPTION_KEY as the backup key/);
+  writeFileSync(path.join(demo, 'demo-secrets.json'), JSON.stringify({ AUTH_SECRET: 'x', ENCRYPTION_KEY: key }));
+  const withDemoKey = await run('backup', ['demo-key.backup'], { LANTERN_DATA_DIR: demo, INIT_CWD: out });
+  expect(withDemoKey.code, withDemoKey.stderr).toBe(0);
+  expect(withDemoKey.stderr).toMatch(/^warning: BACKUP_KEY is not set: using the demo's ENCRYPTION_KEY from /);
+  for (const f of ['app-key.backup', 'demo-key.backup']) await verifyBackupFile(path.join(out, f), Buffer.from(key, 'base64'));
+
   // Running (as under `npm run demo`, on its usual port): the command goes through its server.
   if (await portIsFree(54329, '127.0.0.1')) {
     const served = await startEmbeddedDatabase({ dataDir: path.join(copy, 'pglite'), port: 54329, log: () => {} });
@@ -88,4 +99,4 @@ it('backs up and restores the embedded database, and refuses plainly', async () 
       await served.close();
     }
   }
-}, 240_000);
+}, 420_000); // about ten commands, each starting tsx and most the WebAssembly PostgreSQL
