@@ -131,6 +131,28 @@ describe('backup and restore', () => {
     }
   });
 
+  it('is one snapshot: what commits while the dump runs is not in it', async () => {
+    const db = await fresh();
+    await migrate(db.url);
+    const addStaff = (email: string) => sql(db.url, `WITH s AS (INSERT INTO staff_user (id, email, display_name, role, password_hash, updated_at)
+      VALUES (gen_random_uuid(), $1, 'S', 'peer', 'h', now()) RETURNING id)
+      INSERT INTO audit_event (actor_id, actor_role, action, entity_type, entity_id) SELECT id, 'peer', 'staff_user.created', 'staff_user', id::text FROM s`, [email]);
+    await addStaff('first@example.org');
+    const before = await fingerprint(db.url);
+    const during = path.join(dir, 'during.backup');
+    let wrote = false;
+    await writeBackup(db.url, during, { key, onProgress: async (p) => {
+      if (p.tablesDone !== 1 || wrote) return;
+      wrote = true; // after the first table, rows for tables still to come (and their hash chain)
+      await addStaff('second@example.org');
+    } });
+    expect(wrote).toBe(true);
+    const target = await fresh();
+    await restoreBackup(target.url, during, { key });
+    expect((await fingerprint(target.url)).tables).toEqual(before.tables);
+    expect((await fingerprint(db.url)).tables.staff_user).toMatch(/^2:/);
+  });
+
   it('names the file by the program clock, with no personal data', () => {
     fixClock('2026-12-06T10:30:05.123Z');
     expect(defaultBackupName()).toBe('lantern-2026-12-06T103005Z.backup');

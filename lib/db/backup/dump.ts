@@ -32,7 +32,12 @@ export type BackupHeader = {
 };
 
 export type Progress = { tablesDone: number; tables: number; rows: number; totalRows: number };
-export type BackupOptions = { key: Buffer; onProgress?: (p: Progress) => void; batchRows?: number };
+export type BackupOptions = {
+  key: Buffer;
+  /** Awaited before the dump goes on (a test writes to the database meanwhile). */
+  onProgress?: (p: Progress) => void | Promise<void>;
+  batchRows?: number;
+};
 
 /** A file name with no personal data: the instant, from the program clock. */
 export function defaultBackupName(now: Date = programNow()): string {
@@ -103,13 +108,13 @@ async function* dumpLines(client: pg.Client, header: BackupHeader, opts: BackupO
       if (batch.rows.length === 0) break;
       seen += batch.rows.length;
       yield batch.rows.map((row) => `${JSON.stringify(row.r)}\n`).join('');
-      opts.onProgress?.({ tablesDone: i, tables: header.tables.length, rows: rows + seen, totalRows });
+      await opts.onProgress?.({ tablesDone: i, tables: header.tables.length, rows: rows + seen, totalRows });
     }
     await client.query('CLOSE lantern_backup');
     // Counted in the same snapshot, so a difference is a bug, not a concurrent write.
     if (seen !== table.rows) throw new Error(`table ${table.name}: counted ${table.rows} rows but read ${seen}`);
     rows += seen;
-    opts.onProgress?.({ tablesDone: i + 1, tables: header.tables.length, rows, totalRows });
+    await opts.onProgress?.({ tablesDone: i + 1, tables: header.tables.length, rows, totalRows });
   }
   yield `${JSON.stringify({ end: true, tables: header.tables.length, rows })}\n`;
 }
