@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { migrate } from '../lib/db/migrate.ts';
+import { prepareRuntimeRole } from '../lib/db/runtime-role.ts';
 import { freshDatabase, type TestDatabase } from '../lib/db/test/servers.ts';
 import { seedDemoIfEmpty } from '../prisma/seed.ts';
 
@@ -23,6 +24,7 @@ if (!existsSync(path.join(root, '.next/BUILD_ID'))) {
 }
 
 let database: TestDatabase | undefined;
+let runtimeUrl: string | undefined; // the app's connection: the runtime role, as under `npm start`
 let app: ChildProcess | undefined;
 let stopping: Promise<void> | undefined;
 
@@ -54,6 +56,7 @@ try {
   database = await freshDatabase(process.env.DATABASE_URL || undefined);
   await migrate(database.url, { log: () => {} });
   await seedDemoIfEmpty(database.url, () => {});
+  runtimeUrl = await prepareRuntimeRole(database.url);
   mkdirSync(path.dirname(stateFile), { recursive: true });
   writeFileSync(stateFile, JSON.stringify({ databaseUrl: database.url, port }));
   log(`database ready in ${((Date.now() - started) / 1000).toFixed(1)} s; starting the app on port ${port}`);
@@ -65,7 +68,7 @@ try {
 if (!stopping) {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
-    DATABASE_URL: database!.url,
+    DATABASE_URL: runtimeUrl,
     AUTH_SECRET: randomBytes(32).toString('base64url'),
     ENCRYPTION_KEY: encryptionKey,
     AUTH_URL: `http://localhost:${port}`,

@@ -16,6 +16,16 @@ export const EnvSchema = z.object({
     .refine((v) => /^postgres(ql)?:\/\/[^\s]+$/.test(v), {
       message: 'must be a postgresql:// URL',
     }),
+  /**
+   * The app's own login when the operator made it (README "Database roles"); otherwise `npm start`
+   * makes one from DATABASE_URL, the owner's.
+   */
+  RUNTIME_DATABASE_URL: z
+    .string()
+    .refine((v) => /^postgres(ql)?:\/\/[^\s]+$/.test(v) && URL.canParse(v) && new URL(v).username !== '', {
+      message: 'must be a postgresql:// URL with the runtime role as its user',
+    })
+    .optional(),
   AUTH_SECRET: z
     .string({ error: 'is missing' })
     .min(32, { message: 'must be at least 32 characters (try: openssl rand -base64 32)' }),

@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { formatTable, runScenarios } from '../lib/bench/scenario.ts';
 import { migrate } from '../lib/db/migrate.ts';
+import { prepareRuntimeRole } from '../lib/db/runtime-role.ts';
 import { createContext } from './bench/context.ts';
 import { datasetVersion, openBenchDatabase, serverUrl } from './bench/database.ts';
 import { BENCH_ENCRYPTION_KEY, buildDataset, DATASET } from './bench/dataset.ts';
@@ -52,9 +53,11 @@ async function main(): Promise<number> {
       await sql.connect();
     }
     const runner = await prepareRun(sql, log);
-    // The data layer, loaded in this process by the scenarios, reads DATABASE_URL on first use.
-    process.env.DATABASE_URL = bench.url;
-    const { ctx, stop } = createContext({ root, sql, runner, databaseUrl: bench.url, port, reuseBuild, log });
+    // The data layer (loaded in this process by the scenarios, reading DATABASE_URL on first use)
+    // and the app connect as the runtime role, as under `npm start`; `sql` is the owner's.
+    const appUrl = await prepareRuntimeRole(bench.url);
+    process.env.DATABASE_URL = appUrl;
+    const { ctx, stop } = createContext({ root, sql, runner, databaseUrl: appUrl, port, reuseBuild, log });
     stopApp = stop;
     const loadBefore = os.loadavg()[0]!;
     const outcomes = await runScenarios(scenarios, ctx, log);

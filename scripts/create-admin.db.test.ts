@@ -8,7 +8,8 @@ import { verifyPassword } from '@/lib/auth/password.ts';
 const root = path.resolve(import.meta.dirname, '..');
 const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
 
-function createAdmin(args: string[], env: Record<string, string | undefined> = { DATABASE_URL: process.env.DATABASE_URL }) {
+// An operator tool: it migrates first, so it runs as the owner (the app's runtime role may not).
+function createAdmin(args: string[], env: Record<string, string | undefined> = { DATABASE_URL: process.env.TEST_OWNER_URL }) {
   const childEnv: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'production', ...env };
   const child = spawn(tsx, ['scripts/create-admin.ts', ...args], { cwd: root, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';

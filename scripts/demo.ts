@@ -6,6 +6,7 @@ import path from 'node:path';
 import { clockDescription, isKnownZone, programZoneName } from '../lib/calendar/zone.ts';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '../lib/db/embedded.ts';
 import { migrate } from '../lib/db/migrate.ts';
+import { prepareRuntimeRole } from '../lib/db/runtime-role.ts';
 import { seedDemoIfEmpty, DEMO_LOGINS } from '../prisma/seed.ts';
 import { loadDemoSecrets } from './lib/demo-secrets.ts';
 import { buildReason, nextBuild, portIsFree, startNext, stopChildren, waitForHealth } from './lib/next-app.ts';
@@ -18,7 +19,7 @@ const port = Number(process.env.PORT ?? 3000);
 // Where the embedded database and demo secrets live; CI points it at a temporary directory.
 const dataDir = process.env.LANTERN_DATA_DIR ?? '.data';
 const appUrl = `http://localhost:${port}`;
-const step = createSteps(dev ? 5 : 6);
+const step = createSteps(dev ? 6 : 7);
 let db: EmbeddedDatabase | undefined;
 let stopping = false;
 
@@ -76,10 +77,17 @@ try {
     result((await seedDemoIfEmpty(url, note)) ? 'loaded' : 'kept (the database already has data)');
   });
 
+  // As under `npm start`: the app connects as a role that owns nothing and cannot rewrite the audit log.
+  const appDatabaseUrl = await step('Preparing the app\'s database role', async ({ result }) => {
+    const runtime = await prepareRuntimeRole(url);
+    result(new URL(runtime).username);
+    return runtime;
+  });
+
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: dev ? 'development' : 'production',
-    DATABASE_URL: url,
+    DATABASE_URL: appDatabaseUrl,
     AUTH_SECRET: secrets.AUTH_SECRET,
     ENCRYPTION_KEY: secrets.ENCRYPTION_KEY,
     AUTH_URL: appUrl,

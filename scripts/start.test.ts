@@ -33,6 +33,8 @@ const cases: Array<[string, Record<string, string | undefined>, RegExp]> = [
   ['ENCRYPTION_KEY missing', { ...VALID, ENCRYPTION_KEY: undefined }, /^Lantern cannot start: ENCRYPTION_KEY is missing$/],
   ['ENCRYPTION_KEY not 32 bytes', { ...VALID, ENCRYPTION_KEY: Buffer.alloc(16).toString('base64') },
     /^Lantern cannot start: ENCRYPTION_KEY must be 32 random bytes in base64/],
+  ['RUNTIME_DATABASE_URL without its role', { ...VALID, RUNTIME_DATABASE_URL: 'postgresql://127.0.0.1:1/lantern' },
+    /^Lantern cannot start: RUNTIME_DATABASE_URL must be a postgresql:\/\/ URL with the runtime role as its user$/],
   ['PORT not a number', { ...VALID, PORT: 'eighty' }, /^Lantern cannot start: PORT must be a port number/],
   ['LANTERN_TIME_ZONE not a zone', { ...VALID, LANTERN_TIME_ZONE: 'Kamloops' }, /^Lantern cannot start: LANTERN_TIME_ZONE must be an IANA time zone name/],
   ['LANTERN_HOST a URL, not an address', { ...VALID, LANTERN_HOST: 'http://127.0.0.1:3000' },

@@ -6,6 +6,7 @@
 import { createRequire } from 'node:module';
 import net from 'node:net';
 import { migrate } from '../lib/db/migrate.ts';
+import { DEFAULT_RUNTIME_ROLE, prepareRuntimeRole, runtimePassword } from '../lib/db/runtime-role.ts';
 import { checkEnv } from '../lib/env.ts';
 import { clockDescription } from '../lib/calendar/zone.ts';
 import { parseTrustedProxies } from '../lib/auth/client-address.mjs';
@@ -44,6 +45,23 @@ try {
 
 try {
   await migrate(config.env.DATABASE_URL, { log: (m) => console.log(`migrate: ${m}`) });
+} catch (e) {
+  fail((e as Error).message ?? String(e));
+}
+
+// The app never connects as the owner: a runtime role that owns nothing and cannot rewrite the
+// audit log (lib/db/runtime-role.ts; README "Database roles"). Given RUNTIME_DATABASE_URL, that
+// role is the operator's and only gets its grants; otherwise the owner creates lantern_app.
+try {
+  const given = config.env.RUNTIME_DATABASE_URL;
+  const role = given ? decodeURIComponent(new URL(given).username) : (process.env.LANTERN_RUNTIME_ROLE ?? DEFAULT_RUNTIME_ROLE);
+  const prepared = await prepareRuntimeRole(config.env.DATABASE_URL, {
+    role,
+    password: given ? undefined : runtimePassword(config.env.AUTH_SECRET, role),
+    log: (m) => console.log(`database: ${m}`),
+  });
+  process.env.DATABASE_URL = given ?? prepared; // what Next's process (and so the app) connects with
+  console.log(`database: the app connects as ${role}`);
 } catch (e) {
   fail((e as Error).message ?? String(e));
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ownerDb } from '../db/test/open-db.ts';
 import { db } from '@/lib/db/client.ts';
 import { seedStaff } from '@/prisma/seed/staff.ts';
 import { seedParticipants } from '@/prisma/seed/participants.ts';
@@ -9,11 +10,11 @@ import { rawClient } from '@/lib/db/test/reset.ts';
 
 describe('seedBookings', () => {
   it('loads 2 showers and a 2-pair laundry, Mon–Sat hours, closures and bookings in every status, within every guarantee', async () => {
-    await seedStaff(db);
-    await seedParticipants(db);
+    await seedStaff(await ownerDb());
+    await seedParticipants(await ownerDb());
     // A Wednesday at 11:10 in Kamloops: open, with a slot in progress.
     const now = new Date('2026-11-18T19:10:00Z');
-    await seedBookings(db, now);
+    await seedBookings(await ownerDb(), now);
     const resources = await db.resource.findMany({ select: { name: true, kind: true, capacity: true, slotMinutes: true, hours: true }, orderBy: { sortOrder: 'asc' } });
     expect(resources.map((r) => [r.name, r.kind, r.capacity, r.slotMinutes, r.hours.length])).toEqual([
       ['Shower 1', 'shower', 1, 30, 6], ['Shower 2', 'shower', 1, 30, 6], ['Washer and dryer', 'laundry', 2, 90, 6],

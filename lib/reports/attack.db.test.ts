@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { ownerDb } from '../db/test/open-db.ts';
 import { describe, expect, it } from 'vitest';
 import loadHighs from 'highs';
 import { db } from '@/lib/db/client.ts';
@@ -144,9 +145,9 @@ describe.runIf(process.env.TEST_SERVER_URL)('the attacker', () => {
 
   it('narrows no hidden cell in the demo data, over its months, quarters, fiscal year and overlapping ranges', async () => {
     const NOW = new Date('2026-11-18T21:30:00Z');
-    await seedStaff(db);
-    await seedParticipants(db, NOW);
-    await seedVisits(db, NOW);
+    await seedStaff(await ownerDb());
+    await seedParticipants(await ownerDb(), NOW);
+    await seedVisits(await ownerDb(), NOW);
     const manager = await makeActor('manager');
     const periods = periodsUpTo('2026-06', '2026-11', [
       fiscalPeriod(2026), customPeriod('2026-07-10', '2026-10-05'), customPeriod('2026-07-10', '2026-10-06'), customPeriod('2026-06-20', '2026-11-18'),

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ownerDb } from '../db/test/open-db.ts';
 import { db } from '@/lib/db/client.ts';
 import { makeActor } from '@/lib/db/test/actors.ts';
 import { seedStaff } from '@/prisma/seed/staff.ts';
@@ -15,9 +16,9 @@ describe('seedSuite', () => {
   // the hour: held at 00:30, the shortest it gets (the demo can start at any hour).
   it.each(['2026-12-06T07:30:00Z', '2027-03-14T22:00:00Z'])('loads one unit, stays in every status within the constraint, a guest in now with a readable log (at %s)', async (now) => {
     fixClock(now);
-    await seedStaff(db);
-    await seedParticipants(db);
-    await seedSuite(db);
+    await seedStaff(await ownerDb());
+    await seedParticipants(await ownerDb());
+    await seedSuite(await ownerDb());
     expect(await db.suiteUnit.count()).toBe(1);
     const statuses = (await db.stay.groupBy({ by: ['status'], _count: true })).map((s) => s.status).sort();
     expect(statuses).toEqual(['cancelled', 'checked_in', 'checked_out', 'confirmed', 'no_show', 'requested']);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { db } from '@/lib/db/client.ts';
+import { ownerDb } from '../../lib/db/test/open-db.ts';
 import { makeActor } from '@/lib/db/test/actors.ts';
 import { dumpTable } from '@/lib/participants/lifecycle-test-helpers.ts';
 import { listReports, listSheet } from '@/lib/alerts/queries.ts';
@@ -9,8 +9,8 @@ import { seedAlerts } from './alerts.ts';
 
 describe('demo seed: bad date reports', () => {
   it('loads published alerts, one off the sheet but searchable, and reports waiting, one a possible repeat', async () => {
-    await seedStaff(db);
-    await seedAlerts(db);
+    await seedStaff(await ownerDb());
+    await seedAlerts(await ownerDb());
     const peer = await makeActor('peer');
     expect(await listSheet(peer)).toHaveLength(3);
     expect((await searchAlerts(peer, { q: 'LX9' })).hits).toHaveLength(1);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ownerDb } from '../../lib/db/test/open-db.ts';
 import { db } from '@/lib/db/client.ts';
 import { rawClient } from '@/lib/db/test/reset.ts';
 import { makeActor } from '@/lib/db/test/actors.ts';
@@ -12,9 +13,9 @@ import { seedVisits } from './visits.ts';
 const NOW = new Date('2026-11-18T20:30:00Z');
 
 async function seedDemo(now = NOW) {
-  await seedStaff(db);
-  await seedParticipants(db, now);
-  await seedVisits(db, now);
+  await seedStaff(await ownerDb());
+  await seedParticipants(await ownerDb(), now);
+  await seedVisits(await ownerDb(), now);
 }
 
 async function one<T>(sql: string, params: unknown[] = []): Promise<T> {

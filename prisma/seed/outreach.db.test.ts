@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ownerDb } from '../../lib/db/test/open-db.ts';
 import { db } from '@/lib/db/client.ts';
 import { makeActor } from '@/lib/db/test/actors.ts';
 import { currentShift } from '@/lib/outreach/queries.ts';
@@ -13,9 +14,9 @@ const NOW = new Date('2026-11-18T21:30:00Z');
 
 describe('demo seed: outreach', () => {
   it('loads about three months of ended street and online shifts with contacts, and the report counts them', async () => {
-    await seedStaff(db);
-    await seedParticipants(db, NOW);
-    await seedOutreach(db, NOW);
+    await seedStaff(await ownerDb());
+    await seedParticipants(await ownerDb(), NOW);
+    await seedOutreach(await ownerDb(), NOW);
     const modes = (await db.outreachShift.groupBy({ by: ['mode'], _count: true })).map((g) => [g.mode, g._count]);
     expect(modes.map(([m]) => m).sort()).toEqual(['online', 'street']);
     const shifts = await db.outreachShift.count();

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ownerDb } from '../../lib/db/test/open-db.ts';
 import { db } from '@/lib/db/client.ts';
 import { makeActor } from '@/lib/db/test/actors.ts';
 import { programFigures } from '@/lib/programs/figures.ts';
@@ -12,9 +13,9 @@ const NOW = new Date('2026-11-18T20:30:00Z');
 
 describe('demo seed: programs and attendance', () => {
   it('five programs with past sessions recorded, the latest left for the desk, holidays closed', async () => {
-    await seedStaff(db);
-    await seedParticipants(db, NOW);
-    await seedPrograms(db, NOW);
+    await seedStaff(await ownerDb());
+    await seedParticipants(await ownerDb(), NOW);
+    await seedPrograms(await ownerDb(), NOW);
     const manager = await makeActor('manager');
     const programs = await listPrograms(manager, NOW);
     expect(programs.map((p) => p.name)).toEqual(['Alumni Group', 'Peer workshop: know your rights', 'Peer workshop: safety planning', 'Thursday lunch', 'Tuesday breakfast'].sort());

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ownerDb } from '../../lib/db/test/open-db.ts';
 import { db } from '@/lib/db/client.ts';
 import { makeActor } from '@/lib/db/test/actors.ts';
 import { followUpsDue } from '@/lib/referrals/queries.ts';
@@ -12,9 +13,9 @@ const NOW = new Date('2026-11-18T21:30:00Z');
 
 describe('demo seed: agencies and referrals', () => {
   it('loads the Kamloops agencies with their public numbers and referrals in every status, some due', async () => {
-    await seedStaff(db);
-    await seedParticipants(db, NOW);
-    await seedReferrals(db, NOW);
+    await seedStaff(await ownerDb());
+    await seedParticipants(await ownerDb(), NOW);
+    await seedReferrals(await ownerDb(), NOW);
     const clinic = await db.agency.findUniqueOrThrow({ where: { name: 'Interior Health Sexual Health Clinic' }, select: { phone: true } });
     expect(clinic.phone).toBe('250-851-7300');
     expect(await db.agency.count()).toBe(16);

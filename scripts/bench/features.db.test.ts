@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ownerDb } from '../../lib/db/test/open-db.ts';
 import { listSheet } from '@/lib/alerts/queries.ts';
 import { createRandom } from '@/lib/bench/random.ts';
 import { makeActor } from '@/lib/db/test/actors.ts';
@@ -7,7 +8,6 @@ import { buildReport } from '@/lib/reports/build.ts';
 import { parsePeriod } from '@/lib/reports/period.ts';
 import { seedParticipants } from '../../prisma/seed/participants.ts';
 import { seedStaff } from '../../prisma/seed/staff.ts';
-import { db } from '@/lib/db/client.ts';
 import { buildFeatures } from './features.ts';
 
 // The benchmark's feature records (outreach included), built over two months on the demo's people: every row passes
@@ -19,8 +19,8 @@ import { buildFeatures } from './features.ts';
 const OPTIONS = { seed: 'features-test', from: '2026-09-01', to: '2026-10-31' };
 
 async function build(): Promise<void> {
-  await seedStaff(db);
-  await seedParticipants(db, new Date('2026-08-01T20:00:00Z'));
+  await seedStaff(await ownerDb());
+  await seedParticipants(await ownerDb(), new Date('2026-08-01T20:00:00Z'));
   const c = await rawClient();
   const { rows } = await c.query<{ id: string }>(`SELECT id FROM staff_user ORDER BY email`);
   await buildFeatures(c, createRandom(OPTIONS.seed), { ...OPTIONS, staffIds: rows.map((r) => r.id) }, () => {});

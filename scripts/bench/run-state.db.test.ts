@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { db } from '@/lib/db/client.ts';
+import { ownerDb } from '../../lib/db/test/open-db.ts';
 import { rawClient } from '@/lib/db/test/reset.ts';
 import { verifyPassword } from '@/lib/auth/password.ts';
 import { resolveSession } from '@/lib/auth/resolve-session.ts';
@@ -28,9 +28,9 @@ async function runnerVisits(runnerId: string): Promise<{ date: string; n: number
 
 describe('prepareRun', () => {
   it('adds today so far, then on the next run removes what the last run wrote and restores the counts', async () => {
-    await seedStaff(db);
-    await seedParticipants(db, DATASET_NOW);
-    await seedVisits(db, DATASET_NOW);
+    await seedStaff(await ownerDb());
+    await seedParticipants(await ownerDb(), DATASET_NOW);
+    await seedVisits(await ownerDb(), DATASET_NOW);
     const c = await rawClient();
     const datasetOnly = await counts();
 
@@ -56,8 +56,8 @@ describe('prepareRun', () => {
   });
 
   it('removes the outreach the last run wrote, the dataset’s own left alone', async () => {
-    await seedStaff(db);
-    await seedParticipants(db, DATASET_NOW);
+    await seedStaff(await ownerDb());
+    await seedParticipants(await ownerDb(), DATASET_NOW);
     const c = await rawClient();
     const runner = await prepareRun(c, () => {}, RUN_NOW);
     const other = (await c.query<{ id: string }>(`SELECT id FROM staff_user WHERE role = 'outreach' LIMIT 1`)).rows[0]!.id;
@@ -85,7 +85,7 @@ describe('prepareRun', () => {
   });
 
   it('gives the runner a new password each run and ends its earlier sessions', async () => {
-    await seedStaff(db);
+    await seedStaff(await ownerDb());
     const c = await rawClient();
     const first = await prepareRun(c, () => {}, RUN_NOW);
     const sid = await openSession(c, first.id);

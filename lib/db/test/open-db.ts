@@ -4,3 +4,22 @@ import type { PrismaClient } from '../generated/client.ts';
 export function getDbIfOpen(): PrismaClient | undefined {
   return (globalThis as unknown as { lanternDb?: PrismaClient }).lanternDb;
 }
+
+let owner: PrismaClient | undefined;
+
+/**
+ * A Prisma client as the tables' owner (the app's code runs as the runtime role): for what only an
+ * operator does, such as the demo seed, which switches a trigger off while it loads.
+ */
+export async function ownerDb(): Promise<PrismaClient> {
+  if (!owner) {
+    const { createDb } = await import('../create.ts');
+    owner = createDb(process.env.TEST_OWNER_URL ?? process.env.DATABASE_URL!, 4);
+  }
+  return owner;
+}
+
+export async function closeOwnerDb(): Promise<void> {
+  await owner?.$disconnect();
+  owner = undefined;
+}

@@ -4,7 +4,8 @@ let client: pg.Client | undefined;
 
 async function admin(): Promise<pg.Client> {
   if (!client) {
-    client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    // The owner: the app's runtime role may not truncate, and may not touch the audit log's triggers.
+    client = new pg.Client({ connectionString: process.env.TEST_OWNER_URL ?? process.env.DATABASE_URL });
     await client.connect();
   }
   return client;
@@ -25,7 +26,10 @@ export async function resetDatabase(): Promise<void> {
   await c.query(`SELECT seed_default_service_types(); SELECT seed_default_outreach_options()`);
 }
 
-/** A raw connection for tests that must reach under the data layer (e.g. to prove a trigger holds). */
+/**
+ * A raw connection as the owner, for tests that must reach under the data layer (e.g. to prove a
+ * trigger holds even for the owner, or to set up a state the app cannot reach).
+ */
 export async function rawClient(): Promise<pg.Client> {
   return admin();
 }
@@ -33,6 +37,7 @@ export async function rawClient(): Promise<pg.Client> {
 export async function closeTestDb(): Promise<void> {
   await client?.end();
   client = undefined;
-  const { getDbIfOpen } = await import('./open-db.ts');
+  const { getDbIfOpen, closeOwnerDb } = await import('./open-db.ts');
   await getDbIfOpen()?.$disconnect();
+  await closeOwnerDb();
 }

@@ -4,6 +4,7 @@ import { resetDatabase, closeTestDb } from './reset.ts';
 
 // Every data-layer module reads DATABASE_URL lazily, so setting it here points them at the test database.
 process.env.DATABASE_URL = inject('databaseUrl');
+process.env.TEST_OWNER_URL = inject('ownerUrl');
 process.env.TEST_SERVER_URL = inject('serverUrl') || '';
 if (!process.env.TEST_SERVER_URL) delete process.env.TEST_SERVER_URL;
 process.env.AUTH_SECRET ??= 'test-secret-test-secret-test-secret-000';

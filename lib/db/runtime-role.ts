@@ -1,0 +1,205 @@
+// The app's own database login: a role that owns nothing, is not a superuser, and holds only the
+// table privileges named below. Migrations run as the owner (DATABASE_URL for `npm start`); the
+// app runs as this role, so an SQL injection or a stolen app password cannot rewrite history:
+// the audit log is SELECT and INSERT only, and only an owner may ALTER TABLE … DISABLE TRIGGER or
+// set session_replication_role (a superuser-only setting).
+//
+// `npm start`, the demo, the e2e server, the benchmark's app and the data-layer tests all take
+// this path, so a privilege missing from the map fails a test rather than production.
+import { createHmac } from 'node:crypto';
+import pg from 'pg';
+
+export const DEFAULT_RUNTIME_ROLE = 'lantern_app';
+
+export type TablePrivilege = 'SELECT' | 'INSERT' | 'UPDATE' | 'DELETE';
+
+const NONE: TablePrivilege[] = [];
+const READ: TablePrivilege[] = ['SELECT'];
+const APPEND: TablePrivilege[] = ['SELECT', 'INSERT'];
+const WRITE: TablePrivilege[] = ['SELECT', 'INSERT', 'UPDATE'];
+const WRITE_DELETE: TablePrivilege[] = ['SELECT', 'INSERT', 'UPDATE', 'DELETE'];
+
+/**
+ * Every table in the schema and what the app may do to it. DELETE only where the app removes
+ * rows (everything else is voided, cancelled or de-identified, never deleted); TRUNCATE, REFERENCES
+ * and TRIGGER nowhere. A table missing here gets nothing, and `runtime-role.db.test.ts` fails until
+ * it has a line: each new table is a decision.
+ */
+export const RUNTIME_PRIVILEGES: Readonly<Record<string, readonly TablePrivilege[]>> = {
+  _prisma_migrations: READ, // the health check compares applied migrations with the build's
+  // Audit: written with the change it records, never changed or removed.
+  audit_event: APPEND,
+  audit_chain: NONE, // appended and read only through its SECURITY DEFINER functions
+  audit_verification: NONE, // written and read through its SECURITY DEFINER functions
+  // Text written in clear before encryption, waiting for the app's key: sealed by `npm start` and
+  // `npm run seal-free-text` as the owner, and forgotten by de-identification in a definer function.
+  free_text_to_seal: NONE,
+  // Staff and sign-in
+  staff_user: WRITE,
+  staff_notice: WRITE,
+  auth_session: WRITE,
+  login_attempt: WRITE_DELETE, // old attempts are pruned
+  staff_recovery_code: WRITE_DELETE, // replaced when new codes are made, removed on a reset
+  remembered_browser: WRITE_DELETE, // forgotten at sign-out everywhere and on a reset
+  setting: WRITE,
+  // Front desk
+  participant: WRITE,
+  service_type: WRITE,
+  visit: WRITE,
+  visit_service: WRITE_DELETE, // an edited visit's services are replaced
+  // Bookings
+  resource: WRITE,
+  resource_hours: WRITE_DELETE, // a resource's weekly hours are replaced as a whole
+  resource_closure: WRITE_DELETE, // a closure can be taken back
+  booking: WRITE,
+  booking_ticket: WRITE,
+  waitlist_entry: WRITE,
+  board_link: WRITE,
+  // Safe Suite
+  suite_unit: WRITE,
+  stay: WRITE,
+  stay_log_entry: WRITE,
+  stay_extension: WRITE,
+  // Programs
+  program: WRITE,
+  program_closed_day: WRITE_DELETE, // a closed day can be reopened
+  program_session: WRITE_DELETE, // future sessions are regenerated when a schedule changes
+  attendance: WRITE_DELETE, // a mistaken attendance mark is taken back; merges fold duplicates
+  anonymous_count_key: WRITE,
+  // Referrals and bad date alerts
+  agency: WRITE,
+  referral: WRITE,
+  referral_status_change: WRITE,
+  alert_report: WRITE,
+  // Outreach
+  outreach_option: WRITE,
+  outreach_shift: WRITE,
+  outreach_shift_staff: WRITE,
+  outreach_shift_platform: WRITE,
+  outreach_contact: WRITE,
+  outreach_contact_kind: WRITE,
+  outreach_contact_supply: WRITE,
+};
+
+export class RuntimeRoleError extends Error {
+  override name = 'RuntimeRoleError';
+}
+
+export type RuntimeRoleOptions = {
+  /** The role to create or use. Default lantern_app (LANTERN_RUNTIME_ROLE). */
+  role?: string;
+  /**
+   * Its password. When given, the role is created or its password set (the owner needs
+   * CREATEROLE); when omitted, an existing role is used as it is, and a missing one is created
+   * without a password (for servers that trust local connections: tests and the embedded demo).
+   */
+  password?: string;
+  log?: (m: string) => void;
+};
+
+// Serialises instances starting at once (REVOKE + GRANT of one start must not interleave with another's).
+const GRANT_LOCK_KEY = 72707370;
+
+/**
+ * Makes sure the runtime role exists, is not privileged, owns nothing in this database and holds
+ * exactly the privileges of RUNTIME_PRIVILEGES; returns the URL the app should connect with.
+ * `ownerUrl` is the migrating role's (the tables' owner).
+ */
+export async function prepareRuntimeRole(ownerUrl: string, opts: RuntimeRoleOptions = {}): Promise<string> {
+  const role = opts.role ?? DEFAULT_RUNTIME_ROLE;
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(role)) {
+    throw new RuntimeRoleError(`the runtime role name "${role}" must be lower-case letters, digits and underscores`);
+  }
+  const client = new pg.Client({ connectionString: ownerUrl });
+  await client.connect();
+  try {
+    const me = (await client.query<{ u: string; db: string }>('SELECT current_user AS u, current_database() AS db')).rows[0]!;
+    if (me.u === role) throw new RuntimeRoleError(`the runtime role ${role} is the owner role; give it a different name`);
+    await client.query('SELECT pg_advisory_lock($1)', [GRANT_LOCK_KEY]);
+    try {
+      await ensureRole(client, role, opts.password, opts.log);
+      await grant(client, role, me.db);
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1)', [GRANT_LOCK_KEY]).catch(() => {});
+    }
+  } finally {
+    await client.end();
+  }
+  const url = new URL(ownerUrl);
+  url.username = role;
+  url.password = opts.password ? encodeURIComponent(opts.password) : '';
+  return url.toString();
+}
+
+async function ensureRole(client: pg.Client, role: string, password: string | undefined, log?: (m: string) => void) {
+  const ident = client.escapeIdentifier(role);
+  const existing = (await client.query<{ rolsuper: boolean; rolbypassrls: boolean; rolcreaterole: boolean; rolcreatedb: boolean }>(
+    'SELECT rolsuper, rolbypassrls, rolcreaterole, rolcreatedb FROM pg_roles WHERE rolname = $1', [role])).rows[0];
+  const secret = password === undefined ? '' : ` PASSWORD ${client.escapeLiteral(password)}`;
+  if (!existing) {
+    try {
+      await client.query(`CREATE ROLE ${ident} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT NOREPLICATION NOBYPASSRLS${secret}`);
+      log?.(`created the runtime role ${role}`);
+    } catch (e) {
+      const code = (e as { code?: string }).code;
+      // Another database on the same server made it at the same moment: roles are server-wide.
+      if (code !== '42710' && code !== '23505') throw explainRoleFailure(e, role);
+    }
+  } else {
+    if (existing.rolsuper || existing.rolbypassrls || existing.rolcreaterole || existing.rolcreatedb) {
+      throw new RuntimeRoleError(`the runtime role ${role} must not be a superuser or able to bypass row security, create roles or create databases`);
+    }
+    if (password !== undefined) {
+      // Several instances starting together may set the same password at once: the catalogue
+      // reports "tuple concurrently updated" to all but one, and the password is set either way.
+      await client.query(`ALTER ROLE ${ident} LOGIN${secret}`).catch(async (e: { code?: string }) => {
+        if (e.code !== 'XX000') throw explainRoleFailure(e, role);
+      });
+    }
+  }
+  // A role that owns a table could ALTER it (and so disable its triggers).
+  const owned = (await client.query<{ n: string }>(
+    `SELECT c.relname AS n FROM pg_class c JOIN pg_namespace s ON s.oid = c.relnamespace
+      WHERE s.nspname = 'public' AND pg_get_userbyid(c.relowner) = $1 LIMIT 1`, [role])).rows[0];
+  if (owned) throw new RuntimeRoleError(`the runtime role ${role} owns ${owned.n}: it must own nothing (ALTER TABLE ${owned.n} OWNER TO the owner role)`);
+}
+
+function explainRoleFailure(e: unknown, role: string): RuntimeRoleError {
+  const code = (e as { code?: string }).code;
+  if (code === '42501') {
+    return new RuntimeRoleError(`the owner role may not create or alter the runtime role ${role}: give it CREATEROLE, ` +
+      `or create ${role} once yourself and set RUNTIME_DATABASE_URL to its URL (see the README)`);
+  }
+  return new RuntimeRoleError(`cannot prepare the runtime role ${role}: ${(e as Error).message}`);
+}
+
+async function grant(client: pg.Client, role: string, database: string) {
+  const ident = client.escapeIdentifier(role);
+  const tables = new Set((await client.query<{ t: string }>(
+    `SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public'`)).rows.map((r) => r.t));
+  const statements = [
+    `REVOKE ALL ON ALL TABLES IN SCHEMA public FROM ${ident}`,
+    `REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM ${ident}`,
+    `GRANT CONNECT ON DATABASE ${client.escapeIdentifier(database)} TO ${ident}`,
+    `GRANT USAGE ON SCHEMA public TO ${ident}`,
+    // Identity columns (audit ids, login attempts, notices) draw from their sequences.
+    `GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${ident}`,
+  ];
+  for (const [table, privileges] of Object.entries(RUNTIME_PRIVILEGES)) {
+    if (tables.has(table) && privileges.length) statements.push(`GRANT ${privileges.join(', ')} ON ${client.escapeIdentifier(table)} TO ${ident}`);
+  }
+  // One transaction: an instance already running as the role never sees the privileges missing.
+  await client.query('BEGIN');
+  try {
+    for (const sql of statements) await client.query(sql);
+    await client.query('COMMIT');
+  } catch (e) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw explainRoleFailure(e, role);
+  }
+}
+
+/** The runtime role's password for `npm start`: derived from AUTH_SECRET, so every instance agrees. */
+export function runtimePassword(authSecret: string, role: string): string {
+  return createHmac('sha256', authSecret).update(`lantern runtime role ${role}`).digest('base64url');
+}
