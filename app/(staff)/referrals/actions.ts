@@ -52,6 +52,7 @@ export const setFollowUpAction = defineAction({
 
 /** The reason's details, the summary and the outcome note, on request (audited in the data layer). Nothing is cached. */
 export const revealTextAction = defineAction({
+  readOnly: true, // a look-up (its audit row aside): no save mark, and an outage says so plainly
   permission: 'referral:read',
   schema: RawFormSchema,
   run: async (actor, raw) => {
