@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { DataTable } from '@/components/data-table/data-table.tsx';
 import { dataColumnHelper } from '@/components/data-table/columns.ts';
 import { FilterSelect } from '@/components/data-table/filter-select.tsx';
-import { CATEGORIES, CATEGORY_LABELS, STATUSES, STATUS_LABELS } from '@/lib/referrals/rules.ts';
+import { CATEGORIES, CATEGORY_LABELS, REASON_LABELS, STATUSES, STATUS_LABELS } from '@/lib/referrals/rules.ts';
 import { REFERRAL_TABLE } from '@/lib/referrals/table.ts';
 import type { ReferralRow } from '@/lib/referrals/queries.ts';
 import type { TableView } from '@/lib/table/params.ts';
@@ -16,6 +16,7 @@ const columns = col.columns([
   col.accessor('who', { id: 'who', header: 'Who', cell: (c) => <Link href={`/referrals/${c.row.original.id}`}>{c.getValue()}</Link> }),
   col.accessor('agencyName', { id: 'agency', header: 'Agency' }),
   col.accessor('category', { id: 'category', header: 'Kind of support', cell: (c) => CATEGORY_LABELS[c.getValue()] }),
+  col.accessor('reasonCategory', { id: 'reason', header: 'What for', cell: (c) => REASON_LABELS[c.getValue()] }),
   col.accessor('status', { id: 'status', header: 'Status', cell: (c) => STATUS_LABELS[c.getValue()] }),
   col.accessor('referredOn', { id: 'referredOn', header: 'Referred', meta: { className: 'nowrap' } }),
   col.accessor('followUpOn', { id: 'followUpOn', header: 'Follow up', meta: { className: 'nowrap' } }),
