@@ -5,7 +5,9 @@
 // any point, Next included (scripts/lib/foreground.ts).
 import { createRequire } from 'node:module';
 import net from 'node:net';
+import { createDb } from '../lib/db/create.ts';
 import { migrate } from '../lib/db/migrate.ts';
+import { sealFreeText } from '../lib/privacy/seal.ts';
 import { DEFAULT_RUNTIME_ROLE, prepareRuntimeRole, runtimePassword } from '../lib/db/runtime-role.ts';
 import { checkEnv } from '../lib/env.ts';
 import { clockDescription } from '../lib/calendar/zone.ts';
@@ -47,6 +49,20 @@ try {
   await migrate(config.env.DATABASE_URL, { log: (m) => console.log(`migrate: ${m}`) });
 } catch (e) {
   fail((e as Error).message ?? String(e));
+}
+
+// Words written in clear before their column was encrypted (a migration parks them in
+// free_text_to_seal; SQL has no key) are sealed with the app's key before the app serves.
+try {
+  const owner = createDb(config.env.DATABASE_URL, 1);
+  try {
+    const sealed = await sealFreeText(owner);
+    if (sealed) console.log(`database: encrypted ${sealed} piece(s) of text written before encryption`);
+  } finally {
+    await owner.$disconnect();
+  }
+} catch (e) {
+  fail(`cannot encrypt the text written before encryption: ${(e as Error).message ?? String(e)}`);
 }
 
 // The app never connects as the owner: a runtime role that owns nothing and cannot rewrite the
