@@ -1,8 +1,8 @@
 import 'server-only';
 import { cookies } from 'next/headers';
 import type { z } from 'zod';
-import { AppError, DB_UNREACHABLE, DB_UNREACHABLE_READ, dbErrorCode, isDatabaseUnreachable } from './errors.ts';
-import { SAVED_COOKIE } from './saved-cookie.ts';
+import { AppError, DB_UNREACHABLE, DB_UNREACHABLE_MAYBE_SAVED, DB_UNREACHABLE_READ, dbErrorCode, isDatabaseUnreachable } from './errors.ts';
+import { SAVED_COOKIE, SUBMIT_COOKIE, savedMark } from './saved-cookie.ts';
 import { programNow } from './calendar/index.ts';
 import { can, type Permission } from './auth/permissions.ts';
 import { auditRefusal, getActor, type Actor } from './auth/session.ts';
@@ -21,6 +21,12 @@ type ActionSpec<S extends z.ZodType> = {
   run: (actor: Actor, input: z.infer<S>) => Promise<RunResult>;
   /** A look-up (picker, search): saves nothing, so it says so differently and leaves no saved mark. */
   readOnly?: boolean;
+  /**
+   * Pressing Save again is safe even if the first try committed (the form carries an idempotency
+   * key and the save returns the first record), so an outage may say "not saved, try again". A
+   * function decides per form, for an action whose forms differ (raw: the fields as sent).
+   */
+  idempotent?: boolean | ((raw: Record<string, unknown>) => boolean);
 };
 
 /**
@@ -28,9 +34,10 @@ type ActionSpec<S extends z.ZodType> = {
  * page's own check does not protect it. Signed-in check, permission, zod validation, then the
  * mutation; refusals and bad input come back as values for `useActionState`, never as a 500.
  *
- * A database that does not answer is not a bug either: the form gets a plain "not saved, try
- * again" with everything typed, and keeps its idempotency key, so pressing Save again is safe even
- * when the first try did commit before the answer was lost (the save returns the first record).
+ * A database that does not answer is not a bug either: the form gets a plain answer with
+ * everything typed. The commit may have gone through with only its answer lost, so "not saved, try
+ * again" is said only by an idempotent save (its key makes Save again return the first record);
+ * any other save says it may not have been saved and to check before entering it again.
  */
 export function defineAction<S extends z.ZodType>(spec: ActionSpec<S>) {
   return async function action(_prev: ActionState, formData: FormData): Promise<ActionState> {
@@ -41,9 +48,15 @@ export function defineAction<S extends z.ZodType>(spec: ActionSpec<S>) {
       if (!isDatabaseUnreachable(error)) throw error;
       // The code only, never the input: it may name a person.
       console.warn(`action not done: the database did not answer (${dbErrorCode(error) ?? (error as Error).name ?? 'no code'})`);
-      return { ok: false, formError: spec.readOnly ? DB_UNREACHABLE_READ : DB_UNREACHABLE, values: echo(raw) };
+      return { ok: false, formError: outageMessage(spec, raw), values: echo(raw) };
     }
   };
+}
+
+function outageMessage(spec: Pick<ActionSpec<z.ZodType>, 'readOnly' | 'idempotent'>, raw: Record<string, unknown>): string {
+  if (spec.readOnly) return DB_UNREACHABLE_READ;
+  const idempotent = typeof spec.idempotent === 'function' ? spec.idempotent(raw) : spec.idempotent === true;
+  return idempotent ? DB_UNREACHABLE : DB_UNREACHABLE_MAYBE_SAVED;
 }
 
 async function guarded<S extends z.ZodType>(spec: ActionSpec<S>, raw: Record<string, unknown>): Promise<ActionState> {
@@ -72,13 +85,17 @@ async function guarded<S extends z.ZodType>(spec: ActionSpec<S>, raw: Record<str
 }
 
 /**
- * The save committed: say so in a short-lived cookie the browser can read (a time, nothing else).
- * The page drawn after a save (revalidation, redirect) can still fail, e.g. when the database goes
- * away just after the commit; the error page then reads this mark and says the save stands,
- * instead of leaving staff to guess and enter it twice.
+ * The save committed: say so in a short-lived cookie the browser can read (a time and the token of
+ * the submission that sent it, nothing else). The page drawn after a save (revalidation, redirect)
+ * can still fail, e.g. when the database goes away just after the commit; the error page then reads
+ * this mark and, when it is this tab's latest submission's, says the save stands, instead of leaving
+ * staff to guess and enter it twice. A request without a token (no script) leaves the old mark gone.
  */
 async function markSaved(): Promise<void> {
-  (await cookies()).set(SAVED_COOKIE.name, String(programNow().getTime()), { httpOnly: false, sameSite: 'strict', path: '/', maxAge: SAVED_COOKIE.maxAgeSeconds });
+  const jar = await cookies();
+  const mark = savedMark(programNow(), jar.get(SUBMIT_COOKIE.name)?.value);
+  if (mark) jar.set(SAVED_COOKIE.name, mark, { httpOnly: false, sameSite: 'strict', path: '/', maxAge: SAVED_COOKIE.maxAgeSeconds });
+  else jar.delete(SAVED_COOKIE.name);
 }
 
 function isRedirect(error: unknown): boolean {

@@ -31,8 +31,13 @@ export function isUniqueViolation(error: unknown): boolean {
   return code === 'P2002' || code === '23505';
 }
 
-/** The answer beside a form when the database did not answer: nothing typed is lost, the retry is safe. */
+/**
+ * The answer beside a form when the database did not answer, for a save whose retry is safe (an
+ * idempotency key: if the first try did commit, Save again returns that record). Nothing typed is lost.
+ */
 export const DB_UNREACHABLE = 'Not saved — the database did not answer; try again.';
+/** The same for any other save: the commit may have gone through with only its answer lost. */
+export const DB_UNREACHABLE_MAYBE_SAVED = 'The database did not answer, so this may not have been saved. Check before entering it again.';
 /** The same for a look-up, which saves nothing. */
 export const DB_UNREACHABLE_READ = 'The database did not answer; try again.';
 
@@ -44,6 +49,10 @@ const UNREACHABLE_CODES = new Set([
   '57P01', '57P02', '57P03',
 ]);
 const UNREACHABLE_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections']);
+// Prisma's P2028 is also a bug's code (a closed or unknown transaction): only these two are outages,
+// a pool that gave no connection within maxWait and a transaction the database kept past its timeout
+// (rolled back, never committed).
+const TRANSACTION_OUTAGE = /unable to start a transaction in the given time|cannot be executed on an expired transaction/i;
 const UNREACHABLE_TEXT = /connection terminated|connection timeout|timeout exceeded when trying to connect|can't reach database server|server has closed the connection|connection is closed/i;
 
 /**
@@ -57,6 +66,7 @@ export function isDatabaseUnreachable(error: unknown, depth = 0): boolean {
   const code = dbErrorCode(error);
   if (code && (UNREACHABLE_CODES.has(code) || code.startsWith('08'))) return true;
   if (typeof e.code === 'string' && UNREACHABLE_CODES.has(e.code)) return true;
+  if (code === 'P2028' && typeof e.message === 'string' && TRANSACTION_OUTAGE.test(e.message)) return true;
   if (typeof e.kind === 'string' && UNREACHABLE_KINDS.has(e.kind)) return true;
   if (typeof e.message === 'string' && UNREACHABLE_TEXT.test(e.message)) return true;
   if (error instanceof AggregateError && error.errors.some((x) => isDatabaseUnreachable(x, depth + 1))) return true;

@@ -2,6 +2,7 @@
 
 import { cookies, headers } from 'next/headers';
 import { WIPE_COOKIE } from '@/lib/auth/wipe.ts';
+import { SAVED_COOKIE, SUBMIT_COOKIE } from '@/lib/saved-cookie.ts';
 import { redirect } from 'next/navigation';
 import { clientIp } from '@/lib/auth/client-ip.ts';
 import { z } from 'zod';
@@ -21,6 +22,7 @@ import type { ActionState } from '@/lib/action.ts';
  * Says 'signed-out' where there is no session to lock, so a public page is not covered for nothing.
  */
 export async function lockScreenAction(): Promise<'locked' | 'signed-out'> {
+  await forgetSaves();
   const state = await getSessionState();
   if (state.status === 'none') return 'signed-out';
   if (state.status === 'ok' || state.status === 'must_change_password') await lockSession(state.actor);
@@ -29,6 +31,7 @@ export async function lockScreenAction(): Promise<'locked' | 'signed-out'> {
 
 /** The same, for the button's form posted without scripts: the server sends the browser on. */
 export async function hideScreenAction(): Promise<void> {
+  await forgetSaves();
   const state = await getSessionState();
   if (state.status === 'ok' || state.status === 'must_change_password') await lockSession(state.actor);
   redirect('/locked');
@@ -58,7 +61,15 @@ async function markWipe(): Promise<void> {
   (await cookies()).set(WIPE_COOKIE, '1', { path: '/sign-in', maxAge: 300, httpOnly: true, sameSite: 'lax' });
 }
 
+/** The error page's save mark is this person's: the next one at this browser must not read it. */
+async function forgetSaves(): Promise<void> {
+  const jar = await cookies();
+  jar.delete(SAVED_COOKIE.name);
+  jar.delete(SUBMIT_COOKIE.name);
+}
+
 export async function signOutAction(): Promise<void> {
+  await forgetSaves();
   const state = await getSessionState();
   if (state.status !== 'none') await endSession(state.actor);
   await markWipe();
@@ -66,6 +77,7 @@ export async function signOutAction(): Promise<void> {
 }
 
 export async function signOutEverywhereAction(): Promise<void> {
+  await forgetSaves();
   const state = await getSessionState();
   if (state.status === 'ok') await signOutEverywhere(state.actor);
   await markWipe();

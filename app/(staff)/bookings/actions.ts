@@ -27,6 +27,8 @@ const booked = (r: BookingResult) =>
 /** The booking panel: a chosen slot, the next free place of a kind, or the waitlist — by the button pressed. */
 export const deskBookAction = defineAction({
   permission: 'booking:manage',
+  // A slot or the next free place carries a key (Save again returns the first booking); the waitlist does not.
+  idempotent: (raw) => typeof raw.mode === 'string' && ['slot', 'next'].includes(raw.mode.split(':')[0]!),
   schema: RawFormSchema,
   run: async (actor, raw) => {
     const mode = typeof raw.mode === 'string' ? raw.mode : '';
@@ -76,6 +78,7 @@ export const moveBookingAction = defineAction({
 
 export const waitlistAction = defineAction({
   permission: 'booking:manage',
+  idempotent: (raw) => raw.op !== 'remove', // booking from the waitlist carries a key; taking off does not
   schema: RawFormSchema,
   run: async (actor, raw) => {
     if (raw.op === 'remove') {

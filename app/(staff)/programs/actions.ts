@@ -36,6 +36,7 @@ export const removeAttendeeAction = defineAction({
 
 export const addAnonymousAction = defineAction({
   permission: 'attendance:record',
+  idempotent: true, // its key: Save again counts the person once
   schema: RawFormSchema,
   run: async (actor, raw) => {
     const { anonymousCount, duplicate } = await addAnonymous(actor, raw);

@@ -22,6 +22,7 @@ function refresh() {
 
 export const createReferralAction = defineAction({
   permission: 'referral:manage',
+  idempotent: true, // its key: Save again returns the first referral
   schema: RawFormSchema,
   run: async (actor, raw) => {
     const { referralId, duplicate } = await createReferral(actor, raw);

@@ -21,6 +21,7 @@ function refresh() {
 
 export const createStayAction = defineAction({
   permission: 'stay:manage',
+  idempotent: true, // its key: Save again returns the first stay
   schema: RawFormSchema,
   run: async (actor, raw) => {
     const r = await createStay(actor, raw);

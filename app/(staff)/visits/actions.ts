@@ -11,6 +11,7 @@ import { editFormToInput, quickLogFormToInput, RawFormSchema, VoidVisitSchema } 
 
 export const logVisitAction = defineAction({
   permission: 'visit:create',
+  idempotent: true, // its key: Save again returns the first visit
   // The data layer judges every value and names the field to answer beside (quantity.<id> included).
   schema: RawFormSchema,
   run: async (actor, raw) => {
