@@ -8,7 +8,7 @@ import net from 'node:net';
 import { createDb } from '../lib/db/create.ts';
 import { migrate } from '../lib/db/migrate.ts';
 import { sealFreeText } from '../lib/privacy/seal.ts';
-import { DEFAULT_RUNTIME_ROLE, prepareRuntimeRole, runtimePassword } from '../lib/db/runtime-role.ts';
+import { prepareRuntimeRole, runtimePassword } from '../lib/db/runtime-role.ts';
 import { checkEnv } from '../lib/env.ts';
 import { clockDescription } from '../lib/calendar/zone.ts';
 import { parseTrustedProxies } from '../lib/auth/client-address.mjs';
@@ -67,17 +67,16 @@ try {
 
 // The app never connects as the owner: a runtime role that owns nothing and cannot rewrite the
 // audit log (lib/db/runtime-role.ts; README "Database roles"). Given RUNTIME_DATABASE_URL, that
-// role is the operator's and only gets its grants; otherwise the owner creates lantern_app.
+// role is the operator's and only gets its grants; otherwise the owner creates <database>_app.
 try {
   const given = config.env.RUNTIME_DATABASE_URL;
-  const role = given ? decodeURIComponent(new URL(given).username) : (process.env.LANTERN_RUNTIME_ROLE ?? DEFAULT_RUNTIME_ROLE);
   const prepared = await prepareRuntimeRole(config.env.DATABASE_URL, {
-    role,
-    password: given ? undefined : runtimePassword(config.env.AUTH_SECRET, role),
+    role: given ? decodeURIComponent(new URL(given).username) : process.env.LANTERN_RUNTIME_ROLE || undefined,
+    password: given ? undefined : (role) => runtimePassword(config.env.AUTH_SECRET, role),
     log: (m) => console.log(`database: ${m}`),
   });
   process.env.DATABASE_URL = given ?? prepared; // what Next's process (and so the app) connects with
-  console.log(`database: the app connects as ${role}`);
+  console.log(`database: the app connects as ${new URL(prepared).username}`);
 } catch (e) {
   fail((e as Error).message ?? String(e));
 }

@@ -6,10 +6,18 @@
 //
 // `npm start`, the demo, the e2e server, the benchmark's app and the data-layer tests all take
 // this path, so a privilege missing from the map fails a test rather than production.
-import { createHmac } from 'node:crypto';
+import { createHash, createHmac, pbkdf2Sync, randomBytes } from 'node:crypto';
 import pg from 'pg';
 
-export const DEFAULT_RUNTIME_ROLE = 'lantern_app';
+/**
+ * The runtime role's default name: the database's, with `_app` (`lantern_app` for a database
+ * called lantern). Roles are server-wide; one per database keeps two installations on one server
+ * (staging and production) from sharing a login, or resetting each other's password.
+ */
+export function defaultRuntimeRole(database: string): string {
+  const base = database.toLowerCase().replace(/[^a-z0-9_]/g, '_').replace(/^([^a-z_])/, '_$1');
+  return `${base.slice(0, 59)}_app`;
+}
 
 export type TablePrivilege = 'SELECT' | 'INSERT' | 'UPDATE' | 'DELETE';
 
@@ -30,6 +38,7 @@ export const RUNTIME_PRIVILEGES: Readonly<Record<string, readonly TablePrivilege
   // Audit: written with the change it records, never changed or removed.
   audit_event: APPEND,
   audit_chain: NONE, // appended and read only through its SECURITY DEFINER functions
+  audit_chain_head: NONE, // the chain's one-row lock, taken only by the chain's trigger function
   audit_verification: NONE, // written and read through its SECURITY DEFINER functions
   // Text written in clear before encryption, waiting for the app's key: sealed by `npm start` and
   // `npm run seal-free-text` as the owner, and forgotten by de-identification in a definer function.
@@ -86,14 +95,14 @@ export class RuntimeRoleError extends Error {
 }
 
 export type RuntimeRoleOptions = {
-  /** The role to create or use. Default lantern_app (LANTERN_RUNTIME_ROLE). */
+  /** The role to create or use. Default: defaultRuntimeRole(the database's name). */
   role?: string;
   /**
    * Its password. When given, the role is created or its password set (the owner needs
    * CREATEROLE); when omitted, an existing role is used as it is, and a missing one is created
    * without a password (for servers that trust local connections: tests and the embedded demo).
    */
-  password?: string;
+  password?: string | ((role: string) => string);
   log?: (m: string) => void;
 };
 
@@ -106,28 +115,32 @@ const GRANT_LOCK_KEY = 72707370;
  * `ownerUrl` is the migrating role's (the tables' owner).
  */
 export async function prepareRuntimeRole(ownerUrl: string, opts: RuntimeRoleOptions = {}): Promise<string> {
-  const role = opts.role ?? DEFAULT_RUNTIME_ROLE;
-  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(role)) {
-    throw new RuntimeRoleError(`the runtime role name "${role}" must be lower-case letters, digits and underscores`);
-  }
   const client = new pg.Client({ connectionString: ownerUrl });
   await client.connect();
+  let role: string;
   try {
     const me = (await client.query<{ u: string; db: string }>('SELECT current_user AS u, current_database() AS db')).rows[0]!;
+    role = opts.role ?? defaultRuntimeRole(me.db);
+    if (!/^[a-z_][a-z0-9_]{0,62}$/.test(role)) {
+      throw new RuntimeRoleError(`the runtime role name "${role}" must be lower-case letters, digits and underscores`);
+    }
     if (me.u === role) throw new RuntimeRoleError(`the runtime role ${role} is the owner role; give it a different name`);
     await client.query('SELECT pg_advisory_lock($1)', [GRANT_LOCK_KEY]);
     try {
-      await ensureRole(client, role, opts.password, opts.log);
+      const password = typeof opts.password === 'function' ? opts.password(role) : opts.password;
+      await ensureRole(client, role, password, opts.log);
       await grant(client, role, me.db);
+      await refuseEscapes(client, role);
     } finally {
       await client.query('SELECT pg_advisory_unlock($1)', [GRANT_LOCK_KEY]).catch(() => {});
     }
   } finally {
     await client.end();
   }
+  const password = typeof opts.password === 'function' ? opts.password(role) : opts.password;
   const url = new URL(ownerUrl);
   url.username = role;
-  url.password = opts.password ? encodeURIComponent(opts.password) : '';
+  url.password = password ? encodeURIComponent(password) : '';
   return url.toString();
 }
 
@@ -135,7 +148,8 @@ async function ensureRole(client: pg.Client, role: string, password: string | un
   const ident = client.escapeIdentifier(role);
   const existing = (await client.query<{ rolsuper: boolean; rolbypassrls: boolean; rolcreaterole: boolean; rolcreatedb: boolean }>(
     'SELECT rolsuper, rolbypassrls, rolcreaterole, rolcreatedb FROM pg_roles WHERE rolname = $1', [role])).rows[0];
-  const secret = password === undefined ? '' : ` PASSWORD ${client.escapeLiteral(password)}`;
+  // The server stores and may log the statement: send a SCRAM verifier, never the password.
+  const secret = password === undefined ? '' : ` PASSWORD ${client.escapeLiteral(scramVerifier(password))}`;
   if (!existing) {
     try {
       await client.query(`CREATE ROLE ${ident} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT NOREPLICATION NOBYPASSRLS${secret}`);
@@ -157,11 +171,40 @@ async function ensureRole(client: pg.Client, role: string, password: string | un
       });
     }
   }
-  // A role that owns a table could ALTER it (and so disable its triggers).
-  const owned = (await client.query<{ n: string }>(
-    `SELECT c.relname AS n FROM pg_class c JOIN pg_namespace s ON s.oid = c.relnamespace
-      WHERE s.nspname = 'public' AND pg_get_userbyid(c.relowner) = $1 LIMIT 1`, [role])).rows[0];
-  if (owned) throw new RuntimeRoleError(`the runtime role ${role} owns ${owned.n}: it must own nothing (ALTER TABLE ${owned.n} OWNER TO the owner role)`);
+}
+
+/**
+ * What would let the role step outside its grants: owning something (an owner may ALTER, and so
+ * disable triggers, or replace a function), membership of another role (SET ROLE to it), or CREATE
+ * on the schema. Checked after the grants, so an operator-made role is held to the same rule.
+ */
+async function refuseEscapes(client: pg.Client, role: string) {
+  const { rows } = await client.query<{ problem: string }>(
+    `WITH r AS (SELECT oid FROM pg_roles WHERE rolname = $1)
+     SELECT 'owns the database' AS problem FROM pg_database, r WHERE datname = current_database() AND datdba = r.oid
+     UNION ALL SELECT 'owns the schema ' || nspname FROM pg_namespace, r WHERE nspowner = r.oid
+     UNION ALL SELECT 'owns ' || c.relname FROM pg_class c JOIN pg_namespace s ON s.oid = c.relnamespace, r
+       WHERE s.nspname = 'public' AND c.relowner = r.oid
+     UNION ALL SELECT 'owns the function ' || p.proname FROM pg_proc p JOIN pg_namespace s ON s.oid = p.pronamespace, r
+       WHERE s.nspname = 'public' AND p.proowner = r.oid
+     UNION ALL SELECT 'owns the type ' || t.typname FROM pg_type t JOIN pg_namespace s ON s.oid = t.typnamespace, r
+       WHERE s.nspname = 'public' AND t.typowner = r.oid
+     UNION ALL SELECT 'is a member of ' || pg_get_userbyid(m.roleid) FROM pg_auth_members m, r WHERE m.member = r.oid
+     UNION ALL SELECT 'may create objects in the schema public' WHERE has_schema_privilege($1, 'public', 'CREATE')
+     LIMIT 1`, [role]);
+  if (rows[0]) {
+    throw new RuntimeRoleError(`the runtime role ${role} ${rows[0].problem}: it must own nothing, belong to no other role ` +
+      'and hold no CREATE on the schema (REVOKE CREATE ON SCHEMA public FROM PUBLIC, as the schema owner)');
+  }
+}
+
+/** A SCRAM-SHA-256 verifier (RFC 5802, 7677) as PostgreSQL stores it: the server never sees the password. */
+export function scramVerifier(password: string, iterations = 4096, salt: Buffer = randomBytes(16)): string {
+  const salted = pbkdf2Sync(password.normalize('NFKC'), salt, iterations, 32, 'sha256');
+  const hmac = (key: Buffer, text: string) => createHmac('sha256', key).update(text).digest();
+  const storedKey = createHash('sha256').update(hmac(salted, 'Client Key')).digest();
+  const serverKey = hmac(salted, 'Server Key');
+  return `SCRAM-SHA-256$${iterations}:${salt.toString('base64')}$${storedKey.toString('base64')}:${serverKey.toString('base64')}`;
 }
 
 function explainRoleFailure(e: unknown, role: string): RuntimeRoleError {
@@ -182,9 +225,17 @@ async function grant(client: pg.Client, role: string, database: string) {
     `REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM ${ident}`,
     `GRANT CONNECT ON DATABASE ${client.escapeIdentifier(database)} TO ${ident}`,
     `GRANT USAGE ON SCHEMA public TO ${ident}`,
-    // Identity columns (audit ids, login attempts, notices) draw from their sequences.
-    `GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${ident}`,
   ];
+  // Identity and serial columns (audit ids, login attempts, notices) draw from their sequences:
+  // those of the tables the role inserts into, and no other.
+  const inserting = Object.entries(RUNTIME_PRIVILEGES).filter(([, p]) => p.includes('INSERT')).map(([t]) => t);
+  const sequences = (await client.query<{ s: string }>(
+    `SELECT DISTINCT seq.relname AS s FROM pg_class seq
+       JOIN pg_depend d ON d.objid = seq.oid AND d.classid = 'pg_class'::regclass AND d.deptype IN ('a', 'i')
+       JOIN pg_class t ON t.oid = d.refobjid
+       JOIN pg_namespace n ON n.oid = seq.relnamespace
+      WHERE seq.relkind = 'S' AND n.nspname = 'public' AND t.relname = ANY($1::text[])`, [inserting])).rows.map((r) => r.s);
+  for (const seq of sequences) statements.push(`GRANT USAGE ON SEQUENCE ${client.escapeIdentifier(seq)} TO ${ident}`);
   for (const [table, privileges] of Object.entries(RUNTIME_PRIVILEGES)) {
     if (tables.has(table) && privileges.length) statements.push(`GRANT ${privileges.join(', ')} ON ${client.escapeIdentifier(table)} TO ${ident}`);
   }

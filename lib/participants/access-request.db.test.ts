@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client.ts';
 import { makeActor } from '@/lib/db/test/actors.ts';
-import { rawClient } from '@/lib/db/test/reset.ts';
+import { rawClient, runtimeRole } from '@/lib/db/test/reset.ts';
 import { ROLES, roleCan } from '@/lib/auth/permissions.ts';
 import { encryptField } from '@/lib/crypto/fields.ts';
 import { getAccessRequest, participantReferences } from './access-request.ts';
@@ -26,7 +26,7 @@ describe('getAccessRequest', () => {
 
     // A later feature's table, with text encrypted the app's way and a column it cannot read.
     const c = await rawClient();
-    await c.query(`CREATE TABLE lifecycle_stay (id uuid PRIMARY KEY, guest_id uuid REFERENCES participant(id), nights int, log_enc bytea, other_enc bytea); GRANT SELECT, INSERT, UPDATE, DELETE ON lifecycle_stay TO lantern_app`);
+    await c.query(`CREATE TABLE lifecycle_stay (id uuid PRIMARY KEY, guest_id uuid REFERENCES participant(id), nights int, log_enc bytea, other_enc bytea); GRANT SELECT, INSERT, UPDATE, DELETE ON lifecycle_stay TO ${runtimeRole()}`);
     const stayId = '11111111-1111-4111-8111-111111111111';
     await c.query(`INSERT INTO lifecycle_stay VALUES ($1, $2, 3, $3, $4)`, [stayId, p.id, Buffer.from(encryptField('Slept well', `lifecycle_stay:${stayId}:log`)!), Buffer.from('junk')]);
     const someoneElse = await makeParticipant(manager.id);
@@ -66,7 +66,7 @@ describe('getAccessRequest', () => {
   it('finds every foreign key to participant, including ones added later', async () => {
     const before = (await participantReferences()).map((r) => `${r.table}.${r.column}`);
     expect(before).toEqual(expect.arrayContaining(['participant.merged_into_id', 'visit.participant_id']));
-    await (await rawClient()).query(`CREATE TABLE lifecycle_stay (id uuid PRIMARY KEY, guest_id uuid REFERENCES participant(id)); GRANT SELECT, INSERT, UPDATE, DELETE ON lifecycle_stay TO lantern_app`);
+    await (await rawClient()).query(`CREATE TABLE lifecycle_stay (id uuid PRIMARY KEY, guest_id uuid REFERENCES participant(id)); GRANT SELECT, INSERT, UPDATE, DELETE ON lifecycle_stay TO ${runtimeRole()}`);
     expect((await participantReferences()).map((r) => `${r.table}.${r.column}`)).toEqual([...before, 'lifecycle_stay.guest_id'].sort());
   });
 

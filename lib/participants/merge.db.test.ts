@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client.ts';
 import { makeActor } from '@/lib/db/test/actors.ts';
-import { rawClient } from '@/lib/db/test/reset.ts';
+import { rawClient, runtimeRole } from '@/lib/db/test/reset.ts';
 import { ROLES, roleCan } from '@/lib/auth/permissions.ts';
 import { decryptSensitive } from './sensitive.ts';
 import { MERGE_RULES, mergeParticipants } from './merge.ts';
@@ -98,7 +98,7 @@ describe('tables added by later features', () => {
 
   it('are found through their foreign keys and moved, whatever the column is called', async () => {
     const c = await rawClient();
-    await c.query(`CREATE TABLE lifecycle_extra (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), person uuid REFERENCES participant(id), helper uuid REFERENCES participant(id), what text); GRANT SELECT, INSERT, UPDATE, DELETE ON lifecycle_extra TO lantern_app`);
+    await c.query(`CREATE TABLE lifecycle_extra (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), person uuid REFERENCES participant(id), helper uuid REFERENCES participant(id), what text); GRANT SELECT, INSERT, UPDATE, DELETE ON lifecycle_extra TO ${runtimeRole()}`);
     const staff = await makeActor('manager');
     const [kept, merged, other] = [await makeParticipant(staff.id), await makeParticipant(staff.id), await makeParticipant(staff.id)];
     await c.query(`INSERT INTO lifecycle_extra (person, helper, what) VALUES ($1, $2, 'a'), ($2, $1, 'b'), ($3, NULL, 'c')`, [merged.id, other.id, other.id]);
@@ -112,7 +112,7 @@ describe('tables added by later features', () => {
     const c = await rawClient();
     const staff = await makeActor('manager');
     const [kept, merged] = [await makeParticipant(staff.id), await makeParticipant(staff.id)];
-    await c.query(`CREATE TABLE lifecycle_extra (person uuid REFERENCES participant(id), CHECK (person IS DISTINCT FROM '${kept.id}')); GRANT SELECT, INSERT, UPDATE, DELETE ON lifecycle_extra TO lantern_app`);
+    await c.query(`CREATE TABLE lifecycle_extra (person uuid REFERENCES participant(id), CHECK (person IS DISTINCT FROM '${kept.id}')); GRANT SELECT, INSERT, UPDATE, DELETE ON lifecycle_extra TO ${runtimeRole()}`);
     await c.query(`INSERT INTO lifecycle_extra VALUES ($1)`, [merged.id]);
     await expectAppError(mergeParticipants(staff, { keptId: kept.id, mergedId: merged.id }), 'conflict', /^Both records have lifecycle extra that cannot be combined automatically\. Nothing was merged\.$/);
     expect((await participantRow(merged.id)).mergedIntoId).toBeNull();
@@ -121,7 +121,7 @@ describe('tables added by later features', () => {
 
   it('with a once-per-person row on both records: refused, naming the table, nothing changed', async () => {
     const c = await rawClient();
-    await c.query(`CREATE TABLE lifecycle_once (session text, participant_id uuid REFERENCES participant(id), UNIQUE (session, participant_id)); GRANT SELECT, INSERT, UPDATE, DELETE ON lifecycle_once TO lantern_app`);
+    await c.query(`CREATE TABLE lifecycle_once (session text, participant_id uuid REFERENCES participant(id), UNIQUE (session, participant_id)); GRANT SELECT, INSERT, UPDATE, DELETE ON lifecycle_once TO ${runtimeRole()}`);
     const staff = await makeActor('manager');
     const [kept, merged] = [await makeParticipant(staff.id), await makeParticipant(staff.id)];
     await logVisit(staff.id, merged.id);

@@ -26,6 +26,11 @@ export async function resetDatabase(): Promise<void> {
   await c.query(`SELECT seed_default_service_types(); SELECT seed_default_outreach_options()`);
 }
 
+/** The role the app's code runs as in these tests (lib/db/runtime-role.ts). */
+export function runtimeRole(): string {
+  return decodeURIComponent(new URL(process.env.DATABASE_URL!).username);
+}
+
 /**
  * A raw connection as the owner, for tests that must reach under the data layer (e.g. to prove a
  * trigger holds even for the owner, or to set up a state the app cannot reach).

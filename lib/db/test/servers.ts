@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { startEmbeddedDatabase } from '../embedded.ts';
+import { defaultRuntimeRole } from '../runtime-role.ts';
 
 export type TestDatabase = { url: string; drop(): Promise<void> };
 
@@ -18,7 +19,11 @@ export async function freshDatabase(serverUrl: string | undefined = process.env.
   const url = withDatabase(serverUrl, name);
   return {
     url,
-    drop: () => adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+    drop: async () => {
+      await adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      // Its runtime role (lib/db/runtime-role.ts), if one was made: roles outlive databases.
+      await adminQuery(serverUrl, `DROP ROLE IF EXISTS "${defaultRuntimeRole(name)}"`);
+    },
   };
 }
 
