@@ -1,5 +1,5 @@
-// `npm run audit:verify` walks the audit log's hash chain (lib/audit/chain.ts), recomputing each
-// entry's hash from its audit event, and names the first broken entry. It records the result
+// `npm run audit:verify` walks the audit log's hash chain (audit_verify_and_record, in SQL),
+// recomputing each entry's hash from its audit event, and names the first broken entry. It records the result
 // (shown on the audit page), prints the chain's head hash to note outside the database, and exits
 // 1 when the chain is broken. It reads ids and hashes only, never what an event is about.
 import { register } from 'node:module';
@@ -16,10 +16,10 @@ register(
     ),
 );
 
-const { verifyChain } = await import('../lib/audit/chain.ts');
+const { default: pg } = await import('pg');
+const { parseProgress, toVerification, VERIFICATION_COLUMNS } = await import('../lib/audit/chain.ts');
 const { CHAIN_PROBLEM_TEXT } = await import('../lib/audit/chain-words.ts');
-const { recordVerification } = await import('../lib/audit/verification.ts');
-const { getDb } = await import('../lib/db/client.ts');
+const { verificationAuditInput } = await import('../lib/audit/verification.ts');
 
 const count = (n: number) => n.toLocaleString('en-CA');
 
@@ -40,21 +40,31 @@ async function main(): Promise<number> {
   }
   const tty = process.stderr.isTTY === true;
   let shown = 0;
+  // The database reports each batch as a NOTICE while it walks (audit_chain_verify).
+  const client = new pg.Client({ connectionString: url });
+  client.on('notice', (n) => {
+    const p = parseProgress(n.message ?? '');
+    if (!p) return;
+    // One line, redrawn on a terminal; every tenth of the way otherwise (logs stay short).
+    if (tty) process.stderr.write(`\r\x1b[Kchecked ${count(p.checked)} of ${count(p.total)} entries`);
+    else if (p.checked === p.total || p.checked - shown >= p.total / 10) {
+      shown = p.checked;
+      process.stderr.write(`checked ${count(p.checked)} of ${count(p.total)} entries\n`);
+    }
+  });
+  await client.connect();
   try {
     const started = Date.now();
-    const result = await verifyChain({
-      batchSize: batch,
-      onProgress: (checked, total) => {
-        // One line, redrawn on a terminal; every tenth of the way otherwise (logs stay short).
-        if (tty) process.stderr.write(`\r\x1b[Kchecked ${count(checked)} of ${count(total)} entries`);
-        else if (checked === total || checked - shown >= total / 10) {
-          shown = checked;
-          process.stderr.write(`checked ${count(checked)} of ${count(total)} entries\n`);
-        }
-      },
-    });
+    // Recorded as the operator's ('command': the database refuses that to anyone but its owner),
+    // with its audit event, in one transaction.
+    await client.query('BEGIN');
+    const { rows } = await client.query(`SELECT ${VERIFICATION_COLUMNS} FROM audit_verify_and_record('command', $1::int)`, [batch]);
+    const result = toVerification(rows[0]);
+    const event = verificationAuditInput(result, 'command');
+    await client.query(`INSERT INTO audit_event (action, outcome, entity_type, details) VALUES ('audit.chain_verified', $1, $2, $3::jsonb)`,
+      [event.outcome, event.entityType, JSON.stringify(event.details)]);
+    await client.query('COMMIT');
     if (tty) process.stderr.write('\r\x1b[K');
-    await recordVerification(result, 'command', null);
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     const head = result.head ? `head ${result.head.hash} (entry ${result.head.seq}, audit event ${result.head.eventId})` : 'no entries';
     if (result.ok) {
@@ -68,8 +78,15 @@ async function main(): Promise<number> {
     console.log(`Audit chain BROKEN at ${where}: ${CHAIN_PROBLEM_TEXT[b.problem]}.`);
     console.log(`${count(result.entries)} entries checked; the last intact one: ${head}.`);
     return 1;
+  } catch (e) {
+    await client.query('ROLLBACK').catch(() => {});
+    if ((e as { code?: string }).code === '42501') {
+      console.error('audit:verify: run it as the database owner (DATABASE_URL of the role that migrates), not the app\'s role');
+      return 2;
+    }
+    throw e;
   } finally {
-    await getDb().$disconnect();
+    await client.end();
   }
 }
 

@@ -1,13 +1,17 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client.ts';
 import { rawClient } from '@/lib/db/test/reset.ts';
 import { makeActor } from '@/lib/db/test/actors.ts';
 import { recordAudit } from './record.ts';
-import { verifyChain } from './chain.ts';
-import { latestVerification, recordVerification, verifyAuditChainNow } from './verification.ts';
+import { latestVerification, verifyAuditChainNow } from './verification.ts';
+import { grantRuntimeFunctions, recordAsCommand, verifyChain } from './test-helpers.ts';
 
 // The audit chain: every event gets one entry at commit, concurrent writers leave one unbroken
-// chain, and what an owner does around the append-only triggers is found and named.
+// chain, and what an owner does around the append-only triggers is found and named. The walk is
+// SQL's (audit_chain_verify); verifyChain here runs it as the owner, without recording.
+
+// Until prepareRuntimeRole grants the app's definer functions, the page's tests grant them here.
+beforeAll(grantRuntimeFunctions);
 
 /** n events, each in its own transaction through the app's audit function; their ids in order. */
 async function write(n: number): Promise<bigint[]> {
@@ -123,15 +127,14 @@ describe('audit chain', () => {
 
   it('finds the newest rows removed with their entries, against the last verification\'s head', async () => {
     const ids = await write(4);
-    const before = await verifyChain();
-    await recordVerification(before, 'command', null); // itself an audit event, chained after the head
+    const before = await recordAsCommand(); // the operator's command, as the owner
     await asOwnerAround(['DELETE FROM audit_chain WHERE event_id >= $1', 'DELETE FROM audit_event WHERE id >= $1'], [ids[3]]);
     expect((await verifyChain()).broken).toEqual({ problem: 'head_lost', eventId: ids[3], seq: before.head!.seq });
   });
 
   it('keeps the chain append-only, for the owner too', async () => {
     await write(1);
-    await recordVerification(await verifyChain(), 'command', null);
+    await recordAsCommand();
     const c = await rawClient();
     await expect(c.query(`UPDATE audit_chain SET hash = prev_hash`)).rejects.toThrow(/audit_chain is append-only/);
     await expect(c.query(`DELETE FROM audit_chain`)).rejects.toThrow(/append-only/);

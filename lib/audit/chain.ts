@@ -1,11 +1,12 @@
 import 'server-only';
-import { db } from '@/lib/db/client.ts';
 import type { ChainProblem } from './chain-words.ts';
 
 // The audit log's hash chain, checked. Each audit event has one entry in audit_chain, appended at
 // its transaction's commit, whose hash is SHA-256(previous entry's hash || the event's bytes)
-// (prisma/migrations/20261208020000_audit_chain documents the encoding). The hashing and the
-// judging of each entry live in SQL (audit_chain_check); this walks the chain in batches.
+// (prisma/migrations/20261208020000_audit_chain documents the encoding). The walk, the judging and
+// the recording all live in SQL (audit_chain_verify, audit_verify_and_record in
+// 20261208030000_definer_privileges), so whoever calls them cannot choose the result; this file
+// names their columns and turns a result row into what the page and the command show.
 
 export type ChainHead = { seq: bigint; eventId: bigint; hash: string };
 
@@ -18,76 +19,35 @@ export type ChainVerification = {
   broken: { problem: ChainProblem; eventId: bigint | null; seq: bigint | null } | null;
 };
 
-const GENESIS = Buffer.alloc(32);
-const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
-
-type Batch = {
-  checked: bigint;
-  last_seq: bigint | null;
-  last_event_id: bigint | null;
-  last_hash: Uint8Array | null;
-  broken_seq: bigint | null;
-  broken_event_id: bigint | null;
+/** A row of audit_chain_verify / audit_verify_and_record. */
+export type VerificationRow = {
+  ok: boolean;
+  entries: bigint | string;
+  head_seq: bigint | string | null;
+  head_event_id: bigint | string | null;
+  head_hash: Uint8Array | null;
+  broken_seq: bigint | string | null;
+  broken_event_id: bigint | string | null;
   problem: ChainProblem | null;
 };
 
-export type VerifyOptions = {
-  batchSize?: number;
-  /** Called after each batch with the entries judged so far and the chain's length at the start. */
-  onProgress?: (checked: number, total: number) => void;
-};
+/** The columns of a verification row (pg returns bigint as text, Prisma as bigint: both read back). */
+export const VERIFICATION_COLUMNS = 'ok, entries, head_seq, head_event_id, head_hash, broken_seq, broken_event_id, problem';
 
-/**
- * Walks the chain as it stood when the walk began, in seq order, and names the first broken entry;
- * then looks for events without an entry, and for the head the previous verification recorded.
- * Reads only. Callers: the `audit:verify` command and `verifyAuditChainNow` (which checks the actor).
- */
-export async function verifyChain(opts: VerifyOptions = {}): Promise<ChainVerification> {
-  const batchSize = opts.batchSize ?? 10_000;
-  const [extent] = await db.$queryRaw<{ entries: bigint; max_seq: bigint }[]>`SELECT * FROM audit_chain_extent()`;
-  const total = Number(extent!.entries);
-  const until = extent!.max_seq;
-  let after = 0n;
-  let prev: Uint8Array = GENESIS;
-  let entries = 0;
-  let head: ChainHead | null = null;
-  while (after < until) {
-    const b = await batch(after, prev, until, batchSize);
-    if (!b || b.checked === 0n) break;
-    entries += Number(b.checked);
-    opts.onProgress?.(entries, total);
-    if (b.problem) {
-      // The batch's last entry is the broken one; the head is the entry before it.
-      if (b.checked > 1n) head = toHead((await batch(after, prev, until, Number(b.checked) - 1))!);
-      return { ok: false, entries, head, broken: { problem: b.problem, eventId: b.broken_event_id, seq: b.broken_seq } };
-    }
-    head = toHead(b);
-    after = b.last_seq!;
-    prev = b.last_hash!;
-  }
-  const broken = (await firstUnchained()) ?? (await lostHead());
-  return { ok: !broken, entries, head, broken };
+const big = (v: bigint | string | null): bigint | null => (v == null ? null : BigInt(v));
+
+export function toVerification(r: VerificationRow): ChainVerification {
+  const headSeq = big(r.head_seq);
+  return {
+    ok: r.ok,
+    entries: Number(r.entries),
+    head: headSeq != null && r.head_hash ? { seq: headSeq, eventId: big(r.head_event_id)!, hash: Buffer.from(r.head_hash).toString('hex') } : null,
+    broken: r.problem ? { problem: r.problem, eventId: big(r.broken_event_id), seq: big(r.broken_seq) } : null,
+  };
 }
 
-async function batch(after: bigint, prev: Uint8Array, until: bigint, size: number): Promise<Batch | undefined> {
-  const [b] = await db.$queryRaw<Batch[]>`SELECT * FROM audit_chain_check(${after}, ${prev}, ${until}, ${size}::int)`;
-  return b;
-}
-
-const toHead = (b: Batch): ChainHead => ({ seq: b.last_seq!, eventId: b.last_event_id!, hash: hex(b.last_hash!) });
-
-async function firstUnchained(): Promise<ChainVerification['broken']> {
-  const [row] = await db.$queryRaw<{ id: bigint | null }[]>`SELECT audit_chain_first_unchained() AS id`;
-  return row?.id != null ? { problem: 'unchained', eventId: row.id, seq: null } : null;
-}
-
-// Removing the newest events together with their entries leaves a shorter chain that is whole in
-// itself; the head an earlier run recorded (and printed) shows it.
-async function lostHead(): Promise<ChainVerification['broken']> {
-  const [last] = await db.$queryRaw<{ head_seq: bigint | null; head_event_id: bigint | null; head_hash: Uint8Array | null }[]>`
-    SELECT head_seq, head_event_id, head_hash FROM audit_verification_latest()`;
-  if (!last?.head_seq || !last.head_hash) return null;
-  const [entry] = await db.$queryRaw<{ event_id: bigint; hash: Uint8Array }[]>`SELECT * FROM audit_chain_entry(${last.head_seq})`;
-  if (entry && entry.event_id === last.head_event_id && hex(entry.hash) === hex(last.head_hash)) return null;
-  return { problem: 'head_lost', eventId: last.head_event_id, seq: last.head_seq };
+/** `checked 1,234 of 5,678 entries`, the NOTICE audit_chain_verify raises after each batch. */
+export function parseProgress(message: string): { checked: number; total: number } | null {
+  const m = /^checked (\d+) of (\d+) entries$/.exec(message);
+  return m ? { checked: Number(m[1]), total: Number(m[2]) } : null;
 }

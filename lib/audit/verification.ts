@@ -3,34 +3,30 @@ import { db } from '@/lib/db/client.ts';
 import { assertCan } from '@/lib/auth/assert.ts';
 import type { Actor } from '@/lib/auth/session.ts';
 import { formatDateTime } from '@/lib/calendar/index.ts';
-import { recordAudit, type AuditActor } from './record.ts';
-import { verifyChain, type ChainVerification, type VerifyOptions } from './chain.ts';
+import { recordAudit, type AuditInput } from './record.ts';
+import { toVerification, type ChainVerification, type VerificationRow } from './chain.ts';
 import type { ChainProblem } from './chain-words.ts';
 
 // Verifications of the audit chain are kept (audit_verification, append-only) so the audit page
-// can say when the chain was last found whole, and each is itself an audit event.
+// can say when the chain was last found whole, and each is itself an audit event. The database
+// computes and records each one (audit_verify_and_record): no caller hands it a result.
 
 export type VerificationVia = 'command' | 'page';
 
-/** Records a verification's result and its audit event, in one transaction. Callers check who runs it. */
-export async function recordVerification(result: ChainVerification, via: VerificationVia, actor: AuditActor): Promise<void> {
+/** What the verification's audit event says: ids, counts and hashes only. */
+export function verificationAuditInput(result: ChainVerification, via: VerificationVia): AuditInput {
   const { head, broken } = result;
-  await db.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT audit_verification_record(${result.ok}, ${BigInt(result.entries)}, ${head?.seq ?? null}::bigint,
-      ${head?.eventId ?? null}::bigint, ${head ? Buffer.from(head.hash, 'hex') : null}::bytea, ${broken?.seq ?? null}::bigint,
-      ${broken?.eventId ?? null}::bigint, ${broken?.problem ?? null}::text, ${via}::text)`;
-    await recordAudit(tx, actor, 'audit.chain_verified', {
-      entityType: 'audit',
-      outcome: result.ok ? 'ok' : 'failed',
-      details: {
-        via,
-        entries: result.entries,
-        headSeq: head ? head.seq.toString() : null,
-        headHash: head?.hash ?? null,
-        ...(broken ? { problem: broken.problem, brokenEventId: broken.eventId?.toString() ?? null, brokenSeq: broken.seq?.toString() ?? null } : {}),
-      },
-    });
-  });
+  return {
+    entityType: 'audit',
+    outcome: result.ok ? 'ok' : 'failed',
+    details: {
+      via,
+      entries: result.entries,
+      headSeq: head ? head.seq.toString() : null,
+      headHash: head?.hash ?? null,
+      ...(broken ? { problem: broken.problem, brokenEventId: broken.eventId?.toString() ?? null, brokenSeq: broken.seq?.toString() ?? null } : {}),
+    },
+  };
 }
 
 export type LatestVerification = {
@@ -65,14 +61,25 @@ export async function latestVerification(actor: Actor): Promise<LatestVerificati
   };
 }
 
-// Two clicks (or two people) at once share one walk instead of reading the whole log twice.
+// Two clicks (or two people) at once share one run, recorded as the first one's, instead of
+// reading the whole log twice.
 let running: Promise<ChainVerification> | null = null;
 
 /** Verifies the chain now and records the result as the acting user's. Managers and IT support (`audit:read`). */
-export async function verifyAuditChainNow(actor: Actor, opts: VerifyOptions = {}): Promise<ChainVerification> {
+export async function verifyAuditChainNow(actor: Actor, opts: { batchSize?: number } = {}): Promise<ChainVerification> {
   assertCan(actor, 'audit:read');
-  running ??= verifyChain(opts).finally(() => (running = null));
-  const result = await running;
-  await recordVerification(result, 'page', actor);
-  return result;
+  running ??= verifyAndRecord(actor, opts.batchSize ?? 10_000).finally(() => (running = null));
+  return running;
+}
+
+async function verifyAndRecord(actor: Actor, batch: number): Promise<ChainVerification> {
+  // A long log takes a while to walk: the transaction may last as long as the walk.
+  return db.$transaction(async (tx) => {
+    const [row] = await tx.$queryRaw<VerificationRow[]>`
+      SELECT ok, entries, head_seq, head_event_id, head_hash, broken_seq, broken_event_id, problem
+      FROM audit_verify_and_record('page', ${batch}::int)`;
+    const result = toVerification(row!);
+    await recordAudit(tx, actor, 'audit.chain_verified', verificationAuditInput(result, 'page'));
+    return result;
+  }, { maxWait: 10_000, timeout: 600_000 });
 }
