@@ -44,9 +44,14 @@ describe('the audit chain migration', () => {
     try {
       migrationsUpTo(dir, false);
       await migrate(db.url, { migrationsDir: dir });
-      await client.query(`INSERT INTO audit_event (at, actor_role, action, outcome, entity_type, entity_id, details) VALUES
-        ('2026-11-21T17:00:00.123Z', 'manager', 'test.first', 'ok', 'x', '1', '{"b": [1, "é"], "a": null}'),
-        ('2026-11-21T17:00:01Z', NULL, 'test.second', 'refused', NULL, NULL, NULL)`);
+      // Id 2 stored before id 1: a migration that chained in storage order (no ORDER BY) would fail.
+      await client.query(`INSERT INTO audit_event (id, at, actor_role, action, outcome, entity_type, entity_id, details) VALUES
+        (2, '2026-11-21T17:00:01Z', NULL, 'test.second', 'refused', NULL, NULL, NULL)`);
+      await client.query(`INSERT INTO audit_event (id, at, actor_role, action, outcome, entity_type, entity_id, details) VALUES
+        (1, '2026-11-21T17:00:00.123Z', 'manager', 'test.first', 'ok', 'x', '1', '{"b": [1, "é"], "a": null}')`);
+      await client.query(`SELECT setval('audit_event_id_seq', 2)`);
+      const stored = await client.query<{ id: string }>('SELECT id FROM audit_event');
+      expect(stored.rows.map((r) => r.id)).toEqual(['2', '1']);
       migrationsUpTo(dir, true);
       await migrate(db.url, { migrationsDir: dir });
 
