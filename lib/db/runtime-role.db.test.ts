@@ -126,9 +126,7 @@ describe('the runtime role', () => {
       try {
         await expect(prepareRuntimeRole(owner, { role: other })).rejects.toThrow(refusal);
       } finally {
-        await c.query(`DROP FUNCTION IF EXISTS ${other}_f(); REVOKE ALL ON ALL TABLES IN SCHEMA public FROM ${other};
-          REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM ${other}; REVOKE ALL ON SCHEMA public FROM ${other};
-          REVOKE ALL ON DATABASE ${(await c.query('SELECT current_database() AS d')).rows[0].d} FROM ${other}; DROP ROLE ${other}`);
+        await c.query(`DROP FUNCTION IF EXISTS ${other}_f(); DROP OWNED BY ${other}; DROP ROLE ${other}`);
       }
     }
   });
@@ -148,9 +146,7 @@ describe('the runtime role', () => {
       expect(stored).toMatch(/^SCRAM-SHA-256\$4096:/);
       expect(stored).not.toContain('secret');
     } finally {
-      await c.query(`REVOKE ALL ON ALL TABLES IN SCHEMA public FROM ${role}; REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM ${role};
-        REVOKE ALL ON SCHEMA public FROM ${role}; REVOKE ALL ON DATABASE ${(await c.query('SELECT current_database() AS d')).rows[0].d} FROM ${role};
-        DROP ROLE IF EXISTS ${role}`);
+      await c.query(`DROP OWNED BY ${role}; DROP ROLE IF EXISTS ${role}`);
     }
   });
 });

@@ -8,6 +8,7 @@
 // this path, so a privilege missing from the map fails a test rather than production.
 import { createHash, createHmac, pbkdf2Sync, randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { RUNTIME_FUNCTIONS } from './runtime-functions.ts';
 
 /**
  * The runtime role's default name: the database's, with `_app` (`lantern_app` for a database
@@ -236,6 +237,13 @@ async function grant(client: pg.Client, role: string, database: string) {
        JOIN pg_namespace n ON n.oid = seq.relnamespace
       WHERE seq.relkind = 'S' AND n.nspname = 'public' AND t.relname = ANY($1::text[])`, [inserting])).rows.map((r) => r.s);
   for (const seq of sequences) statements.push(`GRANT USAGE ON SEQUENCE ${client.escapeIdentifier(seq)} TO ${ident}`);
+  // SECURITY DEFINER functions run as the owner: EXECUTE is revoked from PUBLIC on all of them
+  // (a migration), and given back here on exactly those the app calls.
+  statements.push(`REVOKE EXECUTE ON ALL FUNCTIONS IN SCHEMA public FROM ${ident}`);
+  for (const fn of RUNTIME_FUNCTIONS) {
+    const { rows } = await client.query<{ p: string | null }>('SELECT to_regprocedure($1)::text AS p', [fn]);
+    if (rows[0]?.p) statements.push(`GRANT EXECUTE ON FUNCTION ${rows[0].p} TO ${ident}`);
+  }
   for (const [table, privileges] of Object.entries(RUNTIME_PRIVILEGES)) {
     if (tables.has(table) && privileges.length) statements.push(`GRANT ${privileges.join(', ')} ON ${client.escapeIdentifier(table)} TO ${ident}`);
   }
