@@ -39,7 +39,8 @@ describe('a database that does not answer', () => {
     expect(await c.$queryRaw`SELECT 1 AS one`).toEqual([{ one: 1 }]);
     // A refusal and a bug are not outages.
     const duplicate = await failure(c.$transaction(async (tx) => {
-      await tx.$executeRaw`CREATE TEMP TABLE t (k int PRIMARY KEY)`;
+      // ON COMMIT DROP: the embedded database refuses temporary tables that would outlive the transaction.
+      await tx.$executeRaw`CREATE TEMP TABLE t (k int PRIMARY KEY) ON COMMIT DROP`;
       await tx.$executeRaw`INSERT INTO t VALUES (1), (1)`;
     }));
     expect(isUniqueViolation(duplicate)).toBe(true);

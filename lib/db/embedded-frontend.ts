@@ -25,6 +25,8 @@ export class FrontendQueue {
   copyInOwed = false;
   /** The client sent Terminate. */
   terminated = false;
+  /** It did not log in as a superuser: what would raise its role is refused (embedded-sql.ts). */
+  restricted = false;
 
   constructor(readonly prefix: string) {}
 
@@ -105,7 +107,7 @@ export class FrontendQueue {
     const at = type === 0x51 ? 5 : msg.indexOf(0, 5) + 1;
     const end = msg.indexOf(0, at);
     const sql = msg.subarray(at, end).toString('utf8');
-    const a = analyzeSql(sql, this.prefix, type === 0x50);
+    const a = analyzeSql(sql, this.prefix, type === 0x50, this.restricted);
     this.partialTouches ||= a.touchesSession;
     for (const name of a.prepared) this.named.add(name);
     for (const name of a.deallocated) this.named.delete(name);

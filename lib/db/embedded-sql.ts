@@ -3,6 +3,15 @@
 // per client), SQL-level prepared statement names (given the client's prefix, as protocol-level
 // ones are), and what the shared session cannot give each client (temporary tables, DISCARD ALL,
 // DEALLOCATE ALL), replaced by a statement that fails with a plain message.
+//
+// A client that did not log in as a superuser runs as its role by SET SESSION AUTHORIZATION on a
+// session whose real user, PGlite's postgres, is a superuser, so PostgreSQL itself would let it
+// SET SESSION AUTHORIZATION back to postgres. What it must not run is refused here (42501), as read
+// from its SQL: setting the session authorization or the role by any SET / RESET form or set_config
+// (whose setting must then be a plain string literal), and code whose text this reader cannot see
+// (DO blocks, CREATE FUNCTION / PROCEDURE, functions that run SQL given as a string, U&"…" names).
+// This is no security boundary (no password is asked: anyone local can log in as postgres); it
+// keeps the app's role inside its grants, so a missing grant fails a test as it would in production.
 
 type Token = { kind: 'word' | 'quoted' | 'punct' | 'other'; text: string; start: number; end: number };
 
@@ -22,6 +31,9 @@ export type SqlAnalysis = {
 const CANDIDATE =
   /(?:^|;)\s*(?:set|reset|prepare|execute|deallocate|discard)\b|\bas\s+execute\b|\bexplain\b[^;]*\bexecute\b|\bset_config\b|\btemp(?:orary)?\b|\bpg_temp\b|\/\*|--/i;
 
+// …and for a client that did not log in as a superuser: its words a statement may contain.
+const RESTRICTED_CANDIDATE = /\b(?:do|function|procedure|ts_stat|ts_rewrite|query_to_xml\w*)\b|u&/i;
+
 export const REFUSED = {
   temp: 'temporary tables are not available on the embedded database, whose clients share one PostgreSQL session: ' +
     'use a regular table, or CREATE TEMP TABLE … ON COMMIT DROP inside a transaction',
@@ -31,16 +43,32 @@ export const REFUSED = {
     'deallocate statements by name',
 };
 
-/** A simple-protocol statement that fails with `message` when run (SQLSTATE 0A000). */
-export const failingStatement = (message: string) =>
-  `DO $lantern$BEGIN RAISE EXCEPTION USING ERRCODE = 'feature_not_supported', MESSAGE = ${literal(message)}; END$lantern$`;
+/** Refused to a client that did not log in as a superuser (SQLSTATE 42501), in PostgreSQL's words where it has them. */
+export const DENIED = {
+  sessionAuthorization: 'permission denied to set session authorization',
+  role: (name: string) => `permission denied to set role "${name}"`,
+  resetRole: 'permission denied to reset role',
+  unreadSetting: 'permission denied to call set_config without a plain string literal as the setting name ' +
+    '(the embedded database must see that it is not role or session_authorization)',
+  unreadCode: (what: string) => `permission denied to run ${what} on the embedded database as a role other than postgres ` +
+    '(it cannot read what the code would do)',
+  sqlText: (fn: string) => `permission denied for function ${fn} on the embedded database as a role other than postgres ` +
+    '(it runs SQL given as text, which the embedded database cannot read)',
+};
+
+type Refusal = { message: string; code: 'feature_not_supported' | 'insufficient_privilege' };
+
+/** A simple-protocol statement that fails with `message` when run (SQLSTATE 0A000, or 42501 for insufficient_privilege). */
+export const failingStatement = (message: string, code: Refusal['code'] = 'feature_not_supported') =>
+  `DO $lantern$BEGIN RAISE EXCEPTION USING ERRCODE = '${code}', MESSAGE = ${literal(message)}; END$lantern$`;
 /** An extended-protocol query that fails at Parse (before Bind can complain about parameters). */
 export const failingParse = (message: string) => `SELECT ${literal(message)}::pg_catalog.int4`;
 const literal = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
-export function analyzeSql(sql: string, prefix: string, extended: boolean): SqlAnalysis {
+/** `restricted`: the client did not log in as a superuser (see the top of this file). */
+export function analyzeSql(sql: string, prefix: string, extended: boolean, restricted = false): SqlAnalysis {
   const result: SqlAnalysis = { sql, touchesSession: false, prepared: [], deallocated: [] };
-  if (!CANDIDATE.test(sql)) return result;
+  if (!CANDIDATE.test(sql) && !(restricted && RESTRICTED_CANDIDATE.test(sql))) return result;
   const edits: { start: number; end: number; text: string }[] = [];
   const rename = (t: Token | undefined, list: string[]) => {
     if (!t || (t.kind !== 'word' && t.kind !== 'quoted')) return;
@@ -48,11 +76,17 @@ export function analyzeSql(sql: string, prefix: string, extended: boolean): SqlA
     list.push(quoted ? t.text.slice(1, -1).replace(/""/g, '"') : t.text.toLowerCase());
     edits.push({ start: t.start, end: t.end, text: quoted ? `"${prefix}${t.text.slice(1)}` : prefix + t.text });
   };
-  for (const stmt of statements(tokenize(sql))) {
-    const refusal = refusalOf(stmt);
+  const tokens = tokenize(sql);
+  for (const stmt of statements(tokens)) {
+    const unavailable = refusalOf(stmt);
+    const refusal: Refusal | undefined = (restricted ? deniedOf(stmt) : undefined) ??
+      (unavailable ? { message: unavailable, code: 'feature_not_supported' } : undefined);
     if (refusal) {
-      if (extended) return { ...result, sql: failingParse(refusal) };
-      edits.push({ start: stmt[0]!.start, end: stmt.at(-1)!.end, text: failingStatement(refusal) });
+      // A Parse with parameters must fail at once (Bind would complain about their number first).
+      const parameters = tokens.some((t) => /^\$\d/.test(t.text));
+      if (extended && (parameters || refusal.code === 'feature_not_supported')) return { ...result, sql: failingParse(refusal.message) };
+      if (extended) return { ...result, sql: failingStatement(refusal.message, refusal.code) };
+      edits.push({ start: stmt[0]!.start, end: stmt.at(-1)!.end, text: failingStatement(refusal.message, refusal.code) });
       continue;
     }
     const w = (i: number) => (stmt[i]?.kind === 'word' ? stmt[i]!.text.toLowerCase() : '');
@@ -81,6 +115,56 @@ function refusalOf(stmt: Token[]): string | undefined {
   }
   if (words[0] === 'select' && (has('into', 'temp') || has('into', 'temporary'))) return REFUSED.temp;
 }
+
+/** What a client that did not log in as a superuser may not run (see the top of this file). */
+function deniedOf(stmt: Token[]): Refusal | undefined {
+  const words = stmt.map(name);
+  const denied = (message: string): Refusal => ({ message, code: 'insufficient_privilege' });
+  if (words[0] === 'set' || words[0] === 'reset') {
+    // SET [SESSION | LOCAL] SESSION AUTHORIZATION …, SET [SESSION | LOCAL] {session_authorization | role} {TO | =} …
+    let k = 1;
+    if (words[0] === 'set' && (words[1] === 'local' || (words[1] === 'session' && words[2] !== 'authorization'))) k = 2;
+    if (words[k] === 'session_authorization' || (words[k] === 'session' && words[k + 1] === 'authorization')) {
+      return denied(DENIED.sessionAuthorization);
+    }
+    if (words[k] === 'role') {
+      if (words[0] === 'reset') return denied(DENIED.resetRole);
+      const target = stmt[words[k + 1] === 'to' || words[k + 1] === '=' ? k + 2 : k + 1];
+      return denied(DENIED.role(target ? (target.kind === 'other' ? unquoteString(target.text) : name(target)) : ''));
+    }
+  }
+  if (words[0] === 'do') return denied(DENIED.unreadCode('a DO block'));
+  if (words[0] === 'create') {
+    const kind = words.slice(1).find((x) => !['or', 'replace'].includes(x));
+    if (kind === 'function' || kind === 'procedure') return denied(DENIED.unreadCode(`CREATE ${kind.toUpperCase()}`));
+  }
+  for (let i = 0; i < stmt.length; i++) {
+    const t = stmt[i]!;
+    if (t.kind === 'word' && t.text.toLowerCase() === 'u' && stmt[i + 1]?.text === '&' && stmt[i + 1]!.start === t.end) {
+      return denied(DENIED.unreadCode('SQL with a Unicode-escaped name or string (U&)'));
+    }
+    if (stmt[i + 1]?.text !== '(') continue;
+    if (SQL_TEXT_FUNCTIONS.has(words[i]!)) return denied(DENIED.sqlText(words[i]!));
+    if (words[i] !== 'set_config') continue;
+    const arg = stmt[i + 2];
+    const literal = arg?.kind === 'other' && arg.text.startsWith("'") && stmt[i + 3]?.text === ',';
+    if (!literal) return denied(DENIED.unreadSetting);
+    const setting = unquoteString(arg.text).toLowerCase();
+    if (setting === 'session_authorization') return denied(DENIED.sessionAuthorization);
+    if (setting === 'role') {
+      const value = stmt[i + 4]?.kind === 'other' && stmt[i + 4]!.text.startsWith("'") ? unquoteString(stmt[i + 4]!.text) : '';
+      return denied(DENIED.role(value));
+    }
+  }
+}
+
+// Functions that run SQL given as a string (ts_rewrite in its (tsquery, text) form).
+const SQL_TEXT_FUNCTIONS = new Set(['ts_stat', 'ts_rewrite', 'query_to_xml', 'query_to_xmlschema', 'query_to_xml_and_xmlschema']);
+
+/** A word lower-cased, a quoted identifier's name (lower-cased too: setting names ignore case), other tokens as written. */
+const name = (t: Token) =>
+  t.kind === 'word' ? t.text.toLowerCase() : t.kind === 'quoted' ? t.text.slice(1, -1).replace(/""/g, '"').toLowerCase() : t.text;
+const unquoteString = (s: string) => s.slice(1, -1).replace(/''/g, "'");
 
 /** set_config(name, value, true) only lasts until the transaction ends. */
 function isLocalSetConfig(stmt: Token[], i: number): boolean {

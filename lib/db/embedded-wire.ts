@@ -7,7 +7,9 @@
 // Roles: a client whose startup message names a role other than the server's own user runs as
 // that role (SET SESSION AUTHORIZATION, re-applied at each of its turns), so the app connecting as
 // its runtime role meets the same privileges as in production and a missing grant fails a test.
-// This is NOT a security boundary: the server has no authentication (no password is asked), so
+// PGlite's real session user is a superuser, so PostgreSQL would let such a client SET SESSION
+// AUTHORIZATION back to postgres: embedded-sql.ts refuses that (and what it cannot read) to a client
+// that did not log in as a superuser. This is NOT a security boundary: the server has no authentication (no password is asked), so
 // anyone who can reach the port can connect as postgres; it listens on this machine only.
 import net from 'node:net';
 import type { PGlite } from '@electric-sql/pglite';
@@ -136,6 +138,7 @@ export async function serveWire(pglite: PGlite, opts: WireOptions) {
           if ('refuse' in answer) return this.fail(...answer.refuse);
           if (this.closed) return;
           if (who.user !== serverUser) this.saved = { user: who.user, role: 'none', settings: [] };
+          this.queue.restricted = !who.superuser;
           this.socket.write(answer.reply);
           this.started = true;
           const rest = this.buf;

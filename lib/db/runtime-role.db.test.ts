@@ -88,6 +88,12 @@ describe('the runtime role', () => {
     expect((await app.query(`SELECT has_table_privilege('audit_event', 'UPDATE') AS p`)).rows[0]).toEqual({ p: false });
     expect(await outcome(`CREATE OR REPLACE FUNCTION audit_event_append_only() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; END$$`))
       .toBe('42501');
+    // On the embedded database too, where the server's own session user is a superuser (embedded-sql.ts).
+    expect(await outcome(`SET SESSION AUTHORIZATION postgres`)).toBe('42501');
+    expect(await outcome(`SET ROLE postgres`)).toBe('42501');
+    expect(await outcome(`SELECT set_config('role', 'postgres', false)`)).toBe('42501');
+    const { rows } = await app.query(`SELECT current_user AS c, session_user AS s, current_setting('role') AS r`);
+    expect(rows[0]).toEqual({ c: ROLE, s: ROLE, r: 'none' });
   });
 
   it('is prepared again without change, also by several instances at once', async () => {
