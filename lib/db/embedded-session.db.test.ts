@@ -149,6 +149,33 @@ describe('embedded database sessions', () => {
     await Promise.all([runtime.end(), owner.end()]);
   });
 
+  it('keeps a client that did not log in as a superuser from becoming postgres, by any way it reads', async () => {
+    const c = await connect(asUser('lantern_app'));
+    const code = (sql: string | pg.QueryConfig, values?: unknown[]) => (typeof sql === 'string' ? c.query(sql, values) : c.query(sql))
+      .then(() => 'ok', (e: { code: string; message: string }) => `${e.code} ${e.message}`);
+    for (const sql of ['SET SESSION AUTHORIZATION postgres', 'SET SESSION AUTHORIZATION DEFAULT', 'RESET SESSION AUTHORIZATION',
+      "SELECT set_config('session_authorization', 'postgres', false)"]) {
+      expect(await code(sql), sql).toBe('42501 permission denied to set session authorization');
+    }
+    expect(await code('BEGIN; SET LOCAL ROLE postgres; COMMIT')).toBe('42501 permission denied to set role "postgres"');
+    await c.query('ROLLBACK');
+    // Code whose text the server cannot read, and a setting's name it cannot see; also over the extended protocol.
+    expect(await code("DO $$BEGIN EXECUTE 'SET SESSION AUTHORIZATION postgres'; END$$")).toMatch(/^42501 permission denied to run a DO block/);
+    expect(await code("SELECT ts_stat('SELECT to_tsvector(set_config(''session_authorization'', ''postgres'', false))')"))
+      .toMatch(/^42501 permission denied for function ts_stat/);
+    expect(await code('SELECT set_config($1, $2, false)', ['session_authorization', 'postgres'])).toMatch(/permission denied to call set_config/);
+    expect(await code({ text: 'SET ROLE postgres', name: 'r' })).toBe('42501 permission denied to set role "postgres"');
+    expect(await code("SELECT set_config('statement_timeout', '5s', false) AS t")).toBe('ok');
+    expect((await c.query('SELECT current_user::text AS cu, session_user::text AS su')).rows).toEqual([{ cu: 'lantern_app', su: 'lantern_app' }]);
+    await c.end();
+    // The server's own user is not held back.
+    await run(db.url, async (o) => {
+      await o.query("DO $$BEGIN EXECUTE 'SET ROLE lantern_app'; END$$");
+      expect((await o.query('SELECT current_user::text AS cu')).rows).toEqual([{ cu: 'lantern_app' }]);
+      await o.query('RESET ROLE');
+    });
+  });
+
   it('refuses a role that does not exist or may not log in, as PostgreSQL does', async () => {
     const fatal = (user: string) => connect(asUser(user)).then(() => null, (e: { code: string; severity: string; message: string }) =>
       ({ code: e.code, severity: e.severity, message: e.message }));
