@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Page } from '@playwright/test';
 import { generateSync } from 'otplib';
+import { prepareRuntimeRole } from '../lib/db/runtime-role.ts';
 import { databaseUrl, expect, test, uniqueEmail } from './fixtures.ts';
 
 // The app as `npm start` runs it where e2e/serve.ts relaxes it: two-step sign-in required
@@ -22,7 +23,8 @@ test.beforeAll(async () => {
   test.setTimeout(120_000);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
-    DATABASE_URL: databaseUrl(),
+    // The runtime role, as under `npm start` (the suite's server uses it too).
+    DATABASE_URL: await prepareRuntimeRole(databaseUrl()),
     AUTH_SECRET: randomBytes(32).toString('base64url'),
     ENCRYPTION_KEY: randomBytes(32).toString('base64'),
     AUTH_URL: BASE,
