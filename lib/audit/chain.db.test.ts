@@ -1,17 +1,14 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client.ts';
 import { rawClient } from '@/lib/db/test/reset.ts';
 import { makeActor } from '@/lib/db/test/actors.ts';
 import { recordAudit } from './record.ts';
 import { latestVerification, verifyAuditChainNow } from './verification.ts';
-import { grantRuntimeFunctions, recordAsCommand, verifyChain } from './test-helpers.ts';
+import { recordAsCommand, verifyChain } from './test-helpers.ts';
 
 // The audit chain: every event gets one entry at commit, concurrent writers leave one unbroken
 // chain, and what an owner does around the append-only triggers is found and named. The walk is
 // SQL's (audit_chain_verify); verifyChain here runs it as the owner, without recording.
-
-// Until prepareRuntimeRole grants the app's definer functions, the page's tests grant them here.
-beforeAll(grantRuntimeFunctions);
 
 /** n events, each in its own transaction through the app's audit function; their ids in order. */
 async function write(n: number): Promise<bigint[]> {

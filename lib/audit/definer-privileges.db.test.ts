@@ -8,14 +8,13 @@ import { RUNTIME_FUNCTIONS } from '@/lib/db/runtime-functions.ts';
 import { makePerson } from '@/lib/bookings/test-helpers.ts';
 import { logVisit, voidVisit } from '@/lib/visits/mutations.ts';
 import { recordAudit } from './record.ts';
-import { grantRuntimeFunctions, runtimeRole, verifyChain } from './test-helpers.ts';
+import { runtimeRole, verifyChain } from './test-helpers.ts';
 
 // The SECURITY DEFINER functions run as the owner, so who may call them matters: the app's runtime
 // role may call only those RUNTIME_FUNCTIONS names, cannot choose a verification's result, and
 // cannot hold the audit chain's lock.
 
-// Until prepareRuntimeRole grants RUNTIME_FUNCTIONS, this grants them (as it will).
-beforeAll(grantRuntimeFunctions);
+// The grants are prepareRuntimeRole's (lib/db/runtime-role.ts), made when the test database was set up.
 
 /** The app's own connection: the runtime role, as under `npm start`. */
 let app: pg.Client;

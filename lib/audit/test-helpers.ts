@@ -1,20 +1,8 @@
 import { rawClient } from '@/lib/db/test/reset.ts';
-import { RUNTIME_FUNCTIONS } from '@/lib/db/runtime-functions.ts';
 import { toVerification, type ChainVerification, type VerificationRow } from './chain.ts';
 
 /** The runtime role the data-layer tests' app connects as (DATABASE_URL's user). */
 export const runtimeRole = (): string => decodeURIComponent(new URL(process.env.DATABASE_URL!).username);
-
-/**
- * Grants the runtime role EXECUTE on RUNTIME_FUNCTIONS, as the owner. prepareRuntimeRole
- * (lib/db/runtime-role.ts) is to do this for every start; until it does, the tests that need the
- * grants make them here. Idempotent.
- */
-export async function grantRuntimeFunctions(): Promise<void> {
-  const c = await rawClient();
-  const role = c.escapeIdentifier(runtimeRole());
-  for (const f of RUNTIME_FUNCTIONS) await c.query(`GRANT EXECUTE ON FUNCTION ${f} TO ${role}`);
-}
 
 /** The chain checked as the owner, without recording anything (audit_chain_verify). */
 export async function verifyChain(opts: { batchSize?: number } = {}): Promise<ChainVerification> {
