@@ -165,6 +165,8 @@ describe('embedded database sessions', () => {
       .toMatch(/^42501 permission denied for function ts_stat/);
     expect(await code('SELECT set_config($1, $2, false)', ['session_authorization', 'postgres'])).toMatch(/permission denied to call set_config/);
     expect(await code({ text: 'SET ROLE postgres', name: 'r' })).toBe('42501 permission denied to set role "postgres"');
+    // Nor make the server misread its statements (a GBK byte before a backslash in E'…' would hide what follows).
+    expect(await code("SET client_encoding = 'GBK'")).toMatch(/^42501 permission denied to set parameter "client_encoding"/);
     expect(await code("SELECT set_config('statement_timeout', '5s', false) AS t")).toBe('ok');
     expect((await c.query('SELECT current_user::text AS cu, session_user::text AS su')).rows).toEqual([{ cu: 'lantern_app', su: 'lantern_app' }]);
     await c.end();

@@ -63,6 +63,12 @@ describe('embedded SQL reading', () => {
     expect(app("select ts_stat('select to_tsvector(set_config(''role'', ''postgres'', false))')")).toBe(denied(DENIED.sqlText('ts_stat')));
     expect(app('SELECT pg_catalog."query_to_xml"($q$x$q$, true, false, \'\')')).toBe(denied(DENIED.sqlText('query_to_xml')));
     expect(app('SELECT U&"set\\005fconfig"(\'role\', \'x\', false)')).toBe(denied(DENIED.unreadCode('SQL with a Unicode-escaped name or string (U&)')));
+    // What would make this reader misread a statement: another encoding, backslashes in plain strings.
+    for (const [sql, setting] of [["SET client_encoding = 'GBK'", 'client_encoding'], ["set names 'SJIS'", 'names'],
+      ['SET standard_conforming_strings = off', 'standard_conforming_strings'], ["SELECT set_config('client_encoding', 'BIG5', false)", 'client_encoding'],
+      ["UPDATE pg_settings SET setting = 'off' WHERE name = 'standard_conforming_strings'", 'pg_settings']]) {
+      expect(app(sql!), sql).toBe(denied(DENIED.setting(setting!)));
+    }
     // Extended protocol: fails at Execute with the right code, or at Parse when it has parameters.
     expect(app('SET ROLE postgres', true)).toBe(denied(DENIED.role('postgres')));
     expect(app('SELECT set_config($1, $2, false)', true)).toBe(failingParse(DENIED.unreadSetting));

@@ -9,7 +9,9 @@
 // SET SESSION AUTHORIZATION back to postgres. What it must not run is refused here (42501), as read
 // from its SQL: setting the session authorization or the role by any SET / RESET form or set_config
 // (whose setting must then be a plain string literal), and code whose text this reader cannot see
-// (DO blocks, CREATE FUNCTION / PROCEDURE, functions that run SQL given as a string, U&"…" names).
+// (DO blocks, CREATE FUNCTION / PROCEDURE, functions that run SQL given as a string, U&"…" names),
+// and settings that would change how this reader must read a statement (client_encoding,
+// standard_conforming_strings, UPDATE pg_settings).
 // This is no security boundary (no password is asked: anyone local can log in as postgres); it
 // keeps the app's role inside its grants, so a missing grant fails a test as it would in production.
 
@@ -32,7 +34,7 @@ const CANDIDATE =
   /(?:^|;)\s*(?:set|reset|prepare|execute|deallocate|discard)\b|\bas\s+execute\b|\bexplain\b[^;]*\bexecute\b|\bset_config\b|\btemp(?:orary)?\b|\bpg_temp\b|\/\*|--/i;
 
 // …and for a client that did not log in as a superuser: its words a statement may contain.
-const RESTRICTED_CANDIDATE = /\b(?:do|function|procedure|ts_stat|ts_rewrite|query_to_xml\w*)\b|u&/i;
+const RESTRICTED_CANDIDATE = /\b(?:do|function|procedure|ts_stat|ts_rewrite|query_to_xml\w*|pg_settings)\b|u&/i;
 
 export const REFUSED = {
   temp: 'temporary tables are not available on the embedded database, whose clients share one PostgreSQL session: ' +
@@ -48,6 +50,8 @@ export const DENIED = {
   sessionAuthorization: 'permission denied to set session authorization',
   role: (name: string) => `permission denied to set role "${name}"`,
   resetRole: 'permission denied to reset role',
+  setting: (name: string) => `permission denied to set parameter "${name}" on the embedded database as a role other than postgres ` +
+    '(it changes how the server must read statements)',
   unreadSetting: 'permission denied to call set_config without a plain string literal as the setting name ' +
     '(the embedded database must see that it is not role or session_authorization)',
   unreadCode: (what: string) => `permission denied to run ${what} on the embedded database as a role other than postgres ` +
@@ -127,6 +131,7 @@ function deniedOf(stmt: Token[]): Refusal | undefined {
     if (words[k] === 'session_authorization' || (words[k] === 'session' && words[k + 1] === 'authorization')) {
       return denied(DENIED.sessionAuthorization);
     }
+    if (words[0] === 'set' && PINNED.has(words[k]!)) return denied(DENIED.setting(words[k]!));
     if (words[k] === 'role') {
       if (words[0] === 'reset') return denied(DENIED.resetRole);
       const target = stmt[words[k + 1] === 'to' || words[k + 1] === '=' ? k + 2 : k + 1];
@@ -134,6 +139,8 @@ function deniedOf(stmt: Token[]): Refusal | undefined {
     }
   }
   if (words[0] === 'do') return denied(DENIED.unreadCode('a DO block'));
+  // Its rule calls set_config with a name this reader does not see.
+  if (words.includes('pg_settings') && (words.includes('update') || words.includes('merge'))) return denied(DENIED.setting('pg_settings'));
   if (words[0] === 'create') {
     const kind = words.slice(1).find((x) => !['or', 'replace'].includes(x));
     if (kind === 'function' || kind === 'procedure') return denied(DENIED.unreadCode(`CREATE ${kind.toUpperCase()}`));
@@ -151,12 +158,17 @@ function deniedOf(stmt: Token[]): Refusal | undefined {
     if (!literal) return denied(DENIED.unreadSetting);
     const setting = unquoteString(arg.text).toLowerCase();
     if (setting === 'session_authorization') return denied(DENIED.sessionAuthorization);
+    if (PINNED.has(setting)) return denied(DENIED.setting(setting));
     if (setting === 'role') {
       const value = stmt[i + 4]?.kind === 'other' && stmt[i + 4]!.text.startsWith("'") ? unquoteString(stmt[i + 4]!.text) : '';
       return denied(DENIED.role(value));
     }
   }
 }
+
+// Settings that change how a statement's text is read (quotes and backslashes, or the bytes of a
+// multibyte encoding), which this reader assumes UTF-8 and standard_conforming_strings on; names: SET NAMES.
+const PINNED = new Set(['client_encoding', 'names', 'standard_conforming_strings', 'backslash_quote']);
 
 // Functions that run SQL given as a string (ts_rewrite in its (tsquery, text) form).
 const SQL_TEXT_FUNCTIONS = new Set(['ts_stat', 'ts_rewrite', 'query_to_xml', 'query_to_xmlschema', 'query_to_xml_and_xmlschema']);
