@@ -49,12 +49,43 @@ describe('audit chain', () => {
         }, { maxWait: 30_000, timeout: 30_000 }),
       ),
     );
-    const { rows } = await (await rawClient()).query<{ events: string; entries: string; chained: string }>(
-      `SELECT (SELECT count(*) FROM audit_event) AS events, count(*) AS entries, count(DISTINCT event_id) AS chained FROM audit_chain`);
-    expect(rows[0]).toEqual({ events: '100', entries: '100', chained: '100' });
+    const count = async () => (await (await rawClient()).query<{ events: number; entries: number; chained: number; pending: number }>(
+      `SELECT (SELECT count(*) FROM audit_event)::int AS events, count(*)::int AS entries, count(DISTINCT event_id)::int AS chained,
+              (SELECT count(*) FROM audit_chain_pending)::int AS pending FROM audit_chain`)).rows[0]!;
+    // A commit that found the lock taken leaves its events pending for the next one: none is lost.
+    const after = await count();
+    expect(after).toMatchObject({ events: 100 });
+    expect(after.entries + after.pending).toBe(100);
+    expect(after.chained).toBe(after.entries);
+    // A verification chains whatever still waits, then walks the chain.
+    expect(await recordAsCommand()).toMatchObject({ ok: true, entries: 100 });
+    expect(await count()).toEqual({ events: 100, entries: 100, chained: 100, pending: 0 });
     const result = await verifyChain({ batchSize: 7 });
     expect(result).toMatchObject({ ok: true, entries: 100, broken: null });
     expect(result.head?.hash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  // Two transactions at once need a real server: the embedded one runs one transaction at a time.
+  it.runIf(process.env.TEST_SERVER_URL)('never makes a commit wait for another holding the chain: its events wait instead, chained by the next', async () => {
+    await write(1);
+    const holder = await rawClient();
+    await holder.query('BEGIN');
+    await holder.query('SELECT 1 FROM audit_chain_head WHERE id = 1 FOR UPDATE'); // as a commit in progress would
+    try {
+      const started = Date.now();
+      await db.$transaction((tx) => recordAudit(tx, null, 'test.while_held'), { timeout: 10_000 });
+      expect(Date.now() - started).toBeLessThan(5_000); // it used to wait until the holder committed
+      const pending = await holder.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_chain_pending');
+      expect(pending.rows[0]!.n).toBe(1);
+    } finally {
+      await holder.query('COMMIT');
+    }
+    await write(1); // gets the lock: chains the waiting event, then its own
+    const { rows } = await holder.query<{ action: string }>(
+      'SELECT e.action FROM audit_chain c JOIN audit_event e ON e.id = c.event_id ORDER BY c.seq');
+    expect(rows.map((r) => r.action)).toEqual(['test.event', 'test.while_held', 'test.event']);
+    expect((await holder.query('SELECT count(*)::int AS n FROM audit_chain_pending')).rows[0]).toEqual({ n: 0 });
+    expect(await verifyChain()).toMatchObject({ ok: true, entries: 3, broken: null });
   });
 
   it('chains nothing for a transaction that rolls back', async () => {

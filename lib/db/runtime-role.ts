@@ -40,6 +40,7 @@ export const RUNTIME_PRIVILEGES: Readonly<Record<string, readonly TablePrivilege
   audit_event: APPEND,
   audit_chain: NONE, // appended and read only through its SECURITY DEFINER functions
   audit_chain_head: NONE, // the chain's one-row lock, taken only by the chain's trigger function
+  audit_chain_pending: NONE, // events waiting for the chain's lock, listed by the chain's trigger function
   audit_verification: NONE, // written and read through its SECURITY DEFINER functions
   // Text written in clear before encryption, waiting for the app's key: sealed by `npm start` and
   // `npm run seal-free-text` as the owner, and forgotten by de-identification in a definer function.
