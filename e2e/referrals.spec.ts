@@ -114,7 +114,8 @@ test('a coordinator refers a person to housing with consent "alias only"; a week
   await expect(history.nth(2)).toContainText(`Connected → Completed, by ${me.displayName}`);
   // The outcome note stays hidden until asked for.
   await expect(page.getByText('Moved in')).toHaveCount(0);
-  await page.getByRole('button', { name: 'Show the outcome note' }).click();
+  // One button shows every hidden text the referral has: here the reason in words and the outcome note.
+  await page.getByRole('button', { name: 'Show the reason in words and outcome note' }).click();
   await expect(page.getByText('Moved in')).toBeVisible();
   await expectNoAxeViolations(page);
 
