@@ -3,7 +3,7 @@
 // (lib/db/test/global-setup.ts), so a privilege missing from the map fails the test that needs it.
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultRuntimeRole, prepareRuntimeRole, RUNTIME_PRIVILEGES, RuntimeRoleError, scramVerifier } from './runtime-role.ts';
+import { defaultRuntimeRole, prepareRuntimeRole, RUNTIME_COLUMN_INSERTS, RUNTIME_PRIVILEGES, RuntimeRoleError, scramVerifier } from './runtime-role.ts';
 import { rawClient, runtimeRole } from './test/reset.ts';
 
 const PRIVILEGES = ['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE', 'REFERENCES', 'TRIGGER'] as const;
@@ -59,7 +59,14 @@ describe('the runtime role', () => {
          FROM pg_class seq JOIN pg_depend d ON d.objid = seq.oid AND d.classid = 'pg_class'::regclass AND d.deptype IN ('a', 'i')
          JOIN pg_class t ON t.oid = d.refobjid WHERE seq.relkind = 'S' ORDER BY 1`, [ROLE]);
     expect(sequences.length).toBeGreaterThan(3);
-    expect(sequences.filter((r) => r.usage !== RUNTIME_PRIVILEGES[r.tbl]!.includes('INSERT'))).toEqual([]);
+    expect(sequences.filter((r) => r.usage !== (RUNTIME_PRIVILEGES[r.tbl]!.includes('INSERT') || r.tbl in RUNTIME_COLUMN_INSERTS))).toEqual([]);
+    // Column-level inserts: exactly the listed columns.
+    for (const [table, columns] of Object.entries(RUNTIME_COLUMN_INSERTS)) {
+      const { rows: cols } = await owner.query<{ c: string }>(
+        `SELECT column_name AS c FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $2
+           AND has_column_privilege($1, $2::regclass, column_name, 'INSERT') ORDER BY ordinal_position`, [ROLE, table]);
+      expect(cols.map((r) => r.c)).toEqual([...columns]);
+    }
   });
 
   it('writes the audit log but cannot change, delete or truncate it', async () => {
@@ -67,6 +74,9 @@ describe('the runtime role', () => {
     expect(await outcome(`UPDATE audit_event SET action = 'x'`)).toBe('42501');
     expect(await outcome(`DELETE FROM audit_event`)).toBe('42501');
     expect(await outcome(`TRUNCATE audit_event`)).toBe('42501');
+    // Nor choose an event's id or time: a backdated event, or an id the sequence will hand out next.
+    expect(await outcome(`INSERT INTO audit_event (at, action) VALUES ('2020-01-01', 'test.backdated')`)).toBe('42501');
+    expect(await outcome(`INSERT INTO audit_event (id, action) VALUES (999999, 'test.taken')`)).toBe('42501');
   });
 
   it('cannot switch triggers off, by replica mode or by ALTER TABLE', async () => {

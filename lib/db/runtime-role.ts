@@ -24,7 +24,6 @@ export type TablePrivilege = 'SELECT' | 'INSERT' | 'UPDATE' | 'DELETE';
 
 const NONE: TablePrivilege[] = [];
 const READ: TablePrivilege[] = ['SELECT'];
-const APPEND: TablePrivilege[] = ['SELECT', 'INSERT'];
 const WRITE: TablePrivilege[] = ['SELECT', 'INSERT', 'UPDATE'];
 const WRITE_DELETE: TablePrivilege[] = ['SELECT', 'INSERT', 'UPDATE', 'DELETE'];
 
@@ -36,8 +35,9 @@ const WRITE_DELETE: TablePrivilege[] = ['SELECT', 'INSERT', 'UPDATE', 'DELETE'];
  */
 export const RUNTIME_PRIVILEGES: Readonly<Record<string, readonly TablePrivilege[]>> = {
   _prisma_migrations: READ, // the health check compares applied migrations with the build's
-  // Audit: written with the change it records, never changed or removed.
-  audit_event: APPEND,
+  // Audit: written with the change it records, never changed or removed; its id and time are
+  // the database's (RUNTIME_COLUMN_INSERTS), so the app cannot backdate an event or take an id.
+  audit_event: READ,
   audit_chain: NONE, // appended and read only through its SECURITY DEFINER functions
   audit_chain_head: NONE, // the chain's one-row lock, taken only by the chain's trigger function
   audit_chain_pending: NONE, // events waiting for the chain's lock, listed by the chain's trigger function
@@ -90,6 +90,14 @@ export const RUNTIME_PRIVILEGES: Readonly<Record<string, readonly TablePrivilege
   outreach_contact: WRITE,
   outreach_contact_kind: WRITE,
   outreach_contact_supply: WRITE,
+};
+
+/**
+ * Tables the role may insert into naming only these columns: the others take their defaults.
+ * An audit event's id (its sequence) and time (now()) cannot be chosen by the app's role.
+ */
+export const RUNTIME_COLUMN_INSERTS: Readonly<Record<string, readonly string[]>> = {
+  audit_event: ['actor_id', 'actor_role', 'action', 'outcome', 'entity_type', 'entity_id', 'details'],
 };
 
 export class RuntimeRoleError extends Error {
@@ -230,7 +238,10 @@ async function grant(client: pg.Client, role: string, database: string) {
   ];
   // Identity and serial columns (audit ids, login attempts, notices) draw from their sequences:
   // those of the tables the role inserts into, and no other.
-  const inserting = Object.entries(RUNTIME_PRIVILEGES).filter(([, p]) => p.includes('INSERT')).map(([t]) => t);
+  const inserting = [
+    ...Object.entries(RUNTIME_PRIVILEGES).filter(([, p]) => p.includes('INSERT')).map(([t]) => t),
+    ...Object.keys(RUNTIME_COLUMN_INSERTS),
+  ];
   const sequences = (await client.query<{ s: string }>(
     `SELECT DISTINCT seq.relname AS s FROM pg_class seq
        JOIN pg_depend d ON d.objid = seq.oid AND d.classid = 'pg_class'::regclass AND d.deptype IN ('a', 'i')
@@ -247,6 +258,11 @@ async function grant(client: pg.Client, role: string, database: string) {
   }
   for (const [table, privileges] of Object.entries(RUNTIME_PRIVILEGES)) {
     if (tables.has(table) && privileges.length) statements.push(`GRANT ${privileges.join(', ')} ON ${client.escapeIdentifier(table)} TO ${ident}`);
+  }
+  for (const [table, columns] of Object.entries(RUNTIME_COLUMN_INSERTS)) {
+    if (tables.has(table)) {
+      statements.push(`GRANT INSERT (${columns.map((c) => client.escapeIdentifier(c)).join(', ')}) ON ${client.escapeIdentifier(table)} TO ${ident}`);
+    }
   }
   // One transaction: an instance already running as the role never sees the privileges missing.
   await client.query('BEGIN');
