@@ -57,12 +57,19 @@ async function main(): Promise<number> {
     // and the app connect as the runtime role, as under `npm start`; `sql` is the owner's.
     const appUrl = await prepareRuntimeRole(bench.url);
     process.env.DATABASE_URL = appUrl;
-    const { ctx, stop } = createContext({ root, sql, runner, databaseUrl: appUrl, port, reuseBuild, log });
+    const { ctx, stop, memory } = createContext({ root, sql, runner, databaseUrl: appUrl, port, reuseBuild, log });
     stopApp = stop;
     const loadBefore = os.loadavg()[0]!;
     const outcomes = await runScenarios(scenarios, ctx, log);
     console.log(`\nLantern benchmark: ${DATASET.participants.toLocaleString('en-CA')} participants, ${DATASET.visits.toLocaleString('en-CA')} visits\n`);
     console.log(formatTable(outcomes));
+    // The app's memory once the HTTP scenarios have loaded it (issue 18 asked for about 400 MiB).
+    const mem = memory();
+    if (mem) {
+      const cap = /--max-old-space-size=\d+/.exec(process.env.NODE_OPTIONS ?? '')?.[0];
+      console.log(`\napp memory after the HTTP scenarios: ${mem.rssMiB} MiB resident, peak ${mem.peakMiB} MiB ` +
+        `(${cap ? `NODE_OPTIONS ${cap}` : 'no heap cap; README: NODE_OPTIONS=--max-old-space-size=384 keeps it under about 400 MiB'})`);
+    }
     console.log(`\n${machine(loadBefore)}\n`);
     return outcomes.some((o) => o.status === 'fail' || o.status === 'error') ? 1 : 0;
   } finally {

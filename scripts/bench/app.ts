@@ -107,7 +107,42 @@ async function freePort(): Promise<number> {
   });
 }
 
-export type RunningApp = { baseUrl: string; stop(): Promise<void> };
+export type AppMemory = { rssMiB: number; peakMiB: number };
+export type RunningApp = {
+  baseUrl: string;
+  stop(): Promise<void>;
+  /** The app's resident memory now and at its peak (Linux /proc; null elsewhere), its processes summed. */
+  memory(): AppMemory | null;
+};
+
+/** VmRSS and VmHWM of a process and its descendants, in MiB, from /proc (Linux). */
+export function processMemory(pid: number): AppMemory | null {
+  const kib = (status: string, field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0);
+  const visit = (p: number): { rss: number; peak: number } => {
+    let status: string;
+    try {
+      status = readFileSync(`/proc/${p}/status`, 'utf8');
+    } catch {
+      return { rss: 0, peak: 0 };
+    }
+    const total = { rss: kib(status, 'VmRSS'), peak: kib(status, 'VmHWM') };
+    let children: number[] = [];
+    try {
+      children = readdirSync(`/proc/${p}/task`).flatMap((t) =>
+        readFileSync(`/proc/${p}/task/${t}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number));
+    } catch {
+      // no children file: a kernel without it, or the process is gone
+    }
+    for (const c of children) {
+      const m = visit(c);
+      total.rss += m.rss;
+      total.peak += m.peak;
+    }
+    return total;
+  };
+  const m = visit(pid);
+  return m.rss === 0 ? null : { rssMiB: Math.round(m.rss / 1024), peakMiB: Math.round(m.peak / 1024) };
+}
 
 /** `next start` on the built copy, against the benchmark database, on BENCH_PORT or a free port. */
 export async function startApp(dir: string, databaseUrl: string, port?: number): Promise<RunningApp> {
@@ -142,5 +177,5 @@ export async function startApp(dir: string, databaseUrl: string, port?: number):
     await stop();
     throw new Error(`next start did not answer: ${(error as Error).message}\n${app.output().slice(-2_000)}`);
   }
-  return { baseUrl, stop };
+  return { baseUrl, stop, memory: () => (app.child.pid ? processMemory(app.child.pid) : null) };
 }

@@ -59,5 +59,5 @@ export function createContext(opts: { root: string; sql: pg.Client; runner: Runn
         return { baseUrl: running.baseUrl, cookie: await signIn(running.baseUrl, opts.runner.email, opts.runner.password) };
       })()),
   };
-  return { ctx, stop: async () => running?.stop() };
+  return { ctx, stop: async () => running?.stop(), memory: () => running?.memory() ?? null };
 }
