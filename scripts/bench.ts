@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { formatTable, runScenarios } from '../lib/bench/scenario.ts';
+import { formatTable, runScenarios } from './bench/scenario.ts';
 import { migrate } from '../lib/db/migrate.ts';
 import { prepareRuntimeRole } from '../lib/db/runtime-role.ts';
 import { createContext } from './bench/context.ts';

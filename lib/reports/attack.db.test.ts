@@ -5,7 +5,7 @@ import loadHighs from 'highs';
 import { db } from '@/lib/db/client.ts';
 import { makeActor } from '@/lib/db/test/actors.ts';
 import { randomCode } from '@/lib/visits/test-helpers.ts';
-import { createRandom } from '@/lib/bench/random.ts';
+import { createRandom } from '../../prisma/seed/generate/random.ts';
 import type { Actor } from '@/lib/auth/session.ts';
 import { seedStaff } from '@/prisma/seed/staff.ts';
 import { seedParticipants } from '@/prisma/seed/participants.ts';

@@ -18,7 +18,7 @@ import { createReport } from '@/lib/alerts/create.ts';
 import { streetReport } from '@/lib/alerts/test-helpers.ts';
 import { TYPES } from '@/lib/alerts/labels.ts';
 import type { Actor } from '@/lib/auth/session.ts';
-import { createRandom } from '@/lib/bench/random.ts';
+import { createRandom } from '../../prisma/seed/generate/random.ts';
 import type { FigureContext } from './types.ts';
 import { addDays } from '@/lib/calendar/index.ts';
 

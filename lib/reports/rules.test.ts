@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HIDDEN_MARK, isSmall, PROTECTION_INTERVAL, publishable, suppress, suppressColumn, SUPPRESSION_EXPLAINED, toDisplayCells } from './rules.ts';
-import { createRandom } from '@/lib/bench/random.ts';
+import { createRandom } from '../../prisma/seed/generate/random.ts';
 
 const P = 'primary';
 const S = 'secondary';

@@ -1,5 +1,5 @@
 import type { Prisma, PrismaClient } from '../../lib/db/generated/client.ts';
-import { createRandom, type Random } from '../../lib/bench/random.ts';
+import { createRandom, type Random } from './generate/random.ts';
 import { daySlots, type Kind, type Slot, type SlotResource } from '../../lib/bookings/slots.ts';
 import { addDays, atLocal, localDay, programNow } from '../../lib/calendar/index.ts';
 

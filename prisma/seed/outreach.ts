@@ -1,5 +1,5 @@
 import type { PrismaClient } from '../../lib/db/generated/client.ts';
-import { createRandom, type Random } from '../../lib/bench/random.ts';
+import { createRandom, type Random } from './generate/random.ts';
 import { addDays, atLocal, isoWeekday, localDay, programNow } from '../../lib/calendar/index.ts';
 
 // Demo outreach: about three months of shifts up to yesterday, street on Tuesday and Friday

@@ -1,11 +1,11 @@
 import { subDays } from 'date-fns';
 import type { PrismaClient } from '../../lib/db/generated/client.ts';
 import { encryptField } from '../../lib/crypto/fields.ts';
-import { demoAliases } from '../../lib/bench/aliases.ts';
-import { participantRows, type ParticipantSeedRow } from '../../lib/bench/participant-rows.ts';
-import { insertParticipants, withoutSensitive, type ParticipantLoadRow } from '../../lib/bench/participant-sql.ts';
-import { createRandom } from '../../lib/bench/random.ts';
-import type { Exec } from '../../lib/bench/visit-sql.ts';
+import { demoAliases } from './generate/aliases.ts';
+import { participantRows, type ParticipantSeedRow } from './generate/participant-rows.ts';
+import { insertParticipants, withoutSensitive, type ParticipantLoadRow } from './generate/participant-sql.ts';
+import { createRandom } from './generate/random.ts';
+import type { Exec } from './generate/visit-sql.ts';
 import { programNow } from '../../lib/calendar/index.ts';
 
 // Demo participants: a few hundred invented people with varied optional answers, some aliases

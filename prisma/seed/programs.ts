@@ -1,5 +1,5 @@
 import type { Prisma, PrismaClient } from '../../lib/db/generated/client.ts';
-import { createRandom, type Random } from '../../lib/bench/random.ts';
+import { createRandom, type Random } from './generate/random.ts';
 import { CURRENT_LEAD_MINUTES, GENERATE_WEEKS, plannedSessions, type Schedule } from '../../lib/programs/rules.ts';
 import { addDays, localDay, programNow } from '../../lib/calendar/index.ts';
 

@@ -1,5 +1,5 @@
 import type { PrismaClient } from '../../lib/db/generated/client.ts';
-import { createRandom, type Random } from '../../lib/bench/random.ts';
+import { createRandom, type Random } from './generate/random.ts';
 import { encryptField } from '../../lib/crypto/fields.ts';
 import type { Reason } from '../../lib/referrals/rules.ts';
 import { DEMO_AGENCIES } from './agencies.ts';

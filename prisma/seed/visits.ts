@@ -1,7 +1,7 @@
 import type { PrismaClient } from '../../lib/db/generated/client.ts';
-import { dayPlan } from '../../lib/bench/day-plan.ts';
-import { createRandom, hash32 } from '../../lib/bench/random.ts';
-import { insertVisits, PARTICIPANT_STATS_SQL, VISIT_TRIGGER_OFF_SQL, VISIT_TRIGGER_ON_SQL } from '../../lib/bench/visit-sql.ts';
+import { dayPlan } from './generate/day-plan.ts';
+import { createRandom, hash32 } from './generate/random.ts';
+import { insertVisits, PARTICIPANT_STATS_SQL, VISIT_TRIGGER_OFF_SQL, VISIT_TRIGGER_ON_SQL } from './generate/visit-sql.ts';
 import { DEMO_DAYS, DEMO_SEED, prismaExec, staffIds } from './participants.ts';
 import { programNow } from '../../lib/calendar/index.ts';
 import { sealFreeText } from '../../lib/privacy/seal.ts';
@@ -9,7 +9,7 @@ import { sealFreeText } from '../../lib/privacy/seal.ts';
 // Demo drop-in visits: about five months up to now, closed Sundays, busiest mid-week mornings,
 // 25 to 45 visits a day (regulars and occasional visitors, about 15% anonymous), services and
 // supplies from the default types, a few voided with a reason, and today's visits so far so the
-// Today page has people on it. Loaded set-based (lib/bench/visit-sql.ts) to stay quick on the
+// Today page has people on it. Loaded set-based (prisma/seed/generate/visit-sql.ts) to stay quick on the
 // embedded database.
 
 export async function seedVisits(db: PrismaClient, now = programNow()): Promise<void> {

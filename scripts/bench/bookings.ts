@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { measure } from '../../lib/bench/measure.ts';
-import type { Scenario } from '../../lib/bench/scenario.ts';
+import { measure } from './measure.ts';
+import type { Scenario } from './scenario.ts';
 import { daySlots, type SlotResource } from '../../lib/bookings/slots.ts';
 import { buildApp, startApp } from './app.ts';
 import type { BenchContext } from './context.ts';
@@ -15,7 +15,6 @@ import { addDays, localDay } from '../../lib/calendar/index.ts';
 // removes the previous run's bookings on them, and leaves them out of use when done, so the other
 // scenarios' pages show the program's own resources only.
 
-type Book = typeof import('../../lib/bookings/book.ts');
 
 const LOAD = Array.from({ length: 10 }, (_, i) => `Bench shower ${String(i + 1).padStart(2, '0')}`);
 const RACE = { 1: 'Bench race, one place', 2: 'Bench race, two places' } as const;
@@ -51,7 +50,7 @@ const bookSlot: Scenario<BenchContext> = {
   name: 'book a slot, 20 clients at once, server time',
   targetP95Ms: 50,
   async run(ctx) {
-    const { bookSlot: book } = await ctx.load<Book>('lib/bookings/book.ts');
+    const { bookSlot: book } = await import('../../lib/bookings/book.ts');
     const actor = await ctx.actor();
     const resources = [];
     for (const name of LOAD) resources.push(await upsertResource(ctx, name, 4, 10));

@@ -1,15 +1,13 @@
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import type { Actor } from '../../lib/auth/session.ts';
-import { SkipScenario } from '../../lib/bench/scenario.ts';
 import { buildApp, startApp, type RunningApp } from './app.ts';
 import { signIn } from './http.ts';
 import { openSession, type Runner } from './run-state.ts';
 
 // What scenarios get: the benchmark database, the account to act as, and (started on first use,
-// once) the production app with a signed-in cookie. Data-layer modules are loaded with `load()`,
-// which turns "not written yet" into a skipped scenario rather than a crash.
+// once) the production app with a signed-in cookie. Scenarios load data-layer modules with a literal
+// `await import('../../lib/…')` (after server-only.ts's hook is in place, which static imports would
+// precede): the type check fails when a module they name moves or goes.
 
 export type BenchContext = {
   root: string;
@@ -24,7 +22,6 @@ export type BenchContext = {
   actorOf(userId: string): Promise<Actor>;
   /** The running app and a signed-in Cookie header. */
   app(): Promise<{ baseUrl: string; cookie: string }>;
-  load<M>(modulePath: string): Promise<M>;
 };
 
 export function createContext(opts: { root: string; sql: pg.Client; runner: Runner; databaseUrl: string; port?: number; reuseBuild?: boolean; log(m: string): void }) {
@@ -37,16 +34,8 @@ export function createContext(opts: { root: string; sql: pg.Client; runner: Runn
     databaseUrl: opts.databaseUrl,
     runner: opts.runner,
     log: opts.log,
-    load: async <M>(modulePath: string) => {
-      try {
-        return (await import(pathToFileURL(path.join(opts.root, modulePath)).href)) as M;
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND') throw new SkipScenario(`${modulePath} is not there yet`);
-        throw error;
-      }
-    },
     actorOf: async (userId) => {
-      const { resolveSession } = await ctx.load<typeof import('../../lib/auth/resolve-session.ts')>('lib/auth/resolve-session.ts');
+      const { resolveSession } = await import('../../lib/auth/resolve-session.ts');
       const state = await resolveSession(await openSession(opts.sql, userId));
       if (state.status !== 'ok') throw new Error(`the bench account's session is ${state.status}`);
       return state.actor;

@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import { subDays } from 'date-fns';
 import pg from 'pg';
-import { NICKNAMES, varyNickname } from '../../lib/bench/aliases.ts';
-import { dayPlan, scalePlan, type PlanDay } from '../../lib/bench/day-plan.ts';
-import { participantRows } from '../../lib/bench/participant-rows.ts';
-import { insertParticipants, withoutSensitive } from '../../lib/bench/participant-sql.ts';
-import { createRandom, hash32, type Random } from '../../lib/bench/random.ts';
+import { NICKNAMES, varyNickname } from '../../prisma/seed/generate/aliases.ts';
+import { dayPlan, scalePlan, type PlanDay } from '../../prisma/seed/generate/day-plan.ts';
+import { participantRows } from '../../prisma/seed/generate/participant-rows.ts';
+import { insertParticipants, withoutSensitive } from '../../prisma/seed/generate/participant-sql.ts';
+import { createRandom, hash32, type Random } from '../../prisma/seed/generate/random.ts';
 import { buildFeatures } from './features.ts';
-import { insertVisits, PARTICIPANT_STATS_SQL, VISIT_TRIGGER_OFF_SQL, VISIT_TRIGGER_ON_SQL, type Exec } from '../../lib/bench/visit-sql.ts';
+import { insertVisits, PARTICIPANT_STATS_SQL, VISIT_TRIGGER_OFF_SQL, VISIT_TRIGGER_ON_SQL, type Exec } from '../../prisma/seed/generate/visit-sql.ts';
 import { addDays, localDay } from '../../lib/calendar/index.ts';
 
 // The benchmark's dataset: 50,000 participants and 1,000,000 drop-in visits (with their services)

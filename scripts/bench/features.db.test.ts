@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ownerDb } from '../../lib/db/test/open-db.ts';
 import { listSheet } from '@/lib/alerts/queries.ts';
-import { createRandom } from '@/lib/bench/random.ts';
+import { createRandom } from '../../prisma/seed/generate/random.ts';
 import { makeActor } from '@/lib/db/test/actors.ts';
 import { rawClient, resetDatabase } from '@/lib/db/test/reset.ts';
 import { buildReport } from '@/lib/reports/build.ts';

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import type { IncidentType, TimeOfDay, WorkMode } from '../../lib/alerts/labels.ts';
 import { encryptDetails, fittingText, reportTokens } from '../../lib/alerts/stored.ts';
-import type { Random } from '../../lib/bench/random.ts';
+import type { Random } from '../../prisma/seed/generate/random.ts';
 import { addDays, atLocal, daysBetween } from '../../lib/calendar/index.ts';
 import { programZoneName, zoneNamed } from '../../lib/calendar/zone.ts';
 

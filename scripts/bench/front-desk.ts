@@ -1,15 +1,13 @@
-import { measure } from '../../lib/bench/measure.ts';
-import { searchQueries, visitInputs, type Person, type ServiceTypeRef } from '../../lib/bench/inputs.ts';
-import { createRandom } from '../../lib/bench/random.ts';
-import type { Scenario } from '../../lib/bench/scenario.ts';
+import { measure } from './measure.ts';
+import { searchQueries, visitInputs, type Person, type ServiceTypeRef } from '../../prisma/seed/generate/inputs.ts';
+import { createRandom } from '../../prisma/seed/generate/random.ts';
+import type { Scenario } from './scenario.ts';
 import type { BenchContext } from './context.ts';
 import { DATASET } from './dataset.ts';
 import { timeToFirstByte } from './http.ts';
 
 // Issue 3's speed targets (front desk), on 50,000 participants and 1,000,000 visits.
 
-type Search = typeof import('../../lib/participants/search.ts');
-type Visits = typeof import('../../lib/visits/mutations.ts');
 
 async function people(ctx: BenchContext): Promise<Person[]> {
   const { rows } = await ctx.sql.query<Person>('SELECT id, alias, code FROM participant WHERE alias IS NOT NULL AND merged_into_id IS NULL ORDER BY id');
@@ -20,7 +18,7 @@ const search: Scenario<BenchContext> = {
   name: 'alias/code search, server time',
   targetP95Ms: 30,
   async run(ctx) {
-    const { searchParticipants } = await ctx.load<Search>('lib/participants/search.ts');
+    const { searchParticipants } = await import('../../lib/participants/search.ts');
     const actor = await ctx.actor();
     const queries = searchQueries(createRandom(DATASET.seed).fork('search'), await people(ctx), 520);
     // The first 20 warm up (connections, query plans) and are not counted.
@@ -33,7 +31,7 @@ const saveVisit: Scenario<BenchContext> = {
   name: 'save a visit, 20 clients at once',
   targetP95Ms: 50,
   async run(ctx) {
-    const { logVisit } = await ctx.load<Visits>('lib/visits/mutations.ts');
+    const { logVisit } = await import('../../lib/visits/mutations.ts');
     const actor = await ctx.actor();
     const { rows: types } = await ctx.sql.query<ServiceTypeRef>('SELECT id, kind FROM service_type WHERE active ORDER BY sort_order, id');
     const inputs = visitInputs(createRandom(DATASET.seed).fork('visits'), await people(ctx), types, 1040);

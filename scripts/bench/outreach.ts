@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { measure } from '../../lib/bench/measure.ts';
-import { createRandom } from '../../lib/bench/random.ts';
-import type { Scenario } from '../../lib/bench/scenario.ts';
+import { measure } from './measure.ts';
+import { createRandom } from '../../prisma/seed/generate/random.ts';
+import type { Scenario } from './scenario.ts';
 import type { BenchContext } from './context.ts';
 import { DATASET } from './dataset.ts';
 import { benchManager, REPORT_PERIOD } from './reports.ts';
@@ -11,12 +11,6 @@ import { benchManager, REPORT_PERIOD } from './reports.ts';
 // with 200 waiting entries has them all stored in ≤ 10 s; the report's outreach section adds
 // ≤ 100 ms to the 12-month report. The runner (a coordinator) logs outreach.
 
-type Shifts = typeof import('../../lib/outreach/shifts.ts');
-type Contacts = typeof import('../../lib/outreach/contacts.ts');
-type Build = typeof import('../../lib/reports/build.ts');
-type OutboxKeys = typeof import('../../lib/outreach/outbox-key.ts');
-type Seal = typeof import('../../lib/outreach/seal.ts');
-type Periods = typeof import('../../lib/reports/period.ts');
 type Row = { id: string };
 
 /** What a contact form sends: a person (six in ten) or an anonymous group, one kind, a supply now and then. */
@@ -46,8 +40,8 @@ const addContact: Scenario<BenchContext> = {
   name: 'add an outreach contact, 20 clients at once',
   targetP95Ms: 50,
   async run(ctx) {
-    const { startShift, endShift } = await ctx.load<Shifts>('lib/outreach/shifts.ts');
-    const { addContact: add } = await ctx.load<Contacts>('lib/outreach/contacts.ts');
+    const { startShift, endShift } = await import('../../lib/outreach/shifts.ts');
+    const { addContact: add } = await import('../../lib/outreach/contacts.ts');
     const actor = await ctx.actor();
     const { people, zones, kinds, supplies } = await lists(ctx);
     // Twenty phones, each on its own shift (as twenty workers would be), adding contacts at once.
@@ -81,8 +75,8 @@ const backOnline: Scenario<BenchContext> = {
   targetP95Ms: 10_000,
   async run(ctx) {
     const { baseUrl, cookie } = await ctx.app();
-    const { outboxKey } = await ctx.load<OutboxKeys>('lib/outreach/outbox-key.ts');
-    const { seal } = await ctx.load<Seal>('lib/outreach/seal.ts');
+    const { outboxKey } = await import('../../lib/outreach/outbox-key.ts');
+    const { seal } = await import('../../lib/outreach/seal.ts');
     // The phone seals each entry when it is made, to its session's public key: not timed here.
     const { kid, publicKey } = await outboxKey(await ctx.actor());
     const { people, zones, kinds, supplies } = await lists(ctx);
@@ -111,8 +105,8 @@ const reportSection: Scenario<BenchContext> = {
   name: 'outreach section of the 12-month report, in-process',
   targetP95Ms: 100,
   async run(ctx) {
-    const { reportSections } = await ctx.load<Build>('lib/reports/build.ts');
-    const { parsePeriod } = await ctx.load<Periods>('lib/reports/period.ts');
+    const { reportSections } = await import('../../lib/reports/build.ts');
+    const { parsePeriod } = await import('../../lib/reports/period.ts');
     const { actor } = await benchManager(ctx);
     const period = parsePeriod(REPORT_PERIOD).period!;
     const once = () => reportSections(actor, period, ['outreach']);

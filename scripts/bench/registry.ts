@@ -1,4 +1,4 @@
-import type { Scenario } from '../../lib/bench/scenario.ts';
+import type { Scenario } from './scenario.ts';
 import type { BenchContext } from './context.ts';
 import { frontDeskScenarios } from './front-desk.ts';
 import { bookingScenarios } from './bookings.ts';

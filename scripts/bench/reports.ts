@@ -6,8 +6,8 @@ import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
 import type pg from 'pg';
 import type { Actor } from '../../lib/auth/session.ts';
-import { measure } from '../../lib/bench/measure.ts';
-import type { Compared, Scenario } from '../../lib/bench/scenario.ts';
+import { measure } from './measure.ts';
+import type { Compared, Scenario } from './scenario.ts';
 import type { Tx } from '../../lib/db/client.ts';
 import type { Prisma } from '../../lib/db/generated/client.ts';
 import type { BenchContext } from './context.ts';
@@ -25,9 +25,6 @@ const QUERY = new URLSearchParams(REPORT_PERIOD).toString();
 const RUNS = 10;
 const WARM_UP = 2;
 
-type Build = typeof import('../../lib/reports/build.ts');
-type Periods = typeof import('../../lib/reports/period.ts');
-type Client = typeof import('../../lib/db/client.ts');
 
 let manager: Promise<{ email: string; password: string; actor: Actor }> | undefined;
 
@@ -124,9 +121,9 @@ const aggregates: Scenario<BenchContext> = {
   targetP95Ms: 1000,
   ratioGoal: 1.5,
   async run(ctx): Promise<Compared> {
-    const { buildReport, figureContext, loadSections, REPORT_TRANSACTION } = await ctx.load<Build>('lib/reports/build.ts');
-    const { parsePeriod } = await ctx.load<Periods>('lib/reports/period.ts');
-    const { db } = await ctx.load<Client>('lib/db/client.ts');
+    const { buildReport, figureContext, loadSections, REPORT_TRANSACTION } = await import('../../lib/reports/build.ts');
+    const { parsePeriod } = await import('../../lib/reports/period.ts');
+    const { db } = await import('../../lib/db/client.ts');
     const { Prisma } = await import('../../lib/db/generated/client.ts');
     const { actor } = await benchManager(ctx);
     const period = parsePeriod(REPORT_PERIOD).period!;

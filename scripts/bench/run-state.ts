@@ -1,9 +1,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { hashPassword } from '../../lib/auth/password.ts';
-import { dayPlan } from '../../lib/bench/day-plan.ts';
-import { createRandom, hash32 } from '../../lib/bench/random.ts';
-import { insertVisits } from '../../lib/bench/visit-sql.ts';
+import { dayPlan } from '../../prisma/seed/generate/day-plan.ts';
+import { createRandom, hash32 } from '../../prisma/seed/generate/random.ts';
+import { insertVisits } from '../../prisma/seed/generate/visit-sql.ts';
 import { DATASET, pgExec } from './dataset.ts';
 
 // What each run starts from, on top of the kept dataset: the account the benchmark acts as (a

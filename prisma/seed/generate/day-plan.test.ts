@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatLocal } from '../calendar/index.ts';
+import { formatLocal } from '../../../lib/calendar/index.ts';
 import { dayPlan, scalePlan } from './day-plan.ts';
 import { createRandom } from './random.ts';
 

@@ -1,4 +1,4 @@
-import { addDays, atLocal, isoWeekday, localDay } from '../calendar/index.ts';
+import { addDays, atLocal, isoWeekday, localDay } from '../../../lib/calendar/index.ts';
 import type { Random } from './random.ts';
 
 // The drop-in's daily rhythm, decided here in JavaScript (the program's calendar, lib/calendar) and expanded into visits by set-based SQL (visit-sql.ts). Local times are turned

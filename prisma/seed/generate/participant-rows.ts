@@ -1,4 +1,4 @@
-import { CODE_ALPHABET } from '../participants/code.ts';
+import { CODE_ALPHABET } from '../../../lib/participants/code.ts';
 import type { Random } from './random.ts';
 
 // Invented participants for the demo and the benchmark, as rows ready for the participant

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CODE_PATTERN } from '../participants/code.ts';
+import { CODE_PATTERN } from '../../../lib/participants/code.ts';
 import { demoAliases, NICKNAMES, varyNickname } from './aliases.ts';
 import { participantRows, seedCodes } from './participant-rows.ts';
 import { createRandom } from './random.ts';
