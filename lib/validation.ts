@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseDay } from '@/lib/calendar/index.ts';
+import { AppError } from '@/lib/errors.ts';
 
 // Shared field rules. Text never carries control characters or markup: a name with "<script>" is
 // refused with a plain message rather than stored and escaped later.
@@ -54,4 +55,30 @@ export function formToObject(form: FormData): Record<string, unknown> {
     else out[k] = value;
   }
   return out;
+}
+
+/** An id field whose refusal says which record was not found ("That stay was not found."). */
+export const uuidOf = (message: string) => z.string({ error: message }).trim().toLowerCase().pipe(z.uuid(message));
+
+/**
+ * Any form: the action leaves checking to the data layer, which names the field to answer beside.
+ * Being replaced by each action's own schema of its fields (issue 16).
+ */
+export const RawFormSchema = z.record(z.string(), z.unknown());
+
+/** Which field a refusal is shown beside: a list of hidden inputs (ids, keys) that answer for the whole form instead, or a function of the issue's path. */
+export type RefusalField = readonly string[] | ((path: readonly PropertyKey[], input: unknown) => string | undefined);
+
+/**
+ * Parses input for the data layer, which validates too: a caller that skipped the form still gets
+ * a plain refusal (AppError 'invalid') beside the field its first issue names, or for the whole
+ * form when that field is hidden. The one parse-or-refuse every feature uses.
+ */
+export function parseOrRefuse<S extends z.ZodType>(schema: S, input: unknown, where: RefusalField = []): z.output<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  if (typeof where === 'function') throw new AppError('invalid', issue.message, where(issue.path, input));
+  const field = issue.path.length ? String(issue.path[0]) : undefined;
+  throw new AppError('invalid', issue.message, field && !where.includes(field) ? field : undefined);
 }

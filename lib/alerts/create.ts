@@ -6,7 +6,7 @@ import { assertCan } from '@/lib/auth/assert.ts';
 import type { Actor } from '@/lib/auth/session.ts';
 import { recordAudit } from '@/lib/audit/record.ts';
 import { AppError } from '@/lib/errors.ts';
-import { parseOrRefuse } from '@/lib/bookings/schema.ts';
+import { parseOrRefuse } from '@/lib/validation.ts';
 import { REPORTER_NOT_FOUND, ReportSchema } from './schema.ts';
 import { encryptDetails, fittingText, reportTokens } from './stored.ts';
 import { dateOnly, localDay, programNow } from '@/lib/calendar/index.ts';
@@ -38,7 +38,7 @@ async function checkReporter(tx: Tx, reporterId: string | null) {
  */
 export async function createReport(actor: Actor, input: unknown, now = programNow()): Promise<{ id: string; possibleRepeats: number }> {
   assertCan(actor, 'alert:report');
-  const data = parseOrRefuse(ReportSchema, input, []);
+  const data = parseOrRefuse(ReportSchema, input);
   const today = localDay(now);
   if (data.incidentDate > today) throw new AppError('invalid', FUTURE_DATE, 'incidentDate');
   if (data.incidentDate < localDay(subYears(now, 5))) throw new AppError('invalid', TOO_OLD, 'incidentDate');

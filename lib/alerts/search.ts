@@ -5,7 +5,7 @@ import { assertCan } from '@/lib/auth/assert.ts';
 import { can } from '@/lib/auth/permissions.ts';
 import type { Actor } from '@/lib/auth/session.ts';
 import { recordAudit } from '@/lib/audit/record.ts';
-import { parseOrRefuse } from '@/lib/bookings/schema.ts';
+import { parseOrRefuse } from '@/lib/validation.ts';
 import type { AlertStatus } from './labels.ts';
 import { queryTokens } from './blind-index.ts';
 import { toAlertView, type AlertView } from './rules.ts';
@@ -35,7 +35,7 @@ const STATUSES: Record<SearchScope, AlertStatus[]> = {
 /** Matching reports as alerts, newest first; `alert.searched` records the scope and the count only. Every staff role (`alert:read_published`). */
 export async function searchAlerts(actor: Actor, input: unknown): Promise<{ hits: SearchHit[]; more: boolean }> {
   assertCan(actor, 'alert:read_published');
-  const { q } = parseOrRefuse(SearchSchema, input, []);
+  const { q } = parseOrRefuse(SearchSchema, input);
   const scope = searchScope(actor);
   const readings = queryTokens(q);
   const column = scope === 'all' ? 'allTokens' : 'publicTokens';

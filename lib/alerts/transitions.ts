@@ -4,7 +4,7 @@ import { assertCan } from '@/lib/auth/assert.ts';
 import type { Actor } from '@/lib/auth/session.ts';
 import { recordAudit } from '@/lib/audit/record.ts';
 import { AppError, dbErrorCode } from '@/lib/errors.ts';
-import { parseOrRefuse } from '@/lib/bookings/schema.ts';
+import { parseOrRefuse } from '@/lib/validation.ts';
 import type { AlertStatus } from './labels.ts';
 import { nextStatus, publishProblem, toAlertView, TRANSITION_REFUSED, type ReportAction } from './rules.ts';
 import { PrivateFieldsSchema, REPORT_NOT_FOUND, TransitionSchema } from './schema.ts';
@@ -31,7 +31,7 @@ const stamps = (to: AlertStatus, now: Date) => {
 /** Reviews, publishes, archives or withdraws a report. Coordinators and managers (`alert:review`). */
 export async function transitionReport(actor: Actor, input: unknown, now = programNow()): Promise<{ status: AlertStatus }> {
   assertCan(actor, 'alert:review');
-  const { id, action } = parseOrRefuse(TransitionSchema, input);
+  const { id, action } = parseOrRefuse(TransitionSchema, input, ['id']);
   return db.$transaction(async (tx) => {
     const row = await lockedSource(tx, id);
     const to = nextStatus(row.status, action as ReportAction);

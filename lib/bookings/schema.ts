@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { AppError } from '@/lib/errors.ts';
-import { shortText } from '@/lib/validation.ts';
+import { shortText, uuidOf, parseOrRefuse as refuse } from '@/lib/validation.ts';
 import { parseDay } from '@/lib/calendar/index.ts';
 
 // Input rules for bookings, the waitlist and the wall-board links, shared by the forms and the
@@ -20,7 +19,6 @@ export const ENTRY_CLOSED = 'That person is no longer waiting: they were booked 
 export const FORM_EXPIRED = 'This form has expired. Reload the page and try again.';
 export const SLOT_MISSING = 'Choose a slot from the grid.';
 
-const uuidOf = (message: string) => z.string({ error: message }).trim().toLowerCase().pipe(z.uuid(message));
 
 /** A participant id, or null for "anonymous" (a ticket number only). */
 export const whoField = z
@@ -75,17 +73,11 @@ export const BOARD_LABEL_MAX = 60;
 export const BoardLinkSchema = z.object({ label: shortText('a name for the screen', BOARD_LABEL_MAX) });
 export const BoardLinkIdSchema = z.object({ id: uuidOf('That board link was not found. Reload the page.') });
 
-/** Any form: the action leaves checking to the data layer, which names the field to answer beside. */
-export const RawFormSchema = z.record(z.string(), z.unknown());
+export { RawFormSchema } from '@/lib/validation.ts';
 
-/** Parses input for the data layer: a caller that skipped the form still gets a plain refusal beside the field. */
-export function parseOrRefuse<S extends z.ZodType>(schema: S, input: unknown, hidden: readonly string[] = HIDDEN_FIELDS): z.infer<S> {
-  const result = schema.safeParse(input);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0]!;
-  const field = issue.path.length ? String(issue.path[0]) : undefined;
-  throw new AppError('invalid', issue.message, field && !hidden.includes(field) ? field : undefined);
-}
+/** The data layer validates too: a refusal is shown beside its field; the booking forms' hidden inputs answer for the whole form. */
+export const parseOrRefuse = <S extends z.ZodType>(schema: S, input: unknown, hidden: readonly string[] = HIDDEN_FIELDS): z.output<S> =>
+  refuse(schema, input, hidden);
 
 /** Hidden inputs (ids, keys) have nowhere to show a message: those answer for the whole form. */
 const HIDDEN_FIELDS = ['idempotencyKey', 'bookingId', 'entryId', 'resourceId', 'slotStart', 'transition', 'id'];

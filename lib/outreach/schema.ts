@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { AppError } from '@/lib/errors.ts';
-import { shortText } from '@/lib/validation.ts';
+import { shortText, uuidOf, parseOrRefuse as refuse } from '@/lib/validation.ts';
 
 // Input rules for outreach shifts and contacts, shared by the phone's forms, its offline queue and
 // the data layer. Ids of shifts and contacts are made on the phone (a uuid), so a resend of the same
@@ -34,7 +33,6 @@ export const SHIFT_ALREADY_ENDED = 'This shift has already ended.';
 export const CONTACT_NOT_FOUND = 'That contact was not found.';
 export const CHANGE_REFUSED = 'Only the person who recorded it, a coordinator or a manager can void it.';
 
-const uuidOf = (message: string) => z.string({ error: message }).trim().toLowerCase().pipe(z.uuid(message));
 const when = (label: string) => z.date({ error: `Enter the ${label}.` }).refine((d) => !Number.isNaN(d.getTime()), `Enter the ${label}.`);
 const count = (message: string, min: number, max: number) => z.number({ error: message }).int(message).min(min, message).max(max, message);
 
@@ -120,10 +118,5 @@ export function outreachField(path: readonly PropertyKey[], input: unknown): str
   return String(head);
 }
 
-/** The data layer validates too: a queue entry or a caller that skipped the form is refused beside the right field. */
-export function parseOrRefuse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const result = schema.safeParse(input);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0]!;
-  throw new AppError('invalid', issue.message, outreachField(issue.path, input));
-}
+/** The data layer validates too: a refusal is shown beside its field. */
+export const parseOrRefuse = <S extends z.ZodType>(schema: S, input: unknown): z.output<S> => refuse(schema, input, outreachField);

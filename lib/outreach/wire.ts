@@ -1,10 +1,10 @@
 import 'server-only';
 import { z } from 'zod';
 import type { Actor } from '@/lib/auth/session.ts';
-import { AppError } from '@/lib/errors.ts';
 import { addContact, voidContact } from './contacts.ts';
 import { endShift, startShift } from './shifts.ts';
 import { programNow } from '@/lib/calendar/index.ts';
+import { parseOrRefuse } from '@/lib/validation.ts';
 
 // One outreach entry as the phone sends it, from a form or from its offline queue: what it is, and
 // the fields the data layer judges. Entries travel as JSON, so times arrive as ISO strings and are
@@ -39,10 +39,9 @@ export type EntryAnswer = { duplicate: boolean };
  * answers a resend of the same id without storing it twice.
  */
 export async function applyEntry(actor: Actor, input: unknown, now = programNow()): Promise<EntryAnswer> {
-  const parsed = WireEntrySchema.safeParse(input);
-  if (!parsed.success) throw new AppError('invalid', parsed.error.issues[0]!.message);
-  const payload = revive(parsed.data.payload);
-  switch (parsed.data.type) {
+  const entry = parseOrRefuse(WireEntrySchema, input, () => undefined);
+  const payload = revive(entry.payload);
+  switch (entry.type) {
     case 'shift.start': return { duplicate: (await startShift(actor, payload, now)).duplicate };
     case 'shift.end': return endShift(actor, payload, now);
     case 'contact.add': return { duplicate: (await addContact(actor, payload, now)).duplicate };

@@ -9,6 +9,7 @@ import { participantReferences } from './access-request.ts';
 import { PARTICIPANT_NOT_FOUND } from './schema.ts';
 import { MERGE_ANSWER_SELECT, mergedAnswers, mergedSensitive, TOMBSTONE } from './merge-rules.ts';
 import { programNow } from '@/lib/calendar/index.ts';
+import { uuidOf, parseOrRefuse } from '@/lib/validation.ts';
 
 // Merging two records of the same person: everything attached to the merged record moves to the
 // kept one, in one transaction. References are found in the catalog (every foreign key to
@@ -37,14 +38,13 @@ export const MERGE_RULES: Record<string, MergeRule> = {
   },
 };
 
-const recordId = z.string({ error: PARTICIPANT_NOT_FOUND }).trim().toLowerCase().pipe(z.uuid(PARTICIPANT_NOT_FOUND));
+const recordId = uuidOf(PARTICIPANT_NOT_FOUND);
 export const MergeSchema = z.object({ keptId: recordId, mergedId: recordId });
 
 function parse(input: unknown): MergeIds {
-  const result = MergeSchema.safeParse(input);
-  if (!result.success) throw new AppError('invalid', result.error.issues[0]!.message);
-  if (result.data.keptId === result.data.mergedId) throw new AppError('invalid', 'A record cannot be merged with itself. Choose another record.');
-  return result.data;
+  const ids = parseOrRefuse(MergeSchema, input, () => undefined);
+  if (ids.keptId === ids.mergedId) throw new AppError('invalid', 'A record cannot be merged with itself. Choose another record.');
+  return ids;
 }
 
 export type MergeCandidate = {

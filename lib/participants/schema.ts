@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { defineTable } from '@/lib/table/params.ts';
-import { AppError } from '@/lib/errors.ts';
-import { longText } from '@/lib/validation.ts';
+import { longText, uuidOf } from '@/lib/validation.ts';
 import { GENDERS, INDIGENOUS_IDENTITIES } from './labels.ts';
 import { birthYearBounds } from './rules.ts';
 
@@ -38,7 +37,7 @@ const flag = z.unknown().optional().transform((v) => v === 'on' || v === true ||
 const choice = <T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(['', ...values, 'declined'] as [string, ...string[]], { error: 'Choose one of the options.' }).optional().default('');
 
-export const participantId = z.string({ error: PARTICIPANT_NOT_FOUND }).trim().toLowerCase().pipe(z.uuid(PARTICIPANT_NOT_FOUND));
+export const participantId = uuidOf(PARTICIPANT_NOT_FOUND);
 
 const fields = {
   alias: aliasField,
@@ -154,10 +153,4 @@ export type ParticipantSort = (typeof PARTICIPANT_TABLE.sortable)[number];
 /** Where the list's search text lives between requests: httpOnly, SameSite=Strict, this path only, ten minutes. */
 export const SEARCH_COOKIE = { name: 'lantern_participants_q', path: '/participants', maxAge: 600 } as const;
 
-/** Parses input for the data layer: a caller that skipped the form still gets a plain refusal beside the field. */
-export function parseOrRefuse<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
-  const result = schema.safeParse(input);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0]!;
-  throw new AppError('invalid', issue.message, issue.path.length ? String(issue.path[0]) : undefined);
-}
+export { parseOrRefuse } from '@/lib/validation.ts';

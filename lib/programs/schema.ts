@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { AppError } from '@/lib/errors.ts';
-import { longText, shortText } from '@/lib/validation.ts';
+import { longText, shortText, uuidOf, parseOrRefuse as refuse } from '@/lib/validation.ts';
 import { MAX_HEADCOUNT } from './rules.ts';
 import { parseDay } from '@/lib/calendar/index.ts';
 
@@ -12,7 +11,6 @@ export const PARTICIPANT_NOT_FOUND = 'That participant was not found. Search aga
 export const ALREADY_COUNTED = 'Already counted at this session.';
 export const SESSION_CANCELLED = 'This session was cancelled: no one can be counted at it.';
 
-const uuidOf = (message: string) => z.string({ error: message }).trim().toLowerCase().pipe(z.uuid(message));
 const optionalText = (label: string, max: number) =>
   z.preprocess((v) => (v === undefined || v === null ? '' : v), longText(label, max))
     .refine((v) => !/[\r\n]/.test(v), 'Keep it to one line.')
@@ -79,16 +77,9 @@ export const SessionDetailsSchema = z.object({
   topics: optionalText('the topics', 200),
 });
 
-/** Any form: the action leaves checking to the data layer, which names the field to answer beside. */
-export const RawFormSchema = z.record(z.string(), z.unknown());
+export { RawFormSchema } from '@/lib/validation.ts';
 
 const HIDDEN = ['id', 'sessionId', 'programId', 'idempotencyKey'];
 
-/** Parses input for the data layer: a bad value is a plain refusal beside its field (hidden ids answer for the form). */
-export function parseOrRefuse<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
-  const result = schema.safeParse(input);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0]!;
-  const field = issue.path.length ? String(issue.path[0]) : undefined;
-  throw new AppError('invalid', issue.message, field && !HIDDEN.includes(field) ? field : undefined);
-}
+/** The data layer validates too: a refusal is shown beside its field (hidden inputs answer for the whole form). */
+export const parseOrRefuse = <S extends z.ZodType>(schema: S, input: unknown): z.output<S> => refuse(schema, input, HIDDEN);

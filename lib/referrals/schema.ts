@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { AppError } from '@/lib/errors.ts';
-import { longText, shortText } from '@/lib/validation.ts';
+import { longText, shortText, uuidOf, parseOrRefuse as refuse } from '@/lib/validation.ts';
 import { CATEGORIES, CONSENTS, REASON_MAX, REASONS, STATUSES, TEXT_MAX } from './rules.ts';
 import { parseDay } from '@/lib/calendar/index.ts';
 
@@ -18,7 +17,6 @@ export const ALIAS_NEEDS_PERSON = 'Someone anonymous has no alias to share: choo
 export const SUMMARY_MISSING = 'Write the summary with the person, or choose another option.';
 export const FORM_EXPIRED = 'This form has expired. Reload the page and try again.';
 
-const uuidOf = (message: string) => z.string({ error: message }).trim().toLowerCase().pipe(z.uuid(message));
 const optionalText = (label: string, max: number) =>
   longText(label, max).transform((v) => (v === '' ? null : v)).nullable().optional().transform((v) => v ?? null);
 const dayOf = (message: string) => z.string({ error: message }).trim().refine((v) => parseDay(v) !== null, message);
@@ -93,16 +91,9 @@ export const FollowUpSchema = z.object({
 
 export const ReferralIdSchema = z.object({ referralId: uuidOf(REFERRAL_NOT_FOUND) });
 
-/** Any form: the action leaves checking to the data layer, which names the field to answer beside. */
-export const RawFormSchema = z.record(z.string(), z.unknown());
+export { RawFormSchema } from '@/lib/validation.ts';
 
 const HIDDEN_FIELDS = ['idempotencyKey', 'referralId', 'id'];
 
-/** Parses input for the data layer: a caller that skipped the form still gets a plain refusal beside the field. */
-export function parseOrRefuse<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
-  const result = schema.safeParse(input);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0]!;
-  const field = issue.path.length ? String(issue.path[0]) : undefined;
-  throw new AppError('invalid', issue.message, field && !HIDDEN_FIELDS.includes(field) ? field : undefined);
-}
+/** The data layer validates too: a refusal is shown beside its field (hidden inputs answer for the whole form). */
+export const parseOrRefuse = <S extends z.ZodType>(schema: S, input: unknown): z.output<S> => refuse(schema, input, HIDDEN_FIELDS);

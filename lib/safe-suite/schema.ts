@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { dayField, parseOrRefuse } from '@/lib/bookings/schema.ts';
+import { uuidOf } from '@/lib/validation.ts';
 import { longText, shortText } from '@/lib/validation.ts';
 import { STAY_TRANSITIONS } from './rules.ts';
 
@@ -13,7 +14,6 @@ export const PARTICIPANT_NOT_FOUND = 'That participant was not found. Search aga
 export const FORM_EXPIRED = 'This form has expired. Reload the page and try again.';
 export const NOTE_MAX = 2000;
 
-const uuidOf = (message: string) => z.string({ error: message }).trim().toLowerCase().pipe(z.uuid(message));
 const timeField = z.string({ error: 'Enter a time, like 15:00.' }).trim().regex(/^\d{1,2}:\d{2}$/, 'Enter a time, like 15:00.');
 
 export const CreateStaySchema = z.object({

@@ -1,5 +1,4 @@
 import 'server-only';
-import type { z } from 'zod';
 import { db, type Tx } from '@/lib/db/client.ts';
 import { assertCan } from '@/lib/auth/assert.ts';
 import type { Actor } from '@/lib/auth/session.ts';
@@ -8,6 +7,7 @@ import { AppError, isUniqueViolation, notFound } from '@/lib/errors.ts';
 import {
   CreateServiceTypeSchema, MoveServiceTypeSchema, SetServiceTypeStatusSchema, UpdateServiceTypeSchema,
 } from './schema.ts';
+import { parseOrRefuse } from '@/lib/validation.ts';
 
 // Writes to the list of service and supply types, each in one transaction with its audit row.
 // Types are never deleted: past visits keep pointing at them. A deactivated type leaves the
@@ -16,12 +16,6 @@ import {
 
 const NAME_TAKEN = 'A service or supply with this name already exists.';
 
-function parse<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
-  const result = schema.safeParse(input);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0]!;
-  throw new AppError('invalid', issue.message, issue.path.length ? String(issue.path[0]) : undefined);
-}
 
 /** The unique index is case-sensitive; "shower" beside "Shower" would still confuse the desk. */
 async function assertNameFree(tx: Tx, name: string, exceptId?: string): Promise<void> {
@@ -44,7 +38,7 @@ async function translateUnique<T>(work: Promise<T>): Promise<T> {
 /** Adds a type at the end of the list. Managers and IT support (`settings:manage`). */
 export async function createServiceType(actor: Actor, input: unknown): Promise<{ id: string }> {
   assertCan(actor, 'settings:manage');
-  const { name, kind, unit } = parse(CreateServiceTypeSchema, input);
+  const { name, kind, unit } = parseOrRefuse(CreateServiceTypeSchema, input);
   return translateUnique(
     db.$transaction(async (tx) => {
       await assertNameFree(tx, name);
@@ -62,7 +56,7 @@ export async function createServiceType(actor: Actor, input: unknown): Promise<{
 /** Renames a type, or changes a supply's unit. Managers and IT support (`settings:manage`). */
 export async function updateServiceType(actor: Actor, input: unknown): Promise<{ changed: string[] }> {
   assertCan(actor, 'settings:manage');
-  const { id, name, unit } = parse(UpdateServiceTypeSchema, input);
+  const { id, name, unit } = parseOrRefuse(UpdateServiceTypeSchema, input);
   return translateUnique(
     db.$transaction(async (tx) => {
       const [current] = await tx.$queryRaw<{ name: string; kind: string; unit: string | null }[]>`
@@ -82,7 +76,7 @@ export async function updateServiceType(actor: Actor, input: unknown): Promise<{
 /** Moves a type one place up or down the list (the quick log's order and number keys). Managers and IT support (`settings:manage`). */
 export async function moveServiceType(actor: Actor, input: unknown): Promise<{ moved: boolean }> {
   assertCan(actor, 'settings:manage');
-  const { id, direction } = parse(MoveServiceTypeSchema, input);
+  const { id, direction } = parseOrRefuse(MoveServiceTypeSchema, input);
   return db.$transaction(async (tx) => {
     // The whole list is locked, so two managers reordering at once cannot interleave.
     const rows = await tx.$queryRaw<{ id: string; sort_order: number }[]>`
@@ -108,7 +102,7 @@ export async function moveServiceType(actor: Actor, input: unknown): Promise<{ m
 /** Stops offering a type (it leaves the quick log, stays on past visits), or offers it again. Managers and IT support (`settings:manage`). */
 export async function setServiceTypeStatus(actor: Actor, input: unknown): Promise<void> {
   assertCan(actor, 'settings:manage');
-  const { id, status } = parse(SetServiceTypeStatusSchema, input);
+  const { id, status } = parseOrRefuse(SetServiceTypeStatusSchema, input);
   const active = status === 'active';
   await db.$transaction(async (tx) => {
     const [current] = await tx.$queryRaw<{ active: boolean }[]>`SELECT active FROM service_type WHERE id = ${id}::uuid FOR UPDATE`;

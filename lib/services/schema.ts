@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { shortText } from '@/lib/validation.ts';
+import { shortText, uuidOf } from '@/lib/validation.ts';
 
 // Input rules for service and supply types (the quick log's toggles), shared by the settings
 // forms and the data layer.
@@ -15,7 +15,7 @@ export type ServiceOption = { id: string; name: string; kind: ServiceKind; unit:
 
 export const KIND_LABELS: Record<ServiceKind, string> = { service: 'Service', supply: 'Supply (counted)' };
 
-const id = z.string({ error: SERVICE_TYPE_NOT_FOUND }).trim().toLowerCase().pipe(z.uuid(SERVICE_TYPE_NOT_FOUND));
+const id = uuidOf(SERVICE_TYPE_NOT_FOUND);
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 /** What one counts of a supply ("kit", "pack"); optional. */
 const unit = z.preprocess(blankToUndefined, shortText('a unit', UNIT_MAX).optional());

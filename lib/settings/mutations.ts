@@ -3,18 +3,11 @@ import { db } from '@/lib/db/client.ts';
 import { assertCan } from '@/lib/auth/assert.ts';
 import type { Actor } from '@/lib/auth/session.ts';
 import { recordAudit } from '@/lib/audit/record.ts';
-import { AppError } from '@/lib/errors.ts';
 import { SETTING_KEYS, type SettingKey } from './definitions.ts';
 import { getSetting } from './queries.ts';
 import { SettingsFormSchema } from './schema.ts';
 import { programNow } from '@/lib/calendar/index.ts';
-
-function parse(input: unknown) {
-  const result = SettingsFormSchema.safeParse(input);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0]!;
-  throw new AppError('invalid', issue.message, issue.path.length ? String(issue.path[0]) : undefined);
-}
+import { parseOrRefuse } from '@/lib/validation.ts';
 
 /**
  * Saves the settings form: every setting that changed, each with a `setting.updated` event, in
@@ -23,7 +16,7 @@ function parse(input: unknown) {
  */
 export async function updateSettings(actor: Actor, input: unknown): Promise<{ changed: SettingKey[] }> {
   assertCan(actor, 'settings:manage');
-  const values = parse(input);
+  const values = parseOrRefuse(SettingsFormSchema, input);
   const changed = await db.$transaction(async (tx) => {
     const keys: SettingKey[] = [];
     for (const key of SETTING_KEYS) {

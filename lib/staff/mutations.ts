@@ -1,5 +1,4 @@
 import 'server-only';
-import type { z } from 'zod';
 import { db, type Tx } from '@/lib/db/client.ts';
 import { assertCan } from '@/lib/auth/assert.ts';
 import type { Actor } from '@/lib/auth/session.ts';
@@ -11,6 +10,7 @@ import { assertStaffChange, noticeRecipients, type AccountRow, type StaffChange 
 import { activeManagerIds, recordNotices, type NoticeAction } from './notices.ts';
 import { ChangeRoleSchema, CreateStaffSchema, StaffIdSchema } from './schema.ts';
 import { programNow } from '@/lib/calendar/index.ts';
+import { parseOrRefuse } from '@/lib/validation.ts';
 
 // Writes to staff accounts. Each runs in one transaction with its audit row and the notices that
 // show it to the people concerned at their next sign-in (rules.ts says who may do what, and who
@@ -19,13 +19,6 @@ import { programNow } from '@/lib/calendar/index.ts';
 // returned once to the caller and never stored, logged or audited in plain text. A change the
 // rules refuse is audited too (`staff_user.change_refused`), so an attempt to escalate is seen.
 
-/** The data layer validates too: a caller that skipped the form's schema still gets a plain refusal. */
-function parse<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
-  const result = schema.safeParse(input);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0]!;
-  throw new AppError('invalid', issue.message, issue.path.length ? String(issue.path[0]) : undefined);
-}
 
 /**
  * Locks, in id order (so concurrent calls cannot deadlock), the acting account, the target and
@@ -80,7 +73,7 @@ async function change(actor: Actor, id: string, what: Exclude<StaffChange, { kin
 /** Creates an account with a one-time temporary password. Managers create data roles, IT support creates admins (rules.ts). */
 export async function createStaffUser(actor: Actor, input: unknown): Promise<{ id: string; temporaryPassword: string }> {
   assertCan(actor, 'staff:manage');
-  const data = parse(CreateStaffSchema, input);
+  const data = parseOrRefuse(CreateStaffSchema, input);
   const temporaryPassword = generateTemporaryPassword();
   const passwordHash = await hashPassword(temporaryPassword);
   try {
@@ -103,7 +96,7 @@ export async function createStaffUser(actor: Actor, input: unknown): Promise<{ i
 /** Gives an account another role; its sessions end. Only a manager gives a data role; never on oneself. */
 export async function changeStaffRole(actor: Actor, input: unknown): Promise<void> {
   assertCan(actor, 'staff:manage');
-  const { id, role } = parse(ChangeRoleSchema, input);
+  const { id, role } = parseOrRefuse(ChangeRoleSchema, input);
   await change(actor, id, { kind: 'role', to: role }, async (tx, target) => {
     await tx.staffUser.update({ where: { id }, data: { role, sessionVersion: { increment: 1 } }, select: { id: true } });
     await endSessions(tx, id);
@@ -116,7 +109,7 @@ export async function changeStaffRole(actor: Actor, input: unknown): Promise<voi
 /** Deactivates an account and ends its sessions. Managers and IT support (`staff:manage`), never on themselves. */
 export async function deactivateStaffUser(actor: Actor, input: unknown): Promise<void> {
   assertCan(actor, 'staff:manage');
-  const { id } = parse(StaffIdSchema, input);
+  const { id } = parseOrRefuse(StaffIdSchema, input);
   await change(actor, id, { kind: 'deactivate' }, async (tx, target) => {
     await tx.staffUser.update({ where: { id }, data: { active: false, sessionVersion: { increment: 1 } }, select: { id: true } });
     await endSessions(tx, id);
@@ -128,7 +121,7 @@ export async function deactivateStaffUser(actor: Actor, input: unknown): Promise
 /** Lets a deactivated account sign in again. Only a manager reactivates a data-role account. */
 export async function reactivateStaffUser(actor: Actor, input: unknown): Promise<void> {
   assertCan(actor, 'staff:manage');
-  const { id } = parse(StaffIdSchema, input);
+  const { id } = parseOrRefuse(StaffIdSchema, input);
   await change(actor, id, { kind: 'reactivate' }, async (tx, target) => {
     await tx.staffUser.update({ where: { id }, data: { active: true }, select: { id: true } });
     await recordAudit(tx, actor, 'staff_user.reactivated', { entityType: 'staff_user', entityId: id });
@@ -139,7 +132,7 @@ export async function reactivateStaffUser(actor: Actor, input: unknown): Promise
 /** Replaces an account's password with a one-time temporary one; its sessions end. Only a manager resets a data-role account. */
 export async function resetStaffPassword(actor: Actor, input: unknown): Promise<{ temporaryPassword: string }> {
   assertCan(actor, 'staff:manage');
-  const { id } = parse(StaffIdSchema, input);
+  const { id } = parseOrRefuse(StaffIdSchema, input);
   const temporaryPassword = generateTemporaryPassword();
   // Hashing is slow on purpose; do it before taking the locks.
   const passwordHash = await hashPassword(temporaryPassword);
@@ -161,7 +154,7 @@ export async function resetStaffPassword(actor: Actor, input: unknown): Promise<
  */
 export async function resetStaffSecondFactor(actor: Actor, input: unknown): Promise<void> {
   assertCan(actor, 'staff:manage');
-  const { id } = parse(StaffIdSchema, input);
+  const { id } = parseOrRefuse(StaffIdSchema, input);
   await change(actor, id, { kind: 'reset_second_factor' }, async (tx, target) => {
     await tx.staffUser.update({
       where: { id }, data: { totpSecret: null, totpEnrolledAt: null, totpLastStep: null, sessionVersion: { increment: 1 } }, select: { id: true },

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ROLES, ROLE_LABELS, type Role } from '@/lib/auth/permissions.ts';
 import { defineTable } from '@/lib/table/params.ts';
-import { emailField, shortText } from '@/lib/validation.ts';
+import { emailField, shortText, uuidOf } from '@/lib/validation.ts';
 
 // Input rules for staff accounts, shared by the forms and the data layer.
 
@@ -10,7 +10,7 @@ export const DISPLAY_NAME_MAX = 80; // matches the staff_user_display_name_len c
 const roleField = z.enum(ROLES, { error: 'Choose a role.' });
 export const ACCOUNT_NOT_FOUND = 'That account was not found.';
 // A wrong type, a non-uuid and an unknown id all read the same to the person: not found.
-const staffId = z.string({ error: ACCOUNT_NOT_FOUND }).trim().toLowerCase().pipe(z.uuid(ACCOUNT_NOT_FOUND));
+const staffId = uuidOf(ACCOUNT_NOT_FOUND);
 
 export const CreateStaffSchema = z.object({
   displayName: shortText('a name', DISPLAY_NAME_MAX),

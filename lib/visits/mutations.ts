@@ -13,6 +13,7 @@ import {
 import { encryptField } from '@/lib/crypto/fields.ts';
 import { voidReasonContext } from './void-reason.ts';
 import { localDay, programNow } from '@/lib/calendar/index.ts';
+import { parseOrRefuse as refuse } from '@/lib/validation.ts';
 
 export type { LogVisitInput };
 
@@ -20,13 +21,8 @@ export type { LogVisitInput };
 // reason, never deleted (a trigger refuses DELETE); a trigger keeps the participant's visit count
 // and last visit in step. Audit details carry ids and field names only.
 
-/** The data layer validates too: a caller that skipped the form still gets a plain refusal beside the right field. */
-function parse<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
-  const result = schema.safeParse(input);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0]!;
-  throw new AppError('invalid', issue.message, visitField(issue.path, input));
-}
+/** The data layer validates too: a refusal is shown beside its field. */
+const parse = <S extends z.ZodType>(schema: S, input: unknown): z.output<S> => refuse(schema, input, visitField);
 
 /** Every line names a known type; new lines only types still offered; only supplies carry a quantity above 1. */
 async function checkServices(tx: Tx, lines: ServiceLine[], alreadyOnVisit: ReadonlySet<string> = new Set()): Promise<void> {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { shortText } from '@/lib/validation.ts';
+import { shortText, uuidOf } from '@/lib/validation.ts';
 import { parseLocalDateTime } from '@/lib/calendar/index.ts';
 
 // Input rules for drop-in visits, shared by the quick-log panel, the edit form and the data layer.
@@ -19,7 +19,6 @@ export const QUANTITY_RANGE = `Enter a whole number from 1 to ${QUANTITY_MAX}.`;
 export const FORM_EXPIRED = 'This form has expired. Reload the page and try again.';
 export const VISIT_NOT_FOUND = 'That visit was not found.';
 
-const uuidOf = (message: string) => z.string({ error: message }).trim().toLowerCase().pipe(z.uuid(message));
 
 const serviceLine = z.object(
   {
@@ -97,5 +96,4 @@ export function editFormToInput(raw: Record<string, unknown>): UpdateVisitInput 
   return { visitId: raw.visitId as string, services: formServices(raw) as UpdateVisitInput['services'] };
 }
 
-/** Any form: the action leaves checking to the data layer, which names the field beside which to answer. */
-export const RawFormSchema = z.record(z.string(), z.unknown());
+export { RawFormSchema } from '@/lib/validation.ts';
