@@ -3,7 +3,8 @@ import type { Tx } from '@/lib/db/client.ts';
 import { AppError, dbErrorCode } from '@/lib/errors.ts';
 import { SETTINGS } from '@/lib/settings/definitions.ts';
 import { KIND_LABEL, LIMIT_MESSAGE } from './rules.ts';
-import { PARTICIPANT_DEIDENTIFIED, PARTICIPANT_MERGED, PARTICIPANT_NOT_FOUND } from './schema.ts';
+import { participantRefusal } from '@/lib/participants/lock.ts';
+import { PARTICIPANT_DEIDENTIFIED } from './schema.ts';
 import type { Kind } from './slots.ts';
 
 // The person a booking or waitlist entry is for. Their row is locked for the transaction, so a
@@ -13,24 +14,23 @@ import type { Kind } from './slots.ts';
 type Limit = { kind: Kind; day: string; exceptBookingId?: string };
 
 /**
- * Locks an open participant record and, when given a kind and day, checks the daily limit
- * (setting bookings.perPersonPerDay), in one round trip; refuses an unknown, de-identified or
- * merged record, or one over the limit, beside the person field. The count is read with the
- * statement's snapshot, so a booking another desk committed while this one waited for the lock
- * can be missed: then the trigger, which counts after the lock, refuses (see limitRefusal).
+ * Locks an open participant record (lib/participants/lock.ts's database function, in the same
+ * statement) and, when given a kind and day, checks the daily limit (setting
+ * bookings.perPersonPerDay), in one round trip; refuses an unknown, de-identified or merged record,
+ * or one over the limit, beside the person field. The count is read with the statement's snapshot,
+ * so a booking another desk committed while this one waited for the lock can be missed: then the
+ * trigger, which counts after the lock, refuses (see limitRefusal).
  */
-export async function lockOpenParticipant(tx: Tx, id: string, limit?: Limit): Promise<void> {
-  const [row] = await tx.$queryRaw<{ deidentified: boolean; merged: boolean; held: number; setting: unknown }[]>`
-    SELECT p.deidentified_at IS NOT NULL AS deidentified, p.merged_into_id IS NOT NULL AS merged,
+export async function lockParticipantForBooking(tx: Tx, id: string, limit?: Limit): Promise<void> {
+  const [row] = await tx.$queryRaw<{ refusal: string | null; held: number; setting: unknown }[]>`
+    SELECT lock_open_participant(${id}::uuid) AS refusal,
            (SELECT count(*)::int FROM booking b
-            WHERE b.participant_id = p.id AND b.kind = ${limit?.kind ?? 'shower'}::"ResourceKind" AND b.day = ${limit?.day ?? '1970-01-01'}::date
+            WHERE b.participant_id = ${id}::uuid AND b.kind = ${limit?.kind ?? 'shower'}::"ResourceKind" AND b.day = ${limit?.day ?? '1970-01-01'}::date
               AND b.status IN ('booked', 'checked_in') AND b.id IS DISTINCT FROM ${limit?.exceptBookingId ?? null}::uuid) AS held,
-           (SELECT value FROM setting WHERE key = 'bookings.perPersonPerDay') AS setting
-    FROM participant p WHERE p.id = ${id}::uuid FOR NO KEY UPDATE OF p`;
-  if (!row) throw new AppError('invalid', PARTICIPANT_NOT_FOUND, 'participantId');
-  if (row.deidentified) throw new AppError('invalid', PARTICIPANT_DEIDENTIFIED, 'participantId');
-  if (row.merged) throw new AppError('invalid', PARTICIPANT_MERGED, 'participantId');
-  if (!limit) return;
+           (SELECT value FROM setting WHERE key = 'bookings.perPersonPerDay') AS setting`;
+  const refusal = participantRefusal(row?.refusal ?? null, PARTICIPANT_DEIDENTIFIED);
+  if (refusal) throw refusal;
+  if (!limit || !row) return;
   // Read as lib/settings reads it: the default when missing or not a number.
   const parsed = SETTINGS['bookings.perPersonPerDay'].schema.safeParse(row.setting);
   const max = parsed.success ? parsed.data : SETTINGS['bookings.perPersonPerDay'].default;

@@ -16,11 +16,7 @@ import { localDay } from '@/lib/calendar/index.ts';
 // it believes free. When another desk took that seat a moment earlier, the insert fails and the
 // attempt is repeated with a fresh read, until a seat is won or the slot is seen full.
 
-/**
- * For every transaction that takes or gives up a place: a busy desk (or 200 attempts at once)
- * queues for a connection longer than Prisma's 2 s default before giving up with an error.
- */
-export const TX_OPTIONS = { maxWait: 10_000, timeout: 10_000 } as const;
+export { TX_OPTIONS } from '@/lib/db/client.ts';
 
 /** The slot has no free seat (any more). */
 export class SlotFull extends Error {}

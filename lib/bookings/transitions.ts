@@ -5,7 +5,7 @@ import type { Actor } from '@/lib/auth/session.ts';
 import { recordAudit } from '@/lib/audit/record.ts';
 import { AppError } from '@/lib/errors.ts';
 import { freeSeat, SlotFull, takenError, TX_OPTIONS, withSeatRetry } from './place.ts';
-import { limitRefusal, lockOpenParticipant } from './people.ts';
+import { limitRefusal, lockParticipantForBooking } from './people.ts';
 import { timingProblem, transitionProblem, type BookingStatus, type Transition } from './rules.ts';
 import { BOOKING_NOT_FOUND, parseOrRefuse, TransitionSchema } from './schema.ts';
 import type { Kind } from './slots.ts';
@@ -84,7 +84,7 @@ async function reinstate(actor: Actor, id: string, now: Date): Promise<void> {
       const b = await lockBooking(tx, id);
       ({ kind, day } = b);
       assertAllowed('reinstate', b, now);
-      if (b.participantId) await lockOpenParticipant(tx, b.participantId, { kind: b.kind, day: b.day, exceptBookingId: b.id });
+      if (b.participantId) await lockParticipantForBooking(tx, b.participantId, { kind: b.kind, day: b.day, exceptBookingId: b.id });
       const seat = await freeSeat(tx, { id: b.resourceId, capacity: b.capacity }, b.slotStart, b.seat);
       await tx.booking.update({
         where: { id }, data: { status: 'booked', seat, bookedAt: now, cancelledAt: null, noShowAt: null }, select: { id: true },

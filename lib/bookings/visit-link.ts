@@ -25,9 +25,8 @@ export async function countBookingInVisit(
   const participantId = booking.participantId;
   if (!participantId) return null;
   // The same lock logVisit takes: a visit logged at the desk at this moment is seen, not doubled.
-  const [person] = await tx.$queryRaw<{ open: boolean }[]>`
-    SELECT deidentified_at IS NULL AND merged_into_id IS NULL AS open FROM participant WHERE id = ${participantId}::uuid FOR NO KEY UPDATE`;
-  if (!person?.open) return null;
+  const [person] = await tx.$queryRaw<{ refusal: string | null }[]>`SELECT lock_open_participant(${participantId}::uuid) AS refusal`;
+  if (!person || person.refusal) return null;
   const type = await tx.serviceType.findUnique({ where: { key: booking.kind }, select: { id: true, active: true } });
   if (!type?.active) return null;
   const day = localDay(now);

@@ -5,7 +5,7 @@ import type { Actor } from '@/lib/auth/session.ts';
 import { recordAudit } from '@/lib/audit/record.ts';
 import { AppError } from '@/lib/errors.ts';
 import { bookNextOf, describeEarlier, type BookingResult } from './book.ts';
-import { lockOpenParticipant } from './people.ts';
+import { lockParticipantForBooking } from './people.ts';
 import { earlierSubmit, nextTicket } from './place.ts';
 import { KIND_LABEL, ticketLabel } from './rules.ts';
 import { AddToWaitlistSchema, BookFromWaitlistSchema, ENTRY_CLOSED, ENTRY_NOT_FOUND, parseOrRefuse, WaitlistEntrySchema } from './schema.ts';
@@ -35,7 +35,7 @@ export async function addToWaitlist(actor: Actor, input: unknown): Promise<{ ent
   if (day < today || day > addDays(today, BOOKING_HORIZON_DAYS)) throw new AppError('invalid', 'The waitlist is for today or one of the next days.', 'day');
   return db.$transaction(async (tx) => {
     if (participantId) {
-      await lockOpenParticipant(tx, participantId, { kind, day });
+      await lockParticipantForBooking(tx, participantId, { kind, day });
       const waiting = await tx.waitlistEntry.findFirst({
         where: { participantId, kind, day: new Date(`${day}T00:00:00Z`), status: { in: ['waiting', 'offered'] } }, select: { id: true },
       });

@@ -5,6 +5,12 @@ import { createDb } from './create.ts';
 export type Db = PrismaClient;
 export type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
 
+/**
+ * For a transaction that takes or gives up a place (a booking's seat, a stay's nights): a busy desk
+ * (or 200 attempts at once) queues for a connection longer than Prisma's 2 s default.
+ */
+export const TX_OPTIONS = { maxWait: 10_000, timeout: 10_000 } as const;
+
 // One client per process. In development Next re-evaluates modules on every change, so the
 // instance is kept on globalThis to avoid opening a new pool each time.
 const globalForDb = globalThis as unknown as { lanternDb?: PrismaClient };

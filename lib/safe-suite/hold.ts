@@ -9,7 +9,7 @@ import { STAY_NOT_FOUND } from './schema.ts';
 // Shared by the stay mutations: locking a stay, explaining the exclusion constraint's refusal,
 // and offering a freed unit to the first request that now fits.
 
-export const TX_OPTIONS = { maxWait: 10_000, timeout: 10_000 } as const;
+export { TX_OPTIONS } from '@/lib/db/client.ts';
 
 export type LockedStay = {
   id: string; unitId: string; unitName: string; participantId: string; status: StayStatus;
