@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { periodQuery, presets } from '../lib/reports/period.ts';
+import { periodQuery, presets } from '../lib/calendar/period.ts';
 import { expectNoAxeViolations } from './axe.ts';
 import { expect, test } from './fixtures.ts';
 

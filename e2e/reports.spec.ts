@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
-import { monthPeriod, periodQuery, presets, weeksOf } from '../lib/reports/period.ts';
+import { monthPeriod, periodQuery, presets, weeksOf } from '../lib/calendar/period.ts';
 import { expectNoAxeViolations } from './axe.ts';
 import { expect, test } from './fixtures.ts';
 

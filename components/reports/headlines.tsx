@@ -1,5 +1,5 @@
 import type { Headline } from '@/lib/reports/dashboard.ts';
-import { during, inSentence, STILL_RUNNING, type Period } from '@/lib/reports/period.ts';
+import { during, inSentence, STILL_RUNNING, type Period } from '@/lib/calendar/period.ts';
 
 function change(h: Headline): string {
   if (h.lastYear === null) return '';

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { periodQuery, presets, type PeriodChoice } from '@/lib/reports/period.ts';
+import { periodQuery, presets, type PeriodChoice } from '@/lib/calendar/period.ts';
 
 /**
  * Quick periods as links and a custom range as a plain GET form: the choice lives in the URL, so

@@ -3,8 +3,8 @@ import { db, type Db, type Tx } from '@/lib/db/client.ts';
 import { assertCan } from '@/lib/auth/assert.ts';
 import type { Actor } from '@/lib/auth/session.ts';
 import type { IncidentType } from './labels.ts';
-import { monthsOf, type Bucket } from '@/lib/reports/period.ts';
-import { bucketsSql } from '@/lib/reports/sql.ts';
+import { monthsOf, type Bucket } from '@/lib/calendar/period.ts';
+import { bucketsSql } from '@/lib/calendar/figures-sql.ts';
 import { dateOnly } from '@/lib/calendar/index.ts';
 
 // The funder figures for bad date reports: how many were received and published each month, in

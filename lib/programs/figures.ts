@@ -3,8 +3,8 @@ import { db, type Db, type Tx } from '@/lib/db/client.ts';
 import { assertCan } from '@/lib/auth/assert.ts';
 import type { Actor } from '@/lib/auth/session.ts';
 import { AppError } from '@/lib/errors.ts';
-import { rangeBucket, type Bucket } from '@/lib/reports/period.ts';
-import { bucketsSql } from '@/lib/reports/sql.ts';
+import { rangeBucket, type Bucket } from '@/lib/calendar/period.ts';
+import { bucketsSql } from '@/lib/calendar/figures-sql.ts';
 import { averagePerSession } from './rules.ts';
 import { parseDay, programNow } from '@/lib/calendar/index.ts';
 

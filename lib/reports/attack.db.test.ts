@@ -12,7 +12,7 @@ import { seedParticipants } from '@/prisma/seed/participants.ts';
 import { seedVisits } from '@/prisma/seed/visits.ts';
 import { buildReport } from './build.ts';
 import { attack, columnsOf, type Published } from './attacker.ts';
-import { customPeriod, fiscalPeriod, monthPeriod, quarterPeriod, type Period } from './period.ts';
+import { customPeriod, fiscalPeriod, monthPeriod, quarterPeriod, type Period } from '@/lib/calendar/period.ts';
 import { NOT_PUBLISHED } from './publication.ts';
 import { HIDDEN_MARK } from './rules.ts';
 import { addDays, atLocal } from '@/lib/calendar/index.ts';

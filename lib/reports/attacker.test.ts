@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import loadHighs from 'highs';
 import { renderTable } from './build.ts';
 import { attack, type Published } from './attacker.ts';
-import { monthPeriod, quarterPeriod, type Period } from './period.ts';
+import { monthPeriod, quarterPeriod, type Period } from '@/lib/calendar/period.ts';
 import { publishedColumns } from './publication.ts';
 import type { Counts, RenderedTable, Report } from './types.ts';
 

@@ -17,7 +17,7 @@
 import type { Highs } from 'highs';
 import { ageYear, NOT_PUBLISHED } from './publication.ts';
 import { HIDDEN_MARK, PROTECTION_INTERVAL } from './rules.ts';
-import type { Period } from './period.ts';
+import type { Period } from '@/lib/calendar/period.ts';
 import type { Report } from './types.ts';
 import { addDays } from '@/lib/calendar/index.ts';
 

@@ -3,7 +3,7 @@ import { db, type Db, type Tx } from '@/lib/db/client.ts';
 import { assertCan } from '@/lib/auth/assert.ts';
 import type { Actor } from '@/lib/auth/session.ts';
 import { getSetting } from '@/lib/settings/queries.ts';
-import { quarterPeriod, type Period } from './period.ts';
+import { quarterPeriod, type Period } from '@/lib/calendar/period.ts';
 import { REPORT_SECTIONS, REPORT_TITLE } from './registry.ts';
 import { NOT_PUBLISHED, publishedColumns } from './publication.ts';
 import { publishable, suppress, HIDDEN_MARK, type DisplayCell, type Inner, type Suppression } from './rules.ts';

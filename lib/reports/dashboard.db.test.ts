@@ -2,14 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { makeActor } from '@/lib/db/test/actors.ts';
 import { serviceTypeIds } from '@/lib/visits/test-helpers.ts';
 import { dashboard } from './dashboard.ts';
-import { monthPeriod } from './period.ts';
+import { monthPeriod } from '@/lib/calendar/period.ts';
 import { booking, person, resource, stay, visit } from './test-helpers.ts';
 import { makeUnit } from '@/lib/safe-suite/test-helpers.ts';
 import { makeProgram, makeSession } from '@/lib/programs/test-helpers.ts';
 import { createReferral } from '@/lib/referrals/create.ts';
 import { changeReferralStatus } from '@/lib/referrals/change.ts';
 import { makeAgency, referralForm } from '@/lib/referrals/test-helpers.ts';
-import { quarterPeriod } from './period.ts';
+import { quarterPeriod } from '@/lib/calendar/period.ts';
 import { reportSections } from './build.ts';
 import { outreachFixture } from './outreach-test-helpers.ts';
 

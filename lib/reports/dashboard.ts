@@ -2,7 +2,7 @@ import 'server-only';
 import { assertCan } from '@/lib/auth/assert.ts';
 import type { Actor } from '@/lib/auth/session.ts';
 import { reportSections, withFigures } from './build.ts';
-import { weeksOf, yearBefore, type Bucket, type Period } from './period.ts';
+import { weeksOf, yearBefore, type Bucket, type Period } from '@/lib/calendar/period.ts';
 import { bookingsSection } from './sections/bookings.ts';
 import { outreachReach } from './sections/outreach.ts';
 import { participantsSection, visitFigures } from './sections/participants.ts';

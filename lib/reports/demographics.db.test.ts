@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { makeActor } from '@/lib/db/test/actors.ts';
 import { figureContext } from './build.ts';
 import { demographicsSection } from './sections/demographics.ts';
-import { customPeriod, monthPeriod } from './period.ts';
+import { customPeriod, monthPeriod } from '@/lib/calendar/period.ts';
 import { person, visit } from './test-helpers.ts';
 
 // Age is taken in the year each month's fiscal year began (publication.ts). A custom range that

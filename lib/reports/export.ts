@@ -7,7 +7,7 @@ import { recordAudit } from '@/lib/audit/record.ts';
 import { buildReport } from './build.ts';
 import { reportCsv } from './csv.ts';
 import { chunked, workbookBuffer } from './excel.ts';
-import type { Period } from './period.ts';
+import type { Period } from '@/lib/calendar/period.ts';
 import { programNow } from '@/lib/calendar/index.ts';
 
 export const FORMATS = {

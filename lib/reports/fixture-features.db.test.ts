@@ -12,7 +12,7 @@ import { published, streetReport } from '@/lib/alerts/test-helpers.ts';
 import { makeUnit } from '@/lib/safe-suite/test-helpers.ts';
 import { buildReport } from './build.ts';
 import { exportReport } from './export.ts';
-import { customPeriod } from './period.ts';
+import { customPeriod } from '@/lib/calendar/period.ts';
 import { SUPPRESSION_EXPLAINED } from './rules.ts';
 import { AGE_EXPLAINED, NOT_PUBLISHED, PUBLICATION_EXPLAINED } from './publication.ts';
 import { findRow, pageRows, parseCsv, person, readAll, readWorkbook, stay } from './test-helpers.ts';

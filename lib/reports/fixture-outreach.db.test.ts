@@ -8,7 +8,7 @@ import { optionIds } from '@/lib/outreach/test-helpers.ts';
 import { serviceTypeIds } from '@/lib/visits/test-helpers.ts';
 import { buildReport } from './build.ts';
 import { exportReport } from './export.ts';
-import { customPeriod } from './period.ts';
+import { customPeriod } from '@/lib/calendar/period.ts';
 import { findRow, pageRows, parseCsv, person, readAll, readWorkbook } from './test-helpers.ts';
 
 // A hand-built October and November 2026 of outreach. Every expected figure below was counted by

@@ -5,7 +5,7 @@ import type { Actor } from '@/lib/auth/session.ts';
 import { serviceTypeIds } from '@/lib/visits/test-helpers.ts';
 import { buildReport } from './build.ts';
 import { exportReport } from './export.ts';
-import { monthPeriod } from './period.ts';
+import { monthPeriod } from '@/lib/calendar/period.ts';
 import type { Report } from './types.ts';
 import { booking, findRow, parseCsv, person, readAll, readWorkbook, resource, visit } from './test-helpers.ts';
 

@@ -7,7 +7,7 @@ import { buildReport, figureContext, reportSections, withFigures } from './build
 import { demographicsSection } from './sections/demographics.ts';
 import { visitFigures } from './sections/participants.ts';
 import { exportReport } from './export.ts';
-import { customPeriod, quarterPeriod } from './period.ts';
+import { customPeriod, quarterPeriod } from '@/lib/calendar/period.ts';
 import { booking, person, resource, stay, visit } from './test-helpers.ts';
 import { makeUnit } from '@/lib/safe-suite/test-helpers.ts';
 import { makeProgram, makeSession } from '@/lib/programs/test-helpers.ts';

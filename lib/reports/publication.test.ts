@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ageYear, publishedColumns } from './publication.ts';
-import { customPeriod, fiscalPeriod, monthPeriod, quarterPeriod } from './period.ts';
+import { customPeriod, fiscalPeriod, monthPeriod, quarterPeriod } from '@/lib/calendar/period.ts';
 
 describe('publishedColumns', () => {
   it('publishes a month, and its whole-period column, only once it is over', () => {

@@ -1,4 +1,4 @@
-import { fiscalYearOf, type Bucket, type Period } from './period.ts';
+import { fiscalYearOf, type Bucket, type Period } from '@/lib/calendar/period.ts';
 
 // Which columns of a breakdown of people a report may publish (pure; publication.test.ts).
 //

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { db } from '@/lib/db/client.ts';
 import { makeActor } from '@/lib/db/test/actors.ts';
 import type { Actor } from '@/lib/auth/session.ts';
-import { monthsOf } from '@/lib/reports/period.ts';
+import { monthsOf } from '@/lib/calendar/period.ts';
 import { suiteOccupancy, suiteOccupancyByMonth } from './occupancy.ts';
 import { expectAppError, makePerson, makeUnit } from './test-helpers.ts';
 import { atLocal } from '@/lib/calendar/index.ts';

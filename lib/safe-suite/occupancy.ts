@@ -3,8 +3,8 @@ import { db, type Db, type Tx } from '@/lib/db/client.ts';
 import { can } from '@/lib/auth/permissions.ts';
 import type { Actor } from '@/lib/auth/session.ts';
 import { AppError, forbidden } from '@/lib/errors.ts';
-import { rangeBucket, type Bucket } from '@/lib/reports/period.ts';
-import { bucketsSql } from '@/lib/reports/sql.ts';
+import { rangeBucket, type Bucket } from '@/lib/calendar/period.ts';
+import { bucketsSql } from '@/lib/calendar/figures-sql.ts';
 import { addDays, localDay, parseDay, programNow } from '@/lib/calendar/index.ts';
 
 // Occupancy of the Safe Suite for any range of program dates: the one query the suite page and

@@ -4,7 +4,7 @@ import { db } from '@/lib/db/client.ts';
 import { makeActor } from '@/lib/db/test/actors.ts';
 import { currentShift } from '@/lib/outreach/queries.ts';
 import { buildReport } from '@/lib/reports/build.ts';
-import { customPeriod } from '@/lib/reports/period.ts';
+import { customPeriod } from '../../lib/calendar/period.ts';
 import { pageRows } from '@/lib/reports/test-helpers.ts';
 import { seedStaff } from './staff.ts';
 import { seedParticipants } from './participants.ts';

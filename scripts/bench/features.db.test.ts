@@ -5,7 +5,7 @@ import { createRandom } from '../../prisma/seed/generate/random.ts';
 import { makeActor } from '@/lib/db/test/actors.ts';
 import { rawClient, resetDatabase } from '@/lib/db/test/reset.ts';
 import { buildReport } from '@/lib/reports/build.ts';
-import { parsePeriod } from '@/lib/reports/period.ts';
+import { parsePeriod } from '../../lib/calendar/period.ts';
 import { seedParticipants } from '../../prisma/seed/participants.ts';
 import { seedStaff } from '../../prisma/seed/staff.ts';
 import { buildFeatures } from './features.ts';

@@ -106,7 +106,7 @@ const reportSection: Scenario<BenchContext> = {
   targetP95Ms: 100,
   async run(ctx) {
     const { reportSections } = await import('../../lib/reports/build.ts');
-    const { parsePeriod } = await import('../../lib/reports/period.ts');
+    const { parsePeriod } = await import('../../lib/calendar/period.ts');
     const { actor } = await benchManager(ctx);
     const period = parsePeriod(REPORT_PERIOD).period!;
     const once = () => reportSections(actor, period, ['outreach']);

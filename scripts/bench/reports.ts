@@ -122,7 +122,7 @@ const aggregates: Scenario<BenchContext> = {
   ratioGoal: 1.5,
   async run(ctx): Promise<Compared> {
     const { buildReport, figureContext, loadSections, REPORT_TRANSACTION } = await import('../../lib/reports/build.ts');
-    const { parsePeriod } = await import('../../lib/reports/period.ts');
+    const { parsePeriod } = await import('../../lib/calendar/period.ts');
     const { db } = await import('../../lib/db/client.ts');
     const { Prisma } = await import('../../lib/db/generated/client.ts');
     const { actor } = await benchManager(ctx);

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { requirePermission, type Actor } from '@/lib/auth/session.ts';
 import { dashboard } from '@/lib/reports/dashboard.ts';
-import { parsePeriod, periodQuery, periodStatus, type Period } from '@/lib/reports/period.ts';
+import { parsePeriod, periodQuery, periodStatus, type Period } from '@/lib/calendar/period.ts';
 import { PeriodPicker } from '@/components/reports/period-picker.tsx';
 import { ChartFigure, oneSeries } from '@/components/reports/chart-figure.tsx';
 import { Headlines } from '@/components/reports/headlines.tsx';

@@ -1,7 +1,7 @@
 import 'server-only';
 import { alertFiguresByMonth, type AlertRow } from '@/lib/alerts/figures.ts';
 import { TYPES, TYPE_LABELS } from '@/lib/alerts/labels.ts';
-import { line } from '../sql.ts';
+import { line } from '@/lib/calendar/figures-sql.ts';
 import type { FigureContext, FigureTable, SectionDefinition } from '../types.ts';
 
 // Safety reports (bad date reports) by month: the alerts feature's own query (lib/alerts/figures.ts),

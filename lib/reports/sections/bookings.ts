@@ -1,6 +1,6 @@
 import 'server-only';
 import { Prisma } from '@/lib/db/generated/client.ts';
-import { bucketsSql, grouped, toCounts } from '../sql.ts';
+import { bucketsSql, grouped, toCounts } from '@/lib/calendar/figures-sql.ts';
 import type { FigureContext, FigureTable, SectionDefinition } from '../types.ts';
 
 // Shower and laundry bookings by outcome: counts of bookings (events), shown in full. Each booking

@@ -4,10 +4,10 @@ import { AGE_RANGES, AGE_RANGE_FROM } from '@/lib/participants/rules.ts';
 import {
   AGE_RANGE_LABELS, DECLINED, GENDER_LABELS, GENDERS, INDIGENOUS_IDENTITIES, INDIGENOUS_LABELS, NOT_ASKED, TRAVELLING_LABELS,
 } from '@/lib/participants/labels.ts';
-import { MAX_MONTHS, type Period } from '../period.ts';
+import { MAX_MONTHS, type Period } from '@/lib/calendar/period.ts';
 import { SUPPRESSION_EXPLAINED } from '../rules.ts';
 import { AGE_EXPLAINED, PUBLICATION_EXPLAINED, ageYear } from '../publication.ts';
-import { bucketDays, bucketsSql, toCounts, type Category, type GroupedRow } from '../sql.ts';
+import { bucketDays, bucketsSql, toCounts, type Category, type GroupedRow } from '@/lib/calendar/figures-sql.ts';
 import type { FigureContext, FigureTable, SectionDefinition } from '../types.ts';
 
 // Breakdowns of the unique participants who visited, by what they chose to tell us. These are

@@ -1,7 +1,7 @@
 import 'server-only';
 import { Prisma } from '@/lib/db/generated/client.ts';
-import { bucketDays, line, toCounts, type Category, type GroupedRow } from '../sql.ts';
-import type { Bucket } from '../period.ts';
+import { bucketDays, line, toCounts, type Category, type GroupedRow } from '@/lib/calendar/figures-sql.ts';
+import type { Bucket } from '@/lib/calendar/period.ts';
 import type { FigureContext, FigureTable, SectionDefinition } from '../types.ts';
 
 // Outreach, street and online: shifts and hours, contacts, people met, supplies given and

@@ -1,7 +1,7 @@
 import 'server-only';
 import { Prisma } from '@/lib/db/generated/client.ts';
-import type { Bucket, Period } from '../period.ts';
-import { bucketDays, bucketsSql, line } from '../sql.ts';
+import type { Bucket, Period } from '@/lib/calendar/period.ts';
+import { bucketDays, bucketsSql, line } from '@/lib/calendar/figures-sql.ts';
 import type { Counts, FigureContext, SectionDefinition } from '../types.ts';
 
 // Participants and visits: headline counts, not breakdowns, so not suppressed. Unique people are

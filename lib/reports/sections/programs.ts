@@ -1,6 +1,6 @@
 import 'server-only';
 import { programFiguresByMonth, type ProgramCell } from '@/lib/programs/figures.ts';
-import { line } from '../sql.ts';
+import { line } from '@/lib/calendar/figures-sql.ts';
 import type { Counts, FigureContext, FigureTable, SectionDefinition } from '../types.ts';
 
 // Programs by program and month: the programs feature's own query (lib/programs/figures.ts), cut

@@ -1,7 +1,7 @@
 import 'server-only';
 import { referralFiguresByMonth, type ReferralRow } from '@/lib/referrals/figures.ts';
 import { CATEGORIES, CATEGORY_LABELS, REASON_LABELS, REASONS, STATUSES, STATUS_LABELS } from '@/lib/referrals/rules.ts';
-import { line, type Category } from '../sql.ts';
+import { line, type Category } from '@/lib/calendar/figures-sql.ts';
 import type { FigureContext, FigureTable, SectionDefinition } from '../types.ts';
 
 // Referrals by month: the referrals feature's own query (lib/referrals/figures.ts), cut into the

@@ -1,5 +1,5 @@
 import 'server-only';
-import { bucketDays, line, serviceDaysInPeriod, toCounts, type Category, type GroupedRow } from '../sql.ts';
+import { bucketDays, line, serviceDaysInPeriod, toCounts, type Category, type GroupedRow } from '@/lib/calendar/figures-sql.ts';
 import type { FigureContext, FigureTable, SectionDefinition } from '../types.ts';
 
 // Services and supplies given at drop-in visits: counts of events, not of people, so shown in

@@ -1,6 +1,6 @@
 import 'server-only';
 import { suiteOccupancyByMonth, type Occupancy } from '@/lib/safe-suite/occupancy.ts';
-import { line } from '../sql.ts';
+import { line } from '@/lib/calendar/figures-sql.ts';
 import type { FigureContext, FigureTable, SectionDefinition } from '../types.ts';
 import { localDay } from '@/lib/calendar/index.ts';
 

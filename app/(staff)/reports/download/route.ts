@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { getSessionState, auditRefusal } from '@/lib/auth/session.ts';
 import { can } from '@/lib/auth/permissions.ts';
 import { exportReport } from '@/lib/reports/export.ts';
-import { parsePeriod } from '@/lib/reports/period.ts';
+import { parsePeriod } from '@/lib/calendar/period.ts';
 
 export const dynamic = 'force-dynamic';
 

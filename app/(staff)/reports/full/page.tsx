@@ -3,7 +3,7 @@ import { requirePermission } from '@/lib/auth/session.ts';
 import { can } from '@/lib/auth/permissions.ts';
 import { buildReport } from '@/lib/reports/build.ts';
 import { SUPPRESSION_NOTE } from '@/lib/reports/files.ts';
-import { parsePeriod, periodQuery, periodStatus, STILL_RUNNING } from '@/lib/reports/period.ts';
+import { parsePeriod, periodQuery, periodStatus, STILL_RUNNING } from '@/lib/calendar/period.ts';
 import { PeriodPicker } from '@/components/reports/period-picker.tsx';
 import { FigureTable } from '@/components/reports/figure-table.tsx';
 import { DownloadLink } from '@/components/reports/download-link.tsx';

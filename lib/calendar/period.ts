@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { addDays, atLocal, isoWeekday, localDay, parseDay, programNow } from '@/lib/calendar/index.ts';
+import { addDays, atLocal, isoWeekday, localDay, parseDay, programNow } from './index.ts';
 
 // Report periods: pure calendar maths on program dates ("yyyy-MM-dd", America/Vancouver). A period
 // is cut into months (and weeks for the dashboard); each bucket carries its dates, for date columns

@@ -1,7 +1,7 @@
 import 'server-only';
 import { Prisma } from '@/lib/db/generated/client.ts';
 import type { Bucket, Period } from './period.ts';
-import type { Counts, FigureContext } from './types.ts';
+import type { Counts, FigureContext } from './figure-types.ts';
 
 // Shared SQL for report sections. Buckets (months, weeks) come from period.ts as a derived table
 // `b(key, d_from, d_until, t_from, t_until, ord)`: dates for date columns (visit.visit_date,
