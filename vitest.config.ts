@@ -10,6 +10,11 @@ const resolve = {
   },
 };
 
+const onServer = !!process.env.DATABASE_URL;
+// Workers for the data layer on a server (each on its own copy of the database). 1 until a full
+// parallel run has been seen green on the CI machine: DB_TEST_WORKERS=2 runs two files at a time.
+const DB_WORKERS = Number(process.env.DB_TEST_WORKERS ?? 1);
+
 // Two projects: `unit` for pure logic (fast, no database) and `db` for everything that talks to
 // PostgreSQL — DATABASE_URL's server when set, otherwise the embedded database.
 export default defineConfig({
@@ -32,8 +37,11 @@ export default defineConfig({
           include: ['lib/**/*.db.test.ts', 'scripts/**/*.db.test.ts', 'prisma/**/*.db.test.ts'],
           globalSetup: ['lib/db/test/global-setup.ts'],
           setupFiles: ['lib/db/test/setup.ts'],
-          // One PostgreSQL database shared by the files, reset between tests: run files one at a time.
-          fileParallelism: false,
+          // On a PostgreSQL server each worker has its own copy of the migrated database (lib/db/test/
+          // worker-database.ts), so files run in parallel. The embedded database runs every client in one
+          // session: there its files run one at a time on one database, reset between tests.
+          fileParallelism: onServer,
+          maxWorkers: onServer ? DB_WORKERS : 1,
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

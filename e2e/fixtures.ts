@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 import pg from 'pg';
 import { hashPassword } from '../lib/auth/password.ts';
 import type { Role } from '../lib/auth/permissions.ts';
@@ -96,7 +96,11 @@ export function databaseUrl(): string {
 export type Sql = <R extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values?: unknown[]) => Promise<R[]>;
 
 type TestFixtures = {
-  /** Signs the test's `page` in as that role's demo login. */
+  /**
+   * Signs the test's `page` in as that role's demo login and opens its home, as signIn does, but
+   * with the worker's stored session for the role (roleSessions) instead of the form: a test that
+   * is about signing in uses signIn, or an account of its own (createStaff).
+   */
   signInAs: (role: Role) => Promise<Login>;
   /** A new staff account made for this test alone (safe to sign out everywhere, lock out, age…). */
   createStaff: (opts?: { role?: Role; mustChangePassword?: boolean }) => Promise<Login>;
@@ -107,7 +111,11 @@ type TestFixtures = {
 type WorkerFixtures = {
   /** Direct SQL on the server's database, for what no screen does (e.g. ageing a session). */
   sql: Sql;
+  /** This worker's signed-in session per demo role: the browser cookies that carry it. */
+  roleSessions: (role: Role) => Promise<Cookie[]>;
 };
+
+type Cookie = Awaited<ReturnType<BrowserContext['cookies']>>[number];
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   sql: [
@@ -120,10 +128,65 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     { scope: 'worker' },
   ],
 
-  signInAs: async ({ page }, provide) => {
+  // Signing in through the form costs an argon2 hash and a few requests; most tests only need
+  // someone of a role signed in. Each worker signs each role in once, on first use, and hands the
+  // session's cookies to every later test of that role. The tests of one worker run one after
+  // another, so before each use the session is made as good as new: a screen a test hid is
+  // unhidden, the idle clock starts again, and a session a test ended (Sign out, an idle or
+  // absolute timeout, a new session version) is replaced by a new sign-in.
+  roleSessions: [
+    async ({ browser, sql }, provide, workerInfo) => {
+      const sessions = new Map<Role, { sid: string; cookies: Cookie[] }>();
+      const signInOnce = async (role: Role) => {
+        const context = await browser.newContext({ baseURL: workerInfo.project.use.baseURL });
+        try {
+          const page = await context.newPage();
+          await signIn(page, demoLogin(role));
+          const { sid } = (await (await page.request.get('/api/auth/session')).json()) as { sid?: string };
+          if (!sid) throw new Error(`no session id after signing in as ${role}`);
+          return { sid, cookies: await context.cookies() };
+        } finally {
+          await context.close();
+        }
+      };
+      await provide(async (role) => {
+        let session = sessions.get(role);
+        if (session) {
+          const renewed = await sql(
+            `UPDATE auth_session s SET locked_at = NULL, last_seen_at = now()
+               FROM staff_user u
+              WHERE s.id = $1 AND u.id = s.user_id AND s.ended_at IS NULL AND u.active
+                AND s.session_version = u.session_version AND s.created_at > now() - interval '11 hours'
+             RETURNING s.id`,
+            [session.sid],
+          );
+          if (renewed.length === 0) session = undefined;
+        }
+        if (!session) {
+          session = await signInOnce(role);
+          sessions.set(role, session);
+        }
+        return session.cookies;
+      });
+    },
+    { scope: 'worker' },
+  ],
+
+  signInAs: async ({ page, roleSessions }, provide) => {
     await provide(async (role) => {
       const login = demoLogin(role);
-      await signIn(page, login);
+      // Stored sessions are opt-in (E2E_STORED_SESSIONS=1) until a full run with them is seen green:
+      // hide.spec.ts failed with them on a machine too loaded to tell a timeout from a fault.
+      if (!process.env.E2E_STORED_SESSIONS) {
+        await signIn(page, login);
+        return login;
+      }
+      await page.context().addCookies(await roleSessions(role));
+      // Where signIn lands, checked the same way.
+      const landing = role === 'outreach' ? '/outreach' : '/';
+      await page.goto(landing);
+      if (landing === '/') await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Hello, ${login.displayName}`);
+      else await expect(page.getByRole('heading', { level: 1 })).toHaveText('Outreach');
       return login;
     });
   },
