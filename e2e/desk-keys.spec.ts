@@ -23,7 +23,7 @@ function counter(page: Page) {
 async function find(page: Page, person: Person): Promise<void> {
   await searchBox(page).focus();
   await page.keyboard.type(person.search); // the search text: not counted
-  await expect(page.getByRole('option').first()).toContainText(person.code);
+  await expect(page.getByRole('option').first()).toContainText(person.code, { timeout: 20_000 });
 }
 
 async function visitsOf(sql: Sql, person: Person) {
@@ -96,6 +96,8 @@ test.describe('a person back the same day', () => {
     await deskAs(page, createStaff);
     await firstVisit(page, person);
     const peer = await newSignedInPage('peer');
+    await peer.bringToFront();
+    await expect(searchBox(peer)).toBeFocused(); // drawn and hydrated: typing reaches the search
     await find(peer, person);
     await peer.keyboard.press('Enter');
     await expect(peer.getByText(/Only the person who logged this visit can change it/)).toBeVisible();
