@@ -121,7 +121,9 @@ test.describe('the quick log', () => {
     let deliveries = 0;
     await page.route('**/*', async (route) => {
       const request = route.request();
-      if (request.method() !== 'POST' || !request.postData()?.includes(person.id)) return route.continue();
+      // The save only (it carries the key), not the panel's "already in today?" look-up for the person.
+      const body = request.postData() ?? '';
+      if (request.method() !== 'POST' || !body.includes(person.id) || !body.includes('idempotencyKey')) return route.continue();
       // The first answer is "lost"; the browser sends the very same request again.
       await route.fetch();
       const again = await route.fetch();

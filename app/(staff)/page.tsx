@@ -50,7 +50,7 @@ async function Today({ actor }: { actor: Actor }) {
       <p className="muted">Today is {formatLocal(now, 'EEEE d MMMM')}. Press Esc twice to hide the screen at any time.</p>
       <div className="today">
         {/* The key is made here for the first entry; the panel makes a new one for each after. */}
-        {services && <div className="today-log"><QuickLog services={services} initialKey={randomUUID()} /></div>}
+        {services && <div className="today-log"><QuickLog services={services} initialKey={randomUUID()} mayAddPerson={can(actor, 'participant:create')} /></div>}
         <div className="today-side">
           <TodaySummaryCard summary={summary} />
           <TodayPanel actor={actor} />

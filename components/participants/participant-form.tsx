@@ -12,6 +12,7 @@ import { CheckboxField } from './answer-fields.tsx';
 import { DuplicateHint } from './duplicate-hint.tsx';
 import { OptionalAnswers } from './optional-answers.tsx';
 import { SensitiveFields } from './sensitive-fields.tsx';
+import { takeOfferedAlias } from './alias-prefill.ts';
 
 type Props =
   | { mode: 'create' }
@@ -25,8 +26,17 @@ export function ParticipantForm(props: Props) {
   // After a refusal the form shows what was sent (unticked boxes included), not the stored record.
   const values = state && !state.ok && state.values ? state.values : create ? {} : props.defaults;
   const [alias, setAlias] = useState(values.alias ?? '');
+  // The alias typed at the quick log's "Add this person", put in once the form is on screen.
+  const prefill = (form: HTMLFormElement | null) => {
+    const input = form?.elements.namedItem('alias');
+    if (!create || !(input instanceof HTMLInputElement) || input.value) return;
+    const offered = takeOfferedAlias();
+    if (!offered) return;
+    input.value = offered;
+    setAlias(offered);
+  };
   return (
-    <form action={action} noValidate>
+    <form ref={prefill} action={action} noValidate>
       <FormStatus state={form} />
       {!create && <input type="hidden" name="id" value={props.id} />}
       <div className="card">

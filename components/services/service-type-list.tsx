@@ -1,10 +1,10 @@
 import Link from 'next/link';
 import '@/components/visits/visits.css';
 import type { ServiceTypeRow } from '@/lib/services/queries.ts';
-import { KIND_LABELS } from '@/lib/services/schema.ts';
+import { KIND_LABELS, SERVICE_KEYS } from '@/lib/services/schema.ts';
 import { OrderButtons } from './order-buttons.tsx';
 
-/** Every type in the quick log's order; the first nine offered ones get the number keys. */
+/** Every type in the quick log's order; each offered one shows the key that ticks it there (while keys last). */
 export function ServiceTypeList({ rows }: { rows: ServiceTypeRow[] }) {
   let key = 0;
   return (
@@ -19,7 +19,7 @@ export function ServiceTypeList({ rows }: { rows: ServiceTypeRow[] }) {
         </thead>
         <tbody>
           {rows.map((row, i) => {
-            const digit = row.active && key < 9 ? String(++key) : '';
+            const digit = row.active ? (SERVICE_KEYS[key++] ?? '') : '';
             return (
               <tr key={row.id}>
                 <td>{digit}</td>

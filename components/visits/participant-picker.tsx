@@ -1,6 +1,8 @@
 'use client';
 
+import Link from 'next/link';
 import { useState, type KeyboardEvent } from 'react';
+import { offerAlias } from '@/components/participants/alias-prefill.ts';
 import type { Chosen } from './quick-log-state.ts';
 import { useParticipantSearch, type ParticipantOption } from '@/components/participants/use-participant-search.ts';
 
@@ -11,6 +13,8 @@ type Props = {
   /** Enter in the empty box once someone is chosen: save. */
   onEnterWhenClosed: () => void;
   error?: string;
+  /** The role may add a participant: a search that finds nobody offers to. */
+  mayAddPerson?: boolean;
 };
 
 type Option = { key: string; chosen: Chosen; person?: ParticipantOption };
@@ -31,7 +35,7 @@ function withAnonymous(text: string, people: ParticipantOption[]): Option[] {
  * first match, so two or three characters and Enter pick the most likely person. Arrow keys
  * move; Escape closes (and is left to bubble, so Esc twice still hides the screen).
  */
-export function ParticipantPicker({ query, onQuery, onChoose, onEnterWhenClosed, error }: Props) {
+export function ParticipantPicker({ query, onQuery, onChoose, onEnterWhenClosed, error, mayAddPerson }: Props) {
   const { matches, searching } = useParticipantSearch(query);
   const [active, setActive] = useState(0);
   const [dismissed, setDismissed] = useState(false);
@@ -72,8 +76,21 @@ export function ParticipantPicker({ query, onQuery, onChoose, onEnterWhenClosed,
       <p className="visually-hidden" aria-live="polite">
         {searched ? (matches.length ? `${matches.length} found. Enter picks the first.` : 'No one found.') : ''}
       </p>
-      {searched && !matches.length && !open && <p className="muted">No one found. Check the spelling, or log an anonymous visit.</p>}
+      {searched && !matches.length && !open && <NobodyFound alias={query} mayAddPerson={!!mayAddPerson} />}
     </div>
+  );
+}
+
+/**
+ * A search that found nobody: check the spelling, log anonymously, or (roles that may) add the
+ * person, with the typed text as their alias. It goes in this tab's storage, never the URL.
+ */
+function NobodyFound({ alias, mayAddPerson }: { alias: string; mayAddPerson: boolean }) {
+  return (
+    <p className="muted">
+      No one found. Check the spelling, or log an anonymous visit.
+      {mayAddPerson && <> <Link href="/participants/new" onClick={() => offerAlias(alias)}>Add this person</Link></>}
+    </p>
   );
 }
 

@@ -1,11 +1,17 @@
 import { newIdempotencyKey } from '@/components/ui/idempotency-key.ts';
+import type { TodayVisit } from '@/lib/visits/queries.ts';
+import { QUANTITY_MAX } from '@/lib/visits/schema.ts';
+import { SERVICE_KEYS } from '@/lib/services/schema.ts';
 
 // The quick-log panel's state, apart from its rendering so both stay short.
 
 export type Chosen = { kind: 'person'; id: string; alias: string; code: string } | { kind: 'anonymous' };
 
-/** One visit being entered: who, what (service id → quantity as typed), when, and its idempotency key. */
-export type Draft = { key: string; chosen: Chosen | null; ticked: Record<string, string>; visitedAt: string };
+/**
+ * One visit being entered: who, what (service id → quantity as typed), when, and its idempotency
+ * key; `today` is the person's visit already logged today (null: none; undefined: not known yet).
+ */
+export type Draft = { key: string; chosen: Chosen | null; ticked: Record<string, string>; visitedAt: string; today?: TodayVisit | null };
 
 export type Panel = { draft: Draft; query: string; errors: Record<string, string> };
 
@@ -34,8 +40,21 @@ export function notSavedMessage(chosen: Chosen, reason: string): string {
   return `${what} was not saved. ${why}`;
 }
 
-export function savedMessage(chosen: Chosen): string {
-  return chosen.kind === 'anonymous' ? 'Anonymous visit saved.' : `Visit saved for ${chosen.alias} (${chosen.code}).`;
+export function savedMessage(chosen: Chosen, addedAt?: string): string {
+  if (chosen.kind === 'anonymous') return 'Anonymous visit saved.';
+  return addedAt ? `Added to the visit at ${addedAt} for ${chosen.alias} (${chosen.code}).` : `Visit saved for ${chosen.alias} (${chosen.code}).`;
+}
+
+/** The index of the service a key press ticks, or -1 (letters in either case). */
+export function serviceIndexForKey(key: string): number {
+  return key.length === 1 ? SERVICE_KEYS.indexOf(key.toUpperCase()) : -1;
+}
+
+/** A supply's quantity one up or down from what is typed, kept within 1 and the most a visit records. */
+export function stepQuantity(typed: string | undefined, step: 1 | -1): string {
+  const current = Number.parseInt(typed ?? '', 10);
+  const next = (Number.isFinite(current) ? current : step === 1 ? 0 : 2) + step;
+  return String(Math.min(QUANTITY_MAX, Math.max(1, next)));
 }
 
 /** Ticks or unticks a service; a supply starts at one. */
@@ -53,6 +72,7 @@ export function focusTargetFor(errors: Record<string, string>): string {
   if (!field || field === 'participantId' || field === 'form') return 'quick-log-search';
   if (field.startsWith('quantity.')) return `qty-${field.slice('quantity.'.length)}`;
   if (field === 'visitedAt') return 'quick-log-time';
+  if (field === 'sameDay') return 'quick-log-same-day';
   return 'quick-log-services';
 }
 

@@ -1,6 +1,6 @@
 'use client';
 
-import type { ServiceOption } from '@/lib/services/schema.ts';
+import { SERVICE_KEYS, type ServiceOption } from '@/lib/services/schema.ts';
 import { QUANTITY_MAX } from '@/lib/visits/schema.ts';
 
 type Props = {
@@ -10,11 +10,16 @@ type Props = {
   onToggle: (id: string) => void;
   onQuantity: (id: string, value: string) => void;
   errors: Record<string, string>;
-  /** Show (and announce) the number keys 1–9 that toggle the first nine. */
+  /** Show (and announce) the keys that tick each one (1–9, 0, Q–P, A–L) and + / − on quantities. */
   numberKeys?: boolean;
   /** The group's id; its first checkbox is `<id>-first`. */
   id: string;
 };
+
+/** The id of a toggle's checkbox (the first one's is fixed: the quick log moves focus there). */
+export function toggleId(group: string, index: number, serviceId: string): string {
+  return index === 0 ? `${group}-first` : `${group}-${serviceId}`;
+}
 
 /**
  * The services and supplies of a visit as a row of toggles (real checkboxes named `service`);
@@ -25,18 +30,18 @@ export function ServiceToggles({ services, ticked, onToggle, onQuantity, errors,
   return (
     <fieldset id={id} tabIndex={-1} className="service-toggles" aria-describedby={groupError ? `${id}-error` : undefined}>
       <legend>
-        Services and supplies{numberKeys && <span className="muted"> (number keys 1–9 tick the first nine)</span>}
+        Services and supplies{numberKeys && <span className="muted"> (the key on each ticks it)</span>}
       </legend>
       <div className="service-toggle-grid">
         {services.map((s, i) => {
           const on = s.id in ticked;
-          const digit = numberKeys && i < 9 ? String(i + 1) : undefined;
+          const digit = numberKeys ? SERVICE_KEYS[i] : undefined;
           const qtyError = errors[`quantity.${s.id}`];
           return (
-            <div className={on ? 'service-toggle on' : 'service-toggle'} key={s.id}>
+            <div className={on ? 'service-toggle on' : 'service-toggle'} key={s.id} data-service-id={s.id}>
               <label>
                 <input type="checkbox" name="service" value={s.id} checked={on} onChange={() => onToggle(s.id)}
-                  aria-keyshortcuts={digit} id={i === 0 ? `${id}-first` : undefined} />
+                  aria-keyshortcuts={digit} id={toggleId(id, i, s.id)} />
                 {digit && <kbd aria-hidden="true">{digit}</kbd>}
                 <span>{s.name}</span>
               </label>
@@ -44,7 +49,8 @@ export function ServiceToggles({ services, ticked, onToggle, onQuantity, errors,
                 <span className="service-toggle-quantity">
                   <input id={`qty-${s.id}`} type="number" name={`quantity.${s.id}`} value={ticked[s.id]} min={1} max={QUANTITY_MAX}
                     inputMode="numeric" aria-label={`How many: ${s.name}`} aria-invalid={qtyError ? true : undefined}
-                    aria-describedby={qtyError ? `qty-${s.id}-error` : undefined} onChange={(e) => onQuantity(s.id, e.target.value)} />
+                    aria-describedby={qtyError ? `qty-${s.id}-error` : undefined} onChange={(e) => onQuantity(s.id, e.target.value)}
+                    aria-keyshortcuts={numberKeys ? 'Plus -' : undefined} onFocus={(e) => e.currentTarget.select()} />
                   {s.unit && <span className="muted" aria-hidden="true">{s.unit}</span>}
                   {qtyError && <span id={`qty-${s.id}-error`} className="field-error">{qtyError}</span>}
                 </span>

@@ -1,11 +1,12 @@
 'use client';
 
 import { useEffect, useRef, useState, type Dispatch, type SetStateAction } from 'react';
-import { logVisitAction } from '@/app/(staff)/visits/actions.ts';
+import { logVisitAction, todayVisitAction } from '@/app/(staff)/visits/actions.ts';
+import type { TodayVisit } from '@/lib/visits/queries.ts';
 import type { ActionState } from '@/lib/action.ts';
 import { PARTICIPANT_MISSING } from '@/lib/visits/schema.ts';
 import {
-  focusTargetFor, freshPanel, isPristine, newNotice, notSavedMessage, pendingMessage, savedMessage, toggle,
+  focusTargetFor, freshPanel, isPristine, newNotice, notSavedMessage, pendingMessage, savedMessage, stepQuantity, toggle,
   type Chosen, type Draft, type Notice, type Panel,
 } from './quick-log-state.ts';
 
@@ -38,18 +39,24 @@ export function useQuickLog(initialKey: string, form: () => HTMLFormElement | nu
 
   const settle = (draft: Draft, state: ActionState) => {
     const chosen = draft.chosen!;
-    if (state?.ok) return setNotices((n) => newNotice(n, { key: draft.key, tone: 'ok', text: savedMessage(chosen) }));
+    if (state?.ok) {
+      const addedAt = state.data?.added === 'true' ? draft.today?.time : undefined;
+      return setNotices((n) => newNotice(n, { key: draft.key, tone: 'ok', text: savedMessage(chosen, addedAt) }));
+    }
     const errors = { ...(state?.fieldErrors ?? {}), ...(state?.formError ? { form: state.formError } : {}) };
     const text = notSavedMessage(chosen, Object.values(errors)[0] ?? CONNECTION_FAILED);
     const restore = isPristine(latest.current);
     if (restore) {
       setPanel({ draft, query: '', errors });
       focus(focusTargetFor(errors));
+      // Asked "already in today?" by the server: fetch that visit so the choice can be made.
+      if ('sameDay' in errors) lookUpToday(setPanel, chosen);
     }
     setNotices((n) => newNotice(n, { key: draft.key, tone: 'error', text, ...(restore ? {} : { draft, errors }) }));
   };
 
-  const save = () => {
+  /** Saves the entry; for a person already in today, `choice` (or the default: add to that visit when allowed). */
+  const save = (choice?: 'add' | 'new') => {
     const { draft } = panel;
     const element = form();
     focus('quick-log-search');
@@ -59,6 +66,11 @@ export function useQuickLog(initialKey: string, form: () => HTMLFormElement | nu
       return;
     }
     const data = new FormData(element);
+    if (draft.chosen.kind === 'person' && draft.today) {
+      const chose = choice ?? (draft.today.mayAdd ? 'add' : 'new');
+      data.set('sameDay', chose);
+      if (chose === 'add') data.set('addToVisitId', draft.today.visitId);
+    }
     setNotices((n) => newNotice(n, { key: draft.key, tone: 'pending', text: pendingMessage(draft.chosen!) }));
     setPanel(freshPanel());
     logVisitAction(null, data).then(
@@ -73,9 +85,25 @@ export function useQuickLog(initialKey: string, form: () => HTMLFormElement | nu
     setPanel({ draft: notice.draft, query: '', errors: notice.errors ?? {} });
     setNotices((n) => n.filter((x) => x.key !== notice.key));
     focus(focusTargetFor(notice.errors ?? {}));
+    if (notice.draft.chosen) lookUpToday(setPanel, notice.draft.chosen);
   };
 
-  return { panel, notices, save, restore, ...editing(setPanel, focus) };
+  return { panel, notices, save, restore, focus, ...editing(setPanel, focus) };
+}
+
+/**
+ * Asks whether the person chosen already has a visit today; the answer joins the draft if they
+ * are still the one chosen. No answer (a dropped connection) leaves it unknown: the server asks.
+ */
+function lookUpToday(setPanel: SetPanel, chosen: Chosen): void {
+  if (chosen.kind !== 'person') return;
+  const form = new FormData();
+  form.set('participantId', chosen.id);
+  todayVisitAction(null, form).then((state) => {
+    if (!state?.ok || state.data?.visit === undefined) return;
+    const today = JSON.parse(state.data.visit) as TodayVisit | null;
+    setPanel((p) => (p.draft.chosen?.kind === 'person' && p.draft.chosen.id === chosen.id ? { ...p, draft: { ...p.draft, today } } : p));
+  }, () => undefined);
 }
 
 /** Changes to the entry being typed. */
@@ -84,15 +112,17 @@ function editing(setPanel: SetPanel, focus: (id: string) => void) {
   return {
     setQuery: (query: string) => setPanel((p) => ({ ...p, query })),
     choose: (chosen: Chosen) => {
-      setPanel((p) => ({ ...p, query: '', errors: {}, draft: { ...p.draft, chosen } }));
+      setPanel((p) => ({ ...p, query: '', errors: {}, draft: { ...p.draft, chosen, today: undefined } }));
       focus('quick-log-services-first');
+      lookUpToday(setPanel, chosen);
     },
     clearChosen: () => {
-      draft(() => ({ chosen: null }));
+      draft(() => ({ chosen: null, today: undefined }));
       focus('quick-log-search');
     },
     toggle: (id: string) => draft((d) => ({ ticked: toggle(d.ticked, id) })),
     setQuantity: (id: string, value: string) => draft((d) => ({ ticked: { ...d.ticked, [id]: value } })),
+    stepQuantity: (id: string, step: 1 | -1) => draft((d) => (id in d.ticked ? { ticked: { ...d.ticked, [id]: stepQuantity(d.ticked[id], step) } } : {})),
     setVisitedAt: (visitedAt: string) => draft(() => ({ visitedAt })),
   };
 }

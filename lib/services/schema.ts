@@ -13,6 +13,12 @@ export type ServiceKind = (typeof SERVICE_KINDS)[number];
 /** A type as the quick log and the visit forms show it. */
 export type ServiceOption = { id: string; name: string; kind: ServiceKind; unit: string | null };
 
+/**
+ * The key that ticks each offered service or supply at the quick log, in its order: the number row
+ * (1–9, 0), then the letter rows beneath it (Q–P, A–L). N is kept for "New visit"; beyond these, no key.
+ */
+export const SERVICE_KEYS: readonly string[] = [...'1234567890', ...'QWERTYUIOP', ...'ASDFGHJKL'];
+
 export const KIND_LABELS: Record<ServiceKind, string> = { service: 'Service', supply: 'Supply (counted)' };
 
 const id = uuidOf(SERVICE_TYPE_NOT_FOUND);

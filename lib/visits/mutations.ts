@@ -12,8 +12,8 @@ import {
 } from './schema.ts';
 import { encryptField } from '@/lib/crypto/fields.ts';
 import { voidReasonContext } from './void-reason.ts';
-import { localDay, programNow } from '@/lib/calendar/index.ts';
-import { parseOrRefuse as refuse } from '@/lib/validation.ts';
+import { formatLocal, localDay, programNow } from '@/lib/calendar/index.ts';
+import { parseOrRefuse } from '@/lib/validation.ts';
 
 export type { LogVisitInput };
 
@@ -21,8 +21,8 @@ export type { LogVisitInput };
 // reason, never deleted (a trigger refuses DELETE); a trigger keeps the participant's visit count
 // and last visit in step. Audit details carry ids and field names only.
 
-/** The data layer validates too: a refusal is shown beside its field. */
-const parse = <S extends z.ZodType>(schema: S, input: unknown): z.output<S> => refuse(schema, input, visitField);
+/** The data layer validates too: a caller that skipped the form still gets a plain refusal beside the right field. */
+export const parseVisitInput = <S extends z.ZodType>(schema: S, input: unknown): z.output<S> => parseOrRefuse(schema, input, visitField);
 
 /** Every line names a known type; new lines only types still offered; only supplies carry a quantity above 1. */
 async function checkServices(tx: Tx, lines: ServiceLine[], alreadyOnVisit: ReadonlySet<string> = new Set()): Promise<void> {
@@ -69,11 +69,16 @@ function logVisitRefusal(answer: Extract<LogVisitAnswer, { refused: string }>): 
  */
 export async function logVisit(actor: Actor, input: LogVisitInput): Promise<{ visitId: string; duplicate: boolean }> {
   assertCan(actor, 'visit:create');
-  const data = parse(LogVisitSchema, input);
+  const data = parseVisitInput(LogVisitSchema, input);
   const now = programNow();
   const visitedAt = data.visitedAt ?? now;
   const timeProblem = visitTimeProblem(visitedAt, now);
   if (timeProblem) throw new AppError('invalid', timeProblem, 'visitedAt');
+  // A person already in today is asked first ("add to that visit" is addToVisit, same-day.ts).
+  if (data.sameDay === 'ask' && data.participantId && localDay(visitedAt) === localDay(now)) {
+    const earlier = await firstVisitToday(data.participantId, localDay(now), data.idempotencyKey);
+    if (earlier) throw new AppError('conflict', alreadyInMessage(earlier.visitedAt), 'sameDay');
+  }
   const [row] = await db.$queryRaw<{ answer: LogVisitAnswer }[]>`
     SELECT log_visit(${data.participantId}::uuid, ${visitedAt}, ${localDay(visitedAt)}::date, ${data.idempotencyKey}::uuid,
                      ${actor.id}::uuid, ${actor.role}::"Role", ${JSON.stringify(data.services)}::jsonb, ${!!data.visitedAt}) AS answer`;
@@ -84,11 +89,31 @@ export async function logVisit(actor: Actor, input: LogVisitInput): Promise<{ vi
   return { visitId: answer.visitId, duplicate: answer.duplicate };
 }
 
-type LockedVisit = { createdById: string; createdAt: Date; voidedAt: Date | null; participantId: string | null; participantDeidentified: boolean };
+export /**
+ * The person's latest visit on this program day that is still counted, other than the one this
+ * key already saved (a retry of a save that went through returns that visit, it is not asked).
+ */
+async function firstVisitToday(participantId: string, date: string, key: string): Promise<{ visitedAt: Date } | null> {
+  const [row] = await db.$queryRaw<{ visitedAt: Date }[]>`
+    SELECT visited_at AS "visitedAt" FROM visit
+    WHERE participant_id = ${participantId}::uuid AND visit_date = ${date}::date AND voided_at IS NULL AND idempotency_key <> ${key}::uuid
+    ORDER BY visited_at DESC LIMIT 1`;
+  return row ?? null;
+}
 
-async function lockVisit(tx: Tx, id: string): Promise<LockedVisit> {
+/** The question the desk answers when the person already has a visit today. */
+export function alreadyInMessage(visitedAt: Date): string {
+  return `Already in today at ${formatLocal(visitedAt, 'HH:mm')}. Choose Add to that visit or New visit.`;
+}
+
+type LockedVisit = {
+  createdById: string; createdAt: Date; voidedAt: Date | null; participantId: string | null; participantDeidentified: boolean; visitDate: string;
+};
+
+/** Locks a visit's row for a change (two changes to one visit queue rather than lose one). */
+export async function lockVisit(tx: Tx, id: string): Promise<LockedVisit> {
   const [row] = await tx.$queryRaw<LockedVisit[]>`
-    SELECT v.created_by_id::text AS "createdById", v.created_at AS "createdAt", v.voided_at AS "voidedAt",
+    SELECT v.created_by_id::text AS "createdById", v.created_at AS "createdAt", v.voided_at AS "voidedAt", v.visit_date::text AS "visitDate",
            v.participant_id::text AS "participantId", coalesce(p.deidentified_at IS NOT NULL, false) AS "participantDeidentified"
     FROM visit v LEFT JOIN participant p ON p.id = v.participant_id
     WHERE v.id = ${id}::uuid FOR UPDATE OF v`;
@@ -96,7 +121,7 @@ async function lockVisit(tx: Tx, id: string): Promise<LockedVisit> {
   return row;
 }
 
-function assertMayChange(actor: Actor, visit: LockedVisit, kind: 'edit' | 'void'): void {
+export function assertMayChange(actor: Actor, visit: LockedVisit, kind: 'edit' | 'void'): void {
   const problem = visitChangeProblem(actor, visit, programNow(), kind);
   if (problem) throw new AppError(visit.voidedAt || visit.participantDeidentified ? 'conflict' : 'forbidden', problem);
 }
@@ -107,27 +132,39 @@ function assertMayChange(actor: Actor, visit: LockedVisit, kind: 'edit' | 'void'
  */
 export async function updateVisit(actor: Actor, input: unknown): Promise<{ changed: string[] }> {
   assertCan(actor, 'visit:create');
-  const { visitId, services } = parse(UpdateVisitSchema, input);
+  const { visitId, services } = parseVisitInput(UpdateVisitSchema, input);
   return db.$transaction(async (tx) => {
     assertMayChange(actor, await lockVisit(tx, visitId), 'edit');
-    const before = await tx.visitService.findMany({ where: { visitId }, select: { serviceTypeId: true, quantity: true } });
-    // A type no longer offered may stay on the visit it was used on, but cannot be added to it.
-    await checkServices(tx, services, new Set(before.map((l) => l.serviceTypeId)));
-    const diff = diffServices(before, services);
-    const fields = changedFields(diff);
-    if (!fields.length) return { changed: [] };
-    if (diff.removed.length) await tx.visitService.deleteMany({ where: { visitId, serviceTypeId: { in: diff.removed } } });
-    if (diff.added.length) await tx.visitService.createMany({ data: diff.added.map((l) => ({ visitId, ...l })) });
-    for (const line of diff.requantified) {
-      await tx.visitService.update({ where: { visitId_serviceTypeId: { visitId, serviceTypeId: line.serviceTypeId } }, data: { quantity: line.quantity }, select: { visitId: true } });
-    }
-    await tx.visit.update({ where: { id: visitId }, data: { updatedAt: programNow() }, select: { id: true } });
-    await recordAudit(tx, actor, 'visit.updated', {
-      entityType: 'visit', entityId: visitId,
-      details: { fields, added: diff.added.map((l) => l.serviceTypeId), removed: diff.removed, requantified: diff.requantified.map((l) => l.serviceTypeId) },
-    });
-    return { changed: fields };
+    return changeServices(tx, actor, visitId, () => services);
   });
+}
+
+/**
+ * The one way a visit's lines change (an edit, or a second visit added to it): reads its lines,
+ * takes the new ones from `next`, writes the difference and the `visit.updated` audit row. The
+ * caller holds the visit's lock and has asked `assertMayChange`. `details` add to the audit row.
+ */
+export async function changeServices(
+  tx: Tx, actor: Actor, visitId: string, next: (before: ServiceLine[]) => ServiceLine[], details: Record<string, string> = {},
+): Promise<{ changed: string[] }> {
+  const before = await tx.visitService.findMany({ where: { visitId }, select: { serviceTypeId: true, quantity: true } });
+  const services = next(before);
+  // A type no longer offered may stay on the visit it was used on, but cannot be added to it.
+  await checkServices(tx, services, new Set(before.map((l) => l.serviceTypeId)));
+  const diff = diffServices(before, services);
+  const fields = changedFields(diff);
+  if (!fields.length) return { changed: [] };
+  if (diff.removed.length) await tx.visitService.deleteMany({ where: { visitId, serviceTypeId: { in: diff.removed } } });
+  if (diff.added.length) await tx.visitService.createMany({ data: diff.added.map((l) => ({ visitId, ...l })) });
+  for (const line of diff.requantified) {
+    await tx.visitService.update({ where: { visitId_serviceTypeId: { visitId, serviceTypeId: line.serviceTypeId } }, data: { quantity: line.quantity }, select: { visitId: true } });
+  }
+  await tx.visit.update({ where: { id: visitId }, data: { updatedAt: programNow() }, select: { id: true } });
+  await recordAudit(tx, actor, 'visit.updated', {
+    entityType: 'visit', entityId: visitId,
+    details: { fields, added: diff.added.map((l) => l.serviceTypeId), removed: diff.removed, requantified: diff.requantified.map((l) => l.serviceTypeId), ...details },
+  });
+  return { changed: fields };
 }
 
 /**
@@ -136,7 +173,7 @@ export async function updateVisit(actor: Actor, input: unknown): Promise<{ chang
  */
 export async function voidVisit(actor: Actor, input: unknown): Promise<void> {
   assertCan(actor, 'visit:create');
-  const { visitId, reason } = parse(VoidVisitSchema, input);
+  const { visitId, reason } = parseVisitInput(VoidVisitSchema, input);
   await db.$transaction(async (tx) => {
     const visit = await lockVisit(tx, visitId);
     assertMayChange(actor, visit, 'void');

@@ -8,7 +8,7 @@ import type { ServiceKind } from '@/lib/services/schema.ts';
 import { visitChangeProblem } from './rules.ts';
 import { UpdateVisitSchema } from './schema.ts';
 import { readVoidReason } from './void-reason.ts';
-import { dateOnly, localDay, programNow } from '@/lib/calendar/index.ts';
+import { dateOnly, formatLocal, localDay, programNow } from '@/lib/calendar/index.ts';
 
 // Reads of drop-in visits. Voided visits are listed (muted) but never counted. Participants show
 // as alias and code only, which every role with `visit:read` may see.
@@ -109,4 +109,26 @@ export async function getVisit(actor: Actor, id: unknown, now: Date = programNow
   if (!can(actor, 'participant:history') && localDay(v.visitedAt) !== localDay(now)) throw notFound('That visit');
   const editProblem = problem(actor, v, 'edit');
   return { ...toRow(actor, v), loggedBy: v.createdBy.displayName, mayEdit: editProblem === null, refusal: editProblem };
+}
+
+/** The person's visit today, as the quick log shows it: when, and whether this actor may add to it. */
+export type TodayVisit = { visitId: string; time: string; mayAdd: boolean; refusal: string | null };
+
+/**
+ * The person's latest visit still counted on today's program day, or null. Anyone who logs visits
+ * (`visit:create`): it is the desk's "already in today" question, and today's visits are on every
+ * desk screen already. An id that is not a uuid is simply nobody's.
+ */
+export async function todayVisitOf(actor: Actor, participantId: string, now: Date = programNow()): Promise<TodayVisit | null> {
+  assertCan(actor, 'visit:create');
+  const parsed = UpdateVisitSchema.shape.visitId.safeParse(participantId);
+  if (!parsed.success) return null;
+  const v = await db.visit.findFirst({
+    where: { participantId: parsed.data, visitDate: dateOnly(localDay(now)), voidedAt: null },
+    select: { id: true, visitedAt: true, createdById: true, createdAt: true, voidedAt: true, participant: { select: { deidentifiedAt: true } } },
+    orderBy: [{ visitedAt: 'desc' }, { id: 'desc' }],
+  });
+  if (!v) return null;
+  const refusal = visitChangeProblem(actor, { ...v, participantDeidentified: !!v.participant?.deidentifiedAt }, now, 'edit');
+  return { visitId: v.id, time: formatLocal(v.visitedAt, 'HH:mm'), mayAdd: refusal === null, refusal };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CHANGE_REFUSED, changedFields, diffServices, visitChangeProblem, visitTimeProblem } from './rules.ts';
+import { CHANGE_REFUSED, changedFields, diffServices, mergeLines, visitChangeProblem, visitTimeProblem } from './rules.ts';
 
 describe('visitTimeProblem', () => {
   const now = new Date('2026-11-21T20:00:00Z');
@@ -53,5 +53,17 @@ describe('diffServices', () => {
     expect(diff).toEqual({ added: [{ serviceTypeId: 'l', quantity: 1 }], removed: ['s'], requantified: [{ serviceTypeId: 'n', quantity: 3 }] });
     expect(changedFields(diff)).toEqual(['services', 'quantity']);
     expect(changedFields(diffServices([{ serviceTypeId: 's', quantity: 1 }], [{ serviceTypeId: 's', quantity: 1 }]))).toEqual([]);
+  });
+});
+
+describe('mergeLines', () => {
+  it('appends new types, sums a supply, keeps a service at one', () => {
+    const kinds = new Map([['shower', 'service'], ['condoms', 'supply'], ['meal', 'service']] as const);
+    const merged = mergeLines(
+      [{ serviceTypeId: 'shower', quantity: 1 }, { serviceTypeId: 'condoms', quantity: 2 }],
+      [{ serviceTypeId: 'condoms', quantity: 3 }, { serviceTypeId: 'shower', quantity: 1 }, { serviceTypeId: 'meal', quantity: 1 }],
+      kinds,
+    );
+    expect(merged).toEqual([{ serviceTypeId: 'shower', quantity: 1 }, { serviceTypeId: 'condoms', quantity: 5 }, { serviceTypeId: 'meal', quantity: 1 }]);
   });
 });

@@ -56,3 +56,16 @@ export function changedFields(diff: ServiceDiff): string[] {
   if (diff.requantified.length) fields.push('quantity');
   return fields;
 }
+
+/**
+ * A second visit's lines added to the first's: new types appended, a supply's quantities summed.
+ * (A service is counted once per visit, so a service already on it stays at one.)
+ */
+export function mergeLines(before: ServiceLine[], added: ServiceLine[], kinds: ReadonlyMap<string, 'service' | 'supply'>): ServiceLine[] {
+  const merged = new Map(before.map((l) => [l.serviceTypeId, l.quantity]));
+  for (const line of added) {
+    const had = merged.get(line.serviceTypeId);
+    merged.set(line.serviceTypeId, had === undefined || kinds.get(line.serviceTypeId) === 'service' ? (had ?? line.quantity) : had + line.quantity);
+  }
+  return [...merged].map(([serviceTypeId, quantity]) => ({ serviceTypeId, quantity }));
+}

@@ -9,8 +9,17 @@ const NALOXONE = '2e2d3c4b-5a69-4788-9766-554433221100';
 describe('quickLogFormToInput', () => {
   it('turns the panel’s fields into logVisit’s shape', () => {
     const input = quickLogFormToInput({ idempotencyKey: KEY, participantId: P, service: [SHOWER, NALOXONE], [`quantity.${NALOXONE}`]: '2' });
-    expect(input).toEqual({ idempotencyKey: KEY, participantId: P, services: [{ serviceTypeId: SHOWER, quantity: 1 }, { serviceTypeId: NALOXONE, quantity: 2 }], visitedAt: undefined });
+    // No same-day choice sent: the server asks (it does not take silence for "new visit").
+    expect(input).toEqual({ idempotencyKey: KEY, participantId: P, services: [{ serviceTypeId: SHOWER, quantity: 1 }, { serviceTypeId: NALOXONE, quantity: 2 }], visitedAt: undefined, sameDay: 'ask' });
     expect(LogVisitSchema.safeParse(input).success).toBe(true);
+  });
+
+  it('passes the same-day choice on as sent, with the visit to add to', () => {
+    const add = quickLogFormToInput({ idempotencyKey: KEY, participantId: P, service: SHOWER, sameDay: 'add', addToVisitId: NALOXONE });
+    expect(add).toMatchObject({ sameDay: 'add', addToVisitId: NALOXONE });
+    expect(quickLogFormToInput({ idempotencyKey: KEY, participantId: P, sameDay: 'new' })).toMatchObject({ sameDay: 'new' });
+    const bogus = quickLogFormToInput({ idempotencyKey: KEY, participantId: P, service: SHOWER, sameDay: 'maybe' });
+    expect(LogVisitSchema.safeParse(bogus).success).toBe(false);
   });
 
   it('reads an anonymous visit, a single service and a time in Vancouver', () => {

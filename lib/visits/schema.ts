@@ -18,6 +18,16 @@ export const SERVICE_TWICE = 'Tick each service only once.';
 export const QUANTITY_RANGE = `Enter a whole number from 1 to ${QUANTITY_MAX}.`;
 export const FORM_EXPIRED = 'This form has expired. Reload the page and try again.';
 export const VISIT_NOT_FOUND = 'That visit was not found.';
+export const SAME_DAY_CHOICE = 'Choose Add to that visit or New visit.';
+export const NOT_THEIR_VISIT = 'That visit is not this person’s visit today. Choose again.';
+
+/**
+ * What to do when the person already has a visit today: `ask` (refuse, so the desk can choose),
+ * `add` (merge into `addToVisitId`), or `new` (a separate visit). The quick log always sends one.
+ */
+export const SAME_DAY_CHOICES = ['ask', 'add', 'new'] as const;
+export type SameDayChoice = (typeof SAME_DAY_CHOICES)[number];
+const SameDaySchema = z.enum(SAME_DAY_CHOICES, { error: SAME_DAY_CHOICE });
 
 
 const serviceLine = z.object(
@@ -43,10 +53,30 @@ export const LogVisitSchema = z.object({
     .nullable(),
   services: serviceLines,
   visitedAt: z.date({ error: 'Enter the time of the visit.' }).optional(),
+  // `add` is not logging: the desk's save sends it to addToVisit (same-day.ts).
+  sameDay: SameDaySchema.exclude(['add'], { error: SAME_DAY_CHOICE }).optional(),
 });
 
-/** What `logVisit` takes (the signature other features code against). */
-export type LogVisitInput = { idempotencyKey: string; participantId: string | null; services: { serviceTypeId: string; quantity: number }[]; visitedAt?: Date };
+/**
+ * What `logVisit` takes (the signature other features code against). `sameDay` left out means
+ * `new`, as before, for callers that are not the desk (the quick log's form always says).
+ */
+export type LogVisitInput = {
+  idempotencyKey: string; participantId: string | null; services: { serviceTypeId: string; quantity: number }[]; visitedAt?: Date;
+  sameDay?: 'ask' | 'new';
+};
+
+/** What the quick log sends: a visit to log, or (`add`) the lines to add to today's `addToVisitId`. */
+export type DeskVisitInput = Omit<LogVisitInput, 'sameDay'> & { sameDay: SameDayChoice; addToVisitId?: string };
+
+/** Merging a second visit into today's first (the quick log's "Add to that visit"). */
+export const AddToVisitSchema = z.object({
+  idempotencyKey: uuidOf(FORM_EXPIRED),
+  visitId: uuidOf(NOT_THEIR_VISIT),
+  participantId: uuidOf(NOT_THEIR_VISIT),
+  services: serviceLines,
+});
+export type AddToVisitInput = z.infer<typeof AddToVisitSchema>;
 
 export const UpdateVisitSchema = z.object({ visitId: uuidOf(VISIT_NOT_FOUND), services: serviceLines });
 export type UpdateVisitInput = z.infer<typeof UpdateVisitSchema>;
@@ -62,6 +92,7 @@ export function visitField(path: readonly PropertyKey[], input: unknown): string
     return typeof line?.serviceTypeId === 'string' ? `quantity.${line.serviceTypeId}` : 'services';
   }
   if (head === 'idempotencyKey' || head === 'visitId' || head === undefined) return undefined;
+  if (head === 'addToVisitId') return 'sameDay';
   return String(head);
 }
 
@@ -79,15 +110,23 @@ function formServices(raw: Record<string, unknown>): unknown[] {
   });
 }
 
-/** The quick-log form (as `formToObject` gives it) in `logVisit`'s shape. Anonymous visits send `participantId=anonymous`. */
-export function quickLogFormToInput(raw: Record<string, unknown>): LogVisitInput {
+/**
+ * The quick-log form (as `formToObject` gives it) in `logVisit`'s shape. Anonymous visits send
+ * `participantId=anonymous`. A form without a same-day choice is asked (`ask`), never trusted to
+ * mean a new visit: the server, not the panel, decides that the question was put.
+ */
+export function quickLogFormToInput(raw: Record<string, unknown>): DeskVisitInput {
   const who = raw.participantId;
   const when = typeof raw.visitedAt === 'string' && raw.visitedAt.trim() !== '' ? raw.visitedAt.trim() : undefined;
+  const choice = raw.sameDay === undefined || raw.sameDay === '' ? 'ask' : raw.sameDay;
+  const addTo = raw.addToVisitId === undefined || raw.addToVisitId === '' ? undefined : raw.addToVisitId;
   return {
     idempotencyKey: raw.idempotencyKey as string,
     participantId: who === 'anonymous' ? null : ((who === undefined || who === '' ? undefined : who) as string),
     services: formServices(raw) as LogVisitInput['services'],
     visitedAt: when === undefined ? undefined : (parseLocalDateTime(when) ?? new Date(NaN)),
+    sameDay: choice as SameDayChoice,
+    ...(addTo === undefined ? {} : { addToVisitId: addTo as string }),
   };
 }
 

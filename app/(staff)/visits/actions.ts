@@ -2,7 +2,10 @@
 
 import { revalidatePath } from 'next/cache';
 import { defineAction } from '@/lib/action.ts';
-import { logVisit, updateVisit, voidVisit } from '@/lib/visits/mutations.ts';
+import { z } from 'zod';
+import { updateVisit, voidVisit } from '@/lib/visits/mutations.ts';
+import { todayVisitOf } from '@/lib/visits/queries.ts';
+import { saveDeskVisit } from '@/lib/visits/same-day.ts';
 import { editFormToInput, quickLogFormToInput, RawFormSchema, VoidVisitSchema } from '@/lib/visits/schema.ts';
 
 // The front desk's actions. Each is a public POST endpoint: defineAction checks the session and
@@ -11,13 +14,24 @@ import { editFormToInput, quickLogFormToInput, RawFormSchema, VoidVisitSchema } 
 
 export const logVisitAction = defineAction({
   permission: 'visit:create',
-  idempotent: true, // its key: Save again returns the first visit
+  idempotent: true, // its key: Save again returns the first visit, or does not add to it twice
   // The data layer judges every value and names the field to answer beside (quantity.<id> included).
   schema: RawFormSchema,
   run: async (actor, raw) => {
-    const { visitId, duplicate } = await logVisit(actor, quickLogFormToInput(raw));
+    const { visitId, duplicate, added } = await saveDeskVisit(actor, quickLogFormToInput(raw));
     revalidatePath('/');
-    return { data: { visitId, duplicate: String(duplicate) } };
+    return { data: { visitId, duplicate: String(duplicate), added: String(added) } };
+  },
+});
+
+/** The quick log's "already in today?" look-up when a person is chosen (a POST: ids stay out of URLs). */
+export const todayVisitAction = defineAction({
+  readOnly: true,
+  permission: 'visit:create',
+  schema: z.object({ participantId: z.string().max(64) }),
+  run: async (actor, { participantId }) => {
+    const visit = await todayVisitOf(actor, participantId);
+    return { data: { visit: JSON.stringify(visit) } };
   },
 });
 

@@ -15,7 +15,7 @@ export default async function ServicesSettingsPage() {
       <p><Link href="/settings">Back to settings</Link></p>
       <h1>Services and supplies</h1>
       <p className="muted">
-        The quick log shows the offered ones in this order; number keys 1–9 tick the first nine. Nothing is ever deleted:
+        The quick log shows the offered ones in this order; the key beside each (1–9, 0, then Q–P and A–L) ticks it there. Nothing is ever deleted:
         a type no longer offered stays on the visits that used it. Each change is recorded in the audit log.
       </p>
       <ServiceTypeList rows={rows} />
