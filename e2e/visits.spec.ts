@@ -206,7 +206,7 @@ test.describe('changing a visit', () => {
     await page.getByRole('button', { name: 'Yes, void it' }).click();
     await expect(page.getByLabel('Reason')).toHaveAccessibleDescription(/Enter a reason/);
     await page.getByLabel('Reason').fill('Logged for the wrong person');
-    await page.getByRole('button', { name: 'Void visit' }).click();
+    // The question stays open beside the refused field: the answer is Yes again.
     await page.getByRole('button', { name: 'Yes, void it' }).click();
     await expect(page.getByText('This visit was voided.')).toBeVisible();
     await expect(page.getByRole('button', { name: 'Void visit' })).toHaveCount(0);
