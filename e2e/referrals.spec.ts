@@ -100,8 +100,9 @@ test('a coordinator refers a person to housing with consent "alias only"; a week
   await page.getByLabel('New status').selectOption({ label: 'Completed' });
   await page.getByLabel('Outcome note (optional)').fill('Moved in');
   await page.getByRole('button', { name: 'Save status' }).click();
+  await page.getByRole('button', { name: 'Yes, end it' }).click();
   await expect(page.getByTestId('referral-status')).toContainText('Completed');
-  await expect(page.getByRole('status')).toHaveText('Status changed to “completed”.');
+  await expect(page.getByRole('status').filter({ hasText: 'Status changed' })).toHaveText('Status changed to “completed”.');
   const history = page.getByRole('region', { name: 'History' }).getByRole('listitem');
   await expect(history).toHaveCount(3);
   await expect(history.nth(2)).toContainText(`Connected → Completed, by ${me.displayName}`);

@@ -87,6 +87,8 @@ test('a clash names the next free time; bad dates are refused beside the field; 
   await expect(bookForm(page).getByRole('status')).toContainText('On the waitlist');
   const first = page.locator('.suite-stay').filter({ hasText: person.code });
   await first.getByRole('button', { name: 'Cancel stay' }).click();
+  await first.getByRole('button', { name: 'Yes, cancel it' }).click();
+  await expect(first.getByRole('button', { name: 'Undo' })).toBeVisible();
   const offered = page.locator('.suite-stay.is-offered').filter({ hasText: other.code });
   await expect(offered).toContainText('Offer: the unit is free for these dates now.');
   await offered.getByRole('button', { name: 'Confirm' }).click();

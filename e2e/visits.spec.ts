@@ -205,9 +205,11 @@ test.describe('changing a visit', () => {
     expect((await visitsBy(sql, desk))[0]!.services).toEqual(['laundry']);
 
     await page.getByRole('button', { name: 'Void visit' }).click();
+    await page.getByRole('button', { name: 'Yes, void it' }).click();
     await expect(page.getByLabel('Reason')).toHaveAccessibleDescription(/Enter a reason/);
     await page.getByLabel('Reason').fill('Logged for the wrong person');
-    await page.getByRole('button', { name: 'Void visit' }).click();
+    // The question stays open beside the refused field: the answer is Yes again.
+    await page.getByRole('button', { name: 'Yes, void it' }).click();
     await expect(page.getByText('This visit was voided.')).toBeVisible();
     await expect(page.getByRole('button', { name: 'Void visit' })).toHaveCount(0);
     expect((await visitsBy(sql, desk))[0]!.voided).toBe(true);

@@ -1,27 +1,56 @@
 'use client';
 
 import { useState } from 'react';
+import { resumeShiftAction } from '@/app/(staff)/outreach/actions.ts';
+import { ConfirmStep } from '@/components/ui/confirm-step.tsx';
+import { UndoNotice } from '@/components/ui/undo-notice.tsx';
 import { formatLocal } from '@/lib/calendar/index.ts';
 import { newEntryId, type OutreachEntry } from './send-entry.ts';
 import { useOutbox } from './queue/outbox.tsx';
-import type { QueueMeta, ShiftView } from './queue/rules.ts';
+import type { Queued, QueueMeta, ShiftView } from './queue/rules.ts';
 
 type Option = { id: string; name: string };
 export type { ShiftView };
 
-type Props = { shift: ShiftView | null; zones: Option[]; platforms: Option[] };
+type Props = {
+  shift: ShiftView | null; zones: Option[]; platforms: Option[];
+  /** An end of the shift still waiting in this phone's queue. */
+  endWaiting?: Queued;
+  /** The shift ended moments ago on the server, while it can be resumed. */
+  resumable?: { id: string; until: string } | null;
+};
 
 /**
  * The current shift: started in two taps (street: pick a zone, Start; online: tick platforms, Start)
  * and ended in two (End shift, Yes, end it). Times are the phone's "now"; the server checks them.
+ * For a while after an end, Undo resumes the shift (lib/outreach/resume.ts).
  */
-export function ShiftPanel({ shift, zones, platforms }: Props) {
+export function ShiftPanel({ shift, zones, platforms, endWaiting, resumable }: Props) {
   return (
     <section className="card outreach-shift" aria-labelledby="shift-heading">
       <h2 id="shift-heading">{shift ? 'On shift' : 'Start a shift'}</h2>
+      {!shift && <UndoEnd endWaiting={endWaiting} resumable={resumable} />}
       {shift ? <CurrentShift shift={shift} /> : <StartShift zones={zones} platforms={platforms} />}
     </section>
   );
+}
+
+/**
+ * "Shift ended. Undo". An end still on this phone is simply taken back out of the queue, so this
+ * works with no signal; an end the server holds is resumed online only (offered only when online).
+ */
+function UndoEnd({ endWaiting, resumable }: Pick<Props, 'endWaiting' | 'resumable'>) {
+  const { online, discard } = useOutbox();
+  if (endWaiting) {
+    return (
+      <p role="status">
+        <span>Shift ended (waiting on this phone).</span>{' '}
+        <button type="button" className="button secondary small" onClick={() => void discard(endWaiting)}>Undo</button>
+      </p>
+    );
+  }
+  if (!resumable || !online) return null;
+  return <UndoNotice message="Shift ended." action={resumeShiftAction} fields={{ shiftId: resumable.id }} until={resumable.until} />;
 }
 
 /** Entries go through the phone's queue: stored now when there is a connection, else waiting. */
@@ -89,23 +118,16 @@ function StartShift({ zones, platforms }: { zones: Option[]; platforms: Option[]
 }
 
 function CurrentShift({ shift }: { shift: ShiftView }) {
-  const [confirming, setConfirming] = useState(false);
   const { error, busy, send } = useSend();
   return (
     <>
       <p className="outreach-where"><strong>{shift.where}</strong>, since {shift.since}{shift.waiting ? ' (waiting on this phone)' : ''}</p>
       <p className="muted">{shift.staff.join(', ')} · {shift.contacts} {shift.contacts === 1 ? 'contact' : 'contacts'}, {shift.people} {shift.people === 1 ? 'person' : 'people'}</p>
       {error && <p className="form-error" role="alert">{error.message}</p>}
-      {confirming ? (
-        <div className="row">
-          <button type="button" className="button" disabled={busy} onClick={() => void send(
-            { id: newEntryId(), type: 'shift.end', payload: { shiftId: shift.id, endedAt: new Date().toISOString() } }, { shiftId: shift.id },
-          )}>Yes, end it now</button>
-          <button type="button" className="button secondary" onClick={() => setConfirming(false)}>Keep going</button>
-        </div>
-      ) : (
-        <button type="button" className="button secondary" onClick={() => setConfirming(true)}>End shift</button>
-      )}
+      <ConfirmStep label="End shift" question="End this shift?" confirmLabel="Yes, end it now" keepLabel="Keep going" busy={busy}
+        className="button secondary" confirmClassName="button" onConfirm={() => void send(
+          { id: newEntryId(), type: 'shift.end', payload: { shiftId: shift.id, endedAt: new Date().toISOString() } }, { shiftId: shift.id },
+        )} />
     </>
   );
 }

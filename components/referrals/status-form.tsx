@@ -2,17 +2,20 @@
 
 import { useActionState, useState } from 'react';
 import type { ActionState } from '@/lib/action.ts';
-import { changeStatusAction } from '@/app/(staff)/referrals/actions.ts';
+import { changeStatusAction, reopenReferralAction } from '@/app/(staff)/referrals/actions.ts';
 import { isFinal, NEXT, STATUS_LABELS, TEXT_MAX, type ReferralStatus } from '@/lib/referrals/rules.ts';
+import { ConfirmStep } from '@/components/ui/confirm-step.tsx';
 import { FormStatus } from '@/components/ui/form-status.tsx';
+import { UndoNotice } from '@/components/ui/undo-notice.tsx';
 import { keptSubmit } from './kept-form.ts';
 
 /**
  * What happened next: only the changes allowed from the current status are offered. The form stays
  * mounted when the status it was given changes, so "Status changed…" is still shown after the page
- * refreshes with the new status; only the choice is cleared.
+ * refreshes with the new status; only the choice is cleared. A status that ends the referral asks
+ * once first, and can be undone for a while after (`reopenUntil`, from the page).
  */
-export function StatusForm({ referralId, status }: { referralId: string; status: ReferralStatus }) {
+export function StatusForm({ referralId, status, reopenUntil }: { referralId: string; status: ReferralStatus; reopenUntil?: string }) {
   const [state, action, pending] = useActionState<ActionState, FormData>(changeStatusAction, null);
   const [next, setNext] = useState<ReferralStatus | ''>('');
   const [shownFor, setShownFor] = useState(status);
@@ -26,7 +29,9 @@ export function StatusForm({ referralId, status }: { referralId: string; status:
     return (
       <>
         <FormStatus state={state} />
-        <p className="muted">This referral has ended. Make a new referral if the person wants another.</p>
+        {reopenUntil
+          ? <UndoNotice message="This referral has ended." action={reopenReferralAction} fields={{ referralId }} until={reopenUntil} autoFocus={!!state?.ok} />
+          : <p className="muted">This referral has ended. Make a new referral if the person wants another.</p>}
       </>
     );
   }
@@ -53,7 +58,10 @@ export function StatusForm({ referralId, status }: { referralId: string; status:
         </div>
       )}
       <FormStatus state={state} />
-      <button className="button" type="submit" disabled={pending}>{pending ? 'Saving…' : 'Save status'}</button>
+      {next !== '' && isFinal(next)
+        ? <ConfirmStep label="Save status" question={`This ends the referral (“${STATUS_LABELS[next].toLowerCase()}”). End it?`} confirmLabel="Yes, end it"
+            busy={pending} className="button" confirmClassName="button danger" />
+        : <button className="button" type="submit" disabled={pending}>{pending ? 'Saving…' : 'Save status'}</button>}
     </form>
   );
 }

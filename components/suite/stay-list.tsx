@@ -2,6 +2,7 @@ import Link from 'next/link';
 import type { StayRow } from '@/lib/safe-suite/queries.ts';
 import { STATUS_LABEL, whenLabel } from '@/lib/safe-suite/rules.ts';
 import { StayActions } from './stay-actions.tsx';
+import { undoUntilLabel } from '@/lib/undo-window.ts';
 
 function who(s: StayRow): string {
   return s.alias ? `${s.alias} · ${s.code}` : s.code;
@@ -21,7 +22,10 @@ export function StayList({ stays, empty, canManage, numbered = false }: { stays:
           </p>
           {s.offered && <p className="suite-offer"><strong>Offer:</strong> the unit is free for these dates now. Confirm to book it.</p>}
           <p className="suite-stay-links"><Link href={`/suite/stays/${s.id}`}>Open stay<span className="visually-hidden"> of {who(s)}</span></Link></p>
-          {canManage && <StayActions stayId={s.id} status={s.status} label={`Stay of ${who(s)}`} />}
+          {canManage && (
+            <StayActions stayId={s.id} status={s.status} label={`Stay of ${who(s)}`}
+              reinstateUntil={s.status === 'cancelled' ? undoUntilLabel(s.closedAt) : undefined} />
+          )}
         </li>
       ))}
     </List>

@@ -68,6 +68,11 @@ const ACTION_LABELS: Record<string, string> = {
   'staff_user.change_refused': 'Staff account change refused',
   'staff_user.second_factor_reset': 'Two-step sign-in reset',
   'waitlist_entry.offered': 'Waitlist place offered',
+  // Undo of a destructive action, within lib/undo-window.ts's window.
+  'stay.reinstated': 'Safe Suite stay reinstated (cancellation undone)',
+  'visit.unvoided': 'Visit restored (void undone)',
+  'referral.reopened': 'Referral reopened (its end undone)',
+  'outreach_shift.resumed': 'Outreach shift resumed (its end undone)',
 };
 
 const words = (code: string) => code.replaceAll('_', ' ');

@@ -5,6 +5,7 @@ import type { Actor } from '@/lib/auth/session.ts';
 import { getSetting } from '@/lib/settings/queries.ts';
 import { checkOverdue, nextCheckDue, nightsBetween, type StayStatus } from './rules.ts';
 import { programNow } from '@/lib/calendar/index.ts';
+import { undoWindowStart } from '@/lib/undo-window.ts';
 
 // Reads for the suite page and a stay's page. Guests are named (alias and code) only here, to
 // roles that see stays; the Today page reads lib/safe-suite/today.ts, which names nobody.
@@ -13,23 +14,25 @@ export type Unit = { id: string; name: string; active: boolean };
 export type StayRow = {
   id: string; unitId: string; unitName: string; status: StayStatus; startAt: Date; endAt: Date; blockedUntil: Date;
   nights: number; alias: string | null; code: string; participantId: string; offered: boolean; createdAt: Date;
+  /** When it was cancelled, declined or marked as not arrived (a cancellation can be undone for a while). */
+  closedAt: Date | null;
 };
 
 const STAY_SELECT = {
-  id: true, unitId: true, status: true, startAt: true, endAt: true, blockedUntil: true, offeredAt: true, createdAt: true, participantId: true,
+  id: true, unitId: true, status: true, startAt: true, endAt: true, blockedUntil: true, offeredAt: true, createdAt: true, participantId: true, closedAt: true,
   unit: { select: { name: true } }, participant: { select: { alias: true, code: true } },
 } as const;
 
 type Selected = {
   id: string; unitId: string; status: StayStatus; startAt: Date; endAt: Date; blockedUntil: Date; offeredAt: Date | null; createdAt: Date;
-  participantId: string; unit: { name: string }; participant: { alias: string | null; code: string };
+  participantId: string; closedAt: Date | null; unit: { name: string }; participant: { alias: string | null; code: string };
 };
 
 function row(s: Selected): StayRow {
   return {
     id: s.id, unitId: s.unitId, unitName: s.unit.name, status: s.status, startAt: s.startAt, endAt: s.endAt, blockedUntil: s.blockedUntil,
     nights: nightsBetween(s.startAt, s.endAt), alias: s.participant.alias, code: s.participant.code, participantId: s.participantId,
-    offered: s.offeredAt !== null, createdAt: s.createdAt,
+    offered: s.offeredAt !== null, createdAt: s.createdAt, closedAt: s.closedAt,
   };
 }
 
@@ -49,21 +52,24 @@ export async function staysBetween(actor: Actor, unitId: string, from: Date, to:
   return rows.map(row);
 }
 
-/** Confirmed and current stays not yet over, soonest first. Roles that see stays (`stay:read`). */
+/**
+ * Confirmed and current stays not yet over, soonest first, with those cancelled so recently that
+ * the cancellation can still be undone (shown in place, with Undo). Roles that see stays (`stay:read`).
+ */
 export async function currentAndComingStays(actor: Actor, now = programNow()): Promise<StayRow[]> {
   assertCan(actor, 'stay:read');
   const rows = await db.stay.findMany({
-    where: { OR: [{ status: 'checked_in' }, { status: 'confirmed', endAt: { gt: now } }] },
+    where: { OR: [{ status: 'checked_in' }, { status: 'confirmed', endAt: { gt: now } }, { status: 'cancelled', confirmedAt: { not: null }, endAt: { gt: now }, closedAt: { gte: undoWindowStart(now) } }] },
     select: STAY_SELECT, orderBy: { startAt: 'asc' }, take: 50,
   });
   return rows.map(row);
 }
 
-/** Requests waiting, in the order they were made (offers marked). Roles that see stays (`stay:read`). */
+/** Requests waiting, in the order they were made (offers marked; one just cancelled stays in place, with Undo). Roles that see stays (`stay:read`). */
 export async function waitlist(actor: Actor, now = programNow()): Promise<StayRow[]> {
   assertCan(actor, 'stay:read');
   const rows = await db.stay.findMany({
-    where: { status: 'requested', endAt: { gt: now } }, select: STAY_SELECT, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], take: 100,
+    where: { endAt: { gt: now }, OR: [{ status: 'requested' }, { status: 'cancelled', confirmedAt: null, closedAt: { gte: undoWindowStart(now) } }] }, select: STAY_SELECT, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], take: 100,
   });
   return rows.map(row);
 }

@@ -3,6 +3,7 @@ import { can } from '@/lib/auth/permissions.ts';
 import { activeOptions } from '@/lib/outreach/options.ts';
 import { outboxKey } from '@/lib/outreach/outbox-key.ts';
 import { currentShift, recentContacts, seenParticipants } from '@/lib/outreach/queries.ts';
+import { resumableShift } from '@/lib/outreach/resume.ts';
 import { activeServiceTypes } from '@/lib/services/queries.ts';
 import { OutboxProvider } from '@/components/outreach/queue/outbox.tsx';
 import { OutboxPanel } from '@/components/outreach/queue/outbox-panel.tsx';
@@ -25,10 +26,11 @@ export const dynamic = 'force-dynamic';
 export default async function OutreachPage() {
   const actor = await requirePermission('outreach:read');
   const now = programNow();
-  const [shift, options, services, contacts, seen, key] = await Promise.all([
+  const [shift, options, services, contacts, seen, key, ended] = await Promise.all([
     currentShift(actor), activeOptions(actor), activeServiceTypes(actor), recentContacts(actor),
     seenParticipants(actor, atLocal(addDays(localDay(now), -90), 0)),
     can(actor, 'outreach:log') ? outboxKey(actor) : null,
+    can(actor, 'outreach:log') ? resumableShift(actor, now) : null,
   ]);
   const pick = (rows: { id: string; name: string }[]) => rows.map(({ id, name }) => ({ id, name }));
   const shiftView = shift && { id: shift.id, where: shift.where, since: localTime(new Date(shift.startedAt)), staff: shift.staff, contacts: shift.contacts, people: shift.people };
@@ -47,7 +49,7 @@ export default async function OutreachPage() {
           <OfflineCopy />
           <OutboxPanel />
           <OutreachWork shift={shiftView} me={actor.displayName} zones={pick(options.zone)} platforms={pick(options.platform)}
-            kinds={pick(options.contact_kind)} seen={seen}
+            kinds={pick(options.contact_kind)} seen={seen} resumable={ended && { id: ended.id, until: localTime(ended.until) }}
             supplies={services.filter((s) => s.kind === 'supply').map((s) => ({ id: s.id, name: s.name, unit: s.unit }))} />
           {rest}
         </OutboxProvider>

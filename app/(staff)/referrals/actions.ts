@@ -4,10 +4,11 @@ import { revalidatePath } from 'next/cache';
 import { defineAction } from '@/lib/action.ts';
 import { createReferral } from '@/lib/referrals/create.ts';
 import { changeReferralStatus, setFollowUp } from '@/lib/referrals/change.ts';
+import { reopenReferral } from '@/lib/referrals/reopen.ts';
 import { revealReferralText } from '@/lib/referrals/reveal.ts';
 import { createAgency, updateAgency } from '@/lib/referrals/agencies.ts';
 import { STATUS_LABELS } from '@/lib/referrals/rules.ts';
-import { RawFormSchema } from '@/lib/referrals/schema.ts';
+import { RawFormSchema, ReferralIdSchema } from '@/lib/referrals/schema.ts';
 
 // Referral and agency actions. Each is a public POST endpoint: defineAction checks the session and
 // the permission, and the data layer checks again and judges every value (refusals come back
@@ -74,5 +75,16 @@ export const saveAgencyAction = defineAction({
     const { id } = await createAgency(actor, raw);
     revalidatePath('/agencies');
     return { message: 'Agency added.', data: { id } };
+  },
+});
+
+/** Undo of a referral's end, for a while after it (lib/undo-window.ts). */
+export const reopenReferralAction = defineAction({
+  permission: 'referral:manage',
+  schema: ReferralIdSchema,
+  run: async (actor, input) => {
+    const { status } = await reopenReferral(actor, input);
+    refresh();
+    return { message: `Referral reopened: “${STATUS_LABELS[status].toLowerCase()}” again.` };
   },
 });

@@ -5,6 +5,8 @@ import { defineAction } from '@/lib/action.ts';
 import { RawFormSchema } from '@/lib/bookings/schema.ts';
 import { createStay } from '@/lib/safe-suite/create.ts';
 import { changeStay } from '@/lib/safe-suite/transitions.ts';
+import { reinstateStay } from '@/lib/safe-suite/reinstate.ts';
+import { StayIdSchema } from '@/lib/safe-suite/schema.ts';
 import { extendStay } from '@/lib/safe-suite/extend.ts';
 import { addLogEntry } from '@/lib/safe-suite/log.ts';
 import { STATUS_LABEL } from '@/lib/safe-suite/rules.ts';
@@ -61,5 +63,16 @@ export const logEntryAction = defineAction({
     await addLogEntry(actor, raw);
     refresh();
     return { message: raw.kind === 'handover' ? 'Handover note saved.' : 'Welfare check saved.' };
+  },
+});
+
+/** Undo of a cancellation, for a while after it (lib/undo-window.ts). */
+export const reinstateStayAction = defineAction({
+  permission: 'stay:manage',
+  schema: StayIdSchema,
+  run: async (actor, input) => {
+    const r = await reinstateStay(actor, input);
+    refresh();
+    return { message: `Stay reinstated: ${STATUS_LABEL[r.status].toLowerCase()} again.` };
   },
 });

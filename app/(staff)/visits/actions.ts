@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { updateVisit, voidVisit } from '@/lib/visits/mutations.ts';
 import { todayVisitOf } from '@/lib/visits/queries.ts';
 import { saveDeskVisit } from '@/lib/visits/same-day.ts';
+import { unvoidVisit, UnvoidVisitSchema } from '@/lib/visits/unvoid.ts';
 import { editFormToInput, quickLogFormToInput, RawFormSchema, VoidVisitSchema } from '@/lib/visits/schema.ts';
 
 // The front desk's actions. Each is a public POST endpoint: defineAction checks the session and
@@ -55,5 +56,17 @@ export const voidVisitAction = defineAction({
     revalidatePath(`/visits/${input.visitId}`);
     revalidatePath('/');
     return { message: 'Visit voided. It stays on record and is left out of every count.' };
+  },
+});
+
+/** Undo of a void, for a while after it (lib/undo-window.ts). */
+export const unvoidVisitAction = defineAction({
+  permission: 'visit:create',
+  schema: UnvoidVisitSchema,
+  run: async (actor, input) => {
+    await unvoidVisit(actor, input);
+    revalidatePath(`/visits/${input.visitId}`);
+    revalidatePath('/');
+    return { message: 'Visit restored. It counts again.' };
   },
 });

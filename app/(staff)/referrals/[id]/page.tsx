@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { requirePermission } from '@/lib/auth/session.ts';
 import { can } from '@/lib/auth/permissions.ts';
 import { getReferral } from '@/lib/referrals/queries.ts';
+import { reopenUntil } from '@/lib/referrals/reopen.ts';
 import { CATEGORY_LABELS, CONSENT_LABELS, isDue, isOpen, REASON_LABELS, STATUS_LABELS } from '@/lib/referrals/rules.ts';
 import { StatusForm } from '@/components/referrals/status-form.tsx';
 import { FollowUpForm } from '@/components/referrals/follow-up-form.tsx';
@@ -39,7 +40,7 @@ export default async function ReferralPage({ params }: { params: Promise<{ id: s
       </section>
       {manage && (
         <section className="card">
-          <StatusForm referralId={r.id} status={r.status} />
+          <StatusForm referralId={r.id} status={r.status} reopenUntil={manage ? await reopenUntil(actor, r.id) : undefined} />
           {isOpen(r.status) && <FollowUpForm referralId={r.id} followUpOn={r.followUpOn} referredOn={r.referredOn} />}
         </section>
       )}

@@ -6,6 +6,7 @@ import { AppError } from '@/lib/errors.ts';
 import { activeServiceTypes } from '@/lib/services/queries.ts';
 import { serviceLineLabel } from '@/lib/services/schema.ts';
 import { getVisit } from '@/lib/visits/queries.ts';
+import { unvoidUntil } from '@/lib/visits/unvoid.ts';
 import { Who } from '@/components/visits/who.tsx';
 import { VisitEditForm } from '@/components/visits/visit-edit-form.tsx';
 import { VoidVisitForm } from '@/components/visits/void-visit-form.tsx';
@@ -24,6 +25,7 @@ export default async function VisitPage({ params }: Props) {
     throw error;
   });
   // The toggles offer what is offered today, plus anything already on the visit that no longer is.
+  const undoUntil = visit.voided ? await unvoidUntil(actor, visit.id) : undefined;
   const offered = visit.mayEdit ? await activeServiceTypes(actor) : [];
   const kept = visit.services.filter((l) => !offered.some((s) => s.id === l.serviceTypeId))
     .map((l) => ({ id: l.serviceTypeId, name: l.name, kind: l.kind, unit: l.unit }));
@@ -43,7 +45,7 @@ export default async function VisitPage({ params }: Props) {
       {visit.voided && <p className="muted">This visit was voided. It stays on record and is left out of every count.</p>}
       {!visit.voided && visit.refusal && can(actor, 'visit:create') && <p className="muted">{visit.refusal}</p>}
       {visit.mayEdit && <VisitEditForm visitId={visit.id} services={[...offered, ...kept]} lines={visit.services} />}
-      {visit.mayChange && <VoidVisitForm visitId={visit.id} />}
+      {(visit.mayChange || undoUntil) && <VoidVisitForm visitId={visit.id} undoUntil={undoUntil} />}
     </>
   );
 }

@@ -10,6 +10,7 @@ import { LogForm } from '@/components/suite/log-form.tsx';
 import { ExtendForm } from '@/components/suite/extend-form.tsx';
 import '@/components/suite/suite.css';
 import { formatLocal, localDay } from '@/lib/calendar/index.ts';
+import { undoUntilLabel } from '@/lib/undo-window.ts';
 
 export const dynamic = 'force-dynamic';
 
@@ -47,7 +48,7 @@ export default async function StayPage({ params }: Props) {
               <p key={a.approvedAt.toISOString()} className="muted">Longer stay ({a.nights} nights, to {whenLabel(a.newEnd)}) approved by {a.approvedBy}, {whenLabel(a.approvedAt)}.</p>
             ))}
             <p><Link href={`/participants/${stay.participantId}`}>Participant record</Link></p>
-            {canManage && <StayActions stayId={stay.id} status={stay.status} />}
+            {canManage && <StayActions stayId={stay.id} status={stay.status} reinstateUntil={stay.status === 'cancelled' ? undoUntilLabel(stay.closedAt) : undefined} />}
             {canManage && (stay.status === 'confirmed' || stay.status === 'checked_in') && (
               <ExtendForm stayId={stay.id} endDate={localDay(stay.endAt)} endTime={formatLocal(stay.endAt, 'HH:mm')} />
             )}
