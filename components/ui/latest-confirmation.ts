@@ -11,6 +11,8 @@ import { useEffect, useId, useSyncExternalStore } from 'react';
 type Latest = { owner: string; state: object; message: string };
 
 let latest: Latest | null = null;
+// Each result confirms once: a form remounted with an old result (its key changed) does not claim again.
+const claimed = new WeakSet<object>();
 const listeners = new Set<() => void>();
 
 function subscribe(listener: () => void): () => void {
@@ -36,7 +38,8 @@ export function useLatestConfirmation(state: object | null, message: string | un
   const own = useId();
   const key = owner ?? own;
   useEffect(() => {
-    if (!state || !message) return;
+    if (!state || !message || claimed.has(state)) return;
+    claimed.add(state);
     latest = { owner: key, state, message };
     for (const listener of listeners) listener();
   }, [state, message, key]);
