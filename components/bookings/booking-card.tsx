@@ -5,7 +5,7 @@ import { changeBookingAction, moveBookingAction } from '@/app/(staff)/bookings/a
 import type { ActionState } from '@/lib/action.ts';
 import type { GridBooking, GridSlot } from '@/lib/bookings/queries.ts';
 import { STATUS_LABEL, type Transition } from '@/lib/bookings/rules.ts';
-import { useLatestConfirmation } from '@/components/ui/latest-confirmation.ts';
+import { confirm, useLatestConfirmation } from '@/components/ui/latest-confirmation.ts';
 
 export type MoveTarget = { value: string; label: string };
 
@@ -54,7 +54,12 @@ type CardProps = { booking: GridBooking; slot: GridSlot; canManage: boolean; mov
 
 /** One booking in the grid: ticket, who, status, and the changes its status and time allow (the server decides again). */
 export function BookingCard({ booking, slot, canManage, moveTargets, where }: CardProps) {
-  const [state, action, pending] = useActionState<ActionState, FormData>(changeBookingAction, null);
+  // The result is confirmed as it arrives: Done moves the booking, and this card is gone before it renders.
+  const [state, action, pending] = useActionState<ActionState, FormData>(async (prev, form) => {
+    const result = await changeBookingAction(prev, form);
+    if (result?.ok && result.message) confirm(`booking:${booking.id}`, result, result.message);
+    return result;
+  }, null);
   const actions = canManage ? ACTIONS[booking.status].filter((a) => timely(a.t, slot)) : [];
   return (
     <div className={`booking-card status-${booking.status}`}>

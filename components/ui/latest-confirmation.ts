@@ -25,6 +25,14 @@ function subscribe(listener: () => void): () => void {
   };
 }
 
+/** Makes `message` the page's latest confirmation, for `owner`; for a result whose form may be gone by the time it renders. */
+export function confirm(owner: string, state: object, message: string): void {
+  if (claimed.has(state)) return;
+  claimed.add(state);
+  latest = { owner, state, message };
+  for (const listener of listeners) listener();
+}
+
 const snapshot = () => latest;
 const serverSnapshot = () => null;
 
@@ -38,10 +46,7 @@ export function useLatestConfirmation(state: object | null, message: string | un
   const own = useId();
   const key = owner ?? own;
   useEffect(() => {
-    if (!state || !message || claimed.has(state)) return;
-    claimed.add(state);
-    latest = { owner: key, state, message };
-    for (const listener of listeners) listener();
+    if (state && message) confirm(key, state, message);
   }, [state, message, key]);
   const current = useSyncExternalStore(subscribe, snapshot, serverSnapshot);
   if (!current || current.owner !== key) return null;
