@@ -110,6 +110,28 @@ test.describe('the desk books showers and laundry from the keyboard', () => {
     expect(errors).toEqual([]);
   });
 
+  test('a peer’s Done says what happened, replaces the “Checked in” before it, and keeps the keyboard’s place', async ({ page, sql, signInAs }) => {
+    const shower = await createResource(sql);
+    const slot = soonSlot(shower);
+    await signInAs('peer');
+    await page.goto(`/bookings?day=${localDay(slot.start)}`);
+    await bookFromGrid(page, shower, slot.start, 'anonymous');
+    await expect(panelStatus(page)).toContainText(/^Booked S-/);
+    const region = page.getByRole('region', { name: shower.name });
+    const cell = region.getByRole('cell').filter({ has: page.getByRole('button', { name: /^Check in/ }) });
+    await cell.getByRole('button', { name: /^Check in/ }).focus();
+    await page.keyboard.press('Enter');
+    await expect(region.getByRole('status')).toHaveText('Checked in.');
+    await region.getByRole('button', { name: /^Done/ }).focus();
+    await page.keyboard.press('Enter');
+    // The booking moved beside the time as a new card: the message came with it, alone, and has the focus.
+    const done = region.getByRole('rowheader').getByRole('status');
+    await expect(done).toHaveText('Done: the place is free for the next person.');
+    await expect(region.getByRole('status')).toHaveCount(1);
+    await expect(done).toBeFocused();
+    await expectNoAxeViolations(page);
+  });
+
   test('arrow keys move between slots and seats', async ({ page, sql, signInAs }) => {
     const laundry = await createResource(sql, { kind: 'laundry', capacity: 2, slotMinutes: 90 });
     await signInAs('peer');

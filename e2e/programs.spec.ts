@@ -88,6 +88,26 @@ test('a peer records the Tuesday breakfast from the keyboard: two named people a
   const row = page.getByRole('row').filter({ has: page.locator(`a[href="${sessionPath}"]`) });
   await expect(row.getByRole('cell')).toHaveText([/./, /Held/, '2', '5', '7']);
   await expectNoAxeViolations(page);
+
+  // The programs list no longer asks to record it: it says what was recorded, for which session.
+  const [session] = await sql<{ starts_at: Date }>(`SELECT starts_at FROM program_session WHERE id = $1`, [sessionPath.split('/').pop()]);
+  const when = formatDateTime(session!.starts_at);
+  await page.goto('/programs');
+  await expect(page.getByRole('link', { name: /^Record attendance: Tuesday breakfast/ })).toHaveCount(0);
+  const recorded = page.getByRole('link', { name: `Attendance recorded: Tuesday breakfast, ${when}, 7 came` });
+  await expect(recorded).toHaveText(`Attendance recorded (${when}): 7 came`);
+  await expect(recorded).toHaveAttribute('href', sessionPath);
+
+  // One confirmation at a time: "+1" then Save then "+1" again, each replacing the one before.
+  await recorded.click();
+  const statuses = page.getByRole('main').getByRole('status').filter({ hasText: /./ });
+  await page.getByRole('button', { name: '+1 without a name' }).click();
+  await expect(statuses).toHaveText(['Added one. 6 without a name.']);
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(statuses).toHaveText(['Saved.']);
+  await page.getByRole('button', { name: '+1 without a name' }).click();
+  await expect(statuses).toHaveText(['Added one. 7 without a name.']);
+  await expect(total(page)).toContainText('Total: 9');
   expect(errors).toEqual([]);
 });
 

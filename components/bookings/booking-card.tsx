@@ -1,10 +1,11 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useActionState, useEffect, useRef } from 'react';
 import { changeBookingAction, moveBookingAction } from '@/app/(staff)/bookings/actions.ts';
 import type { ActionState } from '@/lib/action.ts';
 import type { GridBooking, GridSlot } from '@/lib/bookings/queries.ts';
 import { STATUS_LABEL, type Transition } from '@/lib/bookings/rules.ts';
+import { confirm, useLatestConfirmation } from '@/components/ui/latest-confirmation.ts';
 
 export type MoveTarget = { value: string; label: string };
 
@@ -22,9 +23,21 @@ export function PersonLine({ person }: { person: GridBooking['person'] }) {
   return <span>{person.alias ?? 'De-identified record'} <span className="booking-code">{person.code}</span></span>;
 }
 
-function Status({ state }: { state: ActionState }) {
-  if (!state) return null;
-  if (state.ok) return <p className="booking-note" role="status">{state.message}</p>;
+/**
+ * What the booking's last change did. The confirmation belongs to the booking, not to this card:
+ * "Done" frees the seat and the booking is drawn again beside the time, as a new card, which shows
+ * it too; the pressed button is gone then, so the message takes the focus (and is read out) rather
+ * than leaving the keyboard at the top of the page.
+ */
+function Status({ state, bookingId }: { state: ActionState; bookingId: string }) {
+  const ok = state?.ok ? state : null;
+  const confirmation = useLatestConfirmation(ok, ok?.message, `booking:${bookingId}`);
+  const note = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (confirmation && !ok && document.activeElement === document.body) note.current?.focus();
+  }, [confirmation, ok]);
+  if (confirmation) return <p ref={note} className="booking-note" role="status" tabIndex={-1}>{confirmation}</p>;
+  if (!state || state.ok) return null;
   const text = state.formError ?? Object.values(state.fieldErrors ?? {})[0];
   return text ? <p className="booking-note field-error" role="alert">{text}</p> : null;
 }
@@ -41,7 +54,12 @@ type CardProps = { booking: GridBooking; slot: GridSlot; canManage: boolean; mov
 
 /** One booking in the grid: ticket, who, status, and the changes its status and time allow (the server decides again). */
 export function BookingCard({ booking, slot, canManage, moveTargets, where }: CardProps) {
-  const [state, action, pending] = useActionState<ActionState, FormData>(changeBookingAction, null);
+  // The result is confirmed as it arrives: Done moves the booking, and this card is gone before it renders.
+  const [state, action, pending] = useActionState<ActionState, FormData>(async (prev, form) => {
+    const result = await changeBookingAction(prev, form);
+    if (result?.ok && result.message) confirm(`booking:${booking.id}`, result, result.message);
+    return result;
+  }, null);
   const actions = canManage ? ACTIONS[booking.status].filter((a) => timely(a.t, slot)) : [];
   return (
     <div className={`booking-card status-${booking.status}`}>
@@ -59,7 +77,7 @@ export function BookingCard({ booking, slot, canManage, moveTargets, where }: Ca
         </form>
       )}
       {canManage && booking.status === 'booked' && moveTargets.length > 0 && <MoveForm booking={booking} targets={moveTargets} />}
-      <Status state={state} />
+      <Status state={state} bookingId={booking.id} />
     </div>
   );
 }
@@ -80,7 +98,7 @@ function MoveForm({ booking, targets }: { booking: GridBooking; targets: MoveTar
         </div>
         <button className="button small" type="submit" disabled={pending}>Move</button>
       </form>
-      <Status state={state} />
+      <Status state={state} bookingId={booking.id} />
     </details>
   );
 }

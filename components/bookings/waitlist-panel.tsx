@@ -8,6 +8,7 @@ import { KIND_TITLE } from '@/lib/bookings/rules.ts';
 import type { Kind } from '@/lib/bookings/slots.ts';
 import { PersonLine } from './booking-card.tsx';
 import { newIdempotencyKey } from '@/components/ui/idempotency-key.ts';
+import { useLatestConfirmation } from '@/components/ui/latest-confirmation.ts';
 
 /** The day's waitlists, in order, each person with their position; an offered place is shown first-hand to act on. */
 export function WaitlistPanel({ lists, canManage }: { lists: Record<Kind, WaitlistRow[]>; canManage: boolean }) {
@@ -33,7 +34,9 @@ export function WaitlistEntryRow({ entry, canManage }: { entry: WaitlistRow; can
   const [state, action, pending] = useActionState<ActionState, FormData>(waitlistAction, null);
   // One key per entry shown: a double click books once.
   const [key] = useState(newIdempotencyKey);
-  const message = state && (state.ok ? state.message : state.formError ?? Object.values(state.fieldErrors ?? {})[0]);
+  // A confirmation shows until the next one on the page replaces it; a refusal stays.
+  const confirmation = useLatestConfirmation(state?.ok ? state : null, state?.ok ? state.message : undefined);
+  const message = state && (state.ok ? confirmation : state.formError ?? Object.values(state.fieldErrors ?? {})[0]);
   return (
     <li className={entry.status === 'offered' ? 'waitlist-offered' : undefined}>
       <span>Number {entry.position}: <strong className="booking-ticket">{entry.ticket}</strong> <PersonLine person={entry.person} /></span>

@@ -37,6 +37,8 @@ export type DataTableProps<Row extends { id: string }> = {
 };
 
 const rowId = (row: { id: string }) => row.id;
+/** A column's name beside its value in the phone's card: its header when that is text, else its id. */
+const headerText = (header: unknown, id: string) => (typeof header === 'string' ? header : id);
 
 /**
  * One generic server-side table: the page queries PostgreSQL for the URL's page, sort and
@@ -65,20 +67,21 @@ export function DataTable<Row extends { id: string }>(props: DataTableProps<Row>
   return (
     <div className="data-table">
       <TableToolbar caption={caption} view={view} spec={spec} searchLabel={props.searchLabel} searchAction={props.searchAction} filters={props.filters} />
-      {/* Focusable so keyboard users can scroll a wide table on a narrow screen. */}
+      {/* Focusable so keyboard users can scroll a wide table on a narrow screen. On a phone each row
+          is a card instead (.stack-table, app/globals.css), the sortable headers a row of links above. */}
       <div className="table-wrap" role="region" aria-labelledby={`${regionId}-caption`} tabIndex={0}>
-        <table>
+        <table role="table" className="stack-table">
           <caption id={`${regionId}-caption`} className="visually-hidden">{caption}</caption>
-          <thead>
+          <thead role="rowgroup">
             {table.getHeaderGroups().map((group) => (
-              <tr key={group.id}>
+              <tr key={group.id} role="row">
                 {group.headers.map((header) => {
                   const id = header.column.id;
                   const sortable = (spec.sortable as readonly string[]).includes(id);
                   const sorted = sortable ? header.column.getIsSorted() : false;
                   const nextDir = sorted === 'asc' ? 'desc' : 'asc';
                   return (
-                    <th key={header.id} scope="col" aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}>
+                    <th key={header.id} scope="col" role="columnheader" className={sortable ? 'sortable' : undefined} aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}>
                       {header.isPlaceholder ? null : sortable ? (
                         <Link href={href({ sort: id, dir: nextDir, page: 1 })} className="sort-link">
                           <table.FlexRender header={header} />
@@ -93,19 +96,20 @@ export function DataTable<Row extends { id: string }>(props: DataTableProps<Row>
               </tr>
             ))}
           </thead>
-          <tbody>
+          <tbody role="rowgroup">
             {table.getRowModel().rows.map((row) => (
-              <tr key={row.id}>
-                {row.getAllCells().map((cell) => (
-                  <td key={cell.id} className={cell.column.columnDef.meta?.className}>
+              <tr key={row.id} role="row">
+                {row.getAllCells().map((cell, i) => (
+                  <td key={cell.id} role="cell" className={cell.column.columnDef.meta?.className}
+                    data-label={i === 0 ? undefined : headerText(cell.column.columnDef.header, cell.column.id)}>
                     <table.FlexRender cell={cell} />
                   </td>
                 ))}
               </tr>
             ))}
             {rows.length === 0 && (
-              <tr>
-                <td colSpan={columns.length}>{props.emptyMessage ?? 'Nothing matches these filters.'}</td>
+              <tr role="row">
+                <td role="cell" colSpan={columns.length}>{props.emptyMessage ?? 'Nothing matches these filters.'}</td>
               </tr>
             )}
           </tbody>

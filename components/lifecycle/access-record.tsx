@@ -17,7 +17,7 @@ function Visits({ visits }: { visits: JsonRow[] }) {
   if (!visits.length) return <p>No visits recorded.</p>;
   return (
     <div className="table-wrap" role="region" aria-label="Visits" tabIndex={0}>
-      <table>
+      <table className="stack-table">
         <thead>
           <tr><th scope="col">When</th><th scope="col">Services and supplies</th><th scope="col">Status</th><th scope="col">Logged</th></tr>
         </thead>
@@ -25,9 +25,9 @@ function Visits({ visits }: { visits: JsonRow[] }) {
           {visits.map((v) => (
             <tr key={String(v.id)}>
               <td>{formatDateTime(String(v.visited_at))}</td>
-              <td>{services(v)}</td>
-              <td>{v.voided_at ? `Voided ${formatDateTime(String(v.voided_at))}: ${v.void_reason == null ? 'reason removed' : String(v.void_reason)}` : 'Counted'}</td>
-              <td>{formatDateTime(String(v.created_at))}</td>
+              <td data-label="Services and supplies">{services(v)}</td>
+              <td data-label="Status">{v.voided_at ? `Voided ${formatDateTime(String(v.voided_at))}: ${v.void_reason == null ? 'reason removed' : String(v.void_reason)}` : 'Counted'}</td>
+              <td data-label="Logged">{formatDateTime(String(v.created_at))}</td>
             </tr>
           ))}
         </tbody>

@@ -9,7 +9,7 @@ export function ServiceTypeList({ rows }: { rows: ServiceTypeRow[] }) {
   let key = 0;
   return (
     <div className="table-wrap visit-table-frame" role="region" aria-labelledby="service-list-caption" tabIndex={0}>
-      <table>
+      <table className="stack-table">
         <caption id="service-list-caption" className="visually-hidden">Services and supplies</caption>
         <thead>
           <tr>
@@ -22,13 +22,13 @@ export function ServiceTypeList({ rows }: { rows: ServiceTypeRow[] }) {
             const digit = row.active ? (SERVICE_KEYS[key++] ?? '') : '';
             return (
               <tr key={row.id}>
-                <td>{digit}</td>
-                <td>{row.name}</td>
-                <td>{KIND_LABELS[row.kind]}</td>
-                <td>{row.unit ?? ''}</td>
-                <td>{row.active ? 'Offered' : <span className="muted">No longer offered</span>}</td>
-                <td><OrderButtons id={row.id} name={row.name} first={i === 0} last={i === rows.length - 1} /></td>
-                <td><Link href={`/settings/services/${row.id}`}>Edit<span className="visually-hidden"> {row.name}</span></Link></td>
+                <td data-label="Key">{digit}</td>
+                <td data-label="Name">{row.name}</td>
+                <td data-label="Kind">{KIND_LABELS[row.kind]}</td>
+                <td data-label="Unit">{row.unit ?? ''}</td>
+                <td data-label="Status">{row.active ? 'Offered' : <span className="muted">No longer offered</span>}</td>
+                <td data-label="Order"><OrderButtons id={row.id} name={row.name} first={i === 0} last={i === rows.length - 1} /></td>
+                <td data-label=""><Link href={`/settings/services/${row.id}`}>Edit<span className="visually-hidden"> {row.name}</span></Link></td>
               </tr>
             );
           })}

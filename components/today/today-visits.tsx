@@ -14,11 +14,11 @@ export function TodayVisits({ rows }: { rows: VisitRow[] }) {
         <p className="muted">No visits logged yet today.</p>
       ) : (
         <div className="table-wrap visit-table-frame" role="region" aria-labelledby="today-visits-heading" tabIndex={0}>
-          <table>
-            <thead>
-              <tr><th scope="col">Time</th><th scope="col">Who</th><th scope="col">Services</th><th scope="col"><span className="visually-hidden">Actions</span></th></tr>
+          <table role="table" className="stack-table">
+            <thead role="rowgroup">
+              <tr role="row"><th scope="col" role="columnheader">Time</th><th scope="col" role="columnheader">Who</th><th scope="col" role="columnheader">Services</th><th scope="col" role="columnheader"><span className="visually-hidden">Actions</span></th></tr>
             </thead>
-            <tbody>
+            <tbody role="rowgroup">
               {rows.map((v) => <VisitLine key={v.id} visit={v} />)}
             </tbody>
           </table>
@@ -31,14 +31,14 @@ export function TodayVisits({ rows }: { rows: VisitRow[] }) {
 function VisitLine({ visit: v }: { visit: VisitRow }) {
   const time = formatLocal(new Date(v.visitedAt), 'HH:mm');
   return (
-    <tr className={v.voided ? 'visit-voided' : undefined} data-visit-id={v.id}>
-      <td>{time}</td>
-      <td><Who person={v.participant} /></td>
-      <td>
+    <tr role="row" className={v.voided ? 'visit-voided' : undefined} data-visit-id={v.id}>
+      <td role="cell">{time}</td>
+      <td role="cell" data-label="Who"><Who person={v.participant} /></td>
+      <td role="cell" data-label="Services">
         {v.services.length ? v.services.map(serviceLineLabel).join(', ') : <span className="muted">No services ticked</span>}
         {v.voided && <div className="visit-void-note">Voided: {v.voidReason}</div>}
       </td>
-      <td>
+      <td role="cell" data-label="">
         <Link href={`/visits/${v.id}`}>
           {v.mayChange ? 'Change' : 'Open'}<span className="visually-hidden"> the {time} visit</span>
         </Link>

@@ -16,7 +16,9 @@ const dayText = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 
 export type ProgramSummary = {
   id: string; name: string; description: string | null; partner: string | null; schedule: string;
-  activeFrom: string; activeTo: string | null; nextSession: { id: string; startsAt: Date } | null; lastSession: { id: string; startsAt: Date } | null;
+  activeFrom: string; activeTo: string | null; nextSession: { id: string; startsAt: Date } | null;
+  /** The session the desk records now, with how many were counted at it (named and without a name). */
+  lastSession: { id: string; startsAt: Date; counted: number } | null;
 };
 export type ProgramDetail = Omit<ProgramSummary, 'nextSession' | 'lastSession'> & Schedule;
 
@@ -34,11 +36,13 @@ export async function listPrograms(actor: Actor, now = programNow()): Promise<Pr
     orderBy: { name: 'asc' },
   });
   const last = await Promise.all(programs.map((p) => db.programSession.findFirst({
-    where: { programId: p.id, startsAt: { lte: currentCutoff(now) }, status: { not: 'cancelled' } }, orderBy: { startsAt: 'desc' }, select: { id: true, startsAt: true },
+    where: { programId: p.id, startsAt: { lte: currentCutoff(now) }, status: { not: 'cancelled' } }, orderBy: { startsAt: 'desc' },
+    select: { id: true, startsAt: true, anonymousCount: true, _count: { select: { attendance: true } } },
   })));
   return programs.map((p, i) => ({
     id: p.id, name: p.name, description: p.description, partner: p.partner, schedule: scheduleSummary(p),
-    activeFrom: dayText(p.activeFrom)!, activeTo: dayText(p.activeTo), nextSession: p.sessions[0] ?? null, lastSession: last[i] ?? null,
+    activeFrom: dayText(p.activeFrom)!, activeTo: dayText(p.activeTo), nextSession: p.sessions[0] ?? null,
+    lastSession: last[i] ? { id: last[i].id, startsAt: last[i].startsAt, counted: last[i]._count.attendance + last[i].anonymousCount } : null,
   }));
 }
 

@@ -59,7 +59,9 @@ export const changeBookingAction = defineAction({
     const { status } = await changeBooking(actor, raw);
     refresh();
     const undone = (raw.transition as Transition) === 'reinstate';
-    return { message: undone ? 'Reinstated: the place is booked again.' : `${STATUS_LABEL[status]}.` };
+    if (undone) return { message: 'Reinstated: the place is booked again.' };
+    // Done frees the place: say so, since the booking then leaves its seat in the grid.
+    return { message: status === 'done' ? 'Done: the place is free for the next person.' : `${STATUS_LABEL[status]}.` };
   },
 });
 

@@ -8,6 +8,17 @@ import { formatDateTime, localDay, programNow } from '@/lib/calendar/index.ts';
 
 export const dynamic = 'force-dynamic';
 
+/** The way into the desk's current session: "Record attendance" until someone is counted, then what was recorded. */
+function AttendanceLink({ name, session }: { name: string; session: { id: string; startsAt: Date; counted: number } }) {
+  const when = formatDateTime(session.startsAt.toISOString());
+  const href = `/programs/sessions/${session.id}`;
+  if (session.counted === 0) {
+    return <Link className="button" href={href} aria-label={`Record attendance: ${name}, ${when}`}>Record attendance ({when})</Link>;
+  }
+  const came = `${session.counted} came`;
+  return <Link className="button secondary" href={href} aria-label={`Attendance recorded: ${name}, ${when}, ${came}`}>Attendance recorded ({when}): {came}</Link>;
+}
+
 /** Programs: what runs when, a quick way into the latest session's attendance, and this month's figures. Staff (`program:read`). */
 export default async function ProgramsPage() {
   const actor = await requirePermission('program:read');
@@ -25,11 +36,7 @@ export default async function ProgramsPage() {
               <h2><Link href={`/programs/${p.id}`}>{p.name}</Link></h2>
               <p className="muted">{p.schedule}{p.partner ? ` · with ${p.partner}` : ''}</p>
               <p>
-                {p.lastSession && (
-                  <Link className="button" href={`/programs/sessions/${p.lastSession.id}`} aria-label={`Record attendance: ${p.name}, ${formatDateTime(p.lastSession.startsAt.toISOString())}`}>
-                    Record attendance ({formatDateTime(p.lastSession.startsAt.toISOString())})
-                  </Link>
-                )}{' '}
+                {p.lastSession && <AttendanceLink name={p.name} session={p.lastSession} />}{' '}
                 {p.nextSession && <span className="muted">Next: <Link href={`/programs/sessions/${p.nextSession.id}`}>{formatDateTime(p.nextSession.startsAt.toISOString())}</Link></span>}
               </p>
             </li>
@@ -39,13 +46,14 @@ export default async function ProgramsPage() {
       <section className="card" aria-labelledby="figures-heading">
         <h2 id="figures-heading">This month so far</h2>
         <div className="table-wrap">
-          <table>
+          <table className="stack-table">
             <caption className="visually-hidden">Program figures from {monthStart} to {today}</caption>
             <thead><tr><th scope="col">Program</th><th scope="col">Held</th><th scope="col">Cancelled</th><th scope="col">Attendance</th><th scope="col">Different people named</th><th scope="col">Average</th></tr></thead>
             <tbody>
               {figures.map((f) => (
                 <tr key={f.programId}>
-                  <td>{f.programName}</td><td>{f.sessionsHeld}</td><td>{f.sessionsCancelled}</td><td>{f.totalAttendance}</td><td>{f.uniqueNamedAttendees}</td><td>{f.averagePerSession}</td>
+                  <td>{f.programName}</td><td data-label="Held">{f.sessionsHeld}</td><td data-label="Cancelled">{f.sessionsCancelled}</td>
+                  <td data-label="Attendance">{f.totalAttendance}</td><td data-label="Different people named">{f.uniqueNamedAttendees}</td><td data-label="Average">{f.averagePerSession}</td>
                 </tr>
               ))}
             </tbody>

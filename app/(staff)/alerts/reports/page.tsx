@@ -22,17 +22,17 @@ export default async function ReportsPage({ searchParams }: Props) {
       <p className="muted">{all ? 'Every report.' : 'Reports waiting for review or publishing.'} Opening a report is recorded in the audit log.</p>
       {reports.length === 0 ? <p>No reports here.</p> : (
         <div className="table-wrap">
-          <table>
+          <table className="stack-table">
             <caption className="visually-hidden">Reports</caption>
             <thead><tr><th scope="col">Received</th><th scope="col">Happened</th><th scope="col">Working</th><th scope="col">What happened</th><th scope="col">Status</th></tr></thead>
             <tbody>
               {reports.map((r) => (
                 <tr key={r.id}>
                   <td><Link href={`/alerts/reports/${r.id}`}>{r.receivedOn}</Link></td>
-                  <td>{r.incidentDate}</td>
-                  <td>{MODE_LABELS[r.mode]}</td>
-                  <td>{r.types.map((t) => TYPE_LABELS[t]).join(', ')}</td>
-                  <td>{STATUS_LABELS[r.status]}{r.possibleRepeat && <> <span className="badge">Possible repeat</span></>}</td>
+                  <td data-label="Happened">{r.incidentDate}</td>
+                  <td data-label="Working">{MODE_LABELS[r.mode]}</td>
+                  <td data-label="What happened">{r.types.map((t) => TYPE_LABELS[t]).join(', ')}</td>
+                  <td data-label="Status">{STATUS_LABELS[r.status]}{r.possibleRepeat && <> <span className="badge">Possible repeat</span></>}</td>
                 </tr>
               ))}
             </tbody>

@@ -22,15 +22,15 @@ export default async function ProgramSettingsPage() {
         <h2 id="programs-heading">Programs</h2>
         {programs.length === 0 ? <p className="muted">None yet.</p> : (
           <div className="table-wrap">
-            <table>
+            <table className="stack-table">
               <thead><tr><th scope="col">Name</th><th scope="col">When</th><th scope="col">Partner</th><th scope="col">Dates</th></tr></thead>
               <tbody>
                 {programs.map((p) => (
                   <tr key={p.id}>
                     <td><Link href={`/settings/programs/${p.id}`}>{p.name}</Link></td>
-                    <td>{p.schedule}</td>
-                    <td>{p.partner ?? '—'}</td>
-                    <td>{p.activeFrom} to {p.activeTo ?? 'ongoing'}</td>
+                    <td data-label="When">{p.schedule}</td>
+                    <td data-label="Partner">{p.partner ?? '—'}</td>
+                    <td data-label="Dates">{p.activeFrom} to {p.activeTo ?? 'ongoing'}</td>
                   </tr>
                 ))}
               </tbody>

@@ -24,17 +24,17 @@ export default async function ResourcesSettingsPage() {
         <h2 id="resources-heading">Showers and laundry</h2>
         {resources.length === 0 ? <p className="muted">None yet.</p> : (
           <div className="table-wrap">
-            <table>
+            <table className="stack-table">
               <thead><tr><th scope="col">Name</th><th scope="col">Kind</th><th scope="col">At once</th><th scope="col">Slot</th><th scope="col">Opening hours</th><th scope="col">In use</th></tr></thead>
               <tbody>
                 {resources.map((r) => (
                   <tr key={r.id}>
                     <td><Link href={`/settings/resources/${r.id}`}>{r.name}</Link></td>
-                    <td>{KIND_TITLE[r.kind]}</td>
-                    <td>{r.capacity}</td>
-                    <td>{r.slotMinutes} min</td>
-                    <td>{hoursSummary(r.hours)}</td>
-                    <td>{r.active ? 'Yes' : 'No'}</td>
+                    <td data-label="Kind">{KIND_TITLE[r.kind]}</td>
+                    <td data-label="At once">{r.capacity}</td>
+                    <td data-label="Slot">{r.slotMinutes} min</td>
+                    <td data-label="Opening hours">{hoursSummary(r.hours)}</td>
+                    <td data-label="In use">{r.active ? 'Yes' : 'No'}</td>
                   </tr>
                 ))}
               </tbody>
