@@ -105,11 +105,12 @@ describe('bookings inside a closure', () => {
   });
 
   it('a closure of every resource (no resource named) flags them all; once the slot is over nothing is flagged', async () => {
-    const { coordinator, before } = await setUp();
+    const { coordinator, before, after } = await setUp();
     await db.resourceClosure.create({ data: { resourceId: null, startsAt: at('12:00'), endsAt: at('13:00'), reason: 'staff meeting' } });
     const view = await bookingDay(coordinator, DAY, at('08:10'));
     const booking = (id: string) => view.resources.flatMap((r) => r.slots.flatMap((s) => s.seats.map((seat) => seat.booking))).find((b) => b?.id === id);
     expect(booking(before.bookingId)!.flag?.message).toBe('Shower 2 is closed then (staff meeting) — move this booking.');
+    expect(booking(after.bookingId)!.flag).toBeNull();
     const evening = await bookingDay(coordinator, DAY, at('18:00'));
     expect(JSON.stringify(evening)).not.toContain('move this booking');
     expect((await deskQueue(coordinator, at('18:00')))[0]!.toMove).toEqual([]);
