@@ -443,8 +443,10 @@ async function insertBooking(sql: Sql, r: SlotResource, start: Date, opts: { par
   const [row] = await sql<{ ticket: number }>(
     `WITH t AS (INSERT INTO booking_ticket (day, kind, last) VALUES ($1::date, $2::"ResourceKind", 1)
                 ON CONFLICT (day, kind) DO UPDATE SET last = booking_ticket.last + 1 RETURNING last)
-     INSERT INTO booking (id, resource_id, kind, participant_id, day, ticket, slot_start, slot_end, seat, status, idempotency_key, created_by_id, booked_at)
-     SELECT $3, $4, $2::"ResourceKind", $5, $1::date, t.last, $6, $7, 1, $8::"BookingStatus", $9, s.id, $6
+     INSERT INTO booking (id, resource_id, kind, participant_id, day, ticket, slot_start, slot_end, seat, status, idempotency_key, created_by_id, booked_at,
+                          checked_in_at, done_at, no_show_at)
+     SELECT $3, $4, $2::"ResourceKind", $5, $1::date, t.last, $6, $7, 1, $8::"BookingStatus", $9, s.id, $6,
+            CASE WHEN $8 = 'done' THEN $6::timestamptz END, CASE WHEN $8 = 'done' THEN $7::timestamptz END, CASE WHEN $8 = 'no_show' THEN $7::timestamptz END
      FROM t, staff_user s WHERE s.email = 'coordinator@example.org' RETURNING ticket`,
     [localDay(start), r.kind, id, r.id, opts.participantId ?? null, start, end, opts.status ?? 'booked', randomUUID()],
   );
