@@ -112,7 +112,7 @@ export function MoveNow({ bookingId, ticket, target, announce }: { bookingId: st
     <form action={action} className="booking-actions">
       <input type="hidden" name="bookingId" value={bookingId} />
       <input type="hidden" name="target" value={target.value} />
-      <button className="button small" type="submit" disabled={pending} aria-label={`Move ${ticket} to ${target.label}`}>Move to {target.label}</button>
+      <button className="button small" type="submit" disabled={pending}>Move {ticket} to {target.label}</button>
       <Status state={state} />
     </form>
   );
