@@ -103,10 +103,12 @@ export function ClosureNote({ flag, ticket, bookingId, canManage, announce }: { 
 
 /** Moves a booking to one given place (lib/bookings/move.ts decides again). */
 export function MoveNow({ bookingId, ticket, target, announce }: { bookingId: string; ticket: string; target: MoveTarget; announce?: Announce }) {
-  const [state, action, pending] = useActionState<ActionState, FormData>(moveBookingAction, null);
-  useEffect(() => {
-    if (state?.ok && announce) announce(`${ticket}: ${state.message ?? "Moved."}`, ticket);
-  }, [state]); // eslint-disable-line react-hooks/exhaustive-deps -- once per answer
+  // Said from the action itself, not an effect: a moved booking's card leaves this place with the answer.
+  const [state, action, pending] = useActionState<ActionState, FormData>(async (prev, data) => {
+    const answer = await moveBookingAction(prev, data);
+    if (answer?.ok) announce?.(`${ticket}: ${answer.message ?? 'Moved.'}`, ticket);
+    return answer;
+  }, null);
 
   return (
     <form action={action} className="booking-actions">
