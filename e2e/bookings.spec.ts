@@ -55,13 +55,18 @@ function watchServerErrors(page: Page): string[] {
   return errors;
 }
 
-const picker = (page: Page) => page.getByRole('combobox', { name: 'Who is it for?' });
+/** The booking opened under a slot on the grid (Book), and the panel above it (next free, waitlist). */
+const slotForm = (page: Page) => page.locator('form.slot-book');
+const picker = (page: Page) => slotForm(page).getByRole('combobox', { name: 'Who is it for?' });
+const panelPicker = (page: Page) => page.locator('.book-panel').getByRole('combobox', { name: 'Who is it for?' });
 const bookButton = (page: Page, r: SlotResource, start: Date, seat = 1) =>
   page.getByRole('button', { name: `Book ${r.name} at ${localTime(start)}, ${r.kind === 'shower' ? 'stall' : 'pair'} ${seat}`, exact: true });
+/** What the grid says after a booking made on it; a refusal stays in the slot's own booking form. */
+const gridStatus = (page: Page) => page.locator('.booking-grid-said');
+const slotAlert = (page: Page) => slotForm(page).getByRole('alert');
 const panelStatus = (page: Page) => page.locator('.book-panel').getByRole('status');
-const panelAlert = (page: Page) => page.locator('.book-panel').getByRole('alert');
 
-/** Picks a free place on the grid, then the person (or Anonymous), from the keyboard. */
+/** Book on the grid where it says Book, then the person (or Anonymous), from the keyboard. */
 async function bookFromGrid(page: Page, r: SlotResource, start: Date, who: { search: string; code: string } | 'anonymous', seat = 1) {
   await bookButton(page, r, start, seat).focus();
   await page.keyboard.press('Enter');
@@ -71,7 +76,7 @@ async function bookFromGrid(page: Page, r: SlotResource, start: Date, who: { sea
     await page.keyboard.press('ArrowUp'); // the last option is always Anonymous
   } else {
     await page.keyboard.type(who.search);
-    await expect(page.getByRole('option').first()).toContainText(who.code);
+    await expect(slotForm(page).getByRole('option').first()).toContainText(who.code);
   }
   await page.keyboard.press('Enter');
   await expect(page.getByRole('button', { name: `Book ${r.name} at ${localTime(start)}`, exact: true })).toBeFocused();
@@ -88,11 +93,13 @@ test.describe('the desk books showers and laundry from the keyboard', () => {
     await page.goto(`/bookings?day=${localDay(slot.start)}`);
     await expect(page).toHaveTitle('Lantern');
     await bookFromGrid(page, shower, slot.start, person);
-    await expect(panelStatus(page)).toContainText(new RegExp(`^Booked S-\\d\\d+: ${shower.name} at ${localTime(slot.start)}, stall 1\\. For ${person.alias} · ${person.code}\\.$`));
-    await expect(picker(page)).toBeFocused();
+    await expect(gridStatus(page)).toContainText(new RegExp(`^Booked S-\\d\\d+: ${shower.name} at ${localTime(slot.start)}, stall 1\\. For ${person.alias} · ${person.code}\\.$`));
+    await expect(slotForm(page)).toHaveCount(0);
 
     const cell = page.getByRole('region', { name: shower.name }).getByRole('cell').filter({ hasText: person.code });
     await expect(cell).toContainText(person.alias);
+    // The focus is on the new booking, where it was booked.
+    await expect(cell.locator('.booking-card :focus')).toHaveCount(1);
     await cell.getByRole('button', { name: /^Check in/ }).focus();
     await page.keyboard.press('Enter');
     await expect(cell.getByText('Checked in', { exact: true })).toBeVisible();
@@ -101,8 +108,8 @@ test.describe('the desk books showers and laundry from the keyboard', () => {
     expect(visits.map((v) => v.key)).toEqual(['shower']);
     await cell.getByRole('button', { name: /^Done/ }).focus();
     await page.keyboard.press('Enter');
-    // Done frees the seat: the booking moves beside the time, and the seat can be booked again.
-    await expect(page.getByRole('region', { name: shower.name }).getByRole('rowheader').getByText('Done', { exact: true })).toBeVisible();
+    // Done frees the seat; the booking stays drawn in its stall's column with how it went.
+    await expect(cell.getByText('Done', { exact: true })).toBeVisible();
     await expect(page.getByRole('region', { name: shower.name }).getByText(person.alias)).toHaveCount(1);
     const [row] = await sql(`SELECT status FROM booking WHERE participant_id = $1`, [person.id]);
     expect(row!.status).toBe('done');
@@ -154,16 +161,17 @@ test.describe('the desk books showers and laundry from the keyboard', () => {
     await signInAs('peer');
     await page.goto(`/bookings?day=${localDay(start)}`);
     await bookFromGrid(page, shower, start, 'anonymous');
-    await expect(panelStatus(page)).toContainText(/^Booked S-\d\d+: .* For Anonymous \(ticket only\)\.$/);
+    await expect(gridStatus(page)).toContainText(/^Booked S-\d\d+: .* For Anonymous \(ticket only\)\.$/);
     const region = page.getByRole('region', { name: shower.name });
     await region.getByRole('button', { name: /^Cancel: S-/ }).click();
+    await region.getByRole('button', { name: 'Yes, cancel it' }).click();
     await expect(region.getByText('Cancelled', { exact: true })).toBeVisible();
     await region.getByRole('button', { name: /^Reinstate: S-/ }).click();
     await expect(region.getByText('Booked', { exact: true })).toBeVisible();
 
     const a = await createParticipant(sql);
-    await picker(page).fill(a.search);
-    await expect(page.getByRole('option').first()).toContainText(a.code);
+    await panelPicker(page).fill(a.search);
+    await expect(page.locator('.book-panel').getByRole('option').first()).toContainText(a.code);
     await page.keyboard.press('Enter');
     await page.getByRole('button', { name: 'Add to shower waitlist' }).click();
     await expect(panelStatus(page)).toContainText(/^On the shower waitlist: ticket S-\d\d+, number \d+\./);
@@ -188,11 +196,11 @@ test.describe('refused clearly, nothing changed', () => {
     await page.goto(url);
     await other.goto(url);
     await bookFromGrid(page, shower, start, 'anonymous');
-    await expect(panelStatus(page)).toContainText('Booked');
+    await expect(gridStatus(page)).toContainText('Booked');
     const errors = watchServerErrors(other);
     await bookFromGrid(other, shower, start, 'anonymous');
     // The next free place may be on any shower (other tests make theirs): the answer names one.
-    await expect(panelAlert(other)).toHaveText(/^That place was just taken — next free is \d+:\d\d \(.+\)\.$/);
+    await expect(slotAlert(other)).toHaveText(/^That place was just taken — next free is \d+:\d\d \(.+\)\.$/);
     expect(await sql(`SELECT 1 FROM booking WHERE resource_id = $1`, [shower.id])).toHaveLength(1);
     expect(errors).toEqual([]);
   });
@@ -204,10 +212,11 @@ test.describe('refused clearly, nothing changed', () => {
     await signInAs('coordinator');
     await page.goto(url);
     await bookFromGrid(page, shower, slot.start, 'anonymous');
-    await expect(panelStatus(page)).toContainText('Booked');
+    await expect(gridStatus(page)).toContainText('Booked');
     const other = await newSignedInPage('peer');
     await other.goto(url);
     await other.getByRole('region', { name: shower.name }).getByRole('button', { name: /^Cancel: S-/ }).click();
+    await other.keyboard.press('y');
     await expect(other.getByRole('region', { name: shower.name }).getByText('Cancelled', { exact: true })).toBeVisible();
     await page.getByRole('region', { name: shower.name }).getByRole('button', { name: /^Check in: S-/ }).click();
     await expect(page.getByRole('region', { name: shower.name }).getByRole('alert')).toHaveText('This booking was cancelled. Reinstate it first, or make a new booking.');
@@ -230,11 +239,11 @@ test.describe('refused clearly, nothing changed', () => {
     await sql(`INSERT INTO resource_closure (id, resource_id, starts_at, ends_at, reason) VALUES ($1, $2, $3, $4, 'Plumbing repair')`,
       [randomUUID(), shower.id, start, new Date(start.getTime() + 3_600_000)]);
     await attempt();
-    await expect(panelAlert(page)).toHaveText(`${shower.name} is closed then (Plumbing repair).`);
+    await expect(slotAlert(page)).toHaveText(`${shower.name} is closed then (Plumbing repair).`);
     await sql(`DELETE FROM resource_closure WHERE resource_id = $1`, [shower.id]);
     await sql(`UPDATE resource SET active = false WHERE id = $1`, [shower.id]);
     await attempt();
-    await expect(panelAlert(page)).toHaveText(`${shower.name} is not in use at the moment. Choose another.`);
+    await expect(slotAlert(page)).toHaveText(`${shower.name} is not in use at the moment. Choose another.`);
     expect(await sql(`SELECT 1 FROM booking WHERE resource_id = $1`, [shower.id])).toHaveLength(0);
     expect(errors).toEqual([]);
   });
@@ -249,11 +258,12 @@ test.describe('refused clearly, nothing changed', () => {
     await bookFromGrid(page, shower, start, 'anonymous');
     const region = page.getByRole('region', { name: shower.name });
     await region.getByRole('button', { name: /^Cancel: S-/ }).click();
+    await region.getByRole('button', { name: 'Yes, cancel it' }).click();
     await expect(region.getByText('Cancelled', { exact: true })).toBeVisible();
     const other = await newSignedInPage('peer');
     await other.goto(url);
     await bookFromGrid(other, shower, start, 'anonymous');
-    await expect(panelStatus(other)).toContainText('Booked');
+    await expect(gridStatus(other)).toContainText('Booked');
     await region.getByRole('button', { name: /^Reinstate: S-/ }).click();
     await expect(region.getByRole('alert')).toHaveText(/^That place was just taken — next free is \d+:\d\d \(.+\)\.$/);
     const rows = await sql(`SELECT status FROM booking WHERE resource_id = $1 ORDER BY created_at`, [shower.id]);
@@ -267,7 +277,7 @@ test.describe('refused clearly, nothing changed', () => {
     await signInAs('coordinator');
     await page.goto(`/bookings?day=${localDay(a)}`);
     await bookFromGrid(page, shower, a, person);
-    await expect(panelStatus(page)).toContainText('Booked');
+    await expect(gridStatus(page)).toContainText('Booked');
     await bookFromGrid(page, shower, b, person);
     await expect(picker(page)).toHaveAccessibleDescription(/This person already has a shower booked that day\. One per day\./);
     expect(await sql(`SELECT 1 FROM booking WHERE participant_id = $1`, [person.id])).toHaveLength(1);
@@ -292,9 +302,9 @@ test.describe('refused clearly, nothing changed', () => {
       await page.getByRole('option', { name: 'Anonymous (ticket only)' }).click();
       // After the last render: React puts a controlled input's value back when it renders.
       const patch = { slotStart: new Date(`${tomorrow}T07:00:00Z`).toISOString(), ...(await bad.patch(hours, tomorrow)) };
-      await page.locator('.book-panel input[name="slotStart"]').evaluate((el, v) => ((el as HTMLInputElement).value = v), patch.slotStart);
+      await page.locator('form.slot-book input[name="slotStart"]').evaluate((el, v) => ((el as HTMLInputElement).value = v), patch.slotStart);
       await page.getByRole('button', { name: `Book ${shower.name} at 9:00`, exact: true }).click();
-      await expect(panelAlert(page)).toHaveText(bad.message);
+      await expect(slotAlert(page)).toHaveText(bad.message);
       expect(await sql(`SELECT 1 FROM booking WHERE resource_id = $1`, [shower.id])).toHaveLength(0);
       expect(errors).toEqual([]);
     });
@@ -310,7 +320,7 @@ test.describe('refused clearly, nothing changed', () => {
       await bookButton(page, shower, start).click();
       await picker(page).fill('zz');
       await page.getByRole('option', { name: 'Anonymous (ticket only)' }).click();
-      await page.locator('.book-panel input[name="participantId"]').evaluate((el, v) => ((el as HTMLInputElement).value = v), id);
+      await page.locator('form.slot-book input[name="participantId"]').evaluate((el, v) => ((el as HTMLInputElement).value = v), id);
       await page.getByRole('button', { name: `Book ${shower.name} at ${localTime(start)}`, exact: true }).click();
       await expect(picker(page)).toHaveAccessibleDescription(message);
     }
@@ -357,7 +367,8 @@ test.describe('settings and the wall board', () => {
     await signInAs('manager');
     await page.goto(`/bookings?day=${localDay(slot.start)}`);
     await bookFromGrid(page, shower, slot.start, person);
-    const ticket = (await panelStatus(page).textContent())!.match(/S-\d\d+/)![0];
+    await expect(gridStatus(page)).toContainText('Booked');
+    const ticket = (await gridStatus(page).textContent())!.match(/S-\d\d+/)![0];
 
     await page.goto('/settings/resources');
     await page.getByLabel('Name of the screen').fill('E2E waiting room');
@@ -377,7 +388,8 @@ test.describe('settings and the wall board', () => {
     // A booking made meanwhile (the slot's second place) appears on the wall within the refresh period, without a reload.
     await page.goto(`/bookings?day=${localDay(slot.start)}`);
     await bookFromGrid(page, shower, slot.start, 'anonymous', 2);
-    const second = (await panelStatus(page).textContent())!.match(/S-\d\d+/)![0];
+    await expect(gridStatus(page)).toContainText('Booked');
+    const second = (await gridStatus(page).textContent())!.match(/S-\d\d+/)![0];
     await expect(card).toContainText(second, { timeout: 30_000 });
     expect(await wall.content()).not.toContain(person.alias);
     await page.goto('/settings/resources');
@@ -429,12 +441,171 @@ test('@phone the grid and the booking panel fit a 360 px screen', async ({ page,
   await bookButton(page, shower, start).click();
   await picker(page).fill('zz');
   await page.getByRole('option', { name: 'Anonymous (ticket only)' }).click();
-  await page.getByRole('button', { name: `Book ${shower.name} at ${localTime(start)}`, exact: true }).click();
-  await expect(panelStatus(page)).toContainText('Booked');
+  // Open under its slot, the booking form fits the phone too.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  const save = page.getByRole('button', { name: `Book ${shower.name} at ${localTime(start)}`, exact: true });
+  const box = (await save.boundingBox())!;
+  expect(box.x).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width).toBeLessThanOrEqual(360);
+  await expectNoAxeViolations(page, { include: 'form.slot-book' });
+  await save.click();
+  await expect(gridStatus(page)).toContainText('Booked');
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   expect(width).toBeLessThanOrEqual(360);
   // The whole page is checked on the desktop; here the parts a phone lays out differently. (Other
   // tests' resources, open round the clock, make the whole grid long.)
   await expectNoAxeViolations(page, { include: '.book-panel' });
   await expectNoAxeViolations(page, { include: `#resource-${shower.id}` });
+});
+
+/** A booking written straight into the database, as an earlier day's desk (or one made before a closure) left it. */
+async function insertBooking(sql: Sql, r: SlotResource, start: Date, opts: { participantId?: string | null; status?: 'booked' | 'done' | 'no_show' } = {}) {
+  const id = randomUUID();
+  const end = new Date(start.getTime() + r.slotMinutes * 60_000);
+  const [row] = await sql<{ ticket: number }>(
+    `WITH t AS (INSERT INTO booking_ticket (day, kind, last) VALUES ($1::date, $2::"ResourceKind", 1)
+                ON CONFLICT (day, kind) DO UPDATE SET last = booking_ticket.last + 1 RETURNING last)
+     INSERT INTO booking (id, resource_id, kind, participant_id, day, ticket, slot_start, slot_end, seat, status, idempotency_key, created_by_id, booked_at,
+                          checked_in_at, done_at, no_show_at)
+     SELECT $3, $4, $2::"ResourceKind", $5, $1::date, t.last, $6, $7, 1, $8::"BookingStatus", $9, s.id, $6,
+            CASE WHEN $8 = 'done' THEN $6::timestamptz END, CASE WHEN $8 = 'done' THEN $7::timestamptz END, CASE WHEN $8 = 'no_show' THEN $7::timestamptz END
+     FROM t, staff_user s WHERE s.email = 'coordinator@example.org' RETURNING ticket`,
+    [localDay(start), r.kind, id, r.id, opts.participantId ?? null, start, end, opts.status ?? 'booked', randomUUID()],
+  );
+  return { id, ticket: `${r.kind === 'shower' ? 'S' : 'L'}-${String(row!.ticket).padStart(2, '0')}` };
+}
+
+/** The grid's row for one slot of a resource. */
+const slotRow = (page: Page, r: SlotResource, start: Date) =>
+  page.getByRole('region', { name: r.name }).getByRole('row').filter({ has: page.getByRole('rowheader', { name: localTime(start), exact: true }) });
+
+test.describe('the grid books where it says Book, and asks before a cancel', () => {
+  test('Book by mouse opens the booking under its slot and saves it there; Esc closes it onto its Book button', async ({ page, sql, signInAs }) => {
+    const errors = watchServerErrors(page);
+    const person = await createParticipant(sql);
+    const shower = await createResource(sql);
+    const start = tomorrowSlot(shower, 20).start;
+    await signInAs('coordinator');
+    await page.goto(`/bookings?day=${localDay(start)}`);
+    await bookButton(page, shower, start).click();
+    await expect(picker(page)).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(slotForm(page)).toHaveCount(0);
+    await expect(bookButton(page, shower, start)).toBeFocused();
+
+    await bookButton(page, shower, start).click();
+    // The form sits in the grid, in the row under the slot it books.
+    await expect(slotRow(page, shower, start).locator('xpath=following-sibling::tr[1]').locator('form.slot-book')).toBeVisible();
+    await picker(page).fill(person.search);
+    await slotForm(page).getByRole('option').filter({ hasText: person.code }).click();
+    await page.getByRole('button', { name: `Book ${shower.name} at ${localTime(start)}`, exact: true }).click();
+    await expect(gridStatus(page)).toContainText(new RegExp(`^Booked S-\\d\\d+: ${shower.name} at ${localTime(start)}, stall 1\\. For ${person.alias} · ${person.code}\\.$`));
+    const cell = slotRow(page, shower, start).getByRole('cell');
+    await expect(cell).toContainText(person.code);
+    await expect(cell.locator(':focus')).toHaveCount(1);
+    const rows = await sql(`SELECT slot_start, status FROM booking WHERE resource_id = $1`, [shower.id]);
+    expect(rows).toEqual([{ slot_start: start, status: 'booked' }]);
+    expect(errors).toEqual([]);
+  });
+
+  test('arrow keys to a booking’s Cancel: Enter only asks, Enter again keeps it, Y cancels, Reinstate restores', async ({ page, sql, signInAs }) => {
+    const shower = await createResource(sql);
+    const [above, start] = [tomorrowSlot(shower, 20).start, tomorrowSlot(shower, 21).start];
+    const booking = await insertBooking(sql, shower, start);
+    const status = async () => (await sql(`SELECT status FROM booking WHERE id = $1`, [booking.id]))[0]!.status;
+    await signInAs('coordinator');
+    await page.goto(`/bookings?day=${localDay(start)}`);
+    const cell = slotRow(page, shower, start).getByRole('cell');
+    await bookButton(page, shower, above).focus();
+    await page.keyboard.press('ArrowDown');
+    const cancel = cell.getByRole('button', { name: `Cancel: ${booking.ticket}, ${shower.name} at ${localTime(start)}` });
+    await expect(cancel).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(cell.getByText('Cancel this booking?')).toBeVisible();
+    await expect(cell.getByRole('button', { name: 'Keep it' })).toBeFocused();
+    await expectNoAxeViolations(page, { include: `#resource-${shower.id}` });
+    await page.keyboard.press('Enter');
+    await expect(cancel).toBeFocused();
+    await expect(cell.getByText('Cancel this booking?')).toHaveCount(0);
+    expect(await status()).toBe('booked');
+
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('y');
+    await expect(cell.getByText('Cancelled', { exact: true })).toBeVisible();
+    expect(await status()).toBe('cancelled');
+    // The undo is offered at once, under the focus.
+    await expect(cell.getByRole('button', { name: `Reinstate: ${booking.ticket}, ${shower.name} at ${localTime(start)}` })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(cell.getByText('Booked', { exact: true })).toBeVisible();
+    expect(await status()).toBe('booked');
+  });
+
+  test('a past slot shows its bookings in the stall column with how they went; a peer sees no names on a past day', async ({ page, sql, signInAs, newSignedInPage }) => {
+    const person = await createParticipant(sql);
+    const shower = await createResource(sql);
+    const yesterday = addDays(localDay(new Date()), -1);
+    const [used, missed] = [daySlots(shower, yesterday)[18]!.start, daySlots(shower, yesterday)[19]!.start];
+    await insertBooking(sql, shower, used, { participantId: person.id, status: 'done' });
+    await insertBooking(sql, shower, missed, { status: 'no_show' });
+    await signInAs('coordinator');
+    await page.goto(`/bookings?day=${yesterday}`);
+    const stall = slotRow(page, shower, used).getByRole('cell');
+    await expect(stall).toContainText(person.alias);
+    await expect(stall).toContainText(person.code);
+    await expect(stall.getByText('Done', { exact: true })).toBeVisible();
+    await expect(slotRow(page, shower, used).getByRole('rowheader')).toHaveText(localTime(used));
+    await expect(slotRow(page, shower, missed).getByRole('cell').getByText('Did not come', { exact: true })).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    const peer = await newSignedInPage('peer');
+    await peer.goto(`/bookings?day=${yesterday}`);
+    const seen = slotRow(peer, shower, used).getByRole('cell');
+    await expect(seen).toContainText('Someone (names show on the day)');
+    await expect(seen.getByText('Done', { exact: true })).toBeVisible();
+    await expect(peer.getByRole('region', { name: shower.name })).not.toContainText(person.code);
+  });
+
+  test('a closure added over booked slots flags them on the grid and on Today, and the move takes them out of it', async ({ page, sql, signInAs }) => {
+    test.slow(); // two pages, two moves, axe on both
+    const errors = watchServerErrors(page);
+    const person = await createParticipant(sql);
+    const shower = await createResource(sql, { slotMinutes: 10 });
+    const soon = Date.now() + 30 * 60_000;
+    const today = daySlots(shower, localDay(new Date())).find((s) => s.start.getTime() >= soon);
+    test.skip(!today, 'just before midnight nothing is left today');
+    const ahead = tomorrowSlot(shower, 60).start;
+    const onToday = await insertBooking(sql, shower, today!.start, { participantId: person.id });
+    const onGrid = await insertBooking(sql, shower, ahead);
+    for (const start of [today!.start, ahead]) {
+      await sql(`INSERT INTO resource_closure (id, resource_id, starts_at, ends_at, reason) VALUES ($1, $2, $3, $4, 'repairs')`,
+        [randomUUID(), shower.id, start, new Date(start.getTime() + 20 * 60_000)]);
+    }
+    const flagText = `${shower.name} is closed then (repairs) — move this booking.`;
+    const inClosure = async (id: string) => (await sql(
+      `SELECT 1 FROM booking b JOIN resource_closure c ON c.resource_id = b.resource_id AND c.starts_at < b.slot_end AND c.ends_at > b.slot_start
+       WHERE b.id = $1 AND b.status = 'booked'`, [id])).length > 0;
+
+    await signInAs('coordinator');
+    await page.goto(`/bookings?day=${localDay(ahead)}`);
+    const card = page.locator(`[data-ticket="${onGrid.ticket}"]`);
+    await expect(card).toContainText(flagText);
+    await expectNoAxeViolations(page);
+    await card.getByRole('button', { name: new RegExp(`^Move ${onGrid.ticket} to .+ at \\d+:\\d\\d$`) }).focus();
+    await page.keyboard.press('Enter');
+    await expect(gridStatus(page)).toContainText(new RegExp(`^${onGrid.ticket}: Moved to .+ at \\d+:\\d\\d\\.$`));
+    await expect(page.getByText(flagText)).toHaveCount(0);
+    expect(await inClosure(onGrid.id)).toBe(false);
+
+    await page.goto('/');
+    const queue = page.getByRole('region', { name: 'Shower and laundry queue' });
+    const line = queue.getByRole('listitem').filter({ hasText: onToday.ticket });
+    await expect(line).toContainText(flagText);
+    await expect(line).toContainText(person.code);
+    await expectNoAxeViolations(page);
+    await line.getByRole('button', { name: new RegExp(`^Move ${onToday.ticket} to `) }).click();
+    await expect(queue.getByRole('status').filter({ hasText: onToday.ticket })).toContainText(new RegExp(`^${onToday.ticket}: Moved to .+ at \\d+:\\d\\d\\.$`));
+    await expect(queue.getByText(flagText)).toHaveCount(0);
+    expect(await inClosure(onToday.id)).toBe(false);
+    expect(errors).toEqual([]);
+  });
 });

@@ -1,11 +1,12 @@
 'use client';
 
+import { Fragment, useEffect, useRef, useState } from 'react';
 import type { BookingDay, GridResource, GridSlot } from '@/lib/bookings/queries.ts';
-import { BookingCard, type MoveTarget } from './booking-card.tsx';
-import type { Target } from './book-panel.tsx';
+import { BookingCard, type Announce, type MoveTarget } from './booking-card.tsx';
 import { onGridKeyDown } from './grid-keys.ts';
+import { SlotBook, type Target } from './slot-book.tsx';
 
-type Props = { view: BookingDay; canManage: boolean; onPick: (target: Target) => void };
+type Props = { view: BookingDay; canManage: boolean };
 
 /** Every free place of a kind that day that a booking could move to: "Shower 2 at 10:30". */
 function moveTargets(view: BookingDay): Record<string, MoveTarget[]> {
@@ -20,15 +21,49 @@ function moveTargets(view: BookingDay): Record<string, MoveTarget[]> {
   return out;
 }
 
+const slotKey = (t: Pick<Target, 'resourceId' | 'start'>) => `${t.resourceId}@${t.start}`;
+const FOCUSABLE = 'button:not([disabled]), summary';
+
 /**
  * The day's grid, one table per resource: slots down, seats across. Arrow keys move between
- * cells; each free place has a Book button that hands the slot to the booking panel.
+ * cells; Book opens the booking for that slot right under it, and saves it there.
  */
-export function DayGrid({ view, canManage, onPick }: Props) {
+export function DayGrid({ view, canManage }: Props) {
   const targets = moveTargets(view);
+  const [open, setOpen] = useState<Target | null>(null);
+  const [said, setSaid] = useState('');
+  const focusTicket = useRef<string | null>(null);
+  const opener = useRef<HTMLElement | null>(null);
+
+  // After a booking or a move the page's data comes back with the new card: the focus goes to it.
+  useEffect(() => {
+    const ticket = focusTicket.current;
+    if (!ticket) return;
+    const card = document.querySelector<HTMLElement>(`.booking-grid [data-ticket="${ticket}"]`);
+    if (!card) return;
+    focusTicket.current = null;
+    const control = card.querySelector<HTMLElement>(FOCUSABLE);
+    if (control) control.focus();
+    else card.closest<HTMLElement>('td')?.focus();
+  });
+
+  const announce: Announce = (message, ticket) => {
+    setSaid(message);
+    focusTicket.current = ticket;
+  };
+  const openBook = (t: Target, button: HTMLElement) => {
+    opener.current = button;
+    setOpen(t);
+  };
+  const close = () => {
+    setOpen(null);
+    setTimeout(() => opener.current?.focus(), 0);
+  };
+
   if (!view.resources.length) return <p className="card muted">No showers or laundry are set up yet. A program manager adds them in Settings.</p>;
   return (
     <>
+      <p role="status" className="booking-grid-said form-ok">{said}</p>
       {view.resources.map((r) => (
         <section key={r.id} id={`resource-${r.id}`} className="booking-resource" aria-labelledby={`res-${r.id}`}>
           <h2 id={`res-${r.id}`}>{r.name}{!r.active && <span className="muted"> (not in use)</span>}</h2>
@@ -42,9 +77,22 @@ export function DayGrid({ view, canManage, onPick }: Props) {
                   </tr>
                 </thead>
                 <tbody>
-                  {r.slots.map((slot, row) => (
-                    <SlotRow key={slot.start} resource={r} slot={slot} row={row} canManage={canManage} targets={targets[r.kind] ?? []} onPick={onPick} />
-                  ))}
+                  {r.slots.map((slot, row) => {
+                    const here = open && slotKey(open) === slotKey({ resourceId: r.id, start: slot.start }) ? open : null;
+                    return (
+                      <Fragment key={slot.start}>
+                        <SlotRow resource={r} slot={slot} row={row} canManage={canManage} targets={targets[r.kind] ?? []} onBook={openBook} announce={announce} />
+                        {here && (
+                          <tr className="slot-book-row">
+                            <td colSpan={slot.seats.length + 1}>
+                              <SlotBook id={`book-${row}-${r.id}`} day={view.day} target={here} onClose={close}
+                                onBooked={(message, ticket) => { announce(message, ticket); setOpen(null); }} />
+                            </td>
+                          </tr>
+                        )}
+                      </Fragment>
+                    );
+                  })}
                 </tbody>
               </table>
             </div>
@@ -55,34 +103,40 @@ export function DayGrid({ view, canManage, onPick }: Props) {
   );
 }
 
-type RowProps = { resource: GridResource; slot: GridSlot; row: number; canManage: boolean; targets: MoveTarget[]; onPick: Props['onPick'] };
+type RowProps = {
+  resource: GridResource; slot: GridSlot; row: number; canManage: boolean; targets: MoveTarget[];
+  onBook: (target: Target, button: HTMLElement) => void; announce: Announce;
+};
 
-function SlotRow({ resource, slot, row, canManage, targets, onPick }: RowProps) {
+function SlotRow({ resource, slot, row, canManage, targets, onBook, announce }: RowProps) {
   const where = `${resource.name} at ${slot.time}`;
+  const here = `${resource.id}@${slot.start}`;
   return (
     <tr className={slot.past ? 'slot-past' : undefined}>
-      <th scope="row" data-cell={`${row},0`}>
-        {slot.time}
-        {slot.others.map((b) => (
-          <BookingCard key={b.id} booking={b} slot={slot} canManage={canManage} moveTargets={[]} where={where} />
-        ))}
-      </th>
-      {slot.seats.map(({ seat, booking }) => (
-        <td key={seat} data-cell={`${row},${seat}`}>
-          {booking ? (
-            <BookingCard booking={booking} slot={slot} canManage={canManage} moveTargets={targets.filter((t) => t.value !== `${resource.id}@${slot.start}`)} where={where} />
-          ) : slot.closed ? (
-            <span className="muted">Closed ({slot.closed})</span>
-          ) : slot.past || !resource.active || !canManage ? (
-            <span className="muted">{slot.past ? '—' : 'Free'}</span>
-          ) : (
-            <button type="button" className="button small secondary" aria-label={`Book ${where}, ${resource.seatLabel.toLowerCase()} ${seat}`}
-              onClick={() => onPick({ resourceId: resource.id, start: slot.start, label: `${resource.name} at ${slot.time}` })}>
-              Book
-            </button>
-          )}
-        </td>
-      ))}
+      <th scope="row" data-cell={`${row},0`}>{slot.time}</th>
+      {slot.seats.map(({ seat, booking, earlier }) => {
+        // One keyed list: a card cancelled here stays the same card (and keeps the focus on its Reinstate).
+        const cards = [...(booking ? [booking] : []), ...earlier].map((b) => (
+          <BookingCard key={b.id} booking={b} slot={slot} canManage={canManage} where={where} announce={announce}
+            moveTargets={b === booking ? targets.filter((t) => t.value !== here) : []} />
+        ));
+        const free = !booking && !slot.closed && !slot.past && resource.active;
+        return (
+          <td key={seat} data-cell={`${row},${seat}`} tabIndex={-1}>
+            {cards}
+            {booking ? null : slot.closed ? (
+              <span className="muted">Closed ({slot.closed})</span>
+            ) : free && canManage ? (
+              <button type="button" className="button small secondary" aria-label={`Book ${where}, ${resource.seatLabel.toLowerCase()} ${seat}`}
+                onClick={(e) => onBook({ resourceId: resource.id, start: slot.start, label: where }, e.currentTarget)}>
+                Book
+              </button>
+            ) : !cards.length ? (
+              <span className="muted">{slot.past ? '—' : 'Free'}</span>
+            ) : null}
+          </td>
+        );
+      })}
     </tr>
   );
 }

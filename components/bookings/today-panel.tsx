@@ -5,6 +5,7 @@ import type { Actor } from '@/lib/auth/session.ts';
 import { deskQueue, type KindQueue, type QueueLine } from '@/lib/bookings/desk.ts';
 import { KIND_TITLE, STATUS_LABEL } from '@/lib/bookings/rules.ts';
 import { BookPanel } from './book-panel.tsx';
+import { ToMoveList } from './to-move-list.tsx';
 import { WaitlistEntryRow } from './waitlist-panel.tsx';
 import './bookings.css';
 import { localDay, programNow } from '@/lib/calendar/index.ts';
@@ -34,6 +35,7 @@ function KindSummary({ q, canManage }: { q: KindQueue; canManage: boolean }) {
         <dt>Next free</dt><dd>{q.nextFree ? `${q.nextFree.time}, ${q.nextFree.resourceName}` : 'None left today'}</dd>
         <dt>Waiting</dt><dd>{q.waiting + q.offered.length}</dd>
       </dl>
+      <ToMoveList lines={q.toMove} canManage={canManage} />
       {q.offered.length > 0 && (
         <ol className="waitlist">
           {q.offered.map((o, i) => (

@@ -3,7 +3,8 @@ import { db } from '@/lib/db/client.ts';
 import { assertCan } from '@/lib/auth/assert.ts';
 import { can } from '@/lib/auth/permissions.ts';
 import type { Actor } from '@/lib/auth/session.ts';
-import { nextFreePlace } from './load.ts';
+import { closureFlags, type ClosureFlag } from './closure-flags.ts';
+import { dayBounds, loadClosures, nextFreePlace } from './load.ts';
 import { ticketLabel, type BookingStatus } from './rules.ts';
 import { type Kind } from './slots.ts';
 import { sweepNoShows } from './sweep.ts';
@@ -22,14 +23,16 @@ export type KindQueue = {
   nextFree: { time: string; resourceName: string } | null;
   waiting: number;
   offered: { id: string; ticket: string; person: Person | null }[];
+  /** Today's bookings still to come whose slot a closure now covers: the desk moves them. */
+  toMove: (QueueLine & { flag: ClosureFlag })[];
 };
 
 const lineSelect = {
-  id: true, kind: true, ticket: true, status: true, slotStart: true,
+  id: true, kind: true, ticket: true, status: true, slotStart: true, slotEnd: true, resourceId: true,
   resource: { select: { name: true } }, participant: { select: { alias: true, code: true } },
 } as const;
 
-type LineRow = { id: string; kind: Kind; ticket: number; status: BookingStatus; slotStart: Date; resource: { name: string }; participant: Person | null };
+type LineRow = { id: string; kind: Kind; ticket: number; status: BookingStatus; slotStart: Date; slotEnd: Date; resourceId: string; resource: { name: string }; participant: Person | null };
 
 const line = (b: LineRow): QueueLine => ({
   id: b.id, ticket: ticketLabel(b.kind, b.ticket), time: localTime(b.slotStart), resourceName: b.resource.name, status: b.status, person: b.participant,
@@ -52,12 +55,27 @@ async function kindQueue(kind: Kind, now: Date): Promise<KindQueue> {
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
   });
   const free = await nextFreePlace(db, kind, day, now);
+  const toMove = await closedOver(kind, day, now);
   return {
     kind, now: current.map(line), next: next.map(line),
     nextFree: free && { time: free.time, resourceName: free.resourceName },
     waiting: entries.filter((e) => e.status === 'waiting').length,
     offered: entries.filter((e) => e.status === 'offered').map((e) => ({ id: e.id, ticket: ticketLabel(kind, e.ticket), person: e.participant })),
+    toMove,
   };
+}
+
+/** Today's bookings of a kind still to come that a closure covers, each with its flag (closure-flags.ts). */
+async function closedOver(kind: Kind, day: string, now: Date): Promise<KindQueue['toMove']> {
+  const { from, to } = dayBounds(day);
+  const closures = await loadClosures(db, from, to);
+  if (!closures.length) return [];
+  const rows = await db.booking.findMany({
+    where: { kind, day: new Date(`${day}T00:00:00Z`), status: 'booked', slotEnd: { gt: now } },
+    select: lineSelect, orderBy: [{ slotStart: 'asc' }, { ticket: 'asc' }],
+  });
+  const flags = await closureFlags(rows.map((b) => ({ ...b, resourceName: b.resource.name })), closures, day, now);
+  return rows.filter((b) => flags.has(b.id)).map((b) => ({ ...line(b), flag: flags.get(b.id)! }));
 }
 
 /** Now, next, next free and waitlist offers per kind, for the Today page. Anyone who sees bookings (`booking:read`). */

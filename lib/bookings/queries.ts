@@ -7,6 +7,7 @@ import { dayBounds, loadClosures, loadResources } from './load.ts';
 import { HOLDING, SEAT_LABEL, ticketLabel, timingProblem, type BookingStatus } from './rules.ts';
 import { closureFor, daySlots, slotIsPast, type Kind, type Slot, type SlotResource } from './slots.ts';
 import { sweepNoShows } from './sweep.ts';
+import { closureFlags, type ClosureFlag } from './closure-flags.ts';
 import { localDay, localTime, programNow } from '@/lib/calendar/index.ts';
 
 // What the bookings page shows for one program day: each resource's slots with a row of seats,
@@ -17,20 +18,20 @@ import { localDay, localTime, programNow } from '@/lib/calendar/index.ts';
 export type Person = { alias: string | null; code: string };
 /** Whom a booking is for: a person, nobody (anonymous), or someone this role does not see today. */
 export type BookedFor = Person | null | 'withheld';
-export type GridBooking = { id: string; ticket: string; seat: number; status: BookingStatus; person: BookedFor };
+/** `flag`: booked in a slot a closure now covers (closure-flags.ts), with where it could move. */
+export type GridBooking = { id: string; ticket: string; seat: number; status: BookingStatus; person: BookedFor; flag: ClosureFlag | null };
 export type GridSlot = {
   start: string; end: string; time: string; closed: string | null;
   /** Too late to book (half gone); started; over; check-in open (rules.ts timingProblem). */
   past: boolean; started: boolean; over: boolean; checkInOpen: boolean;
-  seats: { seat: number; booking: GridBooking | null }[];
-  /** Bookings in the slot that hold no seat any more (done, cancelled, missed). */
-  others: GridBooking[];
+  /** Each seat: the booking holding it, and the ones that sat there and hold it no more (done, cancelled, missed), so a past slot shows who was there. */
+  seats: { seat: number; booking: GridBooking | null; earlier: GridBooking[] }[];
 };
 export type GridResource = { id: string; name: string; kind: Kind; active: boolean; seatLabel: string; slotMinutes: number; slots: GridSlot[] };
 export type WaitlistRow = { id: string; position: number; ticket: string; status: 'waiting' | 'offered'; person: BookedFor };
 export type BookingDay = { day: string; today: string; resources: GridResource[]; waitlists: Record<Kind, WaitlistRow[]> };
 
-type Row = GridBooking & { resourceId: string; slotStart: Date; slotEnd: Date };
+type Row = GridBooking & { kind: Kind; resourceId: string; slotStart: Date; slotEnd: Date };
 
 /** The person as this role may see them: names are not even read where they are withheld. */
 function bookedFor(r: { participantId: string | null; participant?: Person | null }, names: boolean): BookedFor {
@@ -48,25 +49,25 @@ async function dayBookings(day: string, names: boolean): Promise<Row[]> {
     orderBy: [{ slotStart: 'asc' }, { seat: 'asc' }, { ticket: 'asc' }],
   });
   return rows.map((r) => ({
-    id: r.id, ticket: ticketLabel(r.kind, r.ticket), seat: r.seat, status: r.status, person: bookedFor(r, names),
-    resourceId: r.resourceId, slotStart: r.slotStart, slotEnd: r.slotEnd,
+    id: r.id, ticket: ticketLabel(r.kind, r.ticket), seat: r.seat, status: r.status, person: bookedFor(r, names), flag: null,
+    kind: r.kind, resourceId: r.resourceId, slotStart: r.slotStart, slotEnd: r.slotEnd,
   }));
 }
 
 function gridSlot(resource: SlotResource, slot: Slot, rows: Row[], closure: string | null, now: Date): GridSlot {
   const here = rows.filter((r) => r.resourceId === resource.id && r.slotStart.getTime() === slot.start.getTime());
   const holding = here.filter((r) => HOLDING.includes(r.status));
-  const strip = ({ resourceId: _r, slotStart: _s, slotEnd: _e, ...b }: Row): GridBooking => b;
-  // A seat beyond today's capacity still shows the booking that holds it (capacity cut later).
-  const seatCount = Math.max(resource.capacity, ...holding.map((r) => r.seat));
+  const strip = ({ kind: _k, resourceId: _r, slotStart: _s, slotEnd: _e, ...b }: Row): GridBooking => b;
+  // A seat beyond today's capacity still shows the bookings that sat there (capacity cut later).
+  const seatCount = Math.max(resource.capacity, ...here.map((r) => r.seat));
   return {
     start: slot.start.toISOString(), end: slot.end.toISOString(), time: localTime(slot.start), closed: closure, past: slotIsPast(slot, now),
     started: slot.start <= now, over: slot.end <= now, checkInOpen: !timingProblem('check_in', slot, now),
     seats: Array.from({ length: seatCount }, (_, i) => {
       const b = holding.find((r) => r.seat === i + 1);
-      return { seat: i + 1, booking: b ? strip(b) : null };
+      const earlier = here.filter((r) => r.seat === i + 1 && !HOLDING.includes(r.status)).map(strip);
+      return { seat: i + 1, booking: b ? strip(b) : null, earlier };
     }),
-    others: here.filter((r) => !HOLDING.includes(r.status)).map(strip),
   };
 }
 
@@ -109,6 +110,9 @@ export async function bookingDay(actor: Actor, day: string, now: Date = programN
   const closures = await loadClosures(db, from, to);
   const resources = (await loadResources(db, { includeInactive: true }))
     .filter((r) => r.active || rows.some((b) => b.resourceId === r.id && HOLDING.includes(b.status)));
+  const named = rows.map((b) => ({ ...b, resourceName: resources.find((r) => r.id === b.resourceId)?.name ?? '' }));
+  const flags = await closureFlags(named, closures, day, now);
+  for (const b of rows) b.flag = flags.get(b.id) ?? null;
   return {
     day,
     today: localDay(now),
