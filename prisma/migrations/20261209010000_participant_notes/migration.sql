@@ -33,10 +33,16 @@ ALTER TABLE "participant_note" ADD CONSTRAINT "participant_note_participant_id_f
 ALTER TABLE "participant_note" ADD CONSTRAINT "participant_note_kind_id_fkey" FOREIGN KEY ("kind_id") REFERENCES "note_kind"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 ALTER TABLE "participant_note" ADD CONSTRAINT "participant_note_author_id_fkey" FOREIGN KEY ("author_id") REFERENCES "staff_user"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
-INSERT INTO "note_kind" ("id", "key", "name", "sort_order") VALUES
-  (gen_random_uuid(), 'note', 'Note', 0),
-  (gen_random_uuid(), 'crisis', 'Crisis', 1),
-  (gen_random_uuid(), 'safety_plan', 'Safety plan', 2);
+-- The starting kinds, present from the first start (a manager can add to them or take one out of
+-- use in Settings). A function so tests can restore them too.
+CREATE FUNCTION seed_default_note_kinds() RETURNS void LANGUAGE sql AS $$
+  INSERT INTO "note_kind" ("id", "key", "name", "sort_order") VALUES
+    (gen_random_uuid(), 'note', 'Note', 0),
+    (gen_random_uuid(), 'crisis', 'Crisis', 1),
+    (gen_random_uuid(), 'safety_plan', 'Safety plan', 2)
+  ON CONFLICT DO NOTHING;
+$$;
+SELECT seed_default_note_kinds();
 
 -- Append-only: an entry is never rewritten. What may change: the text erased (to null) at
 -- de-identification, the participant (a merge), and the old Notes field's text filled in once when
