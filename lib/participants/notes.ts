@@ -42,12 +42,6 @@ export async function notesWithText(tx: Tx, participantId: string): Promise<Note
   }));
 }
 
-/** How many entries a record has (no text, no audit): the profile says whether there is anything to reveal. */
-export async function countNotes(actor: Actor, participantId: string): Promise<number> {
-  assertCan(actor, 'participant:read_sensitive');
-  return db.participantNote.count({ where: { participantId } });
-}
-
 /** Writes one entry inside the caller's transaction (also used by create and merge). Internal: the caller authorizes and audits. */
 export async function insertNote(tx: Tx, actor: Actor, input: { participantId: string; kindId: string; text: string; at: Date }): Promise<string> {
   const id = randomUUID();
