@@ -76,6 +76,7 @@ test('a coordinator adds a crisis entry and a note, and reads both dated and sig
 });
 
 test('the audit log shows the reading of the notes to a program manager', async ({ page, signInAs, sql }) => {
+  test.slow();
   const id = await insertParticipant(sql, unique('Finch'));
   await signInAs('manager');
   await page.goto(`/participants/${id}`);
@@ -90,7 +91,8 @@ test('the audit log shows the reading of the notes to a program manager', async 
   await expectNoAxeViolations(page);
 });
 
-test('a peer sees no notes and cannot add one; IT support cannot open the record', async ({ page, signInAs, sql }) => {
+test('a peer sees no notes and cannot add one', async ({ page, signInAs, sql }) => {
+  test.slow();
   const id = await insertParticipant(sql, unique('Lark'));
   await sql(
     `INSERT INTO participant_note (id, participant_id, kind_id, written_at, author_id, text_enc)
@@ -107,6 +109,7 @@ test('a peer sees no notes and cannot add one; IT support cannot open the record
 });
 
 test('IT support cannot open a participant record at all', async ({ page, signInAs, sql }) => {
+  test.slow();
   const id = await insertParticipant(sql, unique('Tern'));
   await signInAs('admin');
   await page.goto(`/participants/${id}`);
