@@ -103,7 +103,7 @@ describe('a full dump of the database', () => {
 
     // Encrypted words never show in a dump, so ask the notes table itself: entries stay (kind, time, author), their words go.
     const c = await rawClient();
-    expect((await c.query(`SELECT count(*)::int AS n, count(text_enc)::int AS t FROM participant_note WHERE participant_id = $1`, [personId])).rows[0]).toEqual({ n: 1, t: 0 });
+    expect((await c.query(`SELECT count(*)::int AS n, count(text_enc)::int AS t FROM participant_note WHERE participant_id = $1`, [personId])).rows[0]).toEqual({ n: 2, t: 0 }); // the create form’s first note and the crisis entry
     const after = await heldFor(personId);
     expect(Object.entries(after).filter(([, n]) => n > 0).map(([k]) => k)).toEqual([]);
     const afterText = await dump();
