@@ -116,3 +116,19 @@ test('IT support cannot open a participant record at all', async ({ page, signIn
   await expect(page.getByText('This page is not available to your role.')).toBeVisible();
   await expect(page.getByRole('form', { name: 'Add entry' })).toHaveCount(0);
 });
+
+test('a program manager keeps the list of kinds in Settings', async ({ page, signInAs }) => {
+  test.slow();
+  await signInAs('manager');
+  await page.goto('/settings/note-kinds');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kinds of note');
+  for (const name of ['Note', 'Crisis', 'Safety plan']) await expect(page.getByRole('listitem').filter({ hasText: new RegExp(`^${name}`) }).first()).toBeVisible();
+  const form = page.getByRole('form', { name: 'Add a kind of note' });
+  await form.getByRole('button', { name: 'Add kind' }).click();
+  await expect(form.getByLabel('New kind')).toHaveAccessibleDescription(/Enter a name/);
+  const name = unique('Follow-up');
+  await form.getByLabel('New kind').fill(name);
+  await form.getByRole('button', { name: 'Add kind' }).click();
+  await expect(page.getByText(`${name} added at the end of the list.`)).toBeVisible();
+  await expectNoAxeViolations(page);
+});
