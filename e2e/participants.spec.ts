@@ -158,22 +158,25 @@ test.describe('a coordinator', () => {
     await expect(page).toHaveURL(`/participants/${id}/edit`);
     await expectNoAxeViolations(page);
     await page.getByLabel('Pronouns', { exact: true }).fill('he/him');
-    await page.getByRole('button', { name: 'Show safe contact and notes to change them' }).click();
-    await expect(page.getByLabel('Notes')).toHaveValue('Likes the early shower slot');
-    await page.getByLabel('Notes').fill('Likes the late shower slot');
+    // No safe contact is stored, so there is nothing to reveal: the box is there, empty.
+    await expect(page.getByRole('button', { name: 'Show the safe contact to change it' })).toHaveCount(0);
+    await expect(page.getByLabel('Safe contact')).toHaveValue('');
+    await expect(page.getByLabel('Notes')).toHaveCount(0); // notes are dated entries, added on the record's page
+    await page.getByLabel('Safe contact').fill('Text only after 6');
     await submit(page, 'Save changes');
     await expect(page).toHaveURL(`/participants/${id}`);
     await expect(page.getByRole('region', { name: 'Details' })).toContainText('he/him');
-    await expect(page.getByRole('listitem').filter({ hasText: 'Details changed' })).toContainText('Pronouns, notes');
+    await expect(page.getByRole('listitem').filter({ hasText: 'Details changed' })).toContainText('Pronouns, safe contact');
 
     const before = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'participant.sensitive_viewed' AND entity_id = $1`, [id]);
     await page.getByRole('button', { name: 'Show safe contact and notes' }).click();
-    await expect(page.getByText('Likes the late shower slot')).toBeVisible();
+    await expect(page.getByText('Likes the early shower slot')).toBeVisible(); // the create form's notes: the first entry
+    await expect(page.getByText('Text only after 6')).toBeVisible();
     await expectNoAxeViolations(page);
     const after = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'participant.sensitive_viewed' AND entity_id = $1`, [id]);
     expect(after[0]!.n).toBe(before[0]!.n + 1);
     await page.reload();
-    await expect(page.getByText('Likes the late shower slot')).toHaveCount(0);
+    await expect(page.getByText('Likes the early shower slot')).toHaveCount(0);
   });
 
   test('cannot edit a de-identified record', async ({ page, signInAs, sql }) => {

@@ -3,6 +3,7 @@ import { createDb } from '../lib/db/create.ts';
 import { seedStaff, DEMO_LOGINS } from './seed/staff.ts';
 import { seedParticipants } from './seed/participants.ts';
 import { seedVisits } from './seed/visits.ts';
+import { seedNotes } from './seed/notes.ts';
 import { seedBookings } from './seed/bookings.ts';
 import { seedReferrals } from './seed/referrals.ts';
 import { seedAlerts } from './seed/alerts.ts';
@@ -17,6 +18,7 @@ export { DEMO_LOGINS };
 const STEPS: { name: string; run: (db: ReturnType<typeof createDb>) => Promise<void> }[] = [
   { name: 'staff accounts', run: seedStaff },
   { name: 'participants', run: (db) => seedParticipants(db) },
+  { name: 'participant notes', run: (db) => seedNotes(db) },
   { name: 'drop-in visits', run: (db) => seedVisits(db) },
   { name: 'showers and laundry', run: (db) => seedBookings(db) },
   { name: 'agencies and referrals', run: (db) => seedReferrals(db) },

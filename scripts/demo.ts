@@ -6,6 +6,8 @@ import path from 'node:path';
 import { clockDescription, isKnownZone, programZoneName } from '../lib/calendar/zone.ts';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '../lib/db/embedded.ts';
 import { migrate } from '../lib/db/migrate.ts';
+import { createDb } from '../lib/db/create.ts';
+import { moveOldNotes } from '../lib/privacy/move-old-notes.ts';
 import { prepareRuntimeRole } from '../lib/db/runtime-role.ts';
 import { seedDemoIfEmpty, DEMO_LOGINS } from '../prisma/seed.ts';
 import { loadDemoSecrets } from './lib/demo-secrets.ts';
@@ -70,6 +72,14 @@ try {
 
   await step('Applying migrations', async ({ note, result }) => {
     const { applied } = await migrate(url, { log: note });
+    // A demo kept from before dated notes: its old Notes values move into entries, as `npm start` does.
+    const owner = createDb(url, 1);
+    try {
+      const moved = await moveOldNotes(owner);
+      if (moved) note(`moved ${moved} participant note(s) into dated entries`);
+    } finally {
+      await owner.$disconnect();
+    }
     result(applied.length ? `${applied.length} applied` : 'up to date');
   });
 

@@ -4,6 +4,7 @@
 // Idempotent; it prints a count, never the words.
 import { createDb } from '../lib/db/create.ts';
 import { sealFreeText } from '../lib/privacy/seal.ts';
+import { moveOldNotes } from '../lib/privacy/move-old-notes.ts';
 
 async function main(): Promise<number> {
   const url = process.env.DATABASE_URL;
@@ -19,6 +20,8 @@ async function main(): Promise<number> {
   try {
     const sealed = await sealFreeText(db);
     console.log(`Encrypted ${sealed} piece(s) of text written before encryption; none is left in clear.`);
+    const moved = await moveOldNotes(db);
+    console.log(`Moved ${moved} old participant note(s) into dated entries.`);
     return 0;
   } finally {
     await db.$disconnect();

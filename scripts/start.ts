@@ -8,6 +8,7 @@ import net from 'node:net';
 import { createDb } from '../lib/db/create.ts';
 import { migrate } from '../lib/db/migrate.ts';
 import { sealFreeText } from '../lib/privacy/seal.ts';
+import { moveOldNotes } from '../lib/privacy/move-old-notes.ts';
 import { prepareRuntimeRole, runtimePassword } from '../lib/db/runtime-role.ts';
 import { checkEnv } from '../lib/env.ts';
 import { clockDescription } from '../lib/calendar/zone.ts';
@@ -58,6 +59,9 @@ try {
   try {
     const sealed = await sealFreeText(owner);
     if (sealed) console.log(`database: encrypted ${sealed} piece(s) of text written before encryption`);
+    // The old single Notes field, re-encrypted into its dated entry (migration 20261209010000).
+    const moved = await moveOldNotes(owner);
+    if (moved) console.log(`database: moved ${moved} participant note(s) into dated entries`);
   } finally {
     await owner.$disconnect();
   }

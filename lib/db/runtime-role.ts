@@ -55,6 +55,10 @@ export const RUNTIME_PRIVILEGES: Readonly<Record<string, readonly TablePrivilege
   setting: WRITE,
   // Front desk
   participant: WRITE,
+  // Notes about a participant: appended, never deleted; UPDATE only for de-identification (text to
+  // null), merges (participant) and the move of the old Notes field, which a trigger enforces.
+  participant_note: WRITE,
+  note_kind: WRITE, // the kinds of note, kept in Settings; taken out of use, never deleted
   service_type: WRITE,
   visit: WRITE,
   visit_service: WRITE_DELETE, // an edited visit's services are replaced

@@ -34,7 +34,7 @@ describe('getAccessRequest', () => {
 
     const result = await getAccessRequest(manager, p.id, 'view');
     expect(result.participant).toMatchObject({
-      id: p.id, code: p.code, alias: 'Robin <b>R</b>', pronouns: 'she/her', gender: 'woman', safe_contact: 'Text first', notes: expect.stringContaining('Likes the Tuesday breakfast'),
+      id: p.id, code: p.code, alias: 'Robin <b>R</b>', pronouns: 'she/her', gender: 'woman', safe_contact: 'Text first', notes: null,
       visit_count: 1,
     });
     expect(result.participant).not.toHaveProperty('notes_enc');
@@ -50,10 +50,14 @@ describe('getAccessRequest', () => {
       { id: stayId, guest_id: p.id, nights: 3, log: 'Slept well', other: '(encrypted; Lantern cannot read this value)' },
     ]);
     expect(Object.keys(related)).not.toContain('visit.participant_id'); // visits have their own section
+    // The dated notes, decrypted, with their kind, time and author.
+    expect(related['participant_note.participant_id']).toEqual([
+      expect.objectContaining({ participant_id: p.id, text: 'Likes the Tuesday breakfast', author_id: manager.id, migrated: false, written_at: expect.any(String) }),
+    ]);
 
     const event = await db.auditEvent.findFirstOrThrow({ where: { action: 'participant.access_request_viewed' } });
-    expect(event).toMatchObject({ actorId: manager.id, entityType: 'participant', entityId: p.id, details: { visits: 2, tables: ['lifecycle_stay', 'participant'] } });
-    expect(await dumpTable('audit_event')).not.toMatch(/Robin|Text first|Slept/);
+    expect(event).toMatchObject({ actorId: manager.id, entityType: 'participant', entityId: p.id, details: { visits: 2, tables: ['lifecycle_stay', 'participant', 'participant_note'] } });
+    expect(await dumpTable('audit_event')).not.toMatch(/Robin|Text first|Slept|Tuesday/);
   });
 
   it('audits an export as such', async () => {

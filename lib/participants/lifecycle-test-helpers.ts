@@ -5,7 +5,8 @@ import type { Prisma } from '@/lib/db/generated/client.ts';
 import { db } from '@/lib/db/client.ts';
 import { rawClient } from '@/lib/db/test/reset.ts';
 import { AppError } from '@/lib/errors.ts';
-import { encryptSensitive, type SensitiveText } from './sensitive.ts';
+import { encryptSafeContact } from './sensitive.ts';
+import { noteContext } from './notes.ts';
 import { encryptField } from '@/lib/crypto/fields.ts';
 import { localDay, programNow } from '@/lib/calendar/index.ts';
 
@@ -16,19 +17,28 @@ export function randomCode(): string {
   return `${pick()}${pick()}${pick()}-${pick()}${pick()}${pick()}`;
 }
 
-type Extra = Partial<Omit<Prisma.ParticipantUncheckedCreateInput, 'safeContactEnc' | 'notesEnc'>> & Partial<SensitiveText>;
+type Extra = Partial<Omit<Prisma.ParticipantUncheckedCreateInput, 'safeContactEnc' | 'notesEnc' | 'notes'>> & { safeContact?: string | null; notes?: string | null };
 
-/** A participant record made directly in the database, with sensitive text encrypted as the app does. */
+/** A participant record made directly in the database, with sensitive text encrypted as the app does (notes: one dated entry). */
 export async function makeParticipant(staffId: string, { safeContact = null, notes = null, ...data }: Extra = {}) {
   const id = randomUUID();
   await db.participant.create({
     data: {
       id, code: randomCode(), alias: `Person ${id.slice(0, 6)}`, consentAt: programNow(), consentById: staffId, createdById: staffId,
-      ...encryptSensitive(id, { safeContact, notes }), ...data,
+      ...encryptSafeContact(id, safeContact), ...data,
     },
     select: { id: true },
   });
+  if (notes) await addNoteRow(id, staffId, notes);
   return db.participant.findUniqueOrThrow({ where: { id }, select: { id: true, code: true, alias: true } });
+}
+
+/** One dated note, as the app writes it (kind "note" unless given). */
+export async function addNoteRow(participantId: string, authorId: string, text: string, kindKey = 'note', at = programNow()) {
+  const id = randomUUID();
+  const kind = await db.noteKind.findUniqueOrThrow({ where: { key: kindKey }, select: { id: true } });
+  await db.participantNote.create({ data: { id, participantId, kindId: kind.id, textEnc: encryptField(text, noteContext(id)), writtenAt: at, authorId }, select: { id: true } });
+  return id;
 }
 
 /** A drop-in visit with the given built-in services (by key), as the visits feature stores it. */

@@ -33,17 +33,13 @@ describe('mergedAnswers', () => {
 
 describe('combineSensitive', () => {
   const H = 'From record K7Q-4M2, merged on 2026-11-21:';
-  it('adds the merged notes under a heading after the kept notes', () => {
-    expect(combineSensitive({ safeContact: null, notes: 'A' }, { safeContact: null, notes: 'B' }, H)).toEqual({ safeContact: null, notes: `A\n\n${H}\nB` });
-    expect(combineSensitive({ safeContact: null, notes: null }, { safeContact: null, notes: 'B' }, H)).toEqual({ safeContact: null, notes: `${H}\nB` });
+  it('takes the merged safe contact when the kept record has none, and carries nothing', () => {
+    expect(combineSensitive({ safeContact: null }, { safeContact: 'Text' }, H)).toEqual({ safeContact: 'Text', carriedNote: null });
+    expect(combineSensitive({ safeContact: null }, { safeContact: null }, H)).toEqual({ safeContact: null, carriedNote: null });
   });
 
-  it('takes the merged safe contact when the kept record has none', () => {
-    expect(combineSensitive({ safeContact: null, notes: 'A' }, { safeContact: 'Text', notes: null }, H)).toEqual({ safeContact: 'Text', notes: 'A' });
-  });
-
-  it('keeps the kept safe contact and carries a different one into the notes; the same one is not repeated', () => {
-    expect(combineSensitive({ safeContact: 'Call', notes: null }, { safeContact: 'Email', notes: 'B' }, H)).toEqual({ safeContact: 'Call', notes: `${H}\nB\nSafe contact: Email` });
-    expect(combineSensitive({ safeContact: 'Call', notes: 'A' }, { safeContact: 'Call', notes: null }, H)).toEqual({ safeContact: 'Call', notes: 'A' });
+  it('keeps the kept safe contact and carries a different one into a note; the same one is not repeated', () => {
+    expect(combineSensitive({ safeContact: 'Call' }, { safeContact: 'Email' }, H)).toEqual({ safeContact: 'Call', carriedNote: `${H}\nSafe contact: Email` });
+    expect(combineSensitive({ safeContact: 'Call' }, { safeContact: 'Call' }, H)).toEqual({ safeContact: 'Call', carriedNote: null });
   });
 });

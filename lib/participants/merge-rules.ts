@@ -1,12 +1,12 @@
 import type { Prisma } from '@/lib/db/generated/client.ts';
-import { encryptField } from '@/lib/crypto/fields.ts';
-import { decryptSensitive, sensitiveContext } from './sensitive.ts';
+import { decryptSafeContact, encryptSafeContact } from './sensitive.ts';
 import { formatDate } from '@/lib/calendar/index.ts';
 
 // What a merge does to the two records' own fields. The rule: the kept record wins wherever it
 // has an answer ("prefers not to answer" is an answer); a question it never asked takes the
-// merged record's answer. Nothing written about the person is dropped: the merged record's notes,
-// and its safe contact when the kept record has a different one, are added to the kept notes.
+// merged record's answer. Nothing written about the person is dropped: the merged record's dated
+// notes move with everything else, and its safe contact, when the kept record has a different
+// one, becomes a new note on the kept record.
 
 export const MERGE_ANSWER_SELECT = {
   id: true,
@@ -27,11 +27,10 @@ export const MERGE_ANSWER_SELECT = {
   homeCommunityState: true,
   travelling: true,
   safeContactEnc: true,
-  notesEnc: true,
 } as const satisfies Prisma.ParticipantSelect;
 
 export type MergeSide = Prisma.ParticipantGetPayload<{ select: typeof MERGE_ANSWER_SELECT }>;
-type Answers = Omit<MergeSide, 'id' | 'code' | 'mergedIntoId' | 'deidentifiedAt' | 'lastActivityAt' | 'safeContactEnc' | 'notesEnc'>;
+type Answers = Omit<MergeSide, 'id' | 'code' | 'mergedIntoId' | 'deidentifiedAt' | 'lastActivityAt' | 'safeContactEnc'>;
 
 const TEXT_ANSWERS = [
   ['pronouns', 'pronounsState'],
@@ -54,31 +53,24 @@ export function mergedAnswers(kept: Answers, merged: Answers): Partial<Answers> 
   return out;
 }
 
-type Sensitive = { safeContact: string | null; notes: string | null };
+type Sensitive = { safeContact: string | null };
 
 /**
- * The kept record's safe contact and notes after a merge (plain text). Its own safe contact
- * stays; if it has none it takes the merged one. The merged notes, and a differing merged safe
- * contact, follow the kept notes under a heading naming the merged record's code.
+ * The kept record's safe contact after a merge (plain text), and what to add to its notes. Its own
+ * safe contact stays; if it has none it takes the merged one. A different merged safe contact is
+ * kept as a note under a heading naming the merged record's code.
  */
-export function combineSensitive(kept: Sensitive, merged: Sensitive, heading: string): Sensitive {
+export function combineSensitive(kept: Sensitive, merged: Sensitive, heading: string): { safeContact: string | null; carriedNote: string | null } {
   const safeContact = kept.safeContact ?? merged.safeContact;
-  const carried = [
-    merged.notes,
-    kept.safeContact && merged.safeContact && merged.safeContact !== kept.safeContact ? `Safe contact: ${merged.safeContact}` : null,
-  ].filter((t): t is string => !!t);
-  const notes = carried.length ? [kept.notes, `${heading}\n${carried.join('\n')}`].filter(Boolean).join('\n\n') : kept.notes;
-  return { safeContact, notes };
+  const differs = kept.safeContact && merged.safeContact && merged.safeContact !== kept.safeContact;
+  return { safeContact, carriedNote: differs ? `${heading}\nSafe contact: ${merged.safeContact}` : null };
 }
 
-/** The kept record's new encrypted columns, re-encrypted under its own id; only those that change. */
-export function mergedSensitive(kept: MergeSide, merged: MergeSide, now: Date): { safeContactEnc?: Uint8Array<ArrayBuffer> | null; notesEnc?: Uint8Array<ArrayBuffer> | null } {
-  const before = decryptSensitive(kept.id, kept);
-  const after = combineSensitive(before, decryptSensitive(merged.id, merged), `From record ${merged.code}, merged on ${formatDate(now.toISOString())}:`);
-  return {
-    ...(after.safeContact !== before.safeContact ? { safeContactEnc: encryptField(after.safeContact, sensitiveContext(kept.id, 'safe_contact')) } : {}),
-    ...(after.notes !== before.notes ? { notesEnc: encryptField(after.notes, sensitiveContext(kept.id, 'notes')) } : {}),
-  };
+/** The kept record's new safe contact (re-encrypted under its own id, only if it changes) and a note to add, if any. */
+export function mergedSensitive(kept: MergeSide, merged: MergeSide, now: Date): { update: { safeContactEnc?: Uint8Array<ArrayBuffer> | null }; carriedNote: string | null } {
+  const before = decryptSafeContact(kept.id, kept);
+  const after = combineSensitive({ safeContact: before }, { safeContact: decryptSafeContact(merged.id, merged) }, `From record ${merged.code}, merged on ${formatDate(now.toISOString())}:`);
+  return { update: after.safeContact !== before ? encryptSafeContact(kept.id, after.safeContact) : {}, carriedNote: after.carriedNote };
 }
 
 /** The merged record afterwards: its code and a pointer to the kept record; every answer and text erased. */

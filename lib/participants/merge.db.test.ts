@@ -3,7 +3,7 @@ import { db } from '@/lib/db/client.ts';
 import { makeActor } from '@/lib/db/test/actors.ts';
 import { rawClient, runtimeRole } from '@/lib/db/test/reset.ts';
 import { ROLES, roleCan } from '@/lib/auth/permissions.ts';
-import { decryptSensitive } from './sensitive.ts';
+import { decryptSafeContact, revealSensitive } from './sensitive.ts';
 import { MERGE_RULES, mergeParticipants } from './merge.ts';
 import { dumpTable, expectAppError, logVisit, makeParticipant, participantRow } from './lifecycle-test-helpers.ts';
 
@@ -33,7 +33,7 @@ describe('mergeParticipants', () => {
     expect(gone).toMatchObject({ mergedIntoId: kept.id, alias: null, visitCount: 0, lastSeenAt: null, safeContactEnc: null, notesEnc: null, code: merged.code });
     expect(await audits()).toEqual([{
       action: 'participant.merged', entityId: kept.id,
-      details: { keptId: kept.id, mergedId: merged.id, filled: [], notesCombined: false, moved: ['visit.participant_id:3'] },
+      details: { keptId: kept.id, mergedId: merged.id, filled: [], carriedNoteId: null, moved: ['visit.participant_id:3'] },
     }]);
     // The merged alias is gone from the table and never reached the audit log.
     expect(await dumpTable('participant')).not.toContain(merged.alias!);
@@ -56,25 +56,29 @@ describe('mergeParticipants', () => {
     expect(await participantRow(merged.id)).toMatchObject({ pronouns: null, pronounsState: 'not_asked', gender: null, genderSelfDescribed: null, birthYear: null });
   });
 
-  it('adds the merged notes to the kept notes, re-encrypted for the kept record; a missing safe contact is taken over', async () => {
+  it('moves the merged record’s dated notes to the kept record, still readable and signed; a missing safe contact is taken over', async () => {
     const staff = await makeActor('coordinator');
     const kept = await makeParticipant(staff.id, { notes: 'Prefers the back door.' });
     const merged = await makeParticipant(staff.id, { notes: 'Asked about housing.', safeContact: 'Text first, never call.' });
     await mergeParticipants(staff, { keptId: kept.id, mergedId: merged.id });
-    const text = decryptSensitive(kept.id, await participantRow(kept.id));
-    expect(text.safeContact).toBe('Text first, never call.');
-    expect(text.notes).toMatch(new RegExp(`^Prefers the back door\\.\\n\\nFrom record ${merged.code}, merged on \\d{4}-\\d\\d-\\d\\d:\\nAsked about housing\\.$`));
-    expect((await audits())[0]!.details).toMatchObject({ notesCombined: true });
+    expect(decryptSafeContact(kept.id, await participantRow(kept.id))).toBe('Text first, never call.');
+    const { notes } = await revealSensitive(staff, { id: kept.id });
+    expect(notes.map((n) => [n.text, n.author]).sort()).toEqual([['Asked about housing.', staff.displayName], ['Prefers the back door.', staff.displayName]]);
+    expect(await db.participantNote.count({ where: { participantId: merged.id } })).toBe(0);
+    expect((await audits())[0]!.details).toMatchObject({ carriedNoteId: null, moved: ['participant_note.participant_id:1'] });
     expect(await dumpTable('participant')).not.toContain('housing');
+    expect(await dumpTable('participant_note')).not.toContain('housing');
   });
 
-  it('keeps the kept safe contact and carries a different merged one into the notes', async () => {
+  it('keeps the kept safe contact and carries a different merged one into a new note signed by the person merging', async () => {
     const staff = await makeActor('coordinator');
     const kept = await makeParticipant(staff.id, { safeContact: 'Call after 6.' });
     const merged = await makeParticipant(staff.id, { safeContact: 'Only by email.' });
     await mergeParticipants(staff, { keptId: kept.id, mergedId: merged.id });
-    const text = decryptSensitive(kept.id, await participantRow(kept.id));
-    expect(text).toEqual({ safeContact: 'Call after 6.', notes: expect.stringMatching(/\nSafe contact: Only by email\.$/) });
+    expect(decryptSafeContact(kept.id, await participantRow(kept.id))).toBe('Call after 6.');
+    const { notes } = await revealSensitive(staff, { id: kept.id });
+    expect(notes).toEqual([expect.objectContaining({ kind: 'Note', author: staff.displayName, text: expect.stringMatching(new RegExp(`^From record ${merged.code}, merged on .*\nSafe contact: Only by email\.$`)) })]);
+    expect((await audits())[0]!.details).toMatchObject({ carriedNoteId: notes[0]!.id });
   });
 
   it('points records merged earlier at the kept record, and keeps the later activity', async () => {

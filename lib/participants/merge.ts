@@ -8,6 +8,7 @@ import { dbErrorCode, AppError, notFound } from '@/lib/errors.ts';
 import { participantReferences } from './access-request.ts';
 import { PARTICIPANT_NOT_FOUND } from './schema.ts';
 import { MERGE_ANSWER_SELECT, mergedAnswers, mergedSensitive, TOMBSTONE } from './merge-rules.ts';
+import { insertNote, plainNoteKindId } from './notes.ts';
 import { programNow } from '@/lib/calendar/index.ts';
 import { uuidOf, parseOrRefuse } from '@/lib/validation.ts';
 
@@ -69,7 +70,7 @@ export async function getMergeCandidate(actor: Actor, id: unknown): Promise<Merg
   // Whether sensitive text is held is asked of the database; the ciphertext stays there.
   const [row] = await db.$queryRaw<(Omit<MergeCandidate, 'lastSeenAt' | 'createdAt'> & { lastSeenAt: Date | null; createdAt: Date })[]>`
     SELECT id::text AS id, alias, code, visit_count AS "visitCount", last_seen_at AS "lastSeenAt", created_at AS "createdAt",
-           safe_contact_enc IS NOT NULL AS "hasSafeContact", notes_enc IS NOT NULL AS "hasNotes",
+           safe_contact_enc IS NOT NULL AS "hasSafeContact", EXISTS (SELECT 1 FROM participant_note n WHERE n.participant_id = participant.id) AS "hasNotes",
            merged_into_id::text AS "mergedIntoId", deidentified_at IS NOT NULL AS deidentified
     FROM participant WHERE id = ${parsed.data}::uuid`;
   if (!row) return null;
@@ -120,8 +121,8 @@ async function moveReferences(tx: Tx, ids: MergeIds): Promise<Record<string, num
 
 /**
  * Merges `mergedId` into `keptId`: moves everything attached, fills the kept record's "not asked"
- * answers from the merged one, adds the merged record's notes (and a differing safe contact) to
- * the kept record's notes, and leaves the merged record as an empty pointer to the kept one.
+ * answers from the merged one (its dated notes move with the rest; a differing safe contact becomes
+ * a note on the kept record), and leaves the merged record as an empty pointer to the kept one.
  * Coordinators and managers (`participant:merge`).
  */
 export async function mergeParticipants(actor: Actor, input: unknown): Promise<{ keptId: string; moved: number }> {
@@ -131,10 +132,15 @@ export async function mergeParticipants(actor: Actor, input: unknown): Promise<{
     const { kept, merged } = await lockPair(tx, ids);
     const moved = await moveReferences(tx, ids);
     const answers = mergedAnswers(kept, merged);
-    const sensitive = mergedSensitive(kept, merged, programNow());
+    const now = programNow();
+    const sensitive = mergedSensitive(kept, merged, now);
     const lastActivityAt = kept.lastActivityAt > merged.lastActivityAt ? kept.lastActivityAt : merged.lastActivityAt;
     await tx.participant.update({ where: { id: merged.id }, data: { ...TOMBSTONE, mergedIntoId: kept.id }, select: { id: true } });
-    await tx.participant.update({ where: { id: kept.id }, data: { ...answers, ...sensitive, lastActivityAt }, select: { id: true } });
+    await tx.participant.update({ where: { id: kept.id }, data: { ...answers, ...sensitive.update, lastActivityAt }, select: { id: true } });
+    // The merged record's notes moved with its other rows (moveReferences); a differing safe contact becomes one more.
+    const carriedNoteId = sensitive.carriedNote
+      ? await insertNote(tx, actor, { participantId: kept.id, kindId: await plainNoteKindId(tx), text: sensitive.carriedNote, at: now })
+      : null;
     await recordAudit(tx, actor, 'participant.merged', {
       entityType: 'participant',
       entityId: kept.id,
@@ -142,7 +148,7 @@ export async function mergeParticipants(actor: Actor, input: unknown): Promise<{
         keptId: kept.id,
         mergedId: merged.id,
         filled: Object.keys(answers).filter((k) => !k.endsWith('State')),
-        notesCombined: 'notesEnc' in sensitive,
+        carriedNoteId,
         moved: Object.entries(moved).map(([k, n]) => `${k}:${n}`),
       },
     });

@@ -116,10 +116,11 @@ describe('updateParticipant', () => {
     const { id } = await createParticipant(coordinator, FULL);
     expect((await updateParticipant(coordinator, { ...FULL, id, sensitive: 'replace' })).changed).toEqual([]);
     expect(await auditActions()).toEqual(['participant.created']);
+    // Notes are dated entries now: the edit form carries none, and one sent anyway is ignored.
     const result = await updateParticipant(coordinator, { ...FULL, id, sensitive: 'replace', safeContact: '', notes: 'new note' });
-    expect(result.changed).toEqual(['safeContact', 'notes']);
+    expect(result.changed).toEqual(['safeContact']);
     expect((await row(id)).safeContactEnc).toBeNull();
-    expect((await row(id)).notesEnc).not.toBeNull();
+    expect(await db.participantNote.count({ where: { participantId: id } })).toBe(1); // the create form's first note only
   });
 
   it('refuses to edit a de-identified or merged-away record, with a plain message', async () => {

@@ -9,7 +9,8 @@ import { AppError, forbidden, isUniqueViolation, notFound } from '@/lib/errors.t
 import { generateParticipantCode } from './code.ts';
 import { editRefusal } from './rules.ts';
 import { CreateParticipantSchema, parseOrRefuse, toParticipantData, UpdateParticipantSchema, type ParticipantData } from './schema.ts';
-import { decryptSensitive, encryptSensitive } from './sensitive.ts';
+import { decryptSafeContact, encryptSafeContact } from './sensitive.ts';
+import { insertNote, plainNoteKindId } from './notes.ts';
 import { programNow } from '@/lib/calendar/index.ts';
 
 // Writes to participant records, each in one transaction with its audit row. Audit details
@@ -60,7 +61,7 @@ export async function createParticipant(actor: Actor, input: unknown, options: {
   assertCan(actor, 'participant:create');
   const data = toParticipantData(parseOrRefuse(CreateParticipantSchema, input));
   const id = randomUUID();
-  const encrypted = encryptSensitive(id, data);
+  const encrypted = encryptSafeContact(id, data.safeContact);
   const now = programNow();
   for (let attempt = 1; ; attempt++) {
     const code = (options.generateCode ?? generateParticipantCode)();
@@ -70,6 +71,7 @@ export async function createParticipant(actor: Actor, input: unknown, options: {
           data: { ...columns(data), ...encrypted, id, code, consentAt: now, consentById: actor.id, createdById: actor.id, lastActivityAt: now },
           select: { id: true },
         });
+        if (data.notes) await insertNote(tx, actor, { participantId: id, kindId: await plainNoteKindId(tx), text: data.notes, at: now });
         await recordAudit(tx, actor, 'participant.created', { entityType: 'participant', entityId: id, details: answeredSummary(data) });
       });
       return { id, code };
@@ -84,7 +86,7 @@ export async function createParticipant(actor: Actor, input: unknown, options: {
 function changedFields(current: ParticipantData, next: ParticipantData, compareSensitive: boolean): string[] {
   const changed: string[] = current.alias === next.alias ? [] : ['alias'];
   for (const q of QUESTION_NAMES) if (QUESTIONS[q].some((c) => current[c] !== next[c])) changed.push(q);
-  if (compareSensitive) for (const k of ['safeContact', 'notes'] as const) if (current[k] !== next[k]) changed.push(k);
+  if (compareSensitive && current.safeContact !== next.safeContact) changed.push('safeContact');
   return changed;
 }
 
@@ -95,7 +97,7 @@ async function lockForEdit(tx: Tx, id: string) {
     select: {
       alias: true, birthYear: true, birthYearState: true, gender: true, genderSelfDescribed: true, indigenousIdentity: true,
       pronouns: true, pronounsState: true, language: true, languageState: true, homeCommunity: true, homeCommunityState: true,
-      travelling: true, safeContactEnc: true, notesEnc: true, deidentifiedAt: true, mergedIntoId: true,
+      travelling: true, safeContactEnc: true, deidentifiedAt: true, mergedIntoId: true,
     },
   });
   if (!row) throw notFound('That participant');
@@ -105,8 +107,9 @@ async function lockForEdit(tx: Tx, id: string) {
 }
 
 /**
- * Saves the edit form. Safe contact and notes change only when the form carried them (the editor
- * revealed them first); otherwise they are kept as they are. De-identified and merged-away
+ * Saves the edit form. The safe contact changes only when the form carried it (the editor
+ * revealed it first); otherwise it is kept as it is. Notes are dated entries (./notes.ts), not
+ * part of the form. De-identified and merged-away
  * records are refused. Audits `participant.updated` with the changed field names. Roles with
  * `participant:update`.
  */
@@ -118,13 +121,13 @@ export async function updateParticipant(actor: Actor, input: unknown): Promise<{
   if (replaceSensitive && !can(actor, 'participant:read_sensitive')) throw forbidden();
   return db.$transaction(async (tx) => {
     const row = await lockForEdit(tx, id);
-    const { safeContactEnc, notesEnc, deidentifiedAt: _d, mergedIntoId: _m, ...plain } = row;
+    const { safeContactEnc, deidentifiedAt: _d, mergedIntoId: _m, ...plain } = row;
     // The old text is decrypted only to compare it with a replacement the editor has already seen.
-    const old = replaceSensitive ? decryptSensitive(id, { safeContactEnc, notesEnc }) : { safeContact: null, notes: null };
-    const current = { ...plain, ...old } as ParticipantData;
+    const safeContact = replaceSensitive ? decryptSafeContact(id, { safeContactEnc }) : null;
+    const current = { ...plain, safeContact, notes: null } as ParticipantData;
     const changed = changedFields(current, data, replaceSensitive);
     if (changed.length === 0) return { changed };
-    const sensitive = replaceSensitive && (changed.includes('safeContact') || changed.includes('notes')) ? encryptSensitive(id, data) : {};
+    const sensitive = replaceSensitive && changed.includes('safeContact') ? encryptSafeContact(id, data.safeContact) : {};
     await tx.participant.update({ where: { id }, data: { ...columns(data), ...sensitive, lastActivityAt: programNow() }, select: { id: true } });
     await recordAudit(tx, actor, 'participant.updated', { entityType: 'participant', entityId: id, details: { changed } });
     return { changed };

@@ -182,7 +182,7 @@ export async function getParticipantProfile(actor: Actor, id: unknown): Promise<
 
 async function sensitivePresence(id: string): Promise<{ hasSafeContact: boolean; hasNotes: boolean }> {
   const [row] = await db.$queryRaw<{ s: boolean; n: boolean }[]>`
-    SELECT safe_contact_enc IS NOT NULL AS s, notes_enc IS NOT NULL AS n FROM participant WHERE id = ${id}::uuid`;
+    SELECT safe_contact_enc IS NOT NULL AS s, EXISTS (SELECT 1 FROM participant_note WHERE participant_id = ${id}::uuid) AS n FROM participant WHERE id = ${id}::uuid`;
   return { hasSafeContact: !!row?.s, hasNotes: !!row?.n };
 }
 

@@ -52,7 +52,10 @@ describe('retention', () => {
         code: p.code, birthYear: 1988, gender: 'self_described', indigenousIdentity: 'first_nations', travelling: 'no', visitCount: 1,
       });
       expect(await db.visit.count({ where: { participantId: p.id } })).toBe(1);
+      // Their dated notes keep kind, time and author (for the program's own counts) but lose their words.
+      expect(await db.participantNote.findMany({ where: { participantId: p.id }, select: { textEnc: true, authorId: true } })).toEqual([{ textEnc: null, authorId: manager.id }]);
     }
+    expect(await db.participantNote.count({ where: { participantId: recent.id, textEnc: { not: null } } })).toBe(1);
     expect(await participantRow(recent.id)).toMatchObject({ alias: recent.alias, deidentifiedAt: null, pronouns: 'they/them' });
     const dump = await dumpTable('participant');
     for (const p of stale) expect(dump).not.toContain(p.alias!);

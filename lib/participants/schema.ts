@@ -54,9 +54,11 @@ const fields = {
   homeCommunityDeclined: flag,
   travelling: choice(['yes', 'no'] as const),
   safeContact: longText('the safe contact', TEXT_MAX.safeContact).optional().default(''),
-  notes: longText('the notes', TEXT_MAX.notes).optional().default(''),
 };
-type RawFields = z.infer<z.ZodObject<typeof fields>>;
+// The create form's notes become the record's first dated entry (kind "note"); later entries are
+// added on the participant page (lib/participants/notes.ts), so the edit form has none.
+const firstNote = longText('the notes', TEXT_MAX.notes).optional().default('');
+type RawFields = z.infer<z.ZodObject<typeof fields>> & { notes?: string };
 
 export type AnswerState = 'not_asked' | 'declined' | 'answered';
 const DECLINABLE = ['pronouns', 'language', 'homeCommunity'] as const;
@@ -77,6 +79,7 @@ export type ParticipantData = {
   homeCommunityState: AnswerState;
   travelling: 'yes' | 'no' | 'declined' | null;
   safeContact: string | null;
+  /** The create form's first note; always null on an edit. */
   notes: string | null;
 };
 
@@ -114,7 +117,7 @@ export function toParticipantData(raw: RawFields): ParticipantData {
     ...declinable,
     travelling: orNull(raw.travelling) as ParticipantData['travelling'],
     safeContact: orNull(raw.safeContact),
-    notes: orNull(raw.notes),
+    notes: orNull(raw.notes ?? ''),
   };
 }
 
@@ -123,10 +126,10 @@ const CONSENT_NEEDED = 'A named record needs the person’s agreement. Without i
 // The schemas check and tidy (trim, NFC) but keep the form's shape, so the action's parse and the
 // data layer's own parse of the same input agree; toParticipantData then maps it to columns.
 export const CreateParticipantSchema = z
-  .object({ ...fields, consent: flag.refine((v) => v, CONSENT_NEEDED) })
+  .object({ ...fields, notes: firstNote, consent: flag.refine((v) => v, CONSENT_NEEDED) })
   .superRefine(crossCheck);
 
-/** `sensitive` is "replace" only when the form showed the safe contact and notes (after they were revealed). */
+/** `sensitive` is "replace" only when the form showed the safe contact (after it was revealed). */
 export const UpdateParticipantSchema = z
   .object({ ...fields, id: participantId, sensitive: z.enum(['keep', 'replace']).optional().default('keep') })
   .superRefine(crossCheck);

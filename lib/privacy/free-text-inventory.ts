@@ -39,7 +39,8 @@ export const FREE_TEXT_INVENTORY: readonly InventoryEntry[] = [
   C('participant', 'language', 'shown at the desk; erased at de-identification'),
   C('participant', 'home_community', 'shown at the desk; erased at de-identification'),
   E('participant', 'safe_contact_enc', 'how to reach the person safely', 'id'),
-  E('participant', 'notes_enc', 'staff notes about the person', 'id'),
+  E('participant', 'notes_enc', 'the old single Notes field: moved into participant_note by `npm start` (lib/privacy/move-old-notes.ts), null afterwards', 'id'),
+  E('participant_note', 'text_enc', 'a dated note about the person (note, crisis, safety plan…); the entry’s kind, time and author stay after de-identification', 'participant_id'),
 
   // Visits, referrals, stays, alerts, outreach: words written about a person.
   E('visit', 'void_reason_enc', 'why a visit was voided ("logged for the wrong person — Robin") can name someone', 'participant_id'),
@@ -74,6 +75,8 @@ export const FREE_TEXT_INVENTORY: readonly InventoryEntry[] = [
   N('board_link', 'label', 'where the queue board hangs (“front window”)'),
   X('board_link', 'token_hash', 'SHA-256 of the board link’s token'),
   X('outreach_option', 'key', 'built-in code the reports refer to'),
+  X('note_kind', 'key', 'built-in code of a kind of note (note, crisis, safety_plan)'),
+  N('note_kind', 'name', 'a kind of note the program names (“Crisis”), never about a person'),
   N('outreach_option', 'name', 'a street zone, online platform or contact kind the program names'),
   N('agency', 'name', 'public directory of agencies'),
   N('agency', 'phone', 'the agency’s public number'),

@@ -3,11 +3,14 @@ import { ownerDb } from '../../lib/db/test/open-db.ts';
 import { db } from '@/lib/db/client.ts';
 import { rawClient } from '@/lib/db/test/reset.ts';
 import { makeActor } from '@/lib/db/test/actors.ts';
-import { decryptSensitive } from '@/lib/participants/sensitive.ts';
+import { decryptSafeContact } from '@/lib/participants/sensitive.ts';
+import { noteContext } from '@/lib/participants/notes.ts';
+import { decryptField } from '@/lib/crypto/fields.ts';
 import { todaySummary } from '@/lib/visits/queries.ts';
 import { seedStaff } from './staff.ts';
 import { DEMO_PARTICIPANTS, seedParticipants } from './participants.ts';
 import { seedVisits } from './visits.ts';
+import { seedNotes } from './notes.ts';
 
 // A Wednesday, 13:30 in Vancouver (UTC−7): the drop-in has been open three and a half hours.
 const NOW = new Date('2026-11-18T20:30:00Z');
@@ -15,6 +18,7 @@ const NOW = new Date('2026-11-18T20:30:00Z');
 async function seedDemo(now = NOW) {
   await seedStaff(await ownerDb());
   await seedParticipants(await ownerDb(), now);
+  await seedNotes(await ownerDb(), now);
   await seedVisits(await ownerDb(), now);
 }
 
@@ -99,19 +103,23 @@ describe('demo seed: participants and drop-in visits', () => {
     expect(await fingerprint()).toBe(first);
   });
 
-  it('encrypts safe contact and notes so the app can read them back', async () => {
+  it('encrypts safe contacts and dated notes so the app can read them back; the old Notes field is moved into entries', async () => {
     await seedDemo();
-    const rows = await db.participant.findMany({
-      where: { OR: [{ safeContactEnc: { not: null } }, { notesEnc: { not: null } }] },
-      select: { id: true, safeContactEnc: true, notesEnc: true },
-    });
+    const rows = await db.participant.findMany({ where: { safeContactEnc: { not: null } }, select: { id: true, safeContactEnc: true } });
     expect(rows.length).toBeGreaterThan(5);
     for (const row of rows) {
-      const text = decryptSensitive(row.id, row);
-      expect(text.safeContact ?? text.notes).toBeTruthy();
-      for (const [plain, stored] of [[text.safeContact, row.safeContactEnc], [text.notes, row.notesEnc]] as const) {
-        if (plain) expect(Buffer.from(stored!).includes(Buffer.from(plain.slice(0, 12)))).toBe(false);
-      }
+      const text = decryptSafeContact(row.id, row);
+      expect(text).toBeTruthy();
+      expect(Buffer.from(row.safeContactEnc!).includes(Buffer.from(text!.slice(0, 12)))).toBe(false);
+    }
+    expect(await db.participant.count({ where: { notesEnc: { not: null } } })).toBe(0);
+    const notes = await db.participantNote.findMany({ select: { id: true, textEnc: true, migrated: true, authorId: true } });
+    expect(notes.filter((n) => n.migrated).length).toBeGreaterThan(5);
+    expect(notes.filter((n) => !n.migrated && n.authorId).length).toBeGreaterThanOrEqual(4);
+    for (const n of notes) {
+      const text = decryptField(n.textEnc, noteContext(n.id));
+      expect(text).toBeTruthy();
+      expect(Buffer.from(n.textEnc!).includes(Buffer.from(text!.slice(0, 12)))).toBe(false);
     }
   });
 
@@ -125,6 +133,7 @@ describe('demo seed: participants and drop-in visits', () => {
     }
     const n = await one<{ n: number }>('SELECT count(*)::int AS n FROM participant WHERE safe_contact_enc IS NOT NULL OR notes_enc IS NOT NULL');
     expect(n.n).toBe(0);
+    expect((await one<{ n: number }>('SELECT count(*)::int AS n FROM participant_note')).n).toBe(0);
     expect((await one<{ n: number }>('SELECT count(*)::int AS n FROM participant')).n).toBe(DEMO_PARTICIPANTS);
   });
 

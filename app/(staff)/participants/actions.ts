@@ -9,6 +9,8 @@ import { createParticipant, updateParticipant } from '@/lib/participants/mutatio
 import { findSimilarAliases, lastSeenOn } from '@/lib/participants/queries.ts';
 import { searchParticipants } from '@/lib/participants/search.ts';
 import { revealSensitive } from '@/lib/participants/sensitive.ts';
+import { addNote } from '@/lib/participants/notes.ts';
+import { AddNoteSchema } from '@/lib/participants/notes-schema.ts';
 import {
   CreateParticipantSchema, PARTICIPANT_TABLE, ParticipantIdSchema, SEARCH_COOKIE, SimilarAliasSchema, UpdateParticipantSchema,
 } from '@/lib/participants/schema.ts';
@@ -37,14 +39,36 @@ export const updateParticipantAction = defineAction({
   },
 });
 
-/** Reveals safe contact and notes to the person who asked; the data layer audits the viewing. */
+/** Reveals safe contact and the dated notes (as JSON) to the person who asked; the data layer audits the viewing. */
 export const revealSensitiveAction = defineAction({
   readOnly: true,
   permission: 'participant:read_sensitive',
   schema: ParticipantIdSchema,
   run: async (actor, input) => {
     const text = await revealSensitive(actor, input);
-    return { data: { safeContact: text.safeContact ?? '', notes: text.notes ?? '' } };
+    return { data: { safeContact: text.safeContact ?? '', notes: JSON.stringify(text.notes) } };
+  },
+});
+
+/** The edit form's reveal: the safe contact only (the notes are not on that form, so they are not read). */
+export const revealSafeContactAction = defineAction({
+  readOnly: true,
+  permission: 'participant:read_sensitive',
+  schema: ParticipantIdSchema,
+  run: async (actor, input) => {
+    const text = await revealSensitive(actor, input, { withNotes: false });
+    return { data: { safeContact: text.safeContact ?? '' } };
+  },
+});
+
+/** Appends a dated, signed note; the data layer audits it without its text. */
+export const addNoteAction = defineAction({
+  permission: 'participant:update',
+  schema: AddNoteSchema,
+  run: async (actor, input) => {
+    await addNote(actor, input);
+    revalidatePath(`/participants/${input.participantId}`);
+    return { message: 'Entry added. Show the notes to read it.' };
   },
 });
 

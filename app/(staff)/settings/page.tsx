@@ -24,6 +24,7 @@ export default async function SettingsPage() {
       {can(actor, 'program:manage') && (
         <p><Link href="/settings/programs">Programs</Link>: schedules, partners, active dates and closed days.</p>
       )}
+      <p><Link href="/settings/note-kinds">Kinds of note</Link>: what staff choose when they add to a participant’s notes (note, crisis, safety plan…).</p>
       <p><Link href="/settings/outreach">Outreach lists</Link>: street zones, online platforms and what happened at a contact.</p>
       <p><Link href="/settings/suite-units">Safe Suite units</Link>: the units stays are booked into.</p>
       {can(actor, 'retention:run') && (

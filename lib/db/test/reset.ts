@@ -23,7 +23,7 @@ export async function resetDatabase(): Promise<void> {
   if (rows.length === 0) return;
   await c.query(`SET session_replication_role = replica; TRUNCATE ${rows.map((r) => r.name).join(', ')} RESTART IDENTITY CASCADE; SET session_replication_role = DEFAULT;`);
   // Rows every installation starts with (inserted by migrations) come back after the truncate.
-  await c.query(`SELECT seed_default_service_types(); SELECT seed_default_outreach_options()`);
+  await c.query(`SELECT seed_default_service_types(); SELECT seed_default_outreach_options(); SELECT seed_default_note_kinds()`);
 }
 
 /** The role the app's code runs as in these tests (lib/db/runtime-role.ts). */

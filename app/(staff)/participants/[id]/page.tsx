@@ -7,6 +7,7 @@ import { getParticipantProfile } from '@/lib/participants/queries.ts';
 import { timelineFor } from '@/lib/timeline/sources.ts';
 import { ProfileDetails } from '@/components/participants/profile-details.tsx';
 import { SensitivePanel } from '@/components/participants/sensitive-panel.tsx';
+import { activeNoteKinds } from '@/lib/participants/note-kinds.ts';
 import { Timeline } from '@/components/participants/timeline.tsx';
 import { ParticipantBookings } from '@/components/bookings/participant-bookings.tsx';
 
@@ -25,6 +26,7 @@ export default async function ParticipantPage({ params }: Props) {
   // Peers see alias, code and today's bookings only: no history, services, supplies or dates.
   const timeline = can(actor, 'participant:history') ? await timelineFor(actor, p.id) : null;
   const open = !p.deidentified && !p.mergedInto;
+  const kinds = open && can(actor, 'participant:update') ? (await activeNoteKinds(actor)).map((k) => ({ value: k.id, label: k.name })) : null;
   return (
     <>
       <p><Link href="/participants">Back to participants</Link></p>
@@ -48,7 +50,7 @@ export default async function ParticipantPage({ params }: Props) {
       {p.details && can(actor, 'participant:read_sensitive') && open && (
         <section className="card" aria-labelledby="sensitive-heading">
           <h2 id="sensitive-heading">Safe contact and notes</h2>
-          {p.details.hasSafeContact || p.details.hasNotes ? <SensitivePanel id={p.id} /> : <p className="muted">None recorded.</p>}
+          <SensitivePanel id={p.id} stored={p.details.hasSafeContact || p.details.hasNotes} kinds={kinds} />
         </section>
       )}
       <ParticipantBookings actor={actor} participantId={p.id} open={open} />

@@ -24,7 +24,7 @@ export default async function EditParticipantPage({ params }: Props) {
       {p.refusal ? (
         <p className="card" role="status">{p.refusal}</p>
       ) : (
-        <ParticipantForm mode="edit" id={p.id} code={p.code} defaults={formValuesFrom(p)} sensitiveStored={p.hasSafeContact || p.hasNotes} />
+        <ParticipantForm mode="edit" id={p.id} code={p.code} defaults={formValuesFrom(p)} sensitiveStored={p.hasSafeContact} />
       )}
     </>
   );
