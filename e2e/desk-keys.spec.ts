@@ -91,21 +91,21 @@ test.describe('a person back the same day', () => {
     await expect.poll(async () => (await visitsOf(sql, person)).map((v) => v.services)).toEqual([['shower:1'], ['laundry:1']]);
   });
 
-  test('someone else at the desk is told, and Enter saves a new visit (they may not change another’s)', async ({ page, sql, createStaff, newSignedInPage }) => {
+  test('someone else at the desk (a peer) adds to the visit another logged, with the same keys', async ({ page, sql, createStaff, newSignedInPage }) => {
     const person = await createParticipant(sql);
     await deskAs(page, createStaff);
     await firstVisit(page, person);
+    const [first] = await visitsOf(sql, person);
     const peer = await newSignedInPage('peer');
     await peer.bringToFront();
     await expect(searchBox(peer)).toBeFocused(); // drawn and hydrated: typing reaches the search
     await find(peer, person);
     await peer.keyboard.press('Enter');
-    await expect(peer.getByText(/Only the person who logged this visit can change it/)).toBeVisible();
-    await expect(peer.getByRole('button', { name: /Add to that visit/ })).toHaveCount(0);
-    await peer.keyboard.press('3');
-    await peer.keyboard.press('Enter');
-    await expect(outcome(peer)).toContainText(`Visit saved for ${person.alias}`);
-    await expect.poll(async () => (await visitsOf(sql, person)).length).toBe(2);
+    await expect(peer.getByRole('group', { name: /^Already in today at \d\d:\d\d\./ })).toBeVisible();
+    await peer.keyboard.press('3'); // Meal or food
+    await peer.keyboard.press('Enter'); // add to that visit
+    await expect(outcome(peer)).toContainText('Added to the visit at');
+    await expect.poll(async () => visitsOf(sql, person)).toEqual([{ id: first!.id, services: ['meal:1', 'shower:1'] }]);
   });
 });
 

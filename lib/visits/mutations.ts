@@ -121,7 +121,7 @@ export async function lockVisit(tx: Tx, id: string): Promise<LockedVisit> {
   return row;
 }
 
-export function assertMayChange(actor: Actor, visit: LockedVisit, kind: 'edit' | 'void'): void {
+export function assertMayChange(actor: Actor, visit: LockedVisit, kind: 'edit' | 'void' | 'add'): void {
   const problem = visitChangeProblem(actor, visit, programNow(), kind);
   if (problem) throw new AppError(visit.voidedAt || visit.participantDeidentified ? 'conflict' : 'forbidden', problem);
 }

@@ -129,6 +129,6 @@ export async function todayVisitOf(actor: Actor, participantId: string, now: Dat
     orderBy: [{ visitedAt: 'desc' }, { id: 'desc' }],
   });
   if (!v) return null;
-  const refusal = visitChangeProblem(actor, { ...v, participantDeidentified: !!v.participant?.deidentifiedAt }, now, 'edit');
+  const refusal = visitChangeProblem(actor, { ...v, participantDeidentified: !!v.participant?.deidentifiedAt }, now, 'add');
   return { visitId: v.id, time: formatLocal(v.visitedAt, 'HH:mm'), mayAdd: refusal === null, refusal };
 }

@@ -26,10 +26,12 @@ export const CHANGE_REFUSED =
  * Why this person may not edit or void this visit, or null when they may: its author on the
  * (program) day they logged it, a program manager at any time. A voided visit stays as it is.
  */
-export function visitChangeProblem(actor: { id: string; role: Role }, visit: VisitForChange, now: Date, kind: 'edit' | 'void'): string | null {
+export function visitChangeProblem(actor: { id: string; role: Role }, visit: VisitForChange, now: Date, kind: 'edit' | 'void' | 'add'): string | null {
   if (visit.voidedAt) return 'This visit was voided. It stays as it is.';
-  if (kind === 'edit' && visit.participantDeidentified) return 'This person’s record was de-identified, so the visit can no longer be changed.';
-  if (actor.role === 'manager') return null;
+  if (kind !== 'void' && visit.participantDeidentified) return 'This person’s record was de-identified, so the visit can no longer be changed.';
+  // Adding what a person back the same day uses now is logging, not correcting: anyone at the desk
+  // may, or a shared desk would be back to two entries for one drop-in. Removing stays the author's.
+  if (kind === 'add' || actor.role === 'manager') return null;
   const sameDay = localDay(visit.createdAt) === localDay(now);
   return actor.id === visit.createdById && sameDay ? null : CHANGE_REFUSED;
 }

@@ -13,7 +13,7 @@ import { AddToVisitSchema, NOT_THEIR_VISIT, QUANTITY_MAX, type AddToVisitInput, 
 
 /**
  * The quick log's save: a new visit (`ask` or `new`, see logVisit), or (`add`) the lines added to
- * the person's visit today. Anyone who logs visits (`visit:create`); adding follows the edit rule.
+ * the person's visit today. Anyone who logs visits (`visit:create`).
  */
 export async function saveDeskVisit(actor: Actor, input: DeskVisitInput): Promise<{ visitId: string; duplicate: boolean; added: boolean }> {
   assertCan(actor, 'visit:create');
@@ -27,8 +27,9 @@ export async function saveDeskVisit(actor: Actor, input: DeskVisitInput): Promis
 
 /**
  * Adds services and supplies to the person's visit today (quantities of a supply already on it
- * are summed), as an edit of that visit: same permission rule (its author that day, a program
- * manager), same `visit.updated` audit row, marked `merged` with the form's key. The key makes a
+ * are summed), as a change of that visit: anyone who logs visits may add to today's visit (only
+ * its author or a manager may remove or correct, see visitChangeProblem), with the same
+ * `visit.updated` audit row as an edit, marked `merged` with the form's key. The key makes a
  * retry of the same save return without adding twice. Anyone who logs visits (`visit:create`).
  */
 export async function addToVisit(actor: Actor, input: AddToVisitInput): Promise<{ visitId: string; duplicate: boolean }> {
@@ -40,7 +41,7 @@ export async function addToVisit(actor: Actor, input: AddToVisitInput): Promise<
     if (visit.participantId !== participantId || visit.visitDate !== localDay(programNow())) {
       throw new AppError('conflict', NOT_THEIR_VISIT, 'sameDay');
     }
-    assertMayChange(actor, visit, 'edit');
+    assertMayChange(actor, visit, 'add');
     // Under the visit's lock, so two retries of one save cannot both pass this check.
     const [seen] = await tx.$queryRaw<unknown[]>`
       SELECT 1 FROM audit_event WHERE entity_type = 'visit' AND entity_id = ${visitId} AND action = 'visit.updated' AND details->>'merged' = ${idempotencyKey}`;
