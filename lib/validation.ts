@@ -35,6 +35,9 @@ export function calendarDay(message: string, missing = message) {
   return z.string({ error: missing }).trim().min(1, { message: missing, abort: true }).refine((v) => parseDay(v) !== null, message);
 }
 
+/** A day picked for a booking, a stay or a waitlist entry. */
+export const dayField = calendarDay('Choose a day, like 2026-11-21.', 'Choose a day.');
+
 export const emailField = z
   .string({ error: 'Enter an email.' })
   .trim()

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { shortText, uuidOf, parseOrRefuse as refuse } from '@/lib/validation.ts';
+import { shortText, uuidOf, parseOrRefuse as refuse, dayField } from '@/lib/validation.ts';
 import { parseDay } from '@/lib/calendar/index.ts';
 
 // Input rules for bookings, the waitlist and the wall-board links, shared by the forms and the
@@ -41,7 +41,6 @@ const instantField = z
   .transform((v) => new Date(v))
   .refine((d) => !Number.isNaN(d.getTime()), SLOT_MISSING);
 
-export const dayField = z.string({ error: 'Choose a day.' }).refine((v) => parseDay(v) !== null, 'Choose a day, like 2026-11-21.');
 
 export const BookSlotSchema = z.object({
   idempotencyKey: uuidOf(FORM_EXPIRED),

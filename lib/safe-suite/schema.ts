@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import { dayField, parseOrRefuse } from '@/lib/bookings/schema.ts';
-import { uuidOf } from '@/lib/validation.ts';
-import { longText, shortText } from '@/lib/validation.ts';
+import { dayField, longText, parseOrRefuse, shortText, uuidOf } from '@/lib/validation.ts';
 import { STAY_TRANSITIONS } from './rules.ts';
 
 // Input rules for the Safe Suite, shared by the forms and the data layer. Dates and times are the
