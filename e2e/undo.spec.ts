@@ -41,7 +41,10 @@ test('a stay: cancelled after one question, then reinstated with Undo', async ({
   await page.goto('/suite');
   const picker = page.getByRole('combobox', { name: 'Participant' });
   await picker.fill(person.search);
+  // Enter picks the first match only once the matches have come back.
+  await expect(page.locator('.suite-book').getByRole('option').first()).toContainText(person.code);
   await picker.press('Enter');
+  await expect(page.locator('.suite-book').getByText(person.code)).toBeVisible();
   await page.getByLabel('Unit', { exact: true }).selectOption({ label: unit.name });
   await page.locator('.suite-book').getByRole('button', { name: 'Book stay' }).click();
   await expect(page.locator('.suite-book').getByRole('status')).toContainText('Booked');

@@ -7,7 +7,7 @@ import type { ActionState } from '@/lib/action.ts';
 import type { ClosureFlag } from '@/lib/bookings/closure-flags.ts';
 import type { GridBooking, GridSlot } from '@/lib/bookings/queries.ts';
 import { STATUS_LABEL, type Transition } from '@/lib/bookings/rules.ts';
-import { confirm, useLatestConfirmation } from '@/components/ui/latest-confirmation.ts';
+import { useLatestConfirmation } from '@/components/ui/latest-confirmation.ts';
 
 export type MoveTarget = { value: string; label: string };
 
@@ -33,21 +33,26 @@ export function PersonLine({ person }: { person: GridBooking['person'] }) {
 
 /**
  * What the booking's last change did. The confirmation belongs to the booking, not to this card:
- * "Done" frees the seat and the booking is drawn again beside the time, as a new card, which shows
- * it too; the pressed button is gone then, so the message takes the focus (and is read out) rather
- * than leaving the keyboard at the top of the page.
+ * "Done" frees the seat and the booking stays in its stall with its outcome; the pressed button is
+ * gone then, so the message takes the focus (and is read out) rather than leaving the keyboard at
+ * the top of the page.
  */
 function Status({ state, bookingId }: { state: ActionState; bookingId: string }) {
   const ok = state?.ok ? state : null;
   const confirmation = useLatestConfirmation(ok, ok?.message, `booking:${bookingId}`);
   const note = useRef<HTMLParagraphElement>(null);
+  const failed = state && !state.ok ? state : null;
   useEffect(() => {
-    if (confirmation && !ok && document.activeElement === document.body) note.current?.focus();
-  }, [confirmation, ok]);
+    // The pressed button went with the change (Done, Cancel): the message keeps the keyboard's place.
+    if (confirmation && !failed && document.activeElement === document.body) note.current?.focus();
+  }, [confirmation, failed]);
+  // A refusal comes first: the booking's earlier confirmation ("Cancelled.") must not hide it.
+  if (failed) {
+    const text = failed.formError ?? Object.values(failed.fieldErrors ?? {})[0];
+    return text ? <p className="booking-note field-error" role="alert">{text}</p> : null;
+  }
   if (confirmation) return <p ref={note} className="booking-note" role="status" tabIndex={-1}>{confirmation}</p>;
-  if (!state || state.ok) return null;
-  const text = state.formError ?? Object.values(state.fieldErrors ?? {})[0];
-  return text ? <p className="booking-note field-error" role="alert">{text}</p> : null;
+  return null;
 }
 
 /** What the slot's time allows: no check-in long before it, no "did not come" before it starts, nothing once it is over. */
@@ -65,12 +70,9 @@ type CardProps = { booking: GridBooking; slot: GridSlot; canManage: boolean; mov
 
 /** One booking in the grid: ticket, who, status, and the changes its status and time allow (the server decides again). */
 export function BookingCard({ booking, slot, canManage, moveTargets, where, announce }: CardProps) {
-  // The result is confirmed as it arrives: Done moves the booking, and this card is gone before it renders.
-  const [state, action, pending] = useActionState<ActionState, FormData>(async (prev, form) => {
-    const result = await changeBookingAction(prev, form);
-    if (result?.ok && result.message) confirm(`booking:${booking.id}`, result, result.message);
-    return result;
-  }, null);
+  // The card stays mounted through every change (the grid keys it by booking), so its Status can
+  // confirm the result once it renders.
+  const [state, action, pending] = useActionState<ActionState, FormData>(changeBookingAction, null);
   const actions = canManage ? ACTIONS[booking.status].filter((a) => timely(a.t, slot)) : [];
   const reinstate = useRef<HTMLButtonElement>(null);
   // Just cancelled (or marked missed) here: the undo is the next thing offered, under the focus.

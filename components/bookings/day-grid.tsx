@@ -39,6 +39,12 @@ export function DayGrid({ view, canManage }: Props) {
   useEffect(() => {
     const ticket = focusTicket.current;
     if (!ticket) return;
+    // Only while the keyboard has nowhere else to be (the closed form took its focus with it): a desk
+    // that has already moved on, say to the next Book, keeps its place when the new card arrives.
+    if (document.activeElement && document.activeElement !== document.body) {
+      focusTicket.current = null;
+      return;
+    }
     const card = document.querySelector<HTMLElement>(`.booking-grid [data-ticket="${ticket}"]`);
     if (!card) return;
     focusTicket.current = null;
@@ -52,6 +58,7 @@ export function DayGrid({ view, canManage }: Props) {
     focusTicket.current = ticket;
   };
   const openBook = (t: Target, button: HTMLElement) => {
+    focusTicket.current = null;
     opener.current = button;
     setOpen(t);
   };
@@ -63,7 +70,8 @@ export function DayGrid({ view, canManage }: Props) {
   if (!view.resources.length) return <p className="card muted">No showers or laundry are set up yet. A program manager adds them in Settings.</p>;
   return (
     <>
-      <p role="status" className="booking-grid-said form-ok">{said}</p>
+      {/* A live region drawn empty, so the first message is read out; its box only once there is one. */}
+      <div aria-live="polite" className="booking-grid-said">{said && <p role="status" className="form-ok">{said}</p>}</div>
       {view.resources.map((r) => (
         <section key={r.id} id={`resource-${r.id}`} className="booking-resource" aria-labelledby={`res-${r.id}`}>
           <h2 id={`res-${r.id}`}>{r.name}{!r.active && <span className="muted"> (not in use)</span>}</h2>

@@ -22,7 +22,8 @@ export function ToMoveList({ lines, canManage }: { lines: KindQueue['toMove']; c
           ))}
         </ul>
       )}
-      <p role="status" className="form-ok">{said}</p>
+      {/* A live region drawn empty, so the first message is read out; its box only once there is one. */}
+      <div aria-live="polite">{said && <p role="status" className="form-ok">{said}</p>}</div>
     </div>
   );
 }
