@@ -7,7 +7,6 @@ import type { ActionState } from '@/lib/action.ts';
 import type { ClosureFlag } from '@/lib/bookings/closure-flags.ts';
 import type { GridBooking, GridSlot } from '@/lib/bookings/queries.ts';
 import { STATUS_LABEL, type Transition } from '@/lib/bookings/rules.ts';
-import { useLatestConfirmation } from '@/components/ui/latest-confirmation.ts';
 
 export type MoveTarget = { value: string; label: string };
 
@@ -32,27 +31,19 @@ export function PersonLine({ person }: { person: GridBooking['person'] }) {
 }
 
 /**
- * What the booking's last change did. The confirmation belongs to the booking, not to this card:
- * "Done" frees the seat and the booking stays in its stall with its outcome; the pressed button is
- * gone then, so the message takes the focus (and is read out) rather than leaving the keyboard at
- * the top of the page.
+ * What the booking's last change did, on its own card (the grid keeps a booking's card through
+ * every change, so a new result replaces the one before). When the pressed button went with the
+ * change (Done, Cancel), the message takes the focus, so the keyboard keeps its place.
  */
-function Status({ state, bookingId }: { state: ActionState; bookingId: string }) {
-  const ok = state?.ok ? state : null;
-  const confirmation = useLatestConfirmation(ok, ok?.message, `booking:${bookingId}`);
+function Status({ state }: { state: ActionState }) {
   const note = useRef<HTMLParagraphElement>(null);
-  const failed = state && !state.ok ? state : null;
   useEffect(() => {
-    // The pressed button went with the change (Done, Cancel): the message keeps the keyboard's place.
-    if (confirmation && !failed && document.activeElement === document.body) note.current?.focus();
-  }, [confirmation, failed]);
-  // A refusal comes first: the booking's earlier confirmation ("Cancelled.") must not hide it.
-  if (failed) {
-    const text = failed.formError ?? Object.values(failed.fieldErrors ?? {})[0];
-    return text ? <p className="booking-note field-error" role="alert">{text}</p> : null;
-  }
-  if (confirmation) return <p ref={note} className="booking-note" role="status" tabIndex={-1}>{confirmation}</p>;
-  return null;
+    if (state?.ok && document.activeElement === document.body) note.current?.focus();
+  }, [state]);
+  if (!state) return null;
+  if (state.ok) return <p ref={note} className="booking-note" role="status" tabIndex={-1}>{state.message}</p>;
+  const text = state.formError ?? Object.values(state.fieldErrors ?? {})[0];
+  return text ? <p className="booking-note field-error" role="alert">{text}</p> : null;
 }
 
 /** What the slot's time allows: no check-in long before it, no "did not come" before it starts, nothing once it is over. */
@@ -106,7 +97,7 @@ export function BookingCard({ booking, slot, canManage, moveTargets, where, anno
         </form>
       )}
       {canManage && booking.status === 'booked' && moveTargets.length > 0 && <MoveForm booking={booking} targets={moveTargets} />}
-      <Status state={state} bookingId={booking.id} />
+      <Status state={state} />
     </div>
   );
 }
@@ -135,7 +126,7 @@ export function MoveNow({ bookingId, ticket, target, announce }: { bookingId: st
       <input type="hidden" name="bookingId" value={bookingId} />
       <input type="hidden" name="target" value={target.value} />
       <button className="button small" type="submit" disabled={pending}>Move {ticket} to {target.label}</button>
-      <Status state={state} bookingId={bookingId} />
+      <Status state={state} />
     </form>
   );
 }
@@ -156,7 +147,7 @@ function MoveForm({ booking, targets }: { booking: GridBooking; targets: MoveTar
         </div>
         <button className="button small" type="submit" disabled={pending}>Move</button>
       </form>
-      <Status state={state} bookingId={booking.id} />
+      <Status state={state} />
     </details>
   );
 }
