@@ -41,7 +41,7 @@ test('a peer records the Tuesday breakfast from the keyboard: two named people a
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Programs' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Programs' })).toBeVisible();
   await expectNoAxeViolations(page);
-  await page.getByRole('link', { name: /^Record attendance: Tuesday breakfast/ }).click();
+  await page.getByRole('link', { name: /^Record attendance \(.+\), Tuesday breakfast/ }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Tuesday breakfast' })).toBeVisible();
   await expect(total(page)).toContainText('Total: 0');
   const sessionPath = new URL(page.url()).pathname;
@@ -93,8 +93,8 @@ test('a peer records the Tuesday breakfast from the keyboard: two named people a
   const [session] = await sql<{ starts_at: Date }>(`SELECT starts_at FROM program_session WHERE id = $1`, [sessionPath.split('/').pop()]);
   const when = formatDateTime(session!.starts_at);
   await page.goto('/programs');
-  await expect(page.getByRole('link', { name: /^Record attendance: Tuesday breakfast/ })).toHaveCount(0);
-  const recorded = page.getByRole('link', { name: `Attendance recorded: Tuesday breakfast, ${when}, 7 came` });
+  await expect(page.getByRole('link', { name: /^Record attendance \(.+\), Tuesday breakfast/ })).toHaveCount(0);
+  const recorded = page.getByRole('link', { name: `Attendance recorded (${when}): 7 came, Tuesday breakfast` });
   await expect(recorded).toHaveText(`Attendance recorded (${when}): 7 came`);
   await expect(recorded).toHaveAttribute('href', sessionPath);
 
@@ -196,7 +196,7 @@ test.describe('in a browser whose clock and time-zone rules are not the server\'
 test('the attendance page fits a 360 px phone, and +1 counts one tap at a time @phone', async ({ page, signInAs }) => {
   await signInAs('peer');
   await page.goto('/programs');
-  await page.getByRole('link', { name: /^Record attendance: Thursday lunch/ }).click();
+  await page.getByRole('link', { name: /^Record attendance \(.+\), Thursday lunch/ }).click();
   await expect(page.getByRole('combobox', { name: 'Add someone by alias or code' })).toBeVisible();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);

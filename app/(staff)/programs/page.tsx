@@ -13,10 +13,10 @@ function AttendanceLink({ name, session }: { name: string; session: { id: string
   const when = formatDateTime(session.startsAt.toISOString());
   const href = `/programs/sessions/${session.id}`;
   if (session.counted === 0) {
-    return <Link className="button" href={href} aria-label={`Record attendance: ${name}, ${when}`}>Record attendance ({when})</Link>;
+    return <Link className="button" href={href} aria-label={`Record attendance (${when}), ${name}`}>Record attendance ({when})</Link>;
   }
   const came = `${session.counted} came`;
-  return <Link className="button secondary" href={href} aria-label={`Attendance recorded: ${name}, ${when}, ${came}`}>Attendance recorded ({when}): {came}</Link>;
+  return <Link className="button secondary" href={href} aria-label={`Attendance recorded (${when}): ${came}, ${name}`}>Attendance recorded ({when}): {came}</Link>;
 }
 
 /** Programs: what runs when, a quick way into the latest session's attendance, and this month's figures. Staff (`program:read`). */
