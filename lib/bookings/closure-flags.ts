@@ -16,21 +16,24 @@ type Flaggable = { id: string; kind: Kind; status: string; resourceId: string; r
 
 /**
  * The flag for each booking still booked (not checked in, not over) whose slot a closure covers,
- * by booking id. Internal to lib/bookings: callers have checked the actor.
+ * by booking id. The place offered is the first free one of its kind at or after the booked time
+ * (the person planned their day around it), else the earliest free one left that day.
+ * Internal to lib/bookings: callers have checked the actor.
  */
 export async function closureFlags(rows: readonly Flaggable[], closures: readonly Closure[], day: string, now: Date, client: Tx | typeof db = db): Promise<Map<string, ClosureFlag>> {
   const out = new Map<string, ClosureFlag>();
-  const nextFree = new Map<Kind, ClosureFlag['moveTo']>();
+  const offered = new Map<string, ClosureFlag['moveTo']>();
   for (const b of rows) {
     if (b.status !== 'booked' || b.slotEnd <= now) continue;
     const closure = closureFor(b.resourceId, { start: b.slotStart, end: b.slotEnd }, closures);
     if (!closure) continue;
-    if (!nextFree.has(b.kind)) {
-      const place = await nextFreePlace(client, b.kind, day, now);
-      nextFree.set(b.kind, place && { value: `${place.resourceId}@${place.start.toISOString()}`, label: `${place.resourceName} at ${place.time}` });
+    const key = `${b.kind}@${b.slotStart.toISOString()}`;
+    if (!offered.has(key)) {
+      const place = await nextFreePlace(client, b.kind, day, now, b.slotStart) ?? await nextFreePlace(client, b.kind, day, now);
+      offered.set(key, place && { value: `${place.resourceId}@${place.start.toISOString()}`, label: `${place.resourceName} at ${place.time}` });
     }
     const why = closure.reason ? ` (${closure.reason})` : '';
-    out.set(b.id, { message: `${b.resourceName} is closed then${why} — move this booking.`, moveTo: nextFree.get(b.kind) ?? null });
+    out.set(b.id, { message: `${b.resourceName} is closed then${why} — move this booking.`, moveTo: offered.get(key) ?? null });
   }
   return out;
 }

@@ -70,18 +70,18 @@ describe('bookings inside a closure', () => {
     return { coordinator, person, one, two, inside, lastInside, before, after };
   }
 
-  it('are flagged in plain words on the grid and on Today, with the next free place of another stall or time; the edges are not', async () => {
+  it('are flagged in plain words on the grid and on Today, with the first free place at or after the booked time; the edges are not', async () => {
     const { coordinator, person, one, inside, lastInside, before, after } = await setUp();
     const now = at('08:10');
-    const flag = { message: 'Shower 2 is closed then (repairs) — move this booking.', moveTo: { value: `${one.id}@${at('08:00').toISOString()}`, label: 'Shower 1 at 8:00' } };
+    const flagTo = (time: string) => ({ message: 'Shower 2 is closed then (repairs) — move this booking.', moveTo: { value: `${one.id}@${at(time).toISOString()}`, label: `Shower 1 at ${time}` } });
     const view = await bookingDay(coordinator, DAY, now);
     const flags = Object.fromEntries(view.resources.flatMap((r) => r.slots.flatMap((s) => s.seats.flatMap((seat) => seat.booking ? [[seat.booking.id, seat.booking.flag]] : []))));
-    expect(flags).toEqual({ [before.bookingId]: null, [inside.bookingId]: flag, [lastInside.bookingId]: flag, [after.bookingId]: null });
+    expect(flags).toEqual({ [before.bookingId]: null, [inside.bookingId]: flagTo('13:00'), [lastInside.bookingId]: flagTo('15:30'), [after.bookingId]: null });
 
     const [showers, laundry] = await deskQueue(coordinator, now);
     expect(showers!.toMove.map((l) => ({ id: l.id, time: l.time, flag: l.flag }))).toEqual([
-      { id: inside.bookingId, time: '13:00', flag },
-      { id: lastInside.bookingId, time: '15:30', flag },
+      { id: inside.bookingId, time: '13:00', flag: flagTo('13:00') },
+      { id: lastInside.bookingId, time: '15:30', flag: flagTo('15:30') },
     ]);
     expect(showers!.toMove[0]!.person).toEqual({ alias: 'Clover', code: person.code });
     expect(laundry!.toMove).toEqual([]);
@@ -102,6 +102,14 @@ describe('bookings inside a closure', () => {
     const all = view.resources.flatMap((r) => r.slots.flatMap((s) => s.seats.flatMap((seat) => [seat.booking, ...seat.earlier])));
     expect(all.filter((b) => b?.flag)).toEqual([]);
     expect(all.find((b) => b?.id === inside.bookingId)).toMatchObject({ status: 'booked' });
+  });
+
+  it('when nothing of its kind is free from the booked time on, the earliest free place left that day is offered', async () => {
+    const { coordinator, one, lastInside } = await setUp();
+    await db.resourceClosure.create({ data: { resourceId: null, startsAt: at('15:00'), endsAt: at('23:59'), reason: 'cleaning' } });
+    const view = await bookingDay(coordinator, DAY, at('08:10'));
+    const flag = view.resources.flatMap((r) => r.slots.flatMap((s) => s.seats.map((seat) => seat.booking))).find((b) => b?.id === lastInside.bookingId)!.flag;
+    expect(flag?.moveTo).toEqual({ value: `${one.id}@${at('08:00').toISOString()}`, label: 'Shower 1 at 8:00' });
   });
 
   it('a closure of every resource (no resource named) flags them all; once the slot is over nothing is flagged', async () => {

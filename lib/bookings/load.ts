@@ -87,14 +87,14 @@ export async function loadHeld(client: Client, resourceIds: string[], from: Date
 
 export type NextPlace = FreePlace & { resourceName: string; time: string };
 
-/** The earliest free place of a kind on a program day from now, or null. */
-export async function nextFreePlace(client: Client, kind: Kind, day: string, now: Date): Promise<NextPlace | null> {
+/** The earliest free place of a kind on a program day from now (or from `notBefore`, when later), or null. */
+export async function nextFreePlace(client: Client, kind: Kind, day: string, now: Date, notBefore?: Date): Promise<NextPlace | null> {
   const resources = await loadResources(client, { kind });
   const { from, to } = dayBounds(day);
   // One after the other: inside a transaction the queries share one connection anyway.
   const closures = await loadClosures(client, from, to);
   const held = await loadHeld(client, resources.map((r) => r.id), from, to);
-  const place = firstFree(resources, [day], closures, held, now);
+  const place = firstFree(resources, [day], closures, held, now, notBefore);
   if (!place) return null;
   return { ...place, resourceName: resources.find((r) => r.id === place.resourceId)!.name, time: localTime(place.start) };
 }

@@ -157,6 +157,13 @@ describe('firstFree', () => {
     expect(firstFree([a, b], [day], closures, held, later)).toMatchObject({ resourceId: 'b', start: atLocal(day, 600) });
   });
 
+  it('from a later time, finds the first free place at or after it', () => {
+    const now = atLocal(day, 500);
+    const held = [{ resourceId: 'a', slotStart: atLocal(day, 660), seat: 1 }];
+    expect(firstFree([a, b], [day], [], held, now, atLocal(day, 660))).toMatchObject({ resourceId: 'b', start: atLocal(day, 660) });
+    expect(firstFree([a], [day], [], [], now, atLocal(day, 24 * 60))).toBeNull();
+  });
+
   it('prefers the lowest free seat and ignores inactive resources; null when everything is full', () => {
     const now = atLocal(day, 500);
     const two = resource({ id: 'c', capacity: 2 });

@@ -89,15 +89,18 @@ export function slotProblem(resource: SlotResource, start: Date, closures: reado
 }
 
 /**
- * The earliest free place on any of these resources from now over the given days: earliest start
- * first, then the resources' order, then the lowest seat. Null when everything is full or closed.
+ * The earliest free place on any of these resources from now (or from a later time, `from`) over
+ * the given days: earliest start first, then the resources' order, then the lowest seat. Null when
+ * everything is full or closed.
  */
-export function firstFree(resources: readonly SlotResource[], days: readonly string[], closures: readonly Closure[], held: readonly Held[], now: Date): FreePlace | null {
+export function firstFree(resources: readonly SlotResource[], days: readonly string[], closures: readonly Closure[], held: readonly Held[], now: Date, from?: Date): FreePlace | null {
   let best: FreePlace | null = null;
+  const notBefore = from?.getTime() ?? -Infinity;
   for (const day of days) {
     for (const resource of resources) {
       if (!resource.active) continue;
-      const slot = slotStates(resource, day, closures, held, now).find((s) => !s.closed && !s.past && s.freeSeats.length > 0);
+      const slot = slotStates(resource, day, closures, held, now)
+        .find((s) => !s.closed && !s.past && s.freeSeats.length > 0 && s.start.getTime() >= notBefore);
       if (slot && (!best || slot.start.getTime() < best.start.getTime())) {
         best = { resourceId: resource.id, start: slot.start, end: slot.end, seat: slot.freeSeats[0]! };
       }
