@@ -103,3 +103,30 @@ describe('defineAction when the database does not answer', () => {
     expect(jar.delete).toHaveBeenCalledWith('lantern-saved');
   });
 });
+
+describe('defineAction: where a refusal is said', () => {
+  const fields = z.object({ id: z.string().uuid('That record was not found.'), idempotencyKey: z.string().min(1, 'Reload the page.'), note: z.string().min(3, 'Write a little more.') });
+  const sent = (values: Record<string, string>) => {
+    const data = new FormData();
+    for (const [k, v] of Object.entries(values)) data.set(k, v);
+    return data;
+  };
+
+  it('beside the field the schema path names; an input the form hides (and the key) answers for the whole form', async () => {
+    const action = defineAction({ permission: 'visit:create', schema: fields, hidden: ['id'], run: async () => {} });
+    expect(await action(null, sent({ id: 'x', idempotencyKey: 'k', note: 'ok' }))).toMatchObject({ ok: false, formError: 'That record was not found.' });
+    const both = await action(null, sent({ id: 'x', idempotencyKey: '', note: 'a' }));
+    expect(both).toMatchObject({ formError: 'That record was not found.', fieldErrors: { note: 'Write a little more.' } });
+    expect(both).not.toHaveProperty('fieldErrors.id');
+    expect(both).not.toHaveProperty('fieldErrors.idempotencyKey');
+  });
+
+  it('a form of buttons (hidden: true) gets every refusal as its own, from the schema or from the data layer', async () => {
+    const buttons = defineAction({ permission: 'visit:create', schema: fields, hidden: true, run: async () => { throw new AppError('invalid', 'Too short.', 'note'); } });
+    expect(await buttons(null, sent({ id: randomUuid, idempotencyKey: 'k', note: 'a' }))).toEqual({ ok: false, formError: 'Write a little more.', values: expect.any(Object) });
+    expect(await buttons(null, sent({ id: randomUuid, idempotencyKey: 'k', note: 'long enough' }))).toEqual({ ok: false, formError: 'Too short.', values: expect.any(Object) });
+    const shown = defineAction({ permission: 'visit:create', schema: fields, run: async () => { throw new AppError('invalid', 'Too short.', 'note'); } });
+    expect(await shown(null, sent({ id: randomUuid, idempotencyKey: 'k', note: 'long enough' }))).toEqual({ ok: false, fieldErrors: { note: 'Too short.' }, values: expect.any(Object) });
+  });
+});
+const randomUuid = '3f1c2a4e-8b6d-4f7a-9c2e-1d5b7a9e3c40';

@@ -27,6 +27,12 @@ type ActionSpec<S extends z.ZodType> = {
    * function decides per form, for an action whose forms differ (raw: the fields as sent).
    */
   idempotent?: boolean | ((raw: Record<string, unknown>) => boolean);
+  /**
+   * Inputs the form does not show (ids, the pressed button's value): a refusal that names one is
+   * said for the whole form, so no component has to move field errors itself. `true`: the form
+   * shows no input at all (a row of buttons). The idempotency key is always hidden.
+   */
+  hidden?: readonly string[] | true;
 };
 
 /**
@@ -67,16 +73,14 @@ async function guarded<S extends z.ZodType>(spec: ActionSpec<S>, raw: Record<str
     return { ok: false, formError: 'This is not available to your role.' };
   }
   const parsed = spec.schema.safeParse(raw);
-  if (!parsed.success) return { ok: false, fieldErrors: fieldErrors(parsed.error), values: echo(raw) };
+  if (!parsed.success) return { ok: false, ...refusal(spec, parsed.error.issues), values: echo(raw) };
   try {
     const result = await spec.run(actor, parsed.data);
     if (!spec.readOnly) await markSaved();
     return { ok: true, ...(result ?? {}) };
   } catch (error) {
     if (error instanceof AppError) {
-      return error.field
-        ? { ok: false, fieldErrors: { [error.field]: error.userMessage }, values: echo(raw) }
-        : { ok: false, formError: error.userMessage, values: echo(raw) };
+      return { ok: false, ...refusal(spec, [{ path: error.field ? [error.field] : [], message: error.userMessage }]), values: echo(raw) };
     }
     // A redirect after the save is how the save succeeds, not a failure.
     if (isRedirect(error) && !spec.readOnly) await markSaved();
@@ -103,13 +107,22 @@ function isRedirect(error: unknown): boolean {
   return typeof digest === 'string' && digest.startsWith('NEXT_REDIRECT');
 }
 
-function fieldErrors(error: z.ZodError): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.length ? String(issue.path[0]) : 'form';
-    out[key] ??= issue.message;
+type Issue = { path: readonly PropertyKey[]; message: string };
+
+/**
+ * Where each refusal is said: beside the field its path names (the first message per field), or
+ * for the whole form when it names none or a hidden input (the first such message).
+ */
+function refusal(spec: Pick<ActionSpec<z.ZodType>, 'hidden'>, issues: readonly Issue[]): { formError?: string; fieldErrors?: Record<string, string> } {
+  const hidden = (field: string) => spec.hidden === true || field === 'idempotencyKey' || (spec.hidden ?? []).includes(field);
+  let formError: string | undefined;
+  const fieldErrors: Record<string, string> = {};
+  for (const issue of issues) {
+    const field = issue.path.length ? String(issue.path[0]) : undefined;
+    if (field === undefined || hidden(field)) formError ??= issue.message;
+    else fieldErrors[field] ??= issue.message;
   }
-  return out;
+  return { ...(formError !== undefined && { formError }), ...(Object.keys(fieldErrors).length > 0 && { fieldErrors }) };
 }
 
 // Echo back what was typed (never passwords) so a refused form keeps its values.
