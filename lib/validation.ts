@@ -63,6 +63,31 @@ export function formToObject(form: FormData): Record<string, unknown> {
 /** An id field whose refusal says which record was not found ("That stay was not found."). */
 export const uuidOf = (message: string) => z.string({ error: message }).trim().toLowerCase().pipe(z.uuid(message));
 
+/** The values of a group of checkboxes (or a repeated field): none, one or many, always a list. */
+export const formList = <T extends z.ZodType>(item: T) =>
+  z.preprocess((v) => (v === undefined || v === null || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(item));
+
+/** A checkbox: ticked ("on", "true") or not (absent). */
+export const checkboxField = z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean());
+
+/**
+ * One form value that carries two, such as a move target "<resource id>@<slot start>": split by the
+ * schema, so the action receives the parts (or the refusal, beside that field).
+ */
+export function pairField<A extends z.ZodType, B extends z.ZodType>(separator: string, first: A, second: B, message: string) {
+  return z
+    .string({ error: message })
+    .transform((v, ctx) => {
+      const at = v.indexOf(separator);
+      if (at <= 0 || at === v.length - 1) {
+        ctx.addIssue({ code: 'custom', message });
+        return z.NEVER;
+      }
+      return [v.slice(0, at), v.slice(at + separator.length)] as const;
+    })
+    .pipe(z.tuple([first, second], { error: message }));
+}
+
 /**
  * Any form: the action leaves checking to the data layer, which names the field to answer beside.
  * Being replaced by each action's own schema of its fields (issue 16).
