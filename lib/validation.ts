@@ -75,17 +75,16 @@ export const checkboxField = z.preprocess((v) => v === 'on' || v === 'true' || v
  * schema, so the action receives the parts (or the refusal, beside that field).
  */
 export function pairField<A extends z.ZodType, B extends z.ZodType>(separator: string, first: A, second: B, message: string) {
-  return z
-    .string({ error: message })
-    .transform((v, ctx) => {
-      const at = v.indexOf(separator);
-      if (at <= 0 || at === v.length - 1) {
-        ctx.addIssue({ code: 'custom', message });
-        return z.NEVER;
-      }
-      return [v.slice(0, at), v.slice(at + separator.length)] as const;
-    })
-    .pipe(z.tuple([first, second], { error: message }));
+  return z.string({ error: message }).transform((v, ctx): [z.output<A>, z.output<B>] => {
+    const at = v.indexOf(separator);
+    const a = at > 0 ? first.safeParse(v.slice(0, at)) : null;
+    const b = at > 0 ? second.safeParse(v.slice(at + separator.length)) : null;
+    if (!a?.success || !b?.success) {
+      ctx.addIssue({ code: 'custom', message });
+      return z.NEVER;
+    }
+    return [a.data, b.data];
+  });
 }
 
 /**
