@@ -46,7 +46,8 @@ export function AttendeeAdder({ sessionId }: { sessionId: string }) {
       setQuery('');
     }
   };
-  const message = result ? (result.ok ? result.message : result.formError ?? Object.values(result.fieldErrors ?? {})[0]) : '';
+  // The action declares its inputs hidden (ids only), so every refusal arrives as the form's own.
+  const message = result ? (result.ok ? result.message : result.formError) : '';
   const none = query.trim().length >= 2 && !searching && matches.length === 0;
   return (
     <div className="field">

@@ -4,7 +4,9 @@ import { revalidatePath } from 'next/cache';
 import { defineAction } from '@/lib/action.ts';
 import { addAnonymous, addAttendee, removeAttendee, saveSessionDetails } from '@/lib/programs/attendance.ts';
 import { addOneOffSession, cancelSession, moveSession } from '@/lib/programs/sessions.ts';
-import { RawFormSchema } from '@/lib/programs/schema.ts';
+import {
+  AddAnonymousSchema, AttendeeSchema, CancelSessionSchema, MoveSessionSchema, OneOffSchema, SessionDetailsSchema,
+} from '@/lib/programs/schema.ts';
 
 // Attendance (`attendance:record`: anyone at the desk, peers too) and session changes
 // (`program:manage`). The data layer checks again and judges every value.
@@ -14,22 +16,25 @@ function refresh(sessionId?: string) {
   if (sessionId) revalidatePath(`/programs/sessions/${sessionId}`);
 }
 
+/** Posted by the search-and-add box, which sends ids only: every refusal is the box's own answer. */
 export const addAttendeeAction = defineAction({
   permission: 'attendance:record',
-  schema: RawFormSchema,
-  run: async (actor, raw) => {
-    const who = await addAttendee(actor, raw);
-    refresh(String(raw.sessionId));
+  schema: AttendeeSchema,
+  hidden: true,
+  run: async (actor, input) => {
+    const who = await addAttendee(actor, input);
+    refresh(input.sessionId);
     return { message: `Counted: ${who.alias} · ${who.code}.` };
   },
 });
 
 export const removeAttendeeAction = defineAction({
   permission: 'attendance:record',
-  schema: RawFormSchema,
-  run: async (actor, raw) => {
-    await removeAttendee(actor, raw);
-    refresh(String(raw.sessionId));
+  schema: AttendeeSchema,
+  hidden: true, // a "Take off" button
+  run: async (actor, input) => {
+    await removeAttendee(actor, input);
+    refresh(input.sessionId);
     return { message: 'Taken off this session.' };
   },
 });
@@ -37,29 +42,32 @@ export const removeAttendeeAction = defineAction({
 export const addAnonymousAction = defineAction({
   permission: 'attendance:record',
   idempotent: true, // its key: Save again counts the person once
-  schema: RawFormSchema,
-  run: async (actor, raw) => {
-    const { anonymousCount, duplicate } = await addAnonymous(actor, raw);
-    refresh(String(raw.sessionId));
+  schema: AddAnonymousSchema,
+  hidden: true, // a "+1" button: even "the headcount is full" is said for the button
+  run: async (actor, input) => {
+    const { anonymousCount, duplicate } = await addAnonymous(actor, input);
+    refresh(input.sessionId);
     return { message: duplicate ? `Counted once. ${anonymousCount} without a name.` : `Added one. ${anonymousCount} without a name.`, data: { anonymousCount: String(anonymousCount) } };
   },
 });
 
 export const saveSessionDetailsAction = defineAction({
   permission: 'attendance:record',
-  schema: RawFormSchema,
-  run: async (actor, raw) => {
-    await saveSessionDetails(actor, raw);
-    refresh(String(raw.sessionId));
+  schema: SessionDetailsSchema,
+  hidden: ['sessionId'],
+  run: async (actor, input) => {
+    await saveSessionDetails(actor, input);
+    refresh(input.sessionId);
     return { message: 'Saved.' };
   },
 });
 
 export const addOneOffAction = defineAction({
   permission: 'program:manage',
-  schema: RawFormSchema,
-  run: async (actor, raw) => {
-    const { id } = await addOneOffSession(actor, raw);
+  schema: OneOffSchema,
+  hidden: ['programId'],
+  run: async (actor, input) => {
+    const { id } = await addOneOffSession(actor, input);
     refresh(id);
     return { message: 'Session added.', data: { id } };
   },
@@ -67,20 +75,22 @@ export const addOneOffAction = defineAction({
 
 export const moveSessionAction = defineAction({
   permission: 'program:manage',
-  schema: RawFormSchema,
-  run: async (actor, raw) => {
-    await moveSession(actor, raw);
-    refresh(String(raw.sessionId));
+  schema: MoveSessionSchema,
+  hidden: ['sessionId'],
+  run: async (actor, input) => {
+    await moveSession(actor, input);
+    refresh(input.sessionId);
     return { message: 'Session moved.' };
   },
 });
 
 export const cancelSessionAction = defineAction({
   permission: 'program:manage',
-  schema: RawFormSchema,
-  run: async (actor, raw) => {
-    await cancelSession(actor, raw);
-    refresh(String(raw.sessionId));
+  schema: CancelSessionSchema,
+  hidden: ['sessionId'],
+  run: async (actor, input) => {
+    await cancelSession(actor, input);
+    refresh(input.sessionId);
     return { message: 'Session cancelled. It stays on the list, marked cancelled.' };
   },
 });

@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { defineAction } from '@/lib/action.ts';
 import { addClosedDay, createProgram, removeClosedDay, updateProgram } from '@/lib/programs/programs.ts';
-import { RawFormSchema } from '@/lib/programs/schema.ts';
+import { ClosedDayIdSchema, ClosedDaySchema, ProgramSchema, UpdateProgramSchema } from '@/lib/programs/schema.ts';
 
 // Program settings: programs and the days every program is closed. Program managers
 // (`program:manage`); the data layer checks again and names the field to answer beside.
@@ -15,9 +15,9 @@ function refresh() {
 
 export const createProgramAction = defineAction({
   permission: 'program:manage',
-  schema: RawFormSchema,
-  run: async (actor, raw) => {
-    const { id } = await createProgram(actor, raw);
+  schema: ProgramSchema,
+  run: async (actor, input) => {
+    const { id } = await createProgram(actor, input);
     refresh();
     return { message: 'Program added, with its sessions for the coming weeks.', data: { id } };
   },
@@ -25,9 +25,10 @@ export const createProgramAction = defineAction({
 
 export const updateProgramAction = defineAction({
   permission: 'program:manage',
-  schema: RawFormSchema,
-  run: async (actor, raw) => {
-    const { changed } = await updateProgram(actor, raw);
+  schema: UpdateProgramSchema,
+  hidden: ['id'],
+  run: async (actor, input) => {
+    const { changed } = await updateProgram(actor, input);
     refresh();
     return { message: changed.length ? 'Saved. Sessions already recorded, moved or cancelled keep their times.' : 'Nothing changed.' };
   },
@@ -35,9 +36,9 @@ export const updateProgramAction = defineAction({
 
 export const addClosedDayAction = defineAction({
   permission: 'program:manage',
-  schema: RawFormSchema,
-  run: async (actor, raw) => {
-    const { dropped } = await addClosedDay(actor, raw);
+  schema: ClosedDaySchema,
+  run: async (actor, input) => {
+    const { dropped } = await addClosedDay(actor, input);
     refresh();
     return { message: dropped ? `Closed day added. ${dropped} session${dropped === 1 ? '' : 's'} on it taken off.` : 'Closed day added.' };
   },
@@ -45,9 +46,10 @@ export const addClosedDayAction = defineAction({
 
 export const removeClosedDayAction = defineAction({
   permission: 'program:manage',
-  schema: RawFormSchema,
-  run: async (actor, raw) => {
-    await removeClosedDay(actor, raw);
+  schema: ClosedDayIdSchema,
+  hidden: true, // a "Remove" button beside the day
+  run: async (actor, input) => {
+    await removeClosedDay(actor, input);
     refresh();
     return { message: 'Closed day removed.' };
   },
