@@ -1,10 +1,12 @@
 import { z } from 'zod';
-import { longText, shortText, uuidOf, parseOrRefuse as refuse } from '@/lib/validation.ts';
+import { checkboxField, formList, longText, shortText, uuidOf, parseOrRefuse as refuse } from '@/lib/validation.ts';
 import { CATEGORIES, CONSENTS, REASON_MAX, REASONS, STATUSES, TEXT_MAX } from './rules.ts';
 import { parseDay } from '@/lib/calendar/index.ts';
 
 // Input rules for agencies and referrals, shared by the forms and the data layer. Forms post
-// strings; a person is a participant id or "anonymous".
+// strings; a person is a participant id or "anonymous". Each schema is judged twice: by the action
+// (the form's strings) and again by the data layer (the action's decoded values), so each takes its
+// own output too and gives it back unchanged.
 
 export const AGENCY_NOT_FOUND = 'Choose an agency from the directory.';
 export const AGENCY_INACTIVE = 'That agency is no longer active. Choose another one.';
@@ -23,10 +25,9 @@ const dayOf = (message: string) => z.string({ error: message }).trim().refine((v
 
 export const categoryField = z.enum(CATEGORIES, { error: 'Choose a category.' });
 
-/** A form posts one `categories` value per ticked box (a string when only one is ticked). */
-const categoriesField = z
-  .union([categoryField, z.array(categoryField)], { error: 'Tick at least one category.' })
-  .transform((v) => [...new Set(Array.isArray(v) ? v : [v])])
+/** A form posts one `categories` value per ticked box (none, one, or a list). */
+const categoriesField = formList(z.enum(CATEGORIES, { error: 'Tick at least one category.' }))
+  .transform((v) => [...new Set(v)])
   .refine((v) => v.length > 0, 'Tick at least one category.');
 
 export const AgencySchema = z.object({
@@ -36,22 +37,23 @@ export const AgencySchema = z.object({
   hours: optionalText('the hours', 200),
   offers: optionalText('what they offer', 500),
   staffNotes: optionalText('the notes for staff', 500),
-  active: z.union([z.boolean(), z.string()]).optional().transform((v) => v === true || v === 'on' || v === 'true'),
+  active: checkboxField.default(false), // unticked posts nothing
 });
 export type AgencyInput = z.input<typeof AgencySchema>;
 export const UpdateAgencySchema = AgencySchema.extend({ id: uuidOf(AGENCY_NOT_FOUND) });
+/** The agency form: a new agency, or (with its id, a hidden input) an edit. */
+export const SaveAgencySchema = AgencySchema.extend({
+  id: z.preprocess((v) => (v === '' || v === null ? undefined : v), uuidOf(AGENCY_NOT_FOUND).optional()),
+});
 
-/** A participant id, or null for an anonymous referral. */
-const whoField = z
+/** A participant id, or null for an anonymous referral (null read back as "anonymous"). */
+const whoField = z.preprocess((v) => (v === null ? 'anonymous' : v), z
   .string({ error: (issue) => (issue.input === undefined ? PARTICIPANT_MISSING : PARTICIPANT_NOT_FOUND) })
   .trim()
   .toLowerCase()
   .refine((v) => v !== '', PARTICIPANT_MISSING)
   .transform((v) => (v === 'anonymous' ? null : v))
-  .pipe(z.uuid(PARTICIPANT_NOT_FOUND).nullable());
-
-/** A checkbox: ticked posts "on", unticked posts nothing. */
-const ticked = z.union([z.boolean(), z.string()]).optional().transform((v) => v === true || v === 'on' || v === 'true');
+  .pipe(z.uuid(PARTICIPANT_NOT_FOUND).nullable()));
 
 export const CreateReferralSchema = z
   .object({
@@ -67,7 +69,7 @@ export const CreateReferralSchema = z
     /** Missing: a week after the referral date. */
     followUpOn: z.union([z.literal(''), dayOf('Enter the follow-up date, like 2026-11-28.')]).optional(),
     consent: z.enum(CONSENTS, { error: 'Choose what the person agreed may be shared.' }),
-    consentConfirmed: ticked,
+    consentConfirmed: checkboxField.default(false), // unticked posts nothing
     summary: optionalText('the summary', TEXT_MAX),
   })
   .superRefine((v, ctx) => {
@@ -90,8 +92,6 @@ export const FollowUpSchema = z.object({
 });
 
 export const ReferralIdSchema = z.object({ referralId: uuidOf(REFERRAL_NOT_FOUND) });
-
-export { RawFormSchema } from '@/lib/validation.ts';
 
 const HIDDEN_FIELDS = ['idempotencyKey', 'referralId', 'id'];
 
