@@ -8,7 +8,7 @@ import { reopenReferral } from '@/lib/referrals/reopen.ts';
 import { revealReferralText } from '@/lib/referrals/reveal.ts';
 import { createAgency, updateAgency } from '@/lib/referrals/agencies.ts';
 import { STATUS_LABELS } from '@/lib/referrals/rules.ts';
-import { RawFormSchema, ReferralIdSchema } from '@/lib/referrals/schema.ts';
+import { ChangeStatusSchema, CreateReferralSchema, FollowUpSchema, ReferralIdSchema, SaveAgencySchema } from '@/lib/referrals/schema.ts';
 
 // Referral and agency actions. Each is a public POST endpoint: defineAction checks the session and
 // the permission, and the data layer checks again and judges every value (refusals come back
@@ -24,9 +24,9 @@ function refresh() {
 export const createReferralAction = defineAction({
   permission: 'referral:manage',
   idempotent: true, // its key: Save again returns the first referral
-  schema: RawFormSchema,
-  run: async (actor, raw) => {
-    const { referralId, duplicate } = await createReferral(actor, raw);
+  schema: CreateReferralSchema, // the person picker shows its own refusal, so participantId is not hidden
+  run: async (actor, input) => {
+    const { referralId, duplicate } = await createReferral(actor, input);
     refresh();
     return { message: duplicate ? 'This referral was already saved.' : 'Referral saved.', data: { referralId } };
   },
@@ -34,9 +34,10 @@ export const createReferralAction = defineAction({
 
 export const changeStatusAction = defineAction({
   permission: 'referral:manage',
-  schema: RawFormSchema,
-  run: async (actor, raw) => {
-    const { status } = await changeReferralStatus(actor, raw);
+  schema: ChangeStatusSchema,
+  hidden: ['referralId'],
+  run: async (actor, input) => {
+    const { status } = await changeReferralStatus(actor, input);
     refresh();
     return { message: `Status changed to “${STATUS_LABELS[status].toLowerCase()}”.` };
   },
@@ -44,9 +45,10 @@ export const changeStatusAction = defineAction({
 
 export const setFollowUpAction = defineAction({
   permission: 'referral:manage',
-  schema: RawFormSchema,
-  run: async (actor, raw) => {
-    await setFollowUp(actor, raw);
+  schema: FollowUpSchema,
+  hidden: ['referralId'],
+  run: async (actor, input) => {
+    await setFollowUp(actor, input);
     refresh();
     return { message: 'Follow-up date saved.' };
   },
@@ -56,23 +58,25 @@ export const setFollowUpAction = defineAction({
 export const revealTextAction = defineAction({
   readOnly: true, // a look-up (its audit row aside): no save mark, and an outage says so plainly
   permission: 'referral:read',
-  schema: RawFormSchema,
-  run: async (actor, raw) => {
-    const text = await revealReferralText(actor, raw);
+  schema: ReferralIdSchema,
+  hidden: true, // a "Show" button
+  run: async (actor, input) => {
+    const text = await revealReferralText(actor, input);
     return { data: { detail: text.detail ?? '', summary: text.summary ?? '', outcome: text.outcome ?? '' } };
   },
 });
 
 export const saveAgencyAction = defineAction({
   permission: 'agency:manage',
-  schema: RawFormSchema,
-  run: async (actor, raw) => {
-    if (typeof raw.id === 'string' && raw.id) {
-      await updateAgency(actor, raw);
+  schema: SaveAgencySchema,
+  hidden: ['id'],
+  run: async (actor, input) => {
+    if (input.id) {
+      await updateAgency(actor, input);
       revalidatePath('/agencies');
-      return { message: 'Agency saved.', data: { id: raw.id } };
+      return { message: 'Agency saved.', data: { id: input.id } };
     }
-    const { id } = await createAgency(actor, raw);
+    const { id } = await createAgency(actor, input);
     revalidatePath('/agencies');
     return { message: 'Agency added.', data: { id } };
   },
@@ -82,6 +86,7 @@ export const saveAgencyAction = defineAction({
 export const reopenReferralAction = defineAction({
   permission: 'referral:manage',
   schema: ReferralIdSchema,
+  hidden: true, // its Undo button (components/ui/undo-notice.tsx)
   run: async (actor, input) => {
     const { status } = await reopenReferral(actor, input);
     refresh();
