@@ -1,14 +1,10 @@
 // Shared by the bookings data-layer tests (not a test file itself).
-import { randomInt, randomUUID } from 'node:crypto';
-import { expect } from 'vitest';
+import { randomUUID } from 'node:crypto';
 import { db } from '@/lib/db/client.ts';
-import type { Actor } from '@/lib/auth/session.ts';
-import { AppError } from '@/lib/errors.ts';
 import { daySlots, slotIsPast, type Kind, type Slot, type SlotResource } from './slots.ts';
 import { addDays, localDay, programNow } from '@/lib/calendar/index.ts';
 
-const ALPHABET = 'ACDEFGHJKMNPQRTUVWXY34679';
-const code = () => `${[0, 1, 2].map(() => ALPHABET[randomInt(ALPHABET.length)]).join('')}-${[0, 1, 2].map(() => ALPHABET[randomInt(ALPHABET.length)]).join('')}`;
+export { expectAppError, makeParticipant as makePerson } from '@/lib/db/test/factories.ts';
 
 /** A resource open round the clock every day, so tests find slots whatever time they run. */
 export async function makeResource(opts: { name?: string; kind?: Kind; capacity?: number; slotMinutes?: number; active?: boolean; opensMin?: number; closesMin?: number } = {}): Promise<SlotResource> {
@@ -32,27 +28,6 @@ export function soonSlot(r: SlotResource, now = programNow()): Slot {
 /** The n-th slot of tomorrow: safely in the future whatever time the test runs. */
 export function tomorrowSlot(r: SlotResource, n = 0, now = programNow()): Slot {
   return daySlots(r, addDays(localDay(now), 1))[n]!;
-}
-
-export async function makePerson(by: Actor, opts: { alias?: string; deidentified?: boolean } = {}) {
-  return db.participant.create({
-    data: {
-      alias: opts.deidentified ? null : (opts.alias ?? `Robin ${randomUUID().slice(0, 4)}`), code: code(), consentAt: programNow(),
-      consentById: by.id, createdById: by.id, deidentifiedAt: opts.deidentified ? programNow() : null,
-    },
-    select: { id: true, alias: true, code: true },
-  });
-}
-
-/** Asserts a promise rejects with an AppError of this code (and message, and field, when given). */
-export async function expectAppError(promise: Promise<unknown>, code: AppError['code'] | undefined, message?: string | RegExp, field?: string) {
-  const error = await promise.then(() => null, (e: unknown) => e);
-  expect(error, 'expected a refusal').toBeInstanceOf(AppError);
-  const e = error as AppError;
-  if (code) expect(e.code).toBe(code);
-  if (message) expect(e.userMessage).toMatch(message);
-  if (field !== undefined) expect(e.field).toBe(field);
-  return e;
 }
 
 export const key = () => randomUUID();

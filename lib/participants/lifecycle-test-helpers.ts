@@ -1,34 +1,21 @@
 // Shared by the merge, retention and access-request data-layer tests (not a test file itself).
-import { randomInt, randomUUID } from 'node:crypto';
-import { expect } from 'vitest';
-import type { Prisma } from '@/lib/db/generated/client.ts';
+import { randomUUID } from 'node:crypto';
+import { makeParticipant as make, type ParticipantFields } from '@/lib/db/test/factories.ts';
 import { db } from '@/lib/db/client.ts';
 import { rawClient } from '@/lib/db/test/reset.ts';
-import { AppError } from '@/lib/errors.ts';
 import { encryptSafeContact } from './sensitive.ts';
 import { noteContext } from './notes.ts';
 import { encryptField } from '@/lib/crypto/fields.ts';
 import { localDay, programNow } from '@/lib/calendar/index.ts';
 
-const CODE_ALPHABET = 'ACDEFGHJKMNPQRTUVWXY34679';
-const pick = () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
+export { expectAppError, randomCode } from '@/lib/db/test/factories.ts';
 
-export function randomCode(): string {
-  return `${pick()}${pick()}${pick()}-${pick()}${pick()}${pick()}`;
-}
+type Extra = Omit<ParticipantFields, 'safeContactEnc' | 'notes'> & { safeContact?: string | null; notes?: string | null };
 
-type Extra = Partial<Omit<Prisma.ParticipantUncheckedCreateInput, 'safeContactEnc' | 'notesEnc' | 'notes'>> & { safeContact?: string | null; notes?: string | null };
-
-/** A participant record made directly in the database, with sensitive text encrypted as the app does (notes: one dated entry). */
+/** A participant record (the one factory), with sensitive text encrypted as the app does (notes: one dated entry). */
 export async function makeParticipant(staffId: string, { safeContact = null, notes = null, ...data }: Extra = {}) {
   const id = randomUUID();
-  await db.participant.create({
-    data: {
-      id, code: randomCode(), alias: `Person ${id.slice(0, 6)}`, consentAt: programNow(), consentById: staffId, createdById: staffId,
-      ...encryptSafeContact(id, safeContact), ...data,
-    },
-    select: { id: true },
-  });
+  await make(staffId, { id, alias: `Person ${id.slice(0, 6)}`, ...encryptSafeContact(id, safeContact), ...data });
   if (notes) await addNoteRow(id, staffId, notes);
   return db.participant.findUniqueOrThrow({ where: { id }, select: { id: true, code: true, alias: true } });
 }
@@ -58,14 +45,6 @@ export async function logVisit(staffId: string, participantId: string | null, at
 
 export function participantRow(id: string) {
   return db.participant.findUniqueOrThrow({ where: { id } });
-}
-
-/** Asserts a promise rejects with an AppError of this code (and message, when given). */
-export async function expectAppError(promise: Promise<unknown>, code: AppError['code'], message?: string | RegExp) {
-  const error = await promise.then(() => null, (e: unknown) => e);
-  expect(error, 'expected a refusal').toBeInstanceOf(AppError);
-  expect((error as AppError).code).toBe(code);
-  if (message) expect((error as AppError).userMessage).toMatch(message);
 }
 
 /** Every row of a table as PostgreSQL writes it out as text (bytea as hex), the way a dump shows it. */

@@ -4,25 +4,11 @@ import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { db } from '@/lib/db/client.ts';
 import type { Actor } from '@/lib/auth/session.ts';
-import { randomCode } from '@/lib/visits/test-helpers.ts';
-import type { Prisma } from '@/lib/db/generated/client.ts';
 import type { Readable } from 'node:stream';
 import { atLocal, programNow } from '@/lib/calendar/index.ts';
 
-type PersonFields = Partial<Pick<Prisma.ParticipantUncheckedCreateInput, 'gender' | 'birthYear' | 'birthYearState' | 'indigenousIdentity' | 'travelling'>> & {
-  alias?: string; deidentified?: boolean;
-};
-
-export async function person(by: Actor, f: PersonFields = {}) {
-  const { deidentified, alias, ...rest } = f;
-  return db.participant.create({
-    data: {
-      alias: deidentified ? null : (alias ?? `Robin ${randomUUID().slice(0, 4)}`), code: randomCode(), consentAt: programNow(),
-      consentById: by.id, createdById: by.id, deidentifiedAt: deidentified ? programNow() : null, ...rest,
-    },
-    select: { id: true, code: true, alias: true },
-  });
-}
+/** A participant (the one factory), with the demographic fields a report counts. */
+export { makeParticipant as person } from '@/lib/db/test/factories.ts';
 
 /** A visit on a program date at a local wall-clock minute, with services by id and quantity. */
 export async function visit(by: Actor, day: string, opts: { participantId?: string | null; minutes?: number; voided?: boolean; services?: Record<string, number> } = {}) {
