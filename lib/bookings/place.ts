@@ -21,15 +21,16 @@ export { TX_OPTIONS } from '@/lib/db/client.ts';
 /** The slot has no free seat (any more). */
 export class SlotFull extends Error {}
 
-/** The lowest seat of this slot no booking holds; SlotFull when there is none. */
+/**
+ * The seat a booking takes in this slot: `prefer` when it is free, otherwise the lowest free one;
+ * SlotFull when there is none. The database function free_seat is the one rule (place_booking
+ * picks with it too), asked in one round trip.
+ */
 export async function freeSeat(tx: Tx, resource: Pick<SlotResource, 'id' | 'capacity'>, slotStart: Date, prefer?: number): Promise<number> {
-  const rows = await tx.$queryRaw<{ seat: number }[]>`
-    SELECT seat FROM booking WHERE resource_id = ${resource.id}::uuid AND slot_start = ${slotStart}
-      AND status IN ('booked', 'checked_in')`;
-  const taken = new Set(rows.map((r) => r.seat));
-  if (prefer && prefer <= resource.capacity && !taken.has(prefer)) return prefer;
-  for (let seat = 1; seat <= resource.capacity; seat++) if (!taken.has(seat)) return seat;
-  throw new SlotFull();
+  const [row] = await tx.$queryRaw<{ seat: number | null }[]>`
+    SELECT free_seat(${resource.id}::uuid, ${slotStart}, ${resource.capacity}::int, ${prefer ?? null}::int) AS seat`;
+  if (row?.seat == null) throw new SlotFull();
+  return row.seat;
 }
 
 /** Whether a database error is another booking holding the seat (or, rarely, the same form's key: see placeBooking). */
@@ -110,7 +111,7 @@ function placeRefusal(answer: Extract<PlaceAnswer, { refused: string }>, kind: K
 /**
  * One attempt at a seat: the database function `place_booking` (migration
  * 20261121055000_single_statement_writes) checks the person and their daily limit, picks the
- * lowest free seat and writes the booking, its ticket and its audit row, in one round trip.
+ * seat (free_seat) and writes the booking, its ticket and its audit row, in one round trip.
  */
 async function insertBooking(actor: Actor, req: PlaceRequest, now: Date): Promise<Placed> {
   const { resource, slot, participantId } = req;
