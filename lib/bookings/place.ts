@@ -5,9 +5,9 @@ import type { Actor } from '@/lib/auth/session.ts';
 import { AppError, isUniqueViolation } from '@/lib/errors.ts';
 import { dayWord, nextFreePlace } from './load.ts';
 import { SETTINGS } from '@/lib/settings/definitions.ts';
-import { limitRefusal } from './people.ts';
-import { LIMIT_MESSAGE, takenMessage } from './rules.ts';
-import { ENTRY_CLOSED, FORM_EXPIRED, PARTICIPANT_DEIDENTIFIED, PARTICIPANT_MERGED, PARTICIPANT_NOT_FOUND } from './schema.ts';
+import { limitRefusal, personRefusal, type PersonRefusal } from './people.ts';
+import { takenMessage } from './rules.ts';
+import { ENTRY_CLOSED, FORM_EXPIRED } from './schema.ts';
 import { type Kind, type Slot, type SlotResource } from './slots.ts';
 import { localDay } from '@/lib/calendar/index.ts';
 
@@ -94,17 +94,15 @@ export function ownSubmit(actor: Actor, first: { id: string; ticket: number; sea
 
 type PlaceAnswer =
   | { bookingId: string; ticket: number; seat: number; refused?: undefined }
-  | { refused: 'participant_not_found' | 'participant_deidentified' | 'participant_merged' | 'limit' | 'entry_closed' | 'full'; max?: number };
+  | PersonRefusal
+  | { refused: 'entry_closed' | 'full'; max?: undefined };
 
 /** The plain refusal for each answer `place_booking` can give; SlotFull when the slot has no seat left. */
 function placeRefusal(answer: Extract<PlaceAnswer, { refused: string }>, kind: Kind): Error {
   switch (answer.refused) {
-    case 'participant_not_found': return new AppError('invalid', PARTICIPANT_NOT_FOUND, 'participantId');
-    case 'participant_deidentified': return new AppError('invalid', PARTICIPANT_DEIDENTIFIED, 'participantId');
-    case 'participant_merged': return new AppError('invalid', PARTICIPANT_MERGED, 'participantId');
-    case 'limit': return new AppError('conflict', LIMIT_MESSAGE(kind, answer.max ?? 1), 'participantId');
     case 'entry_closed': return new AppError('conflict', ENTRY_CLOSED);
     case 'full': return new SlotFull();
+    default: return personRefusal(answer, kind);
   }
 }
 

@@ -3,23 +3,17 @@ CREATE OR REPLACE FUNCTION public.place_booking(p_id uuid, p_resource uuid, p_ki
  LANGUAGE plpgsql
 AS $function$
 DECLARE
-  refusal text;
+  refusal jsonb;
   lim integer;
-  held integer;
   picked integer;
   new_ticket integer;
 BEGIN
   IF p_participant IS NOT NULL THEN
-    -- Two desks booking the same person are counted one after the other (booking_daily_limit takes the same lock).
-    refusal := lock_open_participant(p_participant);
-    IF refusal IS NOT NULL THEN RETURN jsonb_build_object('refused', refusal); END IF;
-    -- The daily limit, read as the trigger reads it; counted here to answer with the exact limit.
+    -- The daily limit, read as the trigger reads it; lock_booking_person counts, to answer with the exact limit.
     SELECT CASE WHEN jsonb_typeof(value) = 'number' THEN (value #>> '{}')::numeric::integer END INTO lim
       FROM setting WHERE key = 'bookings.perPersonPerDay';
-    lim := coalesce(lim, p_limit_default);
-    SELECT count(*) INTO held FROM booking
-      WHERE participant_id = p_participant AND kind = p_kind AND day = p_day AND status IN ('booked', 'checked_in');
-    IF held >= lim THEN RETURN jsonb_build_object('refused', 'limit', 'max', lim); END IF;
+    refusal := lock_booking_person(p_participant, p_kind, p_day, NULL, coalesce(lim, p_limit_default));
+    IF refusal IS NOT NULL THEN RETURN refusal; END IF;
     -- A booking is activity: retention counts from the person's last activity.
     UPDATE participant SET last_activity_at = greatest(last_activity_at, now()) WHERE id = p_participant;
   END IF;
