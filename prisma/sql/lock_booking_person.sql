@@ -4,7 +4,6 @@ CREATE OR REPLACE FUNCTION public.lock_booking_person(p_participant uuid, p_kind
 AS $function$
 DECLARE
   refusal text;
-  held integer;
 BEGIN
   -- The one check of the person a booking holds a place for (booking, reinstating, joining the
   -- waitlist): an open record, locked, so two desks booking the same person are counted one after
@@ -12,10 +11,7 @@ BEGIN
   -- kind, other than p_except, against the daily limit. Null when they may.
   refusal := lock_open_participant(p_participant);
   IF refusal IS NOT NULL THEN RETURN jsonb_build_object('refused', refusal); END IF;
-  SELECT count(*) INTO held FROM booking
-    WHERE participant_id = p_participant AND kind = p_kind AND day = p_day AND status IN ('booked', 'checked_in')
-      AND id IS DISTINCT FROM p_except;
-  IF held >= p_limit THEN RETURN jsonb_build_object('refused', 'limit', 'max', p_limit); END IF;
+  IF bookings_held(p_participant, p_kind, p_day, p_except) >= p_limit THEN RETURN jsonb_build_object('refused', 'limit', 'max', p_limit); END IF;
   RETURN NULL;
 END;
 $function$;

@@ -4,15 +4,12 @@ CREATE OR REPLACE FUNCTION public.place_booking(p_id uuid, p_resource uuid, p_ki
 AS $function$
 DECLARE
   refusal jsonb;
-  lim integer;
   picked integer;
   new_ticket integer;
 BEGIN
   IF p_participant IS NOT NULL THEN
     -- The daily limit, read as the trigger reads it; lock_booking_person counts, to answer with the exact limit.
-    SELECT CASE WHEN jsonb_typeof(value) = 'number' THEN (value #>> '{}')::numeric::integer END INTO lim
-      FROM setting WHERE key = 'bookings.perPersonPerDay';
-    refusal := lock_booking_person(p_participant, p_kind, p_day, NULL, coalesce(lim, p_limit_default));
+    refusal := lock_booking_person(p_participant, p_kind, p_day, NULL, booking_day_limit(p_limit_default));
     IF refusal IS NOT NULL THEN RETURN refusal; END IF;
     -- A booking is activity: retention counts from the person's last activity.
     UPDATE participant SET last_activity_at = greatest(last_activity_at, now()) WHERE id = p_participant;
