@@ -26,9 +26,10 @@ export function personRefusal(answer: PersonRefusal, kind: Kind): AppError {
  * Locks an open participant record and checks the daily limit (setting bookings.perPersonPerDay,
  * as lib/settings reads it) with the database function lock_booking_person, the check
  * place_booking makes; refuses an unknown, de-identified or merged record, or one over the limit,
- * beside the person field. (place_booking reads the setting as the trigger does, JSON numbers only;
- * book.db.test.ts pins that difference.) The count follows the lock, so a booking another desk committed while
- * this one waited is counted; the booking_daily_limit trigger stays the guarantee (limitRefusal).
+ * beside the person field. place_booking reads the setting as the trigger does (booking_day_limit:
+ * JSON numbers only); book.db.test.ts pins that difference. The count follows the lock, so a
+ * booking another desk committed while this one waited is counted; the booking_daily_limit
+ * trigger stays the guarantee (limitRefusal). One more round trip than before: the setting.
  */
 export async function lockParticipantForBooking(tx: Tx, id: string, limit: Limit): Promise<void> {
   const max = await getSetting('bookings.perPersonPerDay', tx);
