@@ -20,7 +20,7 @@ export const PUBLIC = {
   alerts: ['figures.ts', 'labels.ts', 'retention.ts', 'timeline.ts'],
   bookings: ['timeline.ts'],
   outreach: ['timeline.ts'],
-  participants: ['labels.ts', 'lock.ts', 'rules.ts', 'schema.ts'],
+  participants: ['labels.ts', 'lock.ts', 'messages.ts', 'rules.ts', 'schema.ts'],
   privacy: ['erase.ts'],
   programs: ['figures.ts', 'timeline.ts'],
   referrals: ['figures.ts', 'rules.ts', 'timeline.ts'],

@@ -7,6 +7,9 @@ import { AppError } from '@/lib/errors.ts';
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const MARKUP = /[<>]/;
 
+/** A form's idempotency key that is missing, malformed or someone else's: the page is out of date. */
+export const FORM_EXPIRED = 'This form has expired. Reload the page and try again.';
+
 /** A short single-line label such as a name. */
 export function shortText(label: string, max: number) {
   return z

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Tx } from '@/lib/db/client.ts';
 import { AppError, dbErrorCode } from '@/lib/errors.ts';
-import { SETTINGS } from '@/lib/settings/definitions.ts';
+import { getSetting } from '@/lib/settings/queries.ts';
 import { KIND_LABEL, LIMIT_MESSAGE } from './rules.ts';
 import { participantRefusal } from '@/lib/participants/lock.ts';
 import { PARTICIPANT_DEIDENTIFIED } from './schema.ts';
@@ -13,28 +13,29 @@ import type { Kind } from './slots.ts';
 
 type Limit = { kind: Kind; day: string; exceptBookingId?: string };
 
+/** What lock_booking_person (and place_booking, which calls it) answers when the person may not hold one more place. */
+export type PersonRefusal = { refused: 'participant_not_found' | 'participant_deidentified' | 'participant_merged' | 'limit'; max?: number };
+
+/** The desk's words for a PersonRefusal, beside the person field. */
+export function personRefusal(answer: PersonRefusal, kind: Kind): AppError {
+  if (answer.refused === 'limit') return new AppError('conflict', LIMIT_MESSAGE(kind, answer.max ?? 1), 'participantId');
+  return participantRefusal(answer.refused, PARTICIPANT_DEIDENTIFIED)!;
+}
+
 /**
- * Locks an open participant record (lib/participants/lock.ts's database function, in the same
- * statement) and, when given a kind and day, checks the daily limit (setting
- * bookings.perPersonPerDay), in one round trip; refuses an unknown, de-identified or merged record,
- * or one over the limit, beside the person field. The count is read with the statement's snapshot,
- * so a booking another desk committed while this one waited for the lock can be missed: then the
- * trigger, which counts after the lock, refuses (see limitRefusal).
+ * Locks an open participant record and checks the daily limit (setting bookings.perPersonPerDay,
+ * as lib/settings reads it) with the database function lock_booking_person, the check
+ * place_booking makes; refuses an unknown, de-identified or merged record, or one over the limit,
+ * beside the person field. place_booking reads the setting as the trigger does (booking_day_limit:
+ * JSON numbers only); book.db.test.ts pins that difference. The count follows the lock, so a
+ * booking another desk committed while this one waited is counted; the booking_daily_limit
+ * trigger stays the guarantee (limitRefusal). One more round trip than before: the setting.
  */
-export async function lockParticipantForBooking(tx: Tx, id: string, limit?: Limit): Promise<void> {
-  const [row] = await tx.$queryRaw<{ refusal: string | null; held: number; setting: unknown }[]>`
-    SELECT lock_open_participant(${id}::uuid) AS refusal,
-           (SELECT count(*)::int FROM booking b
-            WHERE b.participant_id = ${id}::uuid AND b.kind = ${limit?.kind ?? 'shower'}::"ResourceKind" AND b.day = ${limit?.day ?? '1970-01-01'}::date
-              AND b.status IN ('booked', 'checked_in') AND b.id IS DISTINCT FROM ${limit?.exceptBookingId ?? null}::uuid) AS held,
-           (SELECT value FROM setting WHERE key = 'bookings.perPersonPerDay') AS setting`;
-  const refusal = participantRefusal(row?.refusal ?? null, PARTICIPANT_DEIDENTIFIED);
-  if (refusal) throw refusal;
-  if (!limit || !row) return;
-  // Read as lib/settings reads it: the default when missing or not a number.
-  const parsed = SETTINGS['bookings.perPersonPerDay'].schema.safeParse(row.setting);
-  const max = parsed.success ? parsed.data : SETTINGS['bookings.perPersonPerDay'].default;
-  if (row.held >= max) throw new AppError('conflict', LIMIT_MESSAGE(limit.kind, max), 'participantId');
+export async function lockParticipantForBooking(tx: Tx, id: string, limit: Limit): Promise<void> {
+  const max = await getSetting('bookings.perPersonPerDay', tx);
+  const [row] = await tx.$queryRaw<{ answer: PersonRefusal | null }[]>`
+    SELECT lock_booking_person(${id}::uuid, ${limit.kind}::"ResourceKind", ${limit.day}::date, ${limit.exceptBookingId ?? null}::uuid, ${max}::int) AS answer`;
+  if (row?.answer) throw personRefusal(row.answer, limit.kind);
 }
 
 /**

@@ -5,9 +5,9 @@ import type { Actor } from '@/lib/auth/session.ts';
 import { AppError, isUniqueViolation } from '@/lib/errors.ts';
 import { dayWord, nextFreePlace } from './load.ts';
 import { SETTINGS } from '@/lib/settings/definitions.ts';
-import { limitRefusal } from './people.ts';
-import { LIMIT_MESSAGE, takenMessage } from './rules.ts';
-import { ENTRY_CLOSED, FORM_EXPIRED, PARTICIPANT_DEIDENTIFIED, PARTICIPANT_MERGED, PARTICIPANT_NOT_FOUND } from './schema.ts';
+import { limitRefusal, personRefusal, type PersonRefusal } from './people.ts';
+import { takenMessage } from './rules.ts';
+import { ENTRY_CLOSED, FORM_EXPIRED } from './schema.ts';
 import { type Kind, type Slot, type SlotResource } from './slots.ts';
 import { localDay } from '@/lib/calendar/index.ts';
 
@@ -21,15 +21,16 @@ export { TX_OPTIONS } from '@/lib/db/client.ts';
 /** The slot has no free seat (any more). */
 export class SlotFull extends Error {}
 
-/** The lowest seat of this slot no booking holds; SlotFull when there is none. */
+/**
+ * The seat a booking takes in this slot: `prefer` when it is free, otherwise the lowest free one;
+ * SlotFull when there is none. The database function free_seat is the one rule (place_booking
+ * picks with it too), asked in one round trip.
+ */
 export async function freeSeat(tx: Tx, resource: Pick<SlotResource, 'id' | 'capacity'>, slotStart: Date, prefer?: number): Promise<number> {
-  const rows = await tx.$queryRaw<{ seat: number }[]>`
-    SELECT seat FROM booking WHERE resource_id = ${resource.id}::uuid AND slot_start = ${slotStart}
-      AND status IN ('booked', 'checked_in')`;
-  const taken = new Set(rows.map((r) => r.seat));
-  if (prefer && prefer <= resource.capacity && !taken.has(prefer)) return prefer;
-  for (let seat = 1; seat <= resource.capacity; seat++) if (!taken.has(seat)) return seat;
-  throw new SlotFull();
+  const [row] = await tx.$queryRaw<{ seat: number | null }[]>`
+    SELECT free_seat(${resource.id}::uuid, ${slotStart}, ${resource.capacity}::int, ${prefer ?? null}::int) AS seat`;
+  if (row?.seat == null) throw new SlotFull();
+  return row.seat;
 }
 
 /** Whether a database error is another booking holding the seat (or, rarely, the same form's key: see placeBooking). */
@@ -93,24 +94,22 @@ export function ownSubmit(actor: Actor, first: { id: string; ticket: number; sea
 
 type PlaceAnswer =
   | { bookingId: string; ticket: number; seat: number; refused?: undefined }
-  | { refused: 'participant_not_found' | 'participant_deidentified' | 'participant_merged' | 'limit' | 'entry_closed' | 'full'; max?: number };
+  | PersonRefusal
+  | { refused: 'entry_closed' | 'full'; max?: undefined };
 
 /** The plain refusal for each answer `place_booking` can give; SlotFull when the slot has no seat left. */
 function placeRefusal(answer: Extract<PlaceAnswer, { refused: string }>, kind: Kind): Error {
   switch (answer.refused) {
-    case 'participant_not_found': return new AppError('invalid', PARTICIPANT_NOT_FOUND, 'participantId');
-    case 'participant_deidentified': return new AppError('invalid', PARTICIPANT_DEIDENTIFIED, 'participantId');
-    case 'participant_merged': return new AppError('invalid', PARTICIPANT_MERGED, 'participantId');
-    case 'limit': return new AppError('conflict', LIMIT_MESSAGE(kind, answer.max ?? 1), 'participantId');
     case 'entry_closed': return new AppError('conflict', ENTRY_CLOSED);
     case 'full': return new SlotFull();
+    default: return personRefusal(answer, kind);
   }
 }
 
 /**
  * One attempt at a seat: the database function `place_booking` (migration
  * 20261121055000_single_statement_writes) checks the person and their daily limit, picks the
- * lowest free seat and writes the booking, its ticket and its audit row, in one round trip.
+ * seat (free_seat) and writes the booking, its ticket and its audit row, in one round trip.
  */
 async function insertBooking(actor: Actor, req: PlaceRequest, now: Date): Promise<Placed> {
   const { resource, slot, participantId } = req;

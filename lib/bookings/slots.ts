@@ -47,7 +47,13 @@ export function slotIsPast(slot: Slot, now: Date): boolean {
   return now.getTime() >= (slot.start.getTime() + slot.end.getTime()) / 2;
 }
 
-function freeSeats(resource: Pick<SlotResource, 'id' | 'capacity'>, slot: Slot, held: readonly Held[]): number[] {
+/**
+ * The free seats of a slot, lowest first, over held places already loaded: the database function
+ * free_seat's rule (prisma/sql/free_seat.sql) in a pure form, for the grid and "next free" to show
+ * a whole day without one query per slot. The seat a booking takes is always free_seat's pick;
+ * seat-pick.db.test.ts checks the two agree on the same rows.
+ */
+export function freeSeats(resource: Pick<SlotResource, 'id' | 'capacity'>, slot: Slot, held: readonly Held[]): number[] {
   const taken = new Set(held.filter((h) => h.resourceId === resource.id && h.slotStart.getTime() === slot.start.getTime()).map((h) => h.seat));
   return Array.from({ length: resource.capacity }, (_, i) => i + 1).filter((s) => !taken.has(s));
 }

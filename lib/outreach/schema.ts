@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { shortText, uuidOf, parseOrRefuse as refuse } from '@/lib/validation.ts';
+import { PARTICIPANT_NOT_FOUND } from '@/lib/participants/messages.ts';
 
 // Input rules for outreach shifts and contacts, shared by the phone's forms, its offline queue and
 // the data layer. Ids of shifts and contacts are made on the phone (a uuid), so a resend of the same
@@ -75,7 +76,7 @@ export const AddContactSchema = z
   .object({
     id: uuidOf(ENTRY_EXPIRED),
     shiftId: uuidOf(SHIFT_NOT_FOUND),
-    participantId: uuidOf('That participant was not found. Search again.').nullable(),
+    participantId: uuidOf(PARTICIPANT_NOT_FOUND).nullable(),
     peopleCount: count(PEOPLE_RANGE, 1, PEOPLE_MAX).default(1),
     isNew: z.boolean({ error: 'Choose new or returning.' }),
     contactedAt: when('time of the contact').optional(),

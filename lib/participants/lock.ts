@@ -1,9 +1,7 @@
 import 'server-only';
 import type { Tx } from '@/lib/db/client.ts';
 import { AppError } from '@/lib/errors.ts';
-
-const NOT_FOUND = 'That participant was not found. Search again.';
-const MERGED = 'This record was merged into another one. Search for the person again.';
+import { PARTICIPANT_MERGED, PARTICIPANT_NOT_FOUND } from './messages.ts';
 
 /**
  * Locks an open participant record for the rest of the transaction (the database function
@@ -20,8 +18,8 @@ export async function lockOpenParticipant(tx: Tx, id: string, deidentified: stri
 
 /** lock_open_participant's answer (also given by database functions that call it) as a plain refusal, or null. */
 export function participantRefusal(refusal: string | null, deidentified: string): AppError | null {
-  if (refusal === 'participant_not_found') return new AppError('invalid', NOT_FOUND, 'participantId');
+  if (refusal === 'participant_not_found') return new AppError('invalid', PARTICIPANT_NOT_FOUND, 'participantId');
   if (refusal === 'participant_deidentified') return new AppError('invalid', deidentified, 'participantId');
-  if (refusal === 'participant_merged') return new AppError('invalid', MERGED, 'participantId');
+  if (refusal === 'participant_merged') return new AppError('invalid', PARTICIPANT_MERGED, 'participantId');
   return null;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { checkboxField, longText, shortText, uuidOf, parseOrRefuse as refuse } from '@/lib/validation.ts';
+import { checkboxField, FORM_EXPIRED, longText, shortText, uuidOf, parseOrRefuse as refuse } from '@/lib/validation.ts';
+import { PARTICIPANT_NOT_FOUND } from '@/lib/participants/messages.ts';
 import { MAX_HEADCOUNT } from './rules.ts';
 import { parseDay } from '@/lib/calendar/index.ts';
 
@@ -9,7 +10,7 @@ import { parseDay } from '@/lib/calendar/index.ts';
 
 export const PROGRAM_NOT_FOUND = 'That program was not found. Reload the page.';
 export const SESSION_NOT_FOUND = 'That session was not found. Reload the page.';
-export const PARTICIPANT_NOT_FOUND = 'That participant was not found. Search again.';
+export { FORM_EXPIRED, PARTICIPANT_NOT_FOUND };
 export const ALREADY_COUNTED = 'Already counted at this session.';
 export const SESSION_CANCELLED = 'This session was cancelled: no one can be counted at it.';
 
@@ -68,7 +69,6 @@ export const MoveSessionSchema = z.object({ sessionId: uuidOf(SESSION_NOT_FOUND)
 export const CancelSessionSchema = z.object({ sessionId: uuidOf(SESSION_NOT_FOUND), reason: shortText('a reason, like the nurse is away', 200) });
 
 export const AttendeeSchema = z.object({ sessionId: uuidOf(SESSION_NOT_FOUND), participantId: uuidOf(PARTICIPANT_NOT_FOUND) });
-export const FORM_EXPIRED = 'This form has expired. Reload the page and try again.';
 export const AddAnonymousSchema = z.object({ sessionId: uuidOf(SESSION_NOT_FOUND), idempotencyKey: uuidOf(FORM_EXPIRED) });
 
 const headcount = z.preprocess(

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { checkboxField, formList, longText, shortText, uuidOf, parseOrRefuse as refuse } from '@/lib/validation.ts';
+import { checkboxField, FORM_EXPIRED, formList, longText, shortText, uuidOf, parseOrRefuse as refuse } from '@/lib/validation.ts';
+import { PARTICIPANT_NOT_FOUND } from '@/lib/participants/messages.ts';
 import { CATEGORIES, CONSENTS, REASON_MAX, REASONS, STATUSES, TEXT_MAX } from './rules.ts';
 import { parseDay } from '@/lib/calendar/index.ts';
 
@@ -12,12 +13,11 @@ export const AGENCY_NOT_FOUND = 'Choose an agency from the directory.';
 export const AGENCY_INACTIVE = 'That agency is no longer active. Choose another one.';
 export const CATEGORY_NOT_OFFERED = 'That agency does not offer this kind of support. Choose one of its categories.';
 export const REFERRAL_NOT_FOUND = 'That referral was not found. Reload the page.';
-export const PARTICIPANT_NOT_FOUND = 'That participant was not found. Search again.';
+export { FORM_EXPIRED, PARTICIPANT_NOT_FOUND };
 export const PARTICIPANT_MISSING = 'Find the participant, or choose Anonymous.';
 export const CONSENT_NOT_RECORDED = 'Tick that the person agreed to share this, or choose "Nothing may be shared".';
 export const ALIAS_NEEDS_PERSON = 'Someone anonymous has no alias to share: choose "Nothing" or a summary.';
 export const SUMMARY_MISSING = 'Write the summary with the person, or choose another option.';
-export const FORM_EXPIRED = 'This form has expired. Reload the page and try again.';
 
 const optionalText = (label: string, max: number) =>
   longText(label, max).transform((v) => (v === '' ? null : v)).nullable().optional().transform((v) => v ?? null);

@@ -9,7 +9,7 @@ import { AppError, isUniqueViolation } from '@/lib/errors.ts';
 import { getSetting } from '@/lib/settings/queries.ts';
 import { isOverlap, overlapError, TX_OPTIONS } from './hold.ts';
 import { blockedUntil, EARLY_CHECK_IN_HOURS, localInstant, nightsBetween, stayTimesProblem } from './rules.ts';
-import { CreateStaySchema, parseStayInput, UNIT_NOT_FOUND } from './schema.ts';
+import { CreateStaySchema, FORM_EXPIRED, parseStayInput, UNIT_NOT_FOUND } from './schema.ts';
 import { lockOpenParticipant } from '@/lib/participants/lock.ts';
 import { localDay, programNow } from '@/lib/calendar/index.ts';
 
@@ -32,7 +32,7 @@ export async function touchParticipant(tx: Tx, id: string, at: Date): Promise<vo
 async function earlier(actor: Actor, key: string): Promise<CreatedStay | null> {
   const row = await db.stay.findUnique({ where: { idempotencyKey: key }, select: { id: true, status: true, createdById: true, startDay: true, endDay: true } });
   if (!row) return null;
-  if (row.createdById !== actor.id) throw new AppError('invalid', 'This form has expired. Reload the page and try again.');
+  if (row.createdById !== actor.id) throw new AppError('invalid', FORM_EXPIRED);
   const nights = Math.round((row.endDay.getTime() - row.startDay.getTime()) / 86_400_000);
   return { stayId: row.id, status: row.status === 'requested' ? 'requested' : 'confirmed', nights, duplicate: true };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { dayField, longText, parseOrRefuse, shortText, uuidOf } from '@/lib/validation.ts';
+import { dayField, FORM_EXPIRED, longText, parseOrRefuse, shortText, uuidOf } from '@/lib/validation.ts';
+import { PARTICIPANT_NOT_FOUND } from '@/lib/participants/messages.ts';
 import { STAY_TRANSITIONS } from './rules.ts';
 
 // Input rules for the Safe Suite, shared by the forms and the data layer. Dates and times are the
@@ -8,8 +9,7 @@ import { STAY_TRANSITIONS } from './rules.ts';
 export const STAY_NOT_FOUND = 'That stay was not found. Reload the page.';
 export const UNIT_NOT_FOUND = 'That unit was not found. Reload the page.';
 export const PARTICIPANT_MISSING = 'Find the participant the stay is for.';
-export const PARTICIPANT_NOT_FOUND = 'That participant was not found. Search again.';
-export const FORM_EXPIRED = 'This form has expired. Reload the page and try again.';
+export { FORM_EXPIRED, PARTICIPANT_NOT_FOUND };
 export const NOTE_MAX = 2000;
 
 const timeField = z.string({ error: 'Enter a time, like 15:00.' }).trim().regex(/^\d{1,2}:\d{2}$/, 'Enter a time, like 15:00.');

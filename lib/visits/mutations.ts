@@ -7,10 +7,11 @@ import { recordAudit } from '@/lib/audit/record.ts';
 import { AppError, notFound } from '@/lib/errors.ts';
 import { changedFields, diffServices, visitChangeProblem, visitTimeProblem, type ServiceLine } from './rules.ts';
 import {
-  FORM_EXPIRED, LogVisitSchema, PARTICIPANT_DEIDENTIFIED, PARTICIPANT_MERGED, PARTICIPANT_NOT_FOUND, SERVICE_NOT_FOUND, UpdateVisitSchema, visitField, VoidVisitSchema,
+  FORM_EXPIRED, LogVisitSchema, PARTICIPANT_DEIDENTIFIED, SERVICE_NOT_FOUND, UpdateVisitSchema, visitField, VoidVisitSchema,
   type LogVisitInput,
 } from './schema.ts';
 import { encryptField } from '@/lib/crypto/fields.ts';
+import { participantRefusal } from '@/lib/participants/lock.ts';
 import { voidReasonContext } from './void-reason.ts';
 import { formatLocal, localDay, programNow } from '@/lib/calendar/index.ts';
 import { parseOrRefuse } from '@/lib/validation.ts';
@@ -24,40 +25,38 @@ export type { LogVisitInput };
 /** The data layer validates too: a caller that skipped the form still gets a plain refusal beside the right field. */
 export const parseVisitInput = <S extends z.ZodType>(schema: S, input: unknown): z.output<S> => parseOrRefuse(schema, input, visitField);
 
-/** Every line names a known type; new lines only types still offered; only supplies carry a quantity above 1. */
-async function checkServices(tx: Tx, lines: ServiceLine[], alreadyOnVisit: ReadonlySet<string> = new Set()): Promise<void> {
-  if (!lines.length) return;
-  const types = await tx.serviceType.findMany({
-    where: { id: { in: lines.map((l) => l.serviceTypeId) } },
-    select: { id: true, name: true, kind: true, active: true },
-  });
-  const byId = new Map(types.map((t) => [t.id, t]));
-  for (const line of lines) {
-    const type = byId.get(line.serviceTypeId);
-    if (!type) throw new AppError('invalid', SERVICE_NOT_FOUND, 'services');
-    if (!type.active && !alreadyOnVisit.has(type.id)) {
-      throw new AppError('invalid', `${type.name} is no longer offered. Reload the page and try again.`, 'services');
-    }
-    if (type.kind === 'service' && line.quantity !== 1) {
-      throw new AppError('invalid', `${type.name} is counted once per visit; only supplies have a quantity.`, `quantity.${type.id}`);
-    }
-  }
-}
+type LineRefusal = { refused: 'service_not_found' | 'service_inactive' | 'service_quantity'; serviceTypeId: string; name: string | null };
 
-type LogVisitAnswer =
-  | { visitId: string; duplicate: boolean; createdById: string; refused?: undefined }
-  | { refused: 'participant_not_found' | 'participant_deidentified' | 'participant_merged' | 'service_not_found' | 'service_inactive' | 'service_quantity'; serviceTypeId?: string; name?: string };
-
-/** The plain message and field for each refusal the database function gives. */
-function logVisitRefusal(answer: Extract<LogVisitAnswer, { refused: string }>): AppError {
+/** The plain message and field for each refusal of service_lines_refusal (log_visit asks it too). */
+function lineRefusal(answer: LineRefusal): AppError {
   switch (answer.refused) {
-    case 'participant_not_found': return new AppError('invalid', PARTICIPANT_NOT_FOUND, 'participantId');
-    case 'participant_deidentified': return new AppError('invalid', PARTICIPANT_DEIDENTIFIED, 'participantId');
-    case 'participant_merged': return new AppError('invalid', PARTICIPANT_MERGED, 'participantId');
     case 'service_not_found': return new AppError('invalid', SERVICE_NOT_FOUND, 'services');
     case 'service_inactive': return new AppError('invalid', `${answer.name} is no longer offered. Reload the page and try again.`, 'services');
     case 'service_quantity': return new AppError('invalid', `${answer.name} is counted once per visit; only supplies have a quantity.`, `quantity.${answer.serviceTypeId}`);
   }
+}
+
+/**
+ * Every line names a known type; new lines only types still offered (`alreadyOnVisit` may stay);
+ * only supplies carry a quantity above 1. The database function service_lines_refusal is the one
+ * check, the same log_visit makes, in one round trip.
+ */
+async function checkServices(tx: Tx, lines: ServiceLine[], alreadyOnVisit: readonly string[] = []): Promise<void> {
+  if (!lines.length) return;
+  const [row] = await tx.$queryRaw<{ answer: LineRefusal | null }[]>`
+    SELECT service_lines_refusal(${JSON.stringify(lines)}::jsonb, ${[...alreadyOnVisit]}::uuid[]) AS answer`;
+  if (row?.answer) throw lineRefusal(row.answer);
+}
+
+type LogVisitAnswer =
+  | { visitId: string; duplicate: boolean; createdById: string; refused?: undefined }
+  | { refused: 'participant_not_found' | 'participant_deidentified' | 'participant_merged' }
+  | LineRefusal;
+
+/** The plain message and field for each refusal log_visit gives: the person (lib/participants/lock.ts's words), or a line. */
+function logVisitRefusal(answer: Extract<LogVisitAnswer, { refused: string }>): AppError {
+  if ('serviceTypeId' in answer) return lineRefusal(answer);
+  return participantRefusal(answer.refused, PARTICIPANT_DEIDENTIFIED)!;
 }
 
 /**
@@ -150,7 +149,7 @@ export async function changeServices(
   const before = await tx.visitService.findMany({ where: { visitId }, select: { serviceTypeId: true, quantity: true } });
   const services = next(before);
   // A type no longer offered may stay on the visit it was used on, but cannot be added to it.
-  await checkServices(tx, services, new Set(before.map((l) => l.serviceTypeId)));
+  await checkServices(tx, services, before.map((l) => l.serviceTypeId));
   const diff = diffServices(before, services);
   const fields = changedFields(diff);
   if (!fields.length) return { changed: [] };

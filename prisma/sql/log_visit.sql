@@ -4,7 +4,7 @@ CREATE OR REPLACE FUNCTION public.log_visit(p_participant uuid, p_visited_at tim
 AS $function$
 DECLARE
   refusal text;
-  bad record;
+  bad jsonb;
   new_id uuid;
   earlier record;
 BEGIN
@@ -13,18 +13,9 @@ BEGIN
     IF refusal IS NOT NULL THEN RETURN jsonb_build_object('refused', refusal); END IF;
   END IF;
 
-  -- The first line, in the form's order, that names an unknown type, a type no longer offered, or
-  -- a quantity on a service (only supplies have one).
-  SELECT line.ord, (line.e->>'serviceTypeId') AS type_id, t.id IS NULL AS unknown, t.name, NOT t.active AS inactive
-    INTO bad
-    FROM jsonb_array_elements(p_services) WITH ORDINALITY AS line(e, ord)
-    LEFT JOIN service_type t ON t.id = (line.e->>'serviceTypeId')::uuid
-    WHERE t.id IS NULL OR NOT t.active OR (t.kind = 'service' AND (line.e->>'quantity')::int <> 1)
-    ORDER BY line.ord LIMIT 1;
-  IF FOUND THEN
-    RETURN jsonb_build_object('refused', CASE WHEN bad.unknown THEN 'service_not_found' WHEN bad.inactive THEN 'service_inactive' ELSE 'service_quantity' END,
-                              'serviceTypeId', bad.type_id, 'name', bad.name);
-  END IF;
+  -- The lines, checked as an edit checks them (service_lines_refusal); none is on the visit yet.
+  bad := service_lines_refusal(p_services, '{}');
+  IF bad IS NOT NULL THEN RETURN bad; END IF;
 
   -- The unique key on the form's idempotency key decides a double submit, not a look-up first.
   INSERT INTO visit (id, participant_id, visited_at, visit_date, idempotency_key, created_by_id, updated_at)

@@ -3,23 +3,14 @@ CREATE OR REPLACE FUNCTION public.place_booking(p_id uuid, p_resource uuid, p_ki
  LANGUAGE plpgsql
 AS $function$
 DECLARE
-  refusal text;
-  lim integer;
-  held integer;
-  free_seat integer;
+  refusal jsonb;
+  picked integer;
   new_ticket integer;
 BEGIN
   IF p_participant IS NOT NULL THEN
-    -- Two desks booking the same person are counted one after the other (booking_daily_limit takes the same lock).
-    refusal := lock_open_participant(p_participant);
-    IF refusal IS NOT NULL THEN RETURN jsonb_build_object('refused', refusal); END IF;
-    -- The daily limit, read as the trigger reads it; counted here to answer with the exact limit.
-    SELECT CASE WHEN jsonb_typeof(value) = 'number' THEN (value #>> '{}')::numeric::integer END INTO lim
-      FROM setting WHERE key = 'bookings.perPersonPerDay';
-    lim := coalesce(lim, p_limit_default);
-    SELECT count(*) INTO held FROM booking
-      WHERE participant_id = p_participant AND kind = p_kind AND day = p_day AND status IN ('booked', 'checked_in');
-    IF held >= lim THEN RETURN jsonb_build_object('refused', 'limit', 'max', lim); END IF;
+    -- The daily limit, read as the trigger reads it; lock_booking_person counts, to answer with the exact limit.
+    refusal := lock_booking_person(p_participant, p_kind, p_day, NULL, booking_day_limit(p_limit_default));
+    IF refusal IS NOT NULL THEN RETURN refusal; END IF;
     -- A booking is activity: retention counts from the person's last activity.
     UPDATE participant SET last_activity_at = greatest(last_activity_at, now()) WHERE id = p_participant;
   END IF;
@@ -30,15 +21,12 @@ BEGIN
     IF NOT FOUND THEN RETURN jsonb_build_object('refused', 'entry_closed'); END IF;
   END IF;
 
-  SELECT s INTO free_seat FROM generate_series(1, p_capacity) AS s
-    WHERE NOT EXISTS (SELECT 1 FROM booking b WHERE b.resource_id = p_resource AND b.slot_start = p_slot_start
-                        AND b.status IN ('booked', 'checked_in') AND b.seat = s)
-    ORDER BY s LIMIT 1;
-  IF free_seat IS NULL THEN RETURN jsonb_build_object('refused', 'full'); END IF;
+  picked := free_seat(p_resource, p_slot_start, p_capacity, NULL);
+  IF picked IS NULL THEN RETURN jsonb_build_object('refused', 'full'); END IF;
 
   INSERT INTO audit_event (actor_id, actor_role, action, outcome, entity_type, entity_id, details)
     VALUES (p_actor, p_actor_role, 'booking.created', 'ok', 'booking', p_id::text, jsonb_build_object(
-      'resourceId', p_resource, 'participantId', p_participant, 'seat', free_seat, 'via', p_via, 'waitlistEntryId', p_entry));
+      'resourceId', p_resource, 'participantId', p_participant, 'seat', picked, 'via', p_via, 'waitlistEntryId', p_entry));
 
   IF p_entry_ticket IS NULL THEN
     INSERT INTO booking_ticket (day, kind, last) VALUES (p_day, p_kind, 1)
@@ -49,12 +37,12 @@ BEGIN
   END IF;
 
   INSERT INTO booking (id, resource_id, kind, participant_id, day, ticket, slot_start, slot_end, seat, idempotency_key, created_by_id, booked_at)
-    VALUES (p_id, p_resource, p_kind, p_participant, p_day, new_ticket, p_slot_start, p_slot_end, free_seat, p_key, p_actor, p_now);
+    VALUES (p_id, p_resource, p_kind, p_participant, p_day, new_ticket, p_slot_start, p_slot_end, picked, p_key, p_actor, p_now);
 
   IF p_entry IS NOT NULL THEN
     UPDATE waitlist_entry SET status = 'booked', booking_id = p_id, closed_at = p_now WHERE id = p_entry;
   END IF;
 
-  RETURN jsonb_build_object('bookingId', p_id, 'ticket', new_ticket, 'seat', free_seat);
+  RETURN jsonb_build_object('bookingId', p_id, 'ticket', new_ticket, 'seat', picked);
 END;
 $function$;
