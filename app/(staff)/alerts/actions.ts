@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { defineAction } from '@/lib/action.ts';
 import { can } from '@/lib/auth/permissions.ts';
-import { RawFormSchema } from '@/lib/bookings/schema.ts';
+import { RawFormSchema } from '@/lib/validation.ts';
 import { createReport } from '@/lib/alerts/create.ts';
 import { searchAlerts } from '@/lib/alerts/search.ts';
 import { setPrivateFields, transitionReport } from '@/lib/alerts/transitions.ts';

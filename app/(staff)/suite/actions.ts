@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { defineAction } from '@/lib/action.ts';
-import { RawFormSchema } from '@/lib/bookings/schema.ts';
+import { RawFormSchema } from '@/lib/validation.ts';
 import { createStay } from '@/lib/safe-suite/create.ts';
 import { changeStay } from '@/lib/safe-suite/transitions.ts';
 import { reinstateStay } from '@/lib/safe-suite/reinstate.ts';
@@ -70,6 +70,7 @@ export const logEntryAction = defineAction({
 export const reinstateStayAction = defineAction({
   permission: 'stay:manage',
   schema: StayIdSchema,
+  hidden: true, // the undo notice's one button
   run: async (actor, input) => {
     const r = await reinstateStay(actor, input);
     refresh();

@@ -63,6 +63,7 @@ export const voidVisitAction = defineAction({
 export const unvoidVisitAction = defineAction({
   permission: 'visit:create',
   schema: UnvoidVisitSchema,
+  hidden: true, // the undo notice's one button
   run: async (actor, input) => {
     await unvoidVisit(actor, input);
     revalidatePath(`/visits/${input.visitId}`);

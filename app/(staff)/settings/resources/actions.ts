@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { defineAction } from '@/lib/action.ts';
-import { RawFormSchema } from '@/lib/bookings/schema.ts';
+import { RawFormSchema } from '@/lib/validation.ts';
 import { addClosure, createResource, removeClosure, setResourceHours, updateResource } from '@/lib/bookings/resources.ts';
 import { createBoardLink, revokeBoardLink } from '@/lib/bookings/board.ts';
 

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { defineAction } from '@/lib/action.ts';
-import { RawFormSchema } from '@/lib/bookings/schema.ts';
+import { RawFormSchema } from '@/lib/validation.ts';
 import { createUnit, updateUnit } from '@/lib/safe-suite/units.ts';
 
 // Safe Suite units in settings; the data layer checks the permission again and judges every value.
