@@ -42,6 +42,9 @@ describe('DeskBookSchema', () => {
   it('says a slot or next-free booking is keyed and a waitlist place is not', () => {
     expect(deskBookKeyed({ mode: 'next:shower', idempotencyKey: KEY, participantId: PERSON })).toBe(true);
     expect(deskBookKeyed({ mode: 'wait:laundry', participantId: PERSON, day: '2026-11-21' })).toBe(false);
+    // Judged by the button alone: a form refused for another field still answers an outage by its kind.
+    expect(deskBookKeyed({ mode: 'slot', participantId: '' })).toBe(true);
+    expect(deskBookKeyed({ mode: 'next:sauna' })).toBe(false);
   });
 });
 

@@ -94,7 +94,8 @@ export const DeskBookSchema = z.discriminatedUnion('mode', [
 ], { error: CHOOSE_WHAT });
 
 /** A slot or the next free place carries a key (Save again returns the first booking); the waitlist does not. */
-export const deskBookKeyed = (raw: Record<string, unknown>) => DeskBookSchema.safeParse(raw).data?.mode[0] !== 'wait';
+const keyedMode = z.union([z.literal('slot'), modeOf('next')]);
+export const deskBookKeyed = (raw: Record<string, unknown>) => keyedMode.safeParse(raw.mode).success;
 
 /** The move form: one choice, "<resource id>@<slot start>", split into the two the move takes. */
 export const MoveFormSchema = z
