@@ -16,7 +16,6 @@ const BUTTON: Record<ReportAction, string> = {
 /** The status buttons a report offers now; each posts its own action, and the answer shows here. */
 export function ReviewActions({ id, actions, publishProblem }: { id: string; actions: ReportAction[]; publishProblem: string | null }) {
   const [state, action, pending] = useActionState<ActionState, FormData>(transitionReportAction, null);
-  const failed = state && !state.ok ? { ok: false as const, formError: state.formError ?? Object.values(state.fieldErrors ?? {})[0] } : state;
   if (actions.length === 0) return <p className="muted">This report is closed.</p>;
   return (
     <form action={action} className="row">
@@ -28,7 +27,7 @@ export function ReviewActions({ id, actions, publishProblem }: { id: string; act
         </button>
       ))}
       {actions.includes('publish') && publishProblem && <p id="publish-problem" className="muted">{publishProblem}</p>}
-      <FormStatus state={failed} />
+      <FormStatus state={state} />
     </form>
   );
 }
@@ -37,14 +36,14 @@ export function ReviewActions({ id, actions, publishProblem }: { id: string; act
 export function PrivateFieldsForm({ id, fields, initial }: { id: string; fields: PublicField[]; initial: string[] }) {
   const [state, action, pending] = useActionState<ActionState, FormData>(privateFieldsAction, null);
   const [chosen, setChosen] = useState(new Set(initial as PublicField[]));
-  const failed = state && !state.ok ? { ok: false as const, formError: state.formError ?? Object.values(state.fieldErrors ?? {})[0] } : state;
+  const error = state && !state.ok ? state.fieldErrors?.private : undefined;
   return (
     <form onSubmit={submitKeepingValues(action)}>
       <input type="hidden" name="id" value={id} />
-      <Choices legend="Keep off the alert" spokenPrefix="Keep off the alert:" name="private" options={fields} labels={FIELD_LABELS} chosen={chosen}
+      <Choices legend="Keep off the alert" spokenPrefix="Keep off the alert:" name="private" options={fields} labels={FIELD_LABELS} chosen={chosen} error={error}
         onToggle={(f) => setChosen((s) => { const n = new Set(s); if (n.has(f)) n.delete(f); else n.add(f); return n; })} />
       <button className="button secondary" type="submit" disabled={pending}>Save what is kept off</button>
-      <FormStatus state={failed} />
+      <FormStatus state={state} />
     </form>
   );
 }

@@ -42,8 +42,8 @@ function Status({ state }: { state: ActionState }) {
   }, [state]);
   if (!state) return null;
   if (state.ok) return <p ref={note} className="booking-note" role="status" tabIndex={-1}>{state.message}</p>;
-  const text = state.formError ?? Object.values(state.fieldErrors ?? {})[0];
-  return text ? <p className="booking-note field-error" role="alert">{text}</p> : null;
+  // The card's forms hide their inputs or sit right beside this line (changeBookingAction, moveBookingAction: hidden).
+  return state.formError ? <p className="booking-note field-error" role="alert">{state.formError}</p> : null;
 }
 
 /** What the slot's time allows: no check-in long before it, no "did not come" before it starts, nothing once it is over. */

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState, type FormEvent } from 'react';
-import { deskBookAction } from '@/app/(staff)/bookings/actions.ts';
+import { personBookAction } from '@/app/(staff)/bookings/actions.ts';
 import type { ActionState } from '@/lib/action.ts';
 import { newIdempotencyKey } from '@/components/ui/idempotency-key.ts';
 
@@ -16,12 +16,13 @@ export function NextFreeButtons({ participantId, initialKey }: { participantId: 
     if (pending) return;
     const data = new FormData(e.currentTarget, (e.nativeEvent as SubmitEvent).submitter);
     setPending(true);
-    const result = await deskBookAction(null, data).catch((): ActionState => ({ ok: false, formError: 'The connection failed, so nothing was booked. Try again.' }));
+    const result = await personBookAction(null, data).catch((): ActionState => ({ ok: false, formError: 'The connection failed, so nothing was booked. Try again.' }));
     setPending(false);
     setState(result);
     if (result?.ok) setKey(newIdempotencyKey());
   };
-  const error = state && !state.ok ? state.formError ?? Object.values(state.fieldErrors ?? {})[0] : undefined;
+  // A row of buttons (personBookAction hides every input): any refusal is the form's.
+  const error = state && !state.ok ? state.formError : undefined;
   return (
     <form noValidate onSubmit={submit} className="row booking-buttons">
       <input type="hidden" name="idempotencyKey" value={key} />

@@ -36,7 +36,7 @@ export function WaitlistEntryRow({ entry, canManage }: { entry: WaitlistRow; can
   const [key] = useState(newIdempotencyKey);
   // A confirmation shows until the next one on the page replaces it; a refusal stays.
   const confirmation = useLatestConfirmation(state?.ok ? state : null, state?.ok ? state.message : undefined);
-  const message = state && (state.ok ? confirmation : state.formError ?? Object.values(state.fieldErrors ?? {})[0]);
+  const message = state && (state.ok ? confirmation : state.formError);
   return (
     <li className={entry.status === 'offered' ? 'waitlist-offered' : undefined}>
       <span>Number {entry.position}: <strong className="booking-ticket">{entry.ticket}</strong> <PersonLine person={entry.person} /></span>

@@ -7,7 +7,7 @@ import type { ActionState } from '@/lib/action.ts';
 /** Move up / Move down for one row; the list re-renders in its new order and focus stays on the button. */
 export function OrderButtons({ id, name, first, last }: { id: string; name: string; first: boolean; last: boolean }) {
   const [state, action, pending] = useActionState<ActionState, FormData>(moveServiceTypeAction, null);
-  const error = state && !state.ok ? state.formError ?? Object.values(state.fieldErrors ?? {})[0] : undefined;
+  const error = state && !state.ok ? state.formError : undefined;
   return (
     <form action={action} className="row">
       <input type="hidden" name="id" value={id} />

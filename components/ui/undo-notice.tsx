@@ -22,7 +22,8 @@ export function UndoNotice({
   autoFocus?: boolean;
 }) {
   const [state, formAction, pending] = useActionState<ActionState, FormData>(action, null);
-  const error = state && !state.ok ? state.formError ?? Object.values(state.fieldErrors ?? {})[0] : undefined;
+  // Every undo action declares its form hidden (`hidden: true`): its refusal is the form's.
+  const error = state && !state.ok ? state.formError : undefined;
   return (
     <form action={formAction} className="undo-notice">
       {Object.entries(fields).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}

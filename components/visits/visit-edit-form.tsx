@@ -16,7 +16,7 @@ export function VisitEditForm({ visitId, services, lines }: Props) {
   const [state, action, pending] = useActionState<ActionState, FormData>(updateVisitAction, null);
   const [ticked, setTicked] = useState<Record<string, string>>(() => Object.fromEntries(lines.map((l) => [l.serviceTypeId, String(l.quantity)])));
   const errors = state && !state.ok ? state.fieldErrors ?? {} : {};
-  const formError = state && !state.ok ? state.formError ?? errors.visitId : undefined;
+  const formError = state && !state.ok ? state.formError : undefined;
   return (
     <section className="card" aria-labelledby="edit-visit-heading">
       <h2 id="edit-visit-heading">Change services</h2>

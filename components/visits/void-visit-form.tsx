@@ -18,7 +18,7 @@ export function VoidVisitForm({ visitId, undoUntil }: { visitId: string; undoUnt
   const [state, action, pending] = useActionState<ActionState, FormData>(voidVisitAction, null);
   const errors = state && !state.ok ? state.fieldErrors ?? {} : {};
   const values = state && !state.ok ? state.values ?? {} : {};
-  const formError = state && !state.ok ? state.formError ?? errors.visitId : undefined;
+  const formError = state && !state.ok ? state.formError : undefined;
   if (undoUntil) {
     return (
       <section className="card" aria-labelledby="void-visit-heading">

@@ -5,7 +5,8 @@ import { MAX_NORMAL, normalizeHandle, normalizePhone, normalizePlate } from './n
 import { ACTIONS } from './rules.ts';
 
 // Input rules for bad date reports, shared by the form and the data layer. Forms post strings;
-// an empty optional field is null. Short fields refuse < and > like every other label here; the
+// an empty optional field is null. What the schema hands on (null for an empty field or an
+// anonymous reporter) is taken again as itself, so the action's edge and the data layer judge alike. Short fields refuse < and > like every other label here; the
 // description and the account are free text and may hold anything printable (shown as text).
 
 export const REPORT_NOT_FOUND = 'That report was not found. Reload the page.';
@@ -14,7 +15,7 @@ export const INCIDENT_DATE_INVALID = 'Enter the date it happened as a real date,
 export const MAX = { area: 80, vehicle: 40, plateTyped: 16, phoneTyped: 25, platform: 40, handleTyped: 60, email: 254, appearance: 1000, nameUsed: 60, account: 4000 } as const;
 
 const optional = <T extends z.ZodType>(inner: T) =>
-  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), inner.optional()).transform((v) => (v ?? null) as z.infer<T> | null);
+  z.preprocess((v) => ((typeof v === 'string' && v.trim() === '') || v === null ? undefined : v), inner.optional()).transform((v) => (v ?? null) as z.infer<T> | null);
 
 const short = (label: string, max: number) => optional(shortText(label, max));
 
@@ -41,7 +42,7 @@ export const ReportSchema = z.object({
   incidentDate: calendarDay(INCIDENT_DATE_INVALID, 'Enter the date it happened.'),
   timeOfDay: z.enum(TIMES, { error: 'Choose roughly when it happened.' }),
   mode: z.enum(MODES, { error: 'Choose how the person was working.' }),
-  venue: z.preprocess((v) => (v === '' ? undefined : v), z.enum(VENUES, { error: 'Choose the kind of place.' }).optional()).transform((v) => v ?? null),
+  venue: z.preprocess((v) => (v === '' || v === null ? undefined : v), z.enum(VENUES, { error: 'Choose the kind of place.' }).optional()).transform((v) => v ?? null),
   types: z.preprocess(list, z.array(z.enum(TYPES, { error: 'Choose what happened from the list.' })).min(1, 'Choose at least one thing that happened.').max(TYPES.length))
     .transform((v) => [...new Set(v)]),
   area: short('the general area', MAX.area),
@@ -58,13 +59,13 @@ export const ReportSchema = z.object({
   account: optional(longText('the account', MAX.account)),
   private: z.preprocess(list, z.array(z.enum(PRIVATE_CHOICES as [string, ...string[]], { error: 'Choose fields from the list.' })))
     .transform((v) => [...new Set(v)]),
-  reporter: z
+  reporter: z.preprocess((v) => (v === null ? 'anonymous' : v), z
     .string({ error: 'Find the participant, or choose Anonymous.' })
     .trim()
     .toLowerCase()
     .refine((v) => v !== '', 'Find the participant, or choose Anonymous.')
     .transform((v) => (v === 'anonymous' ? null : v))
-    .pipe(z.uuid(REPORTER_NOT_FOUND).nullable()),
+    .pipe(z.uuid(REPORTER_NOT_FOUND).nullable())),
   wantsFollowUp: checkbox,
   policeConsent: checkbox,
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ClosureSchema, CreateResourceSchema, HoursSchema, parseClock, parseLocalDateTime } from './resource-schema.ts';
+import { ClosureSchema, CreateResourceSchema, HoursFormSchema, HoursSchema, parseClock, parseLocalDateTime, UpdateResourceSchema } from './resource-schema.ts';
 
 const ID = '7d0f1a56-2a7e-4c1e-9a53-0f2d1c3b4a5e';
 const issue = (r: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>
@@ -26,6 +26,14 @@ describe('HoursSchema', () => {
     expect(issue(HoursSchema.safeParse({ ...blank, resourceId: ID, 'opens.2': '9:00' }))).toEqual({ field: 'closes.2', message: 'Enter a time like 9:00, or leave both empty for closed.' });
     expect(issue(HoursSchema.safeParse({ ...blank, resourceId: ID, 'opens.3': '25:00', 'closes.3': '16:00' }))).toMatchObject({ field: 'opens.3' });
     expect(issue(HoursSchema.safeParse({ ...blank, resourceId: ID, 'opens.4': '16:00', 'closes.4': '9:00' }))).toEqual({ field: 'closes.4', message: 'Closing time must be after opening time.' });
+  });
+
+  it('at the action’s edge refuses the same, beside the same box, and hands the form on as typed for the data layer', () => {
+    expect(issue(HoursFormSchema.safeParse({ ...blank, resourceId: ID, 'opens.4': '16:00', 'closes.4': '9:00' }))).toEqual({ field: 'closes.4', message: 'Closing time must be after opening time.' });
+    expect(issue(HoursFormSchema.safeParse({ ...blank, resourceId: 'x' }))).toEqual({ field: 'resourceId', message: 'That shower or laundry was not found. Reload the page.' });
+    const typed = HoursFormSchema.parse({ resourceId: ID, 'opens.1': ' 9:00', 'closes.1': '16:00' });
+    expect(typed).toMatchObject({ resourceId: ID, 'opens.1': ' 9:00', 'opens.2': '' });
+    expect(HoursSchema.parse(typed).hours).toEqual([{ weekday: 1, opensMin: 540, closesMin: 960 }]);
   });
 });
 
@@ -55,5 +63,18 @@ describe('closures', () => {
   it('refuses an end before the start', () => {
     const r = ClosureSchema.safeParse({ resourceId: 'all', startsAt: '2026-12-25T09:00', endsAt: '2026-12-25T08:00', reason: 'Holiday' });
     expect(issue(r)).toEqual({ field: 'endsAt', message: 'The end must be after the start.' });
+  });
+
+  it('takes its own output again (the instants it read), so the data layer judges what the action handed on', () => {
+    const read = ClosureSchema.parse({ resourceId: 'all', startsAt: '2026-12-25T09:00', endsAt: '2026-12-25T17:00', reason: 'Holiday' });
+    expect(ClosureSchema.parse(read)).toEqual(read);
+    expect(issue(ClosureSchema.safeParse({ ...read, startsAt: new Date(NaN) }))).toMatchObject({ field: 'startsAt' });
+  });
+});
+
+describe('UpdateResourceSchema', () => {
+  it('reads an unticked "In use" box (sent as nothing) as out of use, and refuses a bad id on `id`', () => {
+    expect(UpdateResourceSchema.parse({ id: ID, name: 'Shower 1', capacity: '1', slotMinutes: '30' }).active).toBe(false);
+    expect(issue(UpdateResourceSchema.safeParse({ id: 'x', name: 'Shower 1', capacity: '1', slotMinutes: '30', active: 'on' }))).toMatchObject({ field: 'id' });
   });
 });

@@ -47,25 +47,32 @@ export function parseClock(value: string): number | null {
 
 const clock = z.string().optional().default('');
 
-/** Opening hours: `opens.<weekday>` and `closes.<weekday>` per day, both empty for a closed day. */
-export const HoursSchema = z
-  .object({ resourceId: id(RESOURCE_NOT_FOUND), ...Object.fromEntries(WEEKDAYS.flatMap((d) => [[`opens.${d}`, clock], [`closes.${d}`, clock]])) })
-  .transform((raw, ctx) => {
-    const hours: { weekday: number; opensMin: number; closesMin: number }[] = [];
-    for (const d of WEEKDAYS) {
-      const opens = (raw as Record<string, string>)[`opens.${d}`]!.trim();
-      const closes = (raw as Record<string, string>)[`closes.${d}`]!.trim();
-      if (!opens && !closes) continue;
-      const o = parseClock(opens);
-      const c = parseClock(closes);
-      if (o === null || c === null) {
-        ctx.addIssue({ code: 'custom', path: [o === null ? `opens.${d}` : `closes.${d}`], message: 'Enter a time like 9:00, or leave both empty for closed.' });
-      } else if (o >= c) {
-        ctx.addIssue({ code: 'custom', path: [`closes.${d}`], message: 'Closing time must be after opening time.' });
-      } else hours.push({ weekday: d, opensMin: o, closesMin: c });
-    }
-    return { resourceId: raw.resourceId, hours };
-  });
+/** The hours form's fields: `opens.<weekday>` and `closes.<weekday>` per day, both empty for a closed day. */
+const hoursFields = z.object({ resourceId: id(RESOURCE_NOT_FOUND), ...Object.fromEntries(WEEKDAYS.flatMap((d) => [[`opens.${d}`, clock], [`closes.${d}`, clock]])) });
+
+/** Each open day's times in minutes, or an issue beside the box that is wrong. */
+function openDays(raw: z.output<typeof hoursFields>, ctx: z.RefinementCtx) {
+  const hours: { weekday: number; opensMin: number; closesMin: number }[] = [];
+  for (const d of WEEKDAYS) {
+    const opens = (raw as Record<string, string>)[`opens.${d}`]!.trim();
+    const closes = (raw as Record<string, string>)[`closes.${d}`]!.trim();
+    if (!opens && !closes) continue;
+    const o = parseClock(opens);
+    const c = parseClock(closes);
+    if (o === null || c === null) {
+      ctx.addIssue({ code: 'custom', path: [o === null ? `opens.${d}` : `closes.${d}`], message: 'Enter a time like 9:00, or leave both empty for closed.' });
+    } else if (o >= c) {
+      ctx.addIssue({ code: 'custom', path: [`closes.${d}`], message: 'Closing time must be after opening time.' });
+    } else hours.push({ weekday: d, opensMin: o, closesMin: c });
+  }
+  return hours;
+}
+
+/** Opening hours as the data layer keeps them: the resource and each open day in minutes. */
+export const HoursSchema = hoursFields.transform((raw, ctx) => ({ resourceId: raw.resourceId, hours: openDays(raw, ctx) }));
+
+/** The hours form at the action's edge: judged by the same rules, handed on as typed for the data layer to read. */
+export const HoursFormSchema = hoursFields.superRefine((raw, ctx) => void openDays(raw, ctx));
 export type HoursInput = z.input<typeof HoursSchema>;
 
 /** A `datetime-local` value ("2026-12-25T09:00") read as program time; null when malformed. */
@@ -76,9 +83,10 @@ export function parseLocalDateTime(value: unknown): Date | null {
   return atLocal(m[1]!, Number(m[2]) * 60 + Number(m[3]));
 }
 
+/** A `datetime-local` value; an instant already read passes as itself (the data layer reads the edge's output again). */
 const localDateTime = (what: string) =>
   z.unknown().transform((v, ctx) => {
-    const d = parseLocalDateTime(v);
+    const d = v instanceof Date && !Number.isNaN(v.getTime()) ? v : parseLocalDateTime(v);
     if (!d) ctx.addIssue({ code: 'custom', message: `Enter when it ${what}, like 2026-12-25 09:00.` });
     return d ?? new Date(NaN);
   });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dayField, FORM_EXPIRED, longText, parseOrRefuse, shortText, uuidOf } from '@/lib/validation.ts';
+import { checkboxField, dayField, FORM_EXPIRED, longText, parseOrRefuse, shortText, uuidOf } from '@/lib/validation.ts';
 import { PARTICIPANT_NOT_FOUND } from '@/lib/participants/messages.ts';
 import { STAY_TRANSITIONS } from './rules.ts';
 
@@ -52,6 +52,12 @@ export const UnitSchema = z.object({
   active: z.preprocess((v) => v === true || v === 'on' || v === 'true', z.boolean()).default(true),
 });
 export const UnitUpdateSchema = UnitSchema.extend({ id: uuidOf(UNIT_NOT_FOUND) });
+/**
+ * The unit settings' edit form: its "In use" box is a checkbox, and a browser sends nothing for an
+ * unticked one, so absent means out of use here (the data layer's default, in use, is for callers
+ * that do not say).
+ */
+export const UnitFormSchema = UnitUpdateSchema.extend({ active: checkboxField });
 
 const HIDDEN = ['idempotencyKey', 'stayId', 'unitId', 'transition', 'id', 'mode'];
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LogVisitSchema, quickLogFormToInput, visitField } from './schema.ts';
+import { EditVisitFormSchema, LogVisitSchema, QuickLogFormSchema, quickLogFormToInput, visitField } from './schema.ts';
 
 const KEY = '6f1d3c52-6f0e-4c55-9f4a-2d1f0b7f5a10';
 const P = '0b8e7a52-3c1f-4a8e-9d62-5f7c1e2a9b30';
@@ -52,5 +52,37 @@ describe('quickLogFormToInput', () => {
       expect(issue.message, JSON.stringify(patch)).toMatch(message);
       expect(visitField(issue.path, input), JSON.stringify(patch)).toBe(field);
     }
+  });
+});
+
+// The actions' edge: the same rules, each refusal already on the form's field (none: the form's).
+const refusals = (r: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>
+  r.success ? [] : r.error!.issues.map((i) => [i.path.join('.'), i.message]);
+
+describe('QuickLogFormSchema', () => {
+  it('decodes the ticked services, their quantities and the same-day choice', () => {
+    expect(QuickLogFormSchema.parse({ idempotencyKey: KEY, participantId: P, service: [SHOWER, NALOXONE], [`quantity.${NALOXONE}`]: '3', sameDay: 'new' }))
+      .toEqual({ idempotencyKey: KEY, participantId: P, services: [{ serviceTypeId: SHOWER, quantity: 1 }, { serviceTypeId: NALOXONE, quantity: 3 }], sameDay: 'new' });
+    expect(QuickLogFormSchema.parse({ idempotencyKey: KEY, participantId: P, service: SHOWER, sameDay: 'add', addToVisitId: NALOXONE }))
+      .toEqual({ idempotencyKey: KEY, participantId: P, services: [{ serviceTypeId: SHOWER, quantity: 1 }], sameDay: 'add', addToVisitId: NALOXONE });
+  });
+
+  it('refuses each bad value on the field it is shown beside, and an expired key for the whole form', () => {
+    expect(refusals(QuickLogFormSchema.safeParse({ idempotencyKey: KEY, participantId: P, service: NALOXONE, [`quantity.${NALOXONE}`]: '0' })))
+      .toEqual([[`quantity.${NALOXONE}`, 'Enter a whole number from 1 to 500.']]);
+    expect(refusals(QuickLogFormSchema.safeParse({ idempotencyKey: KEY, participantId: P, service: SHOWER, sameDay: 'maybe' })))
+      .toEqual([['sameDay', 'Choose Add to that visit or New visit.']]);
+    expect(refusals(QuickLogFormSchema.safeParse({ idempotencyKey: 'x', participantId: P, service: SHOWER }))).toEqual([['', 'This form has expired. Reload the page and try again.']]);
+    // Adding to a visit that is not theirs: said for the form, which asks again.
+    expect(refusals(QuickLogFormSchema.safeParse({ idempotencyKey: KEY, participantId: P, service: SHOWER, sameDay: 'add', addToVisitId: 'gone' })))
+      .toEqual([['', 'That visit is not this person’s visit today. Choose again.']]);
+  });
+});
+
+describe('EditVisitFormSchema', () => {
+  it('decodes the services and refuses a missing visit for the whole form', () => {
+    expect(EditVisitFormSchema.parse({ visitId: P, service: SHOWER })).toEqual({ visitId: P, services: [{ serviceTypeId: SHOWER, quantity: 1 }] });
+    expect(refusals(EditVisitFormSchema.safeParse({ service: SHOWER }))).toEqual([['', 'That visit was not found.']]);
+    expect(refusals(EditVisitFormSchema.safeParse({ visitId: P, service: [SHOWER, SHOWER] }))).toEqual([['services', 'Tick each service only once.']]);
   });
 });

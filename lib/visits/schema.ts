@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { shortText, uuidOf } from '@/lib/validation.ts';
+import { formList, shortText, uuidOf } from '@/lib/validation.ts';
 import { parseLocalDateTime } from '@/lib/calendar/index.ts';
 
 // Input rules for drop-in visits, shared by the quick-log panel, the edit form and the data layer.
@@ -135,4 +135,34 @@ export function editFormToInput(raw: Record<string, unknown>): UpdateVisitInput 
   return { visitId: raw.visitId as string, services: formServices(raw) as UpdateVisitInput['services'] };
 }
 
-export { RawFormSchema } from '@/lib/validation.ts';
+/**
+ * Judges decoded form values by the data layer's own schema, each refusal on the form field it
+ * belongs beside (`visitField`; none: the form as a whole). The data layer judges them again.
+ */
+function judged<S extends z.ZodType>(schema: S, input: unknown, ctx: z.RefinementCtx): z.output<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) {
+    const field = visitField(issue.path, input);
+    ctx.addIssue({ code: 'custom', message: issue.message, path: field === undefined ? [] : [field] });
+  }
+  return z.NEVER;
+}
+
+/**
+ * The fields both visit forms post: a `service` per ticked type (a checkbox group) and, for
+ * supplies, `quantity.<id>`, whose names follow the services shown (hence a loose object).
+ */
+const servicesForm = z.looseObject({ service: formList(z.unknown()) });
+
+/** The quick log's form, decoded (quickLogFormToInput) and judged as the save it asks for. */
+export const QuickLogFormSchema = servicesForm.transform((raw, ctx): DeskVisitInput => {
+  const input = quickLogFormToInput(raw);
+  if (input.sameDay !== 'add') return { ...judged(LogVisitSchema, input, ctx), sameDay: input.sameDay };
+  const { idempotencyKey, participantId, services, addToVisitId } = input;
+  const added = judged(AddToVisitSchema, { idempotencyKey, visitId: addToVisitId ?? '', participantId: participantId ?? '', services }, ctx);
+  return { idempotencyKey: added.idempotencyKey, participantId: added.participantId, services: added.services, sameDay: 'add', addToVisitId: added.visitId };
+});
+
+/** The visit edit form, decoded (editFormToInput) and judged as the change. */
+export const EditVisitFormSchema = servicesForm.transform((raw, ctx) => judged(UpdateVisitSchema, editFormToInput(raw), ctx));

@@ -4,22 +4,22 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { defineAction } from '@/lib/action.ts';
 import { can } from '@/lib/auth/permissions.ts';
-import { RawFormSchema } from '@/lib/bookings/schema.ts';
+import { PrivateFieldsSchema, ReportSchema, SearchSchema, TransitionSchema } from '@/lib/alerts/schema.ts';
 import { createReport } from '@/lib/alerts/create.ts';
 import { searchAlerts } from '@/lib/alerts/search.ts';
 import { setPrivateFields, transitionReport } from '@/lib/alerts/transitions.ts';
 
 // Alert actions. Each is a public POST endpoint: defineAction checks the session and the
-// permission, and the data layer checks again and validates (answering beside the field). Search
+// permission and each form's fields (lib/alerts/schema.ts), and the data layer checks again. Search
 // text travels in the POST body only, never in a URL.
 
 const repeatNote = (n: number) => (n ? ` It may be a repeat: ${n} earlier report${n === 1 ? '' : 's'} had the same plate or phone number.` : '');
 
 export const createReportAction = defineAction({
   permission: 'alert:report',
-  schema: RawFormSchema,
-  run: async (actor, raw) => {
-    const { id, possibleRepeats } = await createReport(actor, raw);
+  schema: ReportSchema,
+  run: async (actor, input) => {
+    const { id, possibleRepeats } = await createReport(actor, input);
     revalidatePath('/alerts');
     if (can(actor, 'alert:review')) redirect(`/alerts/reports/${id}`);
     return { message: `Report saved. A coordinator will review it before anything is published.${repeatNote(possibleRepeats)}` };
@@ -29,9 +29,9 @@ export const createReportAction = defineAction({
 export const searchAlertsAction = defineAction({
   readOnly: true,
   permission: 'alert:read_published',
-  schema: RawFormSchema,
-  run: async (actor, raw) => {
-    const { hits, more } = await searchAlerts(actor, raw);
+  schema: SearchSchema,
+  run: async (actor, input) => {
+    const { hits, more } = await searchAlerts(actor, input);
     return { data: { hits: JSON.stringify(hits), more: more ? 'yes' : '' } };
   },
 });
@@ -42,21 +42,23 @@ const DONE: Record<string, string> = {
 
 export const transitionReportAction = defineAction({
   permission: 'alert:review',
-  schema: RawFormSchema,
-  run: async (actor, raw) => {
-    const { status } = await transitionReport(actor, raw);
+  schema: TransitionSchema,
+  hidden: true, // the report's status buttons
+  run: async (actor, input) => {
+    const { status } = await transitionReport(actor, input);
     revalidatePath('/alerts');
-    revalidatePath(`/alerts/reports/${String(raw.id)}`);
+    revalidatePath(`/alerts/reports/${input.id}`);
     return { message: DONE[status] };
   },
 });
 
 export const privateFieldsAction = defineAction({
   permission: 'alert:review',
-  schema: RawFormSchema,
-  run: async (actor, raw) => {
-    await setPrivateFields(actor, raw);
-    revalidatePath(`/alerts/reports/${String(raw.id)}`);
+  schema: PrivateFieldsSchema,
+  hidden: ['id'], // a refusal of the choices is said beside them
+  run: async (actor, input) => {
+    await setPrivateFields(actor, input);
+    revalidatePath(`/alerts/reports/${input.id}`);
     revalidatePath('/alerts');
     return { message: 'Saved. The preview shows what the alert will show.' };
   },

@@ -2,13 +2,14 @@
 
 import { revalidatePath } from 'next/cache';
 import { defineAction } from '@/lib/action.ts';
-import { AppError } from '@/lib/errors.ts';
+import type { z } from 'zod';
+import type { Actor } from '@/lib/auth/session.ts';
 import { bookNextFree, bookSlot, type BookingResult } from '@/lib/bookings/book.ts';
 import { moveBooking } from '@/lib/bookings/move.ts';
 import { changeBooking } from '@/lib/bookings/transitions.ts';
 import { addToWaitlist, bookFromWaitlist, removeFromWaitlist } from '@/lib/bookings/waitlist.ts';
-import { KIND_LABEL, STATUS_LABEL, type Transition } from '@/lib/bookings/rules.ts';
-import { RawFormSchema } from '@/lib/bookings/schema.ts';
+import { KIND_LABEL, STATUS_LABEL } from '@/lib/bookings/rules.ts';
+import { DeskBookSchema, deskBookKeyed, MoveFormSchema, TransitionSchema, WaitlistFormSchema } from '@/lib/bookings/schema.ts';
 
 // The desk's booking actions. Each is a public POST endpoint: defineAction checks the session and
 // the permission, and the data layer checks again and judges every value. Search text travels in
@@ -24,55 +25,60 @@ function refresh() {
 const booked = (r: BookingResult) =>
   `${r.duplicate ? 'Already booked' : 'Booked'} ${r.ticket}: ${r.resourceName} at ${r.time}, ${r.place.toLowerCase()}.`;
 
-/** The booking panel: a chosen slot, the next free place of a kind, or the waitlist — by the button pressed. */
-export const deskBookAction = defineAction({
+/**
+ * The desk's booking forms, by the button pressed (DeskBookSchema decodes `mode`): a slot chosen
+ * on the grid, the next free place of a kind, or the day's waitlist. One schema for the three,
+ * since they share the person picker and the answer; the forms differ only in what they carry.
+ */
+const deskBook = {
   permission: 'booking:manage',
-  // A slot or the next free place carries a key (Save again returns the first booking); the waitlist does not.
-  idempotent: (raw) => typeof raw.mode === 'string' && ['slot', 'next'].includes(raw.mode.split(':')[0]!),
-  schema: RawFormSchema,
-  run: async (actor, raw) => {
-    const mode = typeof raw.mode === 'string' ? raw.mode : '';
-    const [verb, kind] = mode.split(':');
-    if (verb === 'slot') {
-      const r = await bookSlot(actor, raw);
+  idempotent: deskBookKeyed,
+  schema: DeskBookSchema,
+  run: async (actor: Actor, input: z.output<typeof DeskBookSchema>) => {
+    if (input.mode[0] === 'slot') {
+      const r = await bookSlot(actor, input);
       refresh();
       return { message: booked(r), data: { ticket: r.ticket } };
     }
-    if (verb === 'next') {
-      const r = await bookNextFree(actor, { ...raw, kind });
+    const kind = input.mode[1];
+    if (input.mode[0] === 'next') {
+      const r = await bookNextFree(actor, { ...input, kind });
       refresh();
       return { message: booked(r), data: { ticket: r.ticket } };
     }
-    if (verb === 'wait') {
-      const r = await addToWaitlist(actor, { ...raw, kind });
-      refresh();
-      return { message: `On the ${KIND_LABEL[kind as 'shower']} waitlist: ticket ${r.ticket}, number ${r.position}.`, data: { ticket: r.ticket } };
-    }
-    throw new AppError('invalid', 'Choose what to book.');
+    const r = await addToWaitlist(actor, { ...input, kind });
+    refresh();
+    return { message: `On the ${KIND_LABEL[kind]} waitlist: ticket ${r.ticket}, number ${r.position}.`, data: { ticket: r.ticket } };
   },
-});
+} as const;
 
+/** The booking panel and the grid's slot form: the person is chosen in the picker, so a refusal about them is said beside it. */
+export const deskBookAction = defineAction({ ...deskBook, hidden: ['mode', 'day', 'resourceId', 'slotStart'] });
+
+/** "Next free shower" on a person's own page: a row of buttons, so every refusal is the form's. */
+export const personBookAction = defineAction({ ...deskBook, hidden: true });
+
+/** A booking card's status buttons. */
 export const changeBookingAction = defineAction({
   permission: 'booking:manage',
-  schema: RawFormSchema,
-  run: async (actor, raw) => {
-    const { status } = await changeBooking(actor, raw);
+  schema: TransitionSchema,
+  hidden: true,
+  run: async (actor, input) => {
+    const { status } = await changeBooking(actor, input);
     refresh();
-    const undone = (raw.transition as Transition) === 'reinstate';
-    if (undone) return { message: 'Reinstated: the place is booked again.' };
+    if (input.transition === 'reinstate') return { message: 'Reinstated: the place is booked again.' };
     // Done frees the place: say so, since the booking then leaves its seat in the grid.
     return { message: status === 'done' ? 'Done: the place is free for the next person.' : `${STATUS_LABEL[status]}.` };
   },
 });
 
+/** The card's Move form and a closure's one-press move: the answer sits beside the choice, under the card. */
 export const moveBookingAction = defineAction({
   permission: 'booking:manage',
-  schema: RawFormSchema,
-  run: async (actor, raw) => {
-    // The move form sends one choice, "<resource id>@<slot start>".
-    const [resourceId, slotStart] = typeof raw.target === 'string' ? raw.target.split('@') : [];
-    if (!resourceId || !slotStart) throw new AppError('invalid', 'Choose where to move the booking.', 'target');
-    const r = await moveBooking(actor, { bookingId: raw.bookingId, resourceId, slotStart });
+  schema: MoveFormSchema,
+  hidden: true,
+  run: async (actor, input) => {
+    const r = await moveBooking(actor, input);
     refresh();
     return { message: `Moved to ${r.resourceName} at ${r.time}.` };
   },
@@ -81,14 +87,15 @@ export const moveBookingAction = defineAction({
 export const waitlistAction = defineAction({
   permission: 'booking:manage',
   idempotent: (raw) => raw.op !== 'remove', // booking from the waitlist carries a key; taking off does not
-  schema: RawFormSchema,
-  run: async (actor, raw) => {
-    if (raw.op === 'remove') {
-      await removeFromWaitlist(actor, raw);
+  schema: WaitlistFormSchema,
+  hidden: true,
+  run: async (actor, input) => {
+    if (input.op === 'remove') {
+      await removeFromWaitlist(actor, input);
       refresh();
       return { message: 'Taken off the waitlist.' };
     }
-    const r = await bookFromWaitlist(actor, raw);
+    const r = await bookFromWaitlist(actor, input);
     refresh();
     return { message: booked(r) };
   },

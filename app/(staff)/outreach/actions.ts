@@ -10,6 +10,7 @@ import { resumeShift, ResumeShiftSchema } from '@/lib/outreach/resume.ts';
 export const resumeShiftAction = defineAction({
   permission: 'outreach:log',
   schema: ResumeShiftSchema,
+  hidden: true, // the undo notice's one button
   run: async (actor, input) => {
     await resumeShift(actor, input);
     revalidatePath('/outreach');

@@ -2,17 +2,17 @@
 
 import { revalidatePath } from 'next/cache';
 import { defineAction } from '@/lib/action.ts';
-import { RawFormSchema } from '@/lib/bookings/schema.ts';
 import { createStay } from '@/lib/safe-suite/create.ts';
 import { changeStay } from '@/lib/safe-suite/transitions.ts';
 import { reinstateStay } from '@/lib/safe-suite/reinstate.ts';
-import { StayIdSchema } from '@/lib/safe-suite/schema.ts';
+import { CreateStaySchema, ExtendStaySchema, LogEntrySchema, StayIdSchema, StayTransitionSchema } from '@/lib/safe-suite/schema.ts';
 import { extendStay } from '@/lib/safe-suite/extend.ts';
 import { addLogEntry } from '@/lib/safe-suite/log.ts';
 import { STATUS_LABEL } from '@/lib/safe-suite/rules.ts';
 
 // The Safe Suite's actions. Each is a public POST endpoint: defineAction checks the session and the
-// permission, and the data layer checks again and judges every value (forms post raw strings).
+// permission and each form's fields (lib/safe-suite/schema.ts), and the data layer checks again.
+// Ids, the pressed button and a single unit's id are hidden inputs: a refusal naming one is the form's.
 
 function refresh() {
   revalidatePath('/suite');
@@ -24,9 +24,10 @@ function refresh() {
 export const createStayAction = defineAction({
   permission: 'stay:manage',
   idempotent: true, // its key: Save again returns the first stay
-  schema: RawFormSchema,
-  run: async (actor, raw) => {
-    const r = await createStay(actor, raw);
+  schema: CreateStaySchema,
+  hidden: ['unitId', 'mode'],
+  run: async (actor, input) => {
+    const r = await createStay(actor, input);
     refresh();
     const nights = `${r.nights} ${r.nights === 1 ? 'night' : 'nights'}`;
     return {
@@ -38,9 +39,10 @@ export const createStayAction = defineAction({
 
 export const changeStayAction = defineAction({
   permission: 'stay:manage',
-  schema: RawFormSchema,
-  run: async (actor, raw) => {
-    const r = await changeStay(actor, raw);
+  schema: StayTransitionSchema,
+  hidden: true, // the stay's status buttons
+  run: async (actor, input) => {
+    const r = await changeStay(actor, input);
     refresh();
     return { message: `${STATUS_LABEL[r.status]}.${r.offeredStayId ? ' The suite is now offered to the first request that fits.' : ''}` };
   },
@@ -48,9 +50,10 @@ export const changeStayAction = defineAction({
 
 export const extendStayAction = defineAction({
   permission: 'stay:manage',
-  schema: RawFormSchema,
-  run: async (actor, raw) => {
-    const r = await extendStay(actor, raw);
+  schema: ExtendStaySchema,
+  hidden: ['stayId'],
+  run: async (actor, input) => {
+    const r = await extendStay(actor, input);
     refresh();
     return { message: `Extended to ${r.nights} nights${r.approved ? ', approved by you as a manager' : ''}.` };
   },
@@ -58,11 +61,12 @@ export const extendStayAction = defineAction({
 
 export const logEntryAction = defineAction({
   permission: 'stay:manage',
-  schema: RawFormSchema,
-  run: async (actor, raw) => {
-    await addLogEntry(actor, raw);
+  schema: LogEntrySchema,
+  hidden: ['stayId'],
+  run: async (actor, input) => {
+    await addLogEntry(actor, input);
     refresh();
-    return { message: raw.kind === 'handover' ? 'Handover note saved.' : 'Welfare check saved.' };
+    return { message: input.kind === 'handover' ? 'Handover note saved.' : 'Welfare check saved.' };
   },
 });
 
@@ -70,6 +74,7 @@ export const logEntryAction = defineAction({
 export const reinstateStayAction = defineAction({
   permission: 'stay:manage',
   schema: StayIdSchema,
+  hidden: true, // the undo notice's one button
   run: async (actor, input) => {
     const r = await reinstateStay(actor, input);
     refresh();

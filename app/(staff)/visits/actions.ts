@@ -7,7 +7,7 @@ import { updateVisit, voidVisit } from '@/lib/visits/mutations.ts';
 import { todayVisitOf } from '@/lib/visits/queries.ts';
 import { saveDeskVisit } from '@/lib/visits/same-day.ts';
 import { unvoidVisit, UnvoidVisitSchema } from '@/lib/visits/unvoid.ts';
-import { editFormToInput, quickLogFormToInput, RawFormSchema, VoidVisitSchema } from '@/lib/visits/schema.ts';
+import { EditVisitFormSchema, QuickLogFormSchema, VoidVisitSchema } from '@/lib/visits/schema.ts';
 
 // The front desk's actions. Each is a public POST endpoint: defineAction checks the session and
 // the permission, and the data layer checks again. Search text travels in the POST body only,
@@ -16,10 +16,10 @@ import { editFormToInput, quickLogFormToInput, RawFormSchema, VoidVisitSchema } 
 export const logVisitAction = defineAction({
   permission: 'visit:create',
   idempotent: true, // its key: Save again returns the first visit, or does not add to it twice
-  // The data layer judges every value and names the field to answer beside (quantity.<id> included).
-  schema: RawFormSchema,
-  run: async (actor, raw) => {
-    const { visitId, duplicate, added } = await saveDeskVisit(actor, quickLogFormToInput(raw));
+  // Each refusal names the field it belongs beside (quantity.<id> included); the data layer judges again.
+  schema: QuickLogFormSchema,
+  run: async (actor, input) => {
+    const { visitId, duplicate, added } = await saveDeskVisit(actor, input);
     revalidatePath('/');
     return { data: { visitId, duplicate: String(duplicate), added: String(added) } };
   },
@@ -38,9 +38,9 @@ export const todayVisitAction = defineAction({
 
 export const updateVisitAction = defineAction({
   permission: 'visit:create',
-  schema: RawFormSchema,
-  run: async (actor, raw) => {
-    const input = editFormToInput(raw);
+  schema: EditVisitFormSchema,
+  hidden: ['visitId'],
+  run: async (actor, input) => {
     const { changed } = await updateVisit(actor, input);
     revalidatePath(`/visits/${input.visitId}`);
     revalidatePath('/');
@@ -51,6 +51,7 @@ export const updateVisitAction = defineAction({
 export const voidVisitAction = defineAction({
   permission: 'visit:create',
   schema: VoidVisitSchema,
+  hidden: ['visitId'],
   run: async (actor, input) => {
     await voidVisit(actor, input);
     revalidatePath(`/visits/${input.visitId}`);
@@ -63,6 +64,7 @@ export const voidVisitAction = defineAction({
 export const unvoidVisitAction = defineAction({
   permission: 'visit:create',
   schema: UnvoidVisitSchema,
+  hidden: true, // the undo notice's one button
   run: async (actor, input) => {
     await unvoidVisit(actor, input);
     revalidatePath(`/visits/${input.visitId}`);

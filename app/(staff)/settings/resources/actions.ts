@@ -2,13 +2,15 @@
 
 import { revalidatePath } from 'next/cache';
 import { defineAction } from '@/lib/action.ts';
-import { RawFormSchema } from '@/lib/bookings/schema.ts';
+import { BoardLinkIdSchema, BoardLinkSchema } from '@/lib/bookings/schema.ts';
+import { ClosureIdSchema, ClosureSchema, CreateResourceSchema, HoursFormSchema, UpdateResourceSchema } from '@/lib/bookings/resource-schema.ts';
 import { addClosure, createResource, removeClosure, setResourceHours, updateResource } from '@/lib/bookings/resources.ts';
 import { createBoardLink, revokeBoardLink } from '@/lib/bookings/board.ts';
 
 // Showers and laundry settings: resources, opening hours, closures and wall-board links.
-// `settings:manage` (program managers and IT support); the data layer checks again and judges
-// every value, naming the field to answer beside.
+// `settings:manage` (program managers and IT support). Each form's fields are judged here
+// (lib/bookings/resource-schema.ts) and again by the data layer; ids are hidden inputs, so a
+// refusal naming one is the form's.
 
 function refresh(id?: string) {
   revalidatePath('/settings/resources');
@@ -19,9 +21,9 @@ function refresh(id?: string) {
 
 export const createResourceAction = defineAction({
   permission: 'settings:manage',
-  schema: RawFormSchema,
-  run: async (actor, raw) => {
-    const { id } = await createResource(actor, raw);
+  schema: CreateResourceSchema,
+  run: async (actor, input) => {
+    const { id } = await createResource(actor, input);
     refresh();
     return { message: 'Added. Set its opening hours next: until then it is closed.', data: { id } };
   },
@@ -29,29 +31,31 @@ export const createResourceAction = defineAction({
 
 export const updateResourceAction = defineAction({
   permission: 'settings:manage',
-  schema: RawFormSchema,
-  run: async (actor, raw) => {
-    const { changed } = await updateResource(actor, raw);
-    refresh(String(raw.id));
+  schema: UpdateResourceSchema,
+  hidden: ['id'],
+  run: async (actor, input) => {
+    const { changed } = await updateResource(actor, input);
+    refresh(input.id);
     return { message: changed.length ? 'Saved.' : 'Nothing changed.' };
   },
 });
 
 export const setHoursAction = defineAction({
   permission: 'settings:manage',
-  schema: RawFormSchema,
-  run: async (actor, raw) => {
-    await setResourceHours(actor, raw);
-    refresh(String(raw.resourceId));
+  schema: HoursFormSchema,
+  hidden: ['resourceId'],
+  run: async (actor, input) => {
+    await setResourceHours(actor, input);
+    refresh(input.resourceId);
     return { message: 'Opening hours saved. Places already booked keep their times.' };
   },
 });
 
 export const addClosureAction = defineAction({
   permission: 'settings:manage',
-  schema: RawFormSchema,
-  run: async (actor, raw) => {
-    const { affected } = await addClosure(actor, raw);
+  schema: ClosureSchema,
+  run: async (actor, input) => {
+    const { affected } = await addClosure(actor, input);
     refresh();
     return {
       message: affected
@@ -63,9 +67,10 @@ export const addClosureAction = defineAction({
 
 export const removeClosureAction = defineAction({
   permission: 'settings:manage',
-  schema: RawFormSchema,
-  run: async (actor, raw) => {
-    await removeClosure(actor, raw);
+  schema: ClosureIdSchema,
+  hidden: true, // the Remove button
+  run: async (actor, input) => {
+    await removeClosure(actor, input);
     refresh();
     return { message: 'Closure removed.' };
   },
@@ -73,9 +78,9 @@ export const removeClosureAction = defineAction({
 
 export const createBoardLinkAction = defineAction({
   permission: 'settings:manage',
-  schema: RawFormSchema,
-  run: async (actor, raw) => {
-    const { token } = await createBoardLink(actor, raw);
+  schema: BoardLinkSchema,
+  run: async (actor, input) => {
+    const { token } = await createBoardLink(actor, input);
     revalidatePath('/settings/resources');
     // Returned once, in this response only, to be opened on the wall display; only its hash is kept.
     return { message: 'Board link made.', data: { token } };
@@ -84,9 +89,10 @@ export const createBoardLinkAction = defineAction({
 
 export const revokeBoardLinkAction = defineAction({
   permission: 'settings:manage',
-  schema: RawFormSchema,
-  run: async (actor, raw) => {
-    await revokeBoardLink(actor, raw);
+  schema: BoardLinkIdSchema,
+  hidden: true, // the Turn off button
+  run: async (actor, input) => {
+    await revokeBoardLink(actor, input);
     revalidatePath('/settings/resources');
     return { message: 'Board link turned off. The screen shows “not found” at its next refresh.' };
   },

@@ -40,6 +40,7 @@ export const updateServiceTypeAction = defineAction({
 export const moveServiceTypeAction = defineAction({
   permission: 'settings:manage',
   schema: MoveServiceTypeSchema,
+  hidden: true, // Up and Down buttons only
   run: async (actor, input) => {
     const { moved } = await moveServiceType(actor, input);
     refresh();

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { defineAction } from '@/lib/action.ts';
-import { RawFormSchema } from '@/lib/bookings/schema.ts';
+import { UnitFormSchema, UnitSchema } from '@/lib/safe-suite/schema.ts';
 import { createUnit, updateUnit } from '@/lib/safe-suite/units.ts';
 
 // Safe Suite units in settings; the data layer checks the permission again and judges every value.
@@ -15,9 +15,9 @@ function refresh() {
 
 export const createUnitAction = defineAction({
   permission: 'settings:manage',
-  schema: RawFormSchema,
-  run: async (actor, raw) => {
-    await createUnit(actor, raw);
+  schema: UnitSchema,
+  run: async (actor, input) => {
+    await createUnit(actor, input);
     refresh();
     return { message: 'Unit added.' };
   },
@@ -25,9 +25,10 @@ export const createUnitAction = defineAction({
 
 export const updateUnitAction = defineAction({
   permission: 'settings:manage',
-  schema: RawFormSchema,
-  run: async (actor, raw) => {
-    await updateUnit(actor, raw);
+  schema: UnitFormSchema,
+  hidden: ['id'],
+  run: async (actor, input) => {
+    await updateUnit(actor, input);
     refresh();
     return { message: 'Saved.' };
   },
