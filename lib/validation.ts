@@ -90,12 +90,6 @@ export function pairField<A extends z.ZodType, B extends z.ZodType>(separator: s
   });
 }
 
-/**
- * Any form: the action leaves checking to the data layer, which names the field to answer beside.
- * Being replaced by each action's own schema of its fields (issue 16).
- */
-export const RawFormSchema = z.record(z.string(), z.unknown());
-
 /** Which field a refusal is shown beside: a list of hidden inputs (ids, keys) that answer for the whole form instead, or a function of the issue's path. */
 export type RefusalField = readonly string[] | ((path: readonly PropertyKey[], input: unknown) => string | undefined);
 

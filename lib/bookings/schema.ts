@@ -1,6 +1,9 @@
 import { z } from 'zod';
-import { shortText, uuidOf, pairField, parseOrRefuse as refuse, dayField } from '@/lib/validation.ts';
+import { FORM_EXPIRED, shortText, uuidOf, pairField, parseOrRefuse as refuse, dayField } from '@/lib/validation.ts';
+import { PARTICIPANT_NOT_FOUND } from '@/lib/participants/messages.ts';
 import { parseDay } from '@/lib/calendar/index.ts';
+
+export { FORM_EXPIRED };
 
 // Input rules for bookings, the waitlist and the wall-board links, shared by the forms and the
 // data layer. Forms post strings; a person is a participant id or "anonymous".
@@ -8,15 +11,12 @@ import { parseDay } from '@/lib/calendar/index.ts';
 export const KINDS = ['shower', 'laundry'] as const;
 export const TRANSITIONS = ['check_in', 'done', 'cancel', 'no_show', 'reinstate'] as const;
 
-export const PARTICIPANT_NOT_FOUND = 'That participant was not found. Search again.';
 export const PARTICIPANT_MISSING = 'Find the participant, or choose Anonymous.';
 export const BOOKING_NOT_FOUND = 'That booking was not found. Reload the page.';
 export const RESOURCE_NOT_FOUND = 'That shower or laundry was not found. Reload the page.';
 export const ENTRY_NOT_FOUND = 'That waitlist entry was not found. Reload the page.';
 export const PARTICIPANT_DEIDENTIFIED = 'This person’s record was de-identified. Book anonymously instead.';
-export const PARTICIPANT_MERGED = 'This record was merged into another one. Search for the person again.';
 export const ENTRY_CLOSED = 'That person is no longer waiting: they were booked or taken off the list.';
-export const FORM_EXPIRED = 'This form has expired. Reload the page and try again.';
 export const SLOT_MISSING = 'Choose a slot from the grid.';
 
 

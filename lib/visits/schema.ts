@@ -1,6 +1,10 @@
 import { z } from 'zod';
-import { formList, shortText, uuidOf } from '@/lib/validation.ts';
+import { FORM_EXPIRED, formList, shortText, uuidOf } from '@/lib/validation.ts';
+import { PARTICIPANT_NOT_FOUND } from '@/lib/participants/messages.ts';
+
+export { FORM_EXPIRED };
 import { parseLocalDateTime } from '@/lib/calendar/index.ts';
+
 
 // Input rules for drop-in visits, shared by the quick-log panel, the edit form and the data layer.
 // Field names are the form's: `participantId`, `services`, `quantity.<serviceTypeId>`, `visitedAt`.
@@ -9,14 +13,11 @@ export const QUANTITY_MAX = 500; // matches the visit_service_quantity_check con
 export const VOID_REASON_MAX = 200; // matches the visit_void_check constraint
 const MAX_LINES = 50;
 
-export const PARTICIPANT_NOT_FOUND = 'That participant was not found. Search again.';
 export const PARTICIPANT_DEIDENTIFIED = 'This person’s record was de-identified. Log an anonymous visit instead.';
-export const PARTICIPANT_MERGED = 'This record was merged into another one. Search for the person again.';
 export const PARTICIPANT_MISSING = 'Find the participant, or choose Anonymous visit.';
 export const SERVICE_NOT_FOUND = 'One of the services was not found. Reload the page and try again.';
 export const SERVICE_TWICE = 'Tick each service only once.';
 export const QUANTITY_RANGE = `Enter a whole number from 1 to ${QUANTITY_MAX}.`;
-export const FORM_EXPIRED = 'This form has expired. Reload the page and try again.';
 export const VISIT_NOT_FOUND = 'That visit was not found.';
 export const SAME_DAY_CHOICE = 'Choose Add to that visit or New visit.';
 export const NOT_THEIR_VISIT = 'That visit is not this person’s visit today. Choose again.';
