@@ -10,6 +10,8 @@ const bin = (name: string) => `node_modules/.bin/${name}`;
 const STEPS: Step[] = [
   { name: 'types', cmd: bin('tsc'), args: ['--noEmit'] },
   { name: 'lint', cmd: bin('eslint'), args: ['--max-warnings=0', '.'] },
+  // One layout for every file (Prettier): `npm run format` writes it.
+  { name: 'format', cmd: bin('prettier'), args: ['--check', '.'] },
   { name: 'unit', cmd: bin('vitest'), args: ['run', '--project', 'unit'] },
   { name: 'data layer', cmd: bin('vitest'), args: ['run', '--project', 'db'] },
   { name: 'build', cmd: bin('next'), args: ['build'] },
