@@ -16,23 +16,33 @@ import { lastSaveAt, tabSubmitToken } from '@/lib/saved-cookie.ts';
 export default function ErrorPage({ reset }: { error: Error; reset: () => void }) {
   const router = useRouter();
   // The mark lives only in the browser; read once (a number, so the snapshot is stable).
-  const savedAt = useSyncExternalStore(noChanges, () => lastSaveAt(document.cookie, tabSubmitToken())?.getTime() ?? 0, () => 0);
+  const savedAt = useSyncExternalStore(
+    noChanges,
+    () => lastSaveAt(document.cookie, tabSubmitToken())?.getTime() ?? 0,
+    () => 0,
+  );
   // Draw the page again from the server, not only this boundary (the failure was on the server).
-  const retry = () => startTransition(() => { router.refresh(); reset(); });
+  const retry = () =>
+    startTransition(() => {
+      router.refresh();
+      reset();
+    });
   return (
     <main>
       <div className="card narrow" role="alert">
         <h1>This page could not be shown</h1>
         {savedAt ? (
           <p>
-            <strong>Your save at {formatLocal(new Date(savedAt), 'HH:mm')} was stored.</strong> The page after it could not be drawn,
-            perhaps because the database did not answer. Do not enter it again: try again in a moment to see it.
+            <strong>Your save at {formatLocal(new Date(savedAt), 'HH:mm')} was stored.</strong> The page after it could not be drawn, perhaps because the
+            database did not answer. Do not enter it again: try again in a moment to see it.
           </p>
         ) : (
           <p>If you had just pressed Save, check whether it was stored before entering it again.</p>
         )}
         <p>Tell the program manager if it keeps happening.</p>
-        <button className="button" type="button" onClick={retry}>Try again</button>
+        <button className="button" type="button" onClick={retry}>
+          Try again
+        </button>
       </div>
     </main>
   );

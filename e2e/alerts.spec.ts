@@ -53,7 +53,12 @@ async function fillStreetReport(page: Page, who: { alias: string; code: string }
   await page.getByLabel('What happened, in their words').fill('He took my phone at the lights');
 }
 
-test('a street report goes from the coordinator to the peer’s sheet without the reporter, and two plate characters find it', async ({ page, signInAs, sql, newSignedInPage }) => {
+test('a street report goes from the coordinator to the peer’s sheet without the reporter, and two plate characters find it', async ({
+  page,
+  signInAs,
+  sql,
+  newSignedInPage,
+}) => {
   test.setTimeout(120_000);
   const alias = `Wren ${randomBytes(3).toString('hex')}`;
   const person = { alias, ...(await insertParticipant(sql, alias)) };
@@ -109,9 +114,12 @@ test('a street report goes from the coordinator to the peer’s sheet without th
 test('bad input gets a plain message beside the field and saves nothing', async ({ page, signInAs, sql }) => {
   test.setTimeout(90_000);
   // Reports this login took (tests run in parallel: another may be saving one meanwhile).
-  const mine = async () => (await sql<{ n: number }>(
-    'SELECT count(*)::int AS n FROM alert_report r JOIN staff_user s ON s.id = r.created_by_id WHERE s.email = $1', [demoLogin('outreach').email],
-  ))[0]!.n;
+  const mine = async () =>
+    (
+      await sql<{ n: number }>('SELECT count(*)::int AS n FROM alert_report r JOIN staff_user s ON s.id = r.created_by_id WHERE s.email = $1', [
+        demoLogin('outreach').email,
+      ])
+    )[0]!.n;
   const before = await mine();
   await signInAs('outreach');
   await page.goto('/alerts/new');

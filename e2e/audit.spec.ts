@@ -74,7 +74,7 @@ test.describe('audit log', () => {
     await expectNoAxeViolations(page);
   });
 
-  test.describe('in a browser whose clock and time-zone rules are not the server\'s', () => {
+  test.describe("in a browser whose clock and time-zone rules are not the server's", () => {
     test.use({ timezoneId: FAR_ZONE });
     for (const role of ['manager', 'admin'] as const) {
       test(`shows times in Vancouver time as the server has them, and hydrates without an error (${role})`, async ({ page, signInAs }) => {
@@ -108,7 +108,10 @@ test.describe('settings', () => {
     await expectNoAxeViolations(page);
     const field = page.getByLabel('Sign out after this many idle minutes');
     const before = await field.inputValue();
-    for (const [value, message] of [['4', 'At least 5 minutes'], ['', 'Enter a number of minutes.']] as const) {
+    for (const [value, message] of [
+      ['4', 'At least 5 minutes'],
+      ['', 'Enter a number of minutes.'],
+    ] as const) {
       await field.fill(value);
       await page.getByRole('button', { name: 'Save settings' }).click();
       await expect(field).toHaveAccessibleDescription(message);

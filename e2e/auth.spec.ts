@@ -79,8 +79,20 @@ test.describe('signing in', () => {
     { name: 'an empty email', email: '', password: 'whatever it is', field: 'Email', message: 'Enter your email.' },
     { name: 'an empty password', email: 'peer@example.org', password: '', field: 'Password', message: 'Enter your password.' },
     { name: 'an oversized email', email: `${'a'.repeat(300)}@example.org`, password: 'whatever it is', field: 'Email', message: 'That email is too long.' },
-    { name: 'markup in the email', email: '<script>alert(1)</script>@example.org', password: 'whatever it is', field: 'Email', message: 'Enter a valid email.' },
-    { name: 'control characters in the email', email: 'pe\u0000er\u0007@example.org', password: 'whatever it is', field: 'Email', message: 'Enter a valid email.' },
+    {
+      name: 'markup in the email',
+      email: '<script>alert(1)</script>@example.org',
+      password: 'whatever it is',
+      field: 'Email',
+      message: 'Enter a valid email.',
+    },
+    {
+      name: 'control characters in the email',
+      email: 'pe\u0000er\u0007@example.org',
+      password: 'whatever it is',
+      field: 'Email',
+      message: 'Enter a valid email.',
+    },
     { name: 'an oversized password', email: 'peer@example.org', password: 'x'.repeat(300), field: 'Password', message: 'That password is too long.' },
   ];
   for (const bad of BAD_INPUT) {
@@ -145,9 +157,7 @@ test.describe('signing out', () => {
     await expect(page.getByText('Hello,')).toHaveCount(0);
   });
 
-  test('sign out everywhere ends the account’s sessions on other computers, and only that account’s', async ({
-    page, createStaff, newSignedInPage,
-  }) => {
+  test('sign out everywhere ends the account’s sessions on other computers, and only that account’s', async ({ page, createStaff, newSignedInPage }) => {
     test.slow(); // three sign-ins, each an argon2 hash: about 15 s alone, more on two busy cores
     const account = await createStaff();
     await signIn(page, account);
@@ -183,10 +193,7 @@ test.describe('signing out', () => {
     await age(31);
     await page.goto('/account');
     await expect(page).toHaveURL('/sign-in');
-    const open = await sql(
-      'SELECT s.id FROM auth_session s JOIN staff_user u ON u.id = s.user_id WHERE u.email = $1 AND s.ended_at IS NULL',
-      [account.email],
-    );
+    const open = await sql('SELECT s.id FROM auth_session s JOIN staff_user u ON u.id = s.user_id WHERE u.email = $1 AND s.ended_at IS NULL', [account.email]);
     expect(open).toEqual([]);
   });
 });

@@ -27,14 +27,28 @@ async function createParticipant(sql: Sql, opts: { deidentified?: boolean } = {}
 }
 
 /** A resource of this test's own, open every day round the clock. */
-async function createResource(sql: Sql, opts: { kind?: 'shower' | 'laundry'; capacity?: number; slotMinutes?: number; active?: boolean } = {}): Promise<SlotResource> {
+async function createResource(
+  sql: Sql,
+  opts: { kind?: 'shower' | 'laundry'; capacity?: number; slotMinutes?: number; active?: boolean } = {},
+): Promise<SlotResource> {
   const kind = opts.kind ?? 'shower';
   const r: SlotResource = {
-    id: randomUUID(), name: `E2E ${kind} ${pick('abcdefghjkmnpqrstuvwxyz', 5)}`, kind, capacity: opts.capacity ?? 1,
-    slotMinutes: opts.slotMinutes ?? 30, active: opts.active ?? true, hours: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, opensMin: 0, closesMin: 1440 })),
+    id: randomUUID(),
+    name: `E2E ${kind} ${pick('abcdefghjkmnpqrstuvwxyz', 5)}`,
+    kind,
+    capacity: opts.capacity ?? 1,
+    slotMinutes: opts.slotMinutes ?? 30,
+    active: opts.active ?? true,
+    hours: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, opensMin: 0, closesMin: 1440 })),
   };
-  await sql(`INSERT INTO resource (id, kind, name, capacity, slot_minutes, active, sort_order, updated_at) VALUES ($1, $2, $3, $4, $5, $6, 1000, now())`,
-    [r.id, kind, r.name, r.capacity, r.slotMinutes, r.active]);
+  await sql(`INSERT INTO resource (id, kind, name, capacity, slot_minutes, active, sort_order, updated_at) VALUES ($1, $2, $3, $4, $5, $6, 1000, now())`, [
+    r.id,
+    kind,
+    r.name,
+    r.capacity,
+    r.slotMinutes,
+    r.active,
+  ]);
   await sql(`INSERT INTO resource_hours (resource_id, weekday, opens_min, closes_min) SELECT $1, d, 0, 1440 FROM generate_series(1, 7) d`, [r.id]);
   return r;
 }
@@ -93,7 +107,9 @@ test.describe('the desk books showers and laundry from the keyboard', () => {
     await page.goto(`/bookings?day=${localDay(slot.start)}`);
     await expect(page).toHaveTitle('Lantern');
     await bookFromGrid(page, shower, slot.start, person);
-    await expect(gridStatus(page)).toContainText(new RegExp(`^Booked S-\\d\\d+: ${shower.name} at ${localTime(slot.start)}, stall 1\\. For ${person.alias} · ${person.code}\\.$`));
+    await expect(gridStatus(page)).toContainText(
+      new RegExp(`^Booked S-\\d\\d+: ${shower.name} at ${localTime(slot.start)}, stall 1\\. For ${person.alias} · ${person.code}\\.$`),
+    );
     await expect(slotForm(page)).toHaveCount(0);
 
     const cell = page.getByRole('region', { name: shower.name }).getByRole('cell').filter({ hasText: person.code });
@@ -103,8 +119,11 @@ test.describe('the desk books showers and laundry from the keyboard', () => {
     await cell.getByRole('button', { name: /^Check in/ }).focus();
     await page.keyboard.press('Enter');
     await expect(cell.getByText('Checked in', { exact: true })).toBeVisible();
-    const visits = await sql(`SELECT st.key FROM visit v JOIN visit_service vs ON vs.visit_id = v.id JOIN service_type st ON st.id = vs.service_type_id
-      WHERE v.participant_id = $1 AND v.voided_at IS NULL`, [person.id]);
+    const visits = await sql(
+      `SELECT st.key FROM visit v JOIN visit_service vs ON vs.visit_id = v.id JOIN service_type st ON st.id = vs.service_type_id
+      WHERE v.participant_id = $1 AND v.voided_at IS NULL`,
+      [person.id],
+    );
     expect(visits.map((v) => v.key)).toEqual(['shower']);
     await cell.getByRole('button', { name: /^Done/ }).focus();
     await page.keyboard.press('Enter');
@@ -215,11 +234,19 @@ test.describe('refused clearly, nothing changed', () => {
     await expect(gridStatus(page)).toContainText('Booked');
     const other = await newSignedInPage('peer');
     await other.goto(url);
-    await other.getByRole('region', { name: shower.name }).getByRole('button', { name: /^Cancel: S-/ }).click();
+    await other
+      .getByRole('region', { name: shower.name })
+      .getByRole('button', { name: /^Cancel: S-/ })
+      .click();
     await other.keyboard.press('y');
     await expect(other.getByRole('region', { name: shower.name }).getByText('Cancelled', { exact: true })).toBeVisible();
-    await page.getByRole('region', { name: shower.name }).getByRole('button', { name: /^Check in: S-/ }).click();
-    await expect(page.getByRole('region', { name: shower.name }).getByRole('alert')).toHaveText('This booking was cancelled. Reinstate it first, or make a new booking.');
+    await page
+      .getByRole('region', { name: shower.name })
+      .getByRole('button', { name: /^Check in: S-/ })
+      .click();
+    await expect(page.getByRole('region', { name: shower.name }).getByRole('alert')).toHaveText(
+      'This booking was cancelled. Reinstate it first, or make a new booking.',
+    );
     const [row] = await sql(`SELECT status FROM booking WHERE resource_id = $1`, [shower.id]);
     expect(row!.status).toBe('cancelled');
   });
@@ -236,8 +263,12 @@ test.describe('refused clearly, nothing changed', () => {
       await page.getByRole('option', { name: 'Anonymous (ticket only)' }).click();
       await page.getByRole('button', { name: `Book ${shower.name} at ${localTime(start)}`, exact: true }).click();
     };
-    await sql(`INSERT INTO resource_closure (id, resource_id, starts_at, ends_at, reason) VALUES ($1, $2, $3, $4, 'Plumbing repair')`,
-      [randomUUID(), shower.id, start, new Date(start.getTime() + 3_600_000)]);
+    await sql(`INSERT INTO resource_closure (id, resource_id, starts_at, ends_at, reason) VALUES ($1, $2, $3, $4, 'Plumbing repair')`, [
+      randomUUID(),
+      shower.id,
+      start,
+      new Date(start.getTime() + 3_600_000),
+    ]);
     await attempt();
     await expect(slotAlert(page)).toHaveText(`${shower.name} is closed then (Plumbing repair).`);
     await sql(`DELETE FROM resource_closure WHERE resource_id = $1`, [shower.id]);
@@ -283,11 +314,20 @@ test.describe('refused clearly, nothing changed', () => {
     expect(await sql(`SELECT 1 FROM booking WHERE participant_id = $1`, [person.id])).toHaveLength(1);
   });
 
-  const TAMPERED: { what: string; patch: (r: SlotResource, tomorrow: string) => Promise<Record<string, string>> | Record<string, string>; message: RegExp }[] = [
-    { what: 'a slot outside the opening hours', patch: () => ({}), message: /outside .*opening hours \(9:00–16:00\)/ },
-    { what: 'a slot not on the slot length', patch: (r, d) => ({ slotStart: new Date(daySlots(r, d)[0]!.start.getTime() + 7 * 60_000).toISOString() }), message: /start every 30 minutes/ },
-    { what: 'a slot in the past', patch: (r) => ({ slotStart: daySlots(r, addDays(localDay(new Date()), -1))[10]!.start.toISOString() }), message: /already gone/ },
-  ];
+  const TAMPERED: { what: string; patch: (r: SlotResource, tomorrow: string) => Promise<Record<string, string>> | Record<string, string>; message: RegExp }[] =
+    [
+      { what: 'a slot outside the opening hours', patch: () => ({}), message: /outside .*opening hours \(9:00–16:00\)/ },
+      {
+        what: 'a slot not on the slot length',
+        patch: (r, d) => ({ slotStart: new Date(daySlots(r, d)[0]!.start.getTime() + 7 * 60_000).toISOString() }),
+        message: /start every 30 minutes/,
+      },
+      {
+        what: 'a slot in the past',
+        patch: (r) => ({ slotStart: daySlots(r, addDays(localDay(new Date()), -1))[10]!.start.toISOString() }),
+        message: /already gone/,
+      },
+    ];
   for (const bad of TAMPERED) {
     test(`${bad.what} (a tampered form) gets a plain message and books nothing`, async ({ page, sql, signInAs }) => {
       const errors = watchServerErrors(page);
@@ -316,7 +356,10 @@ test.describe('refused clearly, nothing changed', () => {
     const start = tomorrowSlot(shower, 20).start;
     await signInAs('coordinator');
     await page.goto(`/bookings?day=${localDay(start)}`);
-    for (const [id, message] of [[gone.id, /de-identified\. Book anonymously instead\./], [randomUUID(), /participant was not found/]] as const) {
+    for (const [id, message] of [
+      [gone.id, /de-identified\. Book anonymously instead\./],
+      [randomUUID(), /participant was not found/],
+    ] as const) {
       await bookButton(page, shower, start).click();
       await picker(page).fill('zz');
       await page.getByRole('option', { name: 'Anonymous (ticket only)' }).click();
@@ -354,7 +397,9 @@ test.describe('settings and the wall board', () => {
     await page.getByRole('button', { name: 'Save opening hours' }).click();
     await expect(page.getByRole('main').getByRole('status').last()).toContainText('Opening hours saved');
     await expectNoAxeViolations(page);
-    const [row] = await sql(`SELECT r.capacity, h.opens_min, h.closes_min FROM resource r JOIN resource_hours h ON h.resource_id = r.id WHERE r.name = $1`, [name]);
+    const [row] = await sql(`SELECT r.capacity, h.opens_min, h.closes_min FROM resource r JOIN resource_hours h ON h.resource_id = r.id WHERE r.name = $1`, [
+      name,
+    ]);
     expect(row).toEqual({ capacity: 2, opens_min: 540, closes_min: 960 });
   });
 
@@ -477,7 +522,10 @@ async function insertBooking(sql: Sql, r: SlotResource, start: Date, opts: { par
 
 /** The grid's row for one slot of a resource. */
 const slotRow = (page: Page, r: SlotResource, start: Date) =>
-  page.getByRole('region', { name: r.name }).getByRole('row').filter({ has: page.getByRole('rowheader', { name: localTime(start), exact: true }) });
+  page
+    .getByRole('region', { name: r.name })
+    .getByRole('row')
+    .filter({ has: page.getByRole('rowheader', { name: localTime(start), exact: true }) });
 
 test.describe('the grid books where it says Book, and asks before a cancel', () => {
   test('Book by mouse opens the booking under its slot and saves it there; Esc closes it onto its Book button', async ({ page, sql, signInAs }) => {
@@ -499,7 +547,9 @@ test.describe('the grid books where it says Book, and asks before a cancel', () 
     await picker(page).fill(person.search);
     await slotForm(page).getByRole('option').filter({ hasText: person.code }).click();
     await page.getByRole('button', { name: `Book ${shower.name} at ${localTime(start)}`, exact: true }).click();
-    await expect(gridStatus(page)).toContainText(new RegExp(`^Booked S-\\d\\d+: ${shower.name} at ${localTime(start)}, stall 1\\. For ${person.alias} · ${person.code}\\.$`));
+    await expect(gridStatus(page)).toContainText(
+      new RegExp(`^Booked S-\\d\\d+: ${shower.name} at ${localTime(start)}, stall 1\\. For ${person.alias} · ${person.code}\\.$`),
+    );
     const cell = slotRow(page, shower, start).getByRole('cell');
     await expect(cell).toContainText(person.code);
     await expect(cell.locator(':focus')).toHaveCount(1);
@@ -540,7 +590,12 @@ test.describe('the grid books where it says Book, and asks before a cancel', () 
     expect(await status()).toBe('booked');
   });
 
-  test('a past slot shows its bookings in the stall column with how they went; a peer sees no names on a past day', async ({ page, sql, signInAs, newSignedInPage }) => {
+  test('a past slot shows its bookings in the stall column with how they went; a peer sees no names on a past day', async ({
+    page,
+    sql,
+    signInAs,
+    newSignedInPage,
+  }) => {
     const person = await createParticipant(sql);
     const shower = await createResource(sql);
     const yesterday = addDays(localDay(new Date()), -1);
@@ -577,13 +632,22 @@ test.describe('the grid books where it says Book, and asks before a cancel', () 
     const onToday = await insertBooking(sql, shower, today!.start, { participantId: person.id });
     const onGrid = await insertBooking(sql, shower, ahead);
     for (const start of [today!.start, ahead]) {
-      await sql(`INSERT INTO resource_closure (id, resource_id, starts_at, ends_at, reason) VALUES ($1, $2, $3, $4, 'repairs')`,
-        [randomUUID(), shower.id, start, new Date(start.getTime() + 20 * 60_000)]);
+      await sql(`INSERT INTO resource_closure (id, resource_id, starts_at, ends_at, reason) VALUES ($1, $2, $3, $4, 'repairs')`, [
+        randomUUID(),
+        shower.id,
+        start,
+        new Date(start.getTime() + 20 * 60_000),
+      ]);
     }
     const flagText = `${shower.name} is closed then (repairs) — move this booking.`;
-    const inClosure = async (id: string) => (await sql(
-      `SELECT 1 FROM booking b JOIN resource_closure c ON c.resource_id = b.resource_id AND c.starts_at < b.slot_end AND c.ends_at > b.slot_start
-       WHERE b.id = $1 AND b.status = 'booked'`, [id])).length > 0;
+    const inClosure = async (id: string) =>
+      (
+        await sql(
+          `SELECT 1 FROM booking b JOIN resource_closure c ON c.resource_id = b.resource_id AND c.starts_at < b.slot_end AND c.ends_at > b.slot_start
+       WHERE b.id = $1 AND b.status = 'booked'`,
+          [id],
+        )
+      ).length > 0;
 
     await signInAs('coordinator');
     await page.goto(`/bookings?day=${localDay(ahead)}`);

@@ -33,7 +33,12 @@ export async function startDbProxy(databaseUrl: string): Promise<DbProxy> {
     if (!isOpen) return void client.destroy();
     const upstream = net.connect(Number(target.port || 5432), target.hostname === 'localhost' ? '127.0.0.1' : target.hostname);
     sockets.add(client).add(upstream);
-    const drop = () => { client.destroy(); upstream.destroy(); sockets.delete(client); sockets.delete(upstream); };
+    const drop = () => {
+      client.destroy();
+      upstream.destroy();
+      sockets.delete(client);
+      sockets.delete(upstream);
+    };
     client.on('error', drop).on('close', drop);
     upstream.on('error', drop).on('close', drop);
     client.on('data', (chunk) => void upstream.write(chunk));
@@ -42,8 +47,15 @@ export async function startDbProxy(databaseUrl: string): Promise<DbProxy> {
       if (armed && chunk.includes(armed.text)) {
         trap = null;
         // Forwarded: the app has its answer, and the database is gone for what it does next.
-        if (armed.forward) client.write(chunk, () => { cut(); armed.sprung(); });
-        else { cut(); armed.sprung(); }
+        if (armed.forward)
+          client.write(chunk, () => {
+            cut();
+            armed.sprung();
+          });
+        else {
+          cut();
+          armed.sprung();
+        }
         return;
       }
       client.write(chunk);
@@ -57,10 +69,13 @@ export async function startDbProxy(databaseUrl: string): Promise<DbProxy> {
   return {
     url: url.toString(),
     cut,
-    open: () => { isOpen = true; },
-    cutAfterAnswerMatching: (text, { forward = false } = {}) => new Promise<void>((sprung) => {
-      trap = { text: Buffer.from(text), forward, sprung };
-    }),
+    open: () => {
+      isOpen = true;
+    },
+    cutAfterAnswerMatching: (text, { forward = false } = {}) =>
+      new Promise<void>((sprung) => {
+        trap = { text: Buffer.from(text), forward, sprung };
+      }),
     close: async () => {
       cut();
       await new Promise<void>((resolve) => server.close(() => resolve()));

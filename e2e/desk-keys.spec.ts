@@ -13,10 +13,20 @@ test.describe.configure({ timeout: 180_000 });
 type Person = Awaited<ReturnType<typeof createParticipant>>;
 
 const searchBox = (page: Page) => page.getByRole('combobox', { name: 'Find a participant' });
-const outcome = (page: Page) => page.getByRole('main').getByRole('status').filter({ has: page.locator('p') });
+const outcome = (page: Page) =>
+  page
+    .getByRole('main')
+    .getByRole('status')
+    .filter({ has: page.locator('p') });
 
 function counter(page: Page) {
-  const counted = { keys: 0, press: async (key: string) => { counted.keys += 1; await page.keyboard.press(key); } };
+  const counted = {
+    keys: 0,
+    press: async (key: string) => {
+      counted.keys += 1;
+      await page.keyboard.press(key);
+    },
+  };
   return counted;
 }
 
@@ -71,7 +81,9 @@ test.describe('a person back the same day', () => {
     await expect(outcome(page)).toContainText(`Added to the visit at`);
     await expect(outcome(page)).toContainText(`for ${person.alias} (${person.code}).`);
     await expect.poll(async () => visitsOf(sql, person)).toEqual([{ id: first!.id, services: ['meal:1', 'shower:1'] }]);
-    const events = await sql<{ merged: string }>(`SELECT details->>'merged' AS merged FROM audit_event WHERE action = 'visit.updated' AND entity_id = $1`, [first!.id]);
+    const events = await sql<{ merged: string }>(`SELECT details->>'merged' AS merged FROM audit_event WHERE action = 'visit.updated' AND entity_id = $1`, [
+      first!.id,
+    ]);
     expect(events).toHaveLength(1);
     expect(events[0]!.merged).toMatch(/^[0-9a-f-]{36}$/);
   });

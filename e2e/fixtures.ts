@@ -32,7 +32,9 @@ export function uniqueEmail(label = 'nobody'): string {
  * told otherwise, e.g. '/change-password' for a temporary password.
  */
 export async function signIn(
-  page: Page, login: Pick<Login, 'email' | 'password' | 'displayName'> & { role?: Role }, landing = login.role === 'outreach' ? '/outreach' : '/',
+  page: Page,
+  login: Pick<Login, 'email' | 'password' | 'displayName'> & { role?: Role },
+  landing = login.role === 'outreach' ? '/outreach' : '/',
 ): Promise<void> {
   await page.goto('/sign-in');
   await page.getByLabel('Email').fill(login.email);
@@ -81,7 +83,9 @@ export async function giveBrowserOtherZoneRules(page: Page): Promise<void> {
 export function collectBrowserErrors(page: Page): string[] {
   const errors: string[] = [];
   const where = () => new URL(page.url()).pathname;
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(`${where()}: console: ${m.text()}`); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`${where()}: console: ${m.text()}`);
+  });
   page.on('pageerror', (e) => errors.push(`${where()}: uncaught: ${e.message}`));
   return errors;
 }

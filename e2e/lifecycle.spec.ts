@@ -10,7 +10,10 @@ import { localDay } from '../lib/calendar/index.ts';
 
 const NOT_AVAILABLE = 'This page is not available to your role.';
 const CODE_ALPHABET = 'ACDEFGHJKMNPQRTUVWXY34679';
-const code = () => Array.from({ length: 6 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('').replace(/^(...)/, '$1-');
+const code = () =>
+  Array.from({ length: 6 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)])
+    .join('')
+    .replace(/^(...)/, '$1-');
 const token = () => randomBytes(4).toString('hex');
 
 type Person = { id: string; code: string; alias: string };
@@ -32,15 +35,24 @@ async function person(sql: Sql, alias: string, { daysAgo = 0, visits = 0 } = {})
        VALUES (gen_random_uuid(), $1, $2, $4::date, gen_random_uuid(), $3, now()) RETURNING id`,
       [p.id, at, staff!.id, localDay(at)],
     );
-    await sql(`INSERT INTO visit_service (visit_id, service_type_id, quantity) SELECT $1, id, 2 FROM service_type WHERE key IN ('shower', 'condoms')`, [visit!.id]);
+    await sql(`INSERT INTO visit_service (visit_id, service_type_id, quantity) SELECT $1, id, 2 FROM service_type WHERE key IN ('shower', 'condoms')`, [
+      visit!.id,
+    ]);
   }
   return p;
 }
 
 const row = async (sql: Sql, id: string) =>
-  (await sql<{ alias: string | null; merged_into_id: string | null; visit_count: number; deidentified_at: Date | null; pronouns: string | null; code: string }>(
-    `SELECT alias, merged_into_id::text, visit_count, deidentified_at, pronouns, code FROM participant WHERE id = $1`, [id],
-  ))[0]!;
+  (
+    await sql<{
+      alias: string | null;
+      merged_into_id: string | null;
+      visit_count: number;
+      deidentified_at: Date | null;
+      pronouns: string | null;
+      code: string;
+    }>(`SELECT alias, merged_into_id::text, visit_count, deidentified_at, pronouns, code FROM participant WHERE id = $1`, [id])
+  )[0]!;
 
 /** The main content's status message (Next's route announcer is outside main). */
 const status = (page: Page) => page.getByRole('main').getByRole('status').first();
@@ -172,7 +184,11 @@ test.describe('access request', () => {
     const response = await page.request.get(`/participants/${p.id}/access/download`);
     expect(response.headers()['cache-control']).toContain('no-store');
     const actions = await sql<{ action: string }>(`SELECT action FROM audit_event WHERE entity_id = $1 ORDER BY id`, [p.id]);
-    expect(actions.map((a) => a.action)).toEqual(['participant.access_request_viewed', 'participant.access_request_exported', 'participant.access_request_exported']);
+    expect(actions.map((a) => a.action)).toEqual([
+      'participant.access_request_viewed',
+      'participant.access_request_exported',
+      'participant.access_request_exported',
+    ]);
   });
 
   test('the profile’s link to it is not prefetched: only opening the page is recorded as a view', async ({ page, signInAs, sql }) => {

@@ -11,7 +11,9 @@ const unique = (word: string) => `${word} ${randomBytes(3).toString('hex')}`;
 async function insertParticipant(sql: Sql, alias: string): Promise<string> {
   const id = randomUUID();
   const a = 'ACDEFGHJKMNPQRTUVWXY34679';
-  const code = Array.from(randomBytes(6), (b) => a[b % a.length]).join('').replace(/^(...)/, '$1-');
+  const code = Array.from(randomBytes(6), (b) => a[b % a.length])
+    .join('')
+    .replace(/^(...)/, '$1-');
   await sql(
     `INSERT INTO participant (id, code, alias, consent_at, consent_by_id, created_by_id, updated_at)
      SELECT $1, $2, $3, now(), s.id, s.id, now() FROM staff_user s WHERE s.email = $4`,
@@ -50,7 +52,7 @@ test('a coordinator adds a crisis entry and a note, and reads both dated and sig
   await addEntry(page, 'Crisis', crisis);
   await addEntry(page, 'Note', note);
   // Stored encrypted: the words are nowhere in the table or the audit log.
-  expect(await sql('SELECT 1 FROM participant_note WHERE encode(text_enc, \'escape\') LIKE $1', [`%${crisis.slice(0, 12)}%`])).toHaveLength(0);
+  expect(await sql("SELECT 1 FROM participant_note WHERE encode(text_enc, 'escape') LIKE $1", [`%${crisis.slice(0, 12)}%`])).toHaveLength(0);
   expect(await sql('SELECT 1 FROM audit_event WHERE details::text LIKE $1', ['%bad date%'])).toHaveLength(0);
   await expect(section).not.toContainText(crisis);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
@@ -122,7 +124,13 @@ test('a program manager keeps the list of kinds in Settings', async ({ page, sig
   await signInAs('manager');
   await page.goto('/settings/note-kinds');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kinds of note');
-  for (const name of ['Note', 'Crisis', 'Safety plan']) await expect(page.getByRole('listitem').filter({ hasText: new RegExp(`^${name}`) }).first()).toBeVisible();
+  for (const name of ['Note', 'Crisis', 'Safety plan'])
+    await expect(
+      page
+        .getByRole('listitem')
+        .filter({ hasText: new RegExp(`^${name}`) })
+        .first(),
+    ).toBeVisible();
   const form = page.getByRole('form', { name: 'Add a kind of note' });
   await form.getByRole('button', { name: 'Add kind' }).click();
   await expect(form.getByLabel('New kind')).toHaveAccessibleDescription(/Enter a name/);

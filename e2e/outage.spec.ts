@@ -73,7 +73,13 @@ test.beforeAll(async () => {
   app = spawn(process.execPath, ['--import', hook, nextCli, 'start', '-p', String(PORT), '-H', '127.0.0.1'], { cwd: root, env, stdio: ['ignore', log, log] });
   for (let i = 0; i < 200; i++) {
     if (app.exitCode !== null || app.signalCode) throw new Error(`the second app exited (${app.exitCode ?? app.signalCode}) before it answered`);
-    if (await fetch(`${BASE}/api/health`).then((r) => r.ok, () => false)) return;
+    if (
+      await fetch(`${BASE}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   throw new Error('the second app did not answer /api/health');

@@ -7,7 +7,6 @@ import { createParticipant } from './people.ts';
 // queue, survive a reload with no connection (the service worker's copy of the page), and are stored
 // once each when the connection returns. Re-posting the queue's captured requests stores nothing twice.
 
-
 const form = (page: Page) => page.locator('.outreach-contact');
 const save = (page: Page) => form(page).getByRole('button', { name: 'Save contact' }).click();
 const outbox = (page: Page) => page.locator('.outreach-outbox');
@@ -22,12 +21,19 @@ async function expectKept(page: Page) {
   await expect(page.getByRole('status')).toContainText('Contact kept on this phone');
 }
 
-test('@phone five contacts made offline wait, survive a reload offline, and are stored once each when the connection returns', async ({ page, context, sql, createStaff }) => {
+test('@phone five contacts made offline wait, survive a reload offline, and are stored once each when the connection returns', async ({
+  page,
+  context,
+  sql,
+  createStaff,
+}) => {
   test.slow(); // a whole shift, on two shared cores
   const worker = await createStaff({ role: 'outreach' });
   const person = await createParticipant(sql);
   const posted: string[] = [];
-  page.on('request', (r) => { if (r.method() === 'POST' && r.url().endsWith('/api/outreach/entries')) posted.push(r.postData() ?? ''); });
+  page.on('request', (r) => {
+    if (r.method() === 'POST' && r.url().endsWith('/api/outreach/entries')) posted.push(r.postData() ?? '');
+  });
 
   // Online: a shift, and one contact with a person, so the phone knows them for offline search.
   await signIn(page, worker);
@@ -87,13 +93,20 @@ test('@phone five contacts made offline wait, survive a reload offline, and are 
   // Back online: sent in order, stored once each, nothing left waiting.
   await context.setOffline(false);
   await expect(outbox(page)).toHaveCount(0, { timeout: 15_000 });
-  const stored = async () => sql<{ people: number; others: number; kinds: string }>(
-    `SELECT c.people_count AS people, coalesce((SELECT sum(for_others)::int FROM outreach_contact_supply s WHERE s.contact_id = c.id), 0) AS others,
+  const stored = async () =>
+    sql<{ people: number; others: number; kinds: string }>(
+      `SELECT c.people_count AS people, coalesce((SELECT sum(for_others)::int FROM outreach_contact_supply s WHERE s.contact_id = c.id), 0) AS others,
             (SELECT string_agg(o.name, ',' ORDER BY o.name) FROM outreach_contact_kind k JOIN outreach_option o ON o.id = k.kind_id WHERE k.contact_id = c.id) AS kinds
-       FROM outreach_contact c JOIN staff_user u ON u.id = c.created_by_id WHERE u.email = $1 ORDER BY c.contacted_at, c.id`, [worker.email]);
+       FROM outreach_contact c JOIN staff_user u ON u.id = c.created_by_id WHERE u.email = $1 ORDER BY c.contacted_at, c.id`,
+      [worker.email],
+    );
   const expected = [
-    { people: 1, others: 0, kinds: 'Talk' }, { people: 4, others: 0, kinds: 'Talk' }, { people: 1, others: 2, kinds: 'Supplies' },
-    { people: 1, others: 0, kinds: 'Referral' }, { people: 1, others: 0, kinds: 'Information' }, { people: 1, others: 0, kinds: 'Supplies' },
+    { people: 1, others: 0, kinds: 'Talk' },
+    { people: 4, others: 0, kinds: 'Talk' },
+    { people: 1, others: 2, kinds: 'Supplies' },
+    { people: 1, others: 0, kinds: 'Referral' },
+    { people: 1, others: 0, kinds: 'Information' },
+    { people: 1, others: 0, kinds: 'Supplies' },
   ];
   await expect.poll(stored).toEqual(expected);
   await expect(page.locator('.outreach-contacts > li')).toHaveCount(6);
@@ -109,15 +122,22 @@ test('@phone five contacts made offline wait, survive a reload offline, and are 
     }
   }
   expect(await stored()).toEqual(expected);
-  const [shifts] = await sql<{ n: number }>(
-    `SELECT count(*)::int AS n FROM outreach_shift s JOIN staff_user u ON u.id = s.created_by_id WHERE u.email = $1`, [worker.email]);
+  const [shifts] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM outreach_shift s JOIN staff_user u ON u.id = s.created_by_id WHERE u.email = $1`, [
+    worker.email,
+  ]);
   expect(shifts).toEqual({ n: 1 });
 });
 
-test('@phone hiding the screen wipes what waits on the phone and destroys its key: a copy taken before can no longer be read', async ({ page, sql, createStaff }) => {
+test('@phone hiding the screen wipes what waits on the phone and destroys its key: a copy taken before can no longer be read', async ({
+  page,
+  sql,
+  createStaff,
+}) => {
   const worker = await createStaff({ role: 'outreach' });
   const posted: string[] = [];
-  page.on('request', (r) => { if (r.method() === 'POST' && r.url().endsWith('/api/outreach/entries')) posted.push(r.postData() ?? ''); });
+  page.on('request', (r) => {
+    if (r.method() === 'POST' && r.url().endsWith('/api/outreach/entries')) posted.push(r.postData() ?? '');
+  });
   await signIn(page, worker);
   await page.goto('/outreach');
   await page.getByRole('button', { name: 'Start shift' }).click();
@@ -150,7 +170,9 @@ test('@phone hiding the screen wipes what waits on the phone and destroys its ke
   const again = await page.request.post('/api/outreach/entries', { data: copy });
   expect(await again.json()).toMatchObject({ ok: false, message: expect.stringMatching(/can no longer be read/) });
   const [contacts] = await sql<{ n: number }>(
-    `SELECT count(*)::int AS n FROM outreach_contact c JOIN staff_user u ON u.id = c.created_by_id WHERE u.email = $1`, [worker.email]);
+    `SELECT count(*)::int AS n FROM outreach_contact c JOIN staff_user u ON u.id = c.created_by_id WHERE u.email = $1`,
+    [worker.email],
+  );
   expect(contacts).toEqual({ n: 0 });
 });
 
@@ -166,7 +188,10 @@ test('@phone signing out with entries waiting asks first, then wipes them from t
   await expect(outbox(page).locator('.outreach-outbox-state')).toHaveText('1 waiting');
 
   const asked: string[] = [];
-  page.once('dialog', (d) => { asked.push(d.message()); void d.dismiss(); });
+  page.once('dialog', (d) => {
+    asked.push(d.message());
+    void d.dismiss();
+  });
   // On a phone, Sign out is in the header's menu.
   await page.getByRole('navigation', { name: 'Main' }).getByText('Menu').click();
   await page.getByRole('button', { name: 'Sign out' }).click();

@@ -6,7 +6,6 @@ import { createParticipant } from './people.ts';
 // The outreach home on a 360 px phone. Each test signs in as an outreach worker of its own, so its
 // current shift and recent contacts are its own whatever other tests do at the same time.
 
-
 const fitsThePhone = async (page: Page) => expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 const contactForm = (page: Page) => page.locator('.outreach-contact');
 
@@ -79,10 +78,17 @@ test.describe('outreach on a phone', () => {
 
     const rows = await sql<{ people: number; voided: boolean; others: number | null }>(
       `SELECT c.people_count AS people, c.voided_at IS NOT NULL AS voided, (SELECT sum(for_others)::int FROM outreach_contact_supply s WHERE s.contact_id = c.id) AS others
-       FROM outreach_contact c JOIN staff_user u ON u.id = c.created_by_id WHERE u.email = $1 ORDER BY c.contacted_at`, [worker.email]);
-    expect(rows).toEqual([{ people: 1, voided: false, others: 2 }, { people: 3, voided: true, others: 0 }]);
+       FROM outreach_contact c JOIN staff_user u ON u.id = c.created_by_id WHERE u.email = $1 ORDER BY c.contacted_at`,
+      [worker.email],
+    );
+    expect(rows).toEqual([
+      { people: 1, voided: false, others: 2 },
+      { people: 3, voided: true, others: 0 },
+    ]);
     const [shift] = await sql<{ ended: boolean }>(
-      `SELECT s.ended_at IS NOT NULL AS ended FROM outreach_shift s JOIN staff_user u ON u.id = s.created_by_id WHERE u.email = $1`, [worker.email]);
+      `SELECT s.ended_at IS NOT NULL AS ended FROM outreach_shift s JOIN staff_user u ON u.id = s.created_by_id WHERE u.email = $1`,
+      [worker.email],
+    );
     expect(shift).toEqual({ ended: true });
     expect(errors).toEqual([]);
   });

@@ -168,7 +168,9 @@ test.describe('a coordinator', () => {
     await expect(page.getByRole('region', { name: 'Details' })).toContainText('he/him');
     await expect(page.getByRole('listitem').filter({ hasText: 'Details changed' })).toContainText('Pronouns, safe contact');
 
-    const before = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'participant.sensitive_viewed' AND entity_id = $1`, [id]);
+    const before = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'participant.sensitive_viewed' AND entity_id = $1`, [
+      id,
+    ]);
     await page.getByRole('button', { name: 'Show safe contact and notes' }).click();
     await expect(page.getByText('Likes the early shower slot')).toBeVisible(); // the create form's notes: the first entry
     await expect(page.getByText('Text only after 6')).toBeVisible();
@@ -281,8 +283,12 @@ test.describe('a peer at the desk (issue 17)', () => {
     const [visit] = await sql<{ id: string }>(
       `INSERT INTO visit (id, participant_id, visited_at, visit_date, idempotency_key, created_by_id, updated_at)
        SELECT gen_random_uuid(), $1, now() - interval '2 days', (now() - interval '2 days')::date, gen_random_uuid(), id, now()
-       FROM staff_user WHERE email = 'coordinator@example.org' RETURNING id::text`, [id]);
-    await sql(`INSERT INTO visit_service (visit_id, service_type_id, quantity) SELECT $1, id, 1 FROM service_type WHERE name = 'Crisis intervention'`, [visit!.id]);
+       FROM staff_user WHERE email = 'coordinator@example.org' RETURNING id::text`,
+      [id],
+    );
+    await sql(`INSERT INTO visit_service (visit_id, service_type_id, quantity) SELECT $1, id, 1 FROM service_type WHERE name = 'Crisis intervention'`, [
+      visit!.id,
+    ]);
 
     // The control: a coordinator sees it on the timeline.
     const coordinator = await newSignedInPage('coordinator');

@@ -19,10 +19,14 @@ async function sampleIds(sql: Sql): Promise<Record<string, string>> {
     return row.id;
   };
   return {
-    participant: await one(`SELECT p.id FROM participant p WHERE p.alias IS NOT NULL AND EXISTS (SELECT 1 FROM visit v WHERE v.participant_id = p.id) ORDER BY p.code LIMIT 1`),
+    participant: await one(
+      `SELECT p.id FROM participant p WHERE p.alias IS NOT NULL AND EXISTS (SELECT 1 FROM visit v WHERE v.participant_id = p.id) ORDER BY p.code LIMIT 1`,
+    ),
     visit: await one(`SELECT id FROM visit WHERE participant_id IS NOT NULL ORDER BY visited_at DESC LIMIT 1`),
     program: await one(`SELECT id FROM program ORDER BY name LIMIT 1`),
-    session: await one(`SELECT s.id FROM program_session s WHERE EXISTS (SELECT 1 FROM attendance a WHERE a.session_id = s.id) ORDER BY s.starts_at DESC LIMIT 1`),
+    session: await one(
+      `SELECT s.id FROM program_session s WHERE EXISTS (SELECT 1 FROM attendance a WHERE a.session_id = s.id) ORDER BY s.starts_at DESC LIMIT 1`,
+    ),
     agency: await one(`SELECT id FROM agency ORDER BY name LIMIT 1`),
     referral: await one(`SELECT id FROM referral ORDER BY created_at DESC LIMIT 1`),
     stay: await one(`SELECT id FROM stay ORDER BY created_at DESC LIMIT 1`),
@@ -42,16 +46,27 @@ function pagesFor(role: Role): string[] {
   const desk = role === 'coordinator' || role === 'manager';
   const behind: Partial<Record<string, string[]>> = {
     '/': worker ? ['/visits/:visit'] : [],
-    '/participants': ['/participants/:participant', ...(worker ? ['/participants/new', '/participants/:participant/edit'] : []),
-      ...(desk ? ['/participants/:participant/merge'] : []), ...(role === 'manager' ? ['/participants/:participant/access'] : [])],
+    '/participants': [
+      '/participants/:participant',
+      ...(worker ? ['/participants/new', '/participants/:participant/edit'] : []),
+      ...(desk ? ['/participants/:participant/merge'] : []),
+      ...(role === 'manager' ? ['/participants/:participant/access'] : []),
+    ],
     '/suite': ['/suite/stays/:stay'],
     '/programs': ['/programs/:program', '/programs/sessions/:session'],
     '/alerts': ['/alerts/print', ...(worker ? ['/alerts/new'] : []), ...(desk ? ['/alerts/reports', '/alerts/reports/:report'] : [])],
     '/referrals': ['/referrals/new', '/referrals/:referral'],
     '/agencies': ['/agencies/print', ...(desk ? ['/agencies/new', '/agencies/:agency'] : [])],
     '/staff': ['/staff/:staff', '/staff/new'],
-    '/settings': ['/settings/services', '/settings/services/:service', '/settings/resources', '/settings/resources/:resource', '/settings/suite-units',
-      '/settings/outreach', ...(role === 'manager' ? ['/settings/programs', '/settings/programs/:program', '/settings/retention'] : [])],
+    '/settings': [
+      '/settings/services',
+      '/settings/services/:service',
+      '/settings/resources',
+      '/settings/resources/:resource',
+      '/settings/suite-units',
+      '/settings/outreach',
+      ...(role === 'manager' ? ['/settings/programs', '/settings/programs/:program', '/settings/retention'] : []),
+    ],
   };
   return [...navFor(role).flatMap(({ href }) => [href, ...(behind[href] ?? [])]), '/account'];
 }
@@ -107,7 +122,14 @@ test.describe('every page on a 360 px phone', () => {
           for (const p of await keyCellsOffScreen(page)) problems.push(`${path}: ${p}`);
           const height = await headerHeight(page);
           if (height > HEADER_MAX) problems.push(`${path}: the header is ${height} px high`);
-          await expectNoAxeViolations(page).catch((e: Error) => problems.push(`${path}: ${e.message.split('\n').filter((l) => l.includes('[')).join(' ')}`));
+          await expectNoAxeViolations(page).catch((e: Error) =>
+            problems.push(
+              `${path}: ${e.message
+                .split('\n')
+                .filter((l) => l.includes('['))
+                .join(' ')}`,
+            ),
+          );
         }
         expect(problems).toEqual([]);
       });

@@ -39,7 +39,10 @@ test.beforeAll(async () => {
   const nextCli = path.join(root, 'node_modules/next/dist/bin/next');
   app = spawn(process.execPath, ['--import', hook, nextCli, 'start', '-p', String(PORT), '-H', '127.0.0.1'], { cwd: root, env, stdio: 'ignore' });
   for (let i = 0; i < 200; i++) {
-    const ok = await fetch(`${BASE}/api/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${BASE}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }

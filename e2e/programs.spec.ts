@@ -27,7 +27,9 @@ async function createParticipant(sql: Sql) {
 
 function watchServerErrors(page: Page): string[] {
   const errors: string[] = [];
-  page.on('response', (r) => { if (r.status() >= 500) errors.push(`${r.status()} ${r.url()}`); });
+  page.on('response', (r) => {
+    if (r.status() >= 500) errors.push(`${r.status()} ${r.url()}`);
+  });
   return errors;
 }
 
@@ -74,7 +76,10 @@ test('a peer records the Tuesday breakfast from the keyboard: two named people a
   await expectNoAxeViolations(page);
 
   // Bad headcounts: a plain message beside the field, nothing changed.
-  for (const [value, message] of [['-3', 'A headcount cannot be below 0.'], ['100000', 'That is more than 500 people. Check the number.']] as const) {
+  for (const [value, message] of [
+    ['-3', 'A headcount cannot be below 0.'],
+    ['100000', 'That is more than 500 people. Check the number.'],
+  ] as const) {
     await page.getByLabel('People who gave no name').fill(value);
     await page.getByRole('button', { name: 'Save' }).click();
     await expect(page.locator('#field-anonymousCount-error')).toHaveText(message);
@@ -175,9 +180,9 @@ test('a manager cancels a coming session with a reason: it stays on the list, ma
   expect(errors).toEqual([]);
 });
 
-test.describe('in a browser whose clock and time-zone rules are not the server\'s', () => {
+test.describe("in a browser whose clock and time-zone rules are not the server's", () => {
   test.use({ timezoneId: FAR_ZONE });
-  test('a program\'s sessions show in Vancouver time as the server has them, and the page hydrates without an error', async ({ page, signInAs }) => {
+  test("a program's sessions show in Vancouver time as the server has them, and the page hydrates without an error", async ({ page, signInAs }) => {
     await giveBrowserOtherZoneRules(page);
     const errors = collectBrowserErrors(page);
     await signInAs('peer');

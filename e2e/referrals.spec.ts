@@ -36,7 +36,11 @@ async function createAgency(sql: Sql, categories = '{housing}') {
 
 const followUps = (page: Page) => page.getByRole('region', { name: 'Follow-ups due' });
 
-test('a coordinator refers a person to housing with consent "alias only"; a week later the follow-up is due; it is closed as completed', async ({ page, sql, signInAs }) => {
+test('a coordinator refers a person to housing with consent "alias only"; a week later the follow-up is due; it is closed as completed', async ({
+  page,
+  sql,
+  signInAs,
+}) => {
   test.slow(); // a whole referral's life in one journey: about 30 s on a busy 2-core machine
   const person = await createParticipant(sql);
   const agency = await createAgency(sql);
@@ -68,8 +72,13 @@ test('a coordinator refers a person to housing with consent "alias only"; a week
   const referralId = page.url().split('/').pop()!;
   // What for is a choice; the words beside it are kept encrypted and shown on request (audited).
   await expect(page.getByText('Housing or a bed')).toBeVisible();
-  expect(await sql(`SELECT 1 FROM referral WHERE id = $1 AND reason_category = 'housing'
-    AND position(convert_to('Looking for housing', 'UTF8') IN reason_detail_enc) = 0`, [referralId])).toHaveLength(1);
+  expect(
+    await sql(
+      `SELECT 1 FROM referral WHERE id = $1 AND reason_category = 'housing'
+    AND position(convert_to('Looking for housing', 'UTF8') IN reason_detail_enc) = 0`,
+      [referralId],
+    ),
+  ).toHaveLength(1);
   await page.getByRole('button', { name: 'Show the reason in words' }).click();
   await expect(page.getByText('Looking for housing')).toBeVisible();
 
@@ -89,7 +98,10 @@ test('a coordinator refers a person to housing with consent "alias only"; a week
   await expectNoAxeViolations(page);
 
   // The agency calls back: connected; then the person has a place: completed, with an outcome note.
-  await page.getByRole('region', { name: 'Referrals' }).getByRole('link', { name: new RegExp(person.code) }).click();
+  await page
+    .getByRole('region', { name: 'Referrals' })
+    .getByRole('link', { name: new RegExp(person.code) })
+    .click();
   await expect(page.getByLabel('New status').locator('option', { hasText: 'Completed' })).toHaveCount(0); // not offered from "made"
   await page.getByLabel('New status').selectOption({ label: 'Connected' });
   await page.getByRole('button', { name: 'Save status' }).click();

@@ -13,11 +13,21 @@ const lastQuarter = preset('last-quarter');
 /** The whole-period cell of a row in a table on the page. */
 async function pageFigure(page: import('@playwright/test').Page, table: string, row: string): Promise<string> {
   const region = page.getByRole('region', { name: table });
-  return (await region.getByRole('row', { name: new RegExp(`^${row}\\b`) }).first().getByRole('cell').last().innerText()).trim();
+  return (
+    await region
+      .getByRole('row', { name: new RegExp(`^${row}\\b`) })
+      .first()
+      .getByRole('cell')
+      .last()
+      .innerText()
+  ).trim();
 }
 
 function csvRow(text: string, label: string): string[] {
-  const line = text.replace(/^\uFEFF/, '').split(/\r?\n/).find((l) => l.startsWith(`${label},`));
+  const line = text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .find((l) => l.startsWith(`${label},`));
   return line ? line.split(',') : [];
 }
 
@@ -39,7 +49,9 @@ test.describe('manager', () => {
     // A week cut short by the quarter's start says so.
     const firstWeek = weeksOf(lastQuarter.from, lastQuarter.to)[0]!;
     if (!firstWeek.label.startsWith('Week of')) {
-      await expect(page.getByRole('table', { name: 'Visits and unique participants per week' }).getByRole('rowheader', { name: `${firstWeek.label} (part week)` })).toBeVisible();
+      await expect(
+        page.getByRole('table', { name: 'Visits and unique participants per week' }).getByRole('rowheader', { name: `${firstWeek.label} (part week)` }),
+      ).toBeVisible();
     }
     await page.getByRole('figure', { name: 'Referrals by category' }).getByText('Show the numbers as a table').click();
     await expect(page.getByRole('table', { name: 'Referrals by category' }).getByRole('row', { name: /^Housing \d+$/ })).toBeVisible();
@@ -50,8 +62,10 @@ test.describe('manager', () => {
     // The outreach chart's weeks add up to the report's outreach section (the same query, by week).
     const outreachChart = page.getByRole('figure', { name: 'Outreach contacts and people reached per week' });
     await outreachChart.getByText('Show the numbers as a table').click();
-    const weekly = await outreachChart.getByRole('table').locator('tbody tr').evaluateAll((rows) =>
-      rows.map((r) => [...r.querySelectorAll('td')].map((td) => Number(td.textContent))));
+    const weekly = await outreachChart
+      .getByRole('table')
+      .locator('tbody tr')
+      .evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => Number(td.textContent))));
     const weeklySum = (i: number) => String(weekly.reduce((n, cells) => n + cells[i]!, 0));
 
     // The files are a click away from the dashboard too.
@@ -87,7 +101,9 @@ test.describe('manager', () => {
     const anySupply = await pageFigure(page, 'Visits where supplies were given', 'Visits with any supply');
     const items = await pageFigure(page, 'Supplies by type and quantity', 'Items given');
     expect(Number(items)).toBeGreaterThan(Number(anySupply));
-    await expect(page.getByRole('region', { name: 'Participants and visits' }).getByRole('rowheader', { name: 'Participant records created' }).first()).toBeVisible();
+    await expect(
+      page.getByRole('region', { name: 'Participants and visits' }).getByRole('rowheader', { name: 'Participant records created' }).first(),
+    ).toBeVisible();
     await expect(page.getByRole('rowheader', { name: 'Reports withdrawn (not counted as received)' }).first()).toBeVisible();
     await expect(page.getByRole('rowheader', { name: 'Anonymous attendances (headcount)' }).first()).toBeVisible();
 
@@ -103,7 +119,12 @@ test.describe('manager', () => {
     expect(rowOf('Visits').getCell(5).text).toBe(visits); // 3 months, then the whole period
     expect(rowOf('Unique participants').getCell(5).text).toBe(people);
     // One sheet per section, the new ones included, saying what the page says.
-    const cell = (name: string, label: string) => book.getWorksheet(name)!.getRows(1, book.getWorksheet(name)!.rowCount)!.find((r) => r.getCell(1).text === label)!.getCell(5).text;
+    const cell = (name: string, label: string) =>
+      book
+        .getWorksheet(name)!
+        .getRows(1, book.getWorksheet(name)!.rowCount)!
+        .find((r) => r.getCell(1).text === label)!
+        .getCell(5).text;
     expect(cell('Safe Suite', 'Nights occupied')).toBe(nights);
     expect(cell('Programs', 'All programs')).toBe(sessions); // the first table: sessions held
     expect(cell('Referrals', 'All referrals')).toBe(referrals);
@@ -122,7 +143,9 @@ test.describe('manager', () => {
     expect(text).toContain('"x"" marks a hidden count');
 
     const events = await sql<{ details: { format: string; from: string } }>(
-      `SELECT details FROM audit_event WHERE action = 'report.exported' AND details->>'from' = $1 ORDER BY id DESC LIMIT 2`, [lastQuarter.from]);
+      `SELECT details FROM audit_event WHERE action = 'report.exported' AND details->>'from' = $1 ORDER BY id DESC LIMIT 2`,
+      [lastQuarter.from],
+    );
     expect(events.map((e) => e.details.format).sort()).toEqual(['csv', 'xlsx']);
   });
 
@@ -195,7 +218,11 @@ test.describe('manager', () => {
     const rows = page.getByRole('region', { name: 'Unique participants by gender identity' }).and(page.locator('.table-wrap')).getByRole('row');
     const custom = await rows.allInnerTexts();
     await page.goto(`/reports/full${periodQuery(q)}`);
-    const quarter = await page.getByRole('region', { name: 'Unique participants by gender identity' }).and(page.locator('.table-wrap')).getByRole('row').allInnerTexts();
+    const quarter = await page
+      .getByRole('region', { name: 'Unique participants by gender identity' })
+      .and(page.locator('.table-wrap'))
+      .getByRole('row')
+      .allInnerTexts();
     const cells = (line: string) => line.split('\t').map((c) => c.trim());
     expect(custom.slice(1).map((l) => cells(l).slice(0, 4))).toEqual(quarter.slice(1).map((l) => cells(l).slice(0, 4)));
     expect(custom.slice(1).every((l) => cells(l)[4] === '–')).toBe(true);

@@ -52,11 +52,14 @@ const REVIEW = { path: '/alerts/reports', label: 'Reports to review' };
 // Programs are managed by managers, not by IT support, who also sees the settings page.
 const PROGRAM_SETTINGS = { path: '/settings/programs', label: 'Programs' };
 const ROLE_INNER: Record<Role, Page[]> = {
-  peer: [], coordinator: [TAKE_REPORT, REVIEW], outreach: [TAKE_REPORT], manager: [TAKE_REPORT, REVIEW, PROGRAM_SETTINGS], admin: [],
+  peer: [],
+  coordinator: [TAKE_REPORT, REVIEW],
+  outreach: [TAKE_REPORT],
+  manager: [TAKE_REPORT, REVIEW, PROGRAM_SETTINGS],
+  admin: [],
 };
 /** Every page some role may not use: each navigation and inner page but the start page. */
-const GUARDED = [...new Set([...Object.values(NAV).flat(), ...Object.values(INNER).flat(), ...Object.values(ROLE_INNER).flat()])]
-  .filter((p) => p.path !== '/');
+const GUARDED = [...new Set([...Object.values(NAV).flat(), ...Object.values(INNER).flat(), ...Object.values(ROLE_INNER).flat()])].filter((p) => p.path !== '/');
 const SIGNED_IN_PAGES = ['/', '/account', ...GUARDED.map((p) => p.path)];
 const NOT_AVAILABLE = 'This page is not available to your role.';
 
@@ -100,8 +103,12 @@ for (const role of Object.keys(NAV) as Role[]) {
 
     test('the start page asks for nothing that is missing, and at 1280 px the navigation is one line', async ({ page }) => {
       const missing: string[] = [];
-      page.on('response', (r) => { if (r.status() === 404) missing.push(r.url()); });
-      page.on('console', (m) => { if (m.type() === 'error' && m.text().includes('404')) missing.push(m.location().url || m.text()); });
+      page.on('response', (r) => {
+        if (r.status() === 404) missing.push(r.url());
+      });
+      page.on('console', (m) => {
+        if (m.type() === 'error' && m.text().includes('404')) missing.push(m.location().url || m.text());
+      });
       await page.setViewportSize({ width: 1280, height: 800 });
       await page.goto('/');
       await page.waitForLoadState('networkidle');
@@ -121,7 +128,9 @@ for (const role of Object.keys(NAV) as Role[]) {
       // About two seconds a page on the 2-core machines: the manager's twenty pages need more than the default.
       test.setTimeout(15_000 + 3_000 * paths.length);
       const missing: string[] = [];
-      page.on('response', (r) => { if (r.status() === 404) missing.push(`${new URL(page.url()).pathname}: ${r.url()}`); });
+      page.on('response', (r) => {
+        if (r.status() === 404) missing.push(`${new URL(page.url()).pathname}: ${r.url()}`);
+      });
       const errors = collectBrowserErrors(page);
       for (const path of paths) {
         const response = await page.goto(path);

@@ -9,11 +9,16 @@ import { expect, signIn, test, uniqueEmail, type Login } from './fixtures.ts';
 /** The Server Action fields of the form on `path` whose submit button reads `button`. */
 async function actionFields(page: Page, request: APIRequestContext, path: string, button: string): Promise<Record<string, string>> {
   const html = await (await request.get(path)).text();
-  const fields = await page.evaluate(([source, label]) => {
-    const doc = new DOMParser().parseFromString(source!, 'text/html');
-    const form = [...doc.querySelectorAll('form')].find((f) => [...f.querySelectorAll('button')].some((b) => b.textContent?.trim() === label));
-    return form ? [...form.querySelectorAll<HTMLInputElement>('input[type="hidden"]')].filter((i) => i.name.startsWith('$ACTION')).map((i) => [i.name, i.value]) : [];
-  }, [html, button] as const);
+  const fields = await page.evaluate(
+    ([source, label]) => {
+      const doc = new DOMParser().parseFromString(source!, 'text/html');
+      const form = [...doc.querySelectorAll('form')].find((f) => [...f.querySelectorAll('button')].some((b) => b.textContent?.trim() === label));
+      return form
+        ? [...form.querySelectorAll<HTMLInputElement>('input[type="hidden"]')].filter((i) => i.name.startsWith('$ACTION')).map((i) => [i.name, i.value])
+        : [];
+    },
+    [html, button] as const,
+  );
   expect(fields.length, `the "${button}" form carries Server Action fields`).toBeGreaterThan(0);
   return Object.fromEntries(fields);
 }
@@ -34,7 +39,8 @@ test.describe('IT support cannot obtain an account that reads participant data',
     const fields = await actionFields(page, page.request, '/staff/new', 'Create account');
     const email = uniqueEmail('it-made-manager');
     const response = await page.request.post('/staff/new', {
-      headers: { Origin: baseURL! }, multipart: { ...fields, displayName: 'Escalated Manager', email, role: 'manager' },
+      headers: { Origin: baseURL! },
+      multipart: { ...fields, displayName: 'Escalated Manager', email, role: 'manager' },
     });
     expect(response.status()).toBeLessThan(500);
     const body = await response.text();
@@ -59,7 +65,14 @@ test.describe('IT support cannot obtain an account that reads participant data',
     expect((await sql<{ role: string }>('SELECT role::text FROM staff_user WHERE id = $1', [id]))[0]!.role).toBe('peer');
   });
 
-  test('resetting: no reset on a coordinator’s page, and a posted reset is refused; deactivation still works', async ({ page, signInAs, createStaff, newSignedInPage, baseURL, sql }) => {
+  test('resetting: no reset on a coordinator’s page, and a posted reset is refused; deactivation still works', async ({
+    page,
+    signInAs,
+    createStaff,
+    newSignedInPage,
+    baseURL,
+    sql,
+  }) => {
     test.slow(); // three sign-ins (argon2) and two browsers
     const coordinator = await createStaff({ role: 'coordinator' });
     const other = await createStaff({ role: 'admin' });
@@ -80,7 +93,9 @@ test.describe('IT support cannot obtain an account that reads participant data',
     const body = await response.text();
     expect(body).toContain('Only a program manager can reset the password of an account that sees participant data.');
     expect(body).not.toContain('data-testid="temporary-password"');
-    const after = (await sql<{ password_hash: string; must_change_password: boolean }>('SELECT password_hash, must_change_password FROM staff_user WHERE id = $1', [id]))[0]!;
+    const after = (
+      await sql<{ password_hash: string; must_change_password: boolean }>('SELECT password_hash, must_change_password FROM staff_user WHERE id = $1', [id])
+    )[0]!;
     expect(after).toEqual({ password_hash: hashBefore, must_change_password: false });
     await theirs.reload();
     await expect(theirs.getByRole('heading', { level: 1 })).toHaveText(`Hello, ${coordinator.displayName}`);

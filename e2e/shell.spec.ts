@@ -144,9 +144,7 @@ test.describe('keyboard', () => {
       await page.keyboard.press('Tab');
       order.push(await focusedName(page));
     }
-    expect(order).toEqual([
-      'Lantern', 'Home', 'Staff accounts', 'Audit log', 'Settings', login.displayName, 'Hide screen', 'Sign out', 'Staff accounts',
-    ]);
+    expect(order).toEqual(['Lantern', 'Home', 'Staff accounts', 'Audit log', 'Settings', login.displayName, 'Hide screen', 'Sign out', 'Staff accounts']);
 
     // The skip link jumps past the header, straight to the page's own content.
     await page.goto('/');

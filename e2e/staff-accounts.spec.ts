@@ -118,7 +118,12 @@ test.describe('changing an account', () => {
     await expect(theirs.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Staff accounts' })).toBeVisible();
   });
 
-  test('deactivation ends the person’s session and stops them signing in; reactivation lets them back', async ({ page, signInAs, createStaff, newSignedInPage }) => {
+  test('deactivation ends the person’s session and stops them signing in; reactivation lets them back', async ({
+    page,
+    signInAs,
+    createStaff,
+    newSignedInPage,
+  }) => {
     const login = await createStaff({ role: 'peer' });
     const theirs = await newSignedInPage(login);
 

@@ -48,7 +48,7 @@ function processes(): Array<[number, number]> {
 function descendants(pid: number): number[] {
   const table = processes();
   const found: number[] = [];
-  for (let parents = [pid]; parents.length; ) {
+  for (let parents = [pid]; parents.length;) {
     parents = table.filter(([, ppid]) => parents.includes(ppid)).map(([p]) => p);
     found.push(...parents);
   }
@@ -64,11 +64,18 @@ function portIsFree(): Promise<boolean> {
 
 async function healthy(): Promise<void> {
   await expect
-    .poll(() => fetch(`http://127.0.0.1:${PORT}/api/health`).then((r) => r.status, () => 0), {
-      timeout: 90_000,
-      intervals: [500],
-      message: `npm start did not answer /api/health:\n${output}`,
-    })
+    .poll(
+      () =>
+        fetch(`http://127.0.0.1:${PORT}/api/health`).then(
+          (r) => r.status,
+          () => 0,
+        ),
+      {
+        timeout: 90_000,
+        intervals: [500],
+        message: `npm start did not answer /api/health:\n${output}`,
+      },
+    )
     .toBe(200);
 }
 
@@ -79,14 +86,17 @@ async function expectStoppedBy(signal: NodeJS.Signals, child: ChildProcess): Pro
   const started = Date.now();
   child.kill(signal);
   await expect
-    .poll(async () => {
-      const live = new Set(processes().map(([pid]) => pid));
-      return { left: tree.filter((pid) => live.has(pid)), portFree: await portIsFree() };
-    }, {
-      message: `npm start did not stop within ${STOPPED_WITHIN_MS / 1000} s of ${signal}:\n${output}`,
-      timeout: STOPPED_WITHIN_MS,
-      intervals: [100],
-    })
+    .poll(
+      async () => {
+        const live = new Set(processes().map(([pid]) => pid));
+        return { left: tree.filter((pid) => live.has(pid)), portFree: await portIsFree() };
+      },
+      {
+        message: `npm start did not stop within ${STOPPED_WITHIN_MS / 1000} s of ${signal}:\n${output}`,
+        timeout: STOPPED_WITHIN_MS,
+        intervals: [100],
+      },
+    )
     .toEqual({ left: [], portFree: true });
   console.log(`${signal}: stopped in ${Date.now() - started} ms`);
 }

@@ -9,7 +9,6 @@ import { createParticipant } from './people.ts';
 
 const pick = (chars: string, n: number) => Array.from({ length: n }, () => chars[randomInt(chars.length)]).join('');
 
-
 async function createUnit(sql: Sql) {
   const unit = { id: randomUUID(), name: `E2E suite ${pick('abcdefghjkmnpqrstuvwxyz', 5)}` };
   await sql(`INSERT INTO suite_unit (id, name, sort_order, updated_at) VALUES ($1, $2, 1000, now())`, [unit.id, unit.name]);
@@ -54,7 +53,9 @@ test('@phone an outreach worker books, checks in, logs a welfare check and check
   await page.getByRole('button', { name: 'Check out' }).click();
   await expect(page.getByRole('status').first()).toHaveText('Checked out.');
   const [row] = await sql<{ status: string; text_enc: Buffer }>(
-    `SELECT s.status, l.text_enc FROM stay s JOIN stay_log_entry l ON l.stay_id = s.id WHERE s.unit_id = $1`, [unit.id]);
+    `SELECT s.status, l.text_enc FROM stay s JOIN stay_log_entry l ON l.stay_id = s.id WHERE s.unit_id = $1`,
+    [unit.id],
+  );
   expect(row!.status).toBe('checked_out');
   expect(row!.text_enc.toString('utf8')).not.toContain('Asleep');
 });
@@ -100,11 +101,17 @@ test('a clash names the next free time; bad dates are refused beside the field; 
   await expect(page.locator('.suite-day.is-taken').first()).toBeVisible();
 });
 
-test('the Today page shows the demo suite occupied without naming the guest; peer and IT support are refused', async ({ page, sql, signInAs, newSignedInPage }) => {
+test('the Today page shows the demo suite occupied without naming the guest; peer and IT support are refused', async ({
+  page,
+  sql,
+  signInAs,
+  newSignedInPage,
+}) => {
   // Three sign-ins and an axe run.
   test.slow();
   const [guest] = await sql<{ alias: string; id: string }>(
-    `SELECT p.alias, s.id FROM stay s JOIN participant p ON p.id = s.participant_id WHERE s.status = 'checked_in' LIMIT 1`);
+    `SELECT p.alias, s.id FROM stay s JOIN participant p ON p.id = s.participant_id WHERE s.status = 'checked_in' LIMIT 1`,
+  );
   await signInAs('outreach');
   const region = page.getByRole('region', { name: 'Safe Suite' });
   await expect(region).toContainText('Suite 1: Occupied until');

@@ -31,7 +31,10 @@ test('the locked screen counts wrong passwords like sign-in: after five, even th
   await unlock(login.password);
   await expect(password).toHaveAccessibleDescription(WAIT);
   await expect(page).toHaveURL('/locked');
-  const [row] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'session.unlock_failed' AND entity_id IN (SELECT id::text FROM auth_session WHERE user_id = (SELECT id FROM staff_user WHERE email = $1))`, [login.email]);
+  const [row] = await sql<{ n: number }>(
+    `SELECT count(*)::int AS n FROM audit_event WHERE action = 'session.unlock_failed' AND entity_id IN (SELECT id::text FROM auth_session WHERE user_id = (SELECT id FROM staff_user WHERE email = $1))`,
+    [login.email],
+  );
   expect(row!.n).toBe(5);
 });
 

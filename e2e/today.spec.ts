@@ -146,8 +146,13 @@ test.describe('Today on a 360 px phone', () => {
     await expect(page.getByRole('main').getByRole('status')).toContainText(`Visit saved for ${person.alias} (${person.code}).`);
     const rows = await sql<{ key: string; quantity: number }>(
       `SELECT st.key, vs.quantity FROM visit v JOIN visit_service vs ON vs.visit_id = v.id JOIN service_type st ON st.id = vs.service_type_id
-       WHERE v.participant_id = $1 ORDER BY st.key`, [person.id]);
-    expect(rows).toEqual([{ key: 'meal', quantity: 1 }, { key: 'naloxone', quantity: 2 }]);
+       WHERE v.participant_id = $1 ORDER BY st.key`,
+      [person.id],
+    );
+    expect(rows).toEqual([
+      { key: 'meal', quantity: 1 },
+      { key: 'naloxone', quantity: 2 },
+    ]);
     expect(await width()).toBeLessThanOrEqual(360);
     await expectNoAxeViolations(page);
   });

@@ -48,7 +48,10 @@ async function setUp(page: Page, login: Login): Promise<{ key: string; codes: st
 }
 
 test.describe('two-step sign-in', () => {
-  test('set up from Your account; then the password leads to the code, a wrong code is refused beside the field, the app’s code or a recovery code signs in', async ({ page, createStaff }) => {
+  test('set up from Your account; then the password leads to the code, a wrong code is refused beside the field, the app’s code or a recovery code signs in', async ({
+    page,
+    createStaff,
+  }) => {
     test.slow(); // three sign-ins (argon2 each) and two axe checks
     const login = await createStaff({ role: 'coordinator' });
     await signIn(page, login);
@@ -85,7 +88,12 @@ test.describe('two-step sign-in', () => {
     await expect(section.getByRole('region', { name: 'Your recovery codes' }).getByRole('listitem')).toHaveCount(10);
   });
 
-  test('“remember this browser”: the next sign-in in it needs the password only; in a fresh browser, the code again', async ({ page, browser, baseURL, createStaff }) => {
+  test('“remember this browser”: the next sign-in in it needs the password only; in a fresh browser, the code again', async ({
+    page,
+    browser,
+    baseURL,
+    createStaff,
+  }) => {
     test.slow();
     const login = await createStaff({ role: 'coordinator' });
     await signIn(page, login);
@@ -112,7 +120,12 @@ test.describe('two-step sign-in', () => {
     await fresh.close();
   });
 
-  test('a manager resets a coordinator’s lost two-step sign-in: they are signed out and sign in with the password again', async ({ page, sql, createStaff, newSignedInPage }) => {
+  test('a manager resets a coordinator’s lost two-step sign-in: they are signed out and sign in with the password again', async ({
+    page,
+    sql,
+    createStaff,
+    newSignedInPage,
+  }) => {
     test.slow();
     const login = await createStaff({ role: 'coordinator' });
     await signIn(page, login);
@@ -132,7 +145,9 @@ test.describe('two-step sign-in', () => {
     await page.goto('/account');
     await expect(page.getByRole('region', { name: 'Two-step sign-in' })).toContainText('Off');
     const [event] = await sql<{ actor: string }>(
-      `SELECT a.actor_role::text AS actor FROM audit_event a WHERE a.action = 'staff_user.second_factor_reset' AND a.entity_id = $1`, [id]);
+      `SELECT a.actor_role::text AS actor FROM audit_event a WHERE a.action = 'staff_user.second_factor_reset' AND a.entity_id = $1`,
+      [id],
+    );
     expect(event).toEqual({ actor: 'manager' });
   });
 

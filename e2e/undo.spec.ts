@@ -128,8 +128,13 @@ test('@phone a shift: ended after one question, then resumed with Undo', async (
   await page.getByRole('radio', { name: 'North Shore' }).check();
   await page.getByRole('button', { name: 'Start shift' }).click();
   await expect(page.getByRole('heading', { name: 'On shift' })).toBeVisible();
-  const shift = async () => (await sql<{ id: string; ended: boolean }>(
-    `SELECT s.id::text, s.ended_at IS NOT NULL AS ended FROM outreach_shift s JOIN staff_user u ON u.id = s.created_by_id WHERE u.email = $1`, [worker.email]))[0]!;
+  const shift = async () =>
+    (
+      await sql<{ id: string; ended: boolean }>(
+        `SELECT s.id::text, s.ended_at IS NOT NULL AS ended FROM outreach_shift s JOIN staff_user u ON u.id = s.created_by_id WHERE u.email = $1`,
+        [worker.email],
+      )
+    )[0]!;
   await expect.poll(async () => (await shift()).ended).toBe(false);
 
   await askKeepThenConfirm(page, page.getByRole('button', { name: 'End shift' }), 'Keep going', async () => {

@@ -27,7 +27,11 @@ async function createParticipant(sql: Sql, name = 'Wren'): Promise<Person> {
 }
 
 const searchBox = (page: Page) => page.getByRole('combobox', { name: 'Find a participant' });
-const outcome = (page: Page) => page.getByRole('main').getByRole('status').filter({ has: page.locator('p') });
+const outcome = (page: Page) =>
+  page
+    .getByRole('main')
+    .getByRole('status')
+    .filter({ has: page.locator('p') });
 
 /** Types the search text and waits, as a person would, until the person shows first in the list. */
 async function find(page: Page, person: Person): Promise<void> {
@@ -159,7 +163,10 @@ test.describe('the quick log', () => {
     await page.keyboard.press('Enter');
     await expect(outcome(page).locator('p').first()).toHaveText('Anonymous visit saved.');
     await expect.poll(async () => (await visitsBy(sql, desk)).length).toBe(2);
-    expect((await visitsBy(sql, desk)).map((v) => [v.participant_id, v.services])).toEqual([[null, ['laundry']], [null, ['meal']]]);
+    expect((await visitsBy(sql, desk)).map((v) => [v.participant_id, v.services])).toEqual([
+      [null, ['laundry']],
+      [null, ['meal']],
+    ]);
     await expect(page.getByRole('row').filter({ hasText: 'Anonymous' }).first()).toBeVisible();
   });
 
@@ -242,39 +249,61 @@ test.describe('bad input gets a plain message beside the field and records nothi
   const byLabel = (label: string) => (page: Page) => page.getByLabel(label, { exact: true });
   const CASES: (Tamper & { target: (page: Page) => ReturnType<Page['getByLabel']> })[] = [
     ...['0', '-3', '501', '1e9', '2.5'].map((qty) => ({
-      what: `a quantity of ${qty}`, message: /Enter a whole number from 1 to 500\./, target: byLabel('How many: Condoms'),
+      what: `a quantity of ${qty}`,
+      message: /Enter a whole number from 1 to 500\./,
+      target: byLabel('How many: Condoms'),
       before: async (page: Page) => {
         await page.keyboard.press('9');
         await page.getByLabel('How many: Condoms').fill(qty);
       },
     })),
     {
-      what: 'a visit in the future', message: /A visit cannot be in the future\./, target: byLabel('Earlier time'),
+      what: 'a visit in the future',
+      message: /A visit cannot be in the future\./,
+      target: byLabel('Earlier time'),
       before: async (page) => page.getByLabel('Earlier time').fill(new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 16)),
     },
     {
-      what: 'a person de-identified meanwhile', message: /de-identified/, target: (page) => searchBox(page),
+      what: 'a person de-identified meanwhile',
+      message: /de-identified/,
+      target: (page) => searchBox(page),
       before: async (_page, person, sql) => {
         await sql(`UPDATE participant SET alias = NULL, deidentified_at = now() WHERE id = $1`, [person.id]);
       },
     },
     {
-      what: 'an unknown participant', message: /That participant was not found/, target: (page) => searchBox(page),
-      before: async (page) => page.getByRole('region', { name: 'Log a visit' }).locator('input[name="participantId"]').evaluate((el: HTMLInputElement, id) => (el.value = id), randomUUID()),
+      what: 'an unknown participant',
+      message: /That participant was not found/,
+      target: (page) => searchBox(page),
+      before: async (page) =>
+        page
+          .getByRole('region', { name: 'Log a visit' })
+          .locator('input[name="participantId"]')
+          .evaluate((el: HTMLInputElement, id) => (el.value = id), randomUUID()),
     },
     {
-      what: 'a participant id of the wrong type', message: /That participant was not found/, target: (page) => searchBox(page),
-      before: async (page) => page.getByRole('region', { name: 'Log a visit' }).locator('input[name="participantId"]').evaluate((el: HTMLInputElement) => (el.value = '42')),
+      what: 'a participant id of the wrong type',
+      message: /That participant was not found/,
+      target: (page) => searchBox(page),
+      before: async (page) =>
+        page
+          .getByRole('region', { name: 'Log a visit' })
+          .locator('input[name="participantId"]')
+          .evaluate((el: HTMLInputElement) => (el.value = '42')),
     },
     {
-      what: 'an unknown service', message: /One of the services was not found/, target: (page) => page.getByRole('group', { name: /Services and supplies/ }),
+      what: 'an unknown service',
+      message: /One of the services was not found/,
+      target: (page) => page.getByRole('group', { name: /Services and supplies/ }),
       before: async (page) => {
         await page.keyboard.press('1');
         await page.getByRole('checkbox', { name: 'Shower' }).evaluate((el: HTMLInputElement, id) => (el.value = id), randomUUID());
       },
     },
     {
-      what: 'the same service twice', message: /Tick each service only once/, target: (page) => page.getByRole('group', { name: /Services and supplies/ }),
+      what: 'the same service twice',
+      message: /Tick each service only once/,
+      target: (page) => page.getByRole('group', { name: /Services and supplies/ }),
       before: async (page) => {
         await page.keyboard.press('1');
         await page.locator('form:has(#quick-log-search)').evaluate((form) => {

@@ -11,8 +11,21 @@ import path from 'node:path';
 
 /** Modules every feature may use; none of them imports a feature. */
 export const SHARED = new Set([
-  'action', 'audit', 'auth', 'calendar', 'crypto', 'db', 'env', 'errors', 'navigation', 'outage', 'saved-cookie', 'settings', 'table',
-  'undo-window', 'validation',
+  'action',
+  'audit',
+  'auth',
+  'calendar',
+  'crypto',
+  'db',
+  'env',
+  'errors',
+  'navigation',
+  'outage',
+  'saved-cookie',
+  'settings',
+  'table',
+  'undo-window',
+  'validation',
 ]);
 
 /** Per feature, the files other features may import (its timeline entries, figures, labels…). */
@@ -110,7 +123,10 @@ export const featureFence = {
       const there = target && moduleOf(target);
       if (!there || there === here || SHARED.has(there)) return;
       if (SHARED.has(here)) {
-        context.report({ node: node.source, message: `Shared module lib/${here} may not import the feature lib/${there}: move what both need into a shared module.` });
+        context.report({
+          node: node.source,
+          message: `Shared module lib/${here} may not import the feature lib/${there}: move what both need into a shared module.`,
+        });
         return;
       }
       const name = path.relative(path.join(lib, there), target).split(path.sep).join('/');

@@ -38,17 +38,41 @@ beforeEach(() => {
 
 describe('defineAction when the database does not answer', () => {
   it('answers beside the form, keeping what was typed and the key, when the save cannot reach it', async () => {
-    const action = defineAction({ permission: 'visit:create', schema, idempotent: true, run: async () => { throw reset; } });
+    const action = defineAction({
+      permission: 'visit:create',
+      schema,
+      idempotent: true,
+      run: async () => {
+        throw reset;
+      },
+    });
     expect(await action(null, form())).toEqual({ ok: false, formError: DB_UNREACHABLE, values: { idempotencyKey: 'k-1', note: 'typed before the outage' } });
     expect(jar.set).not.toHaveBeenCalled();
   });
 
   it('says "not saved, try again" only for a save whose retry is safe; any other may have committed', async () => {
     // The answer to COMMIT can be what was lost: without a key, a retry would store it twice.
-    const unkeyed = defineAction({ permission: 'participant:create', schema, run: async () => { throw reset; } });
-    expect(await unkeyed(null, form())).toEqual({ ok: false, formError: DB_UNREACHABLE_MAYBE_SAVED, values: { idempotencyKey: 'k-1', note: 'typed before the outage' } });
+    const unkeyed = defineAction({
+      permission: 'participant:create',
+      schema,
+      run: async () => {
+        throw reset;
+      },
+    });
+    expect(await unkeyed(null, form())).toEqual({
+      ok: false,
+      formError: DB_UNREACHABLE_MAYBE_SAVED,
+      values: { idempotencyKey: 'k-1', note: 'typed before the outage' },
+    });
     expect(DB_UNREACHABLE_MAYBE_SAVED).toBe('The database did not answer, so this may not have been saved. Check before entering it again.');
-    const perForm = defineAction({ permission: 'visit:create', schema, idempotent: (raw) => raw.note === 'keyed', run: async () => { throw reset; } });
+    const perForm = defineAction({
+      permission: 'visit:create',
+      schema,
+      idempotent: (raw) => raw.note === 'keyed',
+      run: async () => {
+        throw reset;
+      },
+    });
     expect(await perForm(null, form())).toMatchObject({ formError: DB_UNREACHABLE_MAYBE_SAVED });
     const keyed = form();
     keyed.set('note', 'keyed');
@@ -65,18 +89,50 @@ describe('defineAction when the database does not answer', () => {
 
   it('counts a transaction the database could not start or kept past its timeout as an outage, not other P2028s', async () => {
     const p2028 = (message: string) => Object.assign(new Error(`Transaction API error: ${message}`), { code: 'P2028' });
-    for (const message of ['Unable to start a transaction in the given time.', 'A commit cannot be executed on an expired transaction. The timeout for this transaction was 5000 ms, however 5012 ms passed since the start of the transaction.']) {
+    for (const message of [
+      'Unable to start a transaction in the given time.',
+      'A commit cannot be executed on an expired transaction. The timeout for this transaction was 5000 ms, however 5012 ms passed since the start of the transaction.',
+    ]) {
       const error = p2028(message);
-      expect(await defineAction({ permission: 'visit:create', schema, idempotent: true, run: async () => { throw error; } })(null, form())).toMatchObject({ formError: DB_UNREACHABLE });
+      expect(
+        await defineAction({
+          permission: 'visit:create',
+          schema,
+          idempotent: true,
+          run: async () => {
+            throw error;
+          },
+        })(null, form()),
+      ).toMatchObject({ formError: DB_UNREACHABLE });
     }
     const bug = p2028('Transaction already closed: A query cannot be executed on a committed transaction.');
-    await expect(defineAction({ permission: 'visit:create', schema, run: async () => { throw bug; } })(null, form())).rejects.toBe(bug);
+    await expect(
+      defineAction({
+        permission: 'visit:create',
+        schema,
+        run: async () => {
+          throw bug;
+        },
+      })(null, form()),
+    ).rejects.toBe(bug);
   });
 
   it('still throws a bug to the error page, and still answers a refusal as before', async () => {
-    const bug = defineAction({ permission: 'visit:create', schema, run: async () => { throw new TypeError('x is undefined'); } });
+    const bug = defineAction({
+      permission: 'visit:create',
+      schema,
+      run: async () => {
+        throw new TypeError('x is undefined');
+      },
+    });
     await expect(bug(null, form())).rejects.toThrow('x is undefined');
-    const refusal = defineAction({ permission: 'visit:create', schema, run: async () => { throw new AppError('conflict', 'That slot was just taken.'); } });
+    const refusal = defineAction({
+      permission: 'visit:create',
+      schema,
+      run: async () => {
+        throw new AppError('conflict', 'That slot was just taken.');
+      },
+    });
     expect(await refusal(null, form())).toMatchObject({ ok: false, formError: 'That slot was just taken.' });
   });
 
@@ -86,10 +142,24 @@ describe('defineAction when the database does not answer', () => {
     expect(jar.set.mock.calls[0]![0]).toBe('lantern-saved');
     expect(jar.set.mock.calls[0]![1]).toMatch(new RegExp(`^\\d+\\.${TOKEN}$`));
     const redirect = Object.assign(new Error('NEXT_REDIRECT'), { digest: 'NEXT_REDIRECT;replace;/participants/1;307;' });
-    await expect(defineAction({ permission: 'visit:create', schema, run: async () => { throw redirect; } })(null, form())).rejects.toBe(redirect);
+    await expect(
+      defineAction({
+        permission: 'visit:create',
+        schema,
+        run: async () => {
+          throw redirect;
+        },
+      })(null, form()),
+    ).rejects.toBe(redirect);
     expect(jar.set).toHaveBeenCalledTimes(2);
     await defineAction({ permission: 'visit:create', schema, readOnly: true, run: async () => {} })(null, form());
-    await defineAction({ permission: 'visit:create', schema, run: async () => { throw new AppError('invalid', 'No.'); } })(null, form());
+    await defineAction({
+      permission: 'visit:create',
+      schema,
+      run: async () => {
+        throw new AppError('invalid', 'No.');
+      },
+    })(null, form());
     expect(jar.set).toHaveBeenCalledTimes(2);
   });
 
@@ -105,7 +175,11 @@ describe('defineAction when the database does not answer', () => {
 });
 
 describe('defineAction: where a refusal is said', () => {
-  const fields = z.object({ id: z.string().uuid('That record was not found.'), idempotencyKey: z.string().min(1, 'Reload the page.'), note: z.string().min(3, 'Write a little more.') });
+  const fields = z.object({
+    id: z.string().uuid('That record was not found.'),
+    idempotencyKey: z.string().min(1, 'Reload the page.'),
+    note: z.string().min(3, 'Write a little more.'),
+  });
   const sent = (values: Record<string, string>) => {
     const data = new FormData();
     for (const [k, v] of Object.entries(values)) data.set(k, v);
@@ -122,11 +196,36 @@ describe('defineAction: where a refusal is said', () => {
   });
 
   it('a form of buttons (hidden: true) gets every refusal as its own, from the schema or from the data layer', async () => {
-    const buttons = defineAction({ permission: 'visit:create', schema: fields, hidden: true, run: async () => { throw new AppError('invalid', 'Too short.', 'note'); } });
-    expect(await buttons(null, sent({ id: randomUuid, idempotencyKey: 'k', note: 'a' }))).toEqual({ ok: false, formError: 'Write a little more.', values: expect.any(Object) });
-    expect(await buttons(null, sent({ id: randomUuid, idempotencyKey: 'k', note: 'long enough' }))).toEqual({ ok: false, formError: 'Too short.', values: expect.any(Object) });
-    const shown = defineAction({ permission: 'visit:create', schema: fields, run: async () => { throw new AppError('invalid', 'Too short.', 'note'); } });
-    expect(await shown(null, sent({ id: randomUuid, idempotencyKey: 'k', note: 'long enough' }))).toEqual({ ok: false, fieldErrors: { note: 'Too short.' }, values: expect.any(Object) });
+    const buttons = defineAction({
+      permission: 'visit:create',
+      schema: fields,
+      hidden: true,
+      run: async () => {
+        throw new AppError('invalid', 'Too short.', 'note');
+      },
+    });
+    expect(await buttons(null, sent({ id: randomUuid, idempotencyKey: 'k', note: 'a' }))).toEqual({
+      ok: false,
+      formError: 'Write a little more.',
+      values: expect.any(Object),
+    });
+    expect(await buttons(null, sent({ id: randomUuid, idempotencyKey: 'k', note: 'long enough' }))).toEqual({
+      ok: false,
+      formError: 'Too short.',
+      values: expect.any(Object),
+    });
+    const shown = defineAction({
+      permission: 'visit:create',
+      schema: fields,
+      run: async () => {
+        throw new AppError('invalid', 'Too short.', 'note');
+      },
+    });
+    expect(await shown(null, sent({ id: randomUuid, idempotencyKey: 'k', note: 'long enough' }))).toEqual({
+      ok: false,
+      fieldErrors: { note: 'Too short.' },
+      values: expect.any(Object),
+    });
   });
 });
 const randomUuid = '3f1c2a4e-8b6d-4f7a-9c2e-1d5b7a9e3c40';

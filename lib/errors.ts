@@ -44,16 +44,31 @@ export const DB_UNREACHABLE_READ = 'The database did not answer; try again.';
 // Prisma's codes for "no answer" (can't reach, timed out, connection closed, pool timeout), the
 // socket errors pg and the adapter pass on, and PostgreSQL's connection-exception and shutdown states.
 const UNREACHABLE_CODES = new Set([
-  'P1001', 'P1002', 'P1008', 'P1017', 'P2024', 'P2037',
-  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN',
-  '57P01', '57P02', '57P03',
+  'P1001',
+  'P1002',
+  'P1008',
+  'P1017',
+  'P2024',
+  'P2037',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EAI_AGAIN',
+  '57P01',
+  '57P02',
+  '57P03',
 ]);
 const UNREACHABLE_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections']);
 // Prisma's P2028 is also a bug's code (a closed or unknown transaction): only these two are outages,
 // a pool that gave no connection within maxWait and a transaction the database kept past its timeout
 // (rolled back, never committed).
 const TRANSACTION_OUTAGE = /unable to start a transaction in the given time|cannot be executed on an expired transaction/i;
-const UNREACHABLE_TEXT = /connection terminated|connection timeout|timeout exceeded when trying to connect|can't reach database server|server has closed the connection|connection is closed/i;
+const UNREACHABLE_TEXT =
+  /connection terminated|connection timeout|timeout exceeded when trying to connect|can't reach database server|server has closed the connection|connection is closed/i;
 
 /**
  * Whether an error means the database did not answer (down, restarting, network cut), as opposed

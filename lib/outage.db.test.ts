@@ -31,18 +31,26 @@ async function throughProxy(): Promise<PrismaClient> {
   return client;
 }
 
-const failure = (p: Promise<unknown>) => p.then(() => { throw new Error('it answered'); }, (e: unknown) => e);
+const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => {
+      throw new Error('it answered');
+    },
+    (e: unknown) => e,
+  );
 
 describe('a database that does not answer', () => {
   it('is told apart from a refusal: connections refused, and one cut in the middle of a query', async () => {
     const c = await throughProxy();
     expect(await c.$queryRaw`SELECT 1 AS one`).toEqual([{ one: 1 }]);
     // A refusal and a bug are not outages.
-    const duplicate = await failure(c.$transaction(async (tx) => {
-      // ON COMMIT DROP: the embedded database refuses temporary tables that would outlive the transaction.
-      await tx.$executeRaw`CREATE TEMP TABLE t (k int PRIMARY KEY) ON COMMIT DROP`;
-      await tx.$executeRaw`INSERT INTO t VALUES (1), (1)`;
-    }));
+    const duplicate = await failure(
+      c.$transaction(async (tx) => {
+        // ON COMMIT DROP: the embedded database refuses temporary tables that would outlive the transaction.
+        await tx.$executeRaw`CREATE TEMP TABLE t (k int PRIMARY KEY) ON COMMIT DROP`;
+        await tx.$executeRaw`INSERT INTO t VALUES (1), (1)`;
+      }),
+    );
     expect(isUniqueViolation(duplicate)).toBe(true);
     expect(isDatabaseUnreachable(duplicate)).toBe(false);
     expect(isDatabaseUnreachable(await failure(c.$queryRaw`SELECT nonsense FROM nowhere`))).toBe(false);

@@ -18,7 +18,11 @@ const TOKEN = /^[0-9a-f]{32}$/;
 
 function cookieValue(cookieHeader: string, name: string): string | undefined {
   const prefix = `${name}=`;
-  return cookieHeader.split(';').map((c) => c.trim()).find((c) => c.startsWith(prefix))?.slice(prefix.length);
+  return cookieHeader
+    .split(';')
+    .map((c) => c.trim())
+    .find((c) => c.startsWith(prefix))
+    ?.slice(prefix.length);
 }
 
 /** The mark's value for a committed save, or null when the request carried no usable token. */

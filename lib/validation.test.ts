@@ -38,7 +38,14 @@ describe('form values the schema decodes', () => {
   });
 
   it('pairField: one value carrying two is split and each part judged; anything else is refused with one message', () => {
-    const target = z.object({ target: pairField('@', uuidOf('Choose where to move the booking.'), z.iso.datetime({ error: 'Choose where to move the booking.' }), 'Choose where to move the booking.') });
+    const target = z.object({
+      target: pairField(
+        '@',
+        uuidOf('Choose where to move the booking.'),
+        z.iso.datetime({ error: 'Choose where to move the booking.' }),
+        'Choose where to move the booking.',
+      ),
+    });
     const id = '3f1c2a4e-8b6d-4f7a-9c2e-1d5b7a9e3c40';
     expect(target.parse({ target: `${id}@2026-12-09T18:00:00.000Z` })).toEqual({ target: [id, '2026-12-09T18:00:00.000Z'] });
     for (const bad of [undefined, '', id, `@2026-12-09T18:00:00.000Z`, `${id}@`, `nope@2026-12-09T18:00:00.000Z`, `${id}@tomorrow`]) {

@@ -35,7 +35,11 @@ export function longText(label: string, max: number) {
  * an impossible date such as 2026-02-30 is refused with `message`, never rolled over to March.
  */
 export function calendarDay(message: string, missing = message) {
-  return z.string({ error: missing }).trim().min(1, { message: missing, abort: true }).refine((v) => parseDay(v) !== null, message);
+  return z
+    .string({ error: missing })
+    .trim()
+    .min(1, { message: missing, abort: true })
+    .refine((v) => parseDay(v) !== null, message);
 }
 
 /** A day picked for a booking, a stay or a waitlist entry. */

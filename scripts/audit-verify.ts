@@ -61,8 +61,11 @@ async function main(): Promise<number> {
     const { rows } = await client.query(`SELECT ${VERIFICATION_COLUMNS} FROM audit_verify_and_record('command', $1::int)`, [batch]);
     const result = toVerification(rows[0]);
     const event = verificationAuditInput(result, 'command');
-    await client.query(`INSERT INTO audit_event (action, outcome, entity_type, details) VALUES ('audit.chain_verified', $1, $2, $3::jsonb)`,
-      [event.outcome, event.entityType, JSON.stringify(event.details)]);
+    await client.query(`INSERT INTO audit_event (action, outcome, entity_type, details) VALUES ('audit.chain_verified', $1, $2, $3::jsonb)`, [
+      event.outcome,
+      event.entityType,
+      JSON.stringify(event.details),
+    ]);
     await client.query('COMMIT');
     if (tty) process.stderr.write('\r\x1b[K');
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
@@ -81,7 +84,7 @@ async function main(): Promise<number> {
   } catch (e) {
     await client.query('ROLLBACK').catch(() => {});
     if ((e as { code?: string }).code === '42501') {
-      console.error('audit:verify: run it as the database owner (DATABASE_URL of the role that migrates), not the app\'s role');
+      console.error("audit:verify: run it as the database owner (DATABASE_URL of the role that migrates), not the app's role");
       return 2;
     }
     throw e;

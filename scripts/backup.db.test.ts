@@ -37,7 +37,10 @@ it('backs up and restores the embedded database, and refuses plainly', async () 
 
   // Nothing there yet, and no key: one line each.
   const none = await run('backup', [], env(demo));
-  expect(none).toMatchObject({ code: 1, stderr: `Lantern cannot back up: there is no embedded database in ${demo}/pglite (set DATABASE_URL for another database)\n` });
+  expect(none).toMatchObject({
+    code: 1,
+    stderr: `Lantern cannot back up: there is no embedded database in ${demo}/pglite (set DATABASE_URL for another database)\n`,
+  });
   const noKey = await run('backup', [], { LANTERN_DATA_DIR: demo });
   expect(noKey.stderr).toMatch(/^Lantern cannot back up: BACKUP_KEY is not set: [^\n]*\n$/);
 
@@ -82,8 +85,9 @@ it('backs up and restores the embedded database, and refuses plainly', async () 
   // Running (as under `npm run demo`, on its usual port): the command goes through its server.
   // Another run on this machine (CI runs two at once) may take the port between the check and the start.
   const served = (await portIsFree(54329, '127.0.0.1'))
-    ? await startEmbeddedDatabase({ dataDir: path.join(copy, 'pglite'), port: 54329, log: () => {} })
-      .catch((e: Error) => (/already in use/.test(e.message) ? undefined : Promise.reject(e)))
+    ? await startEmbeddedDatabase({ dataDir: path.join(copy, 'pglite'), port: 54329, log: () => {} }).catch((e: Error) =>
+        /already in use/.test(e.message) ? undefined : Promise.reject(e),
+      )
     : undefined;
   if (served) {
     try {

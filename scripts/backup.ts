@@ -26,8 +26,10 @@ try {
     progress.done();
     const rows = header.tables.reduce((n, t) => n + t.rows, 0);
     const size = (statSync(file).size / 1024 / 1024).toFixed(1);
-    console.log(`Backed up ${target.shown}: ${header.tables.length} tables, ${rows.toLocaleString('en-CA')} rows, ` +
-      `${header.migrations.length} migrations, to ${file} (${size} MB, ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    console.log(
+      `Backed up ${target.shown}: ${header.tables.length} tables, ${rows.toLocaleString('en-CA')} rows, ` +
+        `${header.migrations.length} migrations, to ${file} (${size} MB, ${((Date.now() - started) / 1000).toFixed(1)} s)`,
+    );
   } finally {
     await target.close();
   }

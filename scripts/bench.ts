@@ -26,11 +26,15 @@ function options() {
   const { values } = parseArgs({
     options: { only: { type: 'string' }, rebuild: { type: 'boolean', default: false }, 'reuse-build': { type: 'boolean', default: false } },
   });
-  const only = values.only?.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+  const only = values.only
+    ?.split(',')
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean);
   const scenarios = only ? SCENARIOS.filter((s) => only.some((o) => s.name.toLowerCase().includes(o))) : SCENARIOS;
   if (!scenarios.length) throw new Error(`no scenario matches --only ${values.only}; they are: ${SCENARIOS.map((s) => s.name).join('; ')}`);
   const port = process.env.BENCH_PORT ? Number(process.env.BENCH_PORT) : undefined;
-  if (port !== undefined && !(Number.isInteger(port) && port > 0 && port < 65536)) throw new Error(`BENCH_PORT must be a port number, not "${process.env.BENCH_PORT}"`);
+  if (port !== undefined && !(Number.isInteger(port) && port > 0 && port < 65536))
+    throw new Error(`BENCH_PORT must be a port number, not "${process.env.BENCH_PORT}"`);
   return { scenarios, port, rebuild: values.rebuild, reuseBuild: values['reuse-build'] };
 }
 
@@ -67,8 +71,10 @@ async function main(): Promise<number> {
     const mem = memory();
     if (mem) {
       const cap = /--max-old-space-size=\d+/.exec(process.env.NODE_OPTIONS ?? '')?.[0];
-      console.log(`\napp memory after the HTTP scenarios: ${mem.rssMiB} MiB resident, peak ${mem.peakMiB} MiB ` +
-        `(${cap ? `NODE_OPTIONS ${cap}` : 'no heap cap; README: NODE_OPTIONS=--max-old-space-size=384 keeps it under about 400 MiB'})`);
+      console.log(
+        `\napp memory after the HTTP scenarios: ${mem.rssMiB} MiB resident, peak ${mem.peakMiB} MiB ` +
+          `(${cap ? `NODE_OPTIONS ${cap}` : 'no heap cap; README: NODE_OPTIONS=--max-old-space-size=384 keeps it under about 400 MiB'})`,
+      );
     }
     console.log(`\n${machine(loadBefore)}\n`);
     return outcomes.some((o) => o.status === 'fail' || o.status === 'error') ? 1 : 0;

@@ -38,7 +38,9 @@ async function main(): Promise<number> {
         data: { email: parsed.data.email, displayName: parsed.data.name, role: 'admin', passwordHash, mustChangePassword: true },
         select: { id: true },
       });
-      await tx.auditEvent.create({ data: { action: 'staff_user.created', entityType: 'staff_user', entityId: user.id, details: { role: 'admin', via: 'create-admin' } } });
+      await tx.auditEvent.create({
+        data: { action: 'staff_user.created', entityType: 'staff_user', entityId: user.id, details: { role: 'admin', via: 'create-admin' } },
+      });
     });
     console.log(`Created ${parsed.data.email} (IT support).`);
     console.log(`One-time password: ${password}`);

@@ -42,7 +42,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 
 try {
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`PORT must be a port number, not "${process.env.PORT}"`);
-  if (!isKnownZone(programZoneName())) throw new Error(`LANTERN_TIME_ZONE must be an IANA time zone name such as America/Vancouver, not "${programZoneName()}"`);
+  if (!isKnownZone(programZoneName()))
+    throw new Error(`LANTERN_TIME_ZONE must be an IANA time zone name such as America/Vancouver, not "${programZoneName()}"`);
   console.log(`Lantern: ${clockDescription()}`);
   if (!(await portIsFree(port))) throw new Error(`port ${port} is in use: stop what runs there, or choose another (PORT=3001 npm run ${dev ? 'dev' : 'demo'})`);
 
@@ -88,7 +89,7 @@ try {
   });
 
   // As under `npm start`: the app connects as a role that owns nothing and cannot rewrite the audit log.
-  const appDatabaseUrl = await step('Preparing the app\'s database role', async ({ result }) => {
+  const appDatabaseUrl = await step("Preparing the app's database role", async ({ result }) => {
     const runtime = await prepareRuntimeRole(url);
     result(new URL(runtime).username);
     return runtime;

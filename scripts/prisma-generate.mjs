@@ -8,8 +8,7 @@ import path from 'node:path';
 
 const env = { ...process.env, CHECKPOINT_DISABLE: '1', PRISMA_HIDE_UPDATE_MESSAGE: '1' };
 const enginesDir = path.join('node_modules', '@prisma', 'engines');
-const hasEngine =
-  existsSync(enginesDir) && readdirSync(enginesDir).some((f) => f.startsWith('schema-engine'));
+const hasEngine = existsSync(enginesDir) && readdirSync(enginesDir).some((f) => f.startsWith('schema-engine'));
 if (!env.PRISMA_SCHEMA_ENGINE_BINARY && !hasEngine) {
   env.PRISMA_SCHEMA_ENGINE_BINARY = path.resolve('package.json');
 }

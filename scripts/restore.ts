@@ -23,8 +23,10 @@ try {
     const { header, applied } = await restoreBackup(target.url, file, { key, onProgress: (p) => progress.update(p) });
     progress.done();
     const rows = header.tables.reduce((n, t) => n + t.rows, 0);
-    console.log(`Restored ${path.basename(file)} (made ${header.createdAt}) into ${target.shown}: ` +
-      `${header.tables.length} tables, ${rows.toLocaleString('en-CA')} rows (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    console.log(
+      `Restored ${path.basename(file)} (made ${header.createdAt}) into ${target.shown}: ` +
+        `${header.tables.length} tables, ${rows.toLocaleString('en-CA')} rows (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+    );
     if (applied.length > 0) console.log(`Then applied ${applied.length} newer migration(s): ${applied.join(', ')}`);
   } finally {
     await target.close();

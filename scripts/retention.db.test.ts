@@ -30,14 +30,18 @@ describe('npm run retention', () => {
     expect(real.stdout).toMatch(/^De-identified 2 participant record\(s\) .* in 1 batch\(es\)\.$/m);
     for (const p of stale) expect(await participantRow(p.id)).toMatchObject({ alias: null, deidentifiedAt: expect.any(Date) });
     expect((await participantRow(fresh.id)).alias).toBe(fresh.alias);
-    expect(await db.auditEvent.findFirstOrThrow({ where: { action: 'retention.ran' } })).toMatchObject({ actorId: null, details: { count: 2, via: 'command' } });
+    expect(await db.auditEvent.findFirstOrThrow({ where: { action: 'retention.ran' } })).toMatchObject({
+      actorId: null,
+      details: { count: 2, via: 'command' },
+    });
     for (const p of [...stale, fresh]) expect(dry.stdout + real.stdout + dry.stderr + real.stderr).not.toContain(p.alias!);
   });
 
   it('refuses to run without DATABASE_URL, or with an unknown option', async () => {
     const { DATABASE_URL: _, ...env } = process.env;
     await expect(run(path.join(root, 'node_modules/.bin/tsx'), ['scripts/retention.ts'], { cwd: root, env })).rejects.toMatchObject({
-      code: 1, stderr: expect.stringContaining('DATABASE_URL must be set'),
+      code: 1,
+      stderr: expect.stringContaining('DATABASE_URL must be set'),
     });
     await expect(retention('--everything')).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('usage: npm run retention') });
   });

@@ -28,7 +28,12 @@ if (command === 'write') {
     process.exit(2);
   }
   // After every existing migration, even one stamped ahead of this machine's clock.
-  const latest = readdirSync(path.join(SQL_DIR, '../migrations')).filter((d) => /^\d{14}_/.test(d)).sort().at(-1)?.slice(0, 14) ?? '0';
+  const latest =
+    readdirSync(path.join(SQL_DIR, '../migrations'))
+      .filter((d) => /^\d{14}_/.test(d))
+      .sort()
+      .at(-1)
+      ?.slice(0, 14) ?? '0';
   const now = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
   const stamp = now > latest ? now : String(BigInt(latest) + 1n);
   const dir = path.join(SQL_DIR, '../migrations', `${stamp}_${label}`);

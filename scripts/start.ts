@@ -90,6 +90,4 @@ console.log(`Lantern: ${clockDescription()}`);
 // Node runs Next's CLI directly: no shell, and no dependence on node_modules/.bin.
 const nextCli = createRequire(import.meta.url).resolve('next/dist/bin/next');
 const hook = new URL('./lib/client-address-hook.mjs', import.meta.url).href;
-runServer(['--import', hook, nextCli, 'start', '--port', port, ...(host ? ['--hostname', host] : [])], (e) =>
-  fail(`cannot run next start: ${e.message}`),
-);
+runServer(['--import', hook, nextCli, 'start', '--port', port, ...(host ? ['--hostname', host] : [])], (e) => fail(`cannot run next start: ${e.message}`));

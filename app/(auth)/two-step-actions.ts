@@ -40,7 +40,11 @@ export async function giveSecondFactorAction(_prev: ActionState, formData: FormD
   if (parsed.data.remember) {
     const { token, expiresAt } = await rememberBrowser(state.actor);
     (await cookies()).set(REMEMBER_COOKIE, token, {
-      httpOnly: true, sameSite: 'lax', path: '/', expires: expiresAt, secure: (process.env.AUTH_URL ?? '').startsWith('https://'),
+      httpOnly: true,
+      sameSite: 'lax',
+      path: '/',
+      expires: expiresAt,
+      secure: (process.env.AUTH_URL ?? '').startsWith('https://'),
     });
   }
   redirect('/');
@@ -75,7 +79,8 @@ export async function replaceRecoveryCodesAction(_prev: ActionState, formData: F
     const codes = await replaceRecoveryCodes(state.actor);
     return { ok: true, message: 'New recovery codes made. The old ones no longer work.', data: { codes: codes.join(' ') } };
   } catch (error) {
-    if (error instanceof AppError) return error.field ? { ok: false, fieldErrors: { [error.field]: error.userMessage } } : { ok: false, formError: error.userMessage };
+    if (error instanceof AppError)
+      return error.field ? { ok: false, fieldErrors: { [error.field]: error.userMessage } } : { ok: false, formError: error.userMessage };
     throw error;
   }
 }

@@ -16,26 +16,39 @@ export default async function StaffLayout({ children }: { children: React.ReactN
   const [idleMinutes, notices] = await Promise.all([getSetting('session.idleMinutes'), unseenNotices(actor)]);
   const signOut = (
     <form action={signOutAction}>
-      <button className="button secondary small" type="submit">Sign out</button>
+      <button className="button secondary small" type="submit">
+        Sign out
+      </button>
     </form>
   );
   // On a phone the account link and sign-out move into the navigation's menu, so the header is one
   // line (Lantern, Menu, Hide screen); "Hide screen" stays one tap away on every screen.
   return (
     <>
-      <a className="skip-link" href="#main">Skip to content</a>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
       <header className="shell-header">
-        <Link className="brand" href={homeFor(actor.role)}>Lantern</Link>
+        <Link className="brand" href={homeFor(actor.role)}>
+          Lantern
+        </Link>
         <nav aria-label="Main">
-          <NavLinks items={navFor(actor.role)} account={(
-            <div className="nav-menu-account">
-              <p><Link href="/account">{actor.displayName}</Link> <span className="muted">({ROLE_LABELS[actor.role]})</span></p>
-              {signOut}
-            </div>
-          )} />
+          <NavLinks
+            items={navFor(actor.role)}
+            account={
+              <div className="nav-menu-account">
+                <p>
+                  <Link href="/account">{actor.displayName}</Link> <span className="muted">({ROLE_LABELS[actor.role]})</span>
+                </p>
+                {signOut}
+              </div>
+            }
+          />
         </nav>
         <div className="shell-user">
-          <span className="shell-account"><Link href="/account">{actor.displayName}</Link> <span>({ROLE_LABELS[actor.role]})</span></span>
+          <span className="shell-account">
+            <Link href="/account">{actor.displayName}</Link> <span>({ROLE_LABELS[actor.role]})</span>
+          </span>
           <HideScreen idleMinutes={idleMinutes} />
           <div className="shell-sign-out">{signOut}</div>
         </div>

@@ -28,7 +28,9 @@ export default async function HomePage() {
   return (
     <>
       <h1>Hello, {actor.displayName}</h1>
-      {can(actor, 'visit:read') ? <Today actor={actor} /> : (
+      {can(actor, 'visit:read') ? (
+        <Today actor={actor} />
+      ) : (
         <>
           <p className="muted">Signed in as {ROLE_LABELS[actor.role].toLowerCase()}. Press Esc twice to hide the screen at any time.</p>
           <PlainHome actor={actor} />
@@ -50,14 +52,20 @@ async function Today({ actor }: { actor: Actor }) {
       <p className="muted">Today is {formatLocal(now, 'EEEE d MMMM')}. Press Esc twice to hide the screen at any time.</p>
       <div className="today">
         {/* The key is made here for the first entry; the panel makes a new one for each after. */}
-        {services && <div className="today-log"><QuickLog services={services} initialKey={randomUUID()} mayAddPerson={can(actor, 'participant:create')} /></div>}
+        {services && (
+          <div className="today-log">
+            <QuickLog services={services} initialKey={randomUUID()} mayAddPerson={can(actor, 'participant:create')} />
+          </div>
+        )}
         <div className="today-side">
           <TodaySummaryCard summary={summary} />
           <TodayPanel actor={actor} />
           <FollowUpsDue actor={actor} />
           <DeskSlots actor={actor} />
         </div>
-        <div className="today-visits-area"><TodayVisits rows={visits} /></div>
+        <div className="today-visits-area">
+          <TodayVisits rows={visits} />
+        </div>
       </div>
     </>
   );

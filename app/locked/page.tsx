@@ -20,7 +20,9 @@ export default async function LockedPage() {
         <p className="muted">Enter your password to continue.</p>
         <UnlockForm />
         <form action={signOutAction}>
-          <button className="button secondary" type="submit" style={{ marginTop: '1rem' }}>Sign out</button>
+          <button className="button secondary" type="submit" style={{ marginTop: '1rem' }}>
+            Sign out
+          </button>
         </form>
       </div>
     </main>

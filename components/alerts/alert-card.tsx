@@ -16,20 +16,76 @@ export function AlertCard({ alert, status, headingLevel = 3 }: { alert: AlertVie
   return (
     <article className="card alert-card" aria-labelledby={`alert-${alert.id}`}>
       <H id={`alert-${alert.id}`} className="alert-title">
-        {what} <span className="alert-when">· {alert.incidentDate}, {TIME_LABELS[alert.timeOfDay].toLowerCase()}</span>
+        {what}{' '}
+        <span className="alert-when">
+          · {alert.incidentDate}, {TIME_LABELS[alert.timeOfDay].toLowerCase()}
+        </span>
       </H>
-      {status && <p><span className="badge">{status === 'new' ? 'Not yet reviewed' : STATUS_LABELS[status]}</span></p>}
+      {status && (
+        <p>
+          <span className="badge">{status === 'new' ? 'Not yet reviewed' : STATUS_LABELS[status]}</span>
+        </p>
+      )}
       <dl className="alert-facts">
-        {s.area && <><dt>Area</dt><dd>{s.area}</dd></>}
-        <dt>Working</dt><dd>{MODE_LABELS[alert.mode]}{alert.venue ? ` · ${VENUE_LABELS[alert.venue]}` : ''}</dd>
-        {s.appearance && <><dt>Description</dt><dd className="alert-text">{s.appearance}</dd></>}
-        {s.nameUsed && <><dt>Name used</dt><dd>{s.nameUsed}</dd></>}
-        {vehicle && <><dt>Vehicle</dt><dd>{vehicle}</dd></>}
-        {s.plate && <><dt>Plate</dt><dd className="alert-plate">{s.plate}</dd></>}
-        {s.platform && <><dt>Platform</dt><dd>{s.platform}</dd></>}
-        {s.handle && <><dt>Handle</dt><dd>{s.handle}</dd></>}
-        {s.phone && <><dt>Phone</dt><dd>{s.phone}</dd></>}
-        {s.email && <><dt>Email</dt><dd>{s.email}</dd></>}
+        {s.area && (
+          <>
+            <dt>Area</dt>
+            <dd>{s.area}</dd>
+          </>
+        )}
+        <dt>Working</dt>
+        <dd>
+          {MODE_LABELS[alert.mode]}
+          {alert.venue ? ` · ${VENUE_LABELS[alert.venue]}` : ''}
+        </dd>
+        {s.appearance && (
+          <>
+            <dt>Description</dt>
+            <dd className="alert-text">{s.appearance}</dd>
+          </>
+        )}
+        {s.nameUsed && (
+          <>
+            <dt>Name used</dt>
+            <dd>{s.nameUsed}</dd>
+          </>
+        )}
+        {vehicle && (
+          <>
+            <dt>Vehicle</dt>
+            <dd>{vehicle}</dd>
+          </>
+        )}
+        {s.plate && (
+          <>
+            <dt>Plate</dt>
+            <dd className="alert-plate">{s.plate}</dd>
+          </>
+        )}
+        {s.platform && (
+          <>
+            <dt>Platform</dt>
+            <dd>{s.platform}</dd>
+          </>
+        )}
+        {s.handle && (
+          <>
+            <dt>Handle</dt>
+            <dd>{s.handle}</dd>
+          </>
+        )}
+        {s.phone && (
+          <>
+            <dt>Phone</dt>
+            <dd>{s.phone}</dd>
+          </>
+        )}
+        {s.email && (
+          <>
+            <dt>Email</dt>
+            <dd>{s.email}</dd>
+          </>
+        )}
       </dl>
     </article>
   );

@@ -12,10 +12,18 @@ export async function LatestAlerts({ actor }: { actor: Actor }) {
   return (
     <section className="card desk-slot" data-slot="alerts" aria-labelledby="slot-alerts">
       <h2 id="slot-alerts">Aggressor alerts</h2>
-      {alerts.length === 0 ? <p className="muted">No alerts right now.</p> : (
-        <div className="alert-list">{alerts.slice(0, SHOWN).map((a) => <AlertCard key={a.id} alert={a} />)}</div>
+      {alerts.length === 0 ? (
+        <p className="muted">No alerts right now.</p>
+      ) : (
+        <div className="alert-list">
+          {alerts.slice(0, SHOWN).map((a) => (
+            <AlertCard key={a.id} alert={a} />
+          ))}
+        </div>
       )}
-      <p><Link href="/alerts">{alerts.length > SHOWN ? 'All alerts and search' : 'Alerts and search'}</Link></p>
+      <p>
+        <Link href="/alerts">{alerts.length > SHOWN ? 'All alerts and search' : 'Alerts and search'}</Link>
+      </p>
     </section>
   );
 }

@@ -1,5 +1,9 @@
 'use client';
 
 export function PrintButton() {
-  return <button className="button no-print" type="button" onClick={() => window.print()}>Print</button>;
+  return (
+    <button className="button no-print" type="button" onClick={() => window.print()}>
+      Print
+    </button>
+  );
 }

@@ -9,9 +9,18 @@ import { MAX } from '@/lib/alerts/schema.ts';
 export type Bag = Record<string, string>;
 
 const MAXLEN: Record<TextField, number> = {
-  area: MAX.area, vehicleMake: MAX.vehicle, vehicleModel: MAX.vehicle, vehicleColour: MAX.vehicle, plate: MAX.plateTyped,
-  platform: MAX.platform, handle: MAX.handleTyped, phone: MAX.phoneTyped, email: MAX.email, appearance: MAX.appearance,
-  nameUsed: MAX.nameUsed, account: MAX.account,
+  area: MAX.area,
+  vehicleMake: MAX.vehicle,
+  vehicleModel: MAX.vehicle,
+  vehicleColour: MAX.vehicle,
+  plate: MAX.plateTyped,
+  platform: MAX.platform,
+  handle: MAX.handleTyped,
+  phone: MAX.phoneTyped,
+  email: MAX.email,
+  appearance: MAX.appearance,
+  nameUsed: MAX.nameUsed,
+  account: MAX.account,
 };
 
 const HINTS: Partial<Record<TextField, string>> = {
@@ -23,13 +32,28 @@ const HINTS: Partial<Record<TextField, string>> = {
 };
 
 export function TextInput({ name, values, errors }: { name: TextField; values: Bag; errors: Bag }) {
-  const common = { label: FIELD_LABELS[name], name, hint: HINTS[name], error: errors[name], defaultValue: values[name] ?? '', maxLength: MAXLEN[name], autoComplete: 'off' };
+  const common = {
+    label: FIELD_LABELS[name],
+    name,
+    hint: HINTS[name],
+    error: errors[name],
+    defaultValue: values[name] ?? '',
+    maxLength: MAXLEN[name],
+    autoComplete: 'off',
+  };
   if (name === 'appearance' || name === 'account') return <TextAreaField {...common} rows={name === 'account' ? 5 : 3} />;
   return <Field {...common} inputMode={name === 'phone' ? 'tel' : undefined} spellCheck={name === 'plate' || name === 'handle' ? false : undefined} />;
 }
 
 type ChoicesProps<T extends string> = {
-  legend: string; name: string; options: readonly T[]; labels: Record<T, string>; chosen: Set<T>; onToggle: (v: T) => void; error?: string; hint?: string;
+  legend: string;
+  name: string;
+  options: readonly T[];
+  labels: Record<T, string>;
+  chosen: Set<T>;
+  onToggle: (v: T) => void;
+  error?: string;
+  hint?: string;
   /** Read before each choice's label by screen readers, when the labels repeat other fields' names. */
   spokenPrefix?: string;
 };
@@ -40,23 +64,46 @@ export function Choices<T extends string>({ legend, name, options, labels, chose
   return (
     <fieldset className="alert-fieldset" aria-describedby={describedBy} aria-invalid={error ? true : undefined}>
       <legend>{legend}</legend>
-      {hint && <p id={`${name}-hint`} className="hint">{hint}</p>}
+      {hint && (
+        <p id={`${name}-hint`} className="hint">
+          {hint}
+        </p>
+      )}
       <div className="alert-choices">
         {options.map((o) => (
           <label key={o}>
             <input type="checkbox" name={name} value={o} checked={chosen.has(o)} onChange={() => onToggle(o)} />
-            {spokenPrefix && <span className="visually-hidden">{spokenPrefix} </span>}{labels[o]}
+            {spokenPrefix && <span className="visually-hidden">{spokenPrefix} </span>}
+            {labels[o]}
           </label>
         ))}
       </div>
-      {error && <p id={`${name}-error`} className="field-error">{error}</p>}
+      {error && (
+        <p id={`${name}-error`} className="field-error">
+          {error}
+        </p>
+      )}
     </fieldset>
   );
 }
 
 /** One choice of several (radio buttons). */
-export function OneOf<T extends string>({ legend, name, options, labels, value, onChange, error }: {
-  legend: string; name: string; options: readonly T[]; labels: Record<T, string>; value: T | null; onChange: (v: T) => void; error?: string;
+export function OneOf<T extends string>({
+  legend,
+  name,
+  options,
+  labels,
+  value,
+  onChange,
+  error,
+}: {
+  legend: string;
+  name: string;
+  options: readonly T[];
+  labels: Record<T, string>;
+  value: T | null;
+  onChange: (v: T) => void;
+  error?: string;
 }) {
   return (
     <fieldset className="alert-fieldset" aria-describedby={error ? `${name}-error` : undefined} aria-invalid={error ? true : undefined}>
@@ -69,7 +116,11 @@ export function OneOf<T extends string>({ legend, name, options, labels, value, 
           </label>
         ))}
       </div>
-      {error && <p id={`${name}-error`} className="field-error">{error}</p>}
+      {error && (
+        <p id={`${name}-error`} className="field-error">
+          {error}
+        </p>
+      )}
     </fieldset>
   );
 }

@@ -5,8 +5,21 @@ import { useActionState, useState } from 'react';
 import { createReportAction } from '@/app/(staff)/alerts/actions.ts';
 import type { ActionState } from '@/lib/action.ts';
 import {
-  COMMON_FIELDS, FIELD_LABELS, MODE_FIELDS, MODE_LABELS, MODES, PRIVATE_CHOICES, TIME_LABELS, TIMES, TYPE_LABELS, TYPES, VENUE_LABELS, VENUES,
-  type IncidentType, type PublicField, type WorkMode,
+  COMMON_FIELDS,
+  FIELD_LABELS,
+  MODE_FIELDS,
+  MODE_LABELS,
+  MODES,
+  PRIVATE_CHOICES,
+  TIME_LABELS,
+  TIMES,
+  TYPE_LABELS,
+  TYPES,
+  VENUE_LABELS,
+  VENUES,
+  type IncidentType,
+  type PublicField,
+  type WorkMode,
 } from '@/lib/alerts/labels.ts';
 import { Field } from '@/components/ui/field.tsx';
 import { FormStatus } from '@/components/ui/form-status.tsx';
@@ -48,7 +61,9 @@ function OneReport({ today, onAgain }: { today: string; onAgain: () => void }) {
       <div className="card">
         <FormStatus state={state} />
         <div className="row">
-          <button className="button" type="button" onClick={onAgain}>Take another report</button>
+          <button className="button" type="button" onClick={onAgain}>
+            Take another report
+          </button>
           <Link href="/alerts">Back to alerts</Link>
         </div>
       </div>
@@ -61,15 +76,31 @@ function OneReport({ today, onAgain }: { today: string; onAgain: () => void }) {
         <PersonPicker id="reporter" chosen={who} onChoose={setWho} error={errors.reporter} label="Who is reporting?" anonymousLabel="Anonymous" />
         <input type="hidden" name="reporter" value={who ? (who.kind === 'anonymous' ? 'anonymous' : who.id) : ''} />
         <CheckboxField label="They would like follow-up support" name="wantsFollowUp" checked={values.wantsFollowUp === 'on'} />
-        <CheckboxField label="They agree that details may be shared with police (police get nothing without this)" name="policeConsent" checked={values.policeConsent === 'on'} />
+        <CheckboxField
+          label="They agree that details may be shared with police (police get nothing without this)"
+          name="policeConsent"
+          checked={values.policeConsent === 'on'}
+        />
       </div>
       <div className="card">
         <div className="alert-grid">
-          <Field label="Date it happened" name="incidentDate" type="date" max={today} required defaultValue={values.incidentDate ?? ''} error={errors.incidentDate} />
+          <Field
+            label="Date it happened"
+            name="incidentDate"
+            type="date"
+            max={today}
+            required
+            defaultValue={values.incidentDate ?? ''}
+            error={errors.incidentDate}
+          />
           <div className="field">
             <label htmlFor="field-timeOfDay">Roughly when</label>
             <select id="field-timeOfDay" name="timeOfDay" defaultValue={values.timeOfDay ?? 'unknown'} aria-invalid={errors.timeOfDay ? true : undefined}>
-              {TIMES.map((t) => <option key={t} value={t}>{TIME_LABELS[t]}</option>)}
+              {TIMES.map((t) => (
+                <option key={t} value={t}>
+                  {TIME_LABELS[t]}
+                </option>
+              ))}
             </select>
             {errors.timeOfDay && <span className="field-error">{errors.timeOfDay}</span>}
           </div>
@@ -81,24 +112,51 @@ function OneReport({ today, onAgain }: { today: string; onAgain: () => void }) {
             <label htmlFor="field-venue">Kind of place</label>
             <select id="field-venue" name="venue" defaultValue={values.venue ?? ''}>
               <option value="">Not said</option>
-              {VENUES.map((v) => <option key={v} value={v}>{VENUE_LABELS[v]}</option>)}
+              {VENUES.map((v) => (
+                <option key={v} value={v}>
+                  {VENUE_LABELS[v]}
+                </option>
+              ))}
             </select>
           </div>
         )}
-        {textFields.length > 0 && <div className="alert-grid">{textFields.map((f) => <TextInput key={f} name={f} values={values} errors={errors} />)}</div>}
+        {textFields.length > 0 && (
+          <div className="alert-grid">
+            {textFields.map((f) => (
+              <TextInput key={f} name={f} values={values} errors={errors} />
+            ))}
+          </div>
+        )}
       </div>
       <div className="card">
-        <Choices legend="What happened (one or more)" name="types" options={TYPES} labels={TYPE_LABELS} chosen={types}
-          onToggle={(t) => setTypes((s) => toggle(s, t))} error={errors.types} />
+        <Choices
+          legend="What happened (one or more)"
+          name="types"
+          options={TYPES}
+          labels={TYPE_LABELS}
+          chosen={types}
+          onToggle={(t) => setTypes((s) => toggle(s, t))}
+          error={errors.types}
+        />
         <TextInput name="appearance" values={values} errors={errors} />
         <TextInput name="nameUsed" values={values} errors={errors} />
         <TextInput name="account" values={values} errors={errors} />
-        <Choices legend="Keep off the alert" spokenPrefix="Keep off the alert:" name="private" options={privateChoices} labels={FIELD_LABELS} chosen={hidden}
-          onToggle={(f) => setHidden((s) => toggle(s, f))} error={errors.private}
-          hint="Anything that could tell who reported stays with the report. A reviewer sees a preview before publishing." />
+        <Choices
+          legend="Keep off the alert"
+          spokenPrefix="Keep off the alert:"
+          name="private"
+          options={privateChoices}
+          labels={FIELD_LABELS}
+          chosen={hidden}
+          onToggle={(f) => setHidden((s) => toggle(s, f))}
+          error={errors.private}
+          hint="Anything that could tell who reported stays with the report. A reviewer sees a preview before publishing."
+        />
       </div>
       <div className="row">
-        <button className="button" type="submit" disabled={pending}>Save report</button>
+        <button className="button" type="submit" disabled={pending}>
+          Save report
+        </button>
         <Link href="/alerts">Cancel</Link>
       </div>
     </form>

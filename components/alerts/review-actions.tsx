@@ -10,7 +10,10 @@ import { Choices } from './report-fields.tsx';
 import { submitKeepingValues } from './keep-values.ts';
 
 const BUTTON: Record<ReportAction, string> = {
-  review: 'Mark as reviewed', publish: 'Publish this alert', archive: 'Archive (take off the sheet)', withdraw: 'Withdraw report',
+  review: 'Mark as reviewed',
+  publish: 'Publish this alert',
+  archive: 'Archive (take off the sheet)',
+  withdraw: 'Withdraw report',
 };
 
 /** The status buttons a report offers now; each posts its own action, and the answer shows here. */
@@ -21,12 +24,23 @@ export function ReviewActions({ id, actions, publishProblem }: { id: string; act
     <form action={action} className="row">
       <input type="hidden" name="id" value={id} />
       {actions.map((a) => (
-        <button key={a} className={`button${a === 'withdraw' || a === 'archive' ? ' secondary' : ''}`} type="submit" name="action" value={a}
-          disabled={pending} aria-describedby={a === 'publish' && publishProblem ? 'publish-problem' : undefined}>
+        <button
+          key={a}
+          className={`button${a === 'withdraw' || a === 'archive' ? ' secondary' : ''}`}
+          type="submit"
+          name="action"
+          value={a}
+          disabled={pending}
+          aria-describedby={a === 'publish' && publishProblem ? 'publish-problem' : undefined}
+        >
           {BUTTON[a]}
         </button>
       ))}
-      {actions.includes('publish') && publishProblem && <p id="publish-problem" className="muted">{publishProblem}</p>}
+      {actions.includes('publish') && publishProblem && (
+        <p id="publish-problem" className="muted">
+          {publishProblem}
+        </p>
+      )}
       <FormStatus state={state} />
     </form>
   );
@@ -40,9 +54,26 @@ export function PrivateFieldsForm({ id, fields, initial }: { id: string; fields:
   return (
     <form onSubmit={submitKeepingValues(action)}>
       <input type="hidden" name="id" value={id} />
-      <Choices legend="Keep off the alert" spokenPrefix="Keep off the alert:" name="private" options={fields} labels={FIELD_LABELS} chosen={chosen} error={error}
-        onToggle={(f) => setChosen((s) => { const n = new Set(s); if (n.has(f)) n.delete(f); else n.add(f); return n; })} />
-      <button className="button secondary" type="submit" disabled={pending}>Save what is kept off</button>
+      <Choices
+        legend="Keep off the alert"
+        spokenPrefix="Keep off the alert:"
+        name="private"
+        options={fields}
+        labels={FIELD_LABELS}
+        chosen={chosen}
+        error={error}
+        onToggle={(f) =>
+          setChosen((s) => {
+            const n = new Set(s);
+            if (n.has(f)) n.delete(f);
+            else n.add(f);
+            return n;
+          })
+        }
+      />
+      <button className="button secondary" type="submit" disabled={pending}>
+        Save what is kept off
+      </button>
       <FormStatus state={state} />
     </form>
   );

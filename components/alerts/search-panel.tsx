@@ -18,9 +18,19 @@ export function SearchPanel({ scopeNote }: { scopeNote: string }) {
     <section className="card" aria-labelledby="alert-search-heading">
       <h2 id="alert-search-heading">Search</h2>
       <form action={action} className="row" noValidate>
-        <Field label="Plate, phone number, handle or words" name="q" maxLength={SEARCH_MAX} autoComplete="off" spellCheck={false}
-          defaultValue={failed?.values?.q ?? ''} hint={scopeNote} error={failed?.fieldErrors?.q} />
-        <button className="button" type="submit" disabled={pending}>Search</button>
+        <Field
+          label="Plate, phone number, handle or words"
+          name="q"
+          maxLength={SEARCH_MAX}
+          autoComplete="off"
+          spellCheck={false}
+          defaultValue={failed?.values?.q ?? ''}
+          hint={scopeNote}
+          error={failed?.fieldErrors?.q}
+        />
+        <button className="button" type="submit" disabled={pending}>
+          Search
+        </button>
       </form>
       <FormStatus state={failed?.formError ? state : null} />
       <div aria-live="polite">
@@ -28,7 +38,9 @@ export function SearchPanel({ scopeNote }: { scopeNote: string }) {
           <>
             <p role="status">{hits.length === 0 ? 'Nothing matches.' : `${hits.length}${state?.ok && state.data?.more ? '+' : ''} found.`}</p>
             <div className="alert-list">
-              {hits.map((h) => <AlertCard key={h.id} alert={h} status={h.status} />)}
+              {hits.map((h) => (
+                <AlertCard key={h.id} alert={h} status={h.status} />
+              ))}
             </div>
           </>
         )}

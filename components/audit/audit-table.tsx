@@ -25,19 +25,36 @@ const columns = col.columns([
 
 function Who({ row }: { row: AuditRow }) {
   if (!row.actorName) return <span className="muted">Nobody signed in</span>;
-  return <>{row.actorName}{row.actorRole && <span className="muted"> ({ROLE_LABELS[row.actorRole]})</span>}</>;
+  return (
+    <>
+      {row.actorName}
+      {row.actorRole && <span className="muted"> ({ROLE_LABELS[row.actorRole]})</span>}
+    </>
+  );
 }
 
 function Entity({ row }: { row: AuditRow }) {
   if (!row.entityType) return null;
   if (row.entityType === 'staff_user' && row.entityId) return <Link href={`/staff/${row.entityId}`}>Staff account</Link>;
   // The id stays beside the plain words: it is what "Record id" searches for and what an export keeps.
-  return <>{entityLabel(row.entityType)} <code className="muted">{row.entityId}</code></>;
+  return (
+    <>
+      {entityLabel(row.entityType)} <code className="muted">{row.entityId}</code>
+    </>
+  );
 }
 
 function Details({ pairs }: { pairs: [string, string][] }) {
   if (pairs.length === 0) return null;
-  return <>{pairs.map(([k, v]) => <div key={k}>{k}: {v}</div>)}</>;
+  return (
+    <>
+      {pairs.map(([k, v]) => (
+        <div key={k}>
+          {k}: {v}
+        </div>
+      ))}
+    </>
+  );
 }
 
 type Props = { rows: AuditRow[]; total: number; view: TableView; options: AuditFilterOptions };
@@ -58,8 +75,20 @@ export function AuditTable({ rows, total, view, options }: Props) {
       filters={
         <>
           <FilterSelect label="Staff member" name="actor" value={f.actor} anyLabel="Anyone" options={options.staff} />
-          <FilterSelect label="Action" name="action" value={f.action} anyLabel="All actions" options={options.actions.map((a) => ({ value: a, label: actionLabel(a) })).sort((a, b) => a.label.localeCompare(b.label))} />
-          <FilterSelect label="Record type" name="entity" value={f.entity} anyLabel="All types" options={options.entityTypes.map((t) => ({ value: t, label: entityLabel(t) })).sort((a, b) => a.label.localeCompare(b.label))} />
+          <FilterSelect
+            label="Action"
+            name="action"
+            value={f.action}
+            anyLabel="All actions"
+            options={options.actions.map((a) => ({ value: a, label: actionLabel(a) })).sort((a, b) => a.label.localeCompare(b.label))}
+          />
+          <FilterSelect
+            label="Record type"
+            name="entity"
+            value={f.entity}
+            anyLabel="All types"
+            options={options.entityTypes.map((t) => ({ value: t, label: entityLabel(t) })).sort((a, b) => a.label.localeCompare(b.label))}
+          />
           <FilterSelect label="Outcome" name="outcome" value={f.outcome} anyLabel="Any outcome" options={OUTCOME_OPTIONS} />
           <FilterDate label="From" name="from" value={f.from} />
           <FilterDate label="To" name="to" value={f.to} />

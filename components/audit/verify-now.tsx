@@ -10,7 +10,9 @@ export function VerifyNow() {
   const [state, action, pending] = useActionState<ActionState, FormData>(verifyChainAction, null);
   return (
     <form action={action}>
-      <button className="button secondary" type="submit" disabled={pending}>{pending ? 'Verifying…' : 'Verify now'}</button>
+      <button className="button secondary" type="submit" disabled={pending}>
+        {pending ? 'Verifying…' : 'Verify now'}
+      </button>
       <span className="hint"> Reads the whole log; on a long one this takes a while. Each run is recorded.</span>
       <FormStatus state={state} />
     </form>

@@ -4,10 +4,16 @@ export function RecoveryCodes({ codes }: { codes: string[] }) {
     <div className="recovery-codes" role="region" aria-labelledby="recovery-heading">
       <h3 id="recovery-heading">Your recovery codes</h3>
       <p>
-        Each one signs you in once without your phone. Write them down or print them and keep them somewhere safe, away from
-        this computer. They are shown only now.
+        Each one signs you in once without your phone. Write them down or print them and keep them somewhere safe, away from this computer. They are shown only
+        now.
       </p>
-      <ol>{codes.map((c) => <li key={c}><code>{c}</code></li>)}</ol>
+      <ol>
+        {codes.map((c) => (
+          <li key={c}>
+            <code>{c}</code>
+          </li>
+        ))}
+      </ol>
     </div>
   );
 }

@@ -52,7 +52,7 @@ export function BookPanel({ id, initialKey, day, isToday, heading = 'Book a show
     }
   };
 
-  const errors = state?.result && !state.result.ok ? state.result.fieldErrors ?? {} : {};
+  const errors = state?.result && !state.result.ok ? (state.result.fieldErrors ?? {}) : {};
   const formError = state?.result && !state.result.ok ? state.result.formError : undefined;
   return (
     <section className="card book-panel" aria-labelledby={`${id}-heading`}>
@@ -63,10 +63,12 @@ export function BookPanel({ id, initialKey, day, isToday, heading = 'Book a show
         <input type="hidden" name="day" value={day} />
         <PersonPicker id={id} chosen={who} onChoose={choose} error={errors.participantId} />
         <div className="row booking-buttons">
-          {isToday && ['shower', 'laundry'].map((k, i) => (
-            <button key={k} ref={i === 0 ? main : undefined} className="button" type="submit"
-              name="mode" value={`next:${k}`} disabled={pending}>Next free {k}</button>
-          ))}
+          {isToday &&
+            ['shower', 'laundry'].map((k, i) => (
+              <button key={k} ref={i === 0 ? main : undefined} className="button" type="submit" name="mode" value={`next:${k}`} disabled={pending}>
+                Next free {k}
+              </button>
+            ))}
           {['shower', 'laundry'].map((k) => (
             <button key={k} className="button secondary" type="submit" name="mode" value={`wait:${k}`} disabled={pending}>
               Add to {k} waitlist
@@ -76,9 +78,18 @@ export function BookPanel({ id, initialKey, day, isToday, heading = 'Book a show
       </form>
       <div aria-live="polite">
         {pending && <p className="muted">Booking…</p>}
-        {state?.result?.ok && <p className="form-ok" role="status">{state.result.message}{state.who ? ` For ${state.who}.` : ''}</p>}
+        {state?.result?.ok && (
+          <p className="form-ok" role="status">
+            {state.result.message}
+            {state.who ? ` For ${state.who}.` : ''}
+          </p>
+        )}
       </div>
-      {formError && <p className="form-error" role="alert">{formError}</p>}
+      {formError && (
+        <p className="form-error" role="alert">
+          {formError}
+        </p>
+      )}
     </section>
   );
 }

@@ -17,7 +17,11 @@ const ASKED: Partial<Record<Transition, { question: string; yes: string }>> = {
 };
 
 const ACTIONS: Record<GridBooking['status'], { t: Transition; label: string }[]> = {
-  booked: [{ t: 'check_in', label: 'Check in' }, { t: 'cancel', label: 'Cancel' }, { t: 'no_show', label: 'Did not come' }],
+  booked: [
+    { t: 'check_in', label: 'Check in' },
+    { t: 'cancel', label: 'Cancel' },
+    { t: 'no_show', label: 'Did not come' },
+  ],
   checked_in: [{ t: 'done', label: 'Done' }],
   done: [],
   cancelled: [{ t: 'reinstate', label: 'Reinstate' }],
@@ -27,7 +31,11 @@ const ACTIONS: Record<GridBooking['status'], { t: Transition; label: string }[]>
 export function PersonLine({ person }: { person: GridBooking['person'] }) {
   if (!person) return <span className="muted">Anonymous</span>;
   if (person === 'withheld') return <span className="muted">Someone (names show on the day)</span>;
-  return <span>{person.alias ?? 'De-identified record'} <span className="booking-code">{person.code}</span></span>;
+  return (
+    <span>
+      {person.alias ?? 'De-identified record'} <span className="booking-code">{person.code}</span>
+    </span>
+  );
 }
 
 /**
@@ -41,9 +49,18 @@ function Status({ state }: { state: ActionState }) {
     if (state?.ok && document.activeElement === document.body) note.current?.focus();
   }, [state]);
   if (!state) return null;
-  if (state.ok) return <p ref={note} className="booking-note" role="status" tabIndex={-1}>{state.message}</p>;
+  if (state.ok)
+    return (
+      <p ref={note} className="booking-note" role="status" tabIndex={-1}>
+        {state.message}
+      </p>
+    );
   // The card's forms hide their inputs or sit right beside this line (changeBookingAction, moveBookingAction: hidden).
-  return state.formError ? <p className="booking-note field-error" role="alert">{state.formError}</p> : null;
+  return state.formError ? (
+    <p className="booking-note field-error" role="alert">
+      {state.formError}
+    </p>
+  ) : null;
 }
 
 /** What the slot's time allows: no check-in long before it, no "did not come" before it starts, nothing once it is over. */
@@ -85,13 +102,36 @@ export function BookingCard({ booking, slot, canManage, moveTargets, where, anno
             const asked = ASKED[t];
             if (asked) {
               return (
-                <ConfirmStep key={t} label={<><span aria-hidden="true">{label}</span><span className="visually-hidden">{name(label)}</span></>}
-                  question={asked.question} confirmLabel={asked.yes} keepLabel="Keep it" name="transition" value={t} busy={pending} />
+                <ConfirmStep
+                  key={t}
+                  label={
+                    <>
+                      <span aria-hidden="true">{label}</span>
+                      <span className="visually-hidden">{name(label)}</span>
+                    </>
+                  }
+                  question={asked.question}
+                  confirmLabel={asked.yes}
+                  keepLabel="Keep it"
+                  name="transition"
+                  value={t}
+                  busy={pending}
+                />
               );
             }
             return (
-              <button key={t} ref={t === 'reinstate' ? reinstate : undefined} className={t === 'check_in' || t === 'done' ? 'button small' : 'button small secondary'}
-                type="submit" name="transition" value={t} disabled={pending} aria-label={name(label)}>{label}</button>
+              <button
+                key={t}
+                ref={t === 'reinstate' ? reinstate : undefined}
+                className={t === 'check_in' || t === 'done' ? 'button small' : 'button small secondary'}
+                type="submit"
+                name="transition"
+                value={t}
+                disabled={pending}
+                aria-label={name(label)}
+              >
+                {label}
+              </button>
             );
           })}
         </form>
@@ -103,11 +143,30 @@ export function BookingCard({ booking, slot, canManage, moveTargets, where, anno
 }
 
 /** A booking a closure now covers: said in plain words, with a one-press move to the next free place. */
-export function ClosureNote({ flag, ticket, bookingId, canManage, announce }: { flag: ClosureFlag; ticket: string; bookingId: string; canManage: boolean; announce?: Announce }) {
+export function ClosureNote({
+  flag,
+  ticket,
+  bookingId,
+  canManage,
+  announce,
+}: {
+  flag: ClosureFlag;
+  ticket: string;
+  bookingId: string;
+  canManage: boolean;
+  announce?: Announce;
+}) {
   return (
     <div className="booking-flag">
-      <p><strong>{flag.message}</strong></p>
-      {canManage && (flag.moveTo ? <MoveNow bookingId={bookingId} ticket={ticket} target={flag.moveTo} announce={announce} /> : <p>No free place is left that day: cancel it and tell the person.</p>)}
+      <p>
+        <strong>{flag.message}</strong>
+      </p>
+      {canManage &&
+        (flag.moveTo ? (
+          <MoveNow bookingId={bookingId} ticket={ticket} target={flag.moveTo} announce={announce} />
+        ) : (
+          <p>No free place is left that day: cancel it and tell the person.</p>
+        ))}
     </div>
   );
 }
@@ -125,7 +184,9 @@ export function MoveNow({ bookingId, ticket, target, announce }: { bookingId: st
     <form action={action} className="booking-actions">
       <input type="hidden" name="bookingId" value={bookingId} />
       <input type="hidden" name="target" value={target.value} />
-      <button className="button small" type="submit" disabled={pending}>Move {ticket} to {target.label}</button>
+      <button className="button small" type="submit" disabled={pending}>
+        Move {ticket} to {target.label}
+      </button>
       <Status state={state} />
     </form>
   );
@@ -142,10 +203,16 @@ function MoveForm({ booking, targets }: { booking: GridBooking; targets: MoveTar
         <div className="field">
           <label htmlFor={selectId}>Move to</label>
           <select id={selectId} name="target">
-            {targets.map((t) => <option key={t.value} value={t.value}>{t.label}</option>)}
+            {targets.map((t) => (
+              <option key={t.value} value={t.value}>
+                {t.label}
+              </option>
+            ))}
           </select>
         </div>
-        <button className="button small" type="submit" disabled={pending}>Move</button>
+        <button className="button small" type="submit" disabled={pending}>
+          Move
+        </button>
       </form>
       <Status state={state} />
     </details>

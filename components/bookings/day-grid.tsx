@@ -71,17 +71,32 @@ export function DayGrid({ view, canManage }: Props) {
   return (
     <>
       {/* A live region drawn empty, so the first message is read out; its box only once there is one. */}
-      <div aria-live="polite" className="booking-grid-said">{said && <p role="status" className="form-ok">{said}</p>}</div>
+      <div aria-live="polite" className="booking-grid-said">
+        {said && (
+          <p role="status" className="form-ok">
+            {said}
+          </p>
+        )}
+      </div>
       {view.resources.map((r) => (
         <section key={r.id} id={`resource-${r.id}`} className="booking-resource" aria-labelledby={`res-${r.id}`}>
-          <h2 id={`res-${r.id}`}>{r.name}{!r.active && <span className="muted"> (not in use)</span>}</h2>
-          {r.slots.length === 0 ? <p className="muted">Closed that day.</p> : (
+          <h2 id={`res-${r.id}`}>
+            {r.name}
+            {!r.active && <span className="muted"> (not in use)</span>}
+          </h2>
+          {r.slots.length === 0 ? (
+            <p className="muted">Closed that day.</p>
+          ) : (
             <div className="table-wrap">
               <table className="booking-grid" onKeyDown={onGridKeyDown}>
                 <thead>
                   <tr>
                     <th scope="col">Time</th>
-                    {r.slots[0]!.seats.map((s) => <th key={s.seat} scope="col">{r.seatLabel} {s.seat}</th>)}
+                    {r.slots[0]!.seats.map((s) => (
+                      <th key={s.seat} scope="col">
+                        {r.seatLabel} {s.seat}
+                      </th>
+                    ))}
                   </tr>
                 </thead>
                 <tbody>
@@ -89,12 +104,28 @@ export function DayGrid({ view, canManage }: Props) {
                     const here = open && slotKey(open) === slotKey({ resourceId: r.id, start: slot.start }) ? open : null;
                     return (
                       <Fragment key={slot.start}>
-                        <SlotRow resource={r} slot={slot} row={row} canManage={canManage} targets={targets[r.kind] ?? []} onBook={openBook} announce={announce} />
+                        <SlotRow
+                          resource={r}
+                          slot={slot}
+                          row={row}
+                          canManage={canManage}
+                          targets={targets[r.kind] ?? []}
+                          onBook={openBook}
+                          announce={announce}
+                        />
                         {here && (
                           <tr className="slot-book-row">
                             <td colSpan={slot.seats.length + 1}>
-                              <SlotBook id={`book-${row}-${r.id}`} day={view.day} target={here} onClose={close}
-                                onBooked={(message, ticket) => { announce(message, ticket); setOpen(null); }} />
+                              <SlotBook
+                                id={`book-${row}-${r.id}`}
+                                day={view.day}
+                                target={here}
+                                onClose={close}
+                                onBooked={(message, ticket) => {
+                                  announce(message, ticket);
+                                  setOpen(null);
+                                }}
+                              />
                             </td>
                           </tr>
                         )}
@@ -112,8 +143,13 @@ export function DayGrid({ view, canManage }: Props) {
 }
 
 type RowProps = {
-  resource: GridResource; slot: GridSlot; row: number; canManage: boolean; targets: MoveTarget[];
-  onBook: (target: Target, button: HTMLElement) => void; announce: Announce;
+  resource: GridResource;
+  slot: GridSlot;
+  row: number;
+  canManage: boolean;
+  targets: MoveTarget[];
+  onBook: (target: Target, button: HTMLElement) => void;
+  announce: Announce;
 };
 
 function SlotRow({ resource, slot, row, canManage, targets, onBook, announce }: RowProps) {
@@ -121,12 +157,21 @@ function SlotRow({ resource, slot, row, canManage, targets, onBook, announce }: 
   const here = `${resource.id}@${slot.start}`;
   return (
     <tr className={slot.past ? 'slot-past' : undefined}>
-      <th scope="row" data-cell={`${row},0`}>{slot.time}</th>
+      <th scope="row" data-cell={`${row},0`}>
+        {slot.time}
+      </th>
       {slot.seats.map(({ seat, booking, earlier }) => {
         // One keyed list: a card cancelled here stays the same card (and keeps the focus on its Reinstate).
         const cards = [...(booking ? [booking] : []), ...earlier].map((b) => (
-          <BookingCard key={b.id} booking={b} slot={slot} canManage={canManage} where={where} announce={announce}
-            moveTargets={b === booking ? targets.filter((t) => t.value !== here) : []} />
+          <BookingCard
+            key={b.id}
+            booking={b}
+            slot={slot}
+            canManage={canManage}
+            where={where}
+            announce={announce}
+            moveTargets={b === booking ? targets.filter((t) => t.value !== here) : []}
+          />
         ));
         const free = !booking && !slot.closed && !slot.past && resource.active;
         return (
@@ -135,8 +180,12 @@ function SlotRow({ resource, slot, row, canManage, targets, onBook, announce }: 
             {booking ? null : slot.closed ? (
               <span className="muted">Closed ({slot.closed})</span>
             ) : free && canManage ? (
-              <button type="button" className="button small secondary" aria-label={`Book ${where}, ${resource.seatLabel.toLowerCase()} ${seat}`}
-                onClick={(e) => onBook({ resourceId: resource.id, start: slot.start, label: where }, e.currentTarget)}>
+              <button
+                type="button"
+                className="button small secondary"
+                aria-label={`Book ${where}, ${resource.seatLabel.toLowerCase()} ${seat}`}
+                onClick={(e) => onBook({ resourceId: resource.id, start: slot.start, label: where }, e.currentTarget)}
+              >
                 Book
               </button>
             ) : !cards.length ? (

@@ -12,15 +12,25 @@ export function dayHeading(day: string): string {
 export function DayNav({ day, today }: { day: string; today: string }) {
   return (
     <nav aria-label="Day" className="row booking-day-nav">
-      <Link className="button small secondary" href={`/bookings?day=${addDays(day, -1)}`}>Previous day</Link>
-      {day !== today && <Link className="button small secondary" href="/bookings">Today</Link>}
-      <Link className="button small secondary" href={`/bookings?day=${addDays(day, 1)}`}>Next day</Link>
+      <Link className="button small secondary" href={`/bookings?day=${addDays(day, -1)}`}>
+        Previous day
+      </Link>
+      {day !== today && (
+        <Link className="button small secondary" href="/bookings">
+          Today
+        </Link>
+      )}
+      <Link className="button small secondary" href={`/bookings?day=${addDays(day, 1)}`}>
+        Next day
+      </Link>
       <form method="get" action="/bookings" className="row">
         <div className="field">
           <label htmlFor="booking-day">Go to day</label>
           <input id="booking-day" type="date" name="day" defaultValue={day} />
         </div>
-        <button className="button small" type="submit">Show</button>
+        <button className="button small" type="submit">
+          Show
+        </button>
       </form>
     </nav>
   );

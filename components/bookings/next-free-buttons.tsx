@@ -16,7 +16,10 @@ export function NextFreeButtons({ participantId, initialKey }: { participantId: 
     if (pending) return;
     const data = new FormData(e.currentTarget, (e.nativeEvent as SubmitEvent).submitter);
     setPending(true);
-    const result = await personBookAction(null, data).catch((): ActionState => ({ ok: false, formError: 'The connection failed, so nothing was booked. Try again.' }));
+    const result = await personBookAction(null, data).catch((): ActionState => ({
+      ok: false,
+      formError: 'The connection failed, so nothing was booked. Try again.',
+    }));
     setPending(false);
     setState(result);
     if (result?.ok) setKey(newIdempotencyKey());
@@ -27,10 +30,24 @@ export function NextFreeButtons({ participantId, initialKey }: { participantId: 
     <form noValidate onSubmit={submit} className="row booking-buttons">
       <input type="hidden" name="idempotencyKey" value={key} />
       <input type="hidden" name="participantId" value={participantId} />
-      <button className="button" type="submit" name="mode" value="next:shower" disabled={pending}>Next free shower</button>
-      <button className="button" type="submit" name="mode" value="next:laundry" disabled={pending}>Next free laundry</button>
-      <div aria-live="polite">{state?.ok && <p className="form-ok" role="status">{state.message}</p>}</div>
-      {error && <p className="form-error" role="alert">{error}</p>}
+      <button className="button" type="submit" name="mode" value="next:shower" disabled={pending}>
+        Next free shower
+      </button>
+      <button className="button" type="submit" name="mode" value="next:laundry" disabled={pending}>
+        Next free laundry
+      </button>
+      <div aria-live="polite">
+        {state?.ok && (
+          <p className="form-ok" role="status">
+            {state.message}
+          </p>
+        )}
+      </div>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
     </form>
   );
 }

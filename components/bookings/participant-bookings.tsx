@@ -18,11 +18,14 @@ export async function ParticipantBookings({ actor, participantId, open }: { acto
   return (
     <section className="card booking-section" aria-labelledby="participant-bookings-heading">
       <h2 id="participant-bookings-heading">Showers and laundry</h2>
-      {rows.length === 0 ? <p className="muted">Nothing booked from today on.</p> : (
+      {rows.length === 0 ? (
+        <p className="muted">Nothing booked from today on.</p>
+      ) : (
         <ul>
           {rows.map((b) => (
             <li key={b.id}>
-              <strong className="booking-ticket">{b.ticket}</strong> {b.resourceName}, <Link href={`/bookings?day=${b.day}`}>{b.day}</Link> at {b.time} ({STATUS_LABEL[b.status].toLowerCase()})
+              <strong className="booking-ticket">{b.ticket}</strong> {b.resourceName}, <Link href={`/bookings?day=${b.day}`}>{b.day}</Link> at {b.time} (
+              {STATUS_LABEL[b.status].toLowerCase()})
             </li>
           ))}
         </ul>

@@ -50,9 +50,14 @@ export function PersonPicker({ id, chosen, onChoose, error, label = 'Who is it f
     enterWaiting.current = false;
   });
   const typed = query.trim().length > 0;
-  const options = typed ? [...matches.map((m: PersonOption) => ({ key: m.id, who: { kind: 'person', ...m } as Who })), ...(allowAnonymous ? [ANONYMOUS] : [])] : [];
+  const options = typed
+    ? [...matches.map((m: PersonOption) => ({ key: m.id, who: { kind: 'person', ...m } as Who })), ...(allowAnonymous ? [ANONYMOUS] : [])]
+    : [];
   const open = options.length > 0;
-  const current = Math.max(0, options.findIndex((o) => o.key === activeKey));
+  const current = Math.max(
+    0,
+    options.findIndex((o) => o.key === activeKey),
+  );
   const listbox = `${id}-matches`;
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
@@ -78,27 +83,69 @@ export function PersonPicker({ id, chosen, onChoose, error, label = 'Who is it f
   const describedBy = [`${id}-hint`, error ? `${id}-error` : null].filter(Boolean).join(' ');
   return (
     <div className="field booking-picker">
-      <label htmlFor={`${id}-search`} id={`${id}-label`}>{label}</label>
+      <label htmlFor={`${id}-search`} id={`${id}-label`}>
+        {label}
+      </label>
       <span id={`${id}-hint`} className="hint">
-        {chosen ? <>Chosen: <strong>{whoLabel(chosen, anonymousLabel)}</strong>. Type to choose someone else.</> : 'Two or three letters of an alias or code, then Enter.'}
+        {chosen ? (
+          <>
+            Chosen: <strong>{whoLabel(chosen, anonymousLabel)}</strong>. Type to choose someone else.
+          </>
+        ) : (
+          'Two or three letters of an alias or code, then Enter.'
+        )}
       </span>
       <div className="booking-combobox">
-        <input id={`${id}-search`} type="text" role="combobox" autoComplete="off" spellCheck={false}
-          aria-autocomplete="list" aria-expanded={open} aria-controls={listbox}
+        <input
+          id={`${id}-search`}
+          type="text"
+          role="combobox"
+          autoComplete="off"
+          spellCheck={false}
+          aria-autocomplete="list"
+          aria-expanded={open}
+          aria-controls={listbox}
           aria-activedescendant={open ? `${listbox}-${current}` : undefined}
-          aria-invalid={error ? true : undefined} aria-describedby={describedBy} value={query}
-          onChange={(e) => { setActiveKey(null); enterWaiting.current = false; moved.current = false; setQuery(e.target.value); }} onKeyDown={onKeyDown} />
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy}
+          value={query}
+          onChange={(e) => {
+            setActiveKey(null);
+            enterWaiting.current = false;
+            moved.current = false;
+            setQuery(e.target.value);
+          }}
+          onKeyDown={onKeyDown}
+        />
         <ul id={listbox} role="listbox" aria-labelledby={`${id}-label`} hidden={!open}>
           {options.map((o, i) => (
-            <li key={o.key} id={`${listbox}-${i}`} role="option" aria-selected={i === current}
-              onMouseDown={(e) => e.preventDefault()} onClick={() => choose(o.who)}>
-              {o.who.kind === 'person' ? <><strong>{o.who.alias}</strong> <span className="booking-code">{o.who.code}</span></> : <strong>{anonymousLabel}</strong>}
+            <li
+              key={o.key}
+              id={`${listbox}-${i}`}
+              role="option"
+              aria-selected={i === current}
+              onMouseDown={(e) => e.preventDefault()}
+              onClick={() => choose(o.who)}
+            >
+              {o.who.kind === 'person' ? (
+                <>
+                  <strong>{o.who.alias}</strong> <span className="booking-code">{o.who.code}</span>
+                </>
+              ) : (
+                <strong>{anonymousLabel}</strong>
+              )}
             </li>
           ))}
         </ul>
       </div>
-      {error && <span id={`${id}-error`} className="field-error">{error}</span>}
-      <p className="visually-hidden" aria-live="polite">{typed && !searching ? `${matches.length} found.` : ''}</p>
+      {error && (
+        <span id={`${id}-error`} className="field-error">
+          {error}
+        </span>
+      )}
+      <p className="visually-hidden" aria-live="polite">
+        {typed && !searching ? `${matches.length} found.` : ''}
+      </p>
     </div>
   );
 }

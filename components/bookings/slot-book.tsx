@@ -51,15 +51,24 @@ export function SlotBook({ id, day, target, onBooked, onClose }: Props) {
     if (answer?.ok) onBooked(`${answer.message ?? 'Booked.'}${who ? ` For ${whoLabel(who)}.` : ''}`, answer.data?.ticket ?? '');
   };
 
-  const errors = result && !result.ok ? result.fieldErrors ?? {} : {};
+  const errors = result && !result.ok ? (result.fieldErrors ?? {}) : {};
   const formError = result && !result.ok ? result.formError : undefined;
   return (
-    <form noValidate onSubmit={submit} className="slot-book" aria-label={`Book ${target.label}`}
+    <form
+      noValidate
+      onSubmit={submit}
+      className="slot-book"
+      aria-label={`Book ${target.label}`}
       onKeyDown={(e) => {
         // Esc in the search box first closes its list (the picker's own); with nothing typed it closes the panel.
         const typing = e.target instanceof HTMLInputElement && e.target.value !== '';
-        if (e.key === 'Escape' && !typing) { e.preventDefault(); e.stopPropagation(); onClose(); }
-      }}>
+        if (e.key === 'Escape' && !typing) {
+          e.preventDefault();
+          e.stopPropagation();
+          onClose();
+        }
+      }}
+    >
       <input type="hidden" name="idempotencyKey" value={key} />
       <input type="hidden" name="participantId" value={who ? (who.kind === 'anonymous' ? 'anonymous' : who.id) : ''} />
       <input type="hidden" name="day" value={day} />
@@ -68,11 +77,19 @@ export function SlotBook({ id, day, target, onBooked, onClose }: Props) {
       <input type="hidden" name="mode" value="slot" />
       <PersonPicker id={id} chosen={who} onChoose={choose} error={errors.participantId} />
       <div className="row booking-buttons">
-        <button id={saveId} className="button" type="submit" disabled={pending}>Book {target.label}</button>
-        <button className="button secondary" type="button" onClick={onClose}>Close</button>
+        <button id={saveId} className="button" type="submit" disabled={pending}>
+          Book {target.label}
+        </button>
+        <button className="button secondary" type="button" onClick={onClose}>
+          Close
+        </button>
       </div>
       <div aria-live="polite">{pending && <p className="muted">Booking…</p>}</div>
-      {formError && <p className="form-error" role="alert">{formError}</p>}
+      {formError && (
+        <p className="form-error" role="alert">
+          {formError}
+        </p>
+      )}
     </form>
   );
 }

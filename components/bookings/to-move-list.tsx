@@ -23,7 +23,13 @@ export function ToMoveList({ lines, canManage }: { lines: KindQueue['toMove']; c
         </ul>
       )}
       {/* A live region drawn empty, so the first message is read out; its box only once there is one. */}
-      <div aria-live="polite">{said && <p role="status" className="form-ok">{said}</p>}</div>
+      <div aria-live="polite">
+        {said && (
+          <p role="status" className="form-ok">
+            {said}
+          </p>
+        )}
+      </div>
     </div>
   );
 }

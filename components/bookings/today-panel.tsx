@@ -17,8 +17,16 @@ function Lines({ lines }: { lines: QueueLine[] }) {
       {lines.map((l, i) => (
         <span key={l.id}>
           {i > 0 && ', '}
-          <strong className="booking-ticket">{l.ticket}</strong> {l.person ? <>{l.person.alias ?? 'De-identified record'} <span className="booking-code">{l.person.code}</span></> : 'anonymous'}
-          {' '}({l.resourceName}{l.status === 'checked_in' ? `, ${STATUS_LABEL.checked_in.toLowerCase()}` : ''})
+          <strong className="booking-ticket">{l.ticket}</strong>{' '}
+          {l.person ? (
+            <>
+              {l.person.alias ?? 'De-identified record'} <span className="booking-code">{l.person.code}</span>
+            </>
+          ) : (
+            'anonymous'
+          )}{' '}
+          ({l.resourceName}
+          {l.status === 'checked_in' ? `, ${STATUS_LABEL.checked_in.toLowerCase()}` : ''})
         </span>
       ))}
     </>
@@ -30,10 +38,18 @@ function KindSummary({ q, canManage }: { q: KindQueue; canManage: boolean }) {
     <div>
       <h3>{KIND_TITLE[q.kind]}</h3>
       <dl>
-        <dt>Now</dt><dd><Lines lines={q.now} /></dd>
-        <dt>Next{q.next[0] ? ` ${q.next[0].time}` : ''}</dt><dd><Lines lines={q.next} /></dd>
-        <dt>Next free</dt><dd>{q.nextFree ? `${q.nextFree.time}, ${q.nextFree.resourceName}` : 'None left today'}</dd>
-        <dt>Waiting</dt><dd>{q.waiting + q.offered.length}</dd>
+        <dt>Now</dt>
+        <dd>
+          <Lines lines={q.now} />
+        </dd>
+        <dt>Next{q.next[0] ? ` ${q.next[0].time}` : ''}</dt>
+        <dd>
+          <Lines lines={q.next} />
+        </dd>
+        <dt>Next free</dt>
+        <dd>{q.nextFree ? `${q.nextFree.time}, ${q.nextFree.resourceName}` : 'None left today'}</dd>
+        <dt>Waiting</dt>
+        <dd>{q.waiting + q.offered.length}</dd>
       </dl>
       <ToMoveList lines={q.toMove} canManage={canManage} />
       {q.offered.length > 0 && (
@@ -61,8 +77,14 @@ export async function TodayPanel({ actor }: { actor: Actor }) {
     <>
       <section className="card desk-slot" data-slot="booking-queue" aria-labelledby="booking-queue-heading">
         <h2 id="booking-queue-heading">Shower and laundry queue</h2>
-        <div className="queue-kinds">{queues.map((q) => <KindSummary key={q.kind} q={q} canManage={canManage} />)}</div>
-        <p><Link href="/bookings">Open the day’s grid</Link></p>
+        <div className="queue-kinds">
+          {queues.map((q) => (
+            <KindSummary key={q.kind} q={q} canManage={canManage} />
+          ))}
+        </div>
+        <p>
+          <Link href="/bookings">Open the day’s grid</Link>
+        </p>
       </section>
       {canManage && <BookPanel id="today-book" heading="Book a shower or laundry" initialKey={randomUUID()} day={localDay(now)} isToday />}
     </>

@@ -18,9 +18,13 @@ export function WaitlistPanel({ lists, canManage }: { lists: Record<Kind, Waitli
       {(['shower', 'laundry'] as const).map((kind) => (
         <div key={kind}>
           <h3>{KIND_TITLE[kind]}</h3>
-          {lists[kind].length === 0 ? <p className="muted">Nobody waiting.</p> : (
+          {lists[kind].length === 0 ? (
+            <p className="muted">Nobody waiting.</p>
+          ) : (
             <ol className="waitlist">
-              {lists[kind].map((e) => <WaitlistEntryRow key={e.id} entry={e} canManage={canManage} />)}
+              {lists[kind].map((e) => (
+                <WaitlistEntryRow key={e.id} entry={e} canManage={canManage} />
+              ))}
             </ol>
           )}
         </div>
@@ -39,17 +43,27 @@ export function WaitlistEntryRow({ entry, canManage }: { entry: WaitlistRow; can
   const message = state && (state.ok ? confirmation : state.formError);
   return (
     <li className={entry.status === 'offered' ? 'waitlist-offered' : undefined}>
-      <span>Number {entry.position}: <strong className="booking-ticket">{entry.ticket}</strong> <PersonLine person={entry.person} /></span>
+      <span>
+        Number {entry.position}: <strong className="booking-ticket">{entry.ticket}</strong> <PersonLine person={entry.person} />
+      </span>
       {entry.status === 'offered' && <strong> — a place came free: book them now</strong>}
       {canManage && (
         <form action={action} className="row booking-actions">
           <input type="hidden" name="entryId" value={entry.id} />
           <input type="hidden" name="idempotencyKey" value={key} />
-          <button className="button small" type="submit" name="op" value="book" disabled={pending} aria-label={`Book next free: ${entry.ticket}`}>Book next free</button>
-          <button className="button small secondary" type="submit" name="op" value="remove" disabled={pending} aria-label={`Remove: ${entry.ticket}`}>Remove</button>
+          <button className="button small" type="submit" name="op" value="book" disabled={pending} aria-label={`Book next free: ${entry.ticket}`}>
+            Book next free
+          </button>
+          <button className="button small secondary" type="submit" name="op" value="remove" disabled={pending} aria-label={`Remove: ${entry.ticket}`}>
+            Remove
+          </button>
         </form>
       )}
-      {message && <p className={state?.ok ? 'booking-note' : 'booking-note field-error'} role={state?.ok ? 'status' : 'alert'}>{message}</p>}
+      {message && (
+        <p className={state?.ok ? 'booking-note' : 'booking-note field-error'} role={state?.ok ? 'status' : 'alert'}>
+          {message}
+        </p>
+      )}
     </li>
   );
 }

@@ -71,7 +71,9 @@ export function DataTable<Row extends { id: string }>(props: DataTableProps<Row>
           is a card instead (.stack-table, app/globals.css), the sortable headers a row of links above. */}
       <div className="table-wrap" role="region" aria-labelledby={`${regionId}-caption`} tabIndex={0}>
         <table role="table" className="stack-table">
-          <caption id={`${regionId}-caption`} className="visually-hidden">{caption}</caption>
+          <caption id={`${regionId}-caption`} className="visually-hidden">
+            {caption}
+          </caption>
           <thead role="rowgroup">
             {table.getHeaderGroups().map((group) => (
               <tr key={group.id} role="row">
@@ -81,7 +83,13 @@ export function DataTable<Row extends { id: string }>(props: DataTableProps<Row>
                   const sorted = sortable ? header.column.getIsSorted() : false;
                   const nextDir = sorted === 'asc' ? 'desc' : 'asc';
                   return (
-                    <th key={header.id} scope="col" role="columnheader" className={sortable ? 'sortable' : undefined} aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}>
+                    <th
+                      key={header.id}
+                      scope="col"
+                      role="columnheader"
+                      className={sortable ? 'sortable' : undefined}
+                      aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
+                    >
                       {header.isPlaceholder ? null : sortable ? (
                         <Link href={href({ sort: id, dir: nextDir, page: 1 })} className="sort-link">
                           <table.FlexRender header={header} />
@@ -100,8 +108,12 @@ export function DataTable<Row extends { id: string }>(props: DataTableProps<Row>
             {table.getRowModel().rows.map((row) => (
               <tr key={row.id} role="row">
                 {row.getAllCells().map((cell, i) => (
-                  <td key={cell.id} role="cell" className={cell.column.columnDef.meta?.className}
-                    data-label={i === 0 ? undefined : headerText(cell.column.columnDef.header, cell.column.id)}>
+                  <td
+                    key={cell.id}
+                    role="cell"
+                    className={cell.column.columnDef.meta?.className}
+                    data-label={i === 0 ? undefined : headerText(cell.column.columnDef.header, cell.column.id)}
+                  >
                     <table.FlexRender cell={cell} />
                   </td>
                 ))}
@@ -109,14 +121,23 @@ export function DataTable<Row extends { id: string }>(props: DataTableProps<Row>
             ))}
             {rows.length === 0 && (
               <tr role="row">
-                <td role="cell" colSpan={columns.length}>{props.emptyMessage ?? 'Nothing matches these filters.'}</td>
+                <td role="cell" colSpan={columns.length}>
+                  {props.emptyMessage ?? 'Nothing matches these filters.'}
+                </td>
               </tr>
             )}
           </tbody>
         </table>
       </div>
-      <TablePager label={caption} total={total} pageCount={table.getPageCount()} page={view.page}
-        canPrevious={table.getCanPreviousPage()} canNext={table.getCanNextPage()} href={href} />
+      <TablePager
+        label={caption}
+        total={total}
+        pageCount={table.getPageCount()}
+        page={view.page}
+        canPrevious={table.getCanPreviousPage()}
+        canNext={table.getCanNextPage()}
+        href={href}
+      />
     </div>
   );
 }

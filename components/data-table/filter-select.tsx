@@ -21,7 +21,11 @@ export function FilterSelect({ label, name, value, anyLabel, options }: FilterSe
       <label htmlFor={id}>{label}</label>
       <select id={id} name={name} defaultValue={value ?? ''}>
         <option value="">{anyLabel}</option>
-        {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
       </select>
     </div>
   );

@@ -15,10 +15,26 @@ type PagerProps = {
 export function TablePager({ label, total, pageCount, page, canPrevious, canNext, href }: PagerProps) {
   return (
     <nav className="pager" aria-label={`${label}: pages`}>
-      {canPrevious ? <Link href={href({ page: page - 1 })} rel="prev">Previous</Link> : <span className="muted">Previous</span>}
-      <span>Page {page} of {Math.max(1, pageCount)}</span>
-      {canNext ? <Link href={href({ page: page + 1 })} rel="next">Next</Link> : <span className="muted">Next</span>}
-      <span className="muted" role="status">{total === 1 ? '1 result' : `${total.toLocaleString('en-CA')} results`}</span>
+      {canPrevious ? (
+        <Link href={href({ page: page - 1 })} rel="prev">
+          Previous
+        </Link>
+      ) : (
+        <span className="muted">Previous</span>
+      )}
+      <span>
+        Page {page} of {Math.max(1, pageCount)}
+      </span>
+      {canNext ? (
+        <Link href={href({ page: page + 1 })} rel="next">
+          Next
+        </Link>
+      ) : (
+        <span className="muted">Next</span>
+      )}
+      <span className="muted" role="status">
+        {total === 1 ? '1 result' : `${total.toLocaleString('en-CA')} results`}
+      </span>
     </nav>
   );
 }

@@ -37,13 +37,19 @@ export function TableToolbar({ caption, view, spec, searchLabel, searchAction, f
       <div className="field">
         <label htmlFor="table-page-size">Rows per page</label>
         <select id="table-page-size" name="pageSize" defaultValue={String(view.pageSize)}>
-          {spec.pageSizes.map((n) => <option key={n} value={n}>{n}</option>)}
+          {spec.pageSizes.map((n) => (
+            <option key={n} value={n}>
+              {n}
+            </option>
+          ))}
         </select>
       </div>
       {keepSort && <input type="hidden" name="sort" value={view.sort} />}
       {keepSort && <input type="hidden" name="dir" value={view.dir} />}
       <div className="field">
-        <button className="button" type="submit">{searchLabel ? 'Search' : 'Apply'}</button>
+        <button className="button" type="submit">
+          {searchLabel ? 'Search' : 'Apply'}
+        </button>
       </div>
       <div className="field">
         {/* A private search lives in a cookie the link cannot clear; the page offers its own "Clear search". */}

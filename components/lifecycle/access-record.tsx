@@ -19,14 +19,21 @@ function Visits({ visits }: { visits: JsonRow[] }) {
     <div className="table-wrap" role="region" aria-label="Visits" tabIndex={0}>
       <table className="stack-table">
         <thead>
-          <tr><th scope="col">When</th><th scope="col">Services and supplies</th><th scope="col">Status</th><th scope="col">Logged</th></tr>
+          <tr>
+            <th scope="col">When</th>
+            <th scope="col">Services and supplies</th>
+            <th scope="col">Status</th>
+            <th scope="col">Logged</th>
+          </tr>
         </thead>
         <tbody>
           {visits.map((v) => (
             <tr key={String(v.id)}>
               <td>{formatDateTime(String(v.visited_at))}</td>
               <td data-label="Services and supplies">{services(v)}</td>
-              <td data-label="Status">{v.voided_at ? `Voided ${formatDateTime(String(v.voided_at))}: ${v.void_reason == null ? 'reason removed' : String(v.void_reason)}` : 'Counted'}</td>
+              <td data-label="Status">
+                {v.voided_at ? `Voided ${formatDateTime(String(v.voided_at))}: ${v.void_reason == null ? 'reason removed' : String(v.void_reason)}` : 'Counted'}
+              </td>
               <td data-label="Logged">{formatDateTime(String(v.created_at))}</td>
             </tr>
           ))}
@@ -57,9 +64,15 @@ export function AccessRecord({ request }: { request: AccessRequest }) {
           const heading = RELATED_LABELS[key] ?? `${readableKey(r.table)} (${readableKey(r.column).toLowerCase()})`;
           return (
             <div key={key}>
-              <h3>{heading}: {r.rows.length}</h3>
+              <h3>
+                {heading}: {r.rows.length}
+              </h3>
               <ol>
-                {r.rows.map((row, i) => <li key={String(row.id ?? i)}><KeyValues row={row} /></li>)}
+                {r.rows.map((row, i) => (
+                  <li key={String(row.id ?? i)}>
+                    <KeyValues row={row} />
+                  </li>
+                ))}
               </ol>
             </div>
           );

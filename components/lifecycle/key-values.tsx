@@ -29,7 +29,10 @@ export function readableValue(key: string, value: unknown): string {
     return value;
   }
   if (Array.isArray(value)) return value.map((v) => readableValue(key, v)).join(', ');
-  if (typeof value === 'object') return Object.entries(value).map(([k, v]) => `${readableKey(k)}: ${readableValue(k, v)}`).join('; ');
+  if (typeof value === 'object')
+    return Object.entries(value)
+      .map(([k, v]) => `${readableKey(k)}: ${readableValue(k, v)}`)
+      .join('; ');
   return String(value);
 }
 

@@ -28,7 +28,9 @@ export function MergeSearch({ participantId }: { participantId: string }) {
         <div className="row">
           <Field label="Alias or code" name="q" autoComplete="off" maxLength={60} defaultValue={typed} error={fieldError} />
           <div className="field">
-            <button className="button" type="submit" disabled={pending}>Search</button>
+            <button className="button" type="submit" disabled={pending}>
+              Search
+            </button>
           </div>
         </div>
       </form>
@@ -36,7 +38,9 @@ export function MergeSearch({ participantId }: { participantId: string }) {
         <ul aria-label="Matching records">
           {matches.map((m) => (
             <li key={m.id}>
-              <Link href={`/participants/${participantId}/merge?with=${m.id}`}>Compare with {m.alias} ({m.code})</Link>{' '}
+              <Link href={`/participants/${participantId}/merge?with=${m.id}`}>
+                Compare with {m.alias} ({m.code})
+              </Link>{' '}
               <span className="muted">{m.lastSeenOn ? `last seen ${m.lastSeenOn}` : 'no visits yet'}</span>
             </li>
           ))}

@@ -22,14 +22,20 @@ export function RecordCompare({ records }: { records: { heading: string; record:
         <thead>
           <tr>
             <td />
-            {records.map(({ heading, record }) => <th key={record.id} scope="col">{heading}</th>)}
+            {records.map(({ heading, record }) => (
+              <th key={record.id} scope="col">
+                {heading}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
           {ROWS.map(([label, value]) => (
             <tr key={label}>
               <th scope="row">{label}</th>
-              {records.map(({ record }) => <td key={record.id}>{value(record)}</td>)}
+              {records.map(({ record }) => (
+                <td key={record.id}>{value(record)}</td>
+              ))}
             </tr>
           ))}
         </tbody>

@@ -18,10 +18,20 @@ export function RetentionForm({ count }: { count: number }) {
         <>
           <div className="field">
             <label>
-              <input type="checkbox" name="confirm" value="yes" aria-invalid={error ? true : undefined} aria-describedby={error ? 'confirm-error' : undefined} />{' '}
+              <input
+                type="checkbox"
+                name="confirm"
+                value="yes"
+                aria-invalid={error ? true : undefined}
+                aria-describedby={error ? 'confirm-error' : undefined}
+              />{' '}
               I understand that this cannot be undone
             </label>
-            {error && <span id="confirm-error" className="field-error">{error}</span>}
+            {error && (
+              <span id="confirm-error" className="field-error">
+                {error}
+              </span>
+            )}
           </div>
           <button className="button danger" type="submit" disabled={pending}>
             De-identify {count === 1 ? '1 record' : `${count} records`}

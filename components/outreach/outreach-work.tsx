@@ -7,8 +7,13 @@ import { effectiveShift, type ShiftView } from './queue/rules.ts';
 
 type Option = { id: string; name: string };
 type Props = {
-  shift: ShiftView | null; me: string; zones: Option[]; platforms: Option[]; kinds: Option[];
-  supplies: (Option & { unit: string | null })[]; seen: { id: string; alias: string; code: string }[];
+  shift: ShiftView | null;
+  me: string;
+  zones: Option[];
+  platforms: Option[];
+  kinds: Option[];
+  supplies: (Option & { unit: string | null })[];
+  seen: { id: string; alias: string; code: string }[];
   /** This person's shift ended moments ago on the server, while it can be resumed ("14:45": until when). */
   resumable?: { id: string; until: string } | null;
 };

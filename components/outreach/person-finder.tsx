@@ -16,7 +16,17 @@ export function matchSeen(seen: readonly Seen[], text: string): Seen[] {
 }
 
 /** Who was met: a few letters of an alias or code and a tap on the match, or Anonymous. Built for a thumb, not a keyboard. */
-export function PersonFinder({ who, onChoose, error, seen = [] }: { who: Who | null; onChoose: (who: Who | null) => void; error?: string; seen?: readonly Seen[] }) {
+export function PersonFinder({
+  who,
+  onChoose,
+  error,
+  seen = [],
+}: {
+  who: Who | null;
+  onChoose: (who: Who | null) => void;
+  error?: string;
+  seen?: readonly Seen[];
+}) {
   const [query, setQuery] = useState('');
   const { online } = useOutbox();
   const found = useParticipantSearch(online ? query : '');
@@ -25,8 +35,23 @@ export function PersonFinder({ who, onChoose, error, seen = [] }: { who: Who | n
   if (who) {
     return (
       <p className="outreach-who">
-        {who.kind === 'anonymous' ? <strong>Anonymous</strong> : <><strong>{who.alias}</strong> <span className="desk-code">{who.code}</span></>}
-        {' '}<button type="button" className="button small secondary" onClick={() => { setQuery(''); onChoose(null); }}>Change</button>
+        {who.kind === 'anonymous' ? (
+          <strong>Anonymous</strong>
+        ) : (
+          <>
+            <strong>{who.alias}</strong> <span className="desk-code">{who.code}</span>
+          </>
+        )}{' '}
+        <button
+          type="button"
+          className="button small secondary"
+          onClick={() => {
+            setQuery('');
+            onChoose(null);
+          }}
+        >
+          Change
+        </button>
       </p>
     );
   }
@@ -38,11 +63,25 @@ export function PersonFinder({ who, onChoose, error, seen = [] }: { who: Who | n
         Two or three letters of an alias or code, or Anonymous.{online ? '' : ' Offline: only people you met lately.'}
       </span>
       <div className="row">
-        <input id="outreach-find" type="search" autoComplete="off" spellCheck={false} value={query} onChange={(e) => setQuery(e.target.value)}
-          aria-describedby={error ? 'outreach-find-hint outreach-find-error' : 'outreach-find-hint'} aria-invalid={error ? true : undefined} />
-        <button type="button" className="button secondary" onClick={() => onChoose({ kind: 'anonymous' })}>Anonymous</button>
+        <input
+          id="outreach-find"
+          type="search"
+          autoComplete="off"
+          spellCheck={false}
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          aria-describedby={error ? 'outreach-find-hint outreach-find-error' : 'outreach-find-hint'}
+          aria-invalid={error ? true : undefined}
+        />
+        <button type="button" className="button secondary" onClick={() => onChoose({ kind: 'anonymous' })}>
+          Anonymous
+        </button>
       </div>
-      {error && <span id="outreach-find-error" className="field-error">{error}</span>}
+      {error && (
+        <span id="outreach-find-error" className="field-error">
+          {error}
+        </span>
+      )}
       {matches.length > 0 && (
         <ul className="outreach-matches" aria-label="Matches">
           {matches.slice(0, 6).map((m) => (
@@ -54,7 +93,9 @@ export function PersonFinder({ who, onChoose, error, seen = [] }: { who: Who | n
           ))}
         </ul>
       )}
-      <p className="visually-hidden" aria-live="polite">{searched ? (matches.length ? `${matches.length} found.` : 'No one found.') : ''}</p>
+      <p className="visually-hidden" aria-live="polite">
+        {searched ? (matches.length ? `${matches.length} found.` : 'No one found.') : ''}
+      </p>
       {searched && !matches.length && <p className="muted">No one found. Check the spelling, or choose Anonymous.</p>}
     </div>
   );

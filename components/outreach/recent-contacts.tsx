@@ -8,11 +8,16 @@ export function RecentContacts({ rows, today }: { rows: ContactRow[]; today: str
   return (
     <section className="card" aria-labelledby="recent-heading">
       <h2 id="recent-heading">Recent contacts</h2>
-      {rows.length === 0 ? <p className="muted">None yet.</p> : (
+      {rows.length === 0 ? (
+        <p className="muted">None yet.</p>
+      ) : (
         <ul className="outreach-contacts">
           {rows.map((c) => (
             <li key={c.id} className={c.voided ? 'voided' : undefined} data-contact={c.id}>
-              <span className="muted">{localDay(c.contactedAt) === today ? '' : `${localDay(c.contactedAt)} `}{formatLocal(new Date(c.contactedAt), 'HH:mm')}</span>{' '}
+              <span className="muted">
+                {localDay(c.contactedAt) === today ? '' : `${localDay(c.contactedAt)} `}
+                {formatLocal(new Date(c.contactedAt), 'HH:mm')}
+              </span>{' '}
               {c.participantId ? <Link href={`/participants/${c.participantId}`}>{c.who}</Link> : <strong>{c.who}</strong>}
               {c.isNew ? ' · new' : ''}
               <div className="outreach-contact-what">

@@ -8,9 +8,7 @@ import type { Sealed } from '@/lib/outreach/seal.ts';
 
 export type OutreachEntry = { type: 'shift.start' | 'shift.end' | 'contact.add' | 'contact.void'; payload: Record<string, unknown> };
 
-export type SendResult =
-  | { ok: true; duplicate: boolean }
-  | { ok: false; retry: boolean; message: string; field: string | null };
+export type SendResult = { ok: true; duplicate: boolean } | { ok: false; retry: boolean; message: string; field: string | null };
 
 const NO_CONNECTION = 'No connection. It will be sent when the connection returns.';
 
@@ -19,7 +17,11 @@ export async function sendEntry(body: OutreachEntry | { sealed: Sealed }): Promi
   let response: Response;
   try {
     response = await fetch('/api/outreach/entries', {
-      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body), credentials: 'same-origin', cache: 'no-store',
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+      credentials: 'same-origin',
+      cache: 'no-store',
     });
   } catch {
     return { ok: false, retry: true, message: NO_CONNECTION, field: null };

@@ -13,7 +13,9 @@ type Option = { id: string; name: string };
 export type { ShiftView };
 
 type Props = {
-  shift: ShiftView | null; zones: Option[]; platforms: Option[];
+  shift: ShiftView | null;
+  zones: Option[];
+  platforms: Option[];
   /** An end of the shift still waiting in this phone's queue. */
   endWaiting?: Queued;
   /** The shift ended moments ago on the server, while it can be resumed. */
@@ -45,7 +47,9 @@ function UndoEnd({ endWaiting, resumable }: Pick<Props, 'endWaiting' | 'resumabl
     return (
       <p role="status">
         <span>Shift ended (waiting on this phone).</span>{' '}
-        <button type="button" className="button secondary small" onClick={() => void discard(endWaiting)}>Undo</button>
+        <button type="button" className="button secondary small" onClick={() => void discard(endWaiting)}>
+          Undo
+        </button>
       </p>
     );
   }
@@ -77,42 +81,80 @@ function StartShift({ zones, platforms }: { zones: Option[]; platforms: Option[]
   const start = () => {
     const id = newEntryId();
     const now = new Date();
-    const where = mode === 'street' ? (zones.find((z) => z.id === zoneId)?.name ?? '')
-      : `Online: ${platforms.filter((p) => picked.includes(p.id)).map((p) => p.name).sort().join(', ')}`;
+    const where =
+      mode === 'street'
+        ? (zones.find((z) => z.id === zoneId)?.name ?? '')
+        : `Online: ${platforms
+            .filter((p) => picked.includes(p.id))
+            .map((p) => p.name)
+            .sort()
+            .join(', ')}`;
     // The phone's time is the start: sent later from the queue, the shift still began now.
     const payload = mode === 'street' ? { id, mode, zoneId, startedAt: now.toISOString() } : { id, mode, platformIds: picked, startedAt: now.toISOString() };
     return send({ id, type: 'shift.start', payload }, { shiftId: id, where, since: formatLocal(now, 'HH:mm') });
   };
   const fieldError = (field: string) => (error?.field === field ? error.message : undefined);
   return (
-    <form noValidate onSubmit={(e) => { e.preventDefault(); void start(); }}>
+    <form
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void start();
+      }}
+    >
       <fieldset className="outreach-choice">
         <legend>Where</legend>
-        <label><input type="radio" name="mode" value="street" checked={mode === 'street'} onChange={() => setMode('street')} /> Street</label>
-        <label><input type="radio" name="mode" value="online" checked={mode === 'online'} onChange={() => setMode('online')} /> Online</label>
+        <label>
+          <input type="radio" name="mode" value="street" checked={mode === 'street'} onChange={() => setMode('street')} /> Street
+        </label>
+        <label>
+          <input type="radio" name="mode" value="online" checked={mode === 'online'} onChange={() => setMode('online')} /> Online
+        </label>
       </fieldset>
       {mode === 'street' ? (
         <fieldset className="outreach-choice" aria-describedby={fieldError('zoneId') ? 'zone-error' : undefined}>
           <legend>Zone</legend>
           {zones.map((z) => (
-            <label key={z.id}><input type="radio" name="zoneId" value={z.id} checked={zoneId === z.id} onChange={() => setZoneId(z.id)} /> {z.name}</label>
+            <label key={z.id}>
+              <input type="radio" name="zoneId" value={z.id} checked={zoneId === z.id} onChange={() => setZoneId(z.id)} /> {z.name}
+            </label>
           ))}
-          {fieldError('zoneId') && <span id="zone-error" className="field-error">{fieldError('zoneId')}</span>}
+          {fieldError('zoneId') && (
+            <span id="zone-error" className="field-error">
+              {fieldError('zoneId')}
+            </span>
+          )}
         </fieldset>
       ) : (
         <fieldset className="outreach-choice" aria-describedby={fieldError('platformIds') ? 'platform-error' : undefined}>
           <legend>Platforms</legend>
           {platforms.map((p) => (
             <label key={p.id}>
-              <input type="checkbox" name="platformIds" value={p.id} checked={picked.includes(p.id)}
-                onChange={(e) => setPicked(e.target.checked ? [...picked, p.id] : picked.filter((x) => x !== p.id))} /> {p.name}
+              <input
+                type="checkbox"
+                name="platformIds"
+                value={p.id}
+                checked={picked.includes(p.id)}
+                onChange={(e) => setPicked(e.target.checked ? [...picked, p.id] : picked.filter((x) => x !== p.id))}
+              />{' '}
+              {p.name}
             </label>
           ))}
-          {fieldError('platformIds') && <span id="platform-error" className="field-error">{fieldError('platformIds')}</span>}
+          {fieldError('platformIds') && (
+            <span id="platform-error" className="field-error">
+              {fieldError('platformIds')}
+            </span>
+          )}
         </fieldset>
       )}
-      {error && !['zoneId', 'platformIds'].includes(error.field ?? '') && <p className="form-error" role="alert">{error.message}</p>}
-      <button type="submit" className="button" disabled={busy}>Start shift</button>
+      {error && !['zoneId', 'platformIds'].includes(error.field ?? '') && (
+        <p className="form-error" role="alert">
+          {error.message}
+        </p>
+      )}
+      <button type="submit" className="button" disabled={busy}>
+        Start shift
+      </button>
     </form>
   );
 }
@@ -121,13 +163,30 @@ function CurrentShift({ shift }: { shift: ShiftView }) {
   const { error, busy, send } = useSend();
   return (
     <>
-      <p className="outreach-where"><strong>{shift.where}</strong>, since {shift.since}{shift.waiting ? ' (waiting on this phone)' : ''}</p>
-      <p className="muted">{shift.staff.join(', ')} · {shift.contacts} {shift.contacts === 1 ? 'contact' : 'contacts'}, {shift.people} {shift.people === 1 ? 'person' : 'people'}</p>
-      {error && <p className="form-error" role="alert">{error.message}</p>}
-      <ConfirmStep label="End shift" question="End this shift?" confirmLabel="Yes, end it now" keepLabel="Keep going" busy={busy}
-        className="button secondary" confirmClassName="button" onConfirm={() => void send(
-          { id: newEntryId(), type: 'shift.end', payload: { shiftId: shift.id, endedAt: new Date().toISOString() } }, { shiftId: shift.id },
-        )} />
+      <p className="outreach-where">
+        <strong>{shift.where}</strong>, since {shift.since}
+        {shift.waiting ? ' (waiting on this phone)' : ''}
+      </p>
+      <p className="muted">
+        {shift.staff.join(', ')} · {shift.contacts} {shift.contacts === 1 ? 'contact' : 'contacts'}, {shift.people} {shift.people === 1 ? 'person' : 'people'}
+      </p>
+      {error && (
+        <p className="form-error" role="alert">
+          {error.message}
+        </p>
+      )}
+      <ConfirmStep
+        label="End shift"
+        question="End this shift?"
+        confirmLabel="Yes, end it now"
+        keepLabel="Keep going"
+        busy={busy}
+        className="button secondary"
+        confirmClassName="button"
+        onConfirm={() =>
+          void send({ id: newEntryId(), type: 'shift.end', payload: { shiftId: shift.id, endedAt: new Date().toISOString() } }, { shiftId: shift.id })
+        }
+      />
     </>
   );
 }

@@ -18,14 +18,33 @@ export function VoidContact({ contactId }: { contactId: string }) {
   return (
     <details className="outreach-void">
       <summary>Void</summary>
-      <form noValidate onSubmit={(e) => { e.preventDefault(); void submit(); }} className="row">
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+        className="row"
+      >
         <div className="field">
           <label htmlFor={fieldId}>Reason</label>
-          <input id={fieldId} value={reason} maxLength={200} onChange={(e) => setReason(e.target.value)}
-            aria-invalid={error ? true : undefined} aria-describedby={error ? `${fieldId}-error` : undefined} />
-          {error && <span id={`${fieldId}-error`} className="field-error">{error}</span>}
+          <input
+            id={fieldId}
+            value={reason}
+            maxLength={200}
+            onChange={(e) => setReason(e.target.value)}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? `${fieldId}-error` : undefined}
+          />
+          {error && (
+            <span id={`${fieldId}-error`} className="field-error">
+              {error}
+            </span>
+          )}
         </div>
-        <button type="submit" className="button secondary">Void contact</button>
+        <button type="submit" className="button secondary">
+          Void contact
+        </button>
       </form>
     </details>
   );

@@ -18,7 +18,7 @@ export type KindOption = { value: string; label: string };
 export function AddNoteForm({ participantId, kinds, onAdded }: { participantId: string; kinds: KindOption[]; onAdded: () => void }) {
   const [state, action, pending] = useActionState<ActionState, FormData>(addNoteAction, null);
   const { fields, form } = formErrors(state);
-  const values = state && !state.ok ? state.values ?? {} : {};
+  const values = state && !state.ok ? (state.values ?? {}) : {};
   useEffect(() => {
     if (state?.ok) onAdded();
   }, [state, onAdded]);
@@ -30,7 +30,9 @@ export function AddNoteForm({ participantId, kinds, onAdded }: { participantId: 
       <input type="hidden" name="participantId" value={participantId} />
       <SelectField label="Kind" name="kindId" options={[{ value: '', label: 'Choose…' }, ...kinds]} defaultValue={values.kindId ?? ''} error={fields.kindId} />
       <TextAreaField label="Entry" name="text" rows={4} maxLength={NOTE_MAX} defaultValue={values.text ?? ''} error={fields.text} />
-      <button className="button" type="submit" disabled={pending}>Add entry</button>
+      <button className="button" type="submit" disabled={pending}>
+        Add entry
+      </button>
     </form>
   );
 }

@@ -15,8 +15,16 @@ export function DeclinableText({ label, name, hint, values, errors, maxLength, i
   return (
     <fieldset style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
       <legend className="visually-hidden">{label}</legend>
-      <Field label={label} name={name} hint={hint} defaultValue={values[name] ?? ''} error={errors[name]}
-        maxLength={maxLength} inputMode={inputMode} autoComplete="off" />
+      <Field
+        label={label}
+        name={name}
+        hint={hint}
+        defaultValue={values[name] ?? ''}
+        error={errors[name]}
+        maxLength={maxLength}
+        inputMode={inputMode}
+        autoComplete="off"
+      />
       <CheckboxField label={DECLINED} name={`${name}Declined`} checked={values[`${name}Declined`] === 'on'} />
     </fieldset>
   );
@@ -30,11 +38,22 @@ export function CheckboxField({ label, name, checked, error, required }: Checkbo
   return (
     <div className="field">
       <label htmlFor={id} style={{ fontWeight: 400, display: 'flex', gap: '0.5rem', alignItems: 'center' }}>
-        <input id={id} type="checkbox" name={name} defaultChecked={checked} required={required}
-          aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} />
+        <input
+          id={id}
+          type="checkbox"
+          name={name}
+          defaultChecked={checked}
+          required={required}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-error` : undefined}
+        />
         {label}
       </label>
-      {error && <span id={`${id}-error`} className="field-error">{error}</span>}
+      {error && (
+        <span id={`${id}-error`} className="field-error">
+          {error}
+        </span>
+      )}
     </div>
   );
 }
@@ -48,9 +67,17 @@ export function TextAreaField({ label, name, hint, error, ...area }: TextAreaPro
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      {hint && <span id={`${id}-hint`} className="hint">{hint}</span>}
+      {hint && (
+        <span id={`${id}-hint`} className="hint">
+          {hint}
+        </span>
+      )}
       <textarea id={id} name={name} rows={3} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...area} />
-      {error && <span id={`${id}-error`} className="field-error">{error}</span>}
+      {error && (
+        <span id={`${id}-error`} className="field-error">
+          {error}
+        </span>
+      )}
     </div>
   );
 }

@@ -41,7 +41,10 @@ export function DuplicateHint({ alias }: { alias: string }) {
           <ul>
             {matches.map((m) => (
               <li key={m.id}>
-                <Link href={`/participants/${m.id}`}>{m.alias}</Link> <span className="muted">· {m.code} · last seen {m.lastSeenOn ?? 'not yet'}</span>
+                <Link href={`/participants/${m.id}`}>{m.alias}</Link>{' '}
+                <span className="muted">
+                  · {m.code} · last seen {m.lastSeenOn ?? 'not yet'}
+                </span>
               </li>
             ))}
           </ul>

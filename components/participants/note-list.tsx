@@ -12,8 +12,10 @@ export function NoteList({ entries }: { entries: NoteEntry[] }) {
         <li key={e.id} style={{ borderTop: '1px solid var(--border, #ccc)', padding: '0.5rem 0' }}>
           <p style={{ margin: '0 0 0.25rem' }}>
             <strong>{e.kind}</strong>
-            {' · '}<time dateTime={e.writtenAt}>{formatDateTime(e.writtenAt)}</time>
-            {' · '}<span>{e.migrated ? 'Moved from the old Notes field' : e.author ?? 'Unknown'}</span>
+            {' · '}
+            <time dateTime={e.writtenAt}>{formatDateTime(e.writtenAt)}</time>
+            {' · '}
+            <span>{e.migrated ? 'Moved from the old Notes field' : (e.author ?? 'Unknown')}</span>
           </p>
           <p style={PRE}>{e.text ?? 'Erased'}</p>
         </li>

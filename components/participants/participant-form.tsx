@@ -14,9 +14,7 @@ import { OptionalAnswers } from './optional-answers.tsx';
 import { SensitiveFields } from './sensitive-fields.tsx';
 import { takeOfferedAlias } from './alias-prefill.ts';
 
-type Props =
-  | { mode: 'create' }
-  | { mode: 'edit'; id: string; code: string; defaults: Record<string, string>; sensitiveStored: boolean };
+type Props = { mode: 'create' } | { mode: 'edit'; id: string; code: string; defaults: Record<string, string>; sensitiveStored: boolean };
 
 /** The participant form: create (with consent and the duplicate hint) or edit (same questions). */
 export function ParticipantForm(props: Props) {
@@ -40,9 +38,17 @@ export function ParticipantForm(props: Props) {
       <FormStatus state={form} />
       {!create && <input type="hidden" name="id" value={props.id} />}
       <div className="card">
-        <Field label="Alias" name="alias" required maxLength={ALIAS_MAX} autoComplete="off" defaultValue={values.alias ?? ''}
+        <Field
+          label="Alias"
+          name="alias"
+          required
+          maxLength={ALIAS_MAX}
+          autoComplete="off"
+          defaultValue={values.alias ?? ''}
           hint="The name they want us to use: a street or working name, never a legal name. Two people may share one."
-          error={errors.alias} onChange={create ? (e) => setAlias(e.currentTarget.value) : undefined} />
+          error={errors.alias}
+          onChange={create ? (e) => setAlias(e.currentTarget.value) : undefined}
+        />
         {!create && <p className="muted">Code {props.code} stays the same.</p>}
         {create && <DuplicateHint alias={alias} />}
       </div>
@@ -51,11 +57,15 @@ export function ParticipantForm(props: Props) {
       {create && (
         <div className="card">
           <CheckboxField label="The person agreed that we keep a record" name="consent" checked={values.consent === 'on'} error={errors.consent} required />
-          <p className="muted">If they would rather not, log an <Link href="/">anonymous visit</Link> instead: it needs no record.</p>
+          <p className="muted">
+            If they would rather not, log an <Link href="/">anonymous visit</Link> instead: it needs no record.
+          </p>
         </div>
       )}
       <div className="row">
-        <button className="button" type="submit" disabled={pending}>{create ? 'Create record' : 'Save changes'}</button>
+        <button className="button" type="submit" disabled={pending}>
+          {create ? 'Create record' : 'Save changes'}
+        </button>
         <Link href={create ? '/participants' : `/participants/${props.id}`}>Cancel</Link>
       </div>
     </form>

@@ -20,15 +20,26 @@ const aliasColumn = col.accessor('alias', {
 // A code never breaks at its hyphen on a narrow screen.
 const codeColumn = col.accessor('code', { id: 'code', header: 'Code', cell: (c) => <span style={{ whiteSpace: 'nowrap' }}>{c.getValue()}</span> });
 const lastSeenColumn = col.accessor('lastSeenOn', {
-  id: 'lastSeen', header: 'Last seen', cell: (c) => <span style={{ whiteSpace: 'nowrap' }}>{c.getValue() ?? 'Not yet'}</span>,
+  id: 'lastSeen',
+  header: 'Last seen',
+  cell: (c) => <span style={{ whiteSpace: 'nowrap' }}>{c.getValue() ?? 'Not yet'}</span>,
 });
 
 const PEER_COLUMNS = col.columns([aliasColumn, codeColumn, lastSeenColumn]);
 const WORKER_COLUMNS = col.columns([aliasColumn, codeColumn, lastSeenColumn, col.accessor('visitCount', { id: 'visits', header: 'Visits' })]);
 
-const SEEN_OPTIONS = [{ value: '30d', label: 'In the last 30 days' }, { value: '6m', label: 'In the last 6 months' }];
-const TRAVELLING_OPTIONS = [{ value: 'yes', label: 'Travelling workers' }, { value: 'no', label: 'Not travelling' }];
-const RECORD_OPTIONS = [{ value: 'deidentified', label: 'De-identified only' }, { value: 'all', label: 'All records' }];
+const SEEN_OPTIONS = [
+  { value: '30d', label: 'In the last 30 days' },
+  { value: '6m', label: 'In the last 6 months' },
+];
+const TRAVELLING_OPTIONS = [
+  { value: 'yes', label: 'Travelling workers' },
+  { value: 'no', label: 'Not travelling' },
+];
+const RECORD_OPTIONS = [
+  { value: 'deidentified', label: 'De-identified only' },
+  { value: 'all', label: 'All records' },
+];
 
 type Props = { rows: ParticipantRow[]; total: number; view: TableView; details: boolean };
 
@@ -64,12 +75,16 @@ export function ClearSearch({ view }: { view: TableView }) {
   return (
     <form action={searchParticipantsAction} className="row">
       <input type="hidden" name="q" value="" />
-      {Object.entries(view.filters).map(([k, v]) => <input key={k} type="hidden" name={k} value={v} />)}
+      {Object.entries(view.filters).map(([k, v]) => (
+        <input key={k} type="hidden" name={k} value={v} />
+      ))}
       <input type="hidden" name="sort" value={view.sort} />
       <input type="hidden" name="dir" value={view.dir} />
       <input type="hidden" name="pageSize" value={String(view.pageSize)} />
       <p className="muted">Showing search results.</p>
-      <button className="button secondary small" type="submit">Clear search</button>
+      <button className="button secondary small" type="submit">
+        Clear search
+      </button>
     </form>
   );
 }

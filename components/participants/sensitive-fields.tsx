@@ -34,7 +34,7 @@ export function SensitiveFields({ id, stored, values, errors }: Props) {
     startTransition(async () => {
       const state = await revealSafeContactAction(null, form);
       if (state?.ok && state.data) setShown({ safeContact: state.data.safeContact ?? '' });
-      else setProblem(state && !state.ok ? state.formError ?? state.fieldErrors?.id ?? 'That did not work.' : 'That did not work.');
+      else setProblem(state && !state.ok ? (state.formError ?? state.fieldErrors?.id ?? 'That did not work.') : 'That did not work.');
     });
   }
 
@@ -44,20 +44,39 @@ export function SensitiveFields({ id, stored, values, errors }: Props) {
       {shown ? (
         <>
           <input type="hidden" name="sensitive" value="replace" />
-          <TextAreaField label="Safe contact" name="safeContact" hint={`How and whether it is safe to reach them. ${HINT}`} maxLength={TEXT_MAX.safeContact}
-            defaultValue={refused ? values.safeContact ?? '' : shown.safeContact} error={errors.safeContact} />
+          <TextAreaField
+            label="Safe contact"
+            name="safeContact"
+            hint={`How and whether it is safe to reach them. ${HINT}`}
+            maxLength={TEXT_MAX.safeContact}
+            defaultValue={refused ? (values.safeContact ?? '') : shown.safeContact}
+            error={errors.safeContact}
+          />
         </>
       ) : (
         <>
           <input type="hidden" name="sensitive" value="keep" />
           <p className="muted">Hidden. It stays as it is unless you show it to change it; showing it is recorded.</p>
-          {problem && <p className="form-error" role="alert">{problem}</p>}
-          <button className="button secondary" type="button" onClick={reveal} disabled={pending}>Show the safe contact to change it</button>
+          {problem && (
+            <p className="form-error" role="alert">
+              {problem}
+            </p>
+          )}
+          <button className="button secondary" type="button" onClick={reveal} disabled={pending}>
+            Show the safe contact to change it
+          </button>
         </>
       )}
       {create && (
-        <TextAreaField label="Notes" name="notes" hint={`Saved as the first dated note, signed by you. ${HINT}`} maxLength={TEXT_MAX.notes} rows={5}
-          defaultValue={values.notes ?? ''} error={errors.notes} />
+        <TextAreaField
+          label="Notes"
+          name="notes"
+          hint={`Saved as the first dated note, signed by you. ${HINT}`}
+          maxLength={TEXT_MAX.notes}
+          rows={5}
+          defaultValue={values.notes ?? ''}
+          error={errors.notes}
+        />
       )}
       {!create && <p className="muted">Notes are dated entries: add one on the participant’s page.</p>}
     </fieldset>

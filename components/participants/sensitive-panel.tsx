@@ -30,18 +30,30 @@ export function SensitivePanel({ id, stored, kinds }: Props) {
       {revealed ? (
         <>
           <dl className="details">
-            <dt>Safe contact</dt><dd><p style={PRE}>{revealed.safeContact || 'None recorded'}</p></dd>
+            <dt>Safe contact</dt>
+            <dd>
+              <p style={PRE}>{revealed.safeContact || 'None recorded'}</p>
+            </dd>
           </dl>
           <h3>Notes</h3>
           <NoteList entries={JSON.parse(revealed.notes ?? '[]') as NoteEntry[]} />
-          <button className="button secondary small" type="button" onClick={() => setHidden(true)}>Hide them again</button>
+          <button className="button secondary small" type="button" onClick={() => setHidden(true)}>
+            Hide them again
+          </button>
         </>
       ) : stored ? (
-        <form action={(data) => { setHidden(false); action(data); }}>
+        <form
+          action={(data) => {
+            setHidden(false);
+            action(data);
+          }}
+        >
           <FormStatus state={form} />
           <input type="hidden" name="id" value={id} />
           <p className="muted">Hidden so they are not seen by accident. Showing them is recorded in the audit log.</p>
-          <button className="button secondary" type="submit" disabled={pending}>Show safe contact and notes</button>
+          <button className="button secondary" type="submit" disabled={pending}>
+            Show safe contact and notes
+          </button>
         </form>
       ) : (
         <p className="muted">None recorded.</p>

@@ -9,10 +9,19 @@ export function Timeline({ entries, more }: { entries: TimelineEntry[]; more: bo
     <>
       <ol className="timeline" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
         {entries.map((e, i) => (
-          <li key={`${e.kind}-${e.at.getTime()}-${i}`} className={e.muted ? 'muted' : undefined} style={{ padding: '0.5rem 0', borderBottom: '1px solid var(--border)' }}>
+          <li
+            key={`${e.kind}-${e.at.getTime()}-${i}`}
+            className={e.muted ? 'muted' : undefined}
+            style={{ padding: '0.5rem 0', borderBottom: '1px solid var(--border)' }}
+          >
             <time dateTime={e.at.toISOString()}>{formatDateTime(e.at.toISOString())}</time>{' '}
             <strong>{e.href ? <Link href={e.href}>{e.title}</Link> : e.title}</strong>
-            {e.muted && <> <span className="badge">Not counted</span></>}
+            {e.muted && (
+              <>
+                {' '}
+                <span className="badge">Not counted</span>
+              </>
+            )}
             {e.detail && <div>{e.detail}</div>}
           </li>
         ))}

@@ -15,9 +15,7 @@ const WAIT_MS = 60;
  * `onAnswer` hears each answer to the latest text as it arrives (a picker waiting to take the
  * first match on Enter).
  */
-export function useParticipantSearch(
-  text: string, onAnswer?: (matches: ParticipantOption[]) => void,
-): { matches: ParticipantOption[]; searching: boolean } {
+export function useParticipantSearch(text: string, onAnswer?: (matches: ParticipantOption[]) => void): { matches: ParticipantOption[]; searching: boolean } {
   const [state, setState] = useState<{ for: string; matches: ParticipantOption[] }>({ for: '', matches: [] });
   const latest = useRef('');
   const answered = useRef(onAnswer);

@@ -51,13 +51,33 @@ export function AttendeeAdder({ sessionId }: { sessionId: string }) {
   const none = query.trim().length >= 2 && !searching && matches.length === 0;
   return (
     <div className="field">
-      <label htmlFor="attendee-search" id="attendee-search-label">Add someone by alias or code</label>
-      <span id="attendee-search-hint" className="hint">Two or three letters, then Enter. The box clears for the next person.</span>
+      <label htmlFor="attendee-search" id="attendee-search-label">
+        Add someone by alias or code
+      </label>
+      <span id="attendee-search-hint" className="hint">
+        Two or three letters, then Enter. The box clears for the next person.
+      </span>
       <div className="attendance-combobox">
-        <input id="attendee-search" type="text" role="combobox" autoComplete="off" spellCheck={false} autoFocus
-          aria-autocomplete="list" aria-expanded={open} aria-controls={LISTBOX} aria-activedescendant={open ? `${LISTBOX}-${current}` : undefined}
-          aria-describedby="attendee-search-hint attendee-result" value={query}
-          onChange={(e) => { setActive(0); enterWaiting.current = false; setQuery(e.target.value); }} onKeyDown={onKeyDown} />
+        <input
+          id="attendee-search"
+          type="text"
+          role="combobox"
+          autoComplete="off"
+          spellCheck={false}
+          autoFocus
+          aria-autocomplete="list"
+          aria-expanded={open}
+          aria-controls={LISTBOX}
+          aria-activedescendant={open ? `${LISTBOX}-${current}` : undefined}
+          aria-describedby="attendee-search-hint attendee-result"
+          value={query}
+          onChange={(e) => {
+            setActive(0);
+            enterWaiting.current = false;
+            setQuery(e.target.value);
+          }}
+          onKeyDown={onKeyDown}
+        />
         <ul id={LISTBOX} role="listbox" aria-labelledby="attendee-search-label" hidden={!open}>
           {matches.map((m, i) => (
             <li key={m.id} id={`${LISTBOX}-${i}`} role="option" aria-selected={i === current} onMouseDown={(e) => e.preventDefault()} onClick={() => add(m)}>
@@ -66,7 +86,9 @@ export function AttendeeAdder({ sessionId }: { sessionId: string }) {
           ))}
         </ul>
       </div>
-      <p id="attendee-result" className={result && !result.ok ? 'field-error' : 'form-ok'} role="status">{pending ? 'Adding…' : message}</p>
+      <p id="attendee-result" className={result && !result.ok ? 'field-error' : 'form-ok'} role="status">
+        {pending ? 'Adding…' : message}
+      </p>
       {none && <p className="muted">No one found. Check the spelling, or count them without a name.</p>}
     </div>
   );

@@ -26,13 +26,26 @@ export function ManageSession({ sessionId, day, start, end }: Props) {
           <Field id="move-start" label="Starts" name="start" inputMode="numeric" defaultValue={m.values.start ?? start} error={m.errors.start} />
           <Field id="move-end" label="Ends" name="end" inputMode="numeric" defaultValue={m.values.end ?? end} error={m.errors.end} />
         </div>
-        <button className="button secondary" type="submit" disabled={moving}>Move</button>
+        <button className="button secondary" type="submit" disabled={moving}>
+          Move
+        </button>
       </form>
       <form action={cancel} noValidate>
         <FormStatus state={c.status} />
         <input type="hidden" name="sessionId" value={sessionId} />
-        <Field id="cancel-reason" label="Reason for cancelling" name="reason" autoComplete="off" maxLength={200} defaultValue={c.values.reason} error={c.errors.reason} hint="E.g. the nurse is away. About the session, never a person: no names. The session stays on the list, marked cancelled." />
-        <button className="button secondary" type="submit" disabled={cancelling}>Cancel this session</button>
+        <Field
+          id="cancel-reason"
+          label="Reason for cancelling"
+          name="reason"
+          autoComplete="off"
+          maxLength={200}
+          defaultValue={c.values.reason}
+          error={c.errors.reason}
+          hint="E.g. the nurse is away. About the session, never a person: no names. The session stays on the list, marked cancelled."
+        />
+        <button className="button secondary" type="submit" disabled={cancelling}>
+          Cancel this session
+        </button>
       </form>
     </section>
   );

@@ -19,10 +19,30 @@ export function OneOffForm({ programId }: { programId: string }) {
         <input type="hidden" name="programId" value={programId} />
         <div className="row">
           <Field id="one-off-day" label="Date" name="day" type="date" defaultValue={values.day} error={errors.day} />
-          <Field id="one-off-start" label="Starts" name="start" inputMode="numeric" autoComplete="off" defaultValue={values.start} error={errors.start} hint="Like 13:00" />
-          <Field id="one-off-end" label="Ends" name="end" inputMode="numeric" autoComplete="off" defaultValue={values.end} error={errors.end} hint="Like 15:00" />
+          <Field
+            id="one-off-start"
+            label="Starts"
+            name="start"
+            inputMode="numeric"
+            autoComplete="off"
+            defaultValue={values.start}
+            error={errors.start}
+            hint="Like 13:00"
+          />
+          <Field
+            id="one-off-end"
+            label="Ends"
+            name="end"
+            inputMode="numeric"
+            autoComplete="off"
+            defaultValue={values.end}
+            error={errors.end}
+            hint="Like 15:00"
+          />
         </div>
-        <button className="button" type="submit" disabled={pending}>Add session</button>
+        <button className="button" type="submit" disabled={pending}>
+          Add session
+        </button>
       </form>
     </section>
   );

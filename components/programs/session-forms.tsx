@@ -23,7 +23,9 @@ export function AddAnonymousButton({ sessionId }: { sessionId: string }) {
     <form action={action}>
       <input type="hidden" name="sessionId" value={sessionId} />
       <input type="hidden" name="idempotencyKey" value={key} />
-      <button className="button secondary" type="submit" disabled={pending}>+1 without a name</button>
+      <button className="button secondary" type="submit" disabled={pending}>
+        +1 without a name
+      </button>
       <FormStatus state={state} />
     </form>
   );
@@ -36,7 +38,9 @@ export function RemoveAttendee({ sessionId, participantId, label }: { sessionId:
     <form action={action} className="inline-form">
       <input type="hidden" name="sessionId" value={sessionId} />
       <input type="hidden" name="participantId" value={participantId} />
-      <button className="button small secondary" type="submit" disabled={pending} aria-label={`Take off ${label}`}>Take off</button>
+      <button className="button small secondary" type="submit" disabled={pending} aria-label={`Take off ${label}`}>
+        Take off
+      </button>
       {state && !state.ok && <FormStatus state={state} />}
     </form>
   );
@@ -52,14 +56,35 @@ export function SessionDetailsForm({ sessionId, anonymousCount, partnerPresent, 
     <form key={`${anonymousCount}-${state?.ok ? 'saved' : 'form'}`} action={action} noValidate>
       <FormStatus state={status} />
       <input type="hidden" name="sessionId" value={sessionId} />
-      <Field label="People who gave no name" name="anonymousCount" type="number" inputMode="numeric" min={0} max={MAX_HEADCOUNT}
-        defaultValue={values.anonymousCount ?? String(anonymousCount)} error={errors.anonymousCount} hint="A headcount. Not a list." />
+      <Field
+        label="People who gave no name"
+        name="anonymousCount"
+        type="number"
+        inputMode="numeric"
+        min={0}
+        max={MAX_HEADCOUNT}
+        defaultValue={values.anonymousCount ?? String(anonymousCount)}
+        error={errors.anonymousCount}
+        hint="A headcount. Not a list."
+      />
       <div className="field checkbox">
-        <label><input type="checkbox" name="partnerPresent" defaultChecked={values.partnerPresent ? values.partnerPresent === 'on' : partnerPresent} /> {partner ? `${partner} came` : 'Partner staff came'}</label>
+        <label>
+          <input type="checkbox" name="partnerPresent" defaultChecked={values.partnerPresent ? values.partnerPresent === 'on' : partnerPresent} />{' '}
+          {partner ? `${partner} came` : 'Partner staff came'}
+        </label>
       </div>
-      <Field label="Topics (optional)" name="topics" autoComplete="off" maxLength={200} defaultValue={values.topics ?? topics} error={errors.topics}
-        hint="What the session covered. Never anything about a person." />
-      <button className="button" type="submit" disabled={pending}>Save</button>
+      <Field
+        label="Topics (optional)"
+        name="topics"
+        autoComplete="off"
+        maxLength={200}
+        defaultValue={values.topics ?? topics}
+        error={errors.topics}
+        hint="What the session covered. Never anything about a person."
+      />
+      <button className="button" type="submit" disabled={pending}>
+        Save
+      </button>
     </form>
   );
 }

@@ -12,11 +12,19 @@ const col = dataColumnHelper<SessionRow>();
 
 const columns = col.columns([
   col.accessor('startsAt', {
-    id: 'startsAt', header: 'When', meta: { className: 'nowrap' },
-    cell: (c) => <Link href={`/programs/sessions/${c.row.original.id}`}><time dateTime={c.getValue()}>{c.row.original.startsAtText}</time></Link>,
+    id: 'startsAt',
+    header: 'When',
+    meta: { className: 'nowrap' },
+    cell: (c) => (
+      <Link href={`/programs/sessions/${c.row.original.id}`}>
+        <time dateTime={c.getValue()}>{c.row.original.startsAtText}</time>
+      </Link>
+    ),
   }),
   col.accessor('status', {
-    id: 'status', header: 'Status', enableSorting: false,
+    id: 'status',
+    header: 'Status',
+    enableSorting: false,
     cell: (c) => <Status row={c.row.original} />,
   }),
   col.accessor('named', { id: 'named', header: 'Named', enableSorting: false }),

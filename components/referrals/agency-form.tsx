@@ -15,9 +15,20 @@ function TextArea({ name, label, value, error, max }: { name: string; label: str
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <textarea id={id} name={name} rows={3} maxLength={max} defaultValue={value ?? ''}
-        aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} />
-      {error && <span id={`${id}-error`} className="field-error">{error}</span>}
+      <textarea
+        id={id}
+        name={name}
+        rows={3}
+        maxLength={max}
+        defaultValue={value ?? ''}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+      />
+      {error && (
+        <span id={`${id}-error`} className="field-error">
+          {error}
+        </span>
+      )}
     </div>
   );
 }
@@ -26,7 +37,7 @@ function TextArea({ name, label, value, error, max }: { name: string; label: str
 export function AgencyForm({ agency }: { agency: Agency | null }) {
   const [state, action, pending] = useActionState<ActionState, FormData>(saveAgencyAction, null);
   const router = useRouter();
-  const errors = state && !state.ok ? state.fieldErrors ?? {} : {};
+  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   useEffect(() => {
     if (state?.ok && !agency) router.push('/agencies');
   }, [state, agency, router]);
@@ -41,15 +52,23 @@ export function AgencyForm({ agency }: { agency: Agency | null }) {
             <input type="checkbox" name="categories" value={c} defaultChecked={agency?.categories.includes(c)} /> {CATEGORY_LABELS[c]}
           </label>
         ))}
-        {errors.categories && <span id="categories-error" className="field-error">{errors.categories}</span>}
+        {errors.categories && (
+          <span id="categories-error" className="field-error">
+            {errors.categories}
+          </span>
+        )}
       </fieldset>
       <Field label="Phone" name="phone" type="tel" maxLength={40} defaultValue={agency?.phone ?? ''} error={errors.phone} />
       <Field label="Hours" name="hours" maxLength={200} defaultValue={agency?.hours ?? ''} error={errors.hours} />
       <TextArea name="offers" label="What they offer" value={agency?.offers} error={errors.offers} max={500} />
       <TextArea name="staffNotes" label="Notes for staff (e.g. who to ask for)" value={agency?.staffNotes} error={errors.staffNotes} max={500} />
-      <label className="choice"><input type="checkbox" name="active" defaultChecked={agency?.active ?? true} /> Active (shown when making a referral)</label>
+      <label className="choice">
+        <input type="checkbox" name="active" defaultChecked={agency?.active ?? true} /> Active (shown when making a referral)
+      </label>
       <FormStatus state={state} />
-      <button className="button" type="submit" disabled={pending}>{agency ? 'Save agency' : 'Add agency'}</button>
+      <button className="button" type="submit" disabled={pending}>
+        {agency ? 'Save agency' : 'Add agency'}
+      </button>
     </form>
   );
 }

@@ -15,15 +15,32 @@ export function DueFilter({ value }: { value: string | undefined }) {
     <>
       <div className="field" style={TOOLBAR_FIELD_STYLE}>
         <label className="choice" htmlFor="filter-due-now">
-          <input id="filter-due-now" type="checkbox" name="due" value="due" checked={now}
-            onChange={(e) => { setNow(e.target.checked); if (e.target.checked) setBy(''); }} />
+          <input
+            id="filter-due-now"
+            type="checkbox"
+            name="due"
+            value="due"
+            checked={now}
+            onChange={(e) => {
+              setNow(e.target.checked);
+              if (e.target.checked) setBy('');
+            }}
+          />
           Follow-up due now
         </label>
       </div>
       <div className="field" style={TOOLBAR_FIELD_STYLE}>
         <label htmlFor="filter-due">Follow-up due by</label>
-        <input id="filter-due" type="date" name={now ? undefined : 'due'} value={by}
-          onChange={(e) => { setBy(e.target.value); if (e.target.value) setNow(false); }} />
+        <input
+          id="filter-due"
+          type="date"
+          name={now ? undefined : 'due'}
+          value={by}
+          onChange={(e) => {
+            setBy(e.target.value);
+            if (e.target.value) setNow(false);
+          }}
+        />
       </div>
     </>
   );

@@ -11,7 +11,9 @@ export async function FollowUpsDue({ actor }: { actor: Actor }) {
   return (
     <section className="card desk-slot" data-slot="follow-ups" aria-labelledby="follow-ups-heading">
       <h2 id="follow-ups-heading">Follow-ups due</h2>
-      {rows.length === 0 ? <p className="muted">None today.</p> : (
+      {rows.length === 0 ? (
+        <p className="muted">None today.</p>
+      ) : (
         <ul className="follow-ups">
           {rows.map((r) => (
             <li key={r.id}>
@@ -20,7 +22,11 @@ export async function FollowUpsDue({ actor }: { actor: Actor }) {
           ))}
         </ul>
       )}
-      {total > rows.length && <p><Link href="/referrals?due=due">All {total} follow-ups due</Link></p>}
+      {total > rows.length && (
+        <p>
+          <Link href="/referrals?due=due">All {total} follow-ups due</Link>
+        </p>
+      )}
     </section>
   );
 }

@@ -27,8 +27,11 @@ const STATUS_OPTIONS = [{ value: 'open', label: 'Still open' }, ...STATUSES.map(
 const CATEGORY_OPTIONS = CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] }));
 
 type Props = {
-  rows: ReferralRow[]; total: number; view: TableView;
-  agencies: { id: string; name: string }[]; staff: { id: string; name: string }[];
+  rows: ReferralRow[];
+  total: number;
+  view: TableView;
+  agencies: { id: string; name: string }[];
+  staff: { id: string; name: string }[];
 };
 
 /** The referrals list: filters for status, kind of support, agency, staff and follow-up date, all in the URL. */
@@ -46,7 +49,13 @@ export function ReferralTable({ rows, total, view, agencies, staff }: Props) {
         <>
           <FilterSelect label="Status" name="status" value={view.filters.status} anyLabel="Any status" options={STATUS_OPTIONS} />
           <FilterSelect label="Kind of support" name="category" value={view.filters.category} anyLabel="Any kind" options={CATEGORY_OPTIONS} />
-          <FilterSelect label="Agency" name="agency" value={view.filters.agency} anyLabel="Any agency" options={agencies.map((a) => ({ value: a.id, label: a.name }))} />
+          <FilterSelect
+            label="Agency"
+            name="agency"
+            value={view.filters.agency}
+            anyLabel="Any agency"
+            options={agencies.map((a) => ({ value: a.id, label: a.name }))}
+          />
           <FilterSelect label="Staff" name="staff" value={view.filters.staff} anyLabel="Anyone" options={staff.map((s) => ({ value: s.id, label: s.name }))} />
           <DueFilter value={view.filters.due} />
         </>

@@ -22,9 +22,24 @@ export function RevealText({ referralId, hasDetail, hasSummary, hasOutcome }: He
     <div>
       {shown ? (
         <dl className="referral-facts">
-          {hasDetail && <><dt>Reason in words</dt><dd style={{ whiteSpace: 'pre-wrap' }}>{shown.detail}</dd></>}
-          {hasSummary && <><dt>Summary shared</dt><dd style={{ whiteSpace: 'pre-wrap' }}>{shown.summary}</dd></>}
-          {hasOutcome && <><dt>Outcome note</dt><dd style={{ whiteSpace: 'pre-wrap' }}>{shown.outcome}</dd></>}
+          {hasDetail && (
+            <>
+              <dt>Reason in words</dt>
+              <dd style={{ whiteSpace: 'pre-wrap' }}>{shown.detail}</dd>
+            </>
+          )}
+          {hasSummary && (
+            <>
+              <dt>Summary shared</dt>
+              <dd style={{ whiteSpace: 'pre-wrap' }}>{shown.summary}</dd>
+            </>
+          )}
+          {hasOutcome && (
+            <>
+              <dt>Outcome note</dt>
+              <dd style={{ whiteSpace: 'pre-wrap' }}>{shown.outcome}</dd>
+            </>
+          )}
         </dl>
       ) : (
         <form action={action}>

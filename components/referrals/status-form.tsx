@@ -23,15 +23,17 @@ export function StatusForm({ referralId, status, reopenUntil }: { referralId: st
     setShownFor(status);
     setNext('');
   }
-  const errors = state && !state.ok ? state.fieldErrors ?? {} : {};
+  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   const options = NEXT[status];
   if (options.length === 0) {
     return (
       <>
         <FormStatus state={state} />
-        {reopenUntil
-          ? <UndoNotice message="This referral has ended." action={reopenReferralAction} fields={{ referralId }} until={reopenUntil} autoFocus={!!state?.ok} />
-          : <p className="muted">This referral has ended. Make a new referral if the person wants another.</p>}
+        {reopenUntil ? (
+          <UndoNotice message="This referral has ended." action={reopenReferralAction} fields={{ referralId }} until={reopenUntil} autoFocus={!!state?.ok} />
+        ) : (
+          <p className="muted">This referral has ended. Make a new referral if the person wants another.</p>
+        )}
       </>
     );
   }
@@ -41,27 +43,62 @@ export function StatusForm({ referralId, status, reopenUntil }: { referralId: st
       <input type="hidden" name="referralId" value={referralId} />
       <div className="field">
         <label htmlFor="field-status">New status</label>
-        <select id="field-status" name="status" value={next} onChange={(e) => setNext(e.target.value as ReferralStatus)}
-          aria-invalid={errors.status ? true : undefined} aria-describedby={errors.status ? 'field-status-error' : undefined}>
+        <select
+          id="field-status"
+          name="status"
+          value={next}
+          onChange={(e) => setNext(e.target.value as ReferralStatus)}
+          aria-invalid={errors.status ? true : undefined}
+          aria-describedby={errors.status ? 'field-status-error' : undefined}
+        >
           <option value="">Choose</option>
-          {options.map((s) => <option key={s} value={s}>{STATUS_LABELS[s]}</option>)}
+          {options.map((s) => (
+            <option key={s} value={s}>
+              {STATUS_LABELS[s]}
+            </option>
+          ))}
         </select>
-        {errors.status && <span id="field-status-error" className="field-error">{errors.status}</span>}
+        {errors.status && (
+          <span id="field-status-error" className="field-error">
+            {errors.status}
+          </span>
+        )}
       </div>
       {next !== '' && isFinal(next) && (
         <div className="field">
           <label htmlFor="field-outcome">Outcome note (optional)</label>
-          <span id="field-outcome-hint" className="hint">Up to {TEXT_MAX} characters, kept encrypted.</span>
-          <textarea id="field-outcome" name="outcome" rows={3}
-            aria-invalid={errors.outcome ? true : undefined} aria-describedby={`field-outcome-hint${errors.outcome ? ' field-outcome-error' : ''}`} />
-          {errors.outcome && <span id="field-outcome-error" className="field-error">{errors.outcome}</span>}
+          <span id="field-outcome-hint" className="hint">
+            Up to {TEXT_MAX} characters, kept encrypted.
+          </span>
+          <textarea
+            id="field-outcome"
+            name="outcome"
+            rows={3}
+            aria-invalid={errors.outcome ? true : undefined}
+            aria-describedby={`field-outcome-hint${errors.outcome ? ' field-outcome-error' : ''}`}
+          />
+          {errors.outcome && (
+            <span id="field-outcome-error" className="field-error">
+              {errors.outcome}
+            </span>
+          )}
         </div>
       )}
       <FormStatus state={state} />
-      {next !== '' && isFinal(next)
-        ? <ConfirmStep label="Save status" question={`This ends the referral (“${STATUS_LABELS[next].toLowerCase()}”). End it?`} confirmLabel="Yes, end it"
-            busy={pending} className="button" confirmClassName="button danger" />
-        : <button className="button" type="submit" disabled={pending}>{pending ? 'Saving…' : 'Save status'}</button>}
+      {next !== '' && isFinal(next) ? (
+        <ConfirmStep
+          label="Save status"
+          question={`This ends the referral (“${STATUS_LABELS[next].toLowerCase()}”). End it?`}
+          confirmLabel="Yes, end it"
+          busy={pending}
+          className="button"
+          confirmClassName="button danger"
+        />
+      ) : (
+        <button className="button" type="submit" disabled={pending}>
+          {pending ? 'Saving…' : 'Save status'}
+        </button>
+      )}
     </form>
   );
 }

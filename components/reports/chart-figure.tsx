@@ -25,7 +25,11 @@ type Props = {
 };
 
 /** The props for a chart of one series of labelled values (services, programs, referrals…). */
-export function oneSeries(bars: { label: string; value: number }[], name: string, color: ChartSeries['color']): Pick<Props, 'categories' | 'series' | 'values'> {
+export function oneSeries(
+  bars: { label: string; value: number }[],
+  name: string,
+  color: ChartSeries['color'],
+): Pick<Props, 'categories' | 'series' | 'values'> {
   return { categories: bars.map((b) => b.label), series: [{ name, color }], values: [bars.map((b) => b.value)] };
 }
 
@@ -37,24 +41,36 @@ export function ChartFigure({ title, id, kind, categories, shortCategories, seri
   }));
   return (
     <figure className="chart card" aria-labelledby={`${id}-title`}>
-      <figcaption id={`${id}-title`}><strong>{title}</strong></figcaption>
+      <figcaption id={`${id}-title`}>
+        <strong>{title}</strong>
+      </figcaption>
       <ReportChart kind={kind} rows={rows} series={series} categoryLabel={categoryHeading} valueLabel={valueHeading} />
       <details>
-        <summary>Show the numbers as a table<span className="visually-hidden"> ({title})</span></summary>
+        <summary>
+          Show the numbers as a table<span className="visually-hidden"> ({title})</span>
+        </summary>
         <div className="table-wrap" tabIndex={0} role="region" aria-labelledby={`${id}-title`}>
           <table className="sticky-labels">
             <caption className="visually-hidden">{title}</caption>
             <thead>
               <tr>
                 <th scope="col">{categoryHeading}</th>
-                {series.map((s) => <th key={s.name} scope="col" className="num">{s.name}</th>)}
+                {series.map((s) => (
+                  <th key={s.name} scope="col" className="num">
+                    {s.name}
+                  </th>
+                ))}
               </tr>
             </thead>
             <tbody>
               {rows.map((r) => (
                 <tr key={r.category}>
                   <th scope="row">{r.category}</th>
-                  {series.map((s, j) => <td key={s.name} className="num">{r.values[j]}</td>)}
+                  {series.map((s, j) => (
+                    <td key={s.name} className="num">
+                      {r.values[j]}
+                    </td>
+                  ))}
                 </tr>
               ))}
             </tbody>

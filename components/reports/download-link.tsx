@@ -7,7 +7,11 @@ import { useState } from 'react';
  * page can show how much has arrived while a large report streams in.
  */
 export function DownloadLink({ href, fileName, label }: { href: string; fileName: string; label: string }) {
-  const [status, setStatus] = useState<{ state: 'idle' | 'loading' | 'done' | 'failed'; bytes: number; total: number | null }>({ state: 'idle', bytes: 0, total: null });
+  const [status, setStatus] = useState<{ state: 'idle' | 'loading' | 'done' | 'failed'; bytes: number; total: number | null }>({
+    state: 'idle',
+    bytes: 0,
+    total: null,
+  });
 
   async function download(event: React.MouseEvent<HTMLAnchorElement>) {
     event.preventDefault();
@@ -45,9 +49,16 @@ export function DownloadLink({ href, fileName, label }: { href: string; fileName
   const kb = Math.max(1, Math.round(status.bytes / 1024));
   return (
     <span className="download">
-      <a className="button" href={href} download={fileName} onClick={download} aria-disabled={status.state === 'loading' || undefined}>{label}</a>{' '}
+      <a className="button" href={href} download={fileName} onClick={download} aria-disabled={status.state === 'loading' || undefined}>
+        {label}
+      </a>{' '}
       <span role="status" className="muted">
-        {status.state === 'loading' && (<><progress aria-label={`${label}: receiving`} max={status.total ?? undefined} value={status.total ? status.bytes : undefined} /> {status.bytes ? `${kb} KB received` : 'Preparing…'}</>)}
+        {status.state === 'loading' && (
+          <>
+            <progress aria-label={`${label}: receiving`} max={status.total ?? undefined} value={status.total ? status.bytes : undefined} />{' '}
+            {status.bytes ? `${kb} KB received` : 'Preparing…'}
+          </>
+        )}
         {status.state === 'done' && `Downloaded (${kb} KB).`}
         {status.state === 'failed' && <span className="field-error">The file could not be made. Try again, or choose a shorter period.</span>}
       </span>

@@ -16,7 +16,11 @@ export function FigureTable({ table, headingLevel = 3 }: { table: RenderedTable;
           <thead>
             <tr>
               <th scope="col">{table.rowHeading}</th>
-              {table.columns.map((c) => <th key={c} scope="col" className="num">{c}</th>)}
+              {table.columns.map((c) => (
+                <th key={c} scope="col" className="num">
+                  {c}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>
@@ -24,7 +28,9 @@ export function FigureTable({ table, headingLevel = 3 }: { table: RenderedTable;
               <tr key={r.key}>
                 <th scope="row">{r.label}</th>
                 {r.cells.map((c, i) => (
-                  <td key={i} className="num">{c.suppressed ? <abbr title={c.display === 'x' ? 'Hidden to protect a small count' : 'Fewer than 10'}>{c.display}</abbr> : c.display}</td>
+                  <td key={i} className="num">
+                    {c.suppressed ? <abbr title={c.display === 'x' ? 'Hidden to protect a small count' : 'Fewer than 10'}>{c.display}</abbr> : c.display}
+                  </td>
                 ))}
               </tr>
             ))}
@@ -33,7 +39,11 @@ export function FigureTable({ table, headingLevel = 3 }: { table: RenderedTable;
             <tfoot>
               <tr>
                 <th scope="row">{table.total.label}</th>
-                {table.total.cells.map((c, i) => <td key={i} className="num"><strong>{c.display}</strong></td>)}
+                {table.total.cells.map((c, i) => (
+                  <td key={i} className="num">
+                    <strong>{c.display}</strong>
+                  </td>
+                ))}
               </tr>
             </tfoot>
           )}

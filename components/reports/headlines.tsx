@@ -20,12 +20,18 @@ export function Headlines({ headlines, lastYear, running }: { headlines: Headlin
   return (
     <section aria-labelledby="headlines-heading">
       <h2 id="headlines-heading">At a glance</h2>
-      <p className="muted">{running ? `${STILL_RUNNING} ` : ''}{against}</p>
+      <p className="muted">
+        {running ? `${STILL_RUNNING} ` : ''}
+        {against}
+      </p>
       <dl className="cards headlines">
         {headlines.map((h) => (
           <div className="card" key={h.key}>
             <dt>{h.label}</dt>
-            <dd><strong className="headline-number">{h.value}</strong>{h.lastYear !== null && <span className="muted"> — {change(h)}</span>}</dd>
+            <dd>
+              <strong className="headline-number">{h.value}</strong>
+              {h.lastYear !== null && <span className="muted"> — {change(h)}</span>}
+            </dd>
           </div>
         ))}
       </dl>

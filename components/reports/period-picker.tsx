@@ -10,14 +10,18 @@ export function PeriodPicker({ path, choice, now }: { path: string; choice: Peri
   const current = period && periodQuery(period);
   return (
     <section className="card no-print" aria-labelledby="period-heading">
-      <h2 id="period-heading" style={{ marginTop: 0 }}>Period</h2>
+      <h2 id="period-heading" style={{ marginTop: 0 }}>
+        Period
+      </h2>
       <ul className="period-presets">
         {presets(now).map((p) => {
           const href = `${path}${periodQuery(p.period)}`;
           const on = periodQuery(p.period) === current;
           return (
             <li key={p.id}>
-              <Link className={`button small${on ? '' : ' secondary'}`} href={href} aria-current={on ? 'true' : undefined}>{p.label}</Link>
+              <Link className={`button small${on ? '' : ' secondary'}`} href={href} aria-current={on ? 'true' : undefined}>
+                {p.label}
+              </Link>
             </li>
           );
         })}
@@ -29,17 +33,41 @@ export function PeriodPicker({ path, choice, now }: { path: string; choice: Peri
         <input type="hidden" name="period" value="custom" />
         <div className="field">
           <label htmlFor="period-from">First day</label>
-          <input id="period-from" name="from" type="date" defaultValue={custom.from} aria-invalid={errors.from ? true : undefined}
-            aria-describedby={errors.from ? 'period-from-error' : undefined} />
-          {errors.from && <span id="period-from-error" className="field-error">{errors.from}</span>}
+          <input
+            id="period-from"
+            name="from"
+            type="date"
+            defaultValue={custom.from}
+            aria-invalid={errors.from ? true : undefined}
+            aria-describedby={errors.from ? 'period-from-error' : undefined}
+          />
+          {errors.from && (
+            <span id="period-from-error" className="field-error">
+              {errors.from}
+            </span>
+          )}
         </div>
         <div className="field">
           <label htmlFor="period-to">Last day</label>
-          <input id="period-to" name="to" type="date" defaultValue={custom.to} aria-invalid={errors.to ? true : undefined}
-            aria-describedby={errors.to ? 'period-to-error' : undefined} />
-          {errors.to && <span id="period-to-error" className="field-error">{errors.to}</span>}
+          <input
+            id="period-to"
+            name="to"
+            type="date"
+            defaultValue={custom.to}
+            aria-invalid={errors.to ? true : undefined}
+            aria-describedby={errors.to ? 'period-to-error' : undefined}
+          />
+          {errors.to && (
+            <span id="period-to-error" className="field-error">
+              {errors.to}
+            </span>
+          )}
         </div>
-        <div className="field"><button className="button secondary" type="submit">Show this range</button></div>
+        <div className="field">
+          <button className="button secondary" type="submit">
+            Show this range
+          </button>
+        </div>
       </form>
     </section>
   );

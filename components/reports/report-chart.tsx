@@ -59,14 +59,23 @@ const bottomAxisLabel = (value: string) => ({ value, position: 'insideBottom', o
 export function ReportChart(props: Props) {
   const { kind, rows, series } = props;
   const data = rows.map((r) => ({ category: r.category, tick: r.tick, ...Object.fromEntries(r.values.map((v, i) => [key(i), v])) }));
-  const legend = series.length > 1 ? (
-    // In the series' order, in the page's text colour (the swatch carries the series colour).
-    <Legend verticalAlign="top" height={32} itemSorter={null} wrapperStyle={{ fontSize: '0.9rem' }}
-      formatter={(value) => <span style={{ color: 'var(--text)' }}>{value}</span>} />
-  ) : null;
+  const legend =
+    series.length > 1 ? (
+      // In the series' order, in the page's text colour (the swatch carries the series colour).
+      <Legend
+        verticalAlign="top"
+        height={32}
+        itemSorter={null}
+        wrapperStyle={{ fontSize: '0.9rem' }}
+        formatter={(value) => <span style={{ color: 'var(--text)' }}>{value}</span>}
+      />
+    ) : null;
   const tooltip = (
-    <Tooltip {...TOOLTIP} cursor={{ fill: 'var(--bg)', stroke: 'var(--border)' }}
-      labelFormatter={(_, payload) => (payload[0]?.payload as { category?: string } | undefined)?.category ?? ''} />
+    <Tooltip
+      {...TOOLTIP}
+      cursor={{ fill: 'var(--bg)', stroke: 'var(--border)' }}
+      labelFormatter={(_, payload) => (payload[0]?.payload as { category?: string } | undefined)?.category ?? ''}
+    />
   );
   const ticks = countTicks(Math.max(...rows.flatMap((r) => r.values)));
   const drawing: Drawing = { ...props, data, legend, tooltip, valueAxis: { tick: TICK, ticks, domain: [0, ticks.at(-1)!], allowDecimals: false } };
@@ -86,8 +95,15 @@ function Lines({ data, rows, series, legend, tooltip, valueAxis, categoryLabel, 
       {tooltip}
       {legend}
       {series.map((s, i) => (
-        <Line key={s.name} dataKey={key(i)} name={s.name} stroke={color(s)} strokeWidth={2.5} type="linear"
-          dot={rows.length <= MAX_MARKED && { r: 3, fill: color(s) }} />
+        <Line
+          key={s.name}
+          dataKey={key(i)}
+          name={s.name}
+          stroke={color(s)}
+          strokeWidth={2.5}
+          type="linear"
+          dot={rows.length <= MAX_MARKED && { r: 3, fill: color(s) }}
+        />
       ))}
     </LineChart>
   );
@@ -118,8 +134,14 @@ function Bars({ data, rows, series, legend, tooltip, valueAxis, categoryLabel, v
       <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" horizontal={false} />
       <XAxis type="number" {...valueAxis} label={bottomAxisLabel(valueLabel)} />
       {/* The category axis's name sits above its column of names. */}
-      <YAxis type="category" dataKey="tick" width={CATEGORY_WIDTH} tick={CategoryTick} interval={0}
-        label={{ value: categoryLabel, position: 'insideTopLeft', offset: 0, dy: -22, ...LABEL }} />
+      <YAxis
+        type="category"
+        dataKey="tick"
+        width={CATEGORY_WIDTH}
+        tick={CategoryTick}
+        interval={0}
+        label={{ value: categoryLabel, position: 'insideTopLeft', offset: 0, dy: -22, ...LABEL }}
+      />
       {tooltip}
       {legend}
       {series.map((s, i) => (

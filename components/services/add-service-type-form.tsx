@@ -13,8 +13,8 @@ const KIND_OPTIONS = SERVICE_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k]
 /** Add a service or supply at the end of the list. A successful add starts a fresh form. */
 export function AddServiceTypeForm() {
   const [state, action, pending] = useActionState<ActionState, FormData>(createServiceTypeAction, null);
-  const errors = state && !state.ok ? state.fieldErrors ?? {} : {};
-  const values = state && !state.ok ? state.values ?? {} : {};
+  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  const values = state && !state.ok ? (state.values ?? {}) : {};
   return (
     <section className="card" aria-labelledby="add-service-heading">
       <h2 id="add-service-heading">Add a service or supply</h2>
@@ -23,9 +23,18 @@ export function AddServiceTypeForm() {
         <FormStatus state={state} />
         <Field label="Name" name="name" autoComplete="off" required maxLength={SERVICE_NAME_MAX} defaultValue={values.name} error={errors.name} />
         <SelectField label="Kind" name="kind" options={KIND_OPTIONS} defaultValue={values.kind ?? 'service'} error={errors.kind} />
-        <Field label="Unit (supplies only)" name="unit" autoComplete="off" maxLength={UNIT_MAX} defaultValue={values.unit}
-          hint="What one counts, for example kit or pack." error={errors.unit} />
-        <button className="button" type="submit" disabled={pending}>Add</button>
+        <Field
+          label="Unit (supplies only)"
+          name="unit"
+          autoComplete="off"
+          maxLength={UNIT_MAX}
+          defaultValue={values.unit}
+          hint="What one counts, for example kit or pack."
+          error={errors.unit}
+        />
+        <button className="button" type="submit" disabled={pending}>
+          Add
+        </button>
       </form>
     </section>
   );

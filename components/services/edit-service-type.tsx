@@ -20,9 +20,9 @@ export function EditServiceType({ type }: { type: ServiceTypeRow }) {
 
 function RenameForm({ type }: { type: ServiceTypeRow }) {
   const [state, action, pending] = useActionState<ActionState, FormData>(updateServiceTypeAction, null);
-  const errors = state && !state.ok ? state.fieldErrors ?? {} : {};
-  const values = state && !state.ok ? state.values ?? {} : {};
-  const formError = state && !state.ok ? state.formError ?? errors.id : undefined;
+  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  const values = state && !state.ok ? (state.values ?? {}) : {};
+  const formError = state && !state.ok ? (state.formError ?? errors.id) : undefined;
   return (
     <section className="card" aria-labelledby="rename-heading">
       <h2 id="rename-heading">Name{type.kind === 'supply' ? ' and unit' : ''}</h2>
@@ -31,11 +31,20 @@ function RenameForm({ type }: { type: ServiceTypeRow }) {
         <input type="hidden" name="id" value={type.id} />
         <Field label="Name" name="name" autoComplete="off" required maxLength={SERVICE_NAME_MAX} defaultValue={values.name ?? type.name} error={errors.name} />
         {type.kind === 'supply' && (
-          <Field label="Unit" name="unit" autoComplete="off" maxLength={UNIT_MAX} defaultValue={values.unit ?? type.unit ?? ''}
-            hint="What one counts, for example kit or pack." error={errors.unit} />
+          <Field
+            label="Unit"
+            name="unit"
+            autoComplete="off"
+            maxLength={UNIT_MAX}
+            defaultValue={values.unit ?? type.unit ?? ''}
+            hint="What one counts, for example kit or pack."
+            error={errors.unit}
+          />
         )}
         <p className="muted">Past visits show the new name too.</p>
-        <button className="button" type="submit" disabled={pending}>Save</button>
+        <button className="button" type="submit" disabled={pending}>
+          Save
+        </button>
       </form>
     </section>
   );

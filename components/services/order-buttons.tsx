@@ -17,7 +17,11 @@ export function OrderButtons({ id, name, first, last }: { id: string; name: stri
       <button className="button small secondary" type="submit" name="direction" value="down" disabled={pending || last} aria-label={`Move ${name} down`}>
         Down
       </button>
-      {error && <span className="field-error" role="alert">{error}</span>}
+      {error && (
+        <span className="field-error" role="alert">
+          {error}
+        </span>
+      )}
     </form>
   );
 }

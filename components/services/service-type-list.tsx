@@ -10,11 +10,20 @@ export function ServiceTypeList({ rows }: { rows: ServiceTypeRow[] }) {
   return (
     <div className="table-wrap visit-table-frame" role="region" aria-labelledby="service-list-caption" tabIndex={0}>
       <table className="stack-table">
-        <caption id="service-list-caption" className="visually-hidden">Services and supplies</caption>
+        <caption id="service-list-caption" className="visually-hidden">
+          Services and supplies
+        </caption>
         <thead>
           <tr>
-            <th scope="col">Key</th><th scope="col">Name</th><th scope="col">Kind</th><th scope="col">Unit</th>
-            <th scope="col">Status</th><th scope="col">Order</th><th scope="col"><span className="visually-hidden">Edit</span></th>
+            <th scope="col">Key</th>
+            <th scope="col">Name</th>
+            <th scope="col">Kind</th>
+            <th scope="col">Unit</th>
+            <th scope="col">Status</th>
+            <th scope="col">Order</th>
+            <th scope="col">
+              <span className="visually-hidden">Edit</span>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -27,8 +36,14 @@ export function ServiceTypeList({ rows }: { rows: ServiceTypeRow[] }) {
                 <td data-label="Kind">{KIND_LABELS[row.kind]}</td>
                 <td data-label="Unit">{row.unit ?? ''}</td>
                 <td data-label="Status">{row.active ? 'Offered' : <span className="muted">No longer offered</span>}</td>
-                <td data-label="Order"><OrderButtons id={row.id} name={row.name} first={i === 0} last={i === rows.length - 1} /></td>
-                <td data-label=""><Link href={`/settings/services/${row.id}`}>Edit<span className="visually-hidden"> {row.name}</span></Link></td>
+                <td data-label="Order">
+                  <OrderButtons id={row.id} name={row.name} first={i === 0} last={i === rows.length - 1} />
+                </td>
+                <td data-label="">
+                  <Link href={`/settings/services/${row.id}`}>
+                    Edit<span className="visually-hidden"> {row.name}</span>
+                  </Link>
+                </td>
               </tr>
             );
           })}

@@ -12,13 +12,23 @@ import { NOTE_KIND_NAME_MAX } from '@/lib/participants/notes-schema.ts';
 export function AddNoteKindForm() {
   const [state, action, pending] = useActionState<ActionState, FormData>(createNoteKindAction, null);
   const { fields, form } = formErrors(state);
-  const values = state && !state.ok ? state.values ?? {} : {};
+  const values = state && !state.ok ? (state.values ?? {}) : {};
   return (
     <form key={state?.ok ? state.message : 'form'} action={action} noValidate aria-label="Add a kind of note">
       <FormStatus state={state?.ok ? state : form} />
-      <Field label="New kind" name="name" autoComplete="off" required maxLength={NOTE_KIND_NAME_MAX} hint="For example: Follow-up"
-        defaultValue={values.name} error={fields.name} />
-      <button className="button" type="submit" disabled={pending}>Add kind</button>
+      <Field
+        label="New kind"
+        name="name"
+        autoComplete="off"
+        required
+        maxLength={NOTE_KIND_NAME_MAX}
+        hint="For example: Follow-up"
+        defaultValue={values.name}
+        error={fields.name}
+      />
+      <button className="button" type="submit" disabled={pending}>
+        Add kind
+      </button>
     </form>
   );
 }
@@ -32,7 +42,8 @@ export function NoteKindStatusForm({ id, name, active }: { id: string; name: str
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="status" value={active ? 'retired' : 'active'} />
       <button className={active ? 'button secondary small' : 'button small'} type="submit" disabled={pending}>
-        {active ? 'Take out of use' : 'Back into use'}<span className="visually-hidden"> {name}</span>
+        {active ? 'Take out of use' : 'Back into use'}
+        <span className="visually-hidden"> {name}</span>
       </button>
     </form>
   );

@@ -25,7 +25,13 @@ export function HideScreen({ idleMinutes }: { idleMinutes: number }) {
   }, [idleMinutes]);
 
   return (
-    <form action={hideScreenAction} onSubmit={(event) => { event.preventDefault(); void hideScreen(); }}>
+    <form
+      action={hideScreenAction}
+      onSubmit={(event) => {
+        event.preventDefault();
+        void hideScreen();
+      }}
+    >
       <button className="button secondary small" type="submit" title="Hide screen (press Esc twice)">
         Hide screen
       </button>

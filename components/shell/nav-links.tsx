@@ -40,7 +40,9 @@ function LinkList({ items, pathname, className }: { items: Item[]; pathname: str
         const current = item.href === '/' ? pathname === '/' : pathname.startsWith(item.href);
         return (
           <li key={item.href}>
-            <Link href={item.href} aria-current={current ? 'page' : undefined}>{item.label}</Link>
+            <Link href={item.href} aria-current={current ? 'page' : undefined}>
+              {item.label}
+            </Link>
           </li>
         );
       })}

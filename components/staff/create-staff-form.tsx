@@ -29,23 +29,36 @@ function CreateStaffRound({ roles, onAnother }: Props & { onAnother: () => void 
         <FormStatus state={state} />
         <TemporaryPassword password={temporaryPassword} who={displayName ?? 'them'} />
         <div className="row">
-          <Link className="button secondary" href={`/staff/${id}`}>Open the account</Link>
-          <button className="button secondary" type="button" onClick={onAnother}>Add another account</button>
+          <Link className="button secondary" href={`/staff/${id}`}>
+            Open the account
+          </Link>
+          <button className="button secondary" type="button" onClick={onAnother}>
+            Add another account
+          </button>
         </div>
       </>
     );
   }
   const { fields, form } = formErrors(state);
-  const values = state && !state.ok ? state.values ?? {} : {};
+  const values = state && !state.ok ? (state.values ?? {}) : {};
   return (
     <form action={action} noValidate className="card">
       <FormStatus state={form} />
-      <Field label="Name" name="displayName" autoComplete="off" required maxLength={DISPLAY_NAME_MAX}
-        hint="The name colleagues know them by." defaultValue={values.displayName} error={fields.displayName} />
-      <Field label="Email" name="email" type="email" autoComplete="off" required maxLength={254}
-        defaultValue={values.email} error={fields.email} />
+      <Field
+        label="Name"
+        name="displayName"
+        autoComplete="off"
+        required
+        maxLength={DISPLAY_NAME_MAX}
+        hint="The name colleagues know them by."
+        defaultValue={values.displayName}
+        error={fields.displayName}
+      />
+      <Field label="Email" name="email" type="email" autoComplete="off" required maxLength={254} defaultValue={values.email} error={fields.email} />
       <SelectField label="Role" name="role" options={roles} defaultValue={values.role ?? 'peer'} error={fields.role} />
-      <button className="button" type="submit" disabled={pending}>Create account</button>
+      <button className="button" type="submit" disabled={pending}>
+        Create account
+      </button>
     </form>
   );
 }

@@ -34,7 +34,9 @@ function RoleForm({ id, role, roles }: Props) {
         <input type="hidden" name="id" value={id} />
         <SelectField label="Role" name="role" options={roles} defaultValue={role} error={fields.role} />
         <p className="muted">Changing the role signs them out; they sign in again with the new role.</p>
-        <button className="button" type="submit" disabled={pending}>Change role</button>
+        <button className="button" type="submit" disabled={pending}>
+          Change role
+        </button>
       </form>
     </section>
   );
@@ -75,7 +77,9 @@ function ResetPasswordForm({ id, name }: Props) {
           <FormStatus state={form} />
           <input type="hidden" name="id" value={id} />
           <p className="muted">Signs them out and gives you a temporary password to pass on. They choose their own at next sign-in.</p>
-          <button className="button secondary" type="submit" disabled={pending}>Reset password</button>
+          <button className="button secondary" type="submit" disabled={pending}>
+            Reset password
+          </button>
         </form>
       )}
     </section>
@@ -90,12 +94,18 @@ function ResetSecondFactorForm({ id, twoStepOn }: Props) {
   return (
     <section className="card" aria-labelledby="reset-2fa-heading">
       <h2 id="reset-2fa-heading">Reset two-step sign-in</h2>
-      {!twoStepOn ? <FormStatus state={form} /> : <form action={action}>
+      {!twoStepOn ? (
         <FormStatus state={form} />
-        <input type="hidden" name="id" value={id} />
-        <p className="muted">For a lost phone and lost recovery codes. Signs them out; they set up two-step sign-in again with their password.</p>
-        <button className="button secondary" type="submit" disabled={pending}>Reset two-step sign-in</button>
-      </form>}
+      ) : (
+        <form action={action}>
+          <FormStatus state={form} />
+          <input type="hidden" name="id" value={id} />
+          <p className="muted">For a lost phone and lost recovery codes. Signs them out; they set up two-step sign-in again with their password.</p>
+          <button className="button secondary" type="submit" disabled={pending}>
+            Reset two-step sign-in
+          </button>
+        </form>
+      )}
     </section>
   );
 }

@@ -13,10 +13,24 @@ export function SelectField({ label, name, options, defaultValue, error, id }: S
   return (
     <div className="field">
       <label htmlFor={fieldId}>{label}</label>
-      <select id={fieldId} name={name} defaultValue={defaultValue} aria-invalid={error ? true : undefined} aria-describedby={error ? `${fieldId}-error` : undefined}>
-        {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+      <select
+        id={fieldId}
+        name={name}
+        defaultValue={defaultValue}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${fieldId}-error` : undefined}
+      >
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
       </select>
-      {error && <span id={`${fieldId}-error`} className="field-error">{error}</span>}
+      {error && (
+        <span id={`${fieldId}-error`} className="field-error">
+          {error}
+        </span>
+      )}
     </div>
   );
 }

@@ -40,13 +40,15 @@ export function BookStayForm({ initialKey, units, defaults, maxNights }: Props) 
       setFormKey((k) => k + 1);
     }
   };
-  const errors = state && !state.ok ? state.fieldErrors ?? {} : {};
-  const values = state && !state.ok ? state.values ?? {} : {};
+  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  const values = state && !state.ok ? (state.values ?? {}) : {};
   const v = (name: keyof Props['defaults']) => values[name] ?? defaults[name];
   return (
     <section className="card suite-book" aria-labelledby="suite-book-heading">
       <h2 id="suite-book-heading">Book a stay</h2>
-      <p className="muted">Up to {maxNights} {maxNights === 1 ? 'night' : 'nights'}; a longer stay needs a manager.</p>
+      <p className="muted">
+        Up to {maxNights} {maxNights === 1 ? 'night' : 'nights'}; a longer stay needs a manager.
+      </p>
       <form key={formKey} noValidate onSubmit={submit}>
         <input type="hidden" name="idempotencyKey" value={key} />
         <input type="hidden" name="participantId" value={who && who.kind === 'person' ? who.id : ''} />
@@ -55,10 +57,16 @@ export function BookStayForm({ initialKey, units, defaults, maxNights }: Props) 
           <div className="field">
             <label htmlFor="suite-unit">Unit</label>
             <select id="suite-unit" name="unitId" defaultValue={values.unitId ?? units[0]!.id}>
-              {units.map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
+              {units.map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.name}
+                </option>
+              ))}
             </select>
           </div>
-        ) : <input type="hidden" name="unitId" value={units[0]!.id} />}
+        ) : (
+          <input type="hidden" name="unitId" value={units[0]!.id} />
+        )}
         <div className="suite-times">
           <Field label="Arrival date" name="startDate" type="date" defaultValue={v('startDate')} error={errors.startDate} required />
           <Field label="Arrival time" name="startTime" type="time" defaultValue={v('startTime')} error={errors.startTime} required />
@@ -66,8 +74,12 @@ export function BookStayForm({ initialKey, units, defaults, maxNights }: Props) 
           <Field label="Departure time" name="endTime" type="time" defaultValue={v('endTime')} error={errors.endTime} required />
         </div>
         <div className="row suite-buttons">
-          <button className="button" type="submit" name="mode" value="book" disabled={pending}>Book stay</button>
-          <button className="button secondary" type="submit" name="mode" value="request" disabled={pending}>Add to waitlist</button>
+          <button className="button" type="submit" name="mode" value="book" disabled={pending}>
+            Book stay
+          </button>
+          <button className="button secondary" type="submit" name="mode" value="request" disabled={pending}>
+            Add to waitlist
+          </button>
         </div>
       </form>
       <div aria-live="polite">
@@ -76,7 +88,11 @@ export function BookStayForm({ initialKey, units, defaults, maxNights }: Props) 
             {state.message} {state.data?.stayId && <Link href={`/suite/stays/${state.data.stayId}`}>Open the stay</Link>}
           </p>
         )}
-        {state && !state.ok && state.formError && <p className="form-error" role="alert">{state.formError}</p>}
+        {state && !state.ok && state.formError && (
+          <p className="form-error" role="alert">
+            {state.formError}
+          </p>
+        )}
       </div>
     </section>
   );

@@ -19,18 +19,36 @@ export function LogForm({ stayId }: { stayId: string }) {
       <input type="hidden" name="stayId" value={stayId} />
       <fieldset className="suite-kind">
         <legend>What is it?</legend>
-        <label><input type="radio" name="kind" value="welfare_check" defaultChecked /> Welfare check</label>
-        <label><input type="radio" name="kind" value="handover" /> Shift handover note</label>
+        <label>
+          <input type="radio" name="kind" value="welfare_check" defaultChecked /> Welfare check
+        </label>
+        <label>
+          <input type="radio" name="kind" value="handover" /> Shift handover note
+        </label>
         {kindError && <span className="field-error">{kindError}</span>}
       </fieldset>
       <div className="field">
         <label htmlFor="log-text">Note</label>
-        <span id="log-text-hint" className="hint">Optional for a welfare check. Kept private: staff who see stays only.</span>
-        <textarea id="log-text" name="text" rows={3} maxLength={NOTE_MAX} aria-invalid={error ? true : undefined}
-          aria-describedby={`log-text-hint${error ? ' log-text-error' : ''}`} />
-        {error && <span id="log-text-error" className="field-error">{error}</span>}
+        <span id="log-text-hint" className="hint">
+          Optional for a welfare check. Kept private: staff who see stays only.
+        </span>
+        <textarea
+          id="log-text"
+          name="text"
+          rows={3}
+          maxLength={NOTE_MAX}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={`log-text-hint${error ? ' log-text-error' : ''}`}
+        />
+        {error && (
+          <span id="log-text-error" className="field-error">
+            {error}
+          </span>
+        )}
       </div>
-      <button className="button" type="submit" disabled={pending}>Save to the log</button>
+      <button className="button" type="submit" disabled={pending}>
+        Save to the log
+      </button>
       <FormStatus state={state} />
     </form>
   );

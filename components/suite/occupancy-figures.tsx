@@ -6,10 +6,14 @@ export function OccupancyFigures({ occupancy: o, caption }: { occupancy: Occupan
     <section className="card" aria-labelledby="suite-occupancy">
       <h2 id="suite-occupancy">{caption}</h2>
       <dl className="suite-figures">
-        <dt>Nights occupied</dt><dd>{o.nightsOccupied}</dd>
-        <dt>Nights available</dt><dd>{o.nightsAvailable}</dd>
-        <dt>Occupancy rate</dt><dd>{Math.round(o.occupancyRate * 100)}%</dd>
-        <dt>Average stay</dt><dd>{o.averageNights === null ? 'No stays began' : `${o.averageNights} nights`}</dd>
+        <dt>Nights occupied</dt>
+        <dd>{o.nightsOccupied}</dd>
+        <dt>Nights available</dt>
+        <dd>{o.nightsAvailable}</dd>
+        <dt>Occupancy rate</dt>
+        <dd>{Math.round(o.occupancyRate * 100)}%</dd>
+        <dt>Average stay</dt>
+        <dd>{o.averageNights === null ? 'No stays began' : `${o.averageNights} nights`}</dd>
       </dl>
     </section>
   );

@@ -11,7 +11,10 @@ const NEXT: Record<StayStatus, StayTransition[]> = {
   requested: ['confirm', 'decline', 'cancel'],
   confirmed: ['check_in', 'no_show', 'cancel'],
   checked_in: ['check_out'],
-  checked_out: [], cancelled: [], declined: [], no_show: [],
+  checked_out: [],
+  cancelled: [],
+  declined: [],
+  no_show: [],
 };
 
 /**
@@ -35,14 +38,24 @@ export function StayActions({ stayId, status, label, reinstateUntil }: { stayId:
     <form action={action} className="suite-actions" aria-label={label}>
       <input type="hidden" name="stayId" value={stayId} />
       <div className="row">
-        {next.map((t, i) => t === 'cancel' ? (
-          <ConfirmStep key={t} label={TRANSITION_LABEL[t]} question="Cancel this stay?" confirmLabel="Yes, cancel it" keepLabel="Keep"
-            name="transition" value={t} busy={pending} />
-        ) : (
-          <button key={t} className={`button small${i === 0 ? '' : ' secondary'}`} type="submit" name="transition" value={t} disabled={pending}>
-            {TRANSITION_LABEL[t]}
-          </button>
-        ))}
+        {next.map((t, i) =>
+          t === 'cancel' ? (
+            <ConfirmStep
+              key={t}
+              label={TRANSITION_LABEL[t]}
+              question="Cancel this stay?"
+              confirmLabel="Yes, cancel it"
+              keepLabel="Keep"
+              name="transition"
+              value={t}
+              busy={pending}
+            />
+          ) : (
+            <button key={t} className={`button small${i === 0 ? '' : ' secondary'}`} type="submit" name="transition" value={t} disabled={pending}>
+              {TRANSITION_LABEL[t]}
+            </button>
+          ),
+        )}
       </div>
       <FormStatus state={state} />
     </form>

@@ -16,15 +16,29 @@ export function StayList({ stays, empty, canManage, numbered = false }: { stays:
     <List className="suite-stays">
       {stays.map((s) => (
         <li key={s.id} className={`suite-stay status-${s.status}${s.offered ? ' is-offered' : ''}`}>
-          <p className="suite-stay-who"><strong>{who(s)}</strong> <span className="suite-status">{STATUS_LABEL[s.status]}</span></p>
+          <p className="suite-stay-who">
+            <strong>{who(s)}</strong> <span className="suite-status">{STATUS_LABEL[s.status]}</span>
+          </p>
           <p className="suite-stay-when">
             {s.unitName}: {whenLabel(s.startAt)} to {whenLabel(s.endAt)} ({s.nights} {s.nights === 1 ? 'night' : 'nights'})
           </p>
-          {s.offered && <p className="suite-offer"><strong>Offer:</strong> the unit is free for these dates now. Confirm to book it.</p>}
-          <p className="suite-stay-links"><Link href={`/suite/stays/${s.id}`}>Open stay<span className="visually-hidden"> of {who(s)}</span></Link></p>
+          {s.offered && (
+            <p className="suite-offer">
+              <strong>Offer:</strong> the unit is free for these dates now. Confirm to book it.
+            </p>
+          )}
+          <p className="suite-stay-links">
+            <Link href={`/suite/stays/${s.id}`}>
+              Open stay<span className="visually-hidden"> of {who(s)}</span>
+            </Link>
+          </p>
           {canManage && (
-            <StayActions stayId={s.id} status={s.status} label={`Stay of ${who(s)}`}
-              reinstateUntil={s.status === 'cancelled' ? undoUntilLabel(s.closedAt) : undefined} />
+            <StayActions
+              stayId={s.id}
+              status={s.status}
+              label={`Stay of ${who(s)}`}
+              reinstateUntil={s.status === 'cancelled' ? undoUntilLabel(s.closedAt) : undefined}
+            />
           )}
         </li>
       ))}

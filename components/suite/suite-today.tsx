@@ -13,21 +13,29 @@ export async function SuiteToday({ actor }: { actor: Actor }) {
   return (
     <section className="card desk-slot suite-today" data-slot="safe-suite" aria-labelledby="slot-safe-suite">
       <h2 id="slot-safe-suite">Safe Suite</h2>
-      {units.length === 0 ? <p className="muted">No unit is set up.</p> : (
+      {units.length === 0 ? (
+        <p className="muted">No unit is set up.</p>
+      ) : (
         <ul>
           {units.map((u) => (
             <li key={u.unitId}>
-              <strong>{u.name}:</strong>{' '}
-              {u.state === 'free' && 'Free.'}
+              <strong>{u.name}:</strong> {u.state === 'free' && 'Free.'}
               {u.state === 'arriving' && <>Free; a guest arrives {whenLabel(u.until!)}.</>}
               {u.state === 'occupied' && <>Occupied until {whenLabel(u.until!)}.</>}
-              {u.overdue && <> <span className="is-overdue">Welfare check overdue</span> (due {whenLabel(u.checkDue!)}).</>}
+              {u.overdue && (
+                <>
+                  {' '}
+                  <span className="is-overdue">Welfare check overdue</span> (due {whenLabel(u.checkDue!)}).
+                </>
+              )}
               {u.state === 'occupied' && !u.overdue && u.checkDue && <> Next welfare check {whenLabel(u.checkDue)}.</>}
             </li>
           ))}
         </ul>
       )}
-      <p><Link href="/suite">Open the Safe Suite</Link></p>
+      <p>
+        <Link href="/suite">Open the Safe Suite</Link>
+      </p>
     </section>
   );
 }

@@ -16,12 +16,16 @@ export function PlainHome({ actor }: { actor: Actor }) {
     <div className="cards">
       {items.map((item) => (
         <section className="card" key={item.href} aria-labelledby={`card-${item.href.slice(1)}`}>
-          <h2 id={`card-${item.href.slice(1)}`}><Link href={item.href}>{item.label}</Link></h2>
+          <h2 id={`card-${item.href.slice(1)}`}>
+            <Link href={item.href}>{item.label}</Link>
+          </h2>
           {DESCRIPTIONS[item.href] && <p className="muted">{DESCRIPTIONS[item.href]}</p>}
         </section>
       ))}
       <section className="card" aria-labelledby="card-account">
-        <h2 id="card-account"><Link href="/account">Your account</Link></h2>
+        <h2 id="card-account">
+          <Link href="/account">Your account</Link>
+        </h2>
         <p className="muted">Change your password, or sign out on every device.</p>
       </section>
     </div>

@@ -16,10 +16,25 @@ export function TodayVisits({ rows }: { rows: VisitRow[] }) {
         <div className="table-wrap visit-table-frame" role="region" aria-labelledby="today-visits-heading" tabIndex={0}>
           <table role="table" className="stack-table">
             <thead role="rowgroup">
-              <tr role="row"><th scope="col" role="columnheader">Time</th><th scope="col" role="columnheader">Who</th><th scope="col" role="columnheader">Services</th><th scope="col" role="columnheader"><span className="visually-hidden">Actions</span></th></tr>
+              <tr role="row">
+                <th scope="col" role="columnheader">
+                  Time
+                </th>
+                <th scope="col" role="columnheader">
+                  Who
+                </th>
+                <th scope="col" role="columnheader">
+                  Services
+                </th>
+                <th scope="col" role="columnheader">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
             </thead>
             <tbody role="rowgroup">
-              {rows.map((v) => <VisitLine key={v.id} visit={v} />)}
+              {rows.map((v) => (
+                <VisitLine key={v.id} visit={v} />
+              ))}
             </tbody>
           </table>
         </div>
@@ -33,14 +48,17 @@ function VisitLine({ visit: v }: { visit: VisitRow }) {
   return (
     <tr role="row" className={v.voided ? 'visit-voided' : undefined} data-visit-id={v.id}>
       <td role="cell">{time}</td>
-      <td role="cell" data-label="Who"><Who person={v.participant} /></td>
+      <td role="cell" data-label="Who">
+        <Who person={v.participant} />
+      </td>
       <td role="cell" data-label="Services">
         {v.services.length ? v.services.map(serviceLineLabel).join(', ') : <span className="muted">No services ticked</span>}
         {v.voided && <div className="visit-void-note">Voided: {v.voidReason}</div>}
       </td>
       <td role="cell" data-label="">
         <Link href={`/visits/${v.id}`}>
-          {v.mayChange ? 'Change' : 'Open'}<span className="visually-hidden"> the {time} visit</span>
+          {v.mayChange ? 'Change' : 'Open'}
+          <span className="visually-hidden"> the {time} visit</span>
         </Link>
       </td>
     </tr>

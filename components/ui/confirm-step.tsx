@@ -13,8 +13,17 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
  * this replaces.
  */
 export function ConfirmStep({
-  label, question, confirmLabel, keepLabel = 'Keep', onConfirm, busy = false, className = 'button secondary small',
-  confirmClassName = 'button danger small', name, value, children,
+  label,
+  question,
+  confirmLabel,
+  keepLabel = 'Keep',
+  onConfirm,
+  busy = false,
+  className = 'button secondary small',
+  confirmClassName = 'button danger small',
+  name,
+  value,
+  children,
 }: {
   /** The button's text ("Cancel booking"). */
   label: ReactNode;
@@ -65,12 +74,17 @@ export function ConfirmStep({
       className="confirm-step"
       onKeyDown={(event) => {
         if (event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement || event.target instanceof HTMLSelectElement) {
-          if (event.key === 'Escape') { event.preventDefault(); close(); }
+          if (event.key === 'Escape') {
+            event.preventDefault();
+            close();
+          }
           return;
         }
         const key = event.key.toLowerCase();
-        if (key === 'escape' || key === 'n') { event.preventDefault(); close(); }
-        else if (key === 'y') {
+        if (key === 'escape' || key === 'n') {
+          event.preventDefault();
+          close();
+        } else if (key === 'y') {
           event.preventDefault();
           (event.currentTarget.querySelector('[data-confirm-yes]') as HTMLButtonElement | null)?.click();
         }
@@ -79,13 +93,20 @@ export function ConfirmStep({
       <span className="confirm-step-question">{question}</span>
       {children}
       <button
-        type={onConfirm ? 'button' : 'submit'} data-confirm-yes className={confirmClassName} disabled={busy}
-        name={onConfirm ? undefined : name} value={onConfirm ? undefined : value} aria-keyshortcuts="Y"
+        type={onConfirm ? 'button' : 'submit'}
+        data-confirm-yes
+        className={confirmClassName}
+        disabled={busy}
+        name={onConfirm ? undefined : name}
+        value={onConfirm ? undefined : value}
+        aria-keyshortcuts="Y"
         onClick={onConfirm ? () => onConfirm() : undefined}
       >
         {confirmLabel}
       </button>
-      <button ref={keep} type="button" className="button secondary small" aria-keyshortcuts="N Escape" onClick={close}>{keepLabel}</button>
+      <button ref={keep} type="button" className="button secondary small" aria-keyshortcuts="N Escape" onClick={close}>
+        {keepLabel}
+      </button>
     </span>
   );
 }

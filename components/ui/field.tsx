@@ -14,9 +14,17 @@ export function Field({ label, name, error, hint, id, ...input }: FieldProps) {
   return (
     <div className="field">
       <label htmlFor={fieldId}>{label}</label>
-      {hint && <span id={`${fieldId}-hint`} className="hint">{hint}</span>}
+      {hint && (
+        <span id={`${fieldId}-hint`} className="hint">
+          {hint}
+        </span>
+      )}
       <input id={fieldId} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />
-      {error && <span id={`${fieldId}-error`} className="field-error">{error}</span>}
+      {error && (
+        <span id={`${fieldId}-error`} className="field-error">
+          {error}
+        </span>
+      )}
     </div>
   );
 }

@@ -12,6 +12,19 @@ export function FormStatus({ state }: { state: ActionState }) {
   const ok = state?.ok ? state : null;
   const confirmation = useLatestConfirmation(ok, ok?.message);
   if (!state) return <div aria-live="polite" />;
-  if (state.ok) return confirmation ? <p className="form-ok" role="status">{confirmation}</p> : <div aria-live="polite" />;
-  return state.formError ? <p className="form-error" role="alert">{state.formError}</p> : <div aria-live="polite" />;
+  if (state.ok)
+    return confirmation ? (
+      <p className="form-ok" role="status">
+        {confirmation}
+      </p>
+    ) : (
+      <div aria-live="polite" />
+    );
+  return state.formError ? (
+    <p className="form-error" role="alert">
+      {state.formError}
+    </p>
+  ) : (
+    <div aria-live="polite" />
+  );
 }

@@ -21,7 +21,9 @@ function subscribe(listener: () => void): () => void {
     listeners.delete(listener);
     // Every form gone (another page): forget the message, so it does not come back with the page.
     // Deferred: a remounted form subscribes again in the same commit.
-    setTimeout(() => { if (listeners.size === 0) latest = null; }, 0);
+    setTimeout(() => {
+      if (listeners.size === 0) latest = null;
+    }, 0);
   };
 }
 

@@ -10,7 +10,12 @@ import type { ActionState } from '@/lib/action.ts';
  * that was just pressed, so a keyboard user lands on Undo instead of the top of the page.
  */
 export function UndoNotice({
-  message, action, fields, until, label = 'Undo', autoFocus = false,
+  message,
+  action,
+  fields,
+  until,
+  label = 'Undo',
+  autoFocus = false,
 }: {
   message: string;
   action: (state: ActionState, formData: FormData) => Promise<ActionState>;
@@ -26,13 +31,21 @@ export function UndoNotice({
   const error = state && !state.ok ? state.formError : undefined;
   return (
     <form action={formAction} className="undo-notice">
-      {Object.entries(fields).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}
+      {Object.entries(fields).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       <p role="status">
         <span>{message}</span>{' '}
-        <button type="submit" className="button secondary small" disabled={pending} autoFocus={autoFocus}>{label}</button>
+        <button type="submit" className="button secondary small" disabled={pending} autoFocus={autoFocus}>
+          {label}
+        </button>
         {until && <span className="muted"> (until {until})</span>}
       </p>
-      {error && <p className="form-error" role="alert">{error}</p>}
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
     </form>
   );
 }

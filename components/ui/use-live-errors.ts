@@ -12,7 +12,7 @@ import type { ActionState } from '@/lib/action.ts';
 export function useLiveErrors(state: ActionState) {
   const [edited, setEdited] = useState<{ state: ActionState; names: ReadonlySet<string> }>({ state, names: new Set() });
   const names = edited.state === state ? edited.names : new Set<string>();
-  const all = state && !state.ok ? state.fieldErrors ?? {} : {};
+  const all = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   const errors: Record<string, string> = Object.fromEntries(Object.entries(all).filter(([name]) => !names.has(name)));
   const clear = (name: string) => {
     if (all[name] && !names.has(name)) setEdited({ state, names: new Set([...names, name]) });

@@ -63,16 +63,41 @@ export function ParticipantPicker({ query, onQuery, onChoose, onEnterWhenClosed,
   const searched = query.trim().length >= 2 && !searching;
   return (
     <div className="field quick-log-picker">
-      <label htmlFor="quick-log-search" id="quick-log-search-label">Find a participant</label>
-      <span id="quick-log-search-hint" className="hint">Two or three letters of an alias or code, then Enter. Type “anon” for an anonymous visit.</span>
+      <label htmlFor="quick-log-search" id="quick-log-search-label">
+        Find a participant
+      </label>
+      <span id="quick-log-search-hint" className="hint">
+        Two or three letters of an alias or code, then Enter. Type “anon” for an anonymous visit.
+      </span>
       <div className="desk-combobox">
-        <input id="quick-log-search" type="text" role="combobox" autoComplete="off" spellCheck={false} autoFocus
-          aria-autocomplete="list" aria-expanded={open} aria-controls={LISTBOX} aria-activedescendant={open ? `${LISTBOX}-${current}` : undefined}
-          aria-invalid={error ? true : undefined} aria-describedby={error ? 'quick-log-search-hint quick-log-search-error' : 'quick-log-search-hint'}
-          value={query} onKeyDown={onKeyDown} onChange={(e) => { setActive(0); setDismissed(false); onQuery(e.target.value); }} />
+        <input
+          id="quick-log-search"
+          type="text"
+          role="combobox"
+          autoComplete="off"
+          spellCheck={false}
+          autoFocus
+          aria-autocomplete="list"
+          aria-expanded={open}
+          aria-controls={LISTBOX}
+          aria-activedescendant={open ? `${LISTBOX}-${current}` : undefined}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? 'quick-log-search-hint quick-log-search-error' : 'quick-log-search-hint'}
+          value={query}
+          onKeyDown={onKeyDown}
+          onChange={(e) => {
+            setActive(0);
+            setDismissed(false);
+            onQuery(e.target.value);
+          }}
+        />
         <MatchList options={options} open={open} current={current} onPick={choose} />
       </div>
-      {error && <span id="quick-log-search-error" className="field-error">{error}</span>}
+      {error && (
+        <span id="quick-log-search-error" className="field-error">
+          {error}
+        </span>
+      )}
       <p className="visually-hidden" aria-live="polite">
         {searched ? (matches.length ? `${matches.length} found. Enter picks the first.` : 'No one found.') : ''}
       </p>
@@ -89,7 +114,14 @@ function NobodyFound({ alias, mayAddPerson }: { alias: string; mayAddPerson: boo
   return (
     <p className="muted">
       No one found. Check the spelling, or log an anonymous visit.
-      {mayAddPerson && <> <Link href="/participants/new" onClick={() => offerAlias(alias)}>Add this person</Link></>}
+      {mayAddPerson && (
+        <>
+          {' '}
+          <Link href="/participants/new" onClick={() => offerAlias(alias)}>
+            Add this person
+          </Link>
+        </>
+      )}
     </p>
   );
 }
@@ -100,8 +132,7 @@ function MatchList({ options, open, current, onPick }: { options: Option[]; open
     <ul id={LISTBOX} role="listbox" aria-labelledby="quick-log-search-label" hidden={!open}>
       {options.map((o, i) => (
         // The input keeps focus while a pointer picks (mousedown would blur it first).
-        <li key={o.key} id={`${LISTBOX}-${i}`} role="option" aria-selected={i === current}
-          onMouseDown={(e) => e.preventDefault()} onClick={() => onPick(o)}>
+        <li key={o.key} id={`${LISTBOX}-${i}`} role="option" aria-selected={i === current} onMouseDown={(e) => e.preventDefault()} onClick={() => onPick(o)}>
           {o.person ? (
             <>
               <strong>{o.person.alias}</strong> <span className="desk-code">{o.person.code}</span>

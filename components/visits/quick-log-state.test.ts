@@ -36,8 +36,11 @@ describe('the quick log’s state', () => {
     expect(savedMessage(kit)).toBe('Visit saved for Kit (K7Q-4M9).');
     expect(savedMessage({ kind: 'anonymous' })).toBe('Anonymous visit saved.');
     expect(notSavedMessage(kit, 'Try again.')).toBe('The visit for Kit (K7Q-4M9) was not saved. Try again.');
-    expect(notSavedMessage(kit, 'Not saved — the database did not answer; try again.')).toBe('The visit for Kit (K7Q-4M9) was not saved. The database did not answer; try again.');
-    let notices = [1, 2, 3, 4].map((n) => ({ key: String(n), tone: 'ok' as const, text: String(n) }))
+    expect(notSavedMessage(kit, 'Not saved — the database did not answer; try again.')).toBe(
+      'The visit for Kit (K7Q-4M9) was not saved. The database did not answer; try again.',
+    );
+    let notices = [1, 2, 3, 4]
+      .map((n) => ({ key: String(n), tone: 'ok' as const, text: String(n) }))
       .reduce((all, n) => newNotice(all, n), [] as ReturnType<typeof newNotice>);
     expect(notices.map((n) => n.key)).toEqual(['4', '3', '2']);
     notices = newNotice(notices, { key: '3', tone: 'error', text: 'no' });

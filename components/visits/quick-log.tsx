@@ -69,25 +69,54 @@ export function QuickLog({ services, initialKey, mayAddPerson }: Props) {
     <section className="card quick-log" aria-labelledby="quick-log-heading">
       <h2 id="quick-log-heading">Log a visit</h2>
       <p id="quick-log-keys" className="hint quick-log-keys">
-        Keys: the one shown on a service or supply ticks it · <kbd>+</kbd> <kbd>−</kbd> change the last supply’s quantity
-        (<kbd>Tab</kbd> to type it) · <kbd>Enter</kbd> saves.
+        Keys: the one shown on a service or supply ticks it · <kbd>+</kbd> <kbd>−</kbd> change the last supply’s quantity (<kbd>Tab</kbd> to type it) ·{' '}
+        <kbd>Enter</kbd> saves.
       </p>
-      <p className="visually-hidden" aria-live="polite">{announcement}</p>
-      <form ref={formRef} noValidate onKeyDown={onKeyDown} onSubmit={(e) => { e.preventDefault(); log.save(); }}>
+      <p className="visually-hidden" aria-live="polite">
+        {announcement}
+      </p>
+      <form
+        ref={formRef}
+        noValidate
+        onKeyDown={onKeyDown}
+        onSubmit={(e) => {
+          e.preventDefault();
+          log.save();
+        }}
+      >
         <input type="hidden" name="idempotencyKey" value={draft.key} />
         <input type="hidden" name="participantId" value={participantValue(draft.chosen)} />
-        {errors.form && <p className="form-error" role="alert">{errors.form}</p>}
+        {errors.form && (
+          <p className="form-error" role="alert">
+            {errors.form}
+          </p>
+        )}
         <div className="row quick-log-picker-row">
-          <ParticipantPicker query={query} onQuery={log.setQuery} onChoose={log.choose} onEnterWhenClosed={() => log.save()}
-            error={errors.participantId} mayAddPerson={mayAddPerson} />
-          <button type="button" className="button secondary" onClick={() => log.choose({ kind: 'anonymous' })}>Anonymous visit</button>
+          <ParticipantPicker
+            query={query}
+            onQuery={log.setQuery}
+            onChoose={log.choose}
+            onEnterWhenClosed={() => log.save()}
+            error={errors.participantId}
+            mayAddPerson={mayAddPerson}
+          />
+          <button type="button" className="button secondary" onClick={() => log.choose({ kind: 'anonymous' })}>
+            Anonymous visit
+          </button>
         </div>
         {draft.chosen && <ChosenLine chosen={draft.chosen} onChange={log.clearChosen} />}
         {draft.chosen?.kind === 'person' && (draft.today || errors.sameDay) && (
           <SameDay today={draft.today ?? null} error={errors.sameDay} onChoose={log.save} />
         )}
-        <ServiceToggles id="quick-log-services" services={services} ticked={draft.ticked} onToggle={log.toggle}
-          onQuantity={log.setQuantity} errors={errors} numberKeys />
+        <ServiceToggles
+          id="quick-log-services"
+          services={services}
+          ticked={draft.ticked}
+          onToggle={log.toggle}
+          onQuantity={log.setQuantity}
+          errors={errors}
+          numberKeys
+        />
         <WhenAndSave value={draft.visitedAt} onChange={log.setVisitedAt} error={errors.visitedAt} />
       </form>
       <Notices notices={log.notices} onRestore={log.restore} />
@@ -103,8 +132,16 @@ function participantValue(chosen: Chosen | null): string {
 function ChosenLine({ chosen, onChange }: { chosen: Chosen; onChange: () => void }) {
   return (
     <p className="quick-log-chosen">
-      {chosen.kind === 'anonymous' ? <strong>Anonymous visit</strong> : <>Visit for <strong>{chosen.alias}</strong> <span className="desk-code">{chosen.code}</span></>}
-      {' '}<button type="button" className="button small secondary" onClick={onChange}>Change</button>
+      {chosen.kind === 'anonymous' ? (
+        <strong>Anonymous visit</strong>
+      ) : (
+        <>
+          Visit for <strong>{chosen.alias}</strong> <span className="desk-code">{chosen.code}</span>
+        </>
+      )}{' '}
+      <button type="button" className="button small secondary" onClick={onChange}>
+        Change
+      </button>
     </p>
   );
 }
@@ -115,12 +152,27 @@ function WhenAndSave({ value, onChange, error }: { value: string; onChange: (v: 
     <div className="row">
       <div className="field">
         <label htmlFor="quick-log-time">Earlier time</label>
-        <input id="quick-log-time" type="datetime-local" name="visitedAt" value={value} onChange={(e) => onChange(e.target.value)}
-          aria-invalid={error ? true : undefined} aria-describedby={error ? 'quick-log-time-hint quick-log-time-error' : 'quick-log-time-hint'} />
-        <span id="quick-log-time-hint" className="hint">Leave empty for now.</span>
-        {error && <span id="quick-log-time-error" className="field-error">{error}</span>}
+        <input
+          id="quick-log-time"
+          type="datetime-local"
+          name="visitedAt"
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? 'quick-log-time-hint quick-log-time-error' : 'quick-log-time-hint'}
+        />
+        <span id="quick-log-time-hint" className="hint">
+          Leave empty for now.
+        </span>
+        {error && (
+          <span id="quick-log-time-error" className="field-error">
+            {error}
+          </span>
+        )}
       </div>
-      <button type="submit" className="button save-visit">Save visit <kbd aria-hidden="true">Enter</kbd></button>
+      <button type="submit" className="button save-visit">
+        Save visit <kbd aria-hidden="true">Enter</kbd>
+      </button>
     </div>
   );
 }
@@ -132,7 +184,14 @@ function Notices({ notices, onRestore }: { notices: Notice[]; onRestore: (n: Not
       {notices.map((n) => (
         <p key={n.key} className={n.tone === 'error' ? 'form-error' : n.tone === 'ok' ? 'form-ok' : 'muted'}>
           {n.text}
-          {n.draft && <> <button type="button" className="button small secondary" onClick={() => onRestore(n)}>Back to this visit</button></>}
+          {n.draft && (
+            <>
+              {' '}
+              <button type="button" className="button small secondary" onClick={() => onRestore(n)}>
+                Back to this visit
+              </button>
+            </>
+          )}
         </p>
       ))}
     </div>

@@ -14,7 +14,13 @@ export function SameDay({ today, error, onChoose }: Props) {
   return (
     <div id="quick-log-same-day" className="quick-log-same-day" role="group" aria-labelledby="quick-log-same-day-text" tabIndex={-1}>
       <p id="quick-log-same-day-text" aria-live="polite">
-        {today ? <><strong>Already in today at {today.time}.</strong> {!mayAdd && today.refusal}</> : <span className="field-error">{error}</span>}
+        {today ? (
+          <>
+            <strong>Already in today at {today.time}.</strong> {!mayAdd && today.refusal}
+          </>
+        ) : (
+          <span className="field-error">{error}</span>
+        )}
       </p>
       {today && (
         <p className="row quick-log-same-day-choices">

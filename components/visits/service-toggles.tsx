@@ -29,9 +29,7 @@ export function ServiceToggles({ services, ticked, onToggle, onQuantity, errors,
   const groupError = errors.services;
   return (
     <fieldset id={id} tabIndex={-1} className="service-toggles" aria-describedby={groupError ? `${id}-error` : undefined}>
-      <legend>
-        Services and supplies{numberKeys && <span className="muted"> (the key on each ticks it)</span>}
-      </legend>
+      <legend>Services and supplies{numberKeys && <span className="muted"> (the key on each ticks it)</span>}</legend>
       <div className="service-toggle-grid">
         {services.map((s, i) => {
           const on = s.id in ticked;
@@ -40,26 +38,56 @@ export function ServiceToggles({ services, ticked, onToggle, onQuantity, errors,
           return (
             <div className={on ? 'service-toggle on' : 'service-toggle'} key={s.id} data-service-id={s.id}>
               <label>
-                <input type="checkbox" name="service" value={s.id} checked={on} onChange={() => onToggle(s.id)}
-                  aria-keyshortcuts={digit} id={toggleId(id, i, s.id)} />
+                <input
+                  type="checkbox"
+                  name="service"
+                  value={s.id}
+                  checked={on}
+                  onChange={() => onToggle(s.id)}
+                  aria-keyshortcuts={digit}
+                  id={toggleId(id, i, s.id)}
+                />
                 {digit && <kbd aria-hidden="true">{digit}</kbd>}
                 <span>{s.name}</span>
               </label>
               {s.kind === 'supply' && on && (
                 <span className="service-toggle-quantity">
-                  <input id={`qty-${s.id}`} type="number" name={`quantity.${s.id}`} value={ticked[s.id]} min={1} max={QUANTITY_MAX}
-                    inputMode="numeric" aria-label={`How many: ${s.name}`} aria-invalid={qtyError ? true : undefined}
-                    aria-describedby={qtyError ? `qty-${s.id}-error` : undefined} onChange={(e) => onQuantity(s.id, e.target.value)}
-                    aria-keyshortcuts={numberKeys ? 'Plus -' : undefined} onFocus={(e) => e.currentTarget.select()} />
-                  {s.unit && <span className="muted" aria-hidden="true">{s.unit}</span>}
-                  {qtyError && <span id={`qty-${s.id}-error`} className="field-error">{qtyError}</span>}
+                  <input
+                    id={`qty-${s.id}`}
+                    type="number"
+                    name={`quantity.${s.id}`}
+                    value={ticked[s.id]}
+                    min={1}
+                    max={QUANTITY_MAX}
+                    inputMode="numeric"
+                    aria-label={`How many: ${s.name}`}
+                    aria-invalid={qtyError ? true : undefined}
+                    aria-describedby={qtyError ? `qty-${s.id}-error` : undefined}
+                    onChange={(e) => onQuantity(s.id, e.target.value)}
+                    aria-keyshortcuts={numberKeys ? 'Plus -' : undefined}
+                    onFocus={(e) => e.currentTarget.select()}
+                  />
+                  {s.unit && (
+                    <span className="muted" aria-hidden="true">
+                      {s.unit}
+                    </span>
+                  )}
+                  {qtyError && (
+                    <span id={`qty-${s.id}-error`} className="field-error">
+                      {qtyError}
+                    </span>
+                  )}
                 </span>
               )}
             </div>
           );
         })}
       </div>
-      {groupError && <span id={`${id}-error`} className="field-error">{groupError}</span>}
+      {groupError && (
+        <span id={`${id}-error`} className="field-error">
+          {groupError}
+        </span>
+      )}
     </fieldset>
   );
 }

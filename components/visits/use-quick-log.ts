@@ -6,8 +6,19 @@ import type { TodayVisit } from '@/lib/visits/queries.ts';
 import type { ActionState } from '@/lib/action.ts';
 import { PARTICIPANT_MISSING } from '@/lib/visits/schema.ts';
 import {
-  focusTargetFor, freshPanel, isPristine, newNotice, notSavedMessage, pendingMessage, savedMessage, stepQuantity, toggle,
-  type Chosen, type Draft, type Notice, type Panel,
+  focusTargetFor,
+  freshPanel,
+  isPristine,
+  newNotice,
+  notSavedMessage,
+  pendingMessage,
+  savedMessage,
+  stepQuantity,
+  toggle,
+  type Chosen,
+  type Draft,
+  type Notice,
+  type Panel,
 } from './quick-log-state.ts';
 
 const CONNECTION_FAILED = 'The connection failed, so the visit was not saved. Try again.';
@@ -99,11 +110,14 @@ function lookUpToday(setPanel: SetPanel, chosen: Chosen): void {
   if (chosen.kind !== 'person') return;
   const form = new FormData();
   form.set('participantId', chosen.id);
-  todayVisitAction(null, form).then((state) => {
-    if (!state?.ok || state.data?.visit === undefined) return;
-    const today = JSON.parse(state.data.visit) as TodayVisit | null;
-    setPanel((p) => (p.draft.chosen?.kind === 'person' && p.draft.chosen.id === chosen.id ? { ...p, draft: { ...p.draft, today } } : p));
-  }, () => undefined);
+  todayVisitAction(null, form).then(
+    (state) => {
+      if (!state?.ok || state.data?.visit === undefined) return;
+      const today = JSON.parse(state.data.visit) as TodayVisit | null;
+      setPanel((p) => (p.draft.chosen?.kind === 'person' && p.draft.chosen.id === chosen.id ? { ...p, draft: { ...p.draft, today } } : p));
+    },
+    () => undefined,
+  );
 }
 
 /** Changes to the entry being typed. */

@@ -15,7 +15,7 @@ type Props = { visitId: string; services: ServiceOption[]; lines: { serviceTypeI
 export function VisitEditForm({ visitId, services, lines }: Props) {
   const [state, action, pending] = useActionState<ActionState, FormData>(updateVisitAction, null);
   const [ticked, setTicked] = useState<Record<string, string>>(() => Object.fromEntries(lines.map((l) => [l.serviceTypeId, String(l.quantity)])));
-  const errors = state && !state.ok ? state.fieldErrors ?? {} : {};
+  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   const formError = state && !state.ok ? state.formError : undefined;
   return (
     <section className="card" aria-labelledby="edit-visit-heading">
@@ -23,9 +23,17 @@ export function VisitEditForm({ visitId, services, lines }: Props) {
       <form action={action} noValidate>
         <FormStatus state={formError ? { ok: false, formError } : state?.ok ? state : null} />
         <input type="hidden" name="visitId" value={visitId} />
-        <ServiceToggles id="edit-visit-services" services={services} ticked={ticked} errors={errors}
-          onToggle={(id) => setTicked((t) => toggle(t, id))} onQuantity={(id, value) => setTicked((t) => ({ ...t, [id]: value }))} />
-        <button className="button" type="submit" disabled={pending}>Save changes</button>
+        <ServiceToggles
+          id="edit-visit-services"
+          services={services}
+          ticked={ticked}
+          errors={errors}
+          onToggle={(id) => setTicked((t) => toggle(t, id))}
+          onQuantity={(id, value) => setTicked((t) => ({ ...t, [id]: value }))}
+        />
+        <button className="button" type="submit" disabled={pending}>
+          Save changes
+        </button>
       </form>
     </section>
   );

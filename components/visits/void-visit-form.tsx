@@ -16,8 +16,8 @@ import { UNDO_MINUTES } from '@/lib/undo-window.ts';
  */
 export function VoidVisitForm({ visitId, undoUntil }: { visitId: string; undoUntil?: string }) {
   const [state, action, pending] = useActionState<ActionState, FormData>(voidVisitAction, null);
-  const errors = state && !state.ok ? state.fieldErrors ?? {} : {};
-  const values = state && !state.ok ? state.values ?? {} : {};
+  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  const values = state && !state.ok ? (state.values ?? {}) : {};
   const formError = state && !state.ok ? state.formError : undefined;
   if (undoUntil) {
     return (
@@ -33,9 +33,19 @@ export function VoidVisitForm({ visitId, undoUntil }: { visitId: string; undoUnt
       <form action={action} noValidate>
         <FormStatus state={formError ? { ok: false, formError } : null} />
         <input type="hidden" name="visitId" value={visitId} />
-        <p className="muted">For a visit logged by mistake. It is kept, shown crossed out, and left out of every count. You can undo it for {UNDO_MINUTES} minutes.</p>
-        <Field label="Reason" name="reason" autoComplete="off" required maxLength={VOID_REASON_MAX} defaultValue={values.reason}
-          hint="For example: logged for the wrong person." error={errors.reason} />
+        <p className="muted">
+          For a visit logged by mistake. It is kept, shown crossed out, and left out of every count. You can undo it for {UNDO_MINUTES} minutes.
+        </p>
+        <Field
+          label="Reason"
+          name="reason"
+          autoComplete="off"
+          required
+          maxLength={VOID_REASON_MAX}
+          defaultValue={values.reason}
+          hint="For example: logged for the wrong person."
+          error={errors.reason}
+        />
         <ConfirmStep label="Void visit" question="Void this visit?" confirmLabel="Yes, void it" busy={pending} className="button danger" />
       </form>
     </section>

@@ -22,7 +22,11 @@ describe('blind index tokens', () => {
   });
   it('match a partial query hashed the same way', () => {
     const stored = new Set(indexTokens({ plate: 'AB K7 21', phone: '(250) 555 0199' }));
-    for (const q of ['K7', '250-555-0199', '5550199']) expect(queryTokens(q).some((r) => r.every((t) => stored.has(t))), q).toBe(true);
+    for (const q of ['K7', '250-555-0199', '5550199'])
+      expect(
+        queryTokens(q).some((r) => r.every((t) => stored.has(t))),
+        q,
+      ).toBe(true);
     expect(queryTokens('K9').some((r) => r.every((t) => stored.has(t)))).toBe(false);
   });
   it('give equal whole-plate tokens for the same plate written differently', () => {

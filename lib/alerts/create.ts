@@ -20,7 +20,10 @@ export const TOO_OLD = 'That date is more than 5 years ago. Check the year.';
 export async function earlierMatches(client: Tx | typeof db, id: string, key: string[]): Promise<string[]> {
   if (key.length === 0) return [];
   const rows = await client.alertReport.findMany({
-    where: { id: { not: id }, keyTokens: { hasSome: key } }, select: { id: true }, orderBy: { createdAt: 'asc' }, take: 50,
+    where: { id: { not: id }, keyTokens: { hasSome: key } },
+    select: { id: true },
+    orderBy: { createdAt: 'asc' },
+    take: 50,
   });
   return rows.map((r) => r.id);
 }
@@ -50,17 +53,29 @@ export async function createReport(actor: Actor, input: unknown, now = programNo
     await checkReporter(tx, data.reporter);
     await tx.alertReport.create({
       data: {
-        id, incidentDate: dateOnly(data.incidentDate), timeOfDay: data.timeOfDay, mode: data.mode,
-        venue: data.mode === 'indoor_outcall' ? data.venue : null, types: data.types, detailsEnc: encryptDetails(id, text),
-        privateFields, ...tokens, reporterId: data.reporter, wantsFollowUp: data.wantsFollowUp, policeConsent: data.policeConsent,
-        receivedOn: dateOnly(today), createdById: actor.id, createdAt: now,
+        id,
+        incidentDate: dateOnly(data.incidentDate),
+        timeOfDay: data.timeOfDay,
+        mode: data.mode,
+        venue: data.mode === 'indoor_outcall' ? data.venue : null,
+        types: data.types,
+        detailsEnc: encryptDetails(id, text),
+        privateFields,
+        ...tokens,
+        reporterId: data.reporter,
+        wantsFollowUp: data.wantsFollowUp,
+        policeConsent: data.policeConsent,
+        receivedOn: dateOnly(today),
+        createdById: actor.id,
+        createdAt: now,
       },
       select: { id: true },
     });
     if (data.reporter) await tx.participant.update({ where: { id: data.reporter }, data: { lastActivityAt: now }, select: { id: true } });
     const repeats = await earlierMatches(tx, id, tokens.keyTokens);
     await recordAudit(tx, actor, 'alert.reported', {
-      entityType: 'alert_report', entityId: id,
+      entityType: 'alert_report',
+      entityId: id,
       details: { mode: data.mode, types: data.types, anonymous: data.reporter === null, possibleRepeatOf: repeats },
     });
     return { id, possibleRepeats: repeats.length };

@@ -10,22 +10,44 @@ export type WorkMode = (typeof MODES)[number];
 export const VENUES = ['incall', 'outcall_home', 'hotel_motel', 'vehicle', 'other'] as const;
 export type Venue = (typeof VENUES)[number];
 export const TYPES = [
-  'refused_to_pay', 'robbery_theft', 'physical_assault', 'sexual_assault', 'condom_refusal',
-  'threats_harassment', 'weapon', 'drugging', 'other',
+  'refused_to_pay',
+  'robbery_theft',
+  'physical_assault',
+  'sexual_assault',
+  'condom_refusal',
+  'threats_harassment',
+  'weapon',
+  'drugging',
+  'other',
 ] as const;
 export type IncidentType = (typeof TYPES)[number];
 
 export const STATUS_LABELS: Record<AlertStatus, string> = {
-  new: 'New', reviewed: 'Reviewed', published: 'Published', archived: 'Archived', withdrawn: 'Withdrawn',
+  new: 'New',
+  reviewed: 'Reviewed',
+  published: 'Published',
+  archived: 'Archived',
+  withdrawn: 'Withdrawn',
 };
 export const TIME_LABELS: Record<TimeOfDay, string> = {
-  morning: 'Morning', afternoon: 'Afternoon', evening: 'Evening', night: 'Night', unknown: 'Time not known',
+  morning: 'Morning',
+  afternoon: 'Afternoon',
+  evening: 'Evening',
+  night: 'Night',
+  unknown: 'Time not known',
 };
 export const MODE_LABELS: Record<WorkMode, string> = {
-  street: 'Street', indoor_outcall: 'Indoor or outcall', online_phone: 'Online or phone', other: 'Other',
+  street: 'Street',
+  indoor_outcall: 'Indoor or outcall',
+  online_phone: 'Online or phone',
+  other: 'Other',
 };
 export const VENUE_LABELS: Record<Venue, string> = {
-  incall: 'Incall', outcall_home: 'Outcall to a home', hotel_motel: 'Hotel or motel', vehicle: 'In a vehicle', other: 'Other place',
+  incall: 'Incall',
+  outcall_home: 'Outcall to a home',
+  hotel_motel: 'Hotel or motel',
+  vehicle: 'In a vehicle',
+  other: 'Other place',
 };
 export const TYPE_LABELS: Record<IncidentType, string> = {
   refused_to_pay: 'Refused to pay',
@@ -41,8 +63,18 @@ export const TYPE_LABELS: Record<IncidentType, string> = {
 
 /** The report's text fields, all kept in one encrypted value. */
 export const TEXT_FIELDS = [
-  'area', 'vehicleMake', 'vehicleModel', 'vehicleColour', 'plate', 'platform', 'handle', 'phone', 'email',
-  'appearance', 'nameUsed', 'account',
+  'area',
+  'vehicleMake',
+  'vehicleModel',
+  'vehicleColour',
+  'plate',
+  'platform',
+  'handle',
+  'phone',
+  'email',
+  'appearance',
+  'nameUsed',
+  'account',
 ] as const;
 export type TextField = (typeof TEXT_FIELDS)[number];
 export type ReportText = Record<TextField, string | null>;

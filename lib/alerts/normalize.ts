@@ -4,7 +4,10 @@
 
 /** "ab-k7 21" → "ABK721": letters and digits only, upper case. */
 export function normalizePlate(value: string): string {
-  return value.normalize('NFKC').toUpperCase().replace(/[^A-Z0-9]/g, '');
+  return value
+    .normalize('NFKC')
+    .toUpperCase()
+    .replace(/[^A-Z0-9]/g, '');
 }
 
 /** "(250) 555-0199" → "2505550199": digits only. */
@@ -19,7 +22,11 @@ export function normalizeHandle(value: string): string {
 
 /** Words of two or more letters or digits, lower case, each once. */
 export function words(value: string): string[] {
-  const found = value.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const found =
+    value
+      .normalize('NFKC')
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu) ?? [];
   return [...new Set(found.filter((w) => w.length >= 2))];
 }
 

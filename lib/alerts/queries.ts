@@ -31,7 +31,13 @@ export async function listSheet(actor: Actor, now = programNow(), limit = 200): 
 }
 
 export type ReportSummary = {
-  id: string; status: AlertStatus; receivedOn: string; incidentDate: string; mode: WorkMode; types: IncidentType[]; possibleRepeat: boolean;
+  id: string;
+  status: AlertStatus;
+  receivedOn: string;
+  incidentDate: string;
+  mode: WorkMode;
+  types: IncidentType[];
+  possibleRepeat: boolean;
 };
 
 /** Reports for reviewers, newest first, without any text: no decryption, no audit. Coordinators and managers (`alert:review`). */
@@ -79,25 +85,42 @@ export async function getReport(actor: Actor, input: unknown): Promise<FullRepor
     const row = await tx.alertReport.findUnique({
       where: { id },
       select: {
-        ...SOURCE_SELECT, status: true, receivedOn: true, wantsFollowUp: true, policeConsent: true, keyTokens: true,
-        reporter: { select: { id: true, code: true, alias: true } }, createdBy: { select: { displayName: true } },
+        ...SOURCE_SELECT,
+        status: true,
+        receivedOn: true,
+        wantsFollowUp: true,
+        policeConsent: true,
+        keyTokens: true,
+        reporter: { select: { id: true, code: true, alias: true } },
+        createdBy: { select: { displayName: true } },
       },
     });
     if (!row) throw new AppError('not_found', REPORT_NOT_FOUND);
     const matches = row.keyTokens.length
       ? await tx.alertReport.findMany({
-        where: { id: { not: id }, keyTokens: { hasSome: row.keyTokens } },
-        select: { id: true, incidentDate: true, status: true }, orderBy: { createdAt: 'asc' }, take: 50,
-      })
+          where: { id: { not: id }, keyTokens: { hasSome: row.keyTokens } },
+          select: { id: true, incidentDate: true, status: true },
+          orderBy: { createdAt: 'asc' },
+          take: 50,
+        })
       : [];
     await recordAudit(tx, actor, 'alert.viewed', { entityType: 'alert_report', entityId: id, details: { matches: matches.length } });
     const source = toSource(row);
     const preview = toAlertView(source);
     return {
-      id, status: row.status, receivedOn: day(row.receivedOn), text: source.text, privateFields: row.privateFields,
-      wantsFollowUp: row.wantsFollowUp, policeConsent: row.policeConsent, reporter: row.reporter, takenBy: row.createdBy.displayName,
+      id,
+      status: row.status,
+      receivedOn: day(row.receivedOn),
+      text: source.text,
+      privateFields: row.privateFields,
+      wantsFollowUp: row.wantsFollowUp,
+      policeConsent: row.policeConsent,
+      reporter: row.reporter,
+      takenBy: row.createdBy.displayName,
       matches: matches.map((m) => ({ id: m.id, incidentDate: day(m.incidentDate), status: m.status })),
-      preview, publishProblem: publishProblem(preview), actions: actionsFor(row.status),
+      preview,
+      publishProblem: publishProblem(preview),
+      actions: actionsFor(row.status),
     };
   });
 }

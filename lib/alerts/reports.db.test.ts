@@ -57,10 +57,18 @@ describe('taking a report', () => {
 
   // An impossible date used to be saved rolled over (2026-02-30 as 2026-03-02). `now` is fixed so
   // that each date is otherwise acceptable: in the past, within five years.
-  for (const [impossible, now] of [['2026-02-30', '2026-03-10T20:00:00Z'], ['2026-11-31', '2026-12-05T20:00:00Z']] as const) {
+  for (const [impossible, now] of [
+    ['2026-02-30', '2026-03-10T20:00:00Z'],
+    ['2026-11-31', '2026-12-05T20:00:00Z'],
+  ] as const) {
     it(`refuses ${impossible} beside the date, storing nothing`, async () => {
       const coordinator = await makeActor('coordinator');
-      await expectAppError(createReport(coordinator, streetReport(null, { incidentDate: impossible }), new Date(now)), 'invalid', new RegExp(INCIDENT_DATE_INVALID), 'incidentDate');
+      await expectAppError(
+        createReport(coordinator, streetReport(null, { incidentDate: impossible }), new Date(now)),
+        'invalid',
+        new RegExp(INCIDENT_DATE_INVALID),
+        'incidentDate',
+      );
       expect(await db.alertReport.count()).toBe(0);
       expect(await auditActions()).toEqual([]);
     });
@@ -103,7 +111,8 @@ describe('the alert never carries the reporter', () => {
     expect(Object.keys(alert!).sort()).toEqual([...ALERT_VIEW_KEYS].sort());
     expect(Object.keys(alert!.shown).sort()).toEqual(['appearance', 'area', 'plate', 'vehicleMake', 'vehicleModel']);
     const text = JSON.stringify(alert);
-    for (const s of [person.id, person.code, person.alias!, 'took my bag', 'Dave', 'grey"', coordinator.id, 'wantsFollowUp', 'police']) expect(text).not.toContain(s);
+    for (const s of [person.id, person.code, person.alias!, 'took my bag', 'Dave', 'grey"', coordinator.id, 'wantsFollowUp', 'police'])
+      expect(text).not.toContain(s);
   });
 });
 
@@ -139,7 +148,9 @@ describe('reviewing and publishing', () => {
   it('the database refuses a step outside the machine even without the code', async () => {
     const manager = await makeActor('manager');
     const { id } = await createReport(manager, streetReport(null));
-    await expect(db.alertReport.update({ where: { id }, data: { status: 'published', publishedAt: new Date(), publishedOn: new Date(), reviewedAt: new Date() } })).rejects.toThrow();
+    await expect(
+      db.alertReport.update({ where: { id }, data: { status: 'published', publishedAt: new Date(), publishedOn: new Date(), reviewedAt: new Date() } }),
+    ).rejects.toThrow();
     await expect(db.alertReport.update({ where: { id }, data: { incidentDate: new Date('2099-01-01') } })).rejects.toThrow();
     expect((await db.alertReport.findUniqueOrThrow({ where: { id } })).status).toBe('new');
   });

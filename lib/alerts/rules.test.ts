@@ -26,8 +26,16 @@ describe('the status machine', () => {
 
 const text = (over: Partial<ReportText> = {}): ReportText => ({ ...Object.fromEntries(TEXT_FIELDS.map((f) => [f, null])), ...over }) as ReportText;
 const source = (over: Partial<AlertSource> = {}): AlertSource => ({
-  id: 'r1', incidentDate: '2026-11-01', timeOfDay: 'night', mode: 'street', venue: null, types: ['robbery_theft'],
-  privateFields: [], publishedAt: null, text: text({ area: 'North Shore', appearance: 'Tall, grey beard', plate: 'AB K7 21', account: 'He took my bag' }), ...over,
+  id: 'r1',
+  incidentDate: '2026-11-01',
+  timeOfDay: 'night',
+  mode: 'street',
+  venue: null,
+  types: ['robbery_theft'],
+  privateFields: [],
+  publishedAt: null,
+  text: text({ area: 'North Shore', appearance: 'Tall, grey beard', plate: 'AB K7 21', account: 'He took my bag' }),
+  ...over,
 });
 
 describe('the redaction', () => {

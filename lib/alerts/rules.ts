@@ -60,7 +60,17 @@ export type AlertView = {
 export const ALERT_VIEW_KEYS = ['id', 'incidentDate', 'timeOfDay', 'mode', 'venue', 'types', 'publishedAt', 'shown'] as const;
 
 const SHOWN_ORDER: PublicField[] = [
-  'area', 'appearance', 'nameUsed', 'vehicleMake', 'vehicleModel', 'vehicleColour', 'plate', 'platform', 'handle', 'phone', 'email',
+  'area',
+  'appearance',
+  'nameUsed',
+  'vehicleMake',
+  'vehicleModel',
+  'vehicleColour',
+  'plate',
+  'platform',
+  'handle',
+  'phone',
+  'email',
 ];
 
 /**

@@ -12,10 +12,23 @@ import { ACTIONS } from './rules.ts';
 export const REPORT_NOT_FOUND = 'That report was not found. Reload the page.';
 export const REPORTER_NOT_FOUND = 'That participant was not found. Search again, or choose Anonymous.';
 export const INCIDENT_DATE_INVALID = 'Enter the date it happened as a real date, like 2026-11-21.';
-export const MAX = { area: 80, vehicle: 40, plateTyped: 16, phoneTyped: 25, platform: 40, handleTyped: 60, email: 254, appearance: 1000, nameUsed: 60, account: 4000 } as const;
+export const MAX = {
+  area: 80,
+  vehicle: 40,
+  plateTyped: 16,
+  phoneTyped: 25,
+  platform: 40,
+  handleTyped: 60,
+  email: 254,
+  appearance: 1000,
+  nameUsed: 60,
+  account: 4000,
+} as const;
 
 const optional = <T extends z.ZodType>(inner: T) =>
-  z.preprocess((v) => ((typeof v === 'string' && v.trim() === '') || v === null ? undefined : v), inner.optional()).transform((v) => (v ?? null) as z.infer<T> | null);
+  z
+    .preprocess((v) => ((typeof v === 'string' && v.trim() === '') || v === null ? undefined : v), inner.optional())
+    .transform((v) => (v ?? null) as z.infer<T> | null);
 
 const short = (label: string, max: number) => optional(shortText(label, max));
 
@@ -31,7 +44,10 @@ const phone = optional(
     .refine((v) => normalizePhone(v).length <= MAX_NORMAL.phone, `A phone number has at most ${MAX_NORMAL.phone} digits.`),
 );
 const handle = optional(
-  shortText('the handle', MAX.handleTyped).refine((v) => normalizeHandle(v).length <= MAX_NORMAL.handle, `Keep the handle to ${MAX_NORMAL.handle} characters or fewer.`),
+  shortText('the handle', MAX.handleTyped).refine(
+    (v) => normalizeHandle(v).length <= MAX_NORMAL.handle,
+    `Keep the handle to ${MAX_NORMAL.handle} characters or fewer.`,
+  ),
 );
 const email = optional(shortText('the email', MAX.email).pipe(z.string().toLowerCase().email('Enter a valid email, like name@example.org.')));
 
@@ -42,8 +58,17 @@ export const ReportSchema = z.object({
   incidentDate: calendarDay(INCIDENT_DATE_INVALID, 'Enter the date it happened.'),
   timeOfDay: z.enum(TIMES, { error: 'Choose roughly when it happened.' }),
   mode: z.enum(MODES, { error: 'Choose how the person was working.' }),
-  venue: z.preprocess((v) => (v === '' || v === null ? undefined : v), z.enum(VENUES, { error: 'Choose the kind of place.' }).optional()).transform((v) => v ?? null),
-  types: z.preprocess(list, z.array(z.enum(TYPES, { error: 'Choose what happened from the list.' })).min(1, 'Choose at least one thing that happened.').max(TYPES.length))
+  venue: z
+    .preprocess((v) => (v === '' || v === null ? undefined : v), z.enum(VENUES, { error: 'Choose the kind of place.' }).optional())
+    .transform((v) => v ?? null),
+  types: z
+    .preprocess(
+      list,
+      z
+        .array(z.enum(TYPES, { error: 'Choose what happened from the list.' }))
+        .min(1, 'Choose at least one thing that happened.')
+        .max(TYPES.length),
+    )
     .transform((v) => [...new Set(v)]),
   area: short('the general area', MAX.area),
   vehicleMake: short('the make', MAX.vehicle),
@@ -57,15 +82,19 @@ export const ReportSchema = z.object({
   appearance: optional(longText('the description', MAX.appearance)),
   nameUsed: short('the name they used', MAX.nameUsed),
   account: optional(longText('the account', MAX.account)),
-  private: z.preprocess(list, z.array(z.enum(PRIVATE_CHOICES as [string, ...string[]], { error: 'Choose fields from the list.' })))
+  private: z
+    .preprocess(list, z.array(z.enum(PRIVATE_CHOICES as [string, ...string[]], { error: 'Choose fields from the list.' })))
     .transform((v) => [...new Set(v)]),
-  reporter: z.preprocess((v) => (v === null ? 'anonymous' : v), z
-    .string({ error: 'Find the participant, or choose Anonymous.' })
-    .trim()
-    .toLowerCase()
-    .refine((v) => v !== '', 'Find the participant, or choose Anonymous.')
-    .transform((v) => (v === 'anonymous' ? null : v))
-    .pipe(z.uuid(REPORTER_NOT_FOUND).nullable())),
+  reporter: z.preprocess(
+    (v) => (v === null ? 'anonymous' : v),
+    z
+      .string({ error: 'Find the participant, or choose Anonymous.' })
+      .trim()
+      .toLowerCase()
+      .refine((v) => v !== '', 'Find the participant, or choose Anonymous.')
+      .transform((v) => (v === 'anonymous' ? null : v))
+      .pipe(z.uuid(REPORTER_NOT_FOUND).nullable()),
+  ),
   wantsFollowUp: checkbox,
   policeConsent: checkbox,
 });
@@ -79,7 +108,8 @@ export const PrivateFieldsSchema = z.object({ id: reportId, private: ReportSchem
 
 export const SEARCH_MAX = 60;
 export const SearchSchema = z.object({
-  q: z.string({ error: 'Type part of a plate, a phone number, a handle or words of a description.' })
+  q: z
+    .string({ error: 'Type part of a plate, a phone number, a handle or words of a description.' })
     .trim()
     .min(2, 'Type at least 2 letters or numbers.')
     .max(SEARCH_MAX, `Keep the search to ${SEARCH_MAX} characters or fewer.`),

@@ -83,7 +83,10 @@ describe('possible repeats', () => {
     expect((await getReport(coordinator, { id: first })).matches.map((m) => m.id)).toEqual([second.id]);
     expect((await getReport(coordinator, { id: second.id })).matches.map((m) => m.id)).toEqual([first]);
     expect((await getReport(coordinator, { id: other })).matches.map((m) => m.id)).toEqual([third.id]);
-    const flagged = (await listReports(coordinator)).filter((r) => r.possibleRepeat).map((r) => r.id).sort();
+    const flagged = (await listReports(coordinator))
+      .filter((r) => r.possibleRepeat)
+      .map((r) => r.id)
+      .sort();
     expect(flagged).toEqual([first, other, second.id, third.id].sort());
   });
 });
@@ -93,7 +96,10 @@ describe('figures', () => {
     const manager = await makeActor('manager');
     const a = await published(manager, streetReport(null, { types: ['robbery_theft', 'weapon'] }));
     const { id: b } = await createReport(manager, onlineReport(null));
-    await db.alertReport.update({ where: { id: a }, data: { incidentDate: new Date('2026-10-29'), receivedOn: new Date('2026-10-30'), publishedOn: new Date('2026-11-02') } });
+    await db.alertReport.update({
+      where: { id: a },
+      data: { incidentDate: new Date('2026-10-29'), receivedOn: new Date('2026-10-30'), publishedOn: new Date('2026-11-02') },
+    });
     await db.alertReport.update({ where: { id: b }, data: { incidentDate: new Date('2026-11-04'), receivedOn: new Date('2026-11-05') } });
     const figures = await alertFigures(manager, { from: '2026-10-01', to: '2026-11-30' });
     expect(figures.months).toEqual([

@@ -45,7 +45,10 @@ export async function searchAlerts(actor: Actor, input: unknown): Promise<{ hits
   };
   return db.$transaction(async (tx) => {
     const rows = await tx.alertReport.findMany({
-      where, select: { ...SOURCE_SELECT, status: true }, orderBy: [{ incidentDate: 'desc' }, { createdAt: 'desc' }], take: SEARCH_LIMIT + 1,
+      where,
+      select: { ...SOURCE_SELECT, status: true },
+      orderBy: [{ incidentDate: 'desc' }, { createdAt: 'desc' }],
+      take: SEARCH_LIMIT + 1,
     });
     const hits = rows.slice(0, SEARCH_LIMIT).map((r) => ({ ...toAlertView(toSource(r)), status: scope === 'published' ? null : r.status }));
     await recordAudit(tx, actor, 'alert.searched', { details: { scope, results: hits.length } });

@@ -28,7 +28,10 @@ export function fittingText(mode: WorkMode, input: Partial<Record<keyof ReportTe
 function indexable(text: ReportText, hidden: Set<string>) {
   const v = (f: PublicField) => (hidden.has(f) ? null : text[f]);
   return {
-    plate: v('plate'), phone: v('phone'), handle: v('handle'), email: v('email'),
+    plate: v('plate'),
+    phone: v('phone'),
+    handle: v('handle'),
+    email: v('email'),
     text: [v('appearance'), v('nameUsed'), v('vehicleMake'), v('vehicleModel'), v('vehicleColour'), v('platform'), v('area')],
   };
 }
@@ -44,7 +47,15 @@ export function reportTokens(text: ReportText, privateFields: string[]) {
 
 /** The columns `toAlertView` needs, for `select`. */
 export const SOURCE_SELECT = {
-  id: true, incidentDate: true, timeOfDay: true, mode: true, venue: true, types: true, privateFields: true, publishedAt: true, detailsEnc: true,
+  id: true,
+  incidentDate: true,
+  timeOfDay: true,
+  mode: true,
+  venue: true,
+  types: true,
+  privateFields: true,
+  publishedAt: true,
+  detailsEnc: true,
 } as const;
 
 type SourceRow = Omit<AlertSource, 'incidentDate' | 'text'> & { incidentDate: Date; detailsEnc: Uint8Array };

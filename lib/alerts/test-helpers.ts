@@ -9,18 +9,38 @@ export const yesterday = () => localDay(new Date(programNow().getTime() - 86_400
 /** A street report with a vehicle, as the form posts it; override any field. */
 export function streetReport(reporter: string | null, over: Record<string, unknown> = {}): Record<string, unknown> {
   return {
-    incidentDate: yesterday(), timeOfDay: 'night', mode: 'street', types: ['robbery_theft', 'threats_harassment'],
-    area: 'Near the river path', vehicleMake: 'Ford', vehicleModel: 'pickup', vehicleColour: 'grey', plate: 'AB K7 21',
-    appearance: 'Tall, grey beard, cap', nameUsed: 'Dave', account: 'He drove me out of town and took my bag',
-    reporter: reporter ?? 'anonymous', wantsFollowUp: 'on', ...over,
+    incidentDate: yesterday(),
+    timeOfDay: 'night',
+    mode: 'street',
+    types: ['robbery_theft', 'threats_harassment'],
+    area: 'Near the river path',
+    vehicleMake: 'Ford',
+    vehicleModel: 'pickup',
+    vehicleColour: 'grey',
+    plate: 'AB K7 21',
+    appearance: 'Tall, grey beard, cap',
+    nameUsed: 'Dave',
+    account: 'He drove me out of town and took my bag',
+    reporter: reporter ?? 'anonymous',
+    wantsFollowUp: 'on',
+    ...over,
   };
 }
 
 export function onlineReport(reporter: string | null, over: Record<string, unknown> = {}): Record<string, unknown> {
   return {
-    incidentDate: yesterday(), timeOfDay: 'evening', mode: 'online_phone', types: ['refused_to_pay'],
-    area: 'Downtown hotel', platform: 'A dating site', handle: '@Night_Owl', phone: '(250) 555 0199',
-    appearance: 'Short, glasses', account: 'Booked through the site then refused to pay', reporter: reporter ?? 'anonymous', ...over,
+    incidentDate: yesterday(),
+    timeOfDay: 'evening',
+    mode: 'online_phone',
+    types: ['refused_to_pay'],
+    area: 'Downtown hotel',
+    platform: 'A dating site',
+    handle: '@Night_Owl',
+    phone: '(250) 555 0199',
+    appearance: 'Short, glasses',
+    account: 'Booked through the site then refused to pay',
+    reporter: reporter ?? 'anonymous',
+    ...over,
   };
 }
 

@@ -32,21 +32,23 @@ const stamps = (to: AlertStatus, now: Date) => {
 export async function transitionReport(actor: Actor, input: unknown, now = programNow()): Promise<{ status: AlertStatus }> {
   assertCan(actor, 'alert:review');
   const { id, action } = parseOrRefuse(TransitionSchema, input, ['id']);
-  return db.$transaction(async (tx) => {
-    const row = await lockedSource(tx, id);
-    const to = nextStatus(row.status, action as ReportAction);
-    if (!to) throw new AppError('conflict', TRANSITION_REFUSED[action as ReportAction]);
-    if (to === 'published') {
-      const problem = publishProblem(toAlertView(toSource(row)));
-      if (problem) throw new AppError('invalid', problem);
-    }
-    await tx.alertReport.update({ where: { id }, data: { status: to, ...stamps(to, now) }, select: { id: true } });
-    await recordAudit(tx, actor, `alert.${to}`, { entityType: 'alert_report', entityId: id, details: { from: row.status } });
-    return { status: to };
-  }).catch((error: unknown) => {
-    if (dbErrorCode(error) === '23514') throw new AppError('conflict', TRANSITION_REFUSED[action as ReportAction]);
-    throw error;
-  });
+  return db
+    .$transaction(async (tx) => {
+      const row = await lockedSource(tx, id);
+      const to = nextStatus(row.status, action as ReportAction);
+      if (!to) throw new AppError('conflict', TRANSITION_REFUSED[action as ReportAction]);
+      if (to === 'published') {
+        const problem = publishProblem(toAlertView(toSource(row)));
+        if (problem) throw new AppError('invalid', problem);
+      }
+      await tx.alertReport.update({ where: { id }, data: { status: to, ...stamps(to, now) }, select: { id: true } });
+      await recordAudit(tx, actor, `alert.${to}`, { entityType: 'alert_report', entityId: id, details: { from: row.status } });
+      return { status: to };
+    })
+    .catch((error: unknown) => {
+      if (dbErrorCode(error) === '23514') throw new AppError('conflict', TRANSITION_REFUSED[action as ReportAction]);
+      throw error;
+    });
 }
 
 /**
@@ -65,7 +67,9 @@ export async function setPrivateFields(actor: Actor, input: unknown): Promise<vo
       throw new AppError('invalid', 'A published alert must keep a description that may be shown. Withdraw it instead.');
     }
     await tx.alertReport.update({
-      where: { id: data.id }, data: { privateFields, publicTokens: reportTokens(source.text, privateFields).publicTokens }, select: { id: true },
+      where: { id: data.id },
+      data: { privateFields, publicTokens: reportTokens(source.text, privateFields).publicTokens },
+      select: { id: true },
     });
     await recordAudit(tx, actor, 'alert.private_fields_changed', { entityType: 'alert_report', entityId: data.id, details: { private: privateFields } });
   });

@@ -16,7 +16,8 @@ const CHAIN = '20261208020000_audit_chain';
 /** A migrations folder holding every migration before the chain's (and, with `withChain`, the chain's too). */
 function migrationsUpTo(dir: string, withChain: boolean) {
   for (const name of readdirSync(ALL)) {
-    if (name === 'migration_lock.toml' || name < CHAIN || (withChain && name === CHAIN)) cpSync(path.join(ALL, name), path.join(dir, name), { recursive: true });
+    if (name === 'migration_lock.toml' || name < CHAIN || (withChain && name === CHAIN))
+      cpSync(path.join(ALL, name), path.join(dir, name), { recursive: true });
   }
 }
 
@@ -59,12 +60,23 @@ describe('the audit chain migration', () => {
       expect(rows.map((r) => r.event_id)).toEqual(['1', '2']);
       // Recomputed outside the database from the documented encoding.
       const first = Buffer.concat([
-        field('1'), field(String(Date.parse('2026-11-21T17:00:00.123Z') * 1000)), field(null), field('manager'),
-        field('test.first'), field('ok'), field('x'), field('1'), field('{"a": null, "b": [1, "é"]}'),
+        field('1'),
+        field(String(Date.parse('2026-11-21T17:00:00.123Z') * 1000)),
+        field(null),
+        field('manager'),
+        field('test.first'),
+        field('ok'),
+        field('x'),
+        field('1'),
+        field('{"a": null, "b": [1, "é"]}'),
       ]);
       const genesis = Buffer.alloc(32);
       expect(rows[0]!.prev_hash).toEqual(genesis);
-      expect(rows[0]!.hash.toString('hex')).toBe(createHash('sha256').update(Buffer.concat([genesis, first])).digest('hex'));
+      expect(rows[0]!.hash.toString('hex')).toBe(
+        createHash('sha256')
+          .update(Buffer.concat([genesis, first]))
+          .digest('hex'),
+      );
       expect(rows[1]!.prev_hash).toEqual(rows[0]!.hash);
 
       // New events chain on from there, at their commit.

@@ -43,15 +43,24 @@ describe('audit chain', () => {
     const actor = await makeActor('coordinator');
     await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
-        db.$transaction(async (tx) => {
-          await recordAudit(tx, actor, 'test.first', { entityType: 'x', entityId: String(i) });
-          await recordAudit(tx, actor, 'test.second', { entityType: 'x', entityId: String(i), details: { i, tags: ['a', 'b'], none: null } });
-        }, { maxWait: 30_000, timeout: 30_000 }),
+        db.$transaction(
+          async (tx) => {
+            await recordAudit(tx, actor, 'test.first', { entityType: 'x', entityId: String(i) });
+            await recordAudit(tx, actor, 'test.second', { entityType: 'x', entityId: String(i), details: { i, tags: ['a', 'b'], none: null } });
+          },
+          { maxWait: 30_000, timeout: 30_000 },
+        ),
       ),
     );
-    const count = async () => (await (await rawClient()).query<{ events: number; entries: number; chained: number; pending: number }>(
-      `SELECT (SELECT count(*) FROM audit_event)::int AS events, count(*)::int AS entries, count(DISTINCT event_id)::int AS chained,
-              (SELECT count(*) FROM audit_chain_pending)::int AS pending FROM audit_chain`)).rows[0]!;
+    const count = async () =>
+      (
+        await (
+          await rawClient()
+        ).query<{ events: number; entries: number; chained: number; pending: number }>(
+          `SELECT (SELECT count(*) FROM audit_event)::int AS events, count(*)::int AS entries, count(DISTINCT event_id)::int AS chained,
+              (SELECT count(*) FROM audit_chain_pending)::int AS pending FROM audit_chain`,
+        )
+      ).rows[0]!;
     // A commit that found the lock taken leaves its events pending for the next one: none is lost.
     const after = await count();
     expect(after).toMatchObject({ events: 100 });
@@ -81,8 +90,7 @@ describe('audit chain', () => {
       await holder.query('COMMIT');
     }
     await write(1); // gets the lock: chains the waiting event, then its own
-    const { rows } = await holder.query<{ action: string }>(
-      'SELECT e.action FROM audit_chain c JOIN audit_event e ON e.id = c.event_id ORDER BY c.seq');
+    const { rows } = await holder.query<{ action: string }>('SELECT e.action FROM audit_chain c JOIN audit_event e ON e.id = c.event_id ORDER BY c.seq');
     expect(rows.map((r) => r.action)).toEqual(['test.event', 'test.while_held', 'test.event']);
     expect((await holder.query('SELECT count(*)::int AS n FROM audit_chain_pending')).rows[0]).toEqual({ n: 0 });
     expect(await verifyChain()).toMatchObject({ ok: true, entries: 3, broken: null });
@@ -90,10 +98,12 @@ describe('audit chain', () => {
 
   it('chains nothing for a transaction that rolls back', async () => {
     await write(2);
-    await expect(db.$transaction(async (tx) => {
-      await recordAudit(tx, null, 'test.rolled_back');
-      throw new Error('abort');
-    })).rejects.toThrow('abort');
+    await expect(
+      db.$transaction(async (tx) => {
+        await recordAudit(tx, null, 'test.rolled_back');
+        throw new Error('abort');
+      }),
+    ).rejects.toThrow('abort');
     await write(1);
     expect(await verifyChain()).toMatchObject({ ok: true, entries: 3 });
   });
@@ -141,7 +151,10 @@ describe('audit chain', () => {
   it('finds chain entries put in another order', async () => {
     const ids = await write(4);
     const [a, b] = [await seqOf(ids[1]!), await seqOf(ids[2]!)];
-    await asOwnerAround(['UPDATE audit_chain SET seq = -seq WHERE seq IN ($1, $2)', 'UPDATE audit_chain SET seq = CASE -seq WHEN $1 THEN $2 ELSE $1 END WHERE seq < 0'], [a, b]);
+    await asOwnerAround(
+      ['UPDATE audit_chain SET seq = -seq WHERE seq IN ($1, $2)', 'UPDATE audit_chain SET seq = CASE -seq WHEN $1 THEN $2 ELSE $1 END WHERE seq < 0'],
+      [a, b],
+    );
     expect((await verifyChain()).broken).toMatchObject({ problem: 'out_of_order', eventId: ids[2], seq: a });
   });
 
@@ -153,7 +166,7 @@ describe('audit chain', () => {
     expect(await verifyChain()).toMatchObject({ ok: false, entries: 3, broken: { problem: 'unchained', eventId: slipped, seq: null } });
   });
 
-  it('finds the newest rows removed with their entries, against the last verification\'s head', async () => {
+  it("finds the newest rows removed with their entries, against the last verification's head", async () => {
     const ids = await write(4);
     const before = await recordAsCommand(); // the operator's command, as the owner
     await asOwnerAround(['DELETE FROM audit_chain WHERE event_id >= $1', 'DELETE FROM audit_event WHERE id >= $1'], [ids[3]]);
@@ -172,7 +185,7 @@ describe('audit chain', () => {
 });
 
 describe('verifying from the audit page', () => {
-  it('records the result as the acting manager\'s, and shows it as the latest', async () => {
+  it("records the result as the acting manager's, and shows it as the latest", async () => {
     const manager = await makeActor('manager');
     await write(3);
     const result = await verifyAuditChainNow(manager);

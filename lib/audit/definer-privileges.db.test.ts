@@ -26,7 +26,9 @@ afterAll(() => app.end());
 
 type Definer = { sig: string; name: string; args: string };
 async function definerFunctions(): Promise<Definer[]> {
-  const { rows } = await (await rawClient()).query<Definer>(`
+  const { rows } = await (
+    await rawClient()
+  ).query<Definer>(`
     SELECT p.oid::regprocedure::text AS sig, p.proname AS name,
       coalesce((SELECT string_agg(format('NULL::%s', t::regtype), ', ' ORDER BY i) FROM unnest(p.proargtypes::oid[]) WITH ORDINALITY a(t, i)), '') AS args
     FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
@@ -34,7 +36,11 @@ async function definerFunctions(): Promise<Definer[]> {
   return rows;
 }
 
-const code = (p: Promise<unknown>) => p.then(() => 'ok', (e: { code?: string }) => e.code);
+const code = (p: Promise<unknown>) =>
+  p.then(
+    () => 'ok',
+    (e: { code?: string }) => e.code,
+  );
 
 describe('SECURITY DEFINER functions', () => {
   it('are executable by the runtime role exactly when RUNTIME_FUNCTIONS names them', async () => {
@@ -82,7 +88,7 @@ describe('the chain verification, from the runtime role', () => {
   });
 });
 
-describe('the audit chain\'s lock', () => {
+describe("the audit chain's lock", () => {
   it('is not the advisory lock any role can take: holding it no longer blocks an audited commit', async () => {
     const holder = new pg.Client({ connectionString: process.env.DATABASE_URL });
     await holder.connect();
@@ -121,7 +127,9 @@ describe('forgetting words waiting to be sealed', () => {
     const { visitId } = await logVisit(manager, { idempotencyKey: randomUUID(), participantId: person.id, services: [] });
     await voidVisit(manager, { visitId, reason: 'placeholder' });
     const owner = await rawClient();
-    await owner.query(`INSERT INTO free_text_to_seal (table_name, row_id, column_name, text) VALUES ('visit', $1, 'void_reason_enc', 'Wrong person')`, [visitId]);
+    await owner.query(`INSERT INTO free_text_to_seal (table_name, row_id, column_name, text) VALUES ('visit', $1, 'void_reason_enc', 'Wrong person')`, [
+      visitId,
+    ]);
     const waiting = async () => (await owner.query('SELECT count(*)::int AS n FROM free_text_to_seal')).rows[0].n as number;
 
     await app.query('SELECT forget_unsealed_text($1::uuid[])', [[person.id]]);

@@ -21,10 +21,7 @@ function files(dir: string, out: string[] = []): string[] {
 /** The literal codes handed to recordAudit, set as `action:` or inserted into audit_event by SQL. */
 function writtenCodes(): Set<string> {
   const codes = new Set<string>();
-  const patterns = [
-    /recordAudit\([^,]+,\s*[^,]+,\s*'([a-z_]+\.[a-z_]+)'/g,
-    /VALUES \([^)]*?'([a-z_]+\.[a-z_]+)', '(?:ok|refused|failed)'/g,
-  ];
+  const patterns = [/recordAudit\([^,]+,\s*[^,]+,\s*'([a-z_]+\.[a-z_]+)'/g, /VALUES \([^)]*?'([a-z_]+\.[a-z_]+)', '(?:ok|refused|failed)'/g];
   for (const dir of ['lib', 'app', 'prisma/migrations', 'scripts']) {
     for (const file of files(path.join(ROOT, dir))) {
       const text = readFileSync(file, 'utf8');

@@ -11,7 +11,12 @@ import { AUDIT_TABLE } from './schema.ts';
 const params = (search: Record<string, string> = {}) => parseTableParams(AUDIT_TABLE, search);
 
 /** Inserts an event at a given instant (raw SQL: the application always uses now()). */
-async function event(at: string, action: string, actorId: string | null, extra: { entityType?: string; entityId?: string; details?: object; outcome?: string } = {}) {
+async function event(
+  at: string,
+  action: string,
+  actorId: string | null,
+  extra: { entityType?: string; entityId?: string; details?: object; outcome?: string } = {},
+) {
   const c = await rawClient();
   await c.query(
     `INSERT INTO audit_event (at, actor_id, actor_role, action, outcome, entity_type, entity_id, details)
@@ -25,7 +30,11 @@ async function seed() {
   const admin = await makeActor('admin', { displayName: 'IT Support' });
   // Vancouver has been on UTC−7 all year since 2026: 06:59Z on the 2nd is still 23:59 on the 1st there.
   await event('2026-11-01T08:00:00Z', 'staff_user.created', admin.id, { entityType: 'staff_user', entityId: manager.id, details: { role: 'manager' } });
-  await event('2026-11-02T06:59:00Z', 'staff_user.role_changed', manager.id, { entityType: 'staff_user', entityId: admin.id, details: { from: 'peer', to: 'coordinator' } });
+  await event('2026-11-02T06:59:00Z', 'staff_user.role_changed', manager.id, {
+    entityType: 'staff_user',
+    entityId: admin.id,
+    details: { from: 'peer', to: 'coordinator' },
+  });
   await event('2026-11-02T07:00:00Z', 'auth.sign_in_failed', null, { outcome: 'failed' });
   await event('2026-11-03T18:00:00Z', 'access.refused', manager.id, { outcome: 'refused', details: { permission: 'report:read', list: ['a', 'b'] } });
   return { manager, admin };
@@ -39,11 +48,29 @@ describe('listAuditEvents', () => {
     const result = await listAuditEvents(manager, params());
     expect(result.total).toBe(4);
     expect(actions(result)).toEqual(['access.refused', 'auth.sign_in_failed', 'staff_user.role_changed', 'staff_user.created']);
-    expect(result.rows[0]).toMatchObject({ actorName: 'Dana Moreau', actorRole: 'manager', outcome: 'refused', details: [['list', 'a, b'], ['permission', 'report:read']] });
+    expect(result.rows[0]).toMatchObject({
+      actorName: 'Dana Moreau',
+      actorRole: 'manager',
+      outcome: 'refused',
+      details: [
+        ['list', 'a, b'],
+        ['permission', 'report:read'],
+      ],
+    });
     expect(result.rows[1]).toMatchObject({ actorName: null, actorRole: null, outcome: 'failed', details: [] });
-    expect(result.rows[2]!.details).toEqual([['from', 'peer'], ['to', 'coordinator']]);
+    expect(result.rows[2]!.details).toEqual([
+      ['from', 'peer'],
+      ['to', 'coordinator'],
+    ]);
     // The time as Vancouver reads it, formatted on the server (01:00 PDT under every rule set since 2007).
-    expect(result.rows[3]).toMatchObject({ at: '2026-11-01T08:00:00.000Z', atText: '2026-11-01 01:00', actorName: 'IT Support', actorRole: 'admin', entityType: 'staff_user', entityId: manager.id });
+    expect(result.rows[3]).toMatchObject({
+      at: '2026-11-01T08:00:00.000Z',
+      atText: '2026-11-01 01:00',
+      actorName: 'IT Support',
+      actorRole: 'admin',
+      entityType: 'staff_user',
+      entityId: manager.id,
+    });
     expect(actions(await listAuditEvents(admin, params({ dir: 'asc' })))[0]).toBe('staff_user.created');
   });
 
@@ -58,7 +85,10 @@ describe('listAuditEvents', () => {
 
   it('reads the date range as whole days in Vancouver', async () => {
     const { manager } = await seed();
-    expect(actions(await listAuditEvents(manager, params({ from: '2026-11-01', to: '2026-11-01' })))).toEqual(['staff_user.role_changed', 'staff_user.created']);
+    expect(actions(await listAuditEvents(manager, params({ from: '2026-11-01', to: '2026-11-01' })))).toEqual([
+      'staff_user.role_changed',
+      'staff_user.created',
+    ]);
     expect(actions(await listAuditEvents(manager, params({ from: '2026-11-02' })))).toEqual(['access.refused', 'auth.sign_in_failed']);
     expect(actions(await listAuditEvents(manager, params({ to: '2026-10-31' })))).toEqual([]);
   });

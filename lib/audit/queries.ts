@@ -50,7 +50,9 @@ function where(params: AuditParams): Prisma.AuditEventWhereInput {
 function detailPairs(details: Prisma.JsonValue): [string, string][] {
   if (!details || typeof details !== 'object' || Array.isArray(details)) return [];
   // JSONB keeps keys in its own order (shortest first); alphabetical reads better ("from" before "to").
-  return Object.entries(details).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : v === null ? '—' : String(v)]);
+  return Object.entries(details)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : v === null ? '—' : String(v)]);
 }
 
 /** One page of audit events, newest first by default. Managers and IT support (`audit:read`). */
@@ -73,7 +75,7 @@ export async function listAuditEvents(actor: Actor, params: AuditParams): Promis
     id: e.id.toString(),
     at: e.at.toISOString(),
     atText: formatDateTime(e.at.toISOString()),
-    actorName: e.actorId ? name.get(e.actorId) ?? 'Unknown account' : null,
+    actorName: e.actorId ? (name.get(e.actorId) ?? 'Unknown account') : null,
     actorRole: e.actorRole,
     action: e.action,
     outcome: e.outcome,
@@ -107,7 +109,10 @@ async function distinct(column: 'action' | 'entity_type'): Promise<string[]> {
 /** Choices for the audit log's filters: every staff account, and the actions and entity types on record. Managers and IT support (`audit:read`). */
 export async function auditFilterOptions(actor: Actor): Promise<AuditFilterOptions> {
   assertCan(actor, 'audit:read');
-  const people = await db.staffUser.findMany({ select: { id: true, displayName: true, role: true, active: true }, orderBy: [{ displayName: 'asc' }, { id: 'asc' }] });
+  const people = await db.staffUser.findMany({
+    select: { id: true, displayName: true, role: true, active: true },
+    orderBy: [{ displayName: 'asc' }, { id: 'asc' }],
+  });
   const staff = people.map((p) => ({ value: p.id, label: `${p.displayName} (${ROLE_LABELS[p.role]}${p.active ? '' : ', deactivated'})` }));
   return { staff, actions: await distinct('action'), entityTypes: await distinct('entity_type') };
 }

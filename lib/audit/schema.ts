@@ -3,7 +3,10 @@ import { defineTable } from '@/lib/table/params.ts';
 import { calendarDay } from '@/lib/validation.ts';
 
 // The audit log's URL state. Codes such as `staff_user.role_changed`, never free text.
-const code = z.string().max(100).regex(/^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$/);
+const code = z
+  .string()
+  .max(100)
+  .regex(/^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$/);
 
 export const AUDIT_TABLE = defineTable({
   sortable: ['at'],

@@ -41,7 +41,16 @@ export type LatestVerification = {
   via: VerificationVia;
 };
 
-type LatestRow = { at: Date; ok: boolean; entries: bigint; head_hash: Uint8Array | null; broken_seq: bigint | null; broken_event_id: bigint | null; problem: ChainProblem | null; via: VerificationVia };
+type LatestRow = {
+  at: Date;
+  ok: boolean;
+  entries: bigint;
+  head_hash: Uint8Array | null;
+  broken_seq: bigint | null;
+  broken_event_id: bigint | null;
+  problem: ChainProblem | null;
+  via: VerificationVia;
+};
 
 /** The most recent verification, or null if the chain was never verified. Managers and IT support (`audit:read`). */
 export async function latestVerification(actor: Actor): Promise<LatestVerification | null> {
@@ -74,12 +83,15 @@ export async function verifyAuditChainNow(actor: Actor, opts: { batchSize?: numb
 
 async function verifyAndRecord(actor: Actor, batch: number): Promise<ChainVerification> {
   // A long log takes a while to walk: the transaction may last as long as the walk.
-  return db.$transaction(async (tx) => {
-    const [row] = await tx.$queryRaw<VerificationRow[]>`
+  return db.$transaction(
+    async (tx) => {
+      const [row] = await tx.$queryRaw<VerificationRow[]>`
       SELECT ok, entries, head_seq, head_event_id, head_hash, broken_seq, broken_event_id, problem
       FROM audit_verify_and_record('page', ${batch}::int)`;
-    const result = toVerification(row!);
-    await recordAudit(tx, actor, 'audit.chain_verified', verificationAuditInput(result, 'page'));
-    return result;
-  }, { maxWait: 10_000, timeout: 600_000 });
+      const result = toVerification(row!);
+      await recordAudit(tx, actor, 'audit.chain_verified', verificationAuditInput(result, 'page'));
+      return result;
+    },
+    { maxWait: 10_000, timeout: 600_000 },
+  );
 }

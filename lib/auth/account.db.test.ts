@@ -45,11 +45,17 @@ describe('the locked screen and the current-password check count like sign-in fa
   it('five wrong passwords at the locked screen, then even the right one waits; the session stays locked', async () => {
     const me = await makeActor('peer', { passwordHash: await hashPassword(PASSWORD) });
     await lockSession(me);
-    for (let i = 0; i < 5; i++) await expectAppError(unlockSession(me, `wrong guess ${i}`, '10.6.0.1', at(i)), 'invalid', 'That password is not right.', 'password');
+    for (let i = 0; i < 5; i++)
+      await expectAppError(unlockSession(me, `wrong guess ${i}`, '10.6.0.1', at(i)), 'invalid', 'That password is not right.', 'password');
     await expectAppError(unlockSession(me, PASSWORD, '10.6.0.1', at(5)), 'throttled', 'Too many wrong passwords. Wait 29 seconds, then try again.', 'password');
     expect((await db.authSession.findUniqueOrThrow({ where: { id: me.sessionId }, select: { lockedAt: true } })).lockedAt).not.toBeNull();
     // The current-password check on the change-password form shares the same count.
-    await expectAppError(changeOwnPassword(me, PASSWORD, 'seven purple otters juggle quietly', '10.6.0.1', at(6)), 'throttled', /Wait 28 seconds/, 'currentPassword');
+    await expectAppError(
+      changeOwnPassword(me, PASSWORD, 'seven purple otters juggle quietly', '10.6.0.1', at(6)),
+      'throttled',
+      /Wait 28 seconds/,
+      'currentPassword',
+    );
     await unlockSession(me, PASSWORD, '10.6.0.1', at(40));
     expect((await db.authSession.findUniqueOrThrow({ where: { id: me.sessionId }, select: { lockedAt: true } })).lockedAt).toBeNull();
     expect(await db.auditEvent.count({ where: { action: 'session.unlock_failed' } })).toBe(5);
@@ -58,7 +64,12 @@ describe('the locked screen and the current-password check count like sign-in fa
   it('wrong current passwords count too, and are audited', async () => {
     const me = await makeActor('peer', { passwordHash: await hashPassword(PASSWORD) });
     for (let i = 0; i < 5; i++) {
-      await expectAppError(changeOwnPassword(me, `wrong guess ${i}`, 'seven purple otters juggle quietly', '10.7.0.1', at(i)), 'invalid', /current password is not right/, 'currentPassword');
+      await expectAppError(
+        changeOwnPassword(me, `wrong guess ${i}`, 'seven purple otters juggle quietly', '10.7.0.1', at(i)),
+        'invalid',
+        /current password is not right/,
+        'currentPassword',
+      );
     }
     await expectAppError(changeOwnPassword(me, PASSWORD, 'seven purple otters juggle quietly', '10.7.0.1', at(5)), 'throttled', /Wait 29 seconds/);
     expect(await db.auditEvent.count({ where: { action: 'staff_user.password_check_failed' } })).toBe(5);

@@ -30,11 +30,16 @@ export async function lockSession(actor: Actor): Promise<void> {
  * failures, so a shared screen left locked is no easier to guess at than the sign-in page.
  */
 async function checkOwnPassword(actor: Actor, password: string, ip: string, field: string, now: Date) {
-  const user = await db.staffUser.findUniqueOrThrow({ where: { id: actor.id }, select: { passwordHash: true, sessionVersion: true, email: true, displayName: true } });
+  const user = await db.staffUser.findUniqueOrThrow({
+    where: { id: actor.id },
+    select: { passwordHash: true, sessionVersion: true, email: true, displayName: true },
+  });
   const keys = throttleKeys(user.email, ip);
   const wait = await throttleWait(keys, now);
   if (wait > 0) {
-    await db.$transaction((tx) => recordAudit(tx, actor, 'auth.password_check_throttled', { outcome: 'refused', entityType: 'staff_user', entityId: actor.id }));
+    await db.$transaction((tx) =>
+      recordAudit(tx, actor, 'auth.password_check_throttled', { outcome: 'refused', entityType: 'staff_user', entityId: actor.id }),
+    );
     throw new AppError('throttled', waitMessage(wait), field);
   }
   const ok = await verifyPassword(user.passwordHash, password);
@@ -48,7 +53,9 @@ export async function unlockSession(actor: Actor, password: string, ip: string, 
   await db.$transaction(async (tx) => {
     if (ok) await tx.authSession.update({ where: { id: actor.sessionId }, data: { lockedAt: null, lastSeenAt: programNow() }, select: { id: true } });
     await recordAudit(tx, actor, ok ? 'session.unlocked' : 'session.unlock_failed', {
-      outcome: ok ? 'ok' : 'failed', entityType: 'auth_session', entityId: actor.sessionId,
+      outcome: ok ? 'ok' : 'failed',
+      entityType: 'auth_session',
+      entityId: actor.sessionId,
     });
   });
   if (!ok) throw new AppError('invalid', 'That password is not right.', 'password');
@@ -82,7 +89,9 @@ export async function confirmOwnPassword(actor: Actor, password: string, ip: str
   if (!password) throw new AppError('invalid', 'Enter your password.', field);
   const { ok } = await checkOwnPassword(actor, password, ip, field, now);
   if (!ok) {
-    await db.$transaction((tx) => recordAudit(tx, actor, 'staff_user.password_check_failed', { outcome: 'failed', entityType: 'staff_user', entityId: actor.id }));
+    await db.$transaction((tx) =>
+      recordAudit(tx, actor, 'staff_user.password_check_failed', { outcome: 'failed', entityType: 'staff_user', entityId: actor.id }),
+    );
     throw new AppError('invalid', 'That password is not right.', field);
   }
 }
@@ -94,7 +103,9 @@ export async function confirmOwnPassword(actor: Actor, password: string, ip: str
 export async function changeOwnPassword(actor: Actor, current: string, next: string, ip: string, now: Date = programNow()): Promise<void> {
   const { ok, user } = await checkOwnPassword(actor, current, ip, 'currentPassword', now);
   if (!ok) {
-    await db.$transaction((tx) => recordAudit(tx, actor, 'staff_user.password_check_failed', { outcome: 'failed', entityType: 'staff_user', entityId: actor.id }));
+    await db.$transaction((tx) =>
+      recordAudit(tx, actor, 'staff_user.password_check_failed', { outcome: 'failed', entityType: 'staff_user', entityId: actor.id }),
+    );
     throw new AppError('invalid', 'Your current password is not right.', 'currentPassword');
   }
   if (current === next) throw new AppError('invalid', 'Choose a password different from the current one.', 'newPassword');

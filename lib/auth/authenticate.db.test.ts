@@ -33,7 +33,11 @@ describe('authenticate', () => {
       authenticate({ email: 'sam@example.org', password: 'wrong password here' }, '10.0.0.2'),
       authenticate({ email: 'gone@example.org', password: PASSWORD }, '10.0.0.2'),
     ]);
-    expect(answers).toEqual([{ ok: false, reason: 'invalid' }, { ok: false, reason: 'invalid' }, { ok: false, reason: 'invalid' }]);
+    expect(answers).toEqual([
+      { ok: false, reason: 'invalid' },
+      { ok: false, reason: 'invalid' },
+      { ok: false, reason: 'invalid' },
+    ]);
     expect(await db.authSession.count()).toBe(0);
     const failed = await db.auditEvent.findMany({ where: { action: 'auth.sign_in_failed' }, select: { details: true } });
     expect(failed).toHaveLength(3);
@@ -68,7 +72,11 @@ describe('authenticate', () => {
     expect(await authenticate({ email: 'sam@example.org', password: PASSWORD }, '10.2.0.1', at(5))).toEqual({ ok: false, reason: 'throttled', waitMs: 29_000 });
     expect(await authenticate({ email: 'sam@example.org', password: 'sixth-wrong-password' }, '10.2.0.1', at(34))).toEqual({ ok: false, reason: 'invalid' });
     // The sixth failure doubles the wait to 60 s; the refused try above did not count.
-    expect(await authenticate({ email: 'sam@example.org', password: PASSWORD }, '10.2.0.1', at(60))).toEqual({ ok: false, reason: 'throttled', waitMs: 34_000 });
+    expect(await authenticate({ email: 'sam@example.org', password: PASSWORD }, '10.2.0.1', at(60))).toEqual({
+      ok: false,
+      reason: 'throttled',
+      waitMs: 34_000,
+    });
     // Another address is not slowed by this one's failures (6 < the 10 the account allows).
     expect(await authenticate({ email: 'sam@example.org', password: PASSWORD }, '10.9.9.9', at(61))).toMatchObject({ ok: true });
     // The limit lives in PostgreSQL, not in this process, and the table holds no email.
@@ -102,7 +110,13 @@ describe('authenticate', () => {
   });
 
   it('refuses malformed input without touching the database', async () => {
-    for (const input of [null, {}, { email: 42, password: PASSWORD }, { email: 'x'.repeat(300) + '@e.org', password: PASSWORD }, { email: 'a@b.org', password: 'p'.repeat(300) }]) {
+    for (const input of [
+      null,
+      {},
+      { email: 42, password: PASSWORD },
+      { email: 'x'.repeat(300) + '@e.org', password: PASSWORD },
+      { email: 'a@b.org', password: 'p'.repeat(300) },
+    ]) {
       expect(await authenticate(input, '10.4.0.1')).toEqual({ ok: false, reason: 'invalid' });
     }
     expect(await db.loginAttempt.count()).toBe(0);

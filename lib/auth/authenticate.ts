@@ -14,9 +14,7 @@ export const SignInSchema = z.object({
 });
 
 export type SignInResult =
-  | { ok: true; userId: string; sessionId: string }
-  | { ok: false; reason: 'invalid' }
-  | { ok: false; reason: 'throttled'; waitMs: number };
+  { ok: true; userId: string; sessionId: string } | { ok: false; reason: 'invalid' } | { ok: false; reason: 'throttled'; waitMs: number };
 
 /**
  * Checks an email and password and opens a session. Called only by the sign-in provider.
@@ -58,10 +56,13 @@ export async function authenticate(input: unknown, ip: string, now: Date = progr
   const remembered = await browserRemembered(user.id, rememberToken, now);
   await db.$transaction(async (tx) => {
     await tx.authSession.create({
-      data: { id: sessionId, userId: user.id, sessionVersion: user.sessionVersion, secondFactorAt: remembered ? now : null }, select: { id: true },
+      data: { id: sessionId, userId: user.id, sessionVersion: user.sessionVersion, secondFactorAt: remembered ? now : null },
+      select: { id: true },
     });
     await recordAudit(tx, { id: user.id, role: user.role }, 'auth.signed_in', {
-      entityType: 'staff_user', entityId: user.id, ...(remembered ? { details: { secondFactor: 'remembered browser' } } : {}),
+      entityType: 'staff_user',
+      entityId: user.id,
+      ...(remembered ? { details: { secondFactor: 'remembered browser' } } : {}),
     });
   });
   await recordAttempt(keys, true, now);

@@ -15,7 +15,9 @@ import { isIP } from 'node:net';
 
 /** "::ffff:10.0.0.1" and "10.0.0.1" are one address. */
 export function normaliseAddress(address) {
-  const a = String(address ?? '').trim().toLowerCase();
+  const a = String(address ?? '')
+    .trim()
+    .toLowerCase();
   return a.startsWith('::ffff:') && isIP(a.slice(7)) === 4 ? a.slice(7) : a;
 }
 

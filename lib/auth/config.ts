@@ -39,7 +39,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   session: { strategy: 'jwt', maxAge: ABSOLUTE_SESSION_HOURS * 3600 },
   pages: { signIn: '/sign-in', error: '/sign-in' },
   // Auth.js logs the error on every refused sign-in; the audit log already records it.
-  logger: { error: (error) => { if (!(error instanceof CredentialsSignin)) console.error(error.name); } },
+  logger: {
+    error: (error) => {
+      if (!(error instanceof CredentialsSignin)) console.error(error.name);
+    },
+  },
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },

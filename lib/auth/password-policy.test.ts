@@ -3,8 +3,16 @@ import { isCommonPassword, normalisedForms, passwordProblem, PASSWORD_MESSAGES, 
 
 describe('the common-password list, dressed up or not', () => {
   it.each([
-    'password123456', 'PASSWORD123456', 'Password2026!', '!!password!!', 'P@ssw0rd2026', 'p4ssw0rd!!!!', '123456789012',
-    'qwertyuiop12', 'Iloveyou1234', '1l0v3y0u2026',
+    'password123456',
+    'PASSWORD123456',
+    'Password2026!',
+    '!!password!!',
+    'P@ssw0rd2026',
+    'p4ssw0rd!!!!',
+    '123456789012',
+    'qwertyuiop12',
+    'Iloveyou1234',
+    '1l0v3y0u2026',
   ])('%s is refused as common', (password) => {
     expect(isCommonPassword(password)).toBe(true);
     expect(passwordProblem(password)).toBe(PASSWORD_MESSAGES.common);
@@ -24,7 +32,8 @@ describe('the person’s own words', () => {
   });
 
   it.each(['ashworth river boat lamp', 'Rob1n-in-the-garden-2026', 'my kamloops-shop desk key', 'R.Ashworth walks home late'])(
-    '%s is refused as personal', (password) => {
+    '%s is refused as personal',
+    (password) => {
       expect(passwordProblem(password, owner)).toBe(PASSWORD_MESSAGES.personal);
     },
   );
@@ -47,7 +56,8 @@ describe('strength', () => {
   });
 
   it.each(['a lantern by the quiet river', 'kettle orchard mitten galaxy', 'seven purple otters juggle quietly'])(
-    'accepts the long passphrase %s', (password) => {
+    'accepts the long passphrase %s',
+    (password) => {
       expect(passwordProblem(password, { displayName: 'Robin Ashworth', email: 'robin@example.org' })).toBeNull();
     },
   );

@@ -16,8 +16,22 @@ export const MIN_STRENGTH_SCORE = 4;
  * easy to guess.
  */
 export const PROGRAM_WORDS = [
-  'lantern', 'shop', 'kamloops', 'outreach', 'dropin', 'drop-in', 'safesuite', 'safe suite', 'showers', 'laundry',
-  'coordinator', 'manager', 'peer', 'admin', 'itsupport', 'staff',
+  'lantern',
+  'shop',
+  'kamloops',
+  'outreach',
+  'dropin',
+  'drop-in',
+  'safesuite',
+  'safe suite',
+  'showers',
+  'laundry',
+  'coordinator',
+  'manager',
+  'peer',
+  'admin',
+  'itsupport',
+  'staff',
 ];
 
 export const PASSWORD_MESSAGES = {
@@ -30,8 +44,23 @@ export const PASSWORD_MESSAGES = {
 
 // Letters people swap for look-alikes. Some have two readings (1 is i or l), so both are tried.
 const LEET: Record<string, string[]> = {
-  '0': ['o'], '1': ['i', 'l'], '2': ['z'], '3': ['e'], '4': ['a'], '5': ['s'], '6': ['g'], '7': ['t'], '8': ['b'], '9': ['g'],
-  '@': ['a'], '$': ['s'], '!': ['i', 'l'], '|': ['l', 'i'], '+': ['t'], '(': ['c'], '€': ['e'],
+  '0': ['o'],
+  '1': ['i', 'l'],
+  '2': ['z'],
+  '3': ['e'],
+  '4': ['a'],
+  '5': ['s'],
+  '6': ['g'],
+  '7': ['t'],
+  '8': ['b'],
+  '9': ['g'],
+  '@': ['a'],
+  $: ['s'],
+  '!': ['i', 'l'],
+  '|': ['l', 'i'],
+  '+': ['t'],
+  '(': ['c'],
+  '€': ['e'],
 };
 
 function unleet(text: string, reading: 0 | 1): string {
@@ -75,11 +104,7 @@ export type PasswordOwner = { displayName?: string; email?: string };
 /** The parts of a person's name and email a password must not contain (3 letters or more). */
 export function personalWords(owner: PasswordOwner): string[] {
   const [local = '', domain = ''] = (owner.email ?? '').toLowerCase().split('@');
-  const words = [
-    ...(owner.displayName ?? '').toLowerCase().split(/[^\p{L}\p{N}]+/u),
-    local, ...local.split(/[^\p{L}\p{N}]+/u),
-    domain.split('.')[0] ?? '',
-  ];
+  const words = [...(owner.displayName ?? '').toLowerCase().split(/[^\p{L}\p{N}]+/u), local, ...local.split(/[^\p{L}\p{N}]+/u), domain.split('.')[0] ?? ''];
   return [...new Set(words.filter((w) => w.length >= 3))];
 }
 

@@ -36,7 +36,13 @@ export async function resolveSession(sid: string | undefined, now = programNow()
   const row = await db.authSession.findUnique({
     where: { id: sid },
     select: {
-      id: true, sessionVersion: true, createdAt: true, lastSeenAt: true, lockedAt: true, endedAt: true, secondFactorAt: true,
+      id: true,
+      sessionVersion: true,
+      createdAt: true,
+      lastSeenAt: true,
+      lockedAt: true,
+      endedAt: true,
+      secondFactorAt: true,
       user: { select: { id: true, role: true, displayName: true, active: true, sessionVersion: true, mustChangePassword: true, totpEnrolledAt: true } },
     },
   });

@@ -21,12 +21,18 @@ export async function getActor(): Promise<Actor | null> {
 /** The page a session in this state belongs on, or null when it may go anywhere its role allows. */
 export function pageFor(state: SessionState): string | null {
   switch (state.status) {
-    case 'none': return '/sign-in';
-    case 'second_factor': return '/second-factor';
-    case 'enrol': return '/set-up-two-step';
-    case 'locked': return '/locked';
-    case 'must_change_password': return '/change-password';
-    case 'ok': return null;
+    case 'none':
+      return '/sign-in';
+    case 'second_factor':
+      return '/second-factor';
+    case 'enrol':
+      return '/set-up-two-step';
+    case 'locked':
+      return '/locked';
+    case 'must_change_password':
+      return '/change-password';
+    case 'ok':
+      return null;
   }
 }
 

@@ -4,7 +4,11 @@ import { growingDelay, waitMessage, waitMs, type FailureCounts } from './throttl
 const NOW = new Date('2027-03-14T17:00:00Z');
 const ago = (s: number) => new Date(NOW.getTime() - s * 1000);
 const counts = (patch: Partial<FailureCounts>): FailureCounts => ({
-  pair: { failures: 0, last: null }, account: { failures: 0, last: null }, ip: { failures: 0, oldest: null }, knownAddress: false, ...patch,
+  pair: { failures: 0, last: null },
+  account: { failures: 0, last: null },
+  ip: { failures: 0, oldest: null },
+  knownAddress: false,
+  ...patch,
 });
 
 describe('growing delays', () => {

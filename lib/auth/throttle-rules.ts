@@ -42,7 +42,9 @@ export type FailureCounts = {
 export function waitMs(c: FailureCounts, now: Date): number {
   const until = (last: Date | null, delay: number) => (last && delay ? Math.max(0, last.getTime() + delay - now.getTime()) : 0);
   const pair = until(c.pair.last, growingDelay(c.pair.failures, PAIR_FREE_FAILURES, PAIR_FIRST_DELAY_MS, PAIR_MAX_DELAY_MS));
-  const account = c.knownAddress ? 0 : until(c.account.last, growingDelay(c.account.failures, ACCOUNT_FREE_FAILURES, ACCOUNT_FIRST_DELAY_MS, ACCOUNT_MAX_DELAY_MS));
+  const account = c.knownAddress
+    ? 0
+    : until(c.account.last, growingDelay(c.account.failures, ACCOUNT_FREE_FAILURES, ACCOUNT_FIRST_DELAY_MS, ACCOUNT_MAX_DELAY_MS));
   const ip = c.ip.failures >= MAX_FAILURES_PER_IP && c.ip.oldest ? until(c.ip.oldest, IP_WINDOW_MINUTES * 60_000) : 0;
   return Math.max(pair, account, ip);
 }

@@ -33,12 +33,15 @@ export async function throttleWait(keys: ThrottleKeys, now: Date = programNow())
     db.loginAttempt.aggregate({ where: { ipKey: keys.ipKey, success: false, createdAt: { gte: ipWindow } }, _count: true, _min: { createdAt: true } }),
     db.loginAttempt.findFirst({ where: { ...keys, success: true, createdAt: { gte: known } }, select: { id: true } }),
   ]);
-  return waitMs({
-    pair: { failures: pair._count, last: pair._max.createdAt },
-    account: { failures: account._count, last: account._max.createdAt },
-    ip: { failures: ip._count, oldest: ip._min.createdAt },
-    knownAddress: !!success,
-  }, now);
+  return waitMs(
+    {
+      pair: { failures: pair._count, last: pair._max.createdAt },
+      account: { failures: account._count, last: account._max.createdAt },
+      ip: { failures: ip._count, oldest: ip._min.createdAt },
+      knownAddress: !!success,
+    },
+    now,
+  );
 }
 
 export async function recordAttempt(keys: ThrottleKeys, success: boolean, now: Date = programNow()): Promise<void> {

@@ -185,8 +185,9 @@ describe('a reset by someone else', () => {
     await expectAppError(resetStaffSecondFactor(coordinator, { id: coordinator.id }), 'forbidden');
 
     await resetStaffSecondFactor(manager, { id: coordinator.id });
-    expect(await db.staffUser.findUniqueOrThrow({ where: { id: coordinator.id }, select: { totpSecret: true, totpEnrolledAt: true, totpLastStep: true } }))
-      .toEqual({ totpSecret: null, totpEnrolledAt: null, totpLastStep: null });
+    expect(
+      await db.staffUser.findUniqueOrThrow({ where: { id: coordinator.id }, select: { totpSecret: true, totpEnrolledAt: true, totpLastStep: true } }),
+    ).toEqual({ totpSecret: null, totpEnrolledAt: null, totpLastStep: null });
     expect(await db.staffRecoveryCode.count({ where: { userId: coordinator.id } })).toBe(0);
     expect(await openSessions(coordinator.id)).toBe(0);
     expect(await db.auditEvent.count({ where: { action: 'staff_user.second_factor_reset', entityId: coordinator.id } })).toBe(1);

@@ -66,7 +66,11 @@ function newRecoveryCode(): string {
 async function acceptedStep(secret: string, code: string, now: Date, afterStep: number | null): Promise<number | null> {
   if (!/^\d{6}$/.test(code)) return null;
   const result = await verify({
-    secret, token: code, period: PERIOD_SECONDS, epoch: Math.floor(now.getTime() / 1000), epochTolerance: TOLERANCE_SECONDS,
+    secret,
+    token: code,
+    period: PERIOD_SECONDS,
+    epoch: Math.floor(now.getTime() / 1000),
+    epochTolerance: TOLERANCE_SECONDS,
     ...(afterStep !== null ? { afterTimeStep: afterStep } : {}),
   });
   return result.valid && 'timeStep' in result ? result.timeStep : null;
@@ -92,13 +96,20 @@ export type Enrolment = { key: string; uri: string; qrSvg: string };
  * null when the account has it set up already.
  */
 export async function startEnrolment(actor: Actor): Promise<Enrolment | null> {
-  const session = await db.authSession.findUniqueOrThrow({ where: { id: actor.sessionId }, select: { totpPending: true, user: { select: { email: true, totpEnrolledAt: true } } } });
+  const session = await db.authSession.findUniqueOrThrow({
+    where: { id: actor.sessionId },
+    select: { totpPending: true, user: { select: { email: true, totpEnrolledAt: true } } },
+  });
   if (session.user.totpEnrolledAt) return null;
   const email = session.user.email;
   let key = session.totpPending ? decryptField(session.totpPending, pendingContext(actor.sessionId)) : null;
   if (!key) {
     key = generateSecret();
-    await db.authSession.update({ where: { id: actor.sessionId }, data: { totpPending: encryptField(key, pendingContext(actor.sessionId)) }, select: { id: true } });
+    await db.authSession.update({
+      where: { id: actor.sessionId },
+      data: { totpPending: encryptField(key, pendingContext(actor.sessionId)) },
+      select: { id: true },
+    });
   }
   const uri = generateURI({ issuer: ISSUER, label: email, secret: key, period: PERIOD_SECONDS });
   const qrSvg = await QRCode.toString(uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
@@ -139,7 +150,12 @@ export async function confirmEnrolment(actor: Actor, code: string, ip: string, n
  * The second step of signing in: a code from the app (each works once) or an unused recovery code.
  * A wrong one counts like a wrong password (throttle and audit log).
  */
-export async function giveSecondFactor(actor: Actor, code: string, ip: string, now: Date = programNow()): Promise<{ method: 'app' | 'recovery'; recoveryLeft?: number }> {
+export async function giveSecondFactor(
+  actor: Actor,
+  code: string,
+  ip: string,
+  now: Date = programNow(),
+): Promise<{ method: 'app' | 'recovery'; recoveryLeft?: number }> {
   const keys = await throttled(actor, ip, now);
   const typed = code.trim();
   if (!typed) throw new AppError('invalid', CODE_MISSING, 'code');
@@ -152,7 +168,8 @@ export async function giveSecondFactor(actor: Actor, code: string, ip: string, n
     // Two sign-ins racing with the same code: the row decides, and only one moves the step on.
     if (step !== null) {
       const moved = await db.staffUser.updateMany({
-        where: { id: actor.id, OR: [{ totpLastStep: null }, { totpLastStep: { lt: step } }] }, data: { totpLastStep: step },
+        where: { id: actor.id, OR: [{ totpLastStep: null }, { totpLastStep: { lt: step } }] },
+        data: { totpLastStep: step },
       });
       if (moved.count === 1) method = 'app';
     }

@@ -51,13 +51,20 @@ describe('what the board shows', () => {
     const a = await bookSlot(coordinator, { idempotencyKey: key(), resourceId: shower.id, slotStart: s10.start.toISOString(), participantId: person.id });
     const b = await bookSlot(coordinator, { idempotencyKey: key(), resourceId: shower.id, slotStart: s11.start.toISOString(), participantId: 'anonymous' });
     const waiting = await addWaiting(coordinator, 'shower', s10.start);
-    const cancelled = await bookSlot(coordinator, { idempotencyKey: key(), resourceId: shower.id, slotStart: tomorrowSlot(shower, 21).start.toISOString(), participantId: 'anonymous' });
+    const cancelled = await bookSlot(coordinator, {
+      idempotencyKey: key(),
+      resourceId: shower.id,
+      slotStart: tomorrowSlot(shower, 21).start.toISOString(),
+      participantId: 'anonymous',
+    });
     await changeBooking(coordinator, { bookingId: cancelled.bookingId, transition: 'cancel' }); // offers the waiting entry
     const { token } = await createBoardLink(await makeActor('manager'), { label: 'Lobby' });
     const at = new Date(s10.start.getTime() + 5 * 60_000);
     await sweepNoShows(at);
     const view = (await boardView(token, at))!;
-    expect(view.resources).toEqual([{ name: 'Shower 1', kind: 'shower', now: { time: localTime(s10.start), tickets: [a.ticket] }, next: { time: localTime(s11.start), tickets: [b.ticket] } }]);
+    expect(view.resources).toEqual([
+      { name: 'Shower 1', kind: 'shower', now: { time: localTime(s10.start), tickets: [a.ticket] }, next: { time: localTime(s11.start), tickets: [b.ticket] } },
+    ]);
     expect(view.called).toHaveLength(1);
     expect(waiting).toBeTruthy();
     const text = JSON.stringify(view);

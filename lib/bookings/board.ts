@@ -73,16 +73,20 @@ export async function boardView(token: string, now: Date = programNow()): Promis
   const resources = await db.resource.findMany({
     where: { active: true },
     select: {
-      name: true, kind: true,
+      name: true,
+      kind: true,
       bookings: {
         where: { day, status: { in: ['booked', 'checked_in'] }, slotEnd: { gt: now } },
-        select: { ticket: true, slotStart: true }, orderBy: [{ slotStart: 'asc' }, { ticket: 'asc' }],
+        select: { ticket: true, slotStart: true },
+        orderBy: [{ slotStart: 'asc' }, { ticket: 'asc' }],
       },
     },
     orderBy: [{ kind: 'asc' }, { sortOrder: 'asc' }, { name: 'asc' }],
   });
   const offered = await db.waitlistEntry.findMany({
-    where: { day, status: 'offered' }, select: { kind: true, ticket: true }, orderBy: [{ offeredAt: 'asc' }, { ticket: 'asc' }],
+    where: { day, status: 'offered' },
+    select: { kind: true, ticket: true },
+    orderBy: [{ offeredAt: 'asc' }, { ticket: 'asc' }],
   });
   return {
     updated: localTime(now),

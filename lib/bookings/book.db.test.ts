@@ -23,7 +23,12 @@ describe('bookSlot', () => {
     const audit = await db.auditEvent.findFirstOrThrow({ where: { action: 'booking.created' }, select: { entityId: true, details: true } });
     expect(audit.entityId).toBe(result.bookingId);
     for (const personal of ['Marigold', person.code]) expect(JSON.stringify(audit.details)).not.toContain(personal);
-    const again = await bookSlot(coordinator, { idempotencyKey: key(), resourceId: shower.id, slotStart: tomorrowSlot(shower, 21).start.toISOString(), participantId: 'anonymous' });
+    const again = await bookSlot(coordinator, {
+      idempotencyKey: key(),
+      resourceId: shower.id,
+      slotStart: tomorrowSlot(shower, 21).start.toISOString(),
+      participantId: 'anonymous',
+    });
     expect(again.ticket).toBe('S-02');
   });
 
@@ -47,7 +52,8 @@ describe('bookSlot', () => {
     await bookSlot(coordinator, { idempotencyKey: key(), resourceId: shower.id, slotStart: first.start.toISOString(), participantId: 'anonymous' });
     await expectAppError(
       bookSlot(coordinator, { idempotencyKey: key(), resourceId: shower.id, slotStart: first.start.toISOString(), participantId: 'anonymous' }),
-      'conflict', `That place was just taken — next free is ${localTime(daySlots(shower, localDay(first.start))[0]!.start)} (Shower 1).`,
+      'conflict',
+      `That place was just taken — next free is ${localTime(daySlots(shower, localDay(first.start))[0]!.start)} (Shower 1).`,
     );
   });
 
@@ -56,9 +62,14 @@ describe('bookSlot', () => {
     const laundry = await makeResource({ kind: 'laundry', capacity: 2, slotMinutes: 90 });
     const start = tomorrowSlot(laundry, 5).start.toISOString();
     const seats = [];
-    for (let i = 0; i < 2; i++) seats.push((await bookSlot(coordinator, { idempotencyKey: key(), resourceId: laundry.id, slotStart: start, participantId: 'anonymous' })).seat);
+    for (let i = 0; i < 2; i++)
+      seats.push((await bookSlot(coordinator, { idempotencyKey: key(), resourceId: laundry.id, slotStart: start, participantId: 'anonymous' })).seat);
     expect(seats).toEqual([1, 2]);
-    await expectAppError(bookSlot(coordinator, { idempotencyKey: key(), resourceId: laundry.id, slotStart: start, participantId: 'anonymous' }), 'conflict', /just taken/);
+    await expectAppError(
+      bookSlot(coordinator, { idempotencyKey: key(), resourceId: laundry.id, slotStart: start, participantId: 'anonymous' }),
+      'conflict',
+      /just taken/,
+    );
   });
 });
 
@@ -73,21 +84,48 @@ describe('bad input is refused with a plain message and changes nothing', () => 
   }
 
   const cases: [string, (s: Awaited<ReturnType<typeof setup>>) => Promise<Record<string, unknown>>, RegExp, string | undefined][] = [
-    ['a slot outside opening hours', async (s) => ({ slotStart: atLocal(s.tomorrow, 1000).toISOString() }), /outside Shower 1’s opening hours \(9:00–16:00\)/, undefined],
-    ['a slot not aligned to the slot length', async (s) => ({ slotStart: atLocal(s.tomorrow, 610).toISOString() }), /start every 30 minutes from 9:00/, undefined],
+    [
+      'a slot outside opening hours',
+      async (s) => ({ slotStart: atLocal(s.tomorrow, 1000).toISOString() }),
+      /outside Shower 1’s opening hours \(9:00–16:00\)/,
+      undefined,
+    ],
+    [
+      'a slot not aligned to the slot length',
+      async (s) => ({ slotStart: atLocal(s.tomorrow, 610).toISOString() }),
+      /start every 30 minutes from 9:00/,
+      undefined,
+    ],
     ['a slot in the past', async () => ({ slotStart: atLocal(addDays(localDay(new Date()), -1), 600).toISOString() }), /already gone/, undefined],
-    ['a slot in a closure', async (s) => {
-      await db.resourceClosure.create({ data: { resourceId: null, startsAt: atLocal(s.tomorrow, 540), endsAt: atLocal(s.tomorrow, 720), reason: 'Staff training' } });
-      return {};
-    }, /closed then \(Staff training\)/, undefined],
-    ['an inactive resource', async (s) => {
-      await db.resource.update({ where: { id: s.shower.id }, data: { active: false } });
-      return {};
-    }, /not in use/, undefined],
+    [
+      'a slot in a closure',
+      async (s) => {
+        await db.resourceClosure.create({
+          data: { resourceId: null, startsAt: atLocal(s.tomorrow, 540), endsAt: atLocal(s.tomorrow, 720), reason: 'Staff training' },
+        });
+        return {};
+      },
+      /closed then \(Staff training\)/,
+      undefined,
+    ],
+    [
+      'an inactive resource',
+      async (s) => {
+        await db.resource.update({ where: { id: s.shower.id }, data: { active: false } });
+        return {};
+      },
+      /not in use/,
+      undefined,
+    ],
     ['an unknown person', async () => ({ participantId: '00000000-0000-4000-8000-000000000000' }), /participant was not found/, 'participantId'],
     ['a malformed person', async () => ({ participantId: 'robin' }), /participant was not found/, 'participantId'],
     ['no person at all', async () => ({ participantId: undefined }), /Find the participant, or choose Anonymous/, 'participantId'],
-    ['a de-identified person', async (s) => ({ participantId: (await makePerson(s.coordinator, { deidentified: true })).id }), /de-identified\. Book anonymously/, 'participantId'],
+    [
+      'a de-identified person',
+      async (s) => ({ participantId: (await makePerson(s.coordinator, { deidentified: true })).id }),
+      /de-identified\. Book anonymously/,
+      'participantId',
+    ],
     ['an unknown resource', async () => ({ resourceId: '00000000-0000-4000-8000-000000000000' }), /was not found/, undefined],
     ['a malformed slot', async () => ({ slotStart: 'tomorrow at ten' }), /Choose a slot from the grid/, undefined],
     // 30 February at 10:00 Vancouver: `new Date` alone would read it as 2 March, a real, open slot.
@@ -117,7 +155,11 @@ describe('bad input is refused with a plain message and changes nothing', () => 
     await bookSlot(s.coordinator, { ...s.base, idempotencyKey: key(), resourceId: laundry.id, slotStart: tomorrowSlot(laundry, 8).start.toISOString() });
     await setSetting('bookings.perPersonPerDay', 2);
     await bookSlot(s.coordinator, second);
-    await expectAppError(bookSlot(s.coordinator, { ...second, idempotencyKey: key(), slotStart: atLocal(s.tomorrow, 720).toISOString() }), 'conflict', /already has 2 shower bookings/);
+    await expectAppError(
+      bookSlot(s.coordinator, { ...second, idempotencyKey: key(), slotStart: atLocal(s.tomorrow, 720).toISOString() }),
+      'conflict',
+      /already has 2 shower bookings/,
+    );
     expect(await db.booking.count()).toBe(3);
   });
 
@@ -133,8 +175,12 @@ describe('bad input is refused with a plain message and changes nothing', () => 
     await db.setting.update({ where: { key: 'bookings.perPersonPerDay' }, data: { value: 2 } });
     await bookSlot(s.coordinator, second);
     await db.setting.update({ where: { key: 'bookings.perPersonPerDay' }, data: { value: '2' } });
-    await expectAppError(changeBooking(s.coordinator, { bookingId: first.bookingId, transition: 'reinstate' }), 'conflict',
-      'This person already has the most shower bookings allowed that day.', 'participantId');
+    await expectAppError(
+      changeBooking(s.coordinator, { bookingId: first.bookingId, transition: 'reinstate' }),
+      'conflict',
+      'This person already has the most shower bookings allowed that day.',
+      'participantId',
+    );
     expect(await db.booking.count({ where: { status: 'booked' } })).toBe(1);
   });
 
@@ -166,7 +212,11 @@ describe('bookNextFree', () => {
   it('says so when nothing of that kind is free today, and books nothing', async () => {
     const peer = await makeActor('peer');
     await makeResource({ kind: 'laundry', active: false });
-    await expectAppError(bookNextFree(peer, { idempotencyKey: key(), kind: 'laundry', participantId: 'anonymous' }), 'conflict', 'No laundry is free today. Add the person to the waitlist.');
+    await expectAppError(
+      bookNextFree(peer, { idempotencyKey: key(), kind: 'laundry', participantId: 'anonymous' }),
+      'conflict',
+      'No laundry is free today. Add the person to the waitlist.',
+    );
     await expectAppError(bookNextFree(peer, { idempotencyKey: key(), kind: 'sauna', participantId: 'anonymous' }), 'invalid', /shower or laundry/, 'kind');
     expect(await db.booking.count()).toBe(0);
     expect(await auditActions()).toEqual([]);

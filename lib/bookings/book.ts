@@ -14,7 +14,12 @@ import { localDay, localTime, programNow } from '@/lib/calendar/index.ts';
 // Booking a place: a chosen slot on the grid, or the next free one of a kind in one action.
 
 export type BookingResult = {
-  bookingId: string; ticket: string; resourceName: string; time: string; day: string; seat: number;
+  bookingId: string;
+  ticket: string;
+  resourceName: string;
+  time: string;
+  day: string;
+  seat: number;
   /** "Stall 1", "Pair 2". */
   place: string;
   duplicate: boolean;
@@ -22,8 +27,14 @@ export type BookingResult = {
 
 function result(resource: SlotResource, start: Date, placed: Placed): BookingResult {
   return {
-    bookingId: placed.bookingId, ticket: ticketLabel(resource.kind, placed.ticket), resourceName: resource.name,
-    time: localTime(start), day: localDay(start), seat: placed.seat, place: `${SEAT_LABEL[resource.kind]} ${placed.seat}`, duplicate: placed.duplicate,
+    bookingId: placed.bookingId,
+    ticket: ticketLabel(resource.kind, placed.ticket),
+    resourceName: resource.name,
+    time: localTime(start),
+    day: localDay(start),
+    seat: placed.seat,
+    place: `${SEAT_LABEL[resource.kind]} ${placed.seat}`,
+    duplicate: placed.duplicate,
   };
 }
 
@@ -34,8 +45,14 @@ export async function describeEarlier(placed: Placed): Promise<BookingResult> {
     select: { slotStart: true, resource: { select: { name: true, kind: true } } },
   });
   return {
-    bookingId: placed.bookingId, ticket: ticketLabel(b.resource.kind, placed.ticket), resourceName: b.resource.name,
-    time: localTime(b.slotStart), day: localDay(b.slotStart), seat: placed.seat, place: `${SEAT_LABEL[b.resource.kind]} ${placed.seat}`, duplicate: true,
+    bookingId: placed.bookingId,
+    ticket: ticketLabel(b.resource.kind, placed.ticket),
+    resourceName: b.resource.name,
+    time: localTime(b.slotStart),
+    day: localDay(b.slotStart),
+    seat: placed.seat,
+    place: `${SEAT_LABEL[b.resource.kind]} ${placed.seat}`,
+    duplicate: true,
   };
 }
 
@@ -83,7 +100,11 @@ export async function bookNextFree(actor: Actor, input: unknown): Promise<Bookin
 
 /** The earliest free place of a kind on a day, taken for this request; moves on when it is taken under it. */
 export async function bookNextOf(
-  actor: Actor, kind: Kind, day: string, req: Pick<PlaceRequest, 'participantId' | 'idempotencyKey' | 'via' | 'entry'>, now: Date,
+  actor: Actor,
+  kind: Kind,
+  day: string,
+  req: Pick<PlaceRequest, 'participantId' | 'idempotencyKey' | 'via' | 'entry'>,
+  now: Date,
 ): Promise<BookingResult> {
   assertCan(actor, 'booking:manage');
   const resources = await loadResources(db, { kind });

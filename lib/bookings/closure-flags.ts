@@ -20,7 +20,13 @@ type Flaggable = { id: string; kind: Kind; status: string; resourceId: string; r
  * (the person planned their day around it), else the earliest free one left that day.
  * Internal to lib/bookings: callers have checked the actor.
  */
-export async function closureFlags(rows: readonly Flaggable[], closures: readonly Closure[], day: string, now: Date, client: Tx | typeof db = db): Promise<Map<string, ClosureFlag>> {
+export async function closureFlags(
+  rows: readonly Flaggable[],
+  closures: readonly Closure[],
+  day: string,
+  now: Date,
+  client: Tx | typeof db = db,
+): Promise<Map<string, ClosureFlag>> {
   const out = new Map<string, ClosureFlag>();
   const offered = new Map<string, ClosureFlag['moveTo']>();
   for (const b of rows) {
@@ -29,7 +35,7 @@ export async function closureFlags(rows: readonly Flaggable[], closures: readonl
     if (!closure) continue;
     const key = `${b.kind}@${b.slotStart.toISOString()}`;
     if (!offered.has(key)) {
-      const place = await nextFreePlace(client, b.kind, day, now, b.slotStart) ?? await nextFreePlace(client, b.kind, day, now);
+      const place = (await nextFreePlace(client, b.kind, day, now, b.slotStart)) ?? (await nextFreePlace(client, b.kind, day, now));
       offered.set(key, place && { value: `${place.resourceId}@${place.start.toISOString()}`, label: `${place.resourceName} at ${place.time}` });
     }
     const why = closure.reason ? ` (${closure.reason})` : '';

@@ -28,14 +28,36 @@ export type KindQueue = {
 };
 
 const lineSelect = {
-  id: true, kind: true, ticket: true, status: true, slotStart: true, slotEnd: true, resourceId: true,
-  resource: { select: { name: true } }, participant: { select: { alias: true, code: true } },
+  id: true,
+  kind: true,
+  ticket: true,
+  status: true,
+  slotStart: true,
+  slotEnd: true,
+  resourceId: true,
+  resource: { select: { name: true } },
+  participant: { select: { alias: true, code: true } },
 } as const;
 
-type LineRow = { id: string; kind: Kind; ticket: number; status: BookingStatus; slotStart: Date; slotEnd: Date; resourceId: string; resource: { name: string }; participant: Person | null };
+type LineRow = {
+  id: string;
+  kind: Kind;
+  ticket: number;
+  status: BookingStatus;
+  slotStart: Date;
+  slotEnd: Date;
+  resourceId: string;
+  resource: { name: string };
+  participant: Person | null;
+};
 
 const line = (b: LineRow): QueueLine => ({
-  id: b.id, ticket: ticketLabel(b.kind, b.ticket), time: localTime(b.slotStart), resourceName: b.resource.name, status: b.status, person: b.participant,
+  id: b.id,
+  ticket: ticketLabel(b.kind, b.ticket),
+  time: localTime(b.slotStart),
+  resourceName: b.resource.name,
+  status: b.status,
+  person: b.participant,
 });
 
 async function kindQueue(kind: Kind, now: Date): Promise<KindQueue> {
@@ -43,9 +65,14 @@ async function kindQueue(kind: Kind, now: Date): Promise<KindQueue> {
   const today = { kind, day: new Date(`${day}T00:00:00Z`) };
   const current = await db.booking.findMany({
     where: { ...today, status: { in: ['booked', 'checked_in'] }, slotStart: { lte: now }, slotEnd: { gt: now } },
-    select: lineSelect, orderBy: [{ slotStart: 'asc' }, { ticket: 'asc' }],
+    select: lineSelect,
+    orderBy: [{ slotStart: 'asc' }, { ticket: 'asc' }],
   });
-  const upcoming = await db.booking.findFirst({ where: { ...today, status: 'booked', slotStart: { gt: now } }, select: { slotStart: true }, orderBy: { slotStart: 'asc' } });
+  const upcoming = await db.booking.findFirst({
+    where: { ...today, status: 'booked', slotStart: { gt: now } },
+    select: { slotStart: true },
+    orderBy: { slotStart: 'asc' },
+  });
   const next = upcoming
     ? await db.booking.findMany({ where: { ...today, status: 'booked', slotStart: upcoming.slotStart }, select: lineSelect, orderBy: { ticket: 'asc' } })
     : [];
@@ -57,7 +84,9 @@ async function kindQueue(kind: Kind, now: Date): Promise<KindQueue> {
   const free = await nextFreePlace(db, kind, day, now);
   const toMove = await closedOver(kind, day, now);
   return {
-    kind, now: current.map(line), next: next.map(line),
+    kind,
+    now: current.map(line),
+    next: next.map(line),
     nextFree: free && { time: free.time, resourceName: free.resourceName },
     waiting: entries.filter((e) => e.status === 'waiting').length,
     offered: entries.filter((e) => e.status === 'offered').map((e) => ({ id: e.id, ticket: ticketLabel(kind, e.ticket), person: e.participant })),
@@ -72,9 +101,15 @@ async function closedOver(kind: Kind, day: string, now: Date): Promise<KindQueue
   if (!closures.length) return [];
   const rows = await db.booking.findMany({
     where: { kind, day: new Date(`${day}T00:00:00Z`), status: 'booked', slotEnd: { gt: now } },
-    select: lineSelect, orderBy: [{ slotStart: 'asc' }, { ticket: 'asc' }],
+    select: lineSelect,
+    orderBy: [{ slotStart: 'asc' }, { ticket: 'asc' }],
   });
-  const flags = await closureFlags(rows.map((b) => ({ ...b, resourceName: b.resource.name })), closures, day, now);
+  const flags = await closureFlags(
+    rows.map((b) => ({ ...b, resourceName: b.resource.name })),
+    closures,
+    day,
+    now,
+  );
   return rows.filter((b) => flags.has(b.id)).map((b) => ({ ...line(b), flag: flags.get(b.id)! }));
 }
 
@@ -99,7 +134,9 @@ export async function participantBookings(actor: Actor, participantId: string, n
   const day = can(actor, 'participant:history') ? { gte: today } : today;
   const rows = await db.booking.findMany({
     where: { participantId, status: { in: ['booked', 'checked_in'] }, day },
-    select: lineSelect, orderBy: { slotStart: 'asc' }, take: 20,
+    select: lineSelect,
+    orderBy: { slotStart: 'asc' },
+    take: 20,
   });
   return rows.map((b) => ({ ...line(b), day: localDay(b.slotStart) }));
 }

@@ -37,9 +37,15 @@ describe('past slots on the grid', () => {
     const now = at('11:00');
     const view = await bookingDay(peer, DAY, now);
     expect(seatsAt(view, 'Shower 1', '9:00')).toEqual([
-      { seat: 1, booking: null, earlier: [{ id: a.bookingId, ticket: 'S-01', seat: 1, status: 'done', person: { alias: 'Juniper', code: used.code }, flag: null }] },
+      {
+        seat: 1,
+        booking: null,
+        earlier: [{ id: a.bookingId, ticket: 'S-01', seat: 1, status: 'done', person: { alias: 'Juniper', code: used.code }, flag: null }],
+      },
     ]);
-    expect(seatsAt(view, 'Shower 1', '9:30')).toMatchObject([{ seat: 1, booking: null, earlier: [{ id: b.bookingId, status: 'no_show', person: { alias: 'Yarrow' } }] }]);
+    expect(seatsAt(view, 'Shower 1', '9:30')).toMatchObject([
+      { seat: 1, booking: null, earlier: [{ id: b.bookingId, status: 'no_show', person: { alias: 'Yarrow' } }] },
+    ]);
     expect(seatsAt(view, 'Shower 1', '10:00')).toEqual([{ seat: 1, booking: null, earlier: [] }]);
 
     // The next day the same slots still show what happened; the peer no longer sees whom.
@@ -73,9 +79,14 @@ describe('bookings inside a closure', () => {
   it('are flagged in plain words on the grid and on Today, with the first free place at or after the booked time; the edges are not', async () => {
     const { coordinator, person, one, inside, lastInside, before, after } = await setUp();
     const now = at('08:10');
-    const flagTo = (time: string) => ({ message: 'Shower 2 is closed then (repairs) — move this booking.', moveTo: { value: `${one.id}@${at(time).toISOString()}`, label: `Shower 1 at ${time}` } });
+    const flagTo = (time: string) => ({
+      message: 'Shower 2 is closed then (repairs) — move this booking.',
+      moveTo: { value: `${one.id}@${at(time).toISOString()}`, label: `Shower 1 at ${time}` },
+    });
     const view = await bookingDay(coordinator, DAY, now);
-    const flags = Object.fromEntries(view.resources.flatMap((r) => r.slots.flatMap((s) => s.seats.flatMap((seat) => seat.booking ? [[seat.booking.id, seat.booking.flag]] : []))));
+    const flags = Object.fromEntries(
+      view.resources.flatMap((r) => r.slots.flatMap((s) => s.seats.flatMap((seat) => (seat.booking ? [[seat.booking.id, seat.booking.flag]] : [])))),
+    );
     expect(flags).toEqual({ [before.bookingId]: null, [inside.bookingId]: flagTo('13:00'), [lastInside.bookingId]: flagTo('15:30'), [after.bookingId]: null });
 
     const [showers, laundry] = await deskQueue(coordinator, now);

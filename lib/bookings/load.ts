@@ -11,7 +11,12 @@ import { addDays, atLocal, localDay, localTime } from '@/lib/calendar/index.ts';
 type Client = Tx | typeof db;
 
 const resourceSelect = {
-  id: true, name: true, kind: true, capacity: true, slotMinutes: true, active: true,
+  id: true,
+  name: true,
+  kind: true,
+  capacity: true,
+  slotMinutes: true,
+  active: true,
   hours: { select: { weekday: true, opensMin: true, closesMin: true } },
 } as const;
 
@@ -93,7 +98,12 @@ export async function nextFreePlace(client: Client, kind: Kind, day: string, now
   const { from, to } = dayBounds(day);
   // One after the other: inside a transaction the queries share one connection anyway.
   const closures = await loadClosures(client, from, to);
-  const held = await loadHeld(client, resources.map((r) => r.id), from, to);
+  const held = await loadHeld(
+    client,
+    resources.map((r) => r.id),
+    from,
+    to,
+  );
   const place = firstFree(resources, [day], closures, held, now, notBefore);
   if (!place) return null;
   return { ...place, resourceName: resources.find((r) => r.id === place.resourceId)!.name, time: localTime(place.start) };

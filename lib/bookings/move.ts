@@ -29,24 +29,30 @@ export async function moveBooking(actor: Actor, input: unknown): Promise<{ resou
   if (problem) throw new AppError('invalid', problem);
   const slotEnd = new Date(data.slotStart.getTime() + target.slotMinutes * 60_000);
   try {
-    await withSeatRetry(target.capacity, () => db.$transaction(async (tx) => {
-      const b = await lockBooking(tx, data.bookingId);
-      const statusProblem = moveProblem(b.status);
-      if (statusProblem) throw new AppError('conflict', statusProblem);
-      if (b.kind !== target.kind) throw new AppError('invalid', `Move a ${b.kind} booking to another ${b.kind}.`);
-      if (b.day !== day) throw new AppError('invalid', 'A booking moves within its day. For another day, cancel it and book again.');
-      if (b.resourceId === target.id && b.slotStart.getTime() === data.slotStart.getTime()) {
-        throw new AppError('invalid', 'The booking is already in that slot.');
-      }
-      const seat = await freeSeat(tx, target, data.slotStart);
-      await tx.booking.update({
-        where: { id: b.id }, data: { resourceId: target.id, slotStart: data.slotStart, slotEnd, seat, bookedAt: now }, select: { id: true },
-      });
-      await offerFreedPlace(tx, actor, b, now);
-      await recordAudit(tx, actor, 'booking.moved', {
-        entityType: 'booking', entityId: b.id, details: { participantId: b.participantId, fromResourceId: b.resourceId, toResourceId: target.id, seat },
-      });
-    }, TX_OPTIONS));
+    await withSeatRetry(target.capacity, () =>
+      db.$transaction(async (tx) => {
+        const b = await lockBooking(tx, data.bookingId);
+        const statusProblem = moveProblem(b.status);
+        if (statusProblem) throw new AppError('conflict', statusProblem);
+        if (b.kind !== target.kind) throw new AppError('invalid', `Move a ${b.kind} booking to another ${b.kind}.`);
+        if (b.day !== day) throw new AppError('invalid', 'A booking moves within its day. For another day, cancel it and book again.');
+        if (b.resourceId === target.id && b.slotStart.getTime() === data.slotStart.getTime()) {
+          throw new AppError('invalid', 'The booking is already in that slot.');
+        }
+        const seat = await freeSeat(tx, target, data.slotStart);
+        await tx.booking.update({
+          where: { id: b.id },
+          data: { resourceId: target.id, slotStart: data.slotStart, slotEnd, seat, bookedAt: now },
+          select: { id: true },
+        });
+        await offerFreedPlace(tx, actor, b, now);
+        await recordAudit(tx, actor, 'booking.moved', {
+          entityType: 'booking',
+          entityId: b.id,
+          details: { participantId: b.participantId, fromResourceId: b.resourceId, toResourceId: target.id, seat },
+        });
+      }, TX_OPTIONS),
+    );
   } catch (error) {
     if (error instanceof SlotFull) throw await takenError(target.kind, day, now);
     throw error;

@@ -93,16 +93,17 @@ export function ownSubmit(actor: Actor, first: { id: string; ticket: number; sea
 }
 
 type PlaceAnswer =
-  | { bookingId: string; ticket: number; seat: number; refused?: undefined }
-  | PersonRefusal
-  | { refused: 'entry_closed' | 'full'; max?: undefined };
+  { bookingId: string; ticket: number; seat: number; refused?: undefined } | PersonRefusal | { refused: 'entry_closed' | 'full'; max?: undefined };
 
 /** The plain refusal for each answer `place_booking` can give; SlotFull when the slot has no seat left. */
 function placeRefusal(answer: Extract<PlaceAnswer, { refused: string }>, kind: Kind): Error {
   switch (answer.refused) {
-    case 'entry_closed': return new AppError('conflict', ENTRY_CLOSED);
-    case 'full': return new SlotFull();
-    default: return personRefusal(answer, kind);
+    case 'entry_closed':
+      return new AppError('conflict', ENTRY_CLOSED);
+    case 'full':
+      return new SlotFull();
+    default:
+      return personRefusal(answer, kind);
   }
 }
 

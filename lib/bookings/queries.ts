@@ -21,9 +21,15 @@ export type BookedFor = Person | null | 'withheld';
 /** `flag`: booked in a slot a closure now covers (closure-flags.ts), with where it could move. */
 export type GridBooking = { id: string; ticket: string; seat: number; status: BookingStatus; person: BookedFor; flag: ClosureFlag | null };
 export type GridSlot = {
-  start: string; end: string; time: string; closed: string | null;
+  start: string;
+  end: string;
+  time: string;
+  closed: string | null;
   /** Too late to book (half gone); started; over; check-in open (rules.ts timingProblem). */
-  past: boolean; started: boolean; over: boolean; checkInOpen: boolean;
+  past: boolean;
+  started: boolean;
+  over: boolean;
+  checkInOpen: boolean;
   /** Each seat: the booking holding it, and the ones that sat there and hold it no more (done, cancelled, missed), so a past slot shows who was there. */
   seats: { seat: number; booking: GridBooking | null; earlier: GridBooking[] }[];
 };
@@ -36,21 +42,37 @@ type Row = GridBooking & { kind: Kind; resourceId: string; slotStart: Date; slot
 /** The person as this role may see them: names are not even read where they are withheld. */
 function bookedFor(r: { participantId: string | null; participant?: Person | null }, names: boolean): BookedFor {
   if (r.participantId === null) return null;
-  return names ? r.participant ?? 'withheld' : 'withheld';
+  return names ? (r.participant ?? 'withheld') : 'withheld';
 }
 
 async function dayBookings(day: string, names: boolean): Promise<Row[]> {
   const rows = await db.booking.findMany({
     where: { day: new Date(`${day}T00:00:00Z`) },
     select: {
-      id: true, kind: true, ticket: true, seat: true, status: true, resourceId: true, slotStart: true, slotEnd: true,
-      participantId: true, participant: names ? { select: { alias: true, code: true } } : false,
+      id: true,
+      kind: true,
+      ticket: true,
+      seat: true,
+      status: true,
+      resourceId: true,
+      slotStart: true,
+      slotEnd: true,
+      participantId: true,
+      participant: names ? { select: { alias: true, code: true } } : false,
     },
     orderBy: [{ slotStart: 'asc' }, { seat: 'asc' }, { ticket: 'asc' }],
   });
   return rows.map((r) => ({
-    id: r.id, ticket: ticketLabel(r.kind, r.ticket), seat: r.seat, status: r.status, person: bookedFor(r, names), flag: null,
-    kind: r.kind, resourceId: r.resourceId, slotStart: r.slotStart, slotEnd: r.slotEnd,
+    id: r.id,
+    ticket: ticketLabel(r.kind, r.ticket),
+    seat: r.seat,
+    status: r.status,
+    person: bookedFor(r, names),
+    flag: null,
+    kind: r.kind,
+    resourceId: r.resourceId,
+    slotStart: r.slotStart,
+    slotEnd: r.slotEnd,
   }));
 }
 
@@ -61,8 +83,14 @@ function gridSlot(resource: SlotResource, slot: Slot, rows: Row[], closure: stri
   // A seat beyond today's capacity still shows the bookings that sat there (capacity cut later).
   const seatCount = Math.max(resource.capacity, ...here.map((r) => r.seat));
   return {
-    start: slot.start.toISOString(), end: slot.end.toISOString(), time: localTime(slot.start), closed: closure, past: slotIsPast(slot, now),
-    started: slot.start <= now, over: slot.end <= now, checkInOpen: !timingProblem('check_in', slot, now),
+    start: slot.start.toISOString(),
+    end: slot.end.toISOString(),
+    time: localTime(slot.start),
+    closed: closure,
+    past: slotIsPast(slot, now),
+    started: slot.start <= now,
+    over: slot.end <= now,
+    checkInOpen: !timingProblem('check_in', slot, now),
     seats: Array.from({ length: seatCount }, (_, i) => {
       const b = holding.find((r) => r.seat === i + 1);
       const earlier = here.filter((r) => r.seat === i + 1 && !HOLDING.includes(r.status)).map(strip);
@@ -92,7 +120,13 @@ async function waitlists(day: string, names: boolean): Promise<Record<Kind, Wait
   const out: Record<Kind, WaitlistRow[]> = { shower: [], laundry: [] };
   for (const e of entries) {
     const list = out[e.kind];
-    list.push({ id: e.id, position: list.length + 1, ticket: ticketLabel(e.kind, e.ticket), status: e.status as WaitlistRow['status'], person: bookedFor(e, names) });
+    list.push({
+      id: e.id,
+      position: list.length + 1,
+      ticket: ticketLabel(e.kind, e.ticket),
+      status: e.status as WaitlistRow['status'],
+      person: bookedFor(e, names),
+    });
   }
   return out;
 }
@@ -108,8 +142,9 @@ export async function bookingDay(actor: Actor, day: string, now: Date = programN
   const names = day === localDay(now) || can(actor, 'participant:history');
   const rows = await dayBookings(day, names);
   const closures = await loadClosures(db, from, to);
-  const resources = (await loadResources(db, { includeInactive: true }))
-    .filter((r) => r.active || rows.some((b) => b.resourceId === r.id && HOLDING.includes(b.status)));
+  const resources = (await loadResources(db, { includeInactive: true })).filter(
+    (r) => r.active || rows.some((b) => b.resourceId === r.id && HOLDING.includes(b.status)),
+  );
   const named = rows.map((b) => ({ ...b, resourceName: resources.find((r) => r.id === b.resourceId)?.name ?? '' }));
   const flags = await closureFlags(named, closures, day, now);
   for (const b of rows) b.flag = flags.get(b.id) ?? null;
@@ -117,7 +152,12 @@ export async function bookingDay(actor: Actor, day: string, now: Date = programN
     day,
     today: localDay(now),
     resources: resources.map((r) => ({
-      id: r.id, name: r.name, kind: r.kind, active: r.active, seatLabel: SEAT_LABEL[r.kind], slotMinutes: r.slotMinutes,
+      id: r.id,
+      name: r.name,
+      kind: r.kind,
+      active: r.active,
+      seatLabel: SEAT_LABEL[r.kind],
+      slotMinutes: r.slotMinutes,
       slots: slotsWithBookings(r, day, rows).map((s) => gridSlot(r, s, rows, closureFor(r.id, s, closures)?.reason ?? null, now)),
     })),
     waitlists: await waitlists(day, names),

@@ -20,7 +20,8 @@ async function race(capacity: number) {
   const slotStart = tomorrowSlot(resource, 20).start.toISOString();
   const outcomes = await Promise.allSettled(
     Array.from({ length: ATTEMPTS }, (_, i) =>
-      bookSlot(actors[i % actors.length]!, { idempotencyKey: key(), resourceId: resource.id, slotStart, participantId: 'anonymous' })),
+      bookSlot(actors[i % actors.length]!, { idempotencyKey: key(), resourceId: resource.id, slotStart, participantId: 'anonymous' }),
+    ),
   );
   const won = outcomes.filter((o) => o.status === 'fulfilled');
   const lost = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
@@ -64,11 +65,21 @@ describe('200 concurrent bookings of one slot', () => {
     const coordinator = await makeActor('coordinator');
     const person = await makePerson(coordinator);
     const resource = await makeResource({ capacity: 1 });
-    const outcomes = await Promise.allSettled(Array.from({ length: 30 }, (_, i) =>
-      bookSlot(coordinator, { idempotencyKey: key(), resourceId: resource.id, slotStart: tomorrowSlot(resource, 10 + i).start.toISOString(), participantId: person.id })));
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 30 }, (_, i) =>
+        bookSlot(coordinator, {
+          idempotencyKey: key(),
+          resourceId: resource.id,
+          slotStart: tomorrowSlot(resource, 10 + i).start.toISOString(),
+          participantId: person.id,
+        }),
+      ),
+    );
     expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
     // Told by the code's count, or by the trigger's for those that waited on the person's row.
-    for (const o of outcomes) if (o.status === 'rejected') expect((o.reason as AppError).userMessage).toMatch(/^This person already has (a shower booked|the most shower bookings allowed) that day/);
+    for (const o of outcomes)
+      if (o.status === 'rejected')
+        expect((o.reason as AppError).userMessage).toMatch(/^This person already has (a shower booked|the most shower bookings allowed) that day/);
   });
 });
 

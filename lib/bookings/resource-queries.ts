@@ -10,11 +10,22 @@ import { programNow } from '@/lib/calendar/index.ts';
 // Reads for the settings pages: resources with their hours, and closures.
 
 export type ResourceSettings = {
-  id: string; name: string; kind: Kind; capacity: number; slotMinutes: number; active: boolean; hours: OpeningHours[];
+  id: string;
+  name: string;
+  kind: Kind;
+  capacity: number;
+  slotMinutes: number;
+  active: boolean;
+  hours: OpeningHours[];
 };
 
 const select = {
-  id: true, name: true, kind: true, capacity: true, slotMinutes: true, active: true,
+  id: true,
+  name: true,
+  kind: true,
+  capacity: true,
+  slotMinutes: true,
+  active: true,
   hours: { select: { weekday: true, opensMin: true, closesMin: true }, orderBy: { weekday: 'asc' } },
 } as const;
 
@@ -27,9 +38,7 @@ export async function listResourceSettings(actor: Actor): Promise<ResourceSettin
 /** One resource for its settings page; "not found" for an unknown or malformed id. Managers and IT support (`settings:manage`). */
 export async function getResourceSettings(actor: Actor, id: unknown): Promise<ResourceSettings> {
   assertCan(actor, 'settings:manage');
-  const found = typeof id === 'string' && /^[0-9a-f-]{36}$/i.test(id)
-    ? await db.resource.findUnique({ where: { id }, select })
-    : null;
+  const found = typeof id === 'string' && /^[0-9a-f-]{36}$/i.test(id) ? await db.resource.findUnique({ where: { id }, select }) : null;
   if (!found) throw new AppError('not_found', 'That shower or laundry was not found.');
   return found;
 }

@@ -15,22 +15,42 @@ describe('parseClock', () => {
 });
 
 describe('HoursSchema', () => {
-  const blank = Object.fromEntries([1, 2, 3, 4, 5, 6, 7].flatMap((d) => [[`opens.${d}`, ''], [`closes.${d}`, '']]));
+  const blank = Object.fromEntries(
+    [1, 2, 3, 4, 5, 6, 7].flatMap((d) => [
+      [`opens.${d}`, ''],
+      [`closes.${d}`, ''],
+    ]),
+  );
 
   it('keeps the days with both times; an empty day is closed', () => {
     const r = HoursSchema.parse({ ...blank, resourceId: ID, 'opens.1': '9:00', 'closes.1': '16:00', 'opens.6': '10:00', 'closes.6': '14:30' });
-    expect(r.hours).toEqual([{ weekday: 1, opensMin: 540, closesMin: 960 }, { weekday: 6, opensMin: 600, closesMin: 870 }]);
+    expect(r.hours).toEqual([
+      { weekday: 1, opensMin: 540, closesMin: 960 },
+      { weekday: 6, opensMin: 600, closesMin: 870 },
+    ]);
   });
 
   it('refuses one time without the other, a bad time and closing before opening, beside the field', () => {
-    expect(issue(HoursSchema.safeParse({ ...blank, resourceId: ID, 'opens.2': '9:00' }))).toEqual({ field: 'closes.2', message: 'Enter a time like 9:00, or leave both empty for closed.' });
+    expect(issue(HoursSchema.safeParse({ ...blank, resourceId: ID, 'opens.2': '9:00' }))).toEqual({
+      field: 'closes.2',
+      message: 'Enter a time like 9:00, or leave both empty for closed.',
+    });
     expect(issue(HoursSchema.safeParse({ ...blank, resourceId: ID, 'opens.3': '25:00', 'closes.3': '16:00' }))).toMatchObject({ field: 'opens.3' });
-    expect(issue(HoursSchema.safeParse({ ...blank, resourceId: ID, 'opens.4': '16:00', 'closes.4': '9:00' }))).toEqual({ field: 'closes.4', message: 'Closing time must be after opening time.' });
+    expect(issue(HoursSchema.safeParse({ ...blank, resourceId: ID, 'opens.4': '16:00', 'closes.4': '9:00' }))).toEqual({
+      field: 'closes.4',
+      message: 'Closing time must be after opening time.',
+    });
   });
 
   it('at the action’s edge refuses the same, beside the same box, and hands the form on as typed for the data layer', () => {
-    expect(issue(HoursFormSchema.safeParse({ ...blank, resourceId: ID, 'opens.4': '16:00', 'closes.4': '9:00' }))).toEqual({ field: 'closes.4', message: 'Closing time must be after opening time.' });
-    expect(issue(HoursFormSchema.safeParse({ ...blank, resourceId: 'x' }))).toEqual({ field: 'resourceId', message: 'That shower or laundry was not found. Reload the page.' });
+    expect(issue(HoursFormSchema.safeParse({ ...blank, resourceId: ID, 'opens.4': '16:00', 'closes.4': '9:00' }))).toEqual({
+      field: 'closes.4',
+      message: 'Closing time must be after opening time.',
+    });
+    expect(issue(HoursFormSchema.safeParse({ ...blank, resourceId: 'x' }))).toEqual({
+      field: 'resourceId',
+      message: 'That shower or laundry was not found. Reload the page.',
+    });
     const typed = HoursFormSchema.parse({ resourceId: ID, 'opens.1': ' 9:00', 'closes.1': '16:00' });
     expect(typed).toMatchObject({ resourceId: ID, 'opens.1': ' 9:00', 'opens.2': '' });
     expect(HoursSchema.parse(typed).hours).toEqual([{ weekday: 1, opensMin: 540, closesMin: 960 }]);

@@ -23,8 +23,14 @@ const whole = (what: string, min: number, max: number) =>
     .max(max, `Enter ${what} from ${min} to ${max}.`);
 
 const capacity = whole('how many can use it at once', 1, CAPACITY_MAX);
-const slotMinutes = whole('the slot length in minutes', SLOT_MINUTES.min, SLOT_MINUTES.max).refine((m) => m % 5 === 0, 'Use a slot length in steps of 5 minutes.');
-const flag = z.unknown().optional().transform((v) => v === 'on' || v === true || v === 'true');
+const slotMinutes = whole('the slot length in minutes', SLOT_MINUTES.min, SLOT_MINUTES.max).refine(
+  (m) => m % 5 === 0,
+  'Use a slot length in steps of 5 minutes.',
+);
+const flag = z
+  .unknown()
+  .optional()
+  .transform((v) => v === 'on' || v === true || v === 'true');
 
 export const CreateResourceSchema = z.object({
   name: shortText('a name', RESOURCE_NAME_MAX),
@@ -48,7 +54,15 @@ export function parseClock(value: string): number | null {
 const clock = z.string().optional().default('');
 
 /** The hours form's fields: `opens.<weekday>` and `closes.<weekday>` per day, both empty for a closed day. */
-const hoursFields = z.object({ resourceId: id(RESOURCE_NOT_FOUND), ...Object.fromEntries(WEEKDAYS.flatMap((d) => [[`opens.${d}`, clock], [`closes.${d}`, clock]])) });
+const hoursFields = z.object({
+  resourceId: id(RESOURCE_NOT_FOUND),
+  ...Object.fromEntries(
+    WEEKDAYS.flatMap((d) => [
+      [`opens.${d}`, clock],
+      [`closes.${d}`, clock],
+    ]),
+  ),
+});
 
 /** Each open day's times in minutes, or an issue beside the box that is wrong. */
 function openDays(raw: z.output<typeof hoursFields>, ctx: z.RefinementCtx) {
@@ -99,7 +113,8 @@ export const ClosureSchema = z
     reason: shortText('a reason', CLOSURE_REASON_MAX),
   })
   .refine((c) => Number.isNaN(c.startsAt.getTime()) || Number.isNaN(c.endsAt.getTime()) || c.endsAt > c.startsAt, {
-    path: ['endsAt'], message: 'The end must be after the start.',
+    path: ['endsAt'],
+    message: 'The end must be after the start.',
   });
 export type ClosureInput = z.input<typeof ClosureSchema>;
 

@@ -4,9 +4,7 @@ import { assertCan } from '@/lib/auth/assert.ts';
 import type { Actor } from '@/lib/auth/session.ts';
 import { recordAudit } from '@/lib/audit/record.ts';
 import { AppError, isUniqueViolation } from '@/lib/errors.ts';
-import {
-  ClosureIdSchema, ClosureSchema, CreateResourceSchema, HoursSchema, UpdateResourceSchema,
-} from './resource-schema.ts';
+import { ClosureIdSchema, ClosureSchema, CreateResourceSchema, HoursSchema, UpdateResourceSchema } from './resource-schema.ts';
 import { parseOrRefuse } from './schema.ts';
 import { SEAT_LABEL } from './rules.ts';
 import { sweepNoShows } from './sweep.ts';
@@ -25,7 +23,11 @@ export async function createResource(actor: Actor, input: unknown): Promise<{ id
     return await db.$transaction(async (tx) => {
       const last = await tx.resource.aggregate({ _max: { sortOrder: true } });
       const r = await tx.resource.create({ data: { ...data, sortOrder: (last._max.sortOrder ?? 0) + 10 }, select: { id: true } });
-      await recordAudit(tx, actor, 'resource.created', { entityType: 'resource', entityId: r.id, details: { kind: data.kind, capacity: data.capacity, slotMinutes: data.slotMinutes } });
+      await recordAudit(tx, actor, 'resource.created', {
+        entityType: 'resource',
+        entityId: r.id,
+        details: { kind: data.kind, capacity: data.capacity, slotMinutes: data.slotMinutes },
+      });
       return r;
     });
   } catch (error) {
@@ -64,13 +66,25 @@ export async function updateResource(actor: Actor, input: unknown): Promise<{ ch
       if (data.capacity < before.capacity) {
         const seats = await heldAfter(tx, data.id, now, data.capacity);
         if (seats.length) {
-          throw new AppError('conflict', `Places are booked in ${SEAT_LABEL[before.kind].toLowerCase()} ${seats.join(', ')} from now on. Move or cancel them first.`, 'capacity');
+          throw new AppError(
+            'conflict',
+            `Places are booked in ${SEAT_LABEL[before.kind].toLowerCase()} ${seats.join(', ')} from now on. Move or cancel them first.`,
+            'capacity',
+          );
         }
       }
       if (data.slotMinutes !== before.slotMinutes && (await heldAfter(tx, data.id, now)).length) {
-        throw new AppError('conflict', 'Places are booked from now on in the current slots. Change the slot length once they are over, or cancel them first.', 'slotMinutes');
+        throw new AppError(
+          'conflict',
+          'Places are booked from now on in the current slots. Change the slot length once they are over, or cancel them first.',
+          'slotMinutes',
+        );
       }
-      await tx.resource.update({ where: { id: data.id }, data: { name: data.name, capacity: data.capacity, slotMinutes: data.slotMinutes, active: data.active }, select: { id: true } });
+      await tx.resource.update({
+        where: { id: data.id },
+        data: { name: data.name, capacity: data.capacity, slotMinutes: data.slotMinutes, active: data.active },
+        select: { id: true },
+      });
       await recordAudit(tx, actor, 'resource.updated', { entityType: 'resource', entityId: data.id, details: { changed } });
       return { changed };
     });
@@ -89,7 +103,11 @@ export async function setResourceHours(actor: Actor, input: unknown): Promise<vo
     if (!found.length) throw new AppError('not_found', 'That shower or laundry was not found. Reload the page.');
     await tx.resourceHours.deleteMany({ where: { resourceId } });
     await tx.resourceHours.createMany({ data: hours.map((h) => ({ resourceId, ...h })) });
-    await recordAudit(tx, actor, 'resource.hours_set', { entityType: 'resource', entityId: resourceId, details: { weekdays: hours.map((h) => String(h.weekday)) } });
+    await recordAudit(tx, actor, 'resource.hours_set', {
+      entityType: 'resource',
+      entityId: resourceId,
+      details: { weekdays: hours.map((h) => String(h.weekday)) },
+    });
   });
 }
 
@@ -105,9 +123,17 @@ export async function addClosure(actor: Actor, input: unknown): Promise<{ id: st
     if (resourceId && !(await tx.resource.findUnique({ where: { id: resourceId }, select: { id: true } }))) {
       throw new AppError('invalid', 'That shower or laundry was not found. Reload the page.', 'resourceId');
     }
-    const closure = await tx.resourceClosure.create({ data: { resourceId, startsAt: data.startsAt, endsAt: data.endsAt, reason: data.reason }, select: { id: true } });
+    const closure = await tx.resourceClosure.create({
+      data: { resourceId, startsAt: data.startsAt, endsAt: data.endsAt, reason: data.reason },
+      select: { id: true },
+    });
     const affected = await tx.booking.count({
-      where: { ...(resourceId ? { resourceId } : {}), status: { in: ['booked', 'checked_in'] }, slotStart: { lt: data.endsAt }, slotEnd: { gt: data.startsAt } },
+      where: {
+        ...(resourceId ? { resourceId } : {}),
+        status: { in: ['booked', 'checked_in'] },
+        slotStart: { lt: data.endsAt },
+        slotEnd: { gt: data.startsAt },
+      },
     });
     // The reason is free text: it stays on the closure, not in the audit log.
     await recordAudit(tx, actor, 'resource_closure.created', { entityType: 'resource_closure', entityId: closure.id, details: { resourceId, affected } });

@@ -14,7 +14,11 @@ describe('ticketLabel', () => {
 describe('transitionProblem', () => {
   // The whole table: which change is allowed from which status.
   const ALLOWED: Record<Transition, BookingStatus[]> = {
-    check_in: ['booked'], done: ['checked_in'], cancel: ['booked'], no_show: ['booked'], reinstate: ['cancelled', 'no_show'],
+    check_in: ['booked'],
+    done: ['checked_in'],
+    cancel: ['booked'],
+    no_show: ['booked'],
+    reinstate: ['cancelled', 'no_show'],
   };
   for (const [t, from] of Object.entries(ALLOWED) as [Transition, BookingStatus[]][]) {
     for (const status of STATUSES) {

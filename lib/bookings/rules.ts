@@ -15,7 +15,11 @@ export const KIND_TITLE: Record<Kind, string> = { shower: 'Shower', laundry: 'La
 export const SEAT_LABEL: Record<Kind, string> = { shower: 'Stall', laundry: 'Pair' };
 
 export const STATUS_LABEL: Record<BookingStatus, string> = {
-  booked: 'Booked', checked_in: 'Checked in', done: 'Done', cancelled: 'Cancelled', no_show: 'Did not come',
+  booked: 'Booked',
+  checked_in: 'Checked in',
+  done: 'Done',
+  cancelled: 'Cancelled',
+  no_show: 'Did not come',
 };
 
 /** "S-14", "L-03": short enough to call out across a room and to read on the board. */

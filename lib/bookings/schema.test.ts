@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
-  BookSlotSchema, CHOOSE_MOVE, CHOOSE_WHAT, DeskBookSchema, deskBookKeyed, MoveFormSchema, MoveSchema, PARTICIPANT_MISSING, WaitlistFormSchema,
+  BookSlotSchema,
+  CHOOSE_MOVE,
+  CHOOSE_WHAT,
+  DeskBookSchema,
+  deskBookKeyed,
+  MoveFormSchema,
+  MoveSchema,
+  PARTICIPANT_MISSING,
+  WaitlistFormSchema,
 } from './schema.ts';
 
 // The booking forms' own schemas (the actions' edge): the pressed button and the move target are
@@ -16,10 +24,16 @@ const first = (r: { success: boolean; error?: { issues: { path: PropertyKey[]; m
 
 describe('DeskBookSchema', () => {
   it('decodes the pressed button into what to do and which kind', () => {
-    expect(DeskBookSchema.parse({ mode: 'next:laundry', idempotencyKey: KEY, participantId: 'anonymous', day: '2026-11-21' }))
-      .toEqual({ mode: ['next', 'laundry'], idempotencyKey: KEY, participantId: null });
-    expect(DeskBookSchema.parse({ mode: 'wait:shower', idempotencyKey: KEY, participantId: PERSON, day: '2026-11-21' }))
-      .toEqual({ mode: ['wait', 'shower'], participantId: PERSON, day: '2026-11-21' });
+    expect(DeskBookSchema.parse({ mode: 'next:laundry', idempotencyKey: KEY, participantId: 'anonymous', day: '2026-11-21' })).toEqual({
+      mode: ['next', 'laundry'],
+      idempotencyKey: KEY,
+      participantId: null,
+    });
+    expect(DeskBookSchema.parse({ mode: 'wait:shower', idempotencyKey: KEY, participantId: PERSON, day: '2026-11-21' })).toEqual({
+      mode: ['wait', 'shower'],
+      participantId: PERSON,
+      day: '2026-11-21',
+    });
     const slot = DeskBookSchema.parse({ mode: 'slot', idempotencyKey: KEY, participantId: PERSON, resourceId: ID, slotStart: START });
     expect(slot).toMatchObject({ mode: ['slot', null], resourceId: ID });
     expect('slotStart' in slot && slot.slotStart.toISOString()).toBe('2026-11-21T17:30:00.000Z');
@@ -29,7 +43,10 @@ describe('DeskBookSchema', () => {
     for (const mode of ['next:sauna', 'later:shower', 'next', '', undefined]) {
       expect(first(DeskBookSchema.safeParse({ mode, idempotencyKey: KEY, participantId: PERSON }))).toEqual({ path: 'mode', message: CHOOSE_WHAT });
     }
-    expect(first(DeskBookSchema.safeParse({ mode: 'next:shower', idempotencyKey: KEY, participantId: '' }))).toEqual({ path: 'participantId', message: PARTICIPANT_MISSING });
+    expect(first(DeskBookSchema.safeParse({ mode: 'next:shower', idempotencyKey: KEY, participantId: '' }))).toEqual({
+      path: 'participantId',
+      message: PARTICIPANT_MISSING,
+    });
     expect(first(DeskBookSchema.safeParse({ mode: 'wait:shower', participantId: PERSON }))).toEqual({ path: 'day', message: 'Choose a day.' });
     expect(first(DeskBookSchema.safeParse({ mode: 'slot', idempotencyKey: KEY, participantId: PERSON, resourceId: ID }))).toMatchObject({ path: 'slotStart' });
   });

@@ -19,31 +19,35 @@ export const PARTICIPANT_DEIDENTIFIED = 'This person’s record was de-identifie
 export const ENTRY_CLOSED = 'That person is no longer waiting: they were booked or taken off the list.';
 export const SLOT_MISSING = 'Choose a slot from the grid.';
 
-
 /**
  * A participant id, or null for "anonymous" (a ticket number only). Null is taken as anonymous too,
  * so a value the action's schema already decoded passes the data layer's own check unchanged.
  */
-export const whoField = z.preprocess((v) => (v === null ? 'anonymous' : v), z
-  .string({ error: (issue) => (issue.input === undefined ? PARTICIPANT_MISSING : PARTICIPANT_NOT_FOUND) })
-  .trim()
-  .toLowerCase()
-  .refine((v) => v !== '', PARTICIPANT_MISSING)
-  .transform((v) => (v === 'anonymous' ? null : v))
-  .pipe(z.uuid(PARTICIPANT_NOT_FOUND).nullable()));
+export const whoField = z.preprocess(
+  (v) => (v === null ? 'anonymous' : v),
+  z
+    .string({ error: (issue) => (issue.input === undefined ? PARTICIPANT_MISSING : PARTICIPANT_NOT_FOUND) })
+    .trim()
+    .toLowerCase()
+    .refine((v) => v !== '', PARTICIPANT_MISSING)
+    .transform((v) => (v === 'anonymous' ? null : v))
+    .pipe(z.uuid(PARTICIPANT_NOT_FOUND).nullable()),
+);
 
 export const kindField = z.enum(KINDS, { error: 'Choose shower or laundry.' });
 
 /** An instant as the grid posts it (ISO 8601 with its offset); an instant already decoded passes as itself. */
-const instantField = z.preprocess((v) => (v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString() : v), z
-  .string({ error: SLOT_MISSING })
-  .trim()
-  .refine((v) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/.test(v), SLOT_MISSING)
-  // `new Date` rolls 2026-02-30 over to 2 March; the day part must be a real date first.
-  .refine((v) => parseDay(v.slice(0, 10)) !== null, SLOT_MISSING)
-  .transform((v) => new Date(v))
-  .refine((d) => !Number.isNaN(d.getTime()), SLOT_MISSING));
-
+const instantField = z.preprocess(
+  (v) => (v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString() : v),
+  z
+    .string({ error: SLOT_MISSING })
+    .trim()
+    .refine((v) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/.test(v), SLOT_MISSING)
+    // `new Date` rolls 2026-02-30 over to 2 March; the day part must be a real date first.
+    .refine((v) => parseDay(v.slice(0, 10)) !== null, SLOT_MISSING)
+    .transform((v) => new Date(v))
+    .refine((d) => !Number.isNaN(d.getTime()), SLOT_MISSING),
+);
 
 export const BookSlotSchema = z.object({
   idempotencyKey: uuidOf(FORM_EXPIRED),
@@ -87,11 +91,15 @@ const modeOf = <V extends 'next' | 'wait'>(verb: V) =>
  * the next free place of a kind, or a place on that kind's waitlist for the day. Each carries its
  * own fields; the data layer judges them again.
  */
-export const DeskBookSchema = z.discriminatedUnion('mode', [
-  BookSlotSchema.extend({ mode: z.literal('slot').transform(() => ['slot', null] as const) }),
-  BookNextSchema.omit({ kind: true }).extend({ mode: modeOf('next') }),
-  AddToWaitlistSchema.omit({ kind: true }).extend({ mode: modeOf('wait') }),
-], { error: CHOOSE_WHAT });
+export const DeskBookSchema = z.discriminatedUnion(
+  'mode',
+  [
+    BookSlotSchema.extend({ mode: z.literal('slot').transform(() => ['slot', null] as const) }),
+    BookNextSchema.omit({ kind: true }).extend({ mode: modeOf('next') }),
+    AddToWaitlistSchema.omit({ kind: true }).extend({ mode: modeOf('wait') }),
+  ],
+  { error: CHOOSE_WHAT },
+);
 
 /** A slot or the next free place carries a key (Save again returns the first booking); the waitlist does not. */
 const keyedMode = z.union([z.literal('slot'), modeOf('next')]);
@@ -103,10 +111,11 @@ export const MoveFormSchema = z
   .transform(({ bookingId, target: [resourceId, slotStart] }) => ({ bookingId, resourceId, slotStart }));
 
 /** A waitlist entry's buttons: book the next free place for them (keyed), or take them off. */
-export const WaitlistFormSchema = z.discriminatedUnion('op', [
-  BookFromWaitlistSchema.extend({ op: z.literal('book') }),
-  WaitlistEntrySchema.extend({ op: z.literal('remove') }),
-], { error: 'Choose Book next free or Remove.' });
+export const WaitlistFormSchema = z.discriminatedUnion(
+  'op',
+  [BookFromWaitlistSchema.extend({ op: z.literal('book') }), WaitlistEntrySchema.extend({ op: z.literal('remove') })],
+  { error: 'Choose Book next free or Remove.' },
+);
 
 /** The data layer validates too: a refusal is shown beside its field; the booking forms' hidden inputs answer for the whole form. */
 export const parseOrRefuse = <S extends z.ZodType>(schema: S, input: unknown, hidden: readonly string[] = HIDDEN_FIELDS): z.output<S> =>

@@ -34,8 +34,18 @@ describe('the seat a booking takes and the seats the grid shows', () => {
       const slot = tomorrowSlot(resource, n);
       const day = localDay(slot.start);
       const row = (seat: number, status: 'booked' | 'cancelled') => ({
-        resourceId: resource.id, kind: resource.kind, day: new Date(`${day}T00:00:00Z`), ticket: ++ticket, slotStart: slot.start, slotEnd: slot.end,
-        seat, status, cancelledAt: status === 'cancelled' ? new Date() : null, idempotencyKey: randomUUID(), createdById: by.id, bookedAt: new Date(),
+        resourceId: resource.id,
+        kind: resource.kind,
+        day: new Date(`${day}T00:00:00Z`),
+        ticket: ++ticket,
+        slotStart: slot.start,
+        slotEnd: slot.end,
+        seat,
+        status,
+        cancelledAt: status === 'cancelled' ? new Date() : null,
+        idempotencyKey: randomUUID(),
+        createdById: by.id,
+        bookedAt: new Date(),
       });
       for (const seat of cancelled) await db.booking.create({ data: row(seat, 'cancelled'), select: { id: true } });
       for (const seat of held) await db.booking.create({ data: row(seat, 'booked'), select: { id: true } });
@@ -53,7 +63,18 @@ describe('the seat a booking takes and the seats the grid shows', () => {
     const resource = await makeResource({ capacity: CAPACITY });
     const slot = tomorrowSlot(resource, 0);
     await db.booking.create({
-      data: { resourceId: resource.id, kind: resource.kind, day: new Date(`${localDay(slot.start)}T00:00:00Z`), ticket: 90, slotStart: slot.start, slotEnd: slot.end, seat: 3, idempotencyKey: randomUUID(), createdById: by.id, bookedAt: new Date() },
+      data: {
+        resourceId: resource.id,
+        kind: resource.kind,
+        day: new Date(`${localDay(slot.start)}T00:00:00Z`),
+        ticket: 90,
+        slotStart: slot.start,
+        slotEnd: slot.end,
+        seat: 3,
+        idempotencyKey: randomUUID(),
+        createdById: by.id,
+        bookedAt: new Date(),
+      },
       select: { id: true },
     });
     expect(await freeSeat(db, resource, slot.start, 2)).toBe(2);

@@ -15,9 +15,14 @@ describe('seedBookings', () => {
     // A Wednesday at 11:10 in Kamloops: open, with a slot in progress.
     const now = new Date('2026-11-18T19:10:00Z');
     await seedBookings(await ownerDb(), now);
-    const resources = await db.resource.findMany({ select: { name: true, kind: true, capacity: true, slotMinutes: true, hours: true }, orderBy: { sortOrder: 'asc' } });
+    const resources = await db.resource.findMany({
+      select: { name: true, kind: true, capacity: true, slotMinutes: true, hours: true },
+      orderBy: { sortOrder: 'asc' },
+    });
     expect(resources.map((r) => [r.name, r.kind, r.capacity, r.slotMinutes, r.hours.length])).toEqual([
-      ['Shower 1', 'shower', 1, 30, 6], ['Shower 2', 'shower', 1, 30, 6], ['Washer and dryer', 'laundry', 2, 90, 6],
+      ['Shower 1', 'shower', 1, 30, 6],
+      ['Shower 2', 'shower', 1, 30, 6],
+      ['Washer and dryer', 'laundry', 2, 90, 6],
     ]);
     expect(await db.resourceClosure.count()).toBe(2);
     const statuses = await db.booking.groupBy({ by: ['status'], _count: true });

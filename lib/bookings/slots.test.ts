@@ -90,7 +90,10 @@ describe('slotStates and closures', () => {
   it('marks seats taken by held places, closures and slots more than half gone', () => {
     const r = resource({ capacity: 2 });
     const [first, second] = daySlots(r, day);
-    const held = [{ resourceId: 'r1', slotStart: first!.start, seat: 1 }, { resourceId: 'other', slotStart: second!.start, seat: 1 }];
+    const held = [
+      { resourceId: 'r1', slotStart: first!.start, seat: 1 },
+      { resourceId: 'other', slotStart: second!.start, seat: 1 },
+    ];
     const closures = [{ resourceId: null, startsAt: atLocal(day, 600), endsAt: atLocal(day, 660) }];
     const states = slotStates(r, day, closures, held, new Date(first!.start.getTime() + 16 * 60_000));
     expect(states[0]).toMatchObject({ freeSeats: [2], past: true, closed: false });

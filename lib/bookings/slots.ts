@@ -12,7 +12,12 @@ export { minutesLabel, type OpeningHours };
 
 export type Kind = 'shower' | 'laundry';
 export type SlotResource = {
-  id: string; name: string; kind: Kind; capacity: number; slotMinutes: number; active: boolean;
+  id: string;
+  name: string;
+  kind: Kind;
+  capacity: number;
+  slotMinutes: number;
+  active: boolean;
   hours: readonly OpeningHours[];
 };
 export type Closure = { resourceId: string | null; startsAt: Date; endsAt: Date; reason?: string };
@@ -38,8 +43,9 @@ export function daySlots(resource: Pick<SlotResource, 'slotMinutes' | 'hours'>, 
 
 /** The closure that covers any part of the slot, for this resource or all of them. */
 export function closureFor(resourceId: string, slot: Slot, closures: readonly Closure[]): Closure | undefined {
-  return closures.find((c) => (c.resourceId === null || c.resourceId === resourceId)
-    && c.startsAt.getTime() < slot.end.getTime() && c.endsAt.getTime() > slot.start.getTime());
+  return closures.find(
+    (c) => (c.resourceId === null || c.resourceId === resourceId) && c.startsAt.getTime() < slot.end.getTime() && c.endsAt.getTime() > slot.start.getTime(),
+  );
 }
 
 /** A slot can be booked until half of it has gone: someone walking in at 10:10 still gets the 10:00 shower. */
@@ -99,14 +105,20 @@ export function slotProblem(resource: SlotResource, start: Date, closures: reado
  * the given days: earliest start first, then the resources' order, then the lowest seat. Null when
  * everything is full or closed.
  */
-export function firstFree(resources: readonly SlotResource[], days: readonly string[], closures: readonly Closure[], held: readonly Held[], now: Date, from?: Date): FreePlace | null {
+export function firstFree(
+  resources: readonly SlotResource[],
+  days: readonly string[],
+  closures: readonly Closure[],
+  held: readonly Held[],
+  now: Date,
+  from?: Date,
+): FreePlace | null {
   let best: FreePlace | null = null;
   const notBefore = from?.getTime() ?? -Infinity;
   for (const day of days) {
     for (const resource of resources) {
       if (!resource.active) continue;
-      const slot = slotStates(resource, day, closures, held, now)
-        .find((s) => !s.closed && !s.past && s.freeSeats.length > 0 && s.start.getTime() >= notBefore);
+      const slot = slotStates(resource, day, closures, held, now).find((s) => !s.closed && !s.past && s.freeSeats.length > 0 && s.start.getTime() >= notBefore);
       if (slot && (!best || slot.start.getTime() < best.start.getTime())) {
         best = { resourceId: resource.id, start: slot.start, end: slot.end, seat: slot.freeSeats[0]! };
       }

@@ -18,7 +18,12 @@ async function setup() {
   const coordinator = await makeActor('coordinator');
   const shower = await makeResource({ slotMinutes: 30 });
   const slot = tomorrowSlot(shower, 20);
-  const { bookingId } = await bookSlot(coordinator, { idempotencyKey: key(), resourceId: shower.id, slotStart: slot.start.toISOString(), participantId: 'anonymous' });
+  const { bookingId } = await bookSlot(coordinator, {
+    idempotencyKey: key(),
+    resourceId: shower.id,
+    slotStart: slot.start.toISOString(),
+    participantId: 'anonymous',
+  });
   return { coordinator, shower, slot, bookingId };
 }
 

@@ -7,14 +7,27 @@ import { addDays, localDay, programNow } from '@/lib/calendar/index.ts';
 export { expectAppError, makeParticipant as makePerson } from '@/lib/db/test/factories.ts';
 
 /** A resource open round the clock every day, so tests find slots whatever time they run. */
-export async function makeResource(opts: { name?: string; kind?: Kind; capacity?: number; slotMinutes?: number; active?: boolean; opensMin?: number; closesMin?: number } = {}): Promise<SlotResource> {
+export async function makeResource(
+  opts: { name?: string; kind?: Kind; capacity?: number; slotMinutes?: number; active?: boolean; opensMin?: number; closesMin?: number } = {},
+): Promise<SlotResource> {
   const r = await db.resource.create({
     data: {
-      name: opts.name ?? `Shower ${randomUUID().slice(0, 4)}`, kind: opts.kind ?? 'shower', capacity: opts.capacity ?? 1,
-      slotMinutes: opts.slotMinutes ?? 30, active: opts.active ?? true,
+      name: opts.name ?? `Shower ${randomUUID().slice(0, 4)}`,
+      kind: opts.kind ?? 'shower',
+      capacity: opts.capacity ?? 1,
+      slotMinutes: opts.slotMinutes ?? 30,
+      active: opts.active ?? true,
       hours: { create: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, opensMin: opts.opensMin ?? 0, closesMin: opts.closesMin ?? 1440 })) },
     },
-    select: { id: true, name: true, kind: true, capacity: true, slotMinutes: true, active: true, hours: { select: { weekday: true, opensMin: true, closesMin: true } } },
+    select: {
+      id: true,
+      name: true,
+      kind: true,
+      capacity: true,
+      slotMinutes: true,
+      active: true,
+      hours: { select: { weekday: true, opensMin: true, closesMin: true } },
+    },
   });
   return r;
 }

@@ -8,7 +8,11 @@ import { localDay, localTime } from '@/lib/calendar/index.ts';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const WHAT: Record<BookingStatus, string> = {
-  booked: 'booked', checked_in: 'used', done: 'used', cancelled: 'cancelled', no_show: 'missed',
+  booked: 'booked',
+  checked_in: 'used',
+  done: 'used',
+  cancelled: 'cancelled',
+  no_show: 'missed',
 };
 
 /**

@@ -94,8 +94,10 @@ describe('moveBooking', () => {
     const other = await makeResource({ name: 'Shower 2' });
     const id = await s.book();
     const target = tomorrowSlot(other, 22);
-    expect(await moveBooking(s.coordinator, { bookingId: id, resourceId: other.id, slotStart: target.start.toISOString() }))
-      .toEqual({ resourceName: 'Shower 2', time: localTime(target.start) });
+    expect(await moveBooking(s.coordinator, { bookingId: id, resourceId: other.id, slotStart: target.start.toISOString() })).toEqual({
+      resourceName: 'Shower 2',
+      time: localTime(target.start),
+    });
     expect(await bookingRow(id)).toMatchObject({ resourceId: other.id, slotStart: target.start, ticket: 1, seat: 1 });
     // The old place is free again.
     await s.book();

@@ -18,8 +18,16 @@ import { programNow } from '@/lib/calendar/index.ts';
 // locks the booking row, checks rules.ts, and writes its audit row in the same transaction.
 
 export type LockedBooking = {
-  id: string; status: BookingStatus; resourceId: string; kind: Kind; participantId: string | null; day: string;
-  slotStart: Date; slotEnd: Date; seat: number; capacity: number;
+  id: string;
+  status: BookingStatus;
+  resourceId: string;
+  kind: Kind;
+  participantId: string | null;
+  day: string;
+  slotStart: Date;
+  slotEnd: Date;
+  seat: number;
+  capacity: number;
 };
 
 /** Locks one booking for the transaction (with its resource's capacity). */
@@ -50,7 +58,11 @@ export async function offerFreedPlace(tx: Tx, actor: Actor | null, b: Pick<Locke
 }
 
 const AUDIT: Record<Transition, string> = {
-  check_in: 'booking.checked_in', done: 'booking.done', cancel: 'booking.cancelled', no_show: 'booking.no_show', reinstate: 'booking.reinstated',
+  check_in: 'booking.checked_in',
+  done: 'booking.done',
+  cancel: 'booking.cancelled',
+  no_show: 'booking.no_show',
+  reinstate: 'booking.reinstated',
 };
 
 /** Status changes that take no seat: check in, done, cancel, no-show. */
@@ -68,7 +80,9 @@ async function release(actor: Actor, id: string, t: Exclude<Transition, 'reinsta
     const link = t === 'check_in' ? await countBookingInVisit(tx, actor, b, now) : null;
     if (t === 'cancel' || t === 'no_show') await offerFreedPlace(tx, actor, b, now);
     await recordAudit(tx, actor, AUDIT[t], {
-      entityType: 'booking', entityId: id, details: { participantId: b.participantId, visitId: link?.visitId ?? null },
+      entityType: 'booking',
+      entityId: id,
+      details: { participantId: b.participantId, visitId: link?.visitId ?? null },
     });
   }, TX_OPTIONS);
 }
@@ -80,17 +94,21 @@ async function reinstate(actor: Actor, id: string, now: Date): Promise<void> {
   let kind: Kind | undefined;
   let day: string | undefined;
   try {
-    await withSeatRetry(first.resource.capacity, () => db.$transaction(async (tx) => {
-      const b = await lockBooking(tx, id);
-      ({ kind, day } = b);
-      assertAllowed('reinstate', b, now);
-      if (b.participantId) await lockParticipantForBooking(tx, b.participantId, { kind: b.kind, day: b.day, exceptBookingId: b.id });
-      const seat = await freeSeat(tx, { id: b.resourceId, capacity: b.capacity }, b.slotStart, b.seat);
-      await tx.booking.update({
-        where: { id }, data: { status: 'booked', seat, bookedAt: now, cancelledAt: null, noShowAt: null }, select: { id: true },
-      });
-      await recordAudit(tx, actor, AUDIT.reinstate, { entityType: 'booking', entityId: id, details: { participantId: b.participantId, seat } });
-    }, TX_OPTIONS));
+    await withSeatRetry(first.resource.capacity, () =>
+      db.$transaction(async (tx) => {
+        const b = await lockBooking(tx, id);
+        ({ kind, day } = b);
+        assertAllowed('reinstate', b, now);
+        if (b.participantId) await lockParticipantForBooking(tx, b.participantId, { kind: b.kind, day: b.day, exceptBookingId: b.id });
+        const seat = await freeSeat(tx, { id: b.resourceId, capacity: b.capacity }, b.slotStart, b.seat);
+        await tx.booking.update({
+          where: { id },
+          data: { status: 'booked', seat, bookedAt: now, cancelledAt: null, noShowAt: null },
+          select: { id: true },
+        });
+        await recordAudit(tx, actor, AUDIT.reinstate, { entityType: 'booking', entityId: id, details: { participantId: b.participantId, seat } });
+      }, TX_OPTIONS),
+    );
   } catch (error) {
     if (error instanceof SlotFull && kind && day) throw await takenError(kind, day, now);
     throw (kind && limitRefusal(error, kind)) || error;

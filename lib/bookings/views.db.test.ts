@@ -27,7 +27,11 @@ describe('bookingDay (the desk’s grid)', () => {
     expect(r).toMatchObject({ name: 'Laundry', kind: 'laundry', seatLabel: 'Pair' });
     expect(r!.slots.map((s) => s.time)).toEqual(['9:00', '10:30', '12:00', '13:30']);
     expect(r!.slots[0]!.seats).toEqual([
-      { seat: 1, booking: { id: kept.bookingId, ticket: 'L-01', seat: 1, status: 'booked', person: { alias: 'Wren', code: person.code }, flag: null }, earlier: [] },
+      {
+        seat: 1,
+        booking: { id: kept.bookingId, ticket: 'L-01', seat: 1, status: 'booked', person: { alias: 'Wren', code: person.code }, flag: null },
+        earlier: [],
+      },
       // The cancelled one stays in the seat it had (the second pair), under the seat's column.
       { seat: 2, booking: null, earlier: [{ id: gone.bookingId, ticket: 'L-02', seat: 2, status: 'cancelled', person: null, flag: null }] },
     ]);
@@ -108,13 +112,22 @@ describe('bookingTimelineEntries', () => {
     const slot = tomorrowSlot(shower, 20);
     const a = await bookSlot(coordinator, { idempotencyKey: key(), resourceId: shower.id, slotStart: slot.start.toISOString(), participantId: person.id });
     await changeBooking(coordinator, { bookingId: a.bookingId, transition: 'cancel' });
-    const b = await bookSlot(coordinator, { idempotencyKey: key(), resourceId: shower.id, slotStart: tomorrowSlot(shower, 24).start.toISOString(), participantId: person.id });
+    const b = await bookSlot(coordinator, {
+      idempotencyKey: key(),
+      resourceId: shower.id,
+      slotStart: tomorrowSlot(shower, 24).start.toISOString(),
+      participantId: person.id,
+    });
     const entries = await bookingTimelineEntries(coordinator, person.id);
     expect(entries.map((e) => ({ title: e.title, muted: e.muted ?? false }))).toEqual([
       { title: 'Shower booking booked', muted: false },
       { title: 'Shower booking cancelled', muted: true },
     ]);
-    expect(entries[0]).toMatchObject({ kind: 'booking', detail: `Shower 1 at ${localTime(tomorrowSlot(shower, 24).start)}, ticket ${b.ticket}`, href: `/bookings?day=${localDay(slot.start)}` });
+    expect(entries[0]).toMatchObject({
+      kind: 'booking',
+      detail: `Shower 1 at ${localTime(tomorrowSlot(shower, 24).start)}, ticket ${b.ticket}`,
+      href: `/bookings?day=${localDay(slot.start)}`,
+    });
     for (const role of ROLES) {
       const got = await bookingTimelineEntries(await makeActor(role), person.id);
       expect(got.length > 0).toBe(roleCan(role, 'participant:history'));

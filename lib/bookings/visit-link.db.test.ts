@@ -19,7 +19,11 @@ async function visitToday(by: Actor, participantId: string, services: string[], 
   const day = localDay(new Date());
   return db.visit.create({
     data: {
-      participantId, visitedAt: new Date(), visitDate: new Date(`${day}T00:00:00Z`), idempotencyKey: randomUUID(), createdById: by.id,
+      participantId,
+      visitedAt: new Date(),
+      visitDate: new Date(`${day}T00:00:00Z`),
+      idempotencyKey: randomUUID(),
+      createdById: by.id,
       ...(voided ? { voidedAt: new Date(), voidedById: by.id } : {}),
       services: { create: await Promise.all(services.map(async (k) => ({ serviceTypeId: await typeId(k), quantity: 1 }))) },
     },
@@ -29,7 +33,12 @@ async function visitToday(by: Actor, participantId: string, services: string[], 
 
 async function checkIn(by: Actor, participantId: string | 'anonymous', kind: Kind = 'shower') {
   const resource = await makeResource({ kind, slotMinutes: 30 });
-  const { bookingId } = await bookSlot(by, { idempotencyKey: key(), resourceId: resource.id, slotStart: soonSlot(resource).start.toISOString(), participantId });
+  const { bookingId } = await bookSlot(by, {
+    idempotencyKey: key(),
+    resourceId: resource.id,
+    slotStart: soonSlot(resource).start.toISOString(),
+    participantId,
+  });
   await changeBooking(by, { bookingId, transition: 'check_in' });
   return bookingId;
 }
@@ -49,8 +58,9 @@ describe('checking in a booking counts the service in the day’s visit', () => 
     expect((await db.participant.findUniqueOrThrow({ where: { id: person.id }, select: { visitCount: true } })).visitCount).toBe(1);
     const audit = await db.auditEvent.findFirstOrThrow({ where: { action: 'visit.logged' }, select: { entityId: true, details: true } });
     expect(audit).toMatchObject({ entityId: visits[0]!.id, details: { via: 'booking', bookingId, participantId: person.id } });
-    expect((await db.auditEvent.findFirstOrThrow({ where: { action: 'booking.checked_in' }, select: { details: true } })).details)
-      .toMatchObject({ visitId: visits[0]!.id });
+    expect((await db.auditEvent.findFirstOrThrow({ where: { action: 'booking.checked_in' }, select: { details: true } })).details).toMatchObject({
+      visitId: visits[0]!.id,
+    });
   });
 
   it('adds laundry to the visit already logged today, once, leaving its other services', async () => {

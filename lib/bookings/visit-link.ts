@@ -20,7 +20,10 @@ export type VisitLink = { visitId: string; created: boolean; added: boolean };
  * or the service type is missing or no longer offered.
  */
 export async function countBookingInVisit(
-  tx: Tx, actor: Actor, booking: { id: string; participantId: string | null; kind: Kind }, now: Date,
+  tx: Tx,
+  actor: Actor,
+  booking: { id: string; participantId: string | null; kind: Kind },
+  now: Date,
 ): Promise<VisitLink | null> {
   const participantId = booking.participantId;
   if (!participantId) return null;
@@ -42,20 +45,28 @@ export async function countBookingInVisit(
     if (added) {
       await tx.visit.update({ where: { id: visit.id }, data: { updatedAt: now }, select: { id: true } });
       await recordAudit(tx, actor, 'visit.updated', {
-        entityType: 'visit', entityId: visit.id, details: { fields: ['services'], added: [type.id], removed: [], requantified: [], ...via },
+        entityType: 'visit',
+        entityId: visit.id,
+        details: { fields: ['services'], added: [type.id], removed: [], requantified: [], ...via },
       });
     }
     return { visitId: visit.id, created: false, added: added > 0 };
   }
   const created = await tx.visit.create({
     data: {
-      participantId, visitedAt: now, visitDate: new Date(`${day}T00:00:00Z`), idempotencyKey: randomUUID(), createdById: actor.id,
+      participantId,
+      visitedAt: now,
+      visitDate: new Date(`${day}T00:00:00Z`),
+      idempotencyKey: randomUUID(),
+      createdById: actor.id,
       services: { create: [{ serviceTypeId: type.id, quantity: 1 }] },
     },
     select: { id: true },
   });
   await recordAudit(tx, actor, 'visit.logged', {
-    entityType: 'visit', entityId: created.id, details: { participantId, serviceTypeIds: [type.id], backdated: false, ...via },
+    entityType: 'visit',
+    entityId: created.id,
+    details: { participantId, serviceTypeIds: [type.id], backdated: false, ...via },
   });
   return { visitId: created.id, created: true, added: true };
 }

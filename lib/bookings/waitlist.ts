@@ -37,10 +37,15 @@ export async function addToWaitlist(actor: Actor, input: unknown): Promise<{ ent
     if (participantId) {
       await lockParticipantForBooking(tx, participantId, { kind, day });
       const waiting = await tx.waitlistEntry.findFirst({
-        where: { participantId, kind, day: new Date(`${day}T00:00:00Z`), status: { in: ['waiting', 'offered'] } }, select: { id: true },
+        where: { participantId, kind, day: new Date(`${day}T00:00:00Z`), status: { in: ['waiting', 'offered'] } },
+        select: { id: true },
       });
       if (waiting) {
-        throw new AppError('conflict', `This person is already on the ${KIND_LABEL[kind]} waitlist (number ${await position(tx, kind, day, waiting.id)}).`, 'participantId');
+        throw new AppError(
+          'conflict',
+          `This person is already on the ${KIND_LABEL[kind]} waitlist (number ${await position(tx, kind, day, waiting.id)}).`,
+          'participantId',
+        );
       }
     }
     const ticket = await nextTicket(tx, day, kind);
@@ -58,7 +63,8 @@ export async function removeFromWaitlist(actor: Actor, input: unknown): Promise<
     const entry = await tx.waitlistEntry.findUnique({ where: { id: entryId }, select: { id: true } });
     if (!entry) throw new AppError('not_found', ENTRY_NOT_FOUND);
     const { count } = await tx.waitlistEntry.updateMany({
-      where: { id: entryId, status: { in: ['waiting', 'offered'] } }, data: { status: 'removed', closedAt: programNow() },
+      where: { id: entryId, status: { in: ['waiting', 'offered'] } },
+      data: { status: 'removed', closedAt: programNow() },
     });
     if (count !== 1) throw new AppError('conflict', ENTRY_CLOSED);
     await recordAudit(tx, actor, 'waitlist_entry.removed', { entityType: 'waitlist_entry', entityId: entryId });
@@ -76,11 +82,23 @@ export async function bookFromWaitlist(actor: Actor, input: unknown): Promise<Bo
   await sweepNoShows(now);
   const earlier = await earlierSubmit(actor, idempotencyKey);
   if (earlier) return describeEarlier(earlier);
-  const entry = await db.waitlistEntry.findUnique({ where: { id: entryId }, select: { id: true, kind: true, day: true, ticket: true, participantId: true, status: true } });
+  const entry = await db.waitlistEntry.findUnique({
+    where: { id: entryId },
+    select: { id: true, kind: true, day: true, ticket: true, participantId: true, status: true },
+  });
   if (!entry) throw new AppError('not_found', ENTRY_NOT_FOUND);
   if (entry.status !== 'waiting' && entry.status !== 'offered') throw new AppError('conflict', ENTRY_CLOSED);
   const day = entry.day.toISOString().slice(0, 10);
-  return bookNextOf(actor, entry.kind, day, {
-    participantId: entry.participantId, idempotencyKey, via: 'waitlist', entry: { id: entry.id, ticket: entry.ticket },
-  }, now);
+  return bookNextOf(
+    actor,
+    entry.kind,
+    day,
+    {
+      participantId: entry.participantId,
+      idempotencyKey,
+      via: 'waitlist',
+      entry: { id: entry.id, ticket: entry.ticket },
+    },
+    now,
+  );
 }

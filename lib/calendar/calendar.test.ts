@@ -1,5 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, atLocal, calendarIn, dateOnly, daysBetween, formatDateTime, formatLocal, isoWeekday, localDay, localTime, localYear, monthsBefore, parseDay, parseLocalDateTime, programNow, fixClock, TZ_DATA_VERSION } from './index.ts';
+import {
+  addDays,
+  atLocal,
+  calendarIn,
+  dateOnly,
+  daysBetween,
+  formatDateTime,
+  formatLocal,
+  isoWeekday,
+  localDay,
+  localTime,
+  localYear,
+  monthsBefore,
+  parseDay,
+  parseLocalDateTime,
+  programNow,
+  fixClock,
+  TZ_DATA_VERSION,
+} from './index.ts';
 import { isKnownZone, programZoneName } from './zone.ts';
 
 // The program's clock reads the IANA data the project pins (moment-timezone), so these hold on a
@@ -53,7 +71,16 @@ describe('the program’s local time (America/Vancouver, permanent UTC−7 since
   it('reads a datetime-local value as program time and refuses anything else', () => {
     expect(parseLocalDateTime('2026-12-05T16:43')?.toISOString()).toBe('2026-12-05T23:43:00.000Z');
     expect(parseLocalDateTime('2026-07-01T09:00')?.toISOString()).toBe('2026-07-01T16:00:00.000Z');
-    for (const bad of ['', 'tomorrow', '2026-13-40T10:00', '2026-02-30T10:00', '2026-11-21T25:00', '2026-11-21T14:60', '2026-11-21 14:05', '2026-11-21T14:05:00Z']) {
+    for (const bad of [
+      '',
+      'tomorrow',
+      '2026-13-40T10:00',
+      '2026-02-30T10:00',
+      '2026-11-21T25:00',
+      '2026-11-21T14:60',
+      '2026-11-21 14:05',
+      '2026-11-21T14:05:00Z',
+    ]) {
       expect(parseLocalDateTime(bad), bad).toBeNull();
     }
   });

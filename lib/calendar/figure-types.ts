@@ -42,4 +42,3 @@ export type FigureContext = {
   /** Section-level options from settings. */
   options: { omitDemographics: boolean };
 };
-

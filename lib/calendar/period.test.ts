@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import {
-  customPeriod, during, fiscalPeriod, inSentence, monthPeriod, monthsOf, parsePeriod, periodStatus, presets, quarterPeriod, weeksOf, yearBefore,
+  customPeriod,
+  during,
+  fiscalPeriod,
+  inSentence,
+  monthPeriod,
+  monthsOf,
+  parsePeriod,
+  periodStatus,
+  presets,
+  quarterPeriod,
+  weeksOf,
+  yearBefore,
 } from './period.ts';
 
 const keys = (b: { key: string }[]) => b.map((x) => x.key);
@@ -73,7 +84,9 @@ describe('periods', () => {
   });
 
   it('reads inside a sentence with a small letter and the right preposition', () => {
-    expect([fiscalPeriod(2025), monthPeriod('2025-10'), quarterPeriod(2025, 3), customPeriod('2025-10-01', '2025-10-14')].map((p) => [inSentence(p), during(p)])).toEqual([
+    expect(
+      [fiscalPeriod(2025), monthPeriod('2025-10'), quarterPeriod(2025, 3), customPeriod('2025-10-01', '2025-10-14')].map((p) => [inSentence(p), during(p)]),
+    ).toEqual([
       ['fiscal year 2025–26 (April to March)', 'in fiscal year 2025–26 (April to March)'],
       ['October 2025', 'in October 2025'],
       ['July to September 2025', 'from July to September 2025'],
@@ -128,7 +141,13 @@ describe('parsePeriod', () => {
   });
 
   it('falls back to this month for anything it does not understand', () => {
-    for (const q of [{}, { period: 'year' }, { period: 'month', month: '2026-13' }, { period: ['month', 'x'], month: 'nope' }, { period: 'fiscal', fy: '1900' }]) {
+    for (const q of [
+      {},
+      { period: 'year' },
+      { period: 'month', month: '2026-13' },
+      { period: ['month', 'x'], month: 'nope' },
+      { period: 'fiscal', fy: '1900' },
+    ]) {
       const choice = parsePeriod(q, now);
       expect(choice.period?.fileStem).toBe('lantern-report-2026-11');
       expect(choice.errors).toEqual({});

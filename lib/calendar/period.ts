@@ -131,7 +131,8 @@ const fiscalName = (year: number) => `${year}–${fiscalTail(year)}`;
 /** The fiscal year April `year` to March `year + 1`. */
 export function fiscalPeriod(year: number): Period {
   return make('fiscal', `${year}-04-01`, `${year + 1}-03-31`, `Fiscal year ${fiscalName(year)}, April to March`, `fy${year}-${fiscalTail(year)}`, {
-    period: 'fiscal', fy: String(year),
+    period: 'fiscal',
+    fy: String(year),
   });
 }
 
@@ -198,9 +199,21 @@ export function yearBefore(p: Period): Period {
 const one = (v: unknown) => (Array.isArray(v) ? v[0] : v);
 const Params = z.object({
   period: z.enum(['month', 'quarter', 'fiscal', 'custom']).optional().catch(undefined),
-  month: z.string().regex(/^20\d\d-(0[1-9]|1[0-2])$/).optional().catch(undefined),
-  quarter: z.string().regex(/^20\d\d-Q[1-4]$/).optional().catch(undefined),
-  fy: z.string().regex(/^20\d\d$/).optional().catch(undefined),
+  month: z
+    .string()
+    .regex(/^20\d\d-(0[1-9]|1[0-2])$/)
+    .optional()
+    .catch(undefined),
+  quarter: z
+    .string()
+    .regex(/^20\d\d-Q[1-4]$/)
+    .optional()
+    .catch(undefined),
+  fy: z
+    .string()
+    .regex(/^20\d\d$/)
+    .optional()
+    .catch(undefined),
   from: z.string().optional().catch(undefined),
   to: z.string().optional().catch(undefined),
 });

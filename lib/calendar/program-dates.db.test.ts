@@ -21,18 +21,27 @@ describe('program dates in the database', () => {
     const halfPastMidnight = atLocal('2026-12-06', 30);
     expect(halfPastMidnight.toISOString()).toBe('2026-12-06T07:30:00.000Z');
 
-    const booking = await bookSlot(desk, { idempotencyKey: randomUUID(), resourceId: shower.id, slotStart: halfPastMidnight.toISOString(), participantId: person.id });
+    const booking = await bookSlot(desk, {
+      idempotencyKey: randomUUID(),
+      resourceId: shower.id,
+      slotStart: halfPastMidnight.toISOString(),
+      participantId: person.id,
+    });
     expect(booking.day).toBe('2026-12-06');
     const { visitId } = await logVisit(desk, { idempotencyKey: randomUUID(), participantId: person.id, visitedAt: halfPastMidnight, services: [] });
 
     const sql = await rawClient();
     const stored = await sql.query<{ booking: string; visit: string }>(
-      `SELECT (SELECT day::text FROM booking WHERE id = $1) AS booking, (SELECT visit_date::text FROM visit WHERE id = $2) AS visit`, [booking.bookingId, visitId]);
+      `SELECT (SELECT day::text FROM booking WHERE id = $1) AS booking, (SELECT visit_date::text FROM visit WHERE id = $2) AS visit`,
+      [booking.bookingId, visitId],
+    );
     expect(stored.rows[0]).toEqual({ booking: '2026-12-06', visit: '2026-12-06' });
     // Whatever the server's zone setting, the stored dates do not move: no SQL recomputes them.
     await sql.query(`SET timezone = 'Pacific/Kiritimati'`);
     try {
-      const again = await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM booking WHERE day = DATE '2026-12-06' AND slot_start = $1`, [halfPastMidnight]);
+      const again = await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM booking WHERE day = DATE '2026-12-06' AND slot_start = $1`, [
+        halfPastMidnight,
+      ]);
       expect(again.rows[0]!.n).toBe(1);
     } finally {
       await sql.query('RESET timezone');

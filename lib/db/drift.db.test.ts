@@ -55,13 +55,16 @@ describe('schema.prisma and the migrations', () => {
   it('disagree when a migration adds a column, index or cascade the schema lacks', async () => {
     const copy = copyProject('migration-without-field');
     mkdirSync(path.join(copy.migrationsDir, '99991231000000_drift_probe'));
-    writeFileSync(path.join(copy.migrationsDir, '99991231000000_drift_probe', 'migration.sql'), [
-      'ALTER TABLE "setting" ADD COLUMN "note" TEXT;',
-      'CREATE INDEX "login_attempt_success_idx" ON "login_attempt"("success");',
-      'ALTER TABLE "auth_session" DROP CONSTRAINT "auth_session_user_id_fkey";',
-      'ALTER TABLE "auth_session" ADD CONSTRAINT "auth_session_user_id_fkey" FOREIGN KEY ("user_id")',
-      '  REFERENCES "staff_user"("id") ON DELETE RESTRICT ON UPDATE CASCADE;',
-    ].join('\n'));
+    writeFileSync(
+      path.join(copy.migrationsDir, '99991231000000_drift_probe', 'migration.sql'),
+      [
+        'ALTER TABLE "setting" ADD COLUMN "note" TEXT;',
+        'CREATE INDEX "login_attempt_success_idx" ON "login_attempt"("success");',
+        'ALTER TABLE "auth_session" DROP CONSTRAINT "auth_session_user_id_fkey";',
+        'ALTER TABLE "auth_session" ADD CONSTRAINT "auth_session_user_id_fkey" FOREIGN KEY ("user_id")',
+        '  REFERENCES "staff_user"("id") ON DELETE RESTRICT ON UPDATE CASCADE;',
+      ].join('\n'),
+    );
     const result = await diffMigrationsToSchema({ ...copy, shadow: await shadowDb() });
     expect(result.drift).toBe(true);
     expect(result.sql).toContain('ALTER TABLE "setting" DROP COLUMN "note";');

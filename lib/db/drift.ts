@@ -46,7 +46,12 @@ let gluePromise: Promise<Glue> | undefined;
 // `prisma migrate diff` prints; otherwise the package's own build is used.
 async function loadGlue(): Promise<Glue> {
   const g = globalThis as { PRISMA_WASM_PANIC_REGISTRY?: { message: string; set_message(m: string): void } };
-  g.PRISMA_WASM_PANIC_REGISTRY ??= { message: '', set_message(m) { this.message = m; } };
+  g.PRISMA_WASM_PANIC_REGISTRY ??= {
+    message: '',
+    set_message(m) {
+      this.message = m;
+    },
+  };
   const require = createRequire(import.meta.url);
   let gluePath: string;
   try {
@@ -86,7 +91,10 @@ function fixAdapter(adapter: SqlDriverAdapter): SqlDriverAdapter {
     const result = await performIO(q);
     const cols: number[] = [];
     result.fields.forEach((f, i) => {
-      if (f.dataTypeID === 18) { f.dataTypeID = 25; cols.push(i); }
+      if (f.dataTypeID === 18) {
+        f.dataTypeID = 25;
+        cols.push(i);
+      }
     });
     charColumns.set(q, cols);
     return result;
@@ -97,7 +105,14 @@ function fixAdapter(adapter: SqlDriverAdapter): SqlDriverAdapter {
     return result;
   };
   // One simple query, the way PostgreSQL runs a file.
-  a.executeScript = (script) => a.underlyingDriver().query(script).then(() => {}, (e: unknown) => a.onError(e));
+  a.executeScript = (script) =>
+    a
+      .underlyingDriver()
+      .query(script)
+      .then(
+        () => {},
+        (e: unknown) => a.onError(e),
+      );
   return a;
 }
 
@@ -151,7 +166,9 @@ function factoryFor(url: string, opened: SqlDriverAdapter[]): SqlMigrationAwareD
 
 function migrationsList(dir: string): Extract<DiffParams['from'], { tag: 'migrations' }> {
   const lock = path.join(dir, 'migration_lock.toml');
-  const names = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name)
+  const names = readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
     .sort((a, b) => a.localeCompare(b));
   return {
     tag: 'migrations',
@@ -160,9 +177,7 @@ function migrationsList(dir: string): Extract<DiffParams['from'], { tag: 'migrat
     shadowDbInitScript: '',
     migrationDirectories: names.map((name) => {
       const file = path.join(dir, name, 'migration.sql');
-      const content = existsSync(file)
-        ? { tag: 'ok' as const, value: readFileSync(file, 'utf8') }
-        : { tag: 'error' as const, value: `${file} does not exist` };
+      const content = existsSync(file) ? { tag: 'ok' as const, value: readFileSync(file, 'utf8') } : { tag: 'error' as const, value: `${file} does not exist` };
       return { path: name, migrationFile: { path: 'migration.sql', content } };
     }),
   };

@@ -127,8 +127,7 @@ export class FrontendQueue {
       const end = msg.indexOf(0, at);
       return { value: msg.subarray(at, end).toString('utf8'), next: end + 1 };
     };
-    const rebuild = (at: number, end: number, name: string) =>
-      message(type, msg.subarray(5, at), cstr(this.prefix + name), msg.subarray(end));
+    const rebuild = (at: number, end: number, name: string) => message(type, msg.subarray(5, at), cstr(this.prefix + name), msg.subarray(end));
     if (type === 'P') {
       const { value, next } = readCstr(5);
       if (value) this.named.add(value);

@@ -26,7 +26,10 @@ export function parseStartup(buf: Buffer): Startup | null {
   if (code === GSSENC_REQUEST) return { kind: 'gss', length };
   if (code === CANCEL_REQUEST) return { kind: 'cancel', length };
   const params = new Map<string, string>();
-  const fields = buf.subarray(8, length - 1).toString('utf8').split('\0');
+  const fields = buf
+    .subarray(8, length - 1)
+    .toString('utf8')
+    .split('\0');
   for (let i = 0; i + 1 < fields.length; i += 2) params.set(fields[i]!, fields[i + 1]!);
   return { kind: 'startup', length, major: code >>> 16, minor: code & 0xffff, params };
 }
@@ -59,7 +62,7 @@ export function stripCopyIn(buf: Uint8Array, count: number): Uint8Array {
   if (!count) return buf;
   const view = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
   const keep: Buffer[] = [];
-  for (let at = 0; at + 5 <= view.length; ) {
+  for (let at = 0; at + 5 <= view.length;) {
     const end = at + 1 + view.readInt32BE(at + 1);
     if (view[at] === 0x47 && count > 0) count--;
     else keep.push(view.subarray(at, end));
@@ -69,8 +72,18 @@ export function stripCopyIn(buf: Uint8Array, count: number): Uint8Array {
 }
 
 // Reported to clients as they connect, as a real server would (drivers read e.g. integer_datetimes).
-export const REPORTED_SETTINGS = ['server_version', 'server_encoding', 'client_encoding', 'DateStyle',
-  'IntervalStyle', 'integer_datetimes', 'standard_conforming_strings', 'TimeZone', 'is_superuser', 'in_hot_standby'];
+export const REPORTED_SETTINGS = [
+  'server_version',
+  'server_encoding',
+  'client_encoding',
+  'DateStyle',
+  'IntervalStyle',
+  'integer_datetimes',
+  'standard_conforming_strings',
+  'TimeZone',
+  'is_superuser',
+  'in_hot_standby',
+];
 
 /** The reply to a startup message: no authentication (local only), one database, protocol 3.0. */
 export function answerStartup(
@@ -97,8 +110,7 @@ export function answerStartup(
 }
 
 /** Tells a client asking for protocol 3.x (x > 0) or `_pq_.` options that we speak 3.0 only. */
-export const negotiateProtocolVersion = (unrecognized: string[]) =>
-  message('v', int32(0x30000), int32(unrecognized.length), ...unrecognized.map(cstr));
+export const negotiateProtocolVersion = (unrecognized: string[]) => message('v', int32(0x30000), int32(unrecognized.length), ...unrecognized.map(cstr));
 
 export function errorResponse(severity: 'ERROR' | 'FATAL', code: string, text: string): Buffer {
   const field = (t: string, v: string) => Buffer.concat([Buffer.from(t), cstr(v)]);
@@ -142,7 +154,7 @@ export function unprefixErrors(buf: Uint8Array, prefix: string): Uint8Array {
   const quoted = Buffer.from(`"${prefix}`);
   if (view.indexOf(quoted) < 0) return buf;
   const out: Buffer[] = [];
-  for (let at = 0; at + 5 <= view.length; ) {
+  for (let at = 0; at + 5 <= view.length;) {
     const end = at + 1 + view.readInt32BE(at + 1);
     const msg = view.subarray(at, end);
     if (msg[0] === 0x45 && msg.indexOf(quoted) >= 0) {

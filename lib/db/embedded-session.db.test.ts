@@ -40,22 +40,34 @@ describe('embedded database sessions', () => {
     let done = false;
     let appQueries = 0;
     // The app: unqualified queries on a table, all the time, each also reading its own settings.
-    const appWork = Promise.all(Array.from({ length: 4 }, async () => {
-      while (!done) {
-        const { rows } = await app.query<Settings & { c: number }>(`SELECT count(*)::int AS c, ${SETTINGS} FROM visit WHERE n > $1`, [0]);
-        expect(rows[0]).toEqual({ c: 10, ...defaults });
-        appQueries++;
-      }
-    }));
+    const appWork = Promise.all(
+      Array.from({ length: 4 }, async () => {
+        while (!done) {
+          const { rows } = await app.query<Settings & { c: number }>(`SELECT count(*)::int AS c, ${SETTINGS} FROM visit WHERE n > $1`, [0]);
+          expect(rows[0]).toEqual({ c: 10, ...defaults });
+          appQueries++;
+        }
+      }),
+    );
     const started = Date.now();
     try {
       // pg_dump's opening statements, one round trip each as pg_dump sends them.
       for (const sql of [
-        "SELECT pg_catalog.set_config('search_path', '', false)", 'SET DATESTYLE = ISO', 'SET INTERVALSTYLE = POSTGRES',
-        'SET extra_float_digits TO 3', 'SET synchronize_seqscans TO off', 'SET statement_timeout = 0', 'SET lock_timeout = 0',
-        'SET idle_in_transaction_session_timeout = 0', 'SET transaction_timeout = 0', "SET client_encoding = 'UTF8'",
-        'SET standard_conforming_strings = on', 'SET row_security = off', 'SET quote_all_identifiers = true',
-      ]) await dump.query(sql);
+        "SELECT pg_catalog.set_config('search_path', '', false)",
+        'SET DATESTYLE = ISO',
+        'SET INTERVALSTYLE = POSTGRES',
+        'SET extra_float_digits TO 3',
+        'SET synchronize_seqscans TO off',
+        'SET statement_timeout = 0',
+        'SET lock_timeout = 0',
+        'SET idle_in_transaction_session_timeout = 0',
+        'SET transaction_timeout = 0',
+        "SET client_encoding = 'UTF8'",
+        'SET standard_conforming_strings = on',
+        'SET row_security = off',
+        'SET quote_all_identifiers = true',
+      ])
+        await dump.query(sql);
       // A psql user: its own search path, date style and a prepared statement; another prepares the same name.
       await psql.query('SET search_path TO nothing');
       await psql.query("SET datestyle = 'SQL, DMY'");
@@ -151,18 +163,26 @@ describe('embedded database sessions', () => {
 
   it('keeps a client that did not log in as a superuser from becoming postgres, by any way it reads', async () => {
     const c = await connect(asUser('lantern_app'));
-    const code = (sql: string | pg.QueryConfig, values?: unknown[]) => (typeof sql === 'string' ? c.query(sql, values) : c.query(sql))
-      .then(() => 'ok', (e: { code: string; message: string }) => `${e.code} ${e.message}`);
-    for (const sql of ['SET SESSION AUTHORIZATION postgres', 'SET SESSION AUTHORIZATION DEFAULT', 'RESET SESSION AUTHORIZATION',
-      "SELECT set_config('session_authorization', 'postgres', false)"]) {
+    const code = (sql: string | pg.QueryConfig, values?: unknown[]) =>
+      (typeof sql === 'string' ? c.query(sql, values) : c.query(sql)).then(
+        () => 'ok',
+        (e: { code: string; message: string }) => `${e.code} ${e.message}`,
+      );
+    for (const sql of [
+      'SET SESSION AUTHORIZATION postgres',
+      'SET SESSION AUTHORIZATION DEFAULT',
+      'RESET SESSION AUTHORIZATION',
+      "SELECT set_config('session_authorization', 'postgres', false)",
+    ]) {
       expect(await code(sql), sql).toBe('42501 permission denied to set session authorization');
     }
     expect(await code('BEGIN; SET LOCAL ROLE postgres; COMMIT')).toBe('42501 permission denied to set role "postgres"');
     await c.query('ROLLBACK');
     // Code whose text the server cannot read, and a setting's name it cannot see; also over the extended protocol.
     expect(await code("DO $$BEGIN EXECUTE 'SET SESSION AUTHORIZATION postgres'; END$$")).toMatch(/^42501 permission denied to run a DO block/);
-    expect(await code("SELECT ts_stat('SELECT to_tsvector(set_config(''session_authorization'', ''postgres'', false))')"))
-      .toMatch(/^42501 permission denied for function ts_stat/);
+    expect(await code("SELECT ts_stat('SELECT to_tsvector(set_config(''session_authorization'', ''postgres'', false))')")).toMatch(
+      /^42501 permission denied for function ts_stat/,
+    );
     expect(await code('SELECT set_config($1, $2, false)', ['session_authorization', 'postgres'])).toMatch(/permission denied to call set_config/);
     expect(await code({ text: 'SET ROLE postgres', name: 'r' })).toBe('42501 permission denied to set role "postgres"');
     // Nor make the server misread its statements (a GBK byte before a backslash in E'…' would hide what follows).
@@ -179,8 +199,11 @@ describe('embedded database sessions', () => {
   });
 
   it('refuses a role that does not exist or may not log in, as PostgreSQL does', async () => {
-    const fatal = (user: string) => connect(asUser(user)).then(() => null, (e: { code: string; severity: string; message: string }) =>
-      ({ code: e.code, severity: e.severity, message: e.message }));
+    const fatal = (user: string) =>
+      connect(asUser(user)).then(
+        () => null,
+        (e: { code: string; severity: string; message: string }) => ({ code: e.code, severity: e.severity, message: e.message }),
+      );
     expect(await fatal('nobody')).toEqual({ code: '28000', severity: 'FATAL', message: 'role "nobody" does not exist' });
     expect(await fatal('no_login')).toEqual({ code: '28000', severity: 'FATAL', message: 'role "no_login" is not permitted to log in' });
   });

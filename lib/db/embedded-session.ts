@@ -70,7 +70,9 @@ export class Sessions {
     const { rows } = await this.pglite.query<{ login: boolean; superuser: boolean; connect: boolean }>(
       `SELECT rolcanlogin AS login, rolsuper AS superuser,
          pg_catalog.has_database_privilege(oid, pg_catalog.current_database(), 'CONNECT') AS connect
-       FROM pg_catalog.pg_roles WHERE rolname = $1`, [user]);
+       FROM pg_catalog.pg_roles WHERE rolname = $1`,
+      [user],
+    );
     const role = rows[0];
     if (!role) return { refuse: ['28000', `role "${user}" does not exist`] };
     if (!role.login) return { refuse: ['28000', `role "${user}" is not permitted to log in`] };
@@ -97,8 +99,10 @@ export class Sessions {
     const pairs: [string, string][] = [...state.settings];
     if (state.user !== this.serverUser) pairs.push(['session_authorization', state.user]);
     if (state.role !== 'none') pairs.push(['role', state.role]);
-    await this.pglite.query('SELECT pg_catalog.set_config(n, v, false) FROM unnest($1::text[], $2::text[]) AS t (n, v)',
-      [pairs.map((p) => p[0]), pairs.map((p) => p[1])]);
+    await this.pglite.query('SELECT pg_catalog.set_config(n, v, false) FROM unnest($1::text[], $2::text[]) AS t (n, v)', [
+      pairs.map((p) => p[0]),
+      pairs.map((p) => p[1]),
+    ]);
   }
 }
 

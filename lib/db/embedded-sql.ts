@@ -37,12 +37,11 @@ const CANDIDATE =
 const RESTRICTED_CANDIDATE = /\b(?:do|function|procedure|ts_stat|ts_rewrite|query_to_xml\w*|pg_settings)\b|u&/i;
 
 export const REFUSED = {
-  temp: 'temporary tables are not available on the embedded database, whose clients share one PostgreSQL session: ' +
+  temp:
+    'temporary tables are not available on the embedded database, whose clients share one PostgreSQL session: ' +
     'use a regular table, or CREATE TEMP TABLE … ON COMMIT DROP inside a transaction',
-  discardAll: 'DISCARD ALL is not available on the embedded database, whose clients share one PostgreSQL session: ' +
-    'use RESET ALL and DEALLOCATE name',
-  deallocateAll: 'DEALLOCATE ALL is not available on the embedded database, whose clients share one PostgreSQL session: ' +
-    'deallocate statements by name',
+  discardAll: 'DISCARD ALL is not available on the embedded database, whose clients share one PostgreSQL session: ' + 'use RESET ALL and DEALLOCATE name',
+  deallocateAll: 'DEALLOCATE ALL is not available on the embedded database, whose clients share one PostgreSQL session: ' + 'deallocate statements by name',
 };
 
 /** Refused to a client that did not log in as a superuser (SQLSTATE 42501), in PostgreSQL's words where it has them. */
@@ -50,13 +49,15 @@ export const DENIED = {
   sessionAuthorization: 'permission denied to set session authorization',
   role: (name: string) => `permission denied to set role "${name}"`,
   resetRole: 'permission denied to reset role',
-  setting: (name: string) => `permission denied to set parameter "${name}" on the embedded database as a role other than postgres ` +
-    '(it changes how the server must read statements)',
-  unreadSetting: 'permission denied to call set_config without a plain string literal as the setting name ' +
+  setting: (name: string) =>
+    `permission denied to set parameter "${name}" on the embedded database as a role other than postgres ` + '(it changes how the server must read statements)',
+  unreadSetting:
+    'permission denied to call set_config without a plain string literal as the setting name ' +
     '(the embedded database must see that it is not role or session_authorization)',
-  unreadCode: (what: string) => `permission denied to run ${what} on the embedded database as a role other than postgres ` +
-    '(it cannot read what the code would do)',
-  sqlText: (fn: string) => `permission denied for function ${fn} on the embedded database as a role other than postgres ` +
+  unreadCode: (what: string) =>
+    `permission denied to run ${what} on the embedded database as a role other than postgres ` + '(it cannot read what the code would do)',
+  sqlText: (fn: string) =>
+    `permission denied for function ${fn} on the embedded database as a role other than postgres ` +
     '(it runs SQL given as text, which the embedded database cannot read)',
 };
 
@@ -83,8 +84,8 @@ export function analyzeSql(sql: string, prefix: string, extended: boolean, restr
   const tokens = tokenize(sql);
   for (const stmt of statements(tokens)) {
     const unavailable = refusalOf(stmt);
-    const refusal: Refusal | undefined = (restricted ? deniedOf(stmt) : undefined) ??
-      (unavailable ? { message: unavailable, code: 'feature_not_supported' } : undefined);
+    const refusal: Refusal | undefined =
+      (restricted ? deniedOf(stmt) : undefined) ?? (unavailable ? { message: unavailable, code: 'feature_not_supported' } : undefined);
     if (refusal) {
       // A Parse with parameters must fail at once (Bind would complain about their number first).
       const parameters = tokens.some((t) => /^\$\d/.test(t.text));
@@ -174,8 +175,7 @@ const PINNED = new Set(['client_encoding', 'names', 'standard_conforming_strings
 const SQL_TEXT_FUNCTIONS = new Set(['ts_stat', 'ts_rewrite', 'query_to_xml', 'query_to_xmlschema', 'query_to_xml_and_xmlschema']);
 
 /** A word lower-cased, a quoted identifier's name (lower-cased too: setting names ignore case), other tokens as written. */
-const name = (t: Token) =>
-  t.kind === 'word' ? t.text.toLowerCase() : t.kind === 'quoted' ? t.text.slice(1, -1).replace(/""/g, '"').toLowerCase() : t.text;
+const name = (t: Token) => (t.kind === 'word' ? t.text.toLowerCase() : t.kind === 'quoted' ? t.text.slice(1, -1).replace(/""/g, '"').toLowerCase() : t.text);
 const unquoteString = (s: string) => s.slice(1, -1).replace(/''/g, "'");
 
 /** set_config(name, value, true) only lasts until the transaction ends. */
@@ -211,7 +211,7 @@ function statements(tokens: Token[]): Token[][] {
 /** Words, quoted identifiers and punctuation; strings, dollar quotes, comments and numbers are 'other'. */
 export function tokenize(sql: string): Token[] {
   const tokens: Token[] = [];
-  for (let i = 0; i < sql.length; ) {
+  for (let i = 0; i < sql.length;) {
     const [kind, end] = scanToken(sql, i);
     if (kind) tokens.push({ kind, text: sql.slice(i, end), start: i, end });
     i = end;
@@ -264,8 +264,7 @@ function commentEnd(sql: string, i: number): number {
     if (sql.startsWith('/*', i)) {
       depth++;
       i += 2;
-    }
-    else if (sql.startsWith('*/', i)) {
+    } else if (sql.startsWith('*/', i)) {
       i += 2;
       if (--depth === 0) return i;
     } else i++;

@@ -47,8 +47,9 @@ export async function serveWire(pglite: PGlite, opts: WireOptions) {
   const connections = new Set<Connection>();
   const sockets = new Set<net.Socket>();
   let nextId = 1;
-  const { rows: settings } = await pglite.query<{ name: string; value: string }>(
-    `select s as name, current_setting(s) as value from unnest($1::text[]) s`, [wire.REPORTED_SETTINGS]);
+  const { rows: settings } = await pglite.query<{ name: string; value: string }>(`select s as name, current_setting(s) as value from unnest($1::text[]) s`, [
+    wire.REPORTED_SETTINGS,
+  ]);
   const serverUser = (await pglite.query<{ u: string }>('select current_user::text as u')).rows[0]!.u;
   const sessions = new Sessions(pglite, serverUser, opts.log);
 

@@ -29,11 +29,13 @@ describe('embedded database', () => {
 
   it('gives many concurrent clients exactly their own results and transactions', async () => {
     const pool = new pg.Pool({ connectionString: db.url, max: 10 });
-    const clients = await Promise.all([1, 2, 3].map(async () => {
-      const c = new pg.Client({ connectionString: db.url });
-      await c.connect();
-      return c;
-    }));
+    const clients = await Promise.all(
+      [1, 2, 3].map(async () => {
+        const c = new pg.Client({ connectionString: db.url });
+        await c.connect();
+        return c;
+      }),
+    );
     const committed = new Map<string, number[]>();
     const rolledBack: string[] = [];
     type Runner = { query: pg.ClientBase['query'] };
@@ -87,13 +89,15 @@ describe('embedded database', () => {
       if (i % 5 === 0) work.push(withPoolClient((c) => failedTransaction(c, `fail-${i}`)));
     }
     // Each lone client runs its own sequence (a pg.Client runs one query at a time) alongside the pool.
-    work.push(...clients.map(async (client, k) => {
-      for (let i = 0; i < 20; i++) {
-        await shapes(client, 100 + i);
-        if (i % 4 === 0) await transaction(client, `client-${k}-tx-${i}`, i % 8 === 0);
-        if (i % 5 === 0) await failedTransaction(client, `client-${k}-fail-${i}`);
-      }
-    }));
+    work.push(
+      ...clients.map(async (client, k) => {
+        for (let i = 0; i < 20; i++) {
+          await shapes(client, 100 + i);
+          if (i % 4 === 0) await transaction(client, `client-${k}-tx-${i}`, i % 8 === 0);
+          if (i % 5 === 0) await failedTransaction(client, `client-${k}-fail-${i}`);
+        }
+      }),
+    );
     const results = await Promise.allSettled(work);
     expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
 
@@ -128,12 +132,15 @@ describe('embedded database', () => {
           return;
         }
         const owner = `prisma-${i}`;
-        const work = prisma.$transaction(async (tx) => {
-          await tx.$executeRawUnsafe('INSERT INTO item (owner, n) VALUES ($1, 1), ($1, 2)', owner);
-          const rows = await tx.$queryRawUnsafe<{ c: number }[]>('SELECT count(*)::int AS c FROM item WHERE owner = $1', owner);
-          expect(rows).toEqual([{ c: 2 }]);
-          if (i % 4 === 0) throw new Error('roll back');
-        }, { maxWait: 20_000, timeout: 20_000 });
+        const work = prisma.$transaction(
+          async (tx) => {
+            await tx.$executeRawUnsafe('INSERT INTO item (owner, n) VALUES ($1, 1), ($1, 2)', owner);
+            const rows = await tx.$queryRawUnsafe<{ c: number }[]>('SELECT count(*)::int AS c FROM item WHERE owner = $1', owner);
+            expect(rows).toEqual([{ c: 2 }]);
+            if (i % 4 === 0) throw new Error('roll back');
+          },
+          { maxWait: 20_000, timeout: 20_000 },
+        );
         if (i % 4 === 0) await expect(work).rejects.toThrow('roll back');
         else await work;
         const rows = await prisma.$queryRawUnsafe<{ c: number }[]>('SELECT count(*)::int AS c FROM item WHERE owner = $1', owner);
@@ -152,7 +159,8 @@ describe('embedded database', () => {
       c.on('error', () => {});
       await c.query('BEGIN');
       await c.query("INSERT INTO item (owner, n) VALUES ('gone', 1)");
-      if (leave === 'end') await c.end(); // sends Terminate
+      if (leave === 'end')
+        await c.end(); // sends Terminate
       else (c as unknown as { connection: { stream: net.Socket } }).connection.stream.destroy();
       expect(await query(db.url, "SELECT count(*)::int AS c FROM item WHERE owner = 'gone'")).toEqual([{ c: 0 }]);
     }
@@ -226,7 +234,7 @@ async function rawSession(url: string, steps: Buffer[]): Promise<string[]> {
     for (const m of split.messages) {
       const type = String.fromCharCode(m[0]!);
       if (started) seen.push(`${type}:${m.subarray(5).toString('latin1').replace(/\0/g, '')}`);
-      if (type === 'Z' && started && !steps.length) return socket.end(), seen;
+      if (type === 'Z' && started && !steps.length) return (socket.end(), seen);
       if (type === 'Z' || type === 'G') socket.write(steps.shift()!);
       started ||= type === 'Z';
     }

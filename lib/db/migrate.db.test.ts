@@ -74,18 +74,19 @@ describe('migrate', () => {
     // Prisma generates BEGIN/COMMIT itself for some changes (enum rewrites): still applied and recorded.
     writeMigration(dir, '20260103000000_more', 'BEGIN;\nALTER TABLE "thing" ADD COLUMN "size" INTEGER;\nCOMMIT;\n');
     expect(await migrate(url, { migrationsDir: dir })).toEqual({ applied: ['20260103000000_more'] });
-    expect(await query(url, 'SELECT count(*)::int AS n FROM _prisma_migrations WHERE finished_at IS NOT NULL'))
-      .toEqual([{ n: 3 }]);
-    expect(await query(url, `SELECT column_name FROM information_schema.columns WHERE table_name = 'thing' AND column_name = 'size'`))
-      .toHaveLength(1);
+    expect(await query(url, 'SELECT count(*)::int AS n FROM _prisma_migrations WHERE finished_at IS NOT NULL')).toEqual([{ n: 3 }]);
+    expect(await query(url, `SELECT column_name FROM information_schema.columns WHERE table_name = 'thing' AND column_name = 'size'`)).toHaveLength(1);
   });
 
   it("records rows in Prisma's exact format", async () => {
     const url = await freshDb();
     const dir = migrationsDir(BASE);
     await migrate(url, { migrationsDir: dir });
-    const cols = await query(url, `SELECT column_name, data_type, character_maximum_length AS len, is_nullable, column_default
-      FROM information_schema.columns WHERE table_name = '_prisma_migrations' ORDER BY ordinal_position`);
+    const cols = await query(
+      url,
+      `SELECT column_name, data_type, character_maximum_length AS len, is_nullable, column_default
+      FROM information_schema.columns WHERE table_name = '_prisma_migrations' ORDER BY ordinal_position`,
+    );
     expect(cols).toEqual([
       { column_name: 'id', data_type: 'character varying', len: 36, is_nullable: 'NO', column_default: null },
       { column_name: 'checksum', data_type: 'character varying', len: 64, is_nullable: 'NO', column_default: null },
@@ -96,8 +97,11 @@ describe('migrate', () => {
       { column_name: 'started_at', data_type: 'timestamp with time zone', len: null, is_nullable: 'NO', column_default: 'now()' },
       { column_name: 'applied_steps_count', data_type: 'integer', len: null, is_nullable: 'NO', column_default: '0' },
     ]);
-    const pk = await query(url, `SELECT conname, pg_get_constraintdef(oid) AS def FROM pg_constraint
-      WHERE conrelid = '_prisma_migrations'::regclass AND contype <> 'n'`);
+    const pk = await query(
+      url,
+      `SELECT conname, pg_get_constraintdef(oid) AS def FROM pg_constraint
+      WHERE conrelid = '_prisma_migrations'::regclass AND contype <> 'n'`,
+    );
     expect(pk).toEqual([{ conname: '_prisma_migrations_pkey', def: 'PRIMARY KEY (id)' }]);
 
     const rows = await query<Record<string, unknown>>(url, 'SELECT * FROM _prisma_migrations ORDER BY started_at');
@@ -128,8 +132,9 @@ describe('migrate', () => {
   it('refuses when an applied migration is missing from disk', async () => {
     const url = await freshDb();
     await migrate(url, { migrationsDir: migrationsDir(BASE) });
-    await expect(migrate(url, { migrationsDir: migrationsDir({ [M1]: BASE[M1] }) }))
-      .rejects.toThrow(`migration ${M2} is applied to the database but missing from `);
+    await expect(migrate(url, { migrationsDir: migrationsDir({ [M1]: BASE[M1] }) })).rejects.toThrow(
+      `migration ${M2} is applied to the database but missing from `,
+    );
   });
 
   it('serializes concurrent runs: all succeed, each migration is recorded once', async () => {
@@ -164,8 +169,7 @@ describe('migrate', () => {
     await query(url, `UPDATE _prisma_migrations SET rolled_back_at = now() WHERE migration_name = $1`, [bad]);
     writeMigration(dir, bad, 'CREATE TABLE "half" ("id" INT);\n');
     expect(await migrate(url, { migrationsDir: dir })).toEqual({ applied: [bad] });
-    expect(await query(url, 'SELECT count(*)::int AS n FROM _prisma_migrations WHERE migration_name = $1', [bad]))
-      .toEqual([{ n: 2 }]);
+    expect(await query(url, 'SELECT count(*)::int AS n FROM _prisma_migrations WHERE migration_name = $1', [bad])).toEqual([{ n: 2 }]);
   });
 
   // The embedded server runs every client in one PostgreSQL session, where advisory locks are
@@ -176,8 +180,7 @@ describe('migrate', () => {
     await holder.connect();
     await holder.query('SELECT pg_advisory_lock(72707369)');
     try {
-      await expect(migrate(url, { migrationsDir: migrationsDir(BASE), lockTimeoutMs: 300 }))
-        .rejects.toThrow(/held the migrate lock/);
+      await expect(migrate(url, { migrationsDir: migrationsDir(BASE), lockTimeoutMs: 300 })).rejects.toThrow(/held the migrate lock/);
       const waiting = migrate(url, { migrationsDir: migrationsDir(BASE) });
       await new Promise((r) => setTimeout(r, 300));
       await holder.query('SELECT pg_advisory_unlock(72707369)');
@@ -191,7 +194,6 @@ describe('migrate', () => {
     const url = await freshDb();
     await query(url, 'CREATE TABLE stray (id INT)');
     await expect(migrate(url, { migrationsDir: migrationsDir(BASE) })).rejects.toThrow(/not empty/);
-    await expect(migrate('postgresql://postgres@127.0.0.1:1/x', { migrationsDir: migrationsDir(BASE) }))
-      .rejects.toThrow(/^cannot connect to the database: /);
+    await expect(migrate('postgresql://postgres@127.0.0.1:1/x', { migrationsDir: migrationsDir(BASE) })).rejects.toThrow(/^cannot connect to the database: /);
   });
 });

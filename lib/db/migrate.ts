@@ -40,8 +40,16 @@ const CREATE_MIGRATIONS_TABLE = `CREATE TABLE _prisma_migrations (
     applied_steps_count     INTEGER NOT NULL DEFAULT 0
 );`;
 
-interface DiskMigration { name: string; bytes: Buffer }
-interface MigrationRow { migration_name: string; checksum: string; finished_at: Date | null; started_at: Date }
+interface DiskMigration {
+  name: string;
+  bytes: Buffer;
+}
+interface MigrationRow {
+  migration_name: string;
+  checksum: string;
+  finished_at: Date | null;
+  started_at: Date;
+}
 
 export function checksum(bytes: Buffer | string): string {
   return createHash('sha256').update(bytes).digest('hex');
@@ -54,8 +62,7 @@ function matchesChecksum(bytes: Buffer, recorded: string): boolean {
   const variants = [bytes, text.replace(/\r\n/g, '\n'), text.replace(/\n/g, '\r\n')];
   return variants.some((v) => {
     const digest = createHash('sha256').update(v).digest();
-    const hex = recorded.length === 64 || recorded === '' ? digest.toString('hex')
-      : [...digest].map((b) => b.toString(16)).join('');
+    const hex = recorded.length === 64 || recorded === '' ? digest.toString('hex') : [...digest].map((b) => b.toString(16)).join('');
     return hex === recorded;
   });
 }
@@ -67,25 +74,35 @@ async function readMigrations(dir: string): Promise<DiskMigration[]> {
   if (provider && provider !== 'postgresql') throw new MigrationError(`${dir} holds migrations for ${provider}`);
   const entries = await readdir(dir, { withFileTypes: true });
   // Same order as Prisma's listMigrations (localeCompare on directory names).
-  const names = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort((a, b) => a.localeCompare(b));
-  return Promise.all(names.map(async (name) => {
-    const file = path.join(dir, name, 'migration.sql');
-    if (!existsSync(file)) throw new MigrationError(`migration ${name} has no migration.sql`);
-    return { name, bytes: await readFile(file) };
-  }));
+  const names = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort((a, b) => a.localeCompare(b));
+  return Promise.all(
+    names.map(async (name) => {
+      const file = path.join(dir, name, 'migration.sql');
+      if (!existsSync(file)) throw new MigrationError(`migration ${name} has no migration.sql`);
+      return { name, bytes: await readFile(file) };
+    }),
+  );
 }
 
 // Prisma stores its P3018 message in `logs` when a migration fails; ours has the same shape,
 // including the numbered lines up to the error position.
 function failureLogs(name: string, script: string, err: pg.DatabaseError): string {
   const line = script.slice(0, Number(err.position) || 0).split('\n').length; // 1-based
-  const shown = script.split('\n').map((l, i) => `${String(i + 1).padStart(3)} ${l}`).slice(Math.max(0, line - 6), line);
+  const shown = script
+    .split('\n')
+    .map((l, i) => `${String(i + 1).padStart(3)} ${l}`)
+    .slice(Math.max(0, line - 6), line);
   const where = err.position ? `\n\nPosition:\n${shown.join('\n')}` : '';
   const detail = [err.detail && `DETAIL: ${err.detail}`, err.hint && `HINT: ${err.hint}`].filter(Boolean);
   const dbError = [`${err.severity ?? 'ERROR'}: ${err.message}`, ...detail].join('\n');
-  return 'A migration failed to apply. New migrations cannot be applied before the error is recovered from. ' +
+  return (
+    'A migration failed to apply. New migrations cannot be applied before the error is recovered from. ' +
     'Read more about how to resolve migration issues in a production database: https://pris.ly/d/migrate-resolve' +
-    `\n\nMigration name: ${name}\n\nDatabase error code: ${err.code ?? 'none'}\n\nDatabase error:\n${dbError}${where}\n`;
+    `\n\nMigration name: ${name}\n\nDatabase error code: ${err.code ?? 'none'}\n\nDatabase error:\n${dbError}${where}\n`
+  );
 }
 
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
@@ -132,13 +149,16 @@ async function applyPending(client: pg.Client, onDisk: DiskMigration[], dir: str
       const tables = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_class c
         JOIN pg_namespace ns ON ns.oid = c.relnamespace WHERE ns.nspname = current_schema() AND c.relkind IN ('r', 'p')`);
       if ((tables.rows[0]?.n ?? 0) > 0) {
-        throw new MigrationError('the database schema is not empty and has no _prisma_migrations table; ' +
-          'baseline it first (https://pris.ly/d/migrate-baseline)');
+        throw new MigrationError(
+          'the database schema is not empty and has no _prisma_migrations table; ' + 'baseline it first (https://pris.ly/d/migrate-baseline)',
+        );
       }
       await client.query(CREATE_MIGRATIONS_TABLE);
     }
-    return (await client.query<MigrationRow>(`SELECT migration_name, checksum, finished_at, started_at
-      FROM _prisma_migrations WHERE rolled_back_at IS NULL ORDER BY started_at`)).rows;
+    return (
+      await client.query<MigrationRow>(`SELECT migration_name, checksum, finished_at, started_at
+      FROM _prisma_migrations WHERE rolled_back_at IS NULL ORDER BY started_at`)
+    ).rows;
   });
   const failed = rows.find((r) => r.finished_at === null);
   if (failed) throw failedError(failed);
@@ -149,8 +169,10 @@ async function applyPending(client: pg.Client, onDisk: DiskMigration[], dir: str
       throw new MigrationError(`migration ${row.migration_name} is applied to the database but missing from ${dir}`);
     }
     if (!matchesChecksum(file.bytes, row.checksum)) {
-      throw new MigrationError(`migration ${row.migration_name} was edited after it was applied (checksum differs); ` +
-        'restore the original file and put the change in a new migration');
+      throw new MigrationError(
+        `migration ${row.migration_name} was edited after it was applied (checksum differs); ` +
+          'restore the original file and put the change in a new migration',
+      );
     }
   }
   const done = new Set(rows.map((r) => r.migration_name));
@@ -168,9 +190,11 @@ async function applyPending(client: pg.Client, onDisk: DiskMigration[], dir: str
 
 function failedError(row: MigrationRow): MigrationError {
   const n = row.migration_name;
-  return new MigrationError(`migration ${n} failed (started ${row.started_at.toISOString()}) and is not resolved; ` +
-    `its changes were rolled back, so fix the cause, then mark it: npx prisma migrate resolve --rolled-back ${n} ` +
-    `(or UPDATE _prisma_migrations SET rolled_back_at = now() WHERE migration_name = '${n}' AND finished_at IS NULL)`);
+  return new MigrationError(
+    `migration ${n} failed (started ${row.started_at.toISOString()}) and is not resolved; ` +
+      `its changes were rolled back, so fix the cause, then mark it: npx prisma migrate resolve --rolled-back ${n} ` +
+      `(or UPDATE _prisma_migrations SET rolled_back_at = now() WHERE migration_name = '${n}' AND finished_at IS NULL)`,
+  );
 }
 
 async function inTransaction<T>(client: pg.Client, fn: () => Promise<T>): Promise<T> {
@@ -193,27 +217,32 @@ async function applyOne(client: pg.Client, m: DiskMigration, log: (m: string) =>
   const [id, startedAt, script, sum] = [randomUUID(), new Date(), m.bytes.toString('utf8'), checksum(m.bytes)];
   let scriptError: pg.DatabaseError | undefined;
   return inTransaction(client, async () => {
-    const seen = await client.query<MigrationRow>(`SELECT migration_name, checksum, finished_at, started_at
-      FROM _prisma_migrations WHERE rolled_back_at IS NULL AND (migration_name = $1 OR finished_at IS NULL)`, [m.name]);
+    const seen = await client.query<MigrationRow>(
+      `SELECT migration_name, checksum, finished_at, started_at
+      FROM _prisma_migrations WHERE rolled_back_at IS NULL AND (migration_name = $1 OR finished_at IS NULL)`,
+      [m.name],
+    );
     const failed = seen.rows.find((r) => r.finished_at === null);
     if (failed) throw failedError(failed);
     if (seen.rows.length > 0) return false; // another run applied it meanwhile
     log(`Applying migration ${m.name}`);
-    await client.query('INSERT INTO _prisma_migrations (id, checksum, started_at, migration_name) VALUES ($1, $2, $3, $4)',
-      [id, sum, startedAt, m.name]);
+    await client.query('INSERT INTO _prisma_migrations (id, checksum, started_at, migration_name) VALUES ($1, $2, $3, $4)', [id, sum, startedAt, m.name]);
     // The whole file as one simple query, so $$ bodies stay intact. Statements PostgreSQL refuses in
     // a transaction block (CREATE INDEX CONCURRENTLY…) are unsupported, as in a multi-statement
     // script under Prisma.
     await client.query(script).catch((e: pg.DatabaseError) => Promise.reject((scriptError = e)));
-    await client.query(
-      'UPDATE _prisma_migrations SET applied_steps_count = applied_steps_count + 1, finished_at = $2 WHERE id = $1',
-      [id, new Date()]);
+    await client.query('UPDATE _prisma_migrations SET applied_steps_count = applied_steps_count + 1, finished_at = $2 WHERE id = $1', [id, new Date()]);
     return true;
   }).catch(async (e: unknown) => {
     if (!scriptError) throw e;
     // Recorded the way a failed `prisma migrate deploy` leaves it: started, never finished, with logs.
-    await client.query('INSERT INTO _prisma_migrations (id, checksum, started_at, migration_name, logs) VALUES ($1, $2, $3, $4, $5)',
-      [id, sum, startedAt, m.name, failureLogs(m.name, script, scriptError)]);
+    await client.query('INSERT INTO _prisma_migrations (id, checksum, started_at, migration_name, logs) VALUES ($1, $2, $3, $4, $5)', [
+      id,
+      sum,
+      startedAt,
+      m.name,
+      failureLogs(m.name, script, scriptError),
+    ]);
     const code = scriptError.code ? ` (${scriptError.code})` : '';
     throw new MigrationError(`migration ${m.name} failed: ${oneLine(scriptError.message)}${code}; nothing from it was applied`);
   });

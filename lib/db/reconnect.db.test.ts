@@ -27,7 +27,10 @@ describe('database restart', () => {
       server = await startEmbeddedDatabase({ dataDir: dir, port: Number(port), log: () => {} });
       let recovered = false;
       for (let i = 0; i < 20 && !recovered; i++) {
-        recovered = await db.$queryRaw`SELECT 1`.then(() => true, () => false);
+        recovered = await db.$queryRaw`SELECT 1`.then(
+          () => true,
+          () => false,
+        );
         if (!recovered) await new Promise((r) => setTimeout(r, 250));
       }
       expect(recovered).toBe(true);

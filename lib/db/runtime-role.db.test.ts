@@ -35,21 +35,23 @@ async function outcome(sql: string): Promise<string> {
 describe('the runtime role', () => {
   it('is who the app is, and is no superuser', async () => {
     const { rows } = await app.query<{ u: string; su: boolean }>(
-      `SELECT current_user AS u, (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) AS su`);
+      `SELECT current_user AS u, (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) AS su`,
+    );
     expect(rows[0]).toEqual({ u: ROLE, su: false });
   });
 
   it('has a decision for every table, and holds exactly the privileges of that decision', async () => {
     const owner = await rawClient();
-    const tables = (await owner.query<{ t: string }>(`SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public' ORDER BY 1`))
-      .rows.map((r) => r.t);
+    const tables = (await owner.query<{ t: string }>(`SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public' ORDER BY 1`)).rows.map((r) => r.t);
     expect(tables.filter((t) => !(t in RUNTIME_PRIVILEGES))).toEqual([]);
     expect(Object.keys(RUNTIME_PRIVILEGES).filter((t) => !tables.includes(t))).toEqual([]);
     const held: Record<string, string[]> = {};
     for (const t of tables) {
-      const { rows } = await owner.query<{ p: string }>(
-        `SELECT p FROM unnest($2::text[]) AS p WHERE has_table_privilege($1, $3::regclass, p)`,
-        [ROLE, PRIVILEGES, t]);
+      const { rows } = await owner.query<{ p: string }>(`SELECT p FROM unnest($2::text[]) AS p WHERE has_table_privilege($1, $3::regclass, p)`, [
+        ROLE,
+        PRIVILEGES,
+        t,
+      ]);
       held[t] = rows.map((r) => r.p);
     }
     expect(held).toEqual(Object.fromEntries(tables.map((t) => [t, [...RUNTIME_PRIVILEGES[t]!]])));
@@ -57,14 +59,18 @@ describe('the runtime role', () => {
     const { rows: sequences } = await owner.query<{ seq: string; tbl: string; usage: boolean }>(
       `SELECT seq.relname AS seq, t.relname AS tbl, has_sequence_privilege($1, seq.oid, 'USAGE') AS usage
          FROM pg_class seq JOIN pg_depend d ON d.objid = seq.oid AND d.classid = 'pg_class'::regclass AND d.deptype IN ('a', 'i')
-         JOIN pg_class t ON t.oid = d.refobjid WHERE seq.relkind = 'S' ORDER BY 1`, [ROLE]);
+         JOIN pg_class t ON t.oid = d.refobjid WHERE seq.relkind = 'S' ORDER BY 1`,
+      [ROLE],
+    );
     expect(sequences.length).toBeGreaterThan(3);
     expect(sequences.filter((r) => r.usage !== (RUNTIME_PRIVILEGES[r.tbl]!.includes('INSERT') || r.tbl in RUNTIME_COLUMN_INSERTS))).toEqual([]);
     // Column-level inserts: exactly the listed columns.
     for (const [table, columns] of Object.entries(RUNTIME_COLUMN_INSERTS)) {
       const { rows: cols } = await owner.query<{ c: string }>(
         `SELECT column_name AS c FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $2
-           AND has_column_privilege($1, $2::regclass, column_name, 'INSERT') ORDER BY ordinal_position`, [ROLE, table]);
+           AND has_column_privilege($1, $2::regclass, column_name, 'INSERT') ORDER BY ordinal_position`,
+        [ROLE, table],
+      );
       expect(cols.map((r) => r.c)).toEqual([...columns]);
     }
   });
@@ -96,8 +102,7 @@ describe('the runtime role', () => {
     // A GRANT by a role without the grant option only warns "no privileges were granted".
     await outcome(`GRANT UPDATE ON audit_event TO ${ROLE}`);
     expect((await app.query(`SELECT has_table_privilege('audit_event', 'UPDATE') AS p`)).rows[0]).toEqual({ p: false });
-    expect(await outcome(`CREATE OR REPLACE FUNCTION audit_event_append_only() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; END$$`))
-      .toBe('42501');
+    expect(await outcome(`CREATE OR REPLACE FUNCTION audit_event_append_only() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; END$$`)).toBe('42501');
     // On the embedded database too, where the server's own session user is a superuser (embedded-sql.ts).
     expect(await outcome(`SET SESSION AUTHORIZATION postgres`)).toBe('42501');
     expect(await outcome(`SET ROLE postgres`)).toBe('42501');
@@ -134,8 +139,10 @@ describe('the runtime role', () => {
     const attempts: Array<[string, RegExp]> = [
       [`CREATE ROLE ${other} LOGIN CREATEROLE`, /must not be a superuser/],
       [`CREATE ROLE ${other} LOGIN; GRANT ${ROLE} TO ${other}`, /is a member of/],
-      [`CREATE ROLE ${other} LOGIN; CREATE FUNCTION ${other}_f() RETURNS int LANGUAGE sql AS 'SELECT 1'; ALTER FUNCTION ${other}_f() OWNER TO ${other}`,
-        /owns the function/],
+      [
+        `CREATE ROLE ${other} LOGIN; CREATE FUNCTION ${other}_f() RETURNS int LANGUAGE sql AS 'SELECT 1'; ALTER FUNCTION ${other}_f() OWNER TO ${other}`,
+        /owns the function/,
+      ],
     ];
     for (const [setup, refusal] of attempts) {
       await c.query(setup);

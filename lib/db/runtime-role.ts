@@ -16,7 +16,10 @@ import { RUNTIME_FUNCTIONS } from './runtime-functions.ts';
  * (staging and production) from sharing a login, or resetting each other's password.
  */
 export function defaultRuntimeRole(database: string): string {
-  const base = database.toLowerCase().replace(/[^a-z0-9_]/g, '_').replace(/^([^a-z_])/, '_$1');
+  const base = database
+    .toLowerCase()
+    .replace(/[^a-z0-9_]/g, '_')
+    .replace(/^([^a-z_])/, '_$1');
   return `${base.slice(0, 59)}_app`;
 }
 
@@ -160,8 +163,12 @@ export async function prepareRuntimeRole(ownerUrl: string, opts: RuntimeRoleOpti
 
 async function ensureRole(client: pg.Client, role: string, password: string | undefined, log?: (m: string) => void) {
   const ident = client.escapeIdentifier(role);
-  const existing = (await client.query<{ rolsuper: boolean; rolbypassrls: boolean; rolcreaterole: boolean; rolcreatedb: boolean }>(
-    'SELECT rolsuper, rolbypassrls, rolcreaterole, rolcreatedb FROM pg_roles WHERE rolname = $1', [role])).rows[0];
+  const existing = (
+    await client.query<{ rolsuper: boolean; rolbypassrls: boolean; rolcreaterole: boolean; rolcreatedb: boolean }>(
+      'SELECT rolsuper, rolbypassrls, rolcreaterole, rolcreatedb FROM pg_roles WHERE rolname = $1',
+      [role],
+    )
+  ).rows[0];
   // The server stores and may log the statement: send a SCRAM verifier, never the password.
   const secret = password === undefined ? '' : ` PASSWORD ${client.escapeLiteral(scramVerifier(password))}`;
   if (!existing) {
@@ -205,10 +212,14 @@ async function refuseEscapes(client: pg.Client, role: string) {
        WHERE s.nspname = 'public' AND t.typowner = r.oid
      UNION ALL SELECT 'is a member of ' || pg_get_userbyid(m.roleid) FROM pg_auth_members m, r WHERE m.member = r.oid
      UNION ALL SELECT 'may create objects in the schema public' WHERE has_schema_privilege($1, 'public', 'CREATE')
-     LIMIT 1`, [role]);
+     LIMIT 1`,
+    [role],
+  );
   if (rows[0]) {
-    throw new RuntimeRoleError(`the runtime role ${role} ${rows[0].problem}: it must own nothing, belong to no other role ` +
-      'and hold no CREATE on the schema (REVOKE CREATE ON SCHEMA public FROM PUBLIC, as the schema owner)');
+    throw new RuntimeRoleError(
+      `the runtime role ${role} ${rows[0].problem}: it must own nothing, belong to no other role ` +
+        'and hold no CREATE on the schema (REVOKE CREATE ON SCHEMA public FROM PUBLIC, as the schema owner)',
+    );
   }
 }
 
@@ -224,16 +235,17 @@ export function scramVerifier(password: string, iterations = 4096, salt: Buffer 
 function explainRoleFailure(e: unknown, role: string): RuntimeRoleError {
   const code = (e as { code?: string }).code;
   if (code === '42501') {
-    return new RuntimeRoleError(`the owner role may not create or alter the runtime role ${role}: give it CREATEROLE, ` +
-      `or create ${role} once yourself and set RUNTIME_DATABASE_URL to its URL (see the README)`);
+    return new RuntimeRoleError(
+      `the owner role may not create or alter the runtime role ${role}: give it CREATEROLE, ` +
+        `or create ${role} once yourself and set RUNTIME_DATABASE_URL to its URL (see the README)`,
+    );
   }
   return new RuntimeRoleError(`cannot prepare the runtime role ${role}: ${(e as Error).message}`);
 }
 
 async function grant(client: pg.Client, role: string, database: string) {
   const ident = client.escapeIdentifier(role);
-  const tables = new Set((await client.query<{ t: string }>(
-    `SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public'`)).rows.map((r) => r.t));
+  const tables = new Set((await client.query<{ t: string }>(`SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public'`)).rows.map((r) => r.t));
   const statements = [
     `REVOKE ALL ON ALL TABLES IN SCHEMA public FROM ${ident}`,
     `REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM ${ident}`,
@@ -243,15 +255,21 @@ async function grant(client: pg.Client, role: string, database: string) {
   // Identity and serial columns (audit ids, login attempts, notices) draw from their sequences:
   // those of the tables the role inserts into, and no other.
   const inserting = [
-    ...Object.entries(RUNTIME_PRIVILEGES).filter(([, p]) => p.includes('INSERT')).map(([t]) => t),
+    ...Object.entries(RUNTIME_PRIVILEGES)
+      .filter(([, p]) => p.includes('INSERT'))
+      .map(([t]) => t),
     ...Object.keys(RUNTIME_COLUMN_INSERTS),
   ];
-  const sequences = (await client.query<{ s: string }>(
-    `SELECT DISTINCT seq.relname AS s FROM pg_class seq
+  const sequences = (
+    await client.query<{ s: string }>(
+      `SELECT DISTINCT seq.relname AS s FROM pg_class seq
        JOIN pg_depend d ON d.objid = seq.oid AND d.classid = 'pg_class'::regclass AND d.deptype IN ('a', 'i')
        JOIN pg_class t ON t.oid = d.refobjid
        JOIN pg_namespace n ON n.oid = seq.relnamespace
-      WHERE seq.relkind = 'S' AND n.nspname = 'public' AND t.relname = ANY($1::text[])`, [inserting])).rows.map((r) => r.s);
+      WHERE seq.relkind = 'S' AND n.nspname = 'public' AND t.relname = ANY($1::text[])`,
+      [inserting],
+    )
+  ).rows.map((r) => r.s);
   for (const seq of sequences) statements.push(`GRANT USAGE ON SEQUENCE ${client.escapeIdentifier(seq)} TO ${ident}`);
   // SECURITY DEFINER functions run as the owner: EXECUTE is revoked from PUBLIC on all of them
   // (a migration), and given back here on exactly those the app calls.

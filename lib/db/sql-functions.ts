@@ -41,6 +41,10 @@ export function fileFunctions(dir = SQL_DIR): SqlFunction[] {
 
 /** Line endings and trailing spaces aside, is the file the live function? */
 export function sameSource(a: string, b: string): boolean {
-  const norm = (s: string) => s.replace(/\r\n/g, '\n').replace(/[ \t]+$/gm, '').trimEnd();
+  const norm = (s: string) =>
+    s
+      .replace(/\r\n/g, '\n')
+      .replace(/[ \t]+$/gm, '')
+      .trimEnd();
   return norm(a) === norm(b);
 }

@@ -15,15 +15,33 @@ describe('adding a contact', () => {
     const shiftId = await streetShift(worker);
     const person = await makeParticipant(worker, { alias: 'Sunny' });
     const [ids, supply] = [await optionIds(), await serviceTypeIds()];
-    const one = await contactInput(shiftId, { participantId: person.id, isNew: true, kindIds: [ids['contact_kind:Talk'], ids['contact_kind:Supplies']],
-      supplies: [{ serviceTypeId: supply.naloxone, quantity: 1, forOthers: 2 }, { serviceTypeId: supply.condoms, quantity: 5 }] });
+    const one = await contactInput(shiftId, {
+      participantId: person.id,
+      isNew: true,
+      kindIds: [ids['contact_kind:Talk'], ids['contact_kind:Supplies']],
+      supplies: [
+        { serviceTypeId: supply.naloxone, quantity: 1, forOthers: 2 },
+        { serviceTypeId: supply.condoms, quantity: 5 },
+      ],
+    });
     expect(await addContact(worker, one, NOW)).toEqual({ contactId: one.id, duplicate: false });
     const group = await contactInput(shiftId, { peopleCount: 4 });
     await addContact(worker, group, NOW);
-    const stored = await db.outreachContact.findUniqueOrThrow({ where: { id: one.id }, select: { isNew: true, participantId: true, contactedOn: true, supplies: { select: { serviceTypeId: true, quantity: true, forOthers: true } } } });
+    const stored = await db.outreachContact.findUniqueOrThrow({
+      where: { id: one.id },
+      select: { isNew: true, participantId: true, contactedOn: true, supplies: { select: { serviceTypeId: true, quantity: true, forOthers: true } } },
+    });
     expect(stored).toMatchObject({ isNew: true, participantId: person.id, contactedOn: new Date('2026-11-13T00:00:00Z') });
-    expect(stored.supplies).toEqual(expect.arrayContaining([{ serviceTypeId: supply.naloxone, quantity: 1, forOthers: 2 }, { serviceTypeId: supply.condoms, quantity: 5, forOthers: 0 }]));
-    expect(await db.outreachContact.findUniqueOrThrow({ where: { id: group.id }, select: { peopleCount: true, participantId: true } })).toEqual({ peopleCount: 4, participantId: null });
+    expect(stored.supplies).toEqual(
+      expect.arrayContaining([
+        { serviceTypeId: supply.naloxone, quantity: 1, forOthers: 2 },
+        { serviceTypeId: supply.condoms, quantity: 5, forOthers: 0 },
+      ]),
+    );
+    expect(await db.outreachContact.findUniqueOrThrow({ where: { id: group.id }, select: { peopleCount: true, participantId: true } })).toEqual({
+      peopleCount: 4,
+      participantId: null,
+    });
     const events = await db.auditEvent.findMany({ where: { action: 'outreach_contact.added' }, select: { details: true } });
     expect(JSON.stringify(events)).not.toContain('Sunny');
     expect(events).toHaveLength(2);
@@ -59,7 +77,12 @@ describe('adding a contact', () => {
     const [gone, kept, merged] = [await makeParticipant(worker), await makeParticipant(worker), await makeParticipant(worker)];
     await db.participant.update({ where: { id: gone.id }, data: { deidentifiedAt: new Date(), alias: null } });
     await db.participant.update({ where: { id: merged.id }, data: { mergedIntoId: kept.id } });
-    await expectAppError(addContact(worker, await contactInput(shiftId, { participantId: gone.id }), NOW), 'invalid', /de-identified\. Record the contact as anonymous/, 'participantId');
+    await expectAppError(
+      addContact(worker, await contactInput(shiftId, { participantId: gone.id }), NOW),
+      'invalid',
+      /de-identified\. Record the contact as anonymous/,
+      'participantId',
+    );
     await expectAppError(addContact(worker, await contactInput(shiftId, { participantId: merged.id }), NOW), 'invalid', /merged into another/, 'participantId');
     await expectAppError(addContact(worker, await contactInput(shiftId, { participantId: randomUUID() }), NOW), 'invalid', /not found/, 'participantId');
     expect(await db.outreachContact.count()).toBe(0);
@@ -140,6 +163,8 @@ describe('voiding a contact', () => {
     await expect(c.query(`UPDATE outreach_contact SET people_count = 3 WHERE id = $1`, [entry.id])).rejects.toThrow(/outreach_append_only/);
     await expect(c.query(`DELETE FROM outreach_contact_kind WHERE contact_id = $1`, [entry.id])).rejects.toThrow(/outreach_append_only/);
     await expect(c.query(`UPDATE outreach_contact_supply SET quantity = 9`)).resolves.toBeDefined(); // no rows: nothing to refuse
-    await expect(c.query(`INSERT INTO outreach_contact_supply (contact_id, service_type_id, quantity) SELECT $1, id, 501 FROM service_type LIMIT 1`, [entry.id])).rejects.toThrow(/quantity_check/);
+    await expect(
+      c.query(`INSERT INTO outreach_contact_supply (contact_id, service_type_id, quantity) SELECT $1, id, 501 FROM service_type LIMIT 1`, [entry.id]),
+    ).rejects.toThrow(/quantity_check/);
   });
 });

@@ -37,10 +37,12 @@ export async function addContact(actor: Actor, input: unknown, now = programNow(
   const contactedAt = v.contactedAt ?? now;
   const problem = entryTimeProblem(contactedAt, now, 'time of the contact');
   if (problem) throw new AppError('invalid', problem, 'contactedAt');
-  const [row] = await refusingPlainly(() => db.$queryRaw<{ answer: AddAnswer }[]>`
+  const [row] = await refusingPlainly(
+    () => db.$queryRaw<{ answer: AddAnswer }[]>`
     SELECT add_outreach_contact(${v.id}::uuid, ${v.shiftId}::uuid, ${v.participantId}::uuid, ${v.peopleCount}::int, ${v.isNew},
       ${contactedAt}, ${localDay(contactedAt)}::date, ${actor.id}::uuid, ${actor.role}::"Role", ${v.kindIds}::uuid[],
-      ${JSON.stringify(v.supplies)}::jsonb, ${now}) AS answer`);
+      ${JSON.stringify(v.supplies)}::jsonb, ${now}) AS answer`,
+  );
   const answer = row!.answer;
   if (answer.refused === 'supply_not_in_list') throw new AppError('invalid', SUPPLY_NOT_IN_LIST, 'supplies');
   if (answer.refused) throw participantRefusal(answer.refused, DEIDENTIFIED) ?? new Error(`add_outreach_contact: ${answer.refused}`);
@@ -60,7 +62,11 @@ export async function voidContact(actor: Actor, input: unknown, now = programNow
     const problem = voidProblem(actor, row);
     if (problem) throw new AppError('forbidden', problem);
     if (row.voided) throw new AppError('conflict', 'This contact is already voided.');
-    await tx.outreachContact.update({ where: { id }, data: { voidedAt: now, voidedById: actor.id, voidReasonEnc: encryptField(reason, contactVoidContext(id)) }, select: { id: true } });
+    await tx.outreachContact.update({
+      where: { id },
+      data: { voidedAt: now, voidedById: actor.id, voidReasonEnc: encryptField(reason, contactVoidContext(id)) },
+      select: { id: true },
+    });
     // The reason is free text and may name someone: encrypted on the contact, never in the audit log.
     await recordAudit(tx, actor, 'outreach_contact.voided', { entityType: 'outreach_contact', entityId: id, details: { participantId: row.participantId } });
   });

@@ -14,10 +14,11 @@ import { ENTRY_EXPIRED, VOIDED_REPLAY, type OutreachList } from './schema.ts';
  * request. Returns whether the id was already stored.
  */
 export async function answerReplay(tx: Tx, table: 'outreach_shift' | 'outreach_contact', id: string, actor: Actor): Promise<boolean> {
-  const rows = table === 'outreach_shift'
-    ? await tx.$queryRaw<{ createdById: string; voided: boolean }[]>`
+  const rows =
+    table === 'outreach_shift'
+      ? await tx.$queryRaw<{ createdById: string; voided: boolean }[]>`
         SELECT created_by_id::text AS "createdById", voided_at IS NOT NULL AS voided FROM outreach_shift WHERE id = ${id}::uuid`
-    : await tx.$queryRaw<{ createdById: string; voided: boolean }[]>`
+      : await tx.$queryRaw<{ createdById: string; voided: boolean }[]>`
         SELECT created_by_id::text AS "createdById", voided_at IS NOT NULL AS voided FROM outreach_contact WHERE id = ${id}::uuid`;
   const row = rows[0];
   if (!row) return false;

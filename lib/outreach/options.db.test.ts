@@ -82,6 +82,9 @@ describe('who may change the lists', () => {
     const { id } = await createOption(admin, { list: 'contact_kind', name: 'Bad date list handed out' });
     await renameOption(admin, { id, name: 'Bad date sheet handed out' });
     await setOptionStatus(admin, { id, status: 'inactive' });
-    expect(await db.outreachOption.findUniqueOrThrow({ where: { id }, select: { name: true, active: true } })).toEqual({ name: 'Bad date sheet handed out', active: false });
+    expect(await db.outreachOption.findUniqueOrThrow({ where: { id }, select: { name: true, active: true } })).toEqual({
+      name: 'Bad date sheet handed out',
+      active: false,
+    });
   });
 });

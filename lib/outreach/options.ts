@@ -17,7 +17,11 @@ const select = { id: true, list: true, key: true, name: true, active: true } as 
 export async function activeOptions(actor: Actor): Promise<Record<OutreachList, OutreachOptionRow[]>> {
   assertCan(actor, 'outreach:read');
   const rows = await db.outreachOption.findMany({ where: { active: true }, select, orderBy: [{ sortOrder: 'asc' }, { name: 'asc' }] });
-  return { zone: rows.filter((r) => r.list === 'zone'), platform: rows.filter((r) => r.list === 'platform'), contact_kind: rows.filter((r) => r.list === 'contact_kind') };
+  return {
+    zone: rows.filter((r) => r.list === 'zone'),
+    platform: rows.filter((r) => r.list === 'platform'),
+    contact_kind: rows.filter((r) => r.list === 'contact_kind'),
+  };
 }
 
 /** Every entry, in use or not, for the settings page. Managers and IT support (`settings:manage`). */
@@ -28,7 +32,8 @@ export async function listOptions(actor: Actor): Promise<OutreachOptionRow[]> {
 
 async function nameFree(list: OutreachList, name: string, exceptId?: string): Promise<void> {
   const clash = await db.outreachOption.findFirst({
-    where: { list, name: { equals: name, mode: 'insensitive' }, ...(exceptId ? { id: { not: exceptId } } : {}) }, select: { id: true },
+    where: { list, name: { equals: name, mode: 'insensitive' }, ...(exceptId ? { id: { not: exceptId } } : {}) },
+    select: { id: true },
   });
   if (clash) throw new AppError('conflict', NAME_TAKEN, 'name');
 }

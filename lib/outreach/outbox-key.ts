@@ -31,7 +31,8 @@ export async function outboxKey(actor: Actor): Promise<OutboxKey> {
   const pkcs8 = Buffer.from(await webcrypto.subtle.exportKey('pkcs8', pair.privateKey)).toString('base64');
   // Two first requests at once: only one key is kept, and both answer with it.
   await db.authSession.updateMany({
-    where: { id: actor.sessionId, outboxKey: null, endedAt: null }, data: { outboxKeyId: kid, outboxKey: encryptField(pkcs8, context(kid)) },
+    where: { id: actor.sessionId, outboxKey: null, endedAt: null },
+    data: { outboxKeyId: kid, outboxKey: encryptField(pkcs8, context(kid)) },
   });
   const stored = await db.authSession.findUniqueOrThrow({ where: { id: actor.sessionId }, select: { outboxKeyId: true, outboxKey: true } });
   if (!stored.outboxKeyId || !stored.outboxKey) throw new AppError('conflict', QUEUE_UNREADABLE);
@@ -48,14 +49,20 @@ async function publicOf(kid: string, stored: Uint8Array): Promise<JsonWebKey> {
   return { kty, crv, x, y };
 }
 
-const b64 = z.string().max(200_000).regex(/^[A-Za-z0-9+/=]*$/);
-export const SealedSchema = z.object({
-  v: z.literal(SEAL_VERSION),
-  kid: z.uuid(),
-  epk: z.object({ kty: z.literal('EC'), crv: z.literal('P-256'), x: z.string().max(64), y: z.string().max(64) }),
-  iv: b64,
-  ct: b64,
-}, { error: 'This entry could not be read. Reload the page and try again.' });
+const b64 = z
+  .string()
+  .max(200_000)
+  .regex(/^[A-Za-z0-9+/=]*$/);
+export const SealedSchema = z.object(
+  {
+    v: z.literal(SEAL_VERSION),
+    kid: z.uuid(),
+    epk: z.object({ kty: z.literal('EC'), crv: z.literal('P-256'), x: z.string().max(64), y: z.string().max(64) }),
+    iv: b64,
+    ct: b64,
+  },
+  { error: 'This entry could not be read. Reload the page and try again.' },
+);
 
 /** Opens an entry sealed on the phone to one of this person's keys. Refused (not retried) when the key was shredded or the ciphertext altered. */
 export async function openSealed(actor: Actor, input: unknown): Promise<unknown> {
@@ -63,7 +70,8 @@ export async function openSealed(actor: Actor, input: unknown): Promise<unknown>
   const parsed = SealedSchema.safeParse(input);
   if (!parsed.success) throw new AppError('invalid', 'This entry could not be read. Reload the page and try again.');
   const row = await db.authSession.findFirst({
-    where: { outboxKeyId: parsed.data.kid, userId: actor.id }, select: { outboxKey: true },
+    where: { outboxKeyId: parsed.data.kid, userId: actor.id },
+    select: { outboxKey: true },
   });
   if (!row?.outboxKey) throw new AppError('conflict', QUEUE_UNREADABLE);
   try {

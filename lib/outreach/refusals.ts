@@ -1,8 +1,16 @@
 import 'server-only';
 import { AppError, dbErrorCode } from '@/lib/errors.ts';
 import {
-  CONTACT_OUTSIDE_SHIFT, KIND_NOT_IN_LIST, PLATFORM_NOT_IN_LIST, QUANTITY_RANGE, SHIFT_ENDS_BEFORE_START, SHIFT_NOT_FOUND, SHIFT_TOO_LONG,
-  SHIFT_VOIDED, SUPPLY_NOT_IN_LIST, ZONE_NOT_IN_LIST,
+  CONTACT_OUTSIDE_SHIFT,
+  KIND_NOT_IN_LIST,
+  PLATFORM_NOT_IN_LIST,
+  QUANTITY_RANGE,
+  SHIFT_ENDS_BEFORE_START,
+  SHIFT_NOT_FOUND,
+  SHIFT_TOO_LONG,
+  SHIFT_VOIDED,
+  SUPPLY_NOT_IN_LIST,
+  ZONE_NOT_IN_LIST,
 } from './schema.ts';
 
 // The database's refusals (check constraints and triggers, migration 20261206200000_outreach) as the

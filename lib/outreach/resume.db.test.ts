@@ -64,7 +64,9 @@ describe('resuming an ended shift', () => {
   it('the database lets an end be emptied (the undo) but never moved to another time', async () => {
     const { shiftId } = await ended();
     const c = await rawClient();
-    await expect(c.query(`UPDATE outreach_shift SET ended_at = ended_at + interval '1 minute' WHERE id = $1`, [shiftId])).rejects.toThrow(/outreach_append_only/);
+    await expect(c.query(`UPDATE outreach_shift SET ended_at = ended_at + interval '1 minute' WHERE id = $1`, [shiftId])).rejects.toThrow(
+      /outreach_append_only/,
+    );
     await c.query(`UPDATE outreach_shift SET ended_at = NULL WHERE id = $1`, [shiftId]);
     expect(await endedAt(shiftId)).toBeNull();
   });

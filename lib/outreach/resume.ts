@@ -61,7 +61,9 @@ export async function resumableShift(actor: Actor, now = programNow()): Promise<
   const open = await db.outreachShift.count({ where: { ...mine, endedAt: null } });
   if (open) return null;
   const last = await db.outreachShift.findFirst({
-    where: { ...mine, endedAt: { not: null } }, select: { id: true, endedAt: true }, orderBy: [{ endedAt: 'desc' }, { id: 'desc' }],
+    where: { ...mine, endedAt: { not: null } },
+    select: { id: true, endedAt: true },
+    orderBy: [{ endedAt: 'desc' }, { id: 'desc' }],
   });
   return last?.endedAt && undoOpen(last.endedAt, now) ? { id: last.id, until: undoUntil(last.endedAt) } : null;
 }

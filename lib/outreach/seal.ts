@@ -25,9 +25,9 @@ const fromBase64 = (text: string) => Uint8Array.from(atob(text), (c) => c.charCo
 async function aesKey(privateKey: CryptoKey, publicKey: CryptoKey, usage: KeyUsage): Promise<CryptoKey> {
   const shared = await crypto.subtle.deriveBits({ name: 'ECDH', public: publicKey }, privateKey, 256);
   const hkdf = await crypto.subtle.importKey('raw', shared, 'HKDF', false, ['deriveKey']);
-  return crypto.subtle.deriveKey(
-    { name: 'HKDF', hash: 'SHA-256', salt: new Uint8Array(32), info: INFO }, hkdf, { name: 'AES-GCM', length: 256 }, false, [usage],
-  );
+  return crypto.subtle.deriveKey({ name: 'HKDF', hash: 'SHA-256', salt: new Uint8Array(32), info: INFO }, hkdf, { name: 'AES-GCM', length: 256 }, false, [
+    usage,
+  ]);
 }
 
 /** Seals any JSON value to the server key `serverKey` (a P-256 public JWK) named `kid`. */
@@ -47,7 +47,9 @@ export async function unseal(sealed: Sealed, serverPrivateKey: CryptoKey): Promi
   const theirs = await crypto.subtle.importKey('jwk', sealed.epk, CURVE, false, []);
   const key = await aesKey(serverPrivateKey, theirs, 'decrypt');
   const plain = await crypto.subtle.decrypt(
-    { name: 'AES-GCM', iv: fromBase64(sealed.iv), additionalData: new TextEncoder().encode(sealed.kid) }, key, fromBase64(sealed.ct),
+    { name: 'AES-GCM', iv: fromBase64(sealed.iv), additionalData: new TextEncoder().encode(sealed.kid) },
+    key,
+    fromBase64(sealed.ct),
   );
   return JSON.parse(new TextDecoder().decode(plain));
 }

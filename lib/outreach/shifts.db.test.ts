@@ -13,13 +13,22 @@ describe('starting and ending a shift', () => {
     const [worker, colleague] = [await makeActor('outreach'), await makeActor('coordinator')];
     const ids = await optionIds();
     const id = randomUUID();
-    expect(await startShift(worker, { id, mode: 'street', zoneId: ids['zone:North Shore'], staffIds: [colleague.id] }, NOW)).toEqual({ shiftId: id, duplicate: false });
+    expect(await startShift(worker, { id, mode: 'street', zoneId: ids['zone:North Shore'], staffIds: [colleague.id] }, NOW)).toEqual({
+      shiftId: id,
+      duplicate: false,
+    });
     expect(await endShift(worker, { shiftId: id }, minutes(90))).toEqual({ duplicate: false });
-    const shift = await db.outreachShift.findUniqueOrThrow({ where: { id }, select: { startedAt: true, endedAt: true, startedOn: true, staff: { select: { staffId: true } } } });
+    const shift = await db.outreachShift.findUniqueOrThrow({
+      where: { id },
+      select: { startedAt: true, endedAt: true, startedOn: true, staff: { select: { staffId: true } } },
+    });
     expect(shift).toMatchObject({ startedAt: NOW, endedAt: minutes(90), startedOn: new Date('2026-11-13T00:00:00Z') });
     expect(shift.staff.map((s) => s.staffId).sort()).toEqual([worker.id, colleague.id].sort());
     const events = await db.auditEvent.findMany({ select: { action: true, entityId: true }, orderBy: { id: 'asc' } });
-    expect(events).toEqual([{ action: 'outreach_shift.started', entityId: id }, { action: 'outreach_shift.ended', entityId: id }]);
+    expect(events).toEqual([
+      { action: 'outreach_shift.started', entityId: id },
+      { action: 'outreach_shift.ended', entityId: id },
+    ]);
   });
 
   it('starts an online shift on platforms, and refuses one with none', async () => {
@@ -39,7 +48,12 @@ describe('starting and ending a shift', () => {
     await expectAppError(startShift(worker, { ...street, startedAt: NOW, endedAt: NOW }, NOW), 'invalid', /end must be after the start/, 'endedAt');
     await expectAppError(startShift(worker, { ...street, zoneId: ids['platform:Dating apps'] }, NOW), 'invalid', /zone from the list/, 'zoneId');
     await expectAppError(startShift(worker, { ...street, zoneId: randomUUID() }, NOW), 'invalid', /zone from the list/, 'zoneId');
-    await expectAppError(startShift(worker, { id: randomUUID(), mode: 'online', platformIds: [ids['zone:Downtown']] }, NOW), 'invalid', /platforms from the list/, 'platformIds');
+    await expectAppError(
+      startShift(worker, { id: randomUUID(), mode: 'online', platformIds: [ids['zone:Downtown']] }, NOW),
+      'invalid',
+      /platforms from the list/,
+      'platformIds',
+    );
     await expectAppError(startShift(worker, { ...street, staffIds: [(await makeActor('peer')).id] }, NOW), 'invalid', /staff who do outreach/, 'staffIds');
     await expectAppError(startShift(worker, { ...street, startedAt: minutes(60) }, NOW), 'invalid', /future/, 'startedAt');
     await expectAppError(startShift(worker, { ...street, mode: 'boat' }, NOW), 'invalid', /street or online/, 'mode');
@@ -51,7 +65,12 @@ describe('starting and ending a shift', () => {
     const worker = await makeActor('outreach');
     const ids = await optionIds();
     await db.outreachOption.update({ where: { id: ids['zone:Highway motels'] }, data: { active: false } });
-    await expectAppError(startShift(worker, { id: randomUUID(), mode: 'street', zoneId: ids['zone:Highway motels'] }, NOW), 'invalid', /zone from the list/, 'zoneId');
+    await expectAppError(
+      startShift(worker, { id: randomUUID(), mode: 'street', zoneId: ids['zone:Highway motels'] }, NOW),
+      'invalid',
+      /zone from the list/,
+      'zoneId',
+    );
   });
 
   it('refuses ending before the start, or before a contact already on it, and a second different end', async () => {
@@ -82,14 +101,22 @@ describe('what the database guarantees whatever code writes', () => {
     const worker = await makeActor('outreach');
     const c = await rawClient();
     const shiftId = await streetShift(worker);
-    await expect(c.query(`UPDATE outreach_shift SET ended_at = started_at - interval '1 minute' WHERE id = $1`, [shiftId])).rejects.toThrow(/outreach_shift_end_check/);
-    await expect(c.query(`UPDATE outreach_shift SET zone_id = NULL WHERE id = $1`, [shiftId])).rejects.toThrow(/outreach_shift_where_check|outreach_append_only/);
-    await expect(c.query(`UPDATE outreach_shift SET started_at = started_at - interval '1 hour' WHERE id = $1`, [shiftId])).rejects.toThrow(/outreach_append_only/);
+    await expect(c.query(`UPDATE outreach_shift SET ended_at = started_at - interval '1 minute' WHERE id = $1`, [shiftId])).rejects.toThrow(
+      /outreach_shift_end_check/,
+    );
+    await expect(c.query(`UPDATE outreach_shift SET zone_id = NULL WHERE id = $1`, [shiftId])).rejects.toThrow(
+      /outreach_shift_where_check|outreach_append_only/,
+    );
+    await expect(c.query(`UPDATE outreach_shift SET started_at = started_at - interval '1 hour' WHERE id = $1`, [shiftId])).rejects.toThrow(
+      /outreach_append_only/,
+    );
     await expect(c.query(`DELETE FROM outreach_shift WHERE id = $1`, [shiftId])).rejects.toThrow(/outreach_append_only/);
     const ids = await optionIds();
-    await expect(c.query(
-      `INSERT INTO outreach_shift (id, mode, zone_id, started_at, started_on, created_by_id) VALUES (gen_random_uuid(), 'street', $1, now(), current_date, $2)`,
-      [ids['contact_kind:Talk'], worker.id],
-    )).rejects.toThrow(/outreach_option_zone/);
+    await expect(
+      c.query(
+        `INSERT INTO outreach_shift (id, mode, zone_id, started_at, started_on, created_by_id) VALUES (gen_random_uuid(), 'street', $1, now(), current_date, $2)`,
+        [ids['contact_kind:Talk'], worker.id],
+      ),
+    ).rejects.toThrow(/outreach_option_zone/);
   });
 });

@@ -9,7 +9,14 @@ import { answerReplay, checkOptions } from './entries.ts';
 import { refusingPlainly } from './refusals.ts';
 import { entryTimeProblem, shiftEndProblem, voidProblem } from './rules.ts';
 import {
-  EndShiftSchema, parseOrRefuse, PLATFORM_NOT_IN_LIST, SHIFT_ALREADY_ENDED, SHIFT_VOIDED, STAFF_NOT_FOUND, VoidSchema, ZONE_NOT_IN_LIST,
+  EndShiftSchema,
+  parseOrRefuse,
+  PLATFORM_NOT_IN_LIST,
+  SHIFT_ALREADY_ENDED,
+  SHIFT_VOIDED,
+  STAFF_NOT_FOUND,
+  VoidSchema,
+  ZONE_NOT_IN_LIST,
 } from './schema.ts';
 import { StartShiftSchema } from './schema.ts';
 import { localDay, programNow } from '@/lib/calendar/index.ts';
@@ -43,29 +50,32 @@ export async function startShift(actor: Actor, input: unknown, now = programNow(
   const staffIds = [...new Set([actor.id, ...v.staffIds])];
   const zoneId = v.mode === 'street' ? v.zoneId! : null;
   const platformIds = v.mode === 'online' ? [...new Set(v.platformIds)] : [];
-  return refusingPlainly(() => db.$transaction(async (tx) => {
-    if (await answerReplay(tx, 'outreach_shift', v.id, actor)) return { shiftId: v.id, duplicate: true };
-    if (zoneId) await checkOptions(tx, 'zone', [zoneId], 'zoneId', ZONE_NOT_IN_LIST);
-    await checkOptions(tx, 'platform', platformIds, 'platformIds', PLATFORM_NOT_IN_LIST);
-    await checkStaff(tx, staffIds);
-    // The primary key decides between two sends of the same shift at once, not the look-up above.
-    const inserted = await tx.$queryRaw<{ id: string }[]>`
+  return refusingPlainly(() =>
+    db.$transaction(async (tx) => {
+      if (await answerReplay(tx, 'outreach_shift', v.id, actor)) return { shiftId: v.id, duplicate: true };
+      if (zoneId) await checkOptions(tx, 'zone', [zoneId], 'zoneId', ZONE_NOT_IN_LIST);
+      await checkOptions(tx, 'platform', platformIds, 'platformIds', PLATFORM_NOT_IN_LIST);
+      await checkStaff(tx, staffIds);
+      // The primary key decides between two sends of the same shift at once, not the look-up above.
+      const inserted = await tx.$queryRaw<{ id: string }[]>`
       INSERT INTO outreach_shift (id, mode, zone_id, started_at, ended_at, started_on, created_by_id)
       VALUES (${v.id}::uuid, ${v.mode}::"OutreachMode", ${zoneId}::uuid, ${startedAt}, ${v.endedAt ?? null}::timestamptz,
               ${localDay(startedAt)}::date, ${actor.id}::uuid)
       ON CONFLICT (id) DO NOTHING RETURNING id::text`;
-    if (!inserted.length) {
-      await answerReplay(tx, 'outreach_shift', v.id, actor);
-      return { shiftId: v.id, duplicate: true };
-    }
-    await tx.outreachShiftStaff.createMany({ data: staffIds.map((staffId) => ({ shiftId: v.id, staffId })) });
-    if (platformIds.length) await tx.outreachShiftPlatform.createMany({ data: platformIds.map((platformId) => ({ shiftId: v.id, platformId })) });
-    await recordAudit(tx, actor, 'outreach_shift.started', {
-      entityType: 'outreach_shift', entityId: v.id,
-      details: { mode: v.mode, zoneId, platformIds, staffIds, ended: !!v.endedAt },
-    });
-    return { shiftId: v.id, duplicate: false };
-  }));
+      if (!inserted.length) {
+        await answerReplay(tx, 'outreach_shift', v.id, actor);
+        return { shiftId: v.id, duplicate: true };
+      }
+      await tx.outreachShiftStaff.createMany({ data: staffIds.map((staffId) => ({ shiftId: v.id, staffId })) });
+      if (platformIds.length) await tx.outreachShiftPlatform.createMany({ data: platformIds.map((platformId) => ({ shiftId: v.id, platformId })) });
+      await recordAudit(tx, actor, 'outreach_shift.started', {
+        entityType: 'outreach_shift',
+        entityId: v.id,
+        details: { mode: v.mode, zoneId, platformIds, staffIds, ended: !!v.endedAt },
+      });
+      return { shiftId: v.id, duplicate: false };
+    }),
+  );
 }
 
 type LockedShift = { startedAt: Date; endedAt: Date | null; voidedAt: Date | null; createdById: string; lastContactAt: Date | null; liveContacts: number };
@@ -88,22 +98,26 @@ export async function endShift(actor: Actor, input: unknown, now = programNow())
   assertCan(actor, 'outreach:log');
   const { shiftId, endedAt: given } = parseOrRefuse(EndShiftSchema, input);
   const endedAt = given ?? now;
-  return refusingPlainly(() => db.$transaction(async (tx) => {
-    const shift = await lockShift(tx, shiftId);
-    if (shift.voidedAt) throw new AppError('conflict', SHIFT_VOIDED);
-    if (shift.endedAt) {
-      if (given && shift.endedAt.getTime() === given.getTime()) return { duplicate: true };
-      throw new AppError('conflict', SHIFT_ALREADY_ENDED);
-    }
-    const problem = shiftEndProblem(shift.startedAt, endedAt) ?? entryTimeProblem(endedAt, now, 'end');
-    if (problem) throw new AppError('invalid', problem, 'endedAt');
-    if (shift.lastContactAt && shift.lastContactAt > endedAt) {
-      throw new AppError('invalid', 'A contact on this shift is later than this end. Check the end time.', 'endedAt');
-    }
-    await tx.outreachShift.update({ where: { id: shiftId }, data: { endedAt }, select: { id: true } });
-    await recordAudit(tx, actor, 'outreach_shift.ended', { entityType: 'outreach_shift', entityId: shiftId });
-    return { duplicate: false };
-  }), { outreach_contact_in_shift: 'endedAt' });
+  return refusingPlainly(
+    () =>
+      db.$transaction(async (tx) => {
+        const shift = await lockShift(tx, shiftId);
+        if (shift.voidedAt) throw new AppError('conflict', SHIFT_VOIDED);
+        if (shift.endedAt) {
+          if (given && shift.endedAt.getTime() === given.getTime()) return { duplicate: true };
+          throw new AppError('conflict', SHIFT_ALREADY_ENDED);
+        }
+        const problem = shiftEndProblem(shift.startedAt, endedAt) ?? entryTimeProblem(endedAt, now, 'end');
+        if (problem) throw new AppError('invalid', problem, 'endedAt');
+        if (shift.lastContactAt && shift.lastContactAt > endedAt) {
+          throw new AppError('invalid', 'A contact on this shift is later than this end. Check the end time.', 'endedAt');
+        }
+        await tx.outreachShift.update({ where: { id: shiftId }, data: { endedAt }, select: { id: true } });
+        await recordAudit(tx, actor, 'outreach_shift.ended', { entityType: 'outreach_shift', entityId: shiftId });
+        return { duplicate: false };
+      }),
+    { outreach_contact_in_shift: 'endedAt' },
+  );
 }
 
 /** Voids a mistaken shift with a reason (its contacts first). Its author, a coordinator or a manager (`outreach:log`). */

@@ -22,7 +22,10 @@ export const outreachTimelineEntries: TimelineSource = async (actor, participant
   const contacts = await db.outreachContact.findMany({
     where: { participantId },
     select: {
-      id: true, contactedAt: true, voidedAt: true, voidReasonEnc: true,
+      id: true,
+      contactedAt: true,
+      voidedAt: true,
+      voidReasonEnc: true,
       createdBy: { select: { displayName: true } },
       shift: { select: { mode: true, zone: { select: { name: true } } } },
       kinds: { select: { kind: { select: { name: true, sortOrder: true } } } },
@@ -33,11 +36,14 @@ export const outreachTimelineEntries: TimelineSource = async (actor, participant
   });
   return contacts.map((c): TimelineEntry => {
     const kinds = [...c.kinds].sort((a, b) => a.kind.sortOrder - b.kind.sortOrder).map((k) => k.kind.name);
-    const supplies = [...c.supplies].sort((a, b) => a.serviceType.sortOrder - b.serviceType.sortOrder)
+    const supplies = [...c.supplies]
+      .sort((a, b) => a.serviceType.sortOrder - b.serviceType.sortOrder)
       .map((s) => ({ name: s.serviceType.name, quantity: s.quantity, forOthers: s.forOthers }));
     const where = c.shift.mode === 'street' ? `Street outreach, ${c.shift.zone?.name ?? ''}` : 'Online outreach';
     return {
-      at: c.contactedAt, kind: 'outreach', title: contactTitle(kinds, supplies),
+      at: c.contactedAt,
+      kind: 'outreach',
+      title: contactTitle(kinds, supplies),
       detail: c.voidedAt ? `Voided: ${readContactVoidReason(c.id, c.voidReasonEnc)}` : `${where}. By ${c.createdBy.displayName}.`,
       ...(c.voidedAt ? { muted: true } : {}),
     };

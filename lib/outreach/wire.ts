@@ -42,9 +42,14 @@ export async function applyEntry(actor: Actor, input: unknown, now = programNow(
   const entry = parseOrRefuse(WireEntrySchema, input, () => undefined);
   const payload = revive(entry.payload);
   switch (entry.type) {
-    case 'shift.start': return { duplicate: (await startShift(actor, payload, now)).duplicate };
-    case 'shift.end': return endShift(actor, payload, now);
-    case 'contact.add': return { duplicate: (await addContact(actor, payload, now)).duplicate };
-    case 'contact.void': await voidContact(actor, payload, now); return { duplicate: false };
+    case 'shift.start':
+      return { duplicate: (await startShift(actor, payload, now)).duplicate };
+    case 'shift.end':
+      return endShift(actor, payload, now);
+    case 'contact.add':
+      return { duplicate: (await addContact(actor, payload, now)).duplicate };
+    case 'contact.void':
+      await voidContact(actor, payload, now);
+      return { duplicate: false };
   }
 }

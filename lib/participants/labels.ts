@@ -59,9 +59,5 @@ export const FIELD_LABELS: Record<string, string> = {
 
 /** Choices for a select that also offers "not asked" (empty) and "prefers not to answer". */
 export function answerOptions<K extends string>(labels: Record<K | 'declined', string>, values: readonly K[]) {
-  return [
-    { value: '', label: NOT_ASKED },
-    ...values.map((v) => ({ value: v as string, label: labels[v] })),
-    { value: 'declined', label: DECLINED },
-  ];
+  return [{ value: '', label: NOT_ASKED }, ...values.map((v) => ({ value: v as string, label: labels[v] })), { value: 'declined', label: DECLINED }];
 }

@@ -24,7 +24,10 @@ export async function makeParticipant(staffId: string, { safeContact = null, not
 export async function addNoteRow(participantId: string, authorId: string, text: string, kindKey = 'note', at = programNow()) {
   const id = randomUUID();
   const kind = await db.noteKind.findUniqueOrThrow({ where: { key: kindKey }, select: { id: true } });
-  await db.participantNote.create({ data: { id, participantId, kindId: kind.id, textEnc: encryptField(text, noteContext(id)), writtenAt: at, authorId }, select: { id: true } });
+  await db.participantNote.create({
+    data: { id, participantId, kindId: kind.id, textEnc: encryptField(text, noteContext(id)), writtenAt: at, authorId },
+    select: { id: true },
+  });
   return id;
 }
 
@@ -35,7 +38,12 @@ export async function logVisit(staffId: string, participantId: string | null, at
   const id = randomUUID();
   return db.visit.create({
     data: {
-      id, participantId, visitedAt: at, visitDate: new Date(`${day}T00:00:00Z`), idempotencyKey: randomUUID(), createdById: staffId,
+      id,
+      participantId,
+      visitedAt: at,
+      visitDate: new Date(`${day}T00:00:00Z`),
+      idempotencyKey: randomUUID(),
+      createdById: staffId,
       ...(voided ? { voidedAt: programNow(), voidedById: staffId, voidReasonEnc: encryptField('Logged for the wrong person', `visit:${id}:void_reason`) } : {}),
       services: { create: types.map((t) => ({ serviceTypeId: t.id, quantity: services[t.key!]! })) },
     },

@@ -2,22 +2,67 @@ import { describe, expect, it } from 'vitest';
 import { combineSensitive, mergedAnswers, type MergeSide } from './merge-rules.ts';
 
 const blank = {
-  birthYear: null, birthYearState: 'not_asked', gender: null, genderSelfDescribed: null, indigenousIdentity: null,
-  pronouns: null, pronounsState: 'not_asked', language: null, languageState: 'not_asked', homeCommunity: null, homeCommunityState: 'not_asked', travelling: null,
+  birthYear: null,
+  birthYearState: 'not_asked',
+  gender: null,
+  genderSelfDescribed: null,
+  indigenousIdentity: null,
+  pronouns: null,
+  pronounsState: 'not_asked',
+  language: null,
+  languageState: 'not_asked',
+  homeCommunity: null,
+  homeCommunityState: 'not_asked',
+  travelling: null,
 } as const satisfies Partial<MergeSide>;
 
 describe('mergedAnswers', () => {
   it('takes every answer the kept record never asked for', () => {
-    const merged = { ...blank, birthYear: 1979, birthYearState: 'answered', gender: 'two_spirit', indigenousIdentity: 'inuit', pronouns: 'she/her', pronounsState: 'answered', travelling: 'declined' } as const;
+    const merged = {
+      ...blank,
+      birthYear: 1979,
+      birthYearState: 'answered',
+      gender: 'two_spirit',
+      indigenousIdentity: 'inuit',
+      pronouns: 'she/her',
+      pronounsState: 'answered',
+      travelling: 'declined',
+    } as const;
     expect(mergedAnswers(blank, merged)).toEqual({
-      birthYear: 1979, birthYearState: 'answered', gender: 'two_spirit', genderSelfDescribed: null, indigenousIdentity: 'inuit',
-      pronouns: 'she/her', pronounsState: 'answered', travelling: 'declined',
+      birthYear: 1979,
+      birthYearState: 'answered',
+      gender: 'two_spirit',
+      genderSelfDescribed: null,
+      indigenousIdentity: 'inuit',
+      pronouns: 'she/her',
+      pronounsState: 'answered',
+      travelling: 'declined',
     });
   });
 
   it('keeps the kept record’s answers, including "prefers not to answer"', () => {
-    const kept = { ...blank, birthYearState: 'declined', gender: 'declined', indigenousIdentity: 'none', pronounsState: 'declined', language: 'English', languageState: 'answered', travelling: 'no' } as const;
-    const merged = { ...blank, birthYear: 1979, birthYearState: 'answered', gender: 'woman', indigenousIdentity: 'metis', pronouns: 'she/her', pronounsState: 'answered', language: 'French', languageState: 'answered', travelling: 'yes' } as const;
+    const kept = {
+      ...blank,
+      birthYearState: 'declined',
+      gender: 'declined',
+      indigenousIdentity: 'none',
+      pronounsState: 'declined',
+      language: 'English',
+      languageState: 'answered',
+      travelling: 'no',
+    } as const;
+    const merged = {
+      ...blank,
+      birthYear: 1979,
+      birthYearState: 'answered',
+      gender: 'woman',
+      indigenousIdentity: 'metis',
+      pronouns: 'she/her',
+      pronounsState: 'answered',
+      language: 'French',
+      languageState: 'answered',
+      travelling: 'yes',
+    } as const;
     expect(mergedAnswers(kept, merged)).toEqual({});
   });
 
@@ -27,7 +72,10 @@ describe('mergedAnswers', () => {
   });
 
   it('brings the self-described words with a self-described gender', () => {
-    expect(mergedAnswers(blank, { ...blank, gender: 'self_described', genderSelfDescribed: 'femme' })).toEqual({ gender: 'self_described', genderSelfDescribed: 'femme' });
+    expect(mergedAnswers(blank, { ...blank, gender: 'self_described', genderSelfDescribed: 'femme' })).toEqual({
+      gender: 'self_described',
+      genderSelfDescribed: 'femme',
+    });
   });
 });
 

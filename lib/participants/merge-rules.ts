@@ -67,9 +67,17 @@ export function combineSensitive(kept: Sensitive, merged: Sensitive, heading: st
 }
 
 /** The kept record's new safe contact (re-encrypted under its own id, only if it changes) and a note to add, if any. */
-export function mergedSensitive(kept: MergeSide, merged: MergeSide, now: Date): { update: { safeContactEnc?: Uint8Array<ArrayBuffer> | null }; carriedNote: string | null } {
+export function mergedSensitive(
+  kept: MergeSide,
+  merged: MergeSide,
+  now: Date,
+): { update: { safeContactEnc?: Uint8Array<ArrayBuffer> | null }; carriedNote: string | null } {
   const before = decryptSafeContact(kept.id, kept);
-  const after = combineSensitive({ safeContact: before }, { safeContact: decryptSafeContact(merged.id, merged) }, `From record ${merged.code}, merged on ${formatDate(now.toISOString())}:`);
+  const after = combineSensitive(
+    { safeContact: before },
+    { safeContact: decryptSafeContact(merged.id, merged) },
+    `From record ${merged.code}, merged on ${formatDate(now.toISOString())}:`,
+  );
   return { update: after.safeContact !== before ? encryptSafeContact(kept.id, after.safeContact) : {}, carriedNote: after.carriedNote };
 }
 

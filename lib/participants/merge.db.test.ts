@@ -28,13 +28,26 @@ describe('mergeParticipants', () => {
     expect(await db.visit.count({ where: { participantId: merged.id } })).toBe(0);
     const after = await participantRow(kept.id);
     expect(after.visitCount).toBe(4);
-    expect(after.lastSeenAt?.getTime()).toBe((await db.visit.findFirstOrThrow({ where: { participantId: kept.id, voidedAt: null }, orderBy: { visitedAt: 'desc' } })).visitedAt.getTime());
+    expect(after.lastSeenAt?.getTime()).toBe(
+      (await db.visit.findFirstOrThrow({ where: { participantId: kept.id, voidedAt: null }, orderBy: { visitedAt: 'desc' } })).visitedAt.getTime(),
+    );
     const gone = await participantRow(merged.id);
-    expect(gone).toMatchObject({ mergedIntoId: kept.id, alias: null, visitCount: 0, lastSeenAt: null, safeContactEnc: null, notesEnc: null, code: merged.code });
-    expect(await audits()).toEqual([{
-      action: 'participant.merged', entityId: kept.id,
-      details: { keptId: kept.id, mergedId: merged.id, filled: [], carriedNoteId: null, moved: ['visit.participant_id:3'] },
-    }]);
+    expect(gone).toMatchObject({
+      mergedIntoId: kept.id,
+      alias: null,
+      visitCount: 0,
+      lastSeenAt: null,
+      safeContactEnc: null,
+      notesEnc: null,
+      code: merged.code,
+    });
+    expect(await audits()).toEqual([
+      {
+        action: 'participant.merged',
+        entityId: kept.id,
+        details: { keptId: kept.id, mergedId: merged.id, filled: [], carriedNoteId: null, moved: ['visit.participant_id:3'] },
+      },
+    ]);
     // The merged alias is gone from the table and never reached the audit log.
     expect(await dumpTable('participant')).not.toContain(merged.alias!);
     expect(await dumpTable('audit_event')).not.toContain(merged.alias!);
@@ -44,16 +57,40 @@ describe('mergeParticipants', () => {
     const staff = await makeActor('manager');
     const kept = await makeParticipant(staff.id, { languageState: 'declined', birthYear: 1990, birthYearState: 'answered', indigenousIdentity: 'declined' });
     const merged = await makeParticipant(staff.id, {
-      pronouns: 'she/her', pronounsState: 'answered', language: 'Cree', languageState: 'answered', birthYear: 1985, birthYearState: 'answered',
-      gender: 'self_described', genderSelfDescribed: 'femme', indigenousIdentity: 'metis', travelling: 'yes', homeCommunityState: 'declined',
+      pronouns: 'she/her',
+      pronounsState: 'answered',
+      language: 'Cree',
+      languageState: 'answered',
+      birthYear: 1985,
+      birthYearState: 'answered',
+      gender: 'self_described',
+      genderSelfDescribed: 'femme',
+      indigenousIdentity: 'metis',
+      travelling: 'yes',
+      homeCommunityState: 'declined',
     });
     await mergeParticipants(staff, { keptId: kept.id, mergedId: merged.id });
     expect(await participantRow(kept.id)).toMatchObject({
-      pronouns: 'she/her', pronounsState: 'answered', language: null, languageState: 'declined', birthYear: 1990, gender: 'self_described',
-      genderSelfDescribed: 'femme', indigenousIdentity: 'declined', travelling: 'yes', homeCommunity: null, homeCommunityState: 'declined',
+      pronouns: 'she/her',
+      pronounsState: 'answered',
+      language: null,
+      languageState: 'declined',
+      birthYear: 1990,
+      gender: 'self_described',
+      genderSelfDescribed: 'femme',
+      indigenousIdentity: 'declined',
+      travelling: 'yes',
+      homeCommunity: null,
+      homeCommunityState: 'declined',
     });
     expect((await audits())[0]!.details).toMatchObject({ filled: ['gender', 'genderSelfDescribed', 'pronouns', 'homeCommunity', 'travelling'] });
-    expect(await participantRow(merged.id)).toMatchObject({ pronouns: null, pronounsState: 'not_asked', gender: null, genderSelfDescribed: null, birthYear: null });
+    expect(await participantRow(merged.id)).toMatchObject({
+      pronouns: null,
+      pronounsState: 'not_asked',
+      gender: null,
+      genderSelfDescribed: null,
+      birthYear: null,
+    });
   });
 
   it('moves the merged record’s dated notes to the kept record, still readable and signed; a missing safe contact is taken over', async () => {
@@ -63,7 +100,10 @@ describe('mergeParticipants', () => {
     await mergeParticipants(staff, { keptId: kept.id, mergedId: merged.id });
     expect(decryptSafeContact(kept.id, await participantRow(kept.id))).toBe('Text first, never call.');
     const { notes } = await revealSensitive(staff, { id: kept.id });
-    expect(notes.map((n) => [n.text, n.author]).sort()).toEqual([['Asked about housing.', staff.displayName], ['Prefers the back door.', staff.displayName]]);
+    expect(notes.map((n) => [n.text, n.author]).sort()).toEqual([
+      ['Asked about housing.', staff.displayName],
+      ['Prefers the back door.', staff.displayName],
+    ]);
     expect(await db.participantNote.count({ where: { participantId: merged.id } })).toBe(0);
     expect((await audits())[0]!.details).toMatchObject({ carriedNoteId: null, moved: ['participant_note.participant_id:1'] });
     expect(await dumpTable('participant')).not.toContain('housing');
@@ -77,7 +117,13 @@ describe('mergeParticipants', () => {
     await mergeParticipants(staff, { keptId: kept.id, mergedId: merged.id });
     expect(decryptSafeContact(kept.id, await participantRow(kept.id))).toBe('Call after 6.');
     const { notes } = await revealSensitive(staff, { id: kept.id });
-    expect(notes).toEqual([expect.objectContaining({ kind: 'Note', author: staff.displayName, text: expect.stringMatching(new RegExp(`^From record ${merged.code}, merged on .*\nSafe contact: Only by email\.$`)) })]);
+    expect(notes).toEqual([
+      expect.objectContaining({
+        kind: 'Note',
+        author: staff.displayName,
+        text: expect.stringMatching(new RegExp(`^From record ${merged.code}, merged on .*\nSafe contact: Only by email\.$`)),
+      }),
+    ]);
     expect((await audits())[0]!.details).toMatchObject({ carriedNoteId: notes[0]!.id });
   });
 
@@ -102,13 +148,19 @@ describe('tables added by later features', () => {
 
   it('are found through their foreign keys and moved, whatever the column is called', async () => {
     const c = await rawClient();
-    await c.query(`CREATE TABLE lifecycle_extra (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), person uuid REFERENCES participant(id), helper uuid REFERENCES participant(id), what text); GRANT SELECT, INSERT, UPDATE, DELETE ON lifecycle_extra TO ${runtimeRole()}`);
+    await c.query(
+      `CREATE TABLE lifecycle_extra (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), person uuid REFERENCES participant(id), helper uuid REFERENCES participant(id), what text); GRANT SELECT, INSERT, UPDATE, DELETE ON lifecycle_extra TO ${runtimeRole()}`,
+    );
     const staff = await makeActor('manager');
     const [kept, merged, other] = [await makeParticipant(staff.id), await makeParticipant(staff.id), await makeParticipant(staff.id)];
     await c.query(`INSERT INTO lifecycle_extra (person, helper, what) VALUES ($1, $2, 'a'), ($2, $1, 'b'), ($3, NULL, 'c')`, [merged.id, other.id, other.id]);
     await mergeParticipants(staff, { keptId: kept.id, mergedId: merged.id });
     const { rows } = await c.query(`SELECT person::text, helper::text, what FROM lifecycle_extra ORDER BY what`);
-    expect(rows).toEqual([{ person: kept.id, helper: other.id, what: 'a' }, { person: other.id, helper: kept.id, what: 'b' }, { person: other.id, helper: null, what: 'c' }]);
+    expect(rows).toEqual([
+      { person: kept.id, helper: other.id, what: 'a' },
+      { person: other.id, helper: kept.id, what: 'b' },
+      { person: other.id, helper: null, what: 'c' },
+    ]);
     expect((await audits())[0]!.details).toMatchObject({ moved: ['lifecycle_extra.helper:1', 'lifecycle_extra.person:1'] });
   });
 
@@ -116,21 +168,33 @@ describe('tables added by later features', () => {
     const c = await rawClient();
     const staff = await makeActor('manager');
     const [kept, merged] = [await makeParticipant(staff.id), await makeParticipant(staff.id)];
-    await c.query(`CREATE TABLE lifecycle_extra (person uuid REFERENCES participant(id), CHECK (person IS DISTINCT FROM '${kept.id}')); GRANT SELECT, INSERT, UPDATE, DELETE ON lifecycle_extra TO ${runtimeRole()}`);
+    await c.query(
+      `CREATE TABLE lifecycle_extra (person uuid REFERENCES participant(id), CHECK (person IS DISTINCT FROM '${kept.id}')); GRANT SELECT, INSERT, UPDATE, DELETE ON lifecycle_extra TO ${runtimeRole()}`,
+    );
     await c.query(`INSERT INTO lifecycle_extra VALUES ($1)`, [merged.id]);
-    await expectAppError(mergeParticipants(staff, { keptId: kept.id, mergedId: merged.id }), 'conflict', /^Both records have lifecycle extra that cannot be combined automatically\. Nothing was merged\.$/);
+    await expectAppError(
+      mergeParticipants(staff, { keptId: kept.id, mergedId: merged.id }),
+      'conflict',
+      /^Both records have lifecycle extra that cannot be combined automatically\. Nothing was merged\.$/,
+    );
     expect((await participantRow(merged.id)).mergedIntoId).toBeNull();
     expect(await db.auditEvent.count()).toBe(0);
   });
 
   it('with a once-per-person row on both records: refused, naming the table, nothing changed', async () => {
     const c = await rawClient();
-    await c.query(`CREATE TABLE lifecycle_once (session text, participant_id uuid REFERENCES participant(id), UNIQUE (session, participant_id)); GRANT SELECT, INSERT, UPDATE, DELETE ON lifecycle_once TO ${runtimeRole()}`);
+    await c.query(
+      `CREATE TABLE lifecycle_once (session text, participant_id uuid REFERENCES participant(id), UNIQUE (session, participant_id)); GRANT SELECT, INSERT, UPDATE, DELETE ON lifecycle_once TO ${runtimeRole()}`,
+    );
     const staff = await makeActor('manager');
     const [kept, merged] = [await makeParticipant(staff.id), await makeParticipant(staff.id)];
     await logVisit(staff.id, merged.id);
     await c.query(`INSERT INTO lifecycle_once VALUES ('s1', $1), ('s1', $2), ('s2', $2)`, [kept.id, merged.id]);
-    await expectAppError(mergeParticipants(staff, { keptId: kept.id, mergedId: merged.id }), 'conflict', /Both records have lifecycle once that can be recorded only once per person.*Nothing was merged\./);
+    await expectAppError(
+      mergeParticipants(staff, { keptId: kept.id, mergedId: merged.id }),
+      'conflict',
+      /Both records have lifecycle once that can be recorded only once per person.*Nothing was merged\./,
+    );
     expect(await participantRow(merged.id)).toMatchObject({ mergedIntoId: null, alias: merged.alias, visitCount: 1 });
     expect((await c.query(`SELECT count(*)::int AS n FROM lifecycle_once WHERE participant_id = $1`, [merged.id])).rows[0].n).toBe(2);
     expect(await db.auditEvent.count()).toBe(0);
@@ -145,7 +209,10 @@ describe('tables added by later features', () => {
     };
     await mergeParticipants(staff, { keptId: kept.id, mergedId: merged.id });
     const { rows } = await c.query(`SELECT session, participant_id::text AS p FROM lifecycle_once ORDER BY session`);
-    expect(rows).toEqual([{ session: 's1', p: kept.id }, { session: 's2', p: kept.id }]);
+    expect(rows).toEqual([
+      { session: 's1', p: kept.id },
+      { session: 's2', p: kept.id },
+    ]);
   });
 });
 

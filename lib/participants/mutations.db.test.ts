@@ -8,8 +8,17 @@ import { birthYearBounds } from './rules.ts';
 
 const BASIC = { alias: 'Rosie Quartz', consent: 'on' };
 const FULL = {
-  ...BASIC, birthYear: '1990', gender: 'self_described', genderSelfDescribed: 'femme', indigenousIdentity: 'metis',
-  pronouns: 'she/they', languageDeclined: 'on', homeCommunity: 'Merritt', travelling: 'yes', safeContact: 'text only after 6', notes: 'likes tea',
+  ...BASIC,
+  birthYear: '1990',
+  gender: 'self_described',
+  genderSelfDescribed: 'femme',
+  indigenousIdentity: 'metis',
+  pronouns: 'she/they',
+  languageDeclined: 'on',
+  homeCommunity: 'Merritt',
+  travelling: 'yes',
+  safeContact: 'text only after 6',
+  notes: 'likes tea',
 };
 
 const row = (id: string) => db.participant.findUniqueOrThrow({ where: { id } });
@@ -21,13 +30,29 @@ describe('createParticipant', () => {
     expect(code).toMatch(/^[ACDEFGHJKMNPQRTUVWXY34679]{3}-[ACDEFGHJKMNPQRTUVWXY34679]{3}$/);
     const p = await row(id);
     expect(p).toMatchObject({
-      code, alias: 'Rosie Quartz', birthYear: 1990, birthYearState: 'answered', gender: 'self_described', genderSelfDescribed: 'femme',
-      indigenousIdentity: 'metis', pronouns: 'she/they', pronounsState: 'answered', language: null, languageState: 'declined',
-      homeCommunity: 'Merritt', homeCommunityState: 'answered', travelling: 'yes', consentById: coordinator.id, createdById: coordinator.id,
+      code,
+      alias: 'Rosie Quartz',
+      birthYear: 1990,
+      birthYearState: 'answered',
+      gender: 'self_described',
+      genderSelfDescribed: 'femme',
+      indigenousIdentity: 'metis',
+      pronouns: 'she/they',
+      pronounsState: 'answered',
+      language: null,
+      languageState: 'declined',
+      homeCommunity: 'Merritt',
+      homeCommunityState: 'answered',
+      travelling: 'yes',
+      consentById: coordinator.id,
+      createdById: coordinator.id,
     });
     expect(Date.now() - p.consentAt.getTime()).toBeLessThan(60_000);
     expect(await lastAudit()).toMatchObject({
-      action: 'participant.created', actorId: coordinator.id, entityType: 'participant', entityId: id,
+      action: 'participant.created',
+      actorId: coordinator.id,
+      entityType: 'participant',
+      entityId: id,
       details: {
         answered: ['birthYear', 'gender', 'indigenousIdentity', 'pronouns', 'homeCommunity', 'travelling', 'safeContact', 'notes'],
         declined: ['language'],
@@ -40,8 +65,16 @@ describe('createParticipant', () => {
   it('leaves every optional field "not asked" by default', async () => {
     const { id } = await createParticipant(await makeActor('outreach'), BASIC);
     expect(await row(id)).toMatchObject({
-      birthYear: null, birthYearState: 'not_asked', gender: null, indigenousIdentity: null, pronounsState: 'not_asked',
-      languageState: 'not_asked', homeCommunityState: 'not_asked', travelling: null, safeContactEnc: null, notesEnc: null,
+      birthYear: null,
+      birthYearState: 'not_asked',
+      gender: null,
+      indigenousIdentity: null,
+      pronounsState: 'not_asked',
+      languageState: 'not_asked',
+      homeCommunityState: 'not_asked',
+      travelling: null,
+      safeContactEnc: null,
+      notesEnc: null,
     });
     expect((await lastAudit()).details).toEqual({ answered: [], declined: [] });
   });
@@ -136,7 +169,11 @@ describe('updateParticipant', () => {
 
   it('answers "not found" for an unknown or malformed id, changing nothing', async () => {
     const coordinator = await makeActor('coordinator');
-    await expectAppError(updateParticipant(coordinator, { ...BASIC, id: '00000000-0000-4000-8000-000000000000' }), 'not_found', 'That participant was not found.');
+    await expectAppError(
+      updateParticipant(coordinator, { ...BASIC, id: '00000000-0000-4000-8000-000000000000' }),
+      'not_found',
+      'That participant was not found.',
+    );
     for (const id of ['nope', 7, undefined]) {
       await expectAppError(updateParticipant(coordinator, { ...BASIC, id }), 'invalid', 'That participant was not found.', 'id');
     }

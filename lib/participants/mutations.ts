@@ -95,9 +95,22 @@ async function lockForEdit(tx: Tx, id: string) {
   const row = await tx.participant.findUnique({
     where: { id },
     select: {
-      alias: true, birthYear: true, birthYearState: true, gender: true, genderSelfDescribed: true, indigenousIdentity: true,
-      pronouns: true, pronounsState: true, language: true, languageState: true, homeCommunity: true, homeCommunityState: true,
-      travelling: true, safeContactEnc: true, deidentifiedAt: true, mergedIntoId: true,
+      alias: true,
+      birthYear: true,
+      birthYearState: true,
+      gender: true,
+      genderSelfDescribed: true,
+      indigenousIdentity: true,
+      pronouns: true,
+      pronounsState: true,
+      language: true,
+      languageState: true,
+      homeCommunity: true,
+      homeCommunityState: true,
+      travelling: true,
+      safeContactEnc: true,
+      deidentifiedAt: true,
+      mergedIntoId: true,
     },
   });
   if (!row) throw notFound('That participant');

@@ -53,7 +53,8 @@ export async function setNoteKindStatus(actor: Actor, input: unknown): Promise<v
   await db.$transaction(async (tx) => {
     const kind = await tx.noteKind.findUnique({ where: { id }, select: { key: true, active: true } });
     if (!kind) throw notFound('That kind of note');
-    if (kind.key === 'note' && status === 'retired') throw new AppError('conflict', 'The plain “Note” kind stays in use: new records and merges write under it.');
+    if (kind.key === 'note' && status === 'retired')
+      throw new AppError('conflict', 'The plain “Note” kind stays in use: new records and merges write under it.');
     if (kind.active === (status === 'active')) return;
     await tx.noteKind.update({ where: { id }, data: { active: status === 'active' }, select: { id: true } });
     await recordAudit(tx, actor, status === 'active' ? 'note_kind.restored' : 'note_kind.retired', { entityType: 'note_kind', entityId: id });

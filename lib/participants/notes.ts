@@ -37,7 +37,11 @@ export async function notesWithText(tx: Tx, participantId: string): Promise<Note
     orderBy: [{ writtenAt: 'desc' }, { id: 'desc' }],
   });
   return rows.map((r) => ({
-    id: r.id, kind: r.kind.name, writtenAt: r.writtenAt.toISOString(), author: r.author?.displayName ?? null, migrated: r.migrated,
+    id: r.id,
+    kind: r.kind.name,
+    writtenAt: r.writtenAt.toISOString(),
+    author: r.author?.displayName ?? null,
+    migrated: r.migrated,
     text: decryptField(r.textEnc, noteContext(r.id)),
   }));
 }
@@ -46,7 +50,14 @@ export async function notesWithText(tx: Tx, participantId: string): Promise<Note
 export async function insertNote(tx: Tx, actor: Actor, input: { participantId: string; kindId: string; text: string; at: Date }): Promise<string> {
   const id = randomUUID();
   await tx.participantNote.create({
-    data: { id, participantId: input.participantId, kindId: input.kindId, textEnc: encryptField(input.text, noteContext(id)), writtenAt: input.at, authorId: actor.id },
+    data: {
+      id,
+      participantId: input.participantId,
+      kindId: input.kindId,
+      textEnc: encryptField(input.text, noteContext(id)),
+      writtenAt: input.at,
+      authorId: actor.id,
+    },
     select: { id: true },
   });
   return id;
@@ -78,7 +89,11 @@ export async function addNote(actor: Actor, input: unknown): Promise<{ noteId: s
     const now = programNow();
     const noteId = await insertNote(tx, actor, { ...data, at: now });
     await tx.participant.update({ where: { id: data.participantId }, data: { lastActivityAt: now }, select: { id: true } });
-    await recordAudit(tx, actor, 'participant.note_added', { entityType: 'participant', entityId: data.participantId, details: { noteId, kindId: data.kindId } });
+    await recordAudit(tx, actor, 'participant.note_added', {
+      entityType: 'participant',
+      entityId: data.participantId,
+      details: { noteId, kindId: data.kindId },
+    });
     return { noteId };
   });
 }

@@ -46,7 +46,12 @@ describe('what a peer sees of a person', () => {
     const peer = await makeActor('peer');
     const person = await makePerson(coordinator);
     const shower = await makeResource({ name: 'Shower 1' });
-    const later = await bookSlot(coordinator, { idempotencyKey: key(), resourceId: shower.id, slotStart: tomorrowSlot(shower, 2).start.toISOString(), participantId: person.id });
+    const later = await bookSlot(coordinator, {
+      idempotencyKey: key(),
+      resourceId: shower.id,
+      slotStart: tomorrowSlot(shower, 2).start.toISOString(),
+      participantId: person.id,
+    });
     expect((await participantBookings(coordinator, person.id)).map((b) => b.id)).toEqual([later.bookingId]);
     expect(await participantBookings(peer, person.id)).toEqual([]);
     const soon = soonSlot(shower);

@@ -40,7 +40,12 @@ describe('listParticipants', () => {
   it('sorts by last seen (never seen last, both ways), alias and visits', async () => {
     const { coordinator } = await seed();
     expect(aliases(await listParticipants(coordinator, params(), NOW))).toEqual(['Jade River', 'rose petal', 'Kit 50%', 'Nova']);
-    expect(aliases(await listParticipants(coordinator, params({ sort: 'lastSeen', dir: 'asc' }), NOW))).toEqual(['Kit 50%', 'rose petal', 'Jade River', 'Nova']);
+    expect(aliases(await listParticipants(coordinator, params({ sort: 'lastSeen', dir: 'asc' }), NOW))).toEqual([
+      'Kit 50%',
+      'rose petal',
+      'Jade River',
+      'Nova',
+    ]);
     expect(aliases(await listParticipants(coordinator, params({ sort: 'alias', dir: 'asc' }), NOW))).toEqual(['Jade River', 'Kit 50%', 'Nova', 'rose petal']);
     expect(aliases(await listParticipants(coordinator, params({ sort: 'visits', dir: 'desc' }), NOW))).toEqual(['Kit 50%', 'Jade River', 'rose petal', 'Nova']);
   });
@@ -72,7 +77,10 @@ describe('listParticipants', () => {
     const coordinator = await makeActor('coordinator');
     const rows = Array.from({ length: 60 }, (_, i) => ({
       code: `AAA-${'ACDEFGHJKMNPQRTUVWXY34679'[Math.floor(i / 25)]}${'ACDEFGHJKMNPQRTUVWXY34679'[i % 25]}A`,
-      alias: `Person ${String(i).padStart(2, '0')}`, consentAt: NOW, consentById: coordinator.id, createdById: coordinator.id,
+      alias: `Person ${String(i).padStart(2, '0')}`,
+      consentAt: NOW,
+      consentById: coordinator.id,
+      createdById: coordinator.id,
       // Every third person has never been seen; the others share a handful of dates (ties).
       lastSeenAt: i % 3 === 0 ? null : subDays(NOW, i % 4),
     }));
@@ -110,7 +118,10 @@ describe('findSimilarAliases', () => {
     expect((await findSimilarAliases(coordinator, 'Jade R')).map((h) => h.alias)).not.toContain('Jade R');
     expect(await findSimilarAliases(coordinator, 'Zzyzx')).toEqual([]);
     expect(await findSimilarAliases(coordinator, 'J')).toEqual([]);
-    expect((await findSimilarAliases(coordinator, 'rose  petal'))[0]).toMatchObject({ alias: 'rose petal', lastSeenOn: expect.stringMatching(/^\d{4}-\d\d-\d\d$/) });
+    expect((await findSimilarAliases(coordinator, 'rose  petal'))[0]).toMatchObject({
+      alias: 'rose petal',
+      lastSeenOn: expect.stringMatching(/^\d{4}-\d\d-\d\d$/),
+    });
   });
 });
 

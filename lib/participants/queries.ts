@@ -44,11 +44,7 @@ function listWhere(actor: Actor, params: ListParams, now: Date): Prisma.Particip
     const like = escapeLike(params.q);
     const code = normalizeCode(params.q);
     and.push({
-      OR: [
-        { alias: { contains: like, mode: 'insensitive' } },
-        { code: { contains: like.toUpperCase() } },
-        ...(code.ok ? [{ code: code.code }] : []),
-      ],
+      OR: [{ alias: { contains: like, mode: 'insensitive' } }, { code: { contains: like.toUpperCase() } }, ...(code.ok ? [{ code: code.code }] : [])],
     });
   }
   return and;
@@ -75,14 +71,23 @@ export async function listParticipants(actor: Actor, params: ListParams, now = p
   const { page, skip, take } = pageWindow(total, params.page, params.pageSize);
   const select = { id: true, alias: true, code: true, lastSeenAt: true, ...(details ? { visitCount: true, deidentifiedAt: true } : {}) } as const;
   const nullable = column !== 'visitCount';
-  const rows = skip < filled
-    ? await db.participant.findMany({
-      where: { AND: nullable ? [...where, { [column]: { not: null } }] : where }, select, orderBy: [{ [column]: dir }, { id: dir }], skip, take,
-    })
-    : [];
+  const rows =
+    skip < filled
+      ? await db.participant.findMany({
+          where: { AND: nullable ? [...where, { [column]: { not: null } }] : where },
+          select,
+          orderBy: [{ [column]: dir }, { id: dir }],
+          skip,
+          take,
+        })
+      : [];
   if (nullable && rows.length < take && filled < total) {
     const empty = await db.participant.findMany({
-      where: { AND: [...where, { [column]: null }] }, select, orderBy: { id: dir }, skip: Math.max(0, skip - filled), take: take - rows.length,
+      where: { AND: [...where, { [column]: null }] },
+      select,
+      orderBy: { id: dir },
+      skip: Math.max(0, skip - filled),
+      take: take - rows.length,
     });
     rows.push(...empty);
   }
@@ -93,9 +98,13 @@ type ListRecord = { id: string; alias: string | null; code: string; lastSeenAt: 
 
 function toRow(r: ListRecord): ParticipantRow {
   return {
-    id: r.id, alias: r.alias, code: r.code, lastSeenOn: lastSeenOn(r.lastSeenAt),
+    id: r.id,
+    alias: r.alias,
+    code: r.code,
+    lastSeenOn: lastSeenOn(r.lastSeenAt),
     // What peers may not see is not selected for them in the first place.
-    visitCount: r.visitCount ?? null, deidentified: !!r.deidentifiedAt || r.alias === null,
+    visitCount: r.visitCount ?? null,
+    deidentified: !!r.deidentifiedAt || r.alias === null,
   };
 }
 
@@ -125,8 +134,18 @@ export async function findSimilarAliases(actor: Actor, alias: string): Promise<S
 
 // The optional answers, as stored. Read for the profile and the edit form, never for peers.
 const answersSelect = {
-  birthYear: true, birthYearState: true, gender: true, genderSelfDescribed: true, indigenousIdentity: true,
-  pronouns: true, pronounsState: true, language: true, languageState: true, homeCommunity: true, homeCommunityState: true, travelling: true,
+  birthYear: true,
+  birthYearState: true,
+  gender: true,
+  genderSelfDescribed: true,
+  indigenousIdentity: true,
+  pronouns: true,
+  pronounsState: true,
+  language: true,
+  languageState: true,
+  homeCommunity: true,
+  homeCommunityState: true,
+  travelling: true,
 } as const;
 export type ParticipantAnswers = Omit<ParticipantData, 'alias' | 'safeContact' | 'notes'>;
 
@@ -164,7 +183,12 @@ export async function getParticipantProfile(actor: Actor, id: unknown): Promise<
   const row = await db.participant.findUnique({
     where: { id: pid },
     select: {
-      ...base, ...answersSelect, consentAt: true, consentBy: { select: { displayName: true } }, lastSeenAt: true, visitCount: true,
+      ...base,
+      ...answersSelect,
+      consentAt: true,
+      consentBy: { select: { displayName: true } },
+      lastSeenAt: true,
+      visitCount: true,
     },
   });
   if (!row) throw notFound('That participant');
@@ -172,10 +196,19 @@ export async function getParticipantProfile(actor: Actor, id: unknown): Promise<
   const present = await sensitivePresence(pid);
   const { deidentifiedAt, mergedInto, consentAt, consentBy, lastSeenAt, visitCount, ...answers } = row;
   return {
-    id: row.id, code: row.code, alias: row.alias, deidentified: !!deidentifiedAt, mergedInto,
+    id: row.id,
+    code: row.code,
+    alias: row.alias,
+    deidentified: !!deidentifiedAt,
+    mergedInto,
     details: {
-      ...pickAnswers(answers), ageRange: row.birthYear ? ageRange(row.birthYear, programYear()) : null,
-      consentAt: consentAt.toISOString(), consentBy: consentBy.displayName, lastSeenAt: lastSeenAt?.toISOString() ?? null, visitCount, ...present,
+      ...pickAnswers(answers),
+      ageRange: row.birthYear ? ageRange(row.birthYear, programYear()) : null,
+      consentAt: consentAt.toISOString(),
+      consentBy: consentBy.displayName,
+      lastSeenAt: lastSeenAt?.toISOString() ?? null,
+      visitCount,
+      ...present,
     },
   };
 }
@@ -207,7 +240,8 @@ export async function getParticipantForEdit(actor: Actor, id: unknown): Promise<
   assertCan(actor, 'participant:update');
   const pid = parseId(id);
   const row = await db.participant.findUnique({
-    where: { id: pid }, select: { id: true, code: true, alias: true, deidentifiedAt: true, mergedIntoId: true, ...answersSelect },
+    where: { id: pid },
+    select: { id: true, code: true, alias: true, deidentifiedAt: true, mergedIntoId: true, ...answersSelect },
   });
   if (!row) throw notFound('That participant');
   return { id: row.id, code: row.code, alias: row.alias, ...pickAnswers(row), ...(await sensitivePresence(pid)), refusal: editRefusal(row) };

@@ -13,9 +13,20 @@ const monthsAgo = (m: number, extraDays = 0) => new Date(retentionCutoff(NOW, m)
 /** A record with every field answered, last active at `at`. */
 async function fullRecord(staffId: string, at: Date) {
   const p = await makeParticipant(staffId, {
-    birthYear: 1988, birthYearState: 'answered', gender: 'self_described', genderSelfDescribed: 'butch femme', indigenousIdentity: 'first_nations',
-    pronouns: 'they/them', pronounsState: 'answered', language: 'Secwepemctsín', languageState: 'answered', homeCommunity: 'Chase', homeCommunityState: 'answered',
-    travelling: 'no', safeContact: 'Leave a message at the band office', notes: 'Knows the outreach van schedule',
+    birthYear: 1988,
+    birthYearState: 'answered',
+    gender: 'self_described',
+    genderSelfDescribed: 'butch femme',
+    indigenousIdentity: 'first_nations',
+    pronouns: 'they/them',
+    pronounsState: 'answered',
+    language: 'Secwepemctsín',
+    languageState: 'answered',
+    homeCommunity: 'Chase',
+    homeCommunityState: 'answered',
+    travelling: 'no',
+    safeContact: 'Leave a message at the band office',
+    notes: 'Knows the outreach van schedule',
   });
   await logVisit(staffId, p.id, new Date(at.getTime() - 86_400_000), { shower: 1, naloxone: 2 });
   await db.participant.update({ where: { id: p.id }, data: { lastActivityAt: at } });
@@ -46,14 +57,27 @@ describe('retention', () => {
     for (const p of stale) {
       expect(await participantRow(p.id)).toMatchObject({
         // Erased:
-        alias: null, safeContactEnc: null, notesEnc: null, pronouns: null, language: null, homeCommunity: null, genderSelfDescribed: null,
+        alias: null,
+        safeContactEnc: null,
+        notesEnc: null,
+        pronouns: null,
+        language: null,
+        homeCommunity: null,
+        genderSelfDescribed: null,
         deidentifiedAt: NOW,
         // Kept, so past statistics do not change:
-        code: p.code, birthYear: 1988, gender: 'self_described', indigenousIdentity: 'first_nations', travelling: 'no', visitCount: 1,
+        code: p.code,
+        birthYear: 1988,
+        gender: 'self_described',
+        indigenousIdentity: 'first_nations',
+        travelling: 'no',
+        visitCount: 1,
       });
       expect(await db.visit.count({ where: { participantId: p.id } })).toBe(1);
       // Their dated notes keep kind, time and author (for the program's own counts) but lose their words.
-      expect(await db.participantNote.findMany({ where: { participantId: p.id }, select: { textEnc: true, authorId: true } })).toEqual([{ textEnc: null, authorId: manager.id }]);
+      expect(await db.participantNote.findMany({ where: { participantId: p.id }, select: { textEnc: true, authorId: true } })).toEqual([
+        { textEnc: null, authorId: manager.id },
+      ]);
     }
     expect(await db.participantNote.count({ where: { participantId: recent.id, textEnc: { not: null } } })).toBe(1);
     expect(await participantRow(recent.id)).toMatchObject({ alias: recent.alias, deidentifiedAt: null, pronouns: 'they/them' });
@@ -63,7 +87,10 @@ describe('retention', () => {
 
     const events = await db.auditEvent.findMany({ orderBy: { id: 'asc' }, select: { action: true, actorId: true, entityId: true, details: true } });
     expect(events.map((e) => [e.action, e.entityId])).toEqual([
-      ...stale.map((p) => p.id).sort().map((id) => ['participant.deidentified', id]),
+      ...stale
+        .map((p) => p.id)
+        .sort()
+        .map((id) => ['participant.deidentified', id]),
       ['retention.ran', null],
     ]);
     expect(events.at(-1)).toMatchObject({ actorId: manager.id, details: { count: 2, months: 24, batches: 1, via: 'settings' } });
@@ -87,9 +114,19 @@ describe('retention', () => {
   it('the setting takes whole months from 6 to 120; anything else is refused beside the field', async () => {
     const manager = await makeActor('manager');
     const form = (months: string) => ({ ...Object.fromEntries(SETTING_KEYS.map((k) => [k, String(SETTINGS[k].default)])), 'retention.months': months });
-    const bad: [string, RegExp][] = [['5', /At least 6 months/], ['121', /At most 120 months/], ['12.5', /whole months/], ['', /Enter a number of months/], ['two years', /Enter a number of months/]];
+    const bad: [string, RegExp][] = [
+      ['5', /At least 6 months/],
+      ['121', /At most 120 months/],
+      ['12.5', /whole months/],
+      ['', /Enter a number of months/],
+      ['two years', /Enter a number of months/],
+    ];
     for (const [value, message] of bad) {
-      await expect(updateSettings(manager, form(value))).rejects.toMatchObject({ code: 'invalid', field: 'retention.months', userMessage: expect.stringMatching(message) });
+      await expect(updateSettings(manager, form(value))).rejects.toMatchObject({
+        code: 'invalid',
+        field: 'retention.months',
+        userMessage: expect.stringMatching(message),
+      });
     }
     expect((await previewRetention(manager, NOW)).months).toBe(24);
     await updateSettings(manager, form('6'));

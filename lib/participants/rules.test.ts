@@ -5,8 +5,16 @@ import { ROLES } from '@/lib/auth/permissions.ts';
 describe('ageRange', () => {
   it('bands by the age reached during the year, at each boundary', () => {
     const cases: [number, string][] = [
-      [2026 - 18, 'under_25'], [2026 - 24, 'under_25'], [2026 - 25, '25_34'], [2026 - 34, '25_34'], [2026 - 35, '35_44'],
-      [2026 - 44, '35_44'], [2026 - 45, '45_54'], [2026 - 54, '45_54'], [2026 - 55, '55_plus'], [2026 - 90, '55_plus'],
+      [2026 - 18, 'under_25'],
+      [2026 - 24, 'under_25'],
+      [2026 - 25, '25_34'],
+      [2026 - 34, '25_34'],
+      [2026 - 35, '35_44'],
+      [2026 - 44, '35_44'],
+      [2026 - 45, '45_54'],
+      [2026 - 54, '45_54'],
+      [2026 - 55, '55_plus'],
+      [2026 - 90, '55_plus'],
     ];
     for (const [year, range] of cases) expect(ageRange(year, 2026), String(year)).toBe(range);
   });

@@ -5,11 +5,28 @@ const parse = (input: Record<string, unknown>) => toParticipantData(CreatePartic
 
 describe('the participant form', () => {
   it('reads each optional answer as not asked, declined or answered', () => {
-    expect(parse({})).toMatchObject({ birthYear: null, birthYearState: 'not_asked', pronouns: null, pronounsState: 'not_asked', gender: null, travelling: null });
-    expect(parse({ birthYearDeclined: 'on', pronounsDeclined: 'on', gender: 'declined', travelling: 'declined' }))
-      .toMatchObject({ birthYearState: 'declined', pronounsState: 'declined', gender: 'declined', travelling: 'declined' });
-    expect(parse({ birthYear: '1990', pronouns: ' they ', gender: 'two_spirit', indigenousIdentity: 'first_nations' }))
-      .toMatchObject({ birthYear: 1990, birthYearState: 'answered', pronouns: 'they', pronounsState: 'answered', gender: 'two_spirit', indigenousIdentity: 'first_nations' });
+    expect(parse({})).toMatchObject({
+      birthYear: null,
+      birthYearState: 'not_asked',
+      pronouns: null,
+      pronounsState: 'not_asked',
+      gender: null,
+      travelling: null,
+    });
+    expect(parse({ birthYearDeclined: 'on', pronounsDeclined: 'on', gender: 'declined', travelling: 'declined' })).toMatchObject({
+      birthYearState: 'declined',
+      pronounsState: 'declined',
+      gender: 'declined',
+      travelling: 'declined',
+    });
+    expect(parse({ birthYear: '1990', pronouns: ' they ', gender: 'two_spirit', indigenousIdentity: 'first_nations' })).toMatchObject({
+      birthYear: 1990,
+      birthYearState: 'answered',
+      pronouns: 'they',
+      pronounsState: 'answered',
+      gender: 'two_spirit',
+      indigenousIdentity: 'first_nations',
+    });
   });
 
   it('keeps their own words for gender only with that choice', () => {

@@ -33,9 +33,15 @@ function optionalLine(label: string, max: number) {
     .default('');
 }
 
-const flag = z.unknown().optional().transform((v) => v === 'on' || v === true || v === 'true');
+const flag = z
+  .unknown()
+  .optional()
+  .transform((v) => v === 'on' || v === true || v === 'true');
 const choice = <T extends readonly [string, ...string[]]>(values: T) =>
-  z.enum(['', ...values, 'declined'] as [string, ...string[]], { error: 'Choose one of the options.' }).optional().default('');
+  z
+    .enum(['', ...values, 'declined'] as [string, ...string[]], { error: 'Choose one of the options.' })
+    .optional()
+    .default('');
 
 export const participantId = uuidOf(PARTICIPANT_NOT_FOUND);
 
@@ -104,7 +110,10 @@ const orNull = <T extends string>(v: T | '') => (v === '' ? null : v);
 /** A checked form, as the participant table's columns. */
 export function toParticipantData(raw: RawFields): ParticipantData {
   const declinable = Object.fromEntries(
-    DECLINABLE.flatMap((k) => [[k, raw[`${k}Declined`] ? null : orNull(raw[k])], [`${k}State`, state(raw[`${k}Declined`], raw[k])]]),
+    DECLINABLE.flatMap((k) => [
+      [k, raw[`${k}Declined`] ? null : orNull(raw[k])],
+      [`${k}State`, state(raw[`${k}Declined`], raw[k])],
+    ]),
   ) as Pick<ParticipantData, (typeof DECLINABLE)[number] | `${(typeof DECLINABLE)[number]}State`>;
   return {
     alias: raw.alias,
@@ -125,9 +134,7 @@ const CONSENT_NEEDED = 'A named record needs the person’s agreement. Without i
 
 // The schemas check and tidy (trim, NFC) but keep the form's shape, so the action's parse and the
 // data layer's own parse of the same input agree; toParticipantData then maps it to columns.
-export const CreateParticipantSchema = z
-  .object({ ...fields, notes: firstNote, consent: flag.refine((v) => v, CONSENT_NEEDED) })
-  .superRefine(crossCheck);
+export const CreateParticipantSchema = z.object({ ...fields, notes: firstNote, consent: flag.refine((v) => v, CONSENT_NEEDED) }).superRefine(crossCheck);
 
 /** `sensitive` is "replace" only when the form showed the safe contact (after it was revealed). */
 export const UpdateParticipantSchema = z
@@ -137,7 +144,12 @@ export const UpdateParticipantSchema = z
 export const ParticipantIdSchema = z.object({ id: participantId });
 
 /** The duplicate hint's input: what has been typed in the alias box so far. */
-export const SimilarAliasSchema = z.object({ alias: z.string().max(200).transform((v) => v.normalize('NFC').trim()) });
+export const SimilarAliasSchema = z.object({
+  alias: z
+    .string()
+    .max(200)
+    .transform((v) => v.normalize('NFC').trim()),
+});
 
 /** The participants list's URL state. Search text is not here: it stays in a cookie (see SEARCH_COOKIE). */
 export const PARTICIPANT_TABLE = defineTable({

@@ -29,7 +29,10 @@ describe('searchParticipants', () => {
     const kit = await makeParticipant(desk, { alias: 'Kit', code: 'K7Q-4M9' });
     await makeParticipant(desk, { alias: 'Other', code: 'K7A-4M9' });
     for (const text of ['k7q', 'K7Q-4', 'k7q4m9', ' k7q-4m9 ', 'K7Q 4M']) {
-      expect((await searchParticipants(desk, text)).map((m) => m.id), text).toEqual([kit.id]);
+      expect(
+        (await searchParticipants(desk, text)).map((m) => m.id),
+        text,
+      ).toEqual([kit.id]);
     }
     expect(await searchParticipants(desk, '4M9')).toEqual([]); // the middle of a code is not its start
   });
@@ -73,7 +76,8 @@ describe('on 50,000 participants', () => {
     const desk = await makeActor('coordinator');
     const sql = await rawClient();
     // Aliases from syllables; codes from g times a number prime to 25⁶, so all differ. ANALYZE so the planner knows.
-    await sql.query(`
+    await sql.query(
+      `
       INSERT INTO participant (id, code, alias, consent_at, consent_by_id, created_by_id, updated_at, last_seen_at)
       SELECT gen_random_uuid(), substr(k, 1, 3) || '-' || substr(k, 4, 3), s1[1 + g % 35] || s2[1 + (g / 35) % 20] || s1[1 + (g / 700) % 35],
              now(), $1, $1, now(), now() - (g % 700) * interval '1 day'
@@ -83,7 +87,9 @@ describe('on 50,000 participants', () => {
                            ARRAY['ver','on','rr','na','li','sha','by','bin','dee','ley','ra','mi','no','sa','tte','lia','ven','ndy','x','ssa'] s2) a,
            LATERAL (SELECT string_agg(substr('ACDEFGHJKMNPQRTUVWXY34679', 1 + ((g::bigint * 48271 % 244140625) / (25::bigint ^ i)::bigint % 25)::int, 1), '' ORDER BY i) k
                     FROM generate_series(0, 5) i) c
-      ON CONFLICT (code) DO NOTHING`, [desk.id]);
+      ON CONFLICT (code) DO NOTHING`,
+      [desk.id],
+    );
     await sql.query('ANALYZE participant');
     expect(Number((await sql.query('SELECT count(*) AS n FROM participant')).rows[0].n)).toBeGreaterThan(45_000);
 

@@ -33,9 +33,7 @@ export function searchPatterns(text: string): SearchPatterns | null {
   const escaped = escapeLike(trimmed);
   // "k7q4", "K7Q-4" and "k7q 4m9" all start the code K7Q-4M9.
   const bare = trimmed.replace(/[\s-]/g, '').toUpperCase();
-  const code = bare.length >= SEARCH_MIN_LENGTH && CODE_CHARACTERS.test(bare)
-    ? `${bare.length > 3 ? `${bare.slice(0, 3)}-${bare.slice(3)}` : bare}%`
-    : null;
+  const code = bare.length >= SEARCH_MIN_LENGTH && CODE_CHARACTERS.test(bare) ? `${bare.length > 3 ? `${bare.slice(0, 3)}-${bare.slice(3)}` : bare}%` : null;
   return {
     contains: `%${escaped}%`,
     startsWith: `${escaped}%`,

@@ -29,8 +29,12 @@ function copyOut(client: pg.Client, sql: string): Promise<string> {
       handleCopyData: (msg: { chunk: Buffer }) => chunks.push(msg.chunk),
       handleError: (e: Error) => (failure = e),
       handleReadyForQuery: () => (failure ? reject(failure) : resolve(Buffer.concat(chunks).toString('utf8'))),
-      handleCommandComplete: ignore, handleRowDescription: ignore, handleDataRow: ignore, handleEmptyQuery: ignore,
-      handlePortalSuspended: ignore, handleCopyInResponse: ignore,
+      handleCommandComplete: ignore,
+      handleRowDescription: ignore,
+      handleDataRow: ignore,
+      handleEmptyQuery: ignore,
+      handlePortalSuspended: ignore,
+      handleCopyInResponse: ignore,
     } as never);
   });
 }
@@ -40,8 +44,16 @@ async function dumpParticipants(): Promise<string> {
   const c = await rawClient();
   const rows = (await c.query<Record<string, unknown>>('SELECT * FROM participant')).rows;
   const notes = (await c.query<Record<string, unknown>>('SELECT * FROM participant_note')).rows;
-  const bytes = [...rows.flatMap((r) => [r.safe_contact_enc, r.notes_enc]), ...notes.map((r) => r.text_enc)].map((b) => (b instanceof Buffer ? b.toString('utf8') : ''));
-  return [JSON.stringify(rows), JSON.stringify(notes), await copyOut(c, 'COPY participant TO STDOUT'), await copyOut(c, 'COPY participant_note TO STDOUT'), ...bytes].join('\n');
+  const bytes = [...rows.flatMap((r) => [r.safe_contact_enc, r.notes_enc]), ...notes.map((r) => r.text_enc)].map((b) =>
+    b instanceof Buffer ? b.toString('utf8') : '',
+  );
+  return [
+    JSON.stringify(rows),
+    JSON.stringify(notes),
+    await copyOut(c, 'COPY participant TO STDOUT'),
+    await copyOut(c, 'COPY participant_note TO STDOUT'),
+    ...bytes,
+  ].join('\n');
 }
 
 describe('sensitive fields at rest', () => {
@@ -68,15 +80,23 @@ describe('revealSensitive', () => {
   it('returns the text and writes participant.sensitive_viewed in the same request', async () => {
     const { coordinator, id } = await withSensitive();
     expect(await revealSensitive(coordinator, { id })).toEqual({
-      safeContact: SAFE, notes: [expect.objectContaining({ kind: 'Note', text: NOTES, author: coordinator.displayName, migrated: false })],
+      safeContact: SAFE,
+      notes: [expect.objectContaining({ kind: 'Note', text: NOTES, author: coordinator.displayName, migrated: false })],
     });
     expect(await lastAudit()).toMatchObject({
-      action: 'participant.sensitive_viewed', actorId: coordinator.id, entityType: 'participant', entityId: id, details: { fields: ['safeContact', 'notes'], entries: 1 },
+      action: 'participant.sensitive_viewed',
+      actorId: coordinator.id,
+      entityType: 'participant',
+      entityId: id,
+      details: { fields: ['safeContact', 'notes'], entries: 1 },
     });
     await updateParticipant(coordinator, { id, alias: 'Ruby', sensitive: 'replace', safeContact: '' });
     const kind = await db.noteKind.findUniqueOrThrow({ where: { key: 'crisis' }, select: { id: true } });
     await addNote(coordinator, { participantId: id, kindId: kind.id, text: 'Only notes now' });
-    expect((await revealSensitive(coordinator, { id })).notes.map((n) => [n.kind, n.text])).toEqual([['Crisis', 'Only notes now'], ['Note', NOTES]]);
+    expect((await revealSensitive(coordinator, { id })).notes.map((n) => [n.kind, n.text])).toEqual([
+      ['Crisis', 'Only notes now'],
+      ['Note', NOTES],
+    ]);
     expect((await lastAudit()).details).toEqual({ fields: ['notes'], entries: 2 });
     // The edit form's reveal reads the safe contact alone, and says so.
     expect(await revealSensitive(coordinator, { id }, { withNotes: false })).toEqual({ safeContact: null, notes: [] });

@@ -12,7 +12,9 @@ type Column = { table: string; column: string; type: string };
 const WORDY = ['text', 'varchar', 'bpchar', 'json', 'jsonb', '_text', '_varchar', '_bpchar', '_json', '_jsonb'];
 
 async function liveColumns(): Promise<Column[]> {
-  const { rows } = await (await rawClient()).query<Column>(`
+  const { rows } = await (
+    await rawClient()
+  ).query<Column>(`
     SELECT c.table_name AS "table", c.column_name AS "column", c.udt_name AS type
     FROM information_schema.columns c
     JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name AND t.table_type = 'BASE TABLE'
@@ -50,13 +52,17 @@ describe('free-text inventory', () => {
   it('erases every encrypted or clear column that sits on a row linked to a participant', async () => {
     // A table with a participant id whose words the inventory does not tie to the person would
     // survive de-identification: each such column needs `person`, or a reason in its `why`.
-    const { rows } = await (await rawClient()).query<{ table: string; column: string }>(`
+    const { rows } = await (
+      await rawClient()
+    ).query<{ table: string; column: string }>(`
       SELECT cl.relname::text AS "table", a.attname::text AS "column"
       FROM pg_constraint c JOIN pg_class cl ON cl.oid = c.conrelid
       JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
       WHERE c.contype = 'f' AND c.confrelid = 'participant'::regclass AND cardinality(c.conkey) = 1`);
     const linked = new Set(rows.map((r) => r.table));
-    const unlinked = FREE_TEXT_INVENTORY.filter((e) => linked.has(e.table) && e.table !== 'participant' && (e.decision === 'encrypted' || e.decision === 'clear') && !e.person);
+    const unlinked = FREE_TEXT_INVENTORY.filter(
+      (e) => linked.has(e.table) && e.table !== 'participant' && (e.decision === 'encrypted' || e.decision === 'clear') && !e.person,
+    );
     // The one known exception: a bad date report stays (anonymous) when its reporter is de-identified.
     expect(unlinked.map(key)).toEqual(['alert_report.details_enc']);
   });

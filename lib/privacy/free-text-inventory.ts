@@ -39,8 +39,18 @@ export const FREE_TEXT_INVENTORY: readonly InventoryEntry[] = [
   C('participant', 'language', 'shown at the desk; erased at de-identification'),
   C('participant', 'home_community', 'shown at the desk; erased at de-identification'),
   E('participant', 'safe_contact_enc', 'how to reach the person safely', 'id'),
-  E('participant', 'notes_enc', 'the old single Notes field: moved into participant_note by `npm start` (lib/privacy/move-old-notes.ts), null afterwards', 'id'),
-  E('participant_note', 'text_enc', 'a dated note about the person (note, crisis, safety plan…); the entry’s kind, time and author stay after de-identification', 'participant_id'),
+  E(
+    'participant',
+    'notes_enc',
+    'the old single Notes field: moved into participant_note by `npm start` (lib/privacy/move-old-notes.ts), null afterwards',
+    'id',
+  ),
+  E(
+    'participant_note',
+    'text_enc',
+    'a dated note about the person (note, crisis, safety plan…); the entry’s kind, time and author stay after de-identification',
+    'participant_id',
+  ),
 
   // Visits, referrals, stays, alerts, outreach: words written about a person.
   E('visit', 'void_reason_enc', 'why a visit was voided ("logged for the wrong person — Robin") can name someone', 'participant_id'),
@@ -49,19 +59,31 @@ export const FREE_TEXT_INVENTORY: readonly InventoryEntry[] = [
   E('referral', 'summary_enc', 'what the person agreed may be shared with the agency', 'participant_id'),
   E('referral', 'outcome_enc', 'how the referral turned out for the person', 'participant_id'),
   E('stay_log_entry', 'text_enc', 'welfare checks and handover notes about the guest', 'participant_id'),
-  E('alert_report', 'details_enc', 'the bad date report; it stays as an anonymous report when the reporter is de-identified (the link is cut, lib/alerts/retention.ts), because the alert protects others'),
+  E(
+    'alert_report',
+    'details_enc',
+    'the bad date report; it stays as an anonymous report when the reporter is de-identified (the link is cut, lib/alerts/retention.ts), because the alert protects others',
+  ),
   X('alert_report', 'private_fields', 'names of the report’s fields staff keep off the alert'),
   X('alert_report', 'public_tokens', 'keyed blind-index tokens (HMAC), not text'),
   X('alert_report', 'all_tokens', 'keyed blind-index tokens (HMAC), not text'),
   X('alert_report', 'key_tokens', 'keyed blind-index tokens (HMAC), not text'),
-  N('outreach_shift', 'void_reason', 'why a shift was voided ("started twice"): a shift is the staff’s own record, with no person on it; the form says not to name anyone'),
+  N(
+    'outreach_shift',
+    'void_reason',
+    'why a shift was voided ("started twice"): a shift is the staff’s own record, with no person on it; the form says not to name anyone',
+  ),
   E('outreach_contact', 'void_reason_enc', 'why a contact was voided ("logged the wrong person") can name someone', 'participant_id'),
 
   // Programs: staff-written, about the program and its sessions.
   N('program', 'name', 'the program’s name, written by staff'),
   N('program', 'description', 'what the program is, written by staff'),
   N('program', 'partner', 'the outside partner (“the health authority’s nurse”), not a participant'),
-  N('program_session', 'cancel_reason', 'why a group session was cancelled (“nurse away”): about the session, which is a group event with no one person behind it'),
+  N(
+    'program_session',
+    'cancel_reason',
+    'why a group session was cancelled (“nurse away”): about the session, which is a group event with no one person behind it',
+  ),
   N('program_session', 'topics', 'what a session covered (“naloxone refresher”)'),
   N('program_closed_day', 'reason', 'a holiday’s name (“Canada Day”)'),
 
@@ -109,7 +131,9 @@ export const FREE_TEXT_INVENTORY: readonly InventoryEntry[] = [
   X('free_text_to_seal', 'table_name', 'a table name'),
   X('free_text_to_seal', 'column_name', 'a column name'),
   {
-    table: 'free_text_to_seal', column: 'text', decision: 'clear',
+    table: 'free_text_to_seal',
+    column: 'text',
+    decision: 'clear',
     why: 'in clear only until sealed with the app’s key into the row’s encrypted column, then deleted; deleted for de-identified people too (lib/privacy/erase.ts)',
   },
 ];

@@ -30,7 +30,8 @@ const SECRET_HEX = Buffer.from(SECRET).toString('hex');
 async function dump(): Promise<string> {
   const c = await rawClient();
   const { rows: tables } = await c.query<{ t: string }>(
-    `SELECT format('%I', table_name) AS t FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'`);
+    `SELECT format('%I', table_name) AS t FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'`,
+  );
   const out: string[] = [];
   for (const { t } of tables) {
     if (OUTSIDE_INVENTORY.has(t)) continue;
@@ -55,19 +56,37 @@ async function heldFor(participantId: string): Promise<Record<string, number>> {
 async function plantEverywhere(): Promise<{ personId: string }> {
   const manager = await makeActor('manager');
   const { id: personId } = await createParticipant(manager, {
-    alias: `${SHOWN} alias`, consent: 'on', gender: 'self_described', genderSelfDescribed: `${SHOWN} g`, pronouns: `${SHOWN} p`,
-    language: `${SHOWN} l`, homeCommunity: `${SHOWN} h`, safeContact: `${SECRET} safe contact`, notes: `${SECRET} notes`,
+    alias: `${SHOWN} alias`,
+    consent: 'on',
+    gender: 'self_described',
+    genderSelfDescribed: `${SHOWN} g`,
+    pronouns: `${SHOWN} p`,
+    language: `${SHOWN} l`,
+    homeCommunity: `${SHOWN} h`,
+    safeContact: `${SECRET} safe contact`,
+    notes: `${SECRET} notes`,
   });
   const crisis = await db.noteKind.findUniqueOrThrow({ where: { key: 'crisis' }, select: { id: true } });
   await addNote(manager, { participantId: personId, kindId: crisis.id, text: `${SECRET} crisis entry` });
   // The old single Notes field, as an upgraded database holds it until `npm start` moves it (nothing writes it now).
-  await db.participant.update({ where: { id: personId }, data: { notesEnc: encryptField(`${SECRET} old notes`, `participant:${personId}:notes`) }, select: { id: true } });
+  await db.participant.update({
+    where: { id: personId },
+    data: { notesEnc: encryptField(`${SECRET} old notes`, `participant:${personId}:notes`) },
+    select: { id: true },
+  });
   const { visitId } = await logVisit(manager, { idempotencyKey: randomUUID(), participantId: personId, services: [] });
   await voidVisit(manager, { visitId, reason: `${SECRET} void` });
   const agency = await db.agency.create({ data: { name: 'Plant agency', categories: ['legal_advocacy'] }, select: { id: true } });
   const { referralId } = await createReferral(manager, {
-    idempotencyKey: randomUUID(), participantId: personId, agencyId: agency.id, category: 'legal_advocacy', reasonCategory: 'legal',
-    reasonDetail: `${SECRET} court date`, consent: 'summary', consentConfirmed: 'on', summary: `${SECRET} summary`,
+    idempotencyKey: randomUUID(),
+    participantId: personId,
+    agencyId: agency.id,
+    category: 'legal_advocacy',
+    reasonCategory: 'legal',
+    reasonDetail: `${SECRET} court date`,
+    consent: 'summary',
+    consentConfirmed: 'on',
+    summary: `${SECRET} summary`,
   });
   await changeReferralStatus(manager, { referralId, status: 'closed', outcome: `${SECRET} outcome` });
   const unit = await makeUnit();
@@ -88,7 +107,11 @@ describe('a full dump of the database', () => {
 
     // Every person-linked column was planted (a column added to the inventory joins this test).
     const before = await heldFor(personId);
-    expect(Object.entries(before).filter(([, n]) => n === 0).map(([k]) => k)).toEqual([]);
+    expect(
+      Object.entries(before)
+        .filter(([, n]) => n === 0)
+        .map(([k]) => k),
+    ).toEqual([]);
 
     const text = await dump();
     expect(text).not.toContain(SECRET);
@@ -96,16 +119,23 @@ describe('a full dump of the database', () => {
     expect(text).toContain(SHOWN); // the dump is real: the alias is kept in clear by decision
     // The person may still ask for what is held about them: the access request reads it all.
     const held = JSON.stringify(await getAccessRequest(await makeActor('manager'), personId, 'view'));
-    for (const words of ['safe contact', 'notes', 'crisis entry', 'old notes', 'void', 'court date', 'summary', 'outcome', 'handover', 'wrong person']) expect(held).toContain(`${SECRET} ${words}`);
+    for (const words of ['safe contact', 'notes', 'crisis entry', 'old notes', 'void', 'court date', 'summary', 'outcome', 'handover', 'wrong person'])
+      expect(held).toContain(`${SECRET} ${words}`);
 
     await db.participant.update({ where: { id: personId }, data: { lastActivityAt: new Date('2020-01-01T00:00:00Z') } });
     expect((await runRetention(OPERATOR)).count).toBe(1);
 
     // Encrypted words never show in a dump, so ask the notes table itself: entries stay (kind, time, author), their words go.
     const c = await rawClient();
-    expect((await c.query(`SELECT count(*)::int AS n, count(text_enc)::int AS t FROM participant_note WHERE participant_id = $1`, [personId])).rows[0]).toEqual({ n: 2, t: 0 }); // the create form’s first note and the crisis entry
+    expect((await c.query(`SELECT count(*)::int AS n, count(text_enc)::int AS t FROM participant_note WHERE participant_id = $1`, [personId])).rows[0]).toEqual(
+      { n: 2, t: 0 },
+    ); // the create form’s first note and the crisis entry
     const after = await heldFor(personId);
-    expect(Object.entries(after).filter(([, n]) => n > 0).map(([k]) => k)).toEqual([]);
+    expect(
+      Object.entries(after)
+        .filter(([, n]) => n > 0)
+        .map(([k]) => k),
+    ).toEqual([]);
     const afterText = await dump();
     expect(afterText).not.toContain(SECRET);
     expect(afterText).not.toContain(SHOWN);

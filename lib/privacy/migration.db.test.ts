@@ -30,22 +30,32 @@ function migrationsBefore(): string {
 }
 
 const IDS = {
-  staff: '00000000-0000-4000-8000-000000000001', person: '00000000-0000-4000-8000-000000000002', agency: '00000000-0000-4000-8000-000000000003',
-  referral: '00000000-0000-4000-8000-000000000004', visit: '00000000-0000-4000-8000-000000000005',
+  staff: '00000000-0000-4000-8000-000000000001',
+  person: '00000000-0000-4000-8000-000000000002',
+  agency: '00000000-0000-4000-8000-000000000003',
+  referral: '00000000-0000-4000-8000-000000000004',
+  visit: '00000000-0000-4000-8000-000000000005',
 };
 
 async function oldRows(c: pg.Client) {
-  await c.query(`INSERT INTO staff_user (id, email, display_name, role, password_hash, updated_at) VALUES ($1, 'm@example.org', 'M', 'manager', 'x', now())`, [IDS.staff]);
-  await c.query(`INSERT INTO participant (id, code, alias, consent_at, consent_by_id, created_by_id, updated_at) VALUES ($1, 'K7Q-4M9', 'Robin', now(), $2, $2, now())`, [IDS.person, IDS.staff]);
+  await c.query(`INSERT INTO staff_user (id, email, display_name, role, password_hash, updated_at) VALUES ($1, 'm@example.org', 'M', 'manager', 'x', now())`, [
+    IDS.staff,
+  ]);
+  await c.query(
+    `INSERT INTO participant (id, code, alias, consent_at, consent_by_id, created_by_id, updated_at) VALUES ($1, 'K7Q-4M9', 'Robin', now(), $2, $2, now())`,
+    [IDS.person, IDS.staff],
+  );
   await c.query(`INSERT INTO agency (id, name, categories, updated_at) VALUES ($1, 'A', '{legal_advocacy}', now())`, [IDS.agency]);
   await c.query(
     `INSERT INTO referral (id, participant_id, agency_id, category, reason, referred_on, follow_up_on, staff_id, consent, status_by_id, status_at, idempotency_key, updated_at)
      VALUES ($1, $2, $3, 'legal_advocacy', 'Court date coming up', '2026-11-20', '2026-11-27', $4, 'nothing', $4, now(), gen_random_uuid(), now())`,
-    [IDS.referral, IDS.person, IDS.agency, IDS.staff]);
+    [IDS.referral, IDS.person, IDS.agency, IDS.staff],
+  );
   await c.query(
     `INSERT INTO visit (id, participant_id, visited_at, visit_date, idempotency_key, created_by_id, updated_at, voided_at, voided_by_id, void_reason)
      VALUES ($1, $2, now(), '2026-11-20', gen_random_uuid(), $3, now(), now(), $3, 'Logged for the wrong person — Robin')`,
-    [IDS.visit, IDS.person, IDS.staff]);
+    [IDS.visit, IDS.person, IDS.staff],
+  );
 }
 
 describe(`migration ${THIS_ONE}`, () => {
@@ -59,7 +69,9 @@ describe(`migration ${THIS_ONE}`, () => {
     await oldRows(c);
 
     await migrate(database.url, { log: () => {} });
-    const columns = (await c.query(`SELECT table_name || '.' || column_name AS c FROM information_schema.columns WHERE column_name IN ('reason', 'void_reason')`)).rows.map((r) => r.c);
+    const columns = (
+      await c.query(`SELECT table_name || '.' || column_name AS c FROM information_schema.columns WHERE column_name IN ('reason', 'void_reason')`)
+    ).rows.map((r) => r.c);
     expect(columns.sort()).toEqual(['outreach_shift.void_reason', 'program_closed_day.reason', 'resource_closure.reason']);
     expect((await c.query(`SELECT reason_category::text AS r, reason_detail_enc FROM referral`)).rows).toEqual([{ r: 'other', reason_detail_enc: null }]);
     expect((await c.query(`SELECT table_name, column_name, text FROM free_text_to_seal ORDER BY table_name`)).rows).toEqual([

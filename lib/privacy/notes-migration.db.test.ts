@@ -42,14 +42,21 @@ describe(`migration ${THIS_ONE}`, () => {
     const c = new pg.Client({ connectionString: database.url });
     await c.connect();
     cleanup.push(() => c.end());
-    await c.query(`INSERT INTO staff_user (id, email, display_name, role, password_hash, updated_at) VALUES ($1, 'm@example.org', 'M', 'manager', 'x', now())`, [STAFF]);
+    await c.query(
+      `INSERT INTO staff_user (id, email, display_name, role, password_hash, updated_at) VALUES ($1, 'm@example.org', 'M', 'manager', 'x', now())`,
+      [STAFF],
+    );
     const insert = `INSERT INTO participant (id, code, alias, consent_at, consent_by_id, created_by_id, updated_at, notes_enc) VALUES ($1, $2, 'Robin', now(), $3, $3, $4, $5)`;
     await c.query(insert, [WITH_NOTES, 'K7Q-4M9', STAFF, UPDATED, Buffer.from(encryptField(OLD_NOTES, `participant:${WITH_NOTES}:notes`)!)]);
     await c.query(insert, [WITHOUT, 'K7Q-4MA', STAFF, UPDATED, null]);
 
     await migrate(database.url, { log: () => {} });
-    const rows = async () => (await c.query(
-      `SELECT n.id, n.participant_id, k.key, n.written_at, n.author_id, n.migrated, n.text_enc FROM participant_note n JOIN note_kind k ON k.id = n.kind_id`)).rows;
+    const rows = async () =>
+      (
+        await c.query(
+          `SELECT n.id, n.participant_id, k.key, n.written_at, n.author_id, n.migrated, n.text_enc FROM participant_note n JOIN note_kind k ON k.id = n.kind_id`,
+        )
+      ).rows;
     const [entry, ...others] = await rows();
     expect(others).toEqual([]);
     expect(entry).toMatchObject({ participant_id: WITH_NOTES, key: 'note', written_at: new Date(UPDATED), author_id: null, migrated: true, text_enc: null });

@@ -37,7 +37,12 @@ describe('sealing words written before encryption', () => {
     const person = await makePerson(manager);
     const agency = await db.agency.create({ data: { name: 'Seal agency', categories: ['legal_advocacy'] }, select: { id: true } });
     const { referralId } = await createReferral(manager, {
-      idempotencyKey: randomUUID(), participantId: person.id, agencyId: agency.id, category: 'legal_advocacy', reasonCategory: 'other', consent: 'nothing',
+      idempotencyKey: randomUUID(),
+      participantId: person.id,
+      agencyId: agency.id,
+      category: 'legal_advocacy',
+      reasonCategory: 'other',
+      consent: 'nothing',
     });
     await park('referral', referralId, 'reason_detail_enc', 'Court date coming up');
     const { visitId } = await logVisit(manager, { idempotencyKey: randomUUID(), participantId: person.id, services: [] });
@@ -62,8 +67,9 @@ describe('sealing words written before encryption', () => {
     expect(await sealFreeText(operatorDb)).toBe(1);
     const row = await db.outreachContact.findUniqueOrThrow({ where: { id: contact.id }, select: { voidReasonEnc: true } });
     expect(decryptField(row.voidReasonEnc, `outreach_contact:${contact.id}:void_reason`)).toBe('Logged the wrong person');
-    await expect((await rawClient()).query(`UPDATE outreach_contact SET void_reason_enc = '\\x01'::bytea WHERE id = $1`, [contact.id]))
-      .rejects.toThrow(/outreach_append_only/);
+    await expect((await rawClient()).query(`UPDATE outreach_contact SET void_reason_enc = '\\x01'::bytea WHERE id = $1`, [contact.id])).rejects.toThrow(
+      /outreach_append_only/,
+    );
   });
 
   it('refuses a parked row for a column the inventory does not call encrypted', async () => {

@@ -23,9 +23,7 @@ async function sealBatch(db: PrismaClient): Promise<number> {
       if (!SEALABLE.has(`${r.tableName}.${r.columnName}`)) throw new Error(`free_text_to_seal: ${r.tableName}.${r.columnName} is not an encrypted column`);
       const sealed = encryptField(r.text, `${r.tableName}:${r.rowId}:${r.columnName.slice(0, -4)}`);
       // A value written since (e.g. by the app) wins over the parked one.
-      await tx.$executeRawUnsafe(
-        `UPDATE "${r.tableName}" SET "${r.columnName}" = $1 WHERE id = $2::uuid AND "${r.columnName}" IS NULL`, sealed, r.rowId,
-      );
+      await tx.$executeRawUnsafe(`UPDATE "${r.tableName}" SET "${r.columnName}" = $1 WHERE id = $2::uuid AND "${r.columnName}" IS NULL`, sealed, r.rowId);
       await tx.$executeRaw`DELETE FROM free_text_to_seal WHERE table_name = ${r.tableName} AND row_id = ${r.rowId}::uuid AND column_name = ${r.columnName}`;
     }
     return rows.length;

@@ -16,7 +16,10 @@ async function setup() {
 }
 
 const counts = async (sessionId: string) => {
-  const s = await db.programSession.findUniqueOrThrow({ where: { id: sessionId }, select: { status: true, anonymousCount: true, _count: { select: { attendance: true } } } });
+  const s = await db.programSession.findUniqueOrThrow({
+    where: { id: sessionId },
+    select: { status: true, anonymousCount: true, _count: { select: { attendance: true } } },
+  });
   return { status: s.status, anonymous: s.anonymousCount, named: s._count.attendance };
 };
 
@@ -55,9 +58,17 @@ describe('recording attendance', () => {
     await expectAppError(addAttendee(peer, { sessionId: outside.id, participantId: person.id }), 'conflict', /outside the program/);
     const future = await makeSession(program.id, addDays(today(), 7));
     await expectAppError(addAttendee(peer, { sessionId: future.id, participantId: person.id }), 'conflict', /not happened yet/);
-    await expectAppError(addAttendee(peer, { sessionId: '00000000-0000-4000-8000-000000000000', participantId: person.id }), 'not_found', /session was not found/);
+    await expectAppError(
+      addAttendee(peer, { sessionId: '00000000-0000-4000-8000-000000000000', participantId: person.id }),
+      'not_found',
+      /session was not found/,
+    );
     const open = await makeSession(program.id, today(), { startMin: 600 });
-    await expectAppError(addAttendee(peer, { sessionId: open.id, participantId: '00000000-0000-4000-8000-000000000000' }), 'not_found', /participant was not found/);
+    await expectAppError(
+      addAttendee(peer, { sessionId: open.id, participantId: '00000000-0000-4000-8000-000000000000' }),
+      'not_found',
+      /participant was not found/,
+    );
     await expectAppError(addAttendee(peer, { sessionId: open.id, participantId: 'nope' }), 'invalid', /participant was not found/);
     expect(await db.attendance.count()).toBe(0);
     expect(await db.auditEvent.count()).toBe(0);
@@ -65,7 +76,13 @@ describe('recording attendance', () => {
 
   it('refuses negative, absurd and non-number headcounts beside the field', async () => {
     const { peer, session } = await setup();
-    for (const [value, message] of [['-1', /below 0/], ['501', /more than 500/], ['5000000', /more than 500/], ['five', /whole number/], ['2.5', /whole number/]] as const) {
+    for (const [value, message] of [
+      ['-1', /below 0/],
+      ['501', /more than 500/],
+      ['5000000', /more than 500/],
+      ['five', /whole number/],
+      ['2.5', /whole number/],
+    ] as const) {
       await expectAppError(saveSessionDetails(peer, { sessionId: session.id, anonymousCount: value }), 'invalid', message, 'anonymousCount');
     }
     expect(await counts(session.id)).toEqual({ status: 'scheduled', anonymous: 0, named: 0 });
@@ -106,13 +123,15 @@ describe('the database itself', () => {
     const { peer, program, session } = await setup();
     const person = await makePerson(peer);
     const c = await rawClient();
-    const insert = (sessionId: string) => c.query(
-      'INSERT INTO attendance (id, session_id, participant_id, created_by_id) VALUES (gen_random_uuid(), $1, $2, $3)', [sessionId, person.id, peer.id]);
+    const insert = (sessionId: string) =>
+      c.query('INSERT INTO attendance (id, session_id, participant_id, created_by_id) VALUES (gen_random_uuid(), $1, $2, $3)', [sessionId, person.id, peer.id]);
     await insert(session.id);
     await expect(insert(session.id)).rejects.toMatchObject({ code: '23505' });
     const cancelled = await makeSession(program.id, addDays(today(), -7), { status: 'cancelled' });
     await expect(insert(cancelled.id)).rejects.toMatchObject({ code: '23514' });
-    await expect(c.query("UPDATE program_session SET status = 'cancelled', cancelled_at = now(), cancel_reason = 'x' WHERE id = $1", [session.id])).rejects.toMatchObject({ code: '23514' });
+    await expect(
+      c.query("UPDATE program_session SET status = 'cancelled', cancelled_at = now(), cancel_reason = 'x' WHERE id = $1", [session.id]),
+    ).rejects.toMatchObject({ code: '23514' });
     await expect(c.query('UPDATE program_session SET anonymous_count = 501 WHERE id = $1', [session.id])).rejects.toMatchObject({ code: '23514' });
     await expect(c.query("UPDATE program_session SET status = 'held' WHERE id = $1", [session.id])).resolves.toBeTruthy();
     await expect(c.query('DELETE FROM program_session WHERE id = $1', [cancelled.id])).rejects.toMatchObject({ code: '42501' });

@@ -6,7 +6,15 @@ import { recordAudit } from '@/lib/audit/record.ts';
 import { AppError, dbErrorCode, isUniqueViolation } from '@/lib/errors.ts';
 import { MAX_HEADCOUNT } from './rules.ts';
 import { lockOpenSession } from './lock.ts';
-import { ALREADY_COUNTED, AttendeeSchema, parseOrRefuse, PARTICIPANT_NOT_FOUND, SESSION_CANCELLED, SessionDetailsSchema, AddAnonymousSchema } from './schema.ts';
+import {
+  ALREADY_COUNTED,
+  AttendeeSchema,
+  parseOrRefuse,
+  PARTICIPANT_NOT_FOUND,
+  SESSION_CANCELLED,
+  SessionDetailsSchema,
+  AddAnonymousSchema,
+} from './schema.ts';
 import { programNow } from '@/lib/calendar/index.ts';
 
 // Recording who came: named attendees (once per session, by a unique key), the anonymous headcount,
@@ -23,7 +31,8 @@ export async function addAttendee(actor: Actor, input: unknown): Promise<Attende
     return await db.$transaction(async (tx) => {
       await lockOpenSession(tx, sessionId, now);
       const person = await tx.participant.findFirst({
-        where: { id: participantId, mergedIntoId: null, deidentifiedAt: null }, select: { id: true, alias: true, code: true },
+        where: { id: participantId, mergedIntoId: null, deidentifiedAt: null },
+        select: { id: true, alias: true, code: true },
       });
       if (!person) throw new AppError('not_found', PARTICIPANT_NOT_FOUND);
       const already = await tx.attendance.findUnique({ where: { sessionId_participantId: { sessionId, participantId } }, select: { id: true } });
@@ -62,11 +71,14 @@ export async function addAnonymous(actor: Actor, input: unknown): Promise<{ anon
   const { sessionId, idempotencyKey } = parseOrRefuse(AddAnonymousSchema, input);
   return db.$transaction(async (tx) => {
     const s = await lockOpenSession(tx, sessionId, programNow());
-    const fresh = await tx.$executeRaw`INSERT INTO anonymous_count_key (key, session_id) VALUES (${idempotencyKey}::uuid, ${sessionId}::uuid) ON CONFLICT (key) DO NOTHING`;
+    const fresh =
+      await tx.$executeRaw`INSERT INTO anonymous_count_key (key, session_id) VALUES (${idempotencyKey}::uuid, ${sessionId}::uuid) ON CONFLICT (key) DO NOTHING`;
     if (fresh === 0) return { anonymousCount: s.anonymousCount, duplicate: true };
     if (s.anonymousCount >= MAX_HEADCOUNT) throw new AppError('invalid', `The headcount is already ${MAX_HEADCOUNT}, the most it can be.`, 'anonymousCount');
     const { anonymousCount } = await tx.programSession.update({
-      where: { id: sessionId }, data: { anonymousCount: { increment: 1 }, status: 'held' }, select: { anonymousCount: true },
+      where: { id: sessionId },
+      data: { anonymousCount: { increment: 1 }, status: 'held' },
+      select: { anonymousCount: true },
     });
     await recordAudit(tx, actor, 'program_session.recorded', { entityType: 'program_session', entityId: sessionId, details: { anonymousCount } });
     return { anonymousCount, duplicate: false };
@@ -85,7 +97,9 @@ export async function saveSessionDetails(actor: Actor, input: unknown): Promise<
       select: { id: true },
     });
     await recordAudit(tx, actor, 'program_session.recorded', {
-      entityType: 'program_session', entityId: data.sessionId, details: { anonymousCount: data.anonymousCount, partnerPresent: data.partnerPresent },
+      entityType: 'program_session',
+      entityId: data.sessionId,
+      details: { anonymousCount: data.anonymousCount, partnerPresent: data.partnerPresent },
     });
   });
 }

@@ -38,8 +38,30 @@ describe('programFigures', () => {
     // As of 25 November: the session of the 24th, never recorded, has passed; none later counts so.
     const figures = await programFigures(manager, { from: '2026-11-01', to: '2026-11-30' }, new Date('2026-11-25T19:00:00Z'));
     expect(figures).toEqual([
-      { programId: alumni.id, programName: 'Alumni', sessionsHeld: 1, sessionsCancelled: 0, sessionsNotRecorded: 0, totalAttendance: 0, namedAttendance: 0, anonymousAttendance: 0, uniqueNamedAttendees: 0, averagePerSession: 0 },
-      { programId: breakfast.id, programName: 'Breakfast', sessionsHeld: 3, sessionsCancelled: 1, sessionsNotRecorded: 1, totalAttendance: 11, namedAttendance: 4, anonymousAttendance: 7, uniqueNamedAttendees: 3, averagePerSession: 3.7 },
+      {
+        programId: alumni.id,
+        programName: 'Alumni',
+        sessionsHeld: 1,
+        sessionsCancelled: 0,
+        sessionsNotRecorded: 0,
+        totalAttendance: 0,
+        namedAttendance: 0,
+        anonymousAttendance: 0,
+        uniqueNamedAttendees: 0,
+        averagePerSession: 0,
+      },
+      {
+        programId: breakfast.id,
+        programName: 'Breakfast',
+        sessionsHeld: 3,
+        sessionsCancelled: 1,
+        sessionsNotRecorded: 1,
+        totalAttendance: 11,
+        namedAttendance: 4,
+        anonymousAttendance: 7,
+        uniqueNamedAttendees: 3,
+        averagePerSession: 3.7,
+      },
     ]);
     const oneDay = await programFigures(manager, { from: '2026-11-03', to: '2026-11-03' });
     expect(oneDay.find((f) => f.programName === 'Breakfast')).toMatchObject({ sessionsHeld: 1, totalAttendance: 7, uniqueNamedAttendees: 2 });

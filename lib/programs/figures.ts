@@ -20,9 +20,16 @@ import { parseDay, programNow } from '@/lib/calendar/index.ts';
 // for one range (`programFigures`), the same query with a single bucket.
 
 export type ProgramFigures = {
-  programId: string; programName: string;
-  sessionsHeld: number; sessionsCancelled: number; sessionsNotRecorded: number; totalAttendance: number; namedAttendance: number;
-  anonymousAttendance: number; uniqueNamedAttendees: number; averagePerSession: number;
+  programId: string;
+  programName: string;
+  sessionsHeld: number;
+  sessionsCancelled: number;
+  sessionsNotRecorded: number;
+  totalAttendance: number;
+  namedAttendance: number;
+  anonymousAttendance: number;
+  uniqueNamedAttendees: number;
+  averagePerSession: number;
 };
 
 type Counts = Omit<ProgramFigures, 'programId' | 'programName' | 'averagePerSession'>;
@@ -74,7 +81,15 @@ function cellsSql(client: Db | Tx, buckets: Bucket[], start: Date, end: Date, no
     FROM sessions x LEFT JOIN named n ON n.g = x.g AND n.key IS NOT DISTINCT FROM x.key AND n.program_id IS NOT DISTINCT FROM x.program_id`;
 }
 
-const ZERO: Counts = { sessionsHeld: 0, sessionsCancelled: 0, sessionsNotRecorded: 0, totalAttendance: 0, namedAttendance: 0, anonymousAttendance: 0, uniqueNamedAttendees: 0 };
+const ZERO: Counts = {
+  sessionsHeld: 0,
+  sessionsCancelled: 0,
+  sessionsNotRecorded: 0,
+  totalAttendance: 0,
+  namedAttendance: 0,
+  anonymousAttendance: 0,
+  uniqueNamedAttendees: 0,
+};
 
 export type ProgramFiguresByMonth = {
   programs: { programId: string; programName: string }[];
@@ -89,7 +104,11 @@ export type ProgramFiguresByMonth = {
  * who sees programs (`program:read`), the funder report included.
  */
 export async function programFiguresByMonth(
-  actor: Actor, range: { from: string; to: string }, buckets: Bucket[], client: Db | Tx = db, now: Date = programNow(),
+  actor: Actor,
+  range: { from: string; to: string },
+  buckets: Bucket[],
+  client: Db | Tx = db,
+  now: Date = programNow(),
 ): Promise<ProgramFiguresByMonth> {
   assertCan(actor, 'program:read');
   const { from, to } = checkRange(range);

@@ -9,8 +9,22 @@ import { addDays, atLocal } from '@/lib/calendar/index.ts';
 
 const dayText = (d: Date) => d.toISOString().slice(0, 10);
 
-export function scheduleOf(p: { frequency: Schedule['frequency']; weekday: number; startMin: number; endMin: number; activeFrom: Date; activeTo: Date | null }): Schedule {
-  return { frequency: p.frequency, weekday: p.weekday, startMin: p.startMin, endMin: p.endMin, activeFrom: dayText(p.activeFrom), activeTo: p.activeTo ? dayText(p.activeTo) : null };
+export function scheduleOf(p: {
+  frequency: Schedule['frequency'];
+  weekday: number;
+  startMin: number;
+  endMin: number;
+  activeFrom: Date;
+  activeTo: Date | null;
+}): Schedule {
+  return {
+    frequency: p.frequency,
+    weekday: p.weekday,
+    startMin: p.startMin,
+    endMin: p.endMin,
+    activeFrom: dayText(p.activeFrom),
+    activeTo: p.activeTo ? dayText(p.activeTo) : null,
+  };
 }
 
 const PROGRAM_SCHEDULE = { id: true, frequency: true, weekday: true, startMin: true, endMin: true, activeFrom: true, activeTo: true } as const;
@@ -37,11 +51,18 @@ export async function generateSessionsIn(client: Tx, now: Date, programId?: stri
   });
   if (programs.length === 0) return 0;
   const closed = await client.programClosedDay.findMany({
-    where: { day: { gte: fromDate, lte: new Date(`${to}T00:00:00Z`) } }, select: { day: true },
+    where: { day: { gte: fromDate, lte: new Date(`${to}T00:00:00Z`) } },
+    select: { day: true },
   });
   const closedDays = new Set(closed.map((c) => dayText(c.day)));
-  const rows = programs.flatMap((p) => plannedSessions(scheduleOf(p), from, to, closedDays)
-    .map((s) => ({ programId: p.id, scheduledFor: s.scheduledFor, startsAt: s.startsAt, endsAt: s.endsAt })));
+  const rows = programs.flatMap((p) =>
+    plannedSessions(scheduleOf(p), from, to, closedDays).map((s) => ({
+      programId: p.id,
+      scheduledFor: s.scheduledFor,
+      startsAt: s.startsAt,
+      endsAt: s.endsAt,
+    })),
+  );
   if (rows.length === 0) return 0;
   const { count } = await client.programSession.createMany({ data: rows, skipDuplicates: true });
   return count;
@@ -57,7 +78,11 @@ export async function dropUntouchedSessions(tx: Tx, now: Date, where: { programI
   const candidates = await tx.programSession.findMany({
     where: {
       ...(where.programId ? { programId: where.programId } : {}),
-      startsAt: range, status: 'scheduled', scheduledFor: { not: null }, anonymousCount: 0, attendance: { none: {} },
+      startsAt: range,
+      status: 'scheduled',
+      scheduledFor: { not: null },
+      anonymousCount: 0,
+      attendance: { none: {} },
     },
     select: { id: true, startsAt: true, scheduledFor: true },
   });

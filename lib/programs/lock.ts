@@ -6,8 +6,14 @@ import { SESSION_CANCELLED, SESSION_NOT_FOUND } from './schema.ts';
 import { localDay } from '@/lib/calendar/index.ts';
 
 export type LockedSession = {
-  id: string; programId: string; status: 'scheduled' | 'held' | 'cancelled'; startsAt: Date; endsAt: Date;
-  anonymousCount: number; activeFrom: Date; activeTo: Date | null;
+  id: string;
+  programId: string;
+  status: 'scheduled' | 'held' | 'cancelled';
+  startsAt: Date;
+  endsAt: Date;
+  anonymousCount: number;
+  activeFrom: Date;
+  activeTo: Date | null;
 };
 
 const dayText = (d: Date) => d.toISOString().slice(0, 10);

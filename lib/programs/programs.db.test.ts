@@ -12,7 +12,11 @@ import { expectAppError, makePerson, makeProgram, makeSession, programForm, toda
 import { addDays, isoWeekday, localDay, localTime } from '@/lib/calendar/index.ts';
 
 const upcoming = (programId: string) =>
-  db.programSession.findMany({ where: { programId, startsAt: { gt: new Date() } }, orderBy: { startsAt: 'asc' }, select: { id: true, startsAt: true, status: true } });
+  db.programSession.findMany({
+    where: { programId, startsAt: { gt: new Date() } },
+    orderBy: { startsAt: 'asc' },
+    select: { id: true, startsAt: true, status: true },
+  });
 
 describe('programs and their sessions', () => {
   it('saving a program generates its coming 8 weeks once, however often pages are viewed', async () => {
@@ -71,14 +75,24 @@ describe('programs and their sessions', () => {
     const manager = await makeActor('manager');
     const series = await makeProgram('Know your rights', '2026-11-01', '2026-11-30');
     await expectAppError(addOneOffSession(manager, { programId: series.id, day: '2026-12-02', start: '13:00', end: '15:00' }), 'invalid', /outside/, 'day');
-    await expectAppError(addOneOffSession(manager, { programId: '00000000-0000-4000-8000-000000000000', day: '2026-11-02', start: '13:00', end: '15:00' }), 'not_found');
+    await expectAppError(
+      addOneOffSession(manager, { programId: '00000000-0000-4000-8000-000000000000', day: '2026-11-02', start: '13:00', end: '15:00' }),
+      'not_found',
+    );
     const { id } = await addOneOffSession(manager, { programId: series.id, day: '2026-11-18', start: '13:00', end: '15:00' });
-    await expectAppError(addOneOffSession(manager, { programId: series.id, day: '2026-11-18', start: '13:00', end: '14:00' }), 'conflict', /already has a session/);
+    await expectAppError(
+      addOneOffSession(manager, { programId: series.id, day: '2026-11-18', start: '13:00', end: '14:00' }),
+      'conflict',
+      /already has a session/,
+    );
     await expectAppError(moveSession(manager, { sessionId: id, day: '2026-10-30', start: '13:00', end: '15:00' }), 'invalid', /outside/, 'day');
     await expectAppError(cancelSession(manager, { sessionId: id, reason: '' }), 'invalid', /reason/, 'reason');
     await cancelSession(manager, { sessionId: id, reason: 'Facilitator ill' });
     await expectAppError(moveSession(manager, { sessionId: id, day: '2026-11-19', start: '13:00', end: '15:00' }), 'conflict', /cancelled/);
-    expect(await db.programSession.findUniqueOrThrow({ where: { id }, select: { status: true, cancelReason: true } })).toEqual({ status: 'cancelled', cancelReason: 'Facilitator ill' });
+    expect(await db.programSession.findUniqueOrThrow({ where: { id }, select: { status: true, cancelReason: true } })).toEqual({
+      status: 'cancelled',
+      cancelReason: 'Facilitator ill',
+    });
   });
 });
 

@@ -15,8 +15,15 @@ const asDate = (day: string) => new Date(`${day}T00:00:00Z`);
 
 function columns(p: ProgramInput) {
   return {
-    name: p.name, description: p.description, partner: p.partner, frequency: p.frequency, weekday: p.weekday,
-    startMin: p.start, endMin: p.end, activeFrom: asDate(p.activeFrom), activeTo: p.activeTo ? asDate(p.activeTo) : null,
+    name: p.name,
+    description: p.description,
+    partner: p.partner,
+    frequency: p.frequency,
+    weekday: p.weekday,
+    startMin: p.start,
+    endMin: p.end,
+    activeFrom: asDate(p.activeFrom),
+    activeTo: p.activeTo ? asDate(p.activeTo) : null,
   };
 }
 
@@ -48,10 +55,27 @@ export async function updateProgram(actor: Actor, input: unknown): Promise<{ cha
   const now = programNow();
   try {
     return await db.$transaction(async (tx) => {
-      const before = await tx.program.findUnique({ where: { id }, select: { name: true, description: true, partner: true, frequency: true, weekday: true, startMin: true, endMin: true, activeFrom: true, activeTo: true } });
+      const before = await tx.program.findUnique({
+        where: { id },
+        select: {
+          name: true,
+          description: true,
+          partner: true,
+          frequency: true,
+          weekday: true,
+          startMin: true,
+          endMin: true,
+          activeFrom: true,
+          activeTo: true,
+        },
+      });
       if (!before) throw new AppError('not_found', PROGRAM_NOT_FOUND);
       const next = columns(data);
-      const changed = (Object.keys(next) as (keyof typeof next)[]).filter((k) => String(before[k] instanceof Date ? (before[k] as Date).getTime() : before[k]) !== String(next[k] instanceof Date ? (next[k] as Date).getTime() : next[k]));
+      const changed = (Object.keys(next) as (keyof typeof next)[]).filter(
+        (k) =>
+          String(before[k] instanceof Date ? (before[k] as Date).getTime() : before[k]) !==
+          String(next[k] instanceof Date ? (next[k] as Date).getTime() : next[k]),
+      );
       if (changed.length === 0) return { changed };
       await tx.program.update({ where: { id }, data: next, select: { id: true } });
       const scheduleChanged = changed.some((k) => !['name', 'description', 'partner'].includes(k));

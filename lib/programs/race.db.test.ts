@@ -14,7 +14,8 @@ import { addDays, localDay, localTime } from '@/lib/calendar/index.ts';
 // plainly that the person is already counted. Needs a real server (concurrent transactions).
 
 const plainOnly = (outcomes: PromiseSettledResult<unknown>[], message: RegExp) =>
-  outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected')
+  outcomes
+    .filter((o): o is PromiseRejectedResult => o.status === 'rejected')
     .map((o) => o.reason as unknown)
     .filter((e) => !(e instanceof AppError && message.test(e.userMessage)))
     .map((e) => (e instanceof Error ? e.message : String(e)));
@@ -24,7 +25,9 @@ describe.runIf(process.env.TEST_SERVER_URL)('concurrent attendance', () => {
     const actors = await Promise.all([makeActor('peer'), makeActor('coordinator'), makeActor('manager')]);
     const session = await makeSession((await makeProgram('Breakfast')).id, today());
     const person = await makePerson(actors[0]!);
-    const outcomes = await Promise.allSettled(Array.from({ length: 30 }, (_, i) => addAttendee(actors[i % 3]!, { sessionId: session.id, participantId: person.id })));
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 30 }, (_, i) => addAttendee(actors[i % 3]!, { sessionId: session.id, participantId: person.id })),
+    );
     expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
     expect(plainOnly(outcomes, /^Already counted/)).toEqual([]);
     expect(await db.attendance.count({ where: { sessionId: session.id } })).toBe(1);

@@ -25,7 +25,6 @@ export const GENERATE_WEEKS = 8;
 /** A session starting within this many minutes is the one the desk records ("Record attendance"). */
 export const CURRENT_LEAD_MINUTES = 30;
 
-
 /** The program's first meeting day: the schedule's weekday on or after the start date. */
 export function firstMeetingDay(s: Pick<Schedule, 'weekday' | 'activeFrom'>): string {
   return addDays(s.activeFrom, (s.weekday - isoWeekday(s.activeFrom) + 7) % 7);

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import {
-  AttendeeSchema, MoveSessionSchema, OneOffSchema, PARTICIPANT_NOT_FOUND, ProgramSchema, SESSION_NOT_FOUND, SessionDetailsSchema,
+  AttendeeSchema,
+  MoveSessionSchema,
+  OneOffSchema,
+  PARTICIPANT_NOT_FOUND,
+  ProgramSchema,
+  SESSION_NOT_FOUND,
+  SessionDetailsSchema,
   UpdateProgramSchema,
 } from './schema.ts';
 
@@ -21,15 +27,29 @@ const again = <S extends z.ZodType>(schema: S, input: object) => {
 };
 
 const program = {
-  name: 'Tuesday breakfast', description: '', partner: 'Health authority', frequency: 'weekly', weekday: '2',
-  start: '9:00', end: '11:30', activeFrom: '2026-11-03', activeTo: '',
+  name: 'Tuesday breakfast',
+  description: '',
+  partner: 'Health authority',
+  frequency: 'weekly',
+  weekday: '2',
+  start: '9:00',
+  end: '11:30',
+  activeFrom: '2026-11-03',
+  activeTo: '',
 };
 
 describe('program form', () => {
   it('decodes times to minutes, the day to a number and empty text to null, and takes its own output back', () => {
     expect(again(ProgramSchema, program)).toEqual({
-      name: 'Tuesday breakfast', description: null, partner: 'Health authority', frequency: 'weekly', weekday: 2,
-      start: 540, end: 690, activeFrom: '2026-11-03', activeTo: null,
+      name: 'Tuesday breakfast',
+      description: null,
+      partner: 'Health authority',
+      frequency: 'weekly',
+      weekday: 2,
+      start: 540,
+      end: 690,
+      activeFrom: '2026-11-03',
+      activeTo: null,
     });
     expect(again(ProgramSchema, { ...program, end: '24:00' }).end).toBe(1440);
   });
@@ -51,13 +71,25 @@ describe('session forms', () => {
   it('a one-off or a move decodes its times and takes them back', () => {
     expect(again(OneOffSchema, { programId, day: '2026-11-24', start: '13:00', end: '15:00' })).toMatchObject({ start: 780, end: 900 });
     expect(again(MoveSessionSchema, { sessionId, day: '2026-11-24', start: '09:05', end: '10:00' })).toMatchObject({ start: 545, end: 600 });
-    expect(issue(MoveSessionSchema, { sessionId: 'x', day: '2026-11-24', start: '9:00', end: '10:00' })).toEqual({ path: 'sessionId', message: SESSION_NOT_FOUND });
+    expect(issue(MoveSessionSchema, { sessionId: 'x', day: '2026-11-24', start: '9:00', end: '10:00' })).toEqual({
+      path: 'sessionId',
+      message: SESSION_NOT_FOUND,
+    });
   });
 
   it('the details form: a headcount (empty is 0), the partner checkbox, optional topics', () => {
-    expect(again(SessionDetailsSchema, { sessionId, anonymousCount: '', topics: '' })).toEqual({ sessionId, anonymousCount: 0, partnerPresent: false, topics: null });
-    expect(again(SessionDetailsSchema, { sessionId, anonymousCount: ' 7 ', partnerPresent: 'on', topics: 'Naloxone' }))
-      .toEqual({ sessionId, anonymousCount: 7, partnerPresent: true, topics: 'Naloxone' });
+    expect(again(SessionDetailsSchema, { sessionId, anonymousCount: '', topics: '' })).toEqual({
+      sessionId,
+      anonymousCount: 0,
+      partnerPresent: false,
+      topics: null,
+    });
+    expect(again(SessionDetailsSchema, { sessionId, anonymousCount: ' 7 ', partnerPresent: 'on', topics: 'Naloxone' })).toEqual({
+      sessionId,
+      anonymousCount: 7,
+      partnerPresent: true,
+      topics: 'Naloxone',
+    });
     expect(issue(SessionDetailsSchema, { sessionId, anonymousCount: '-1' })).toEqual({ path: 'anonymousCount', message: 'A headcount cannot be below 0.' });
     expect(issue(SessionDetailsSchema, { sessionId, anonymousCount: '2.5' })).toEqual({ path: 'anonymousCount', message: 'Enter a whole number, like 5.' });
   });

@@ -15,12 +15,17 @@ export const ALREADY_COUNTED = 'Already counted at this session.';
 export const SESSION_CANCELLED = 'This session was cancelled: no one can be counted at it.';
 
 const optionalText = (label: string, max: number) =>
-  z.preprocess((v) => (v === undefined || v === null ? '' : v), longText(label, max))
+  z
+    .preprocess((v) => (v === undefined || v === null ? '' : v), longText(label, max))
     .refine((v) => !/[\r\n]/.test(v), 'Keep it to one line.')
     .refine((v) => !/[<>]/.test(v), 'Remove the < and > characters.')
     .transform((v) => (v === '' ? null : v));
 
-const dayOf = (label: string) => z.string({ error: `Enter ${label}.` }).trim().refine((v) => parseDay(v) !== null, `Enter ${label} as a date, like 2026-11-24.`);
+const dayOf = (label: string) =>
+  z
+    .string({ error: `Enter ${label}.` })
+    .trim()
+    .refine((v) => parseDay(v) !== null, `Enter ${label} as a date, like 2026-11-24.`);
 const optionalDay = (label: string) => z.preprocess((v) => (v === '' || v === undefined || v === null ? null : v), dayOf(label).nullable());
 
 /** Minutes after midnight as the form writes them (540 → "9:00"; 1440 → "24:00"). */
@@ -28,16 +33,28 @@ const clock = (minutes: number) => `${Math.floor(minutes / 60)}:${String(minutes
 
 /** "9:00" or "09:00" → minutes after midnight; "24:00" ends the day. Minutes already decoded are read back as the time they stand for. */
 const timeOf = (label: string) =>
-  z.preprocess((v) => (typeof v === 'number' ? clock(v) : v), z.string({ error: `Enter ${label}.` }).trim()
-    .refine((v) => /^([01]?\d|2[0-3]):[0-5]\d$|^24:00$/.test(v), `Enter ${label} like 9:30 or 13:00.`)
-    .transform((v) => { const [h, m] = v.split(':').map(Number) as [number, number]; return h * 60 + m; }));
+  z.preprocess(
+    (v) => (typeof v === 'number' ? clock(v) : v),
+    z
+      .string({ error: `Enter ${label}.` })
+      .trim()
+      .refine((v) => /^([01]?\d|2[0-3]):[0-5]\d$|^24:00$/.test(v), `Enter ${label} like 9:30 or 13:00.`)
+      .transform((v) => {
+        const [h, m] = v.split(':').map(Number) as [number, number];
+        return h * 60 + m;
+      }),
+  );
 
 const programFields = {
   name: shortText('a name', 80),
   description: optionalText('the description', 500),
   partner: optionalText('the partner', 120),
   frequency: z.enum(['weekly', 'fortnightly'], { error: 'Choose every week or every two weeks.' }),
-  weekday: z.coerce.number({ error: 'Choose a day of the week.' }).int('Choose a day of the week.').min(1, 'Choose a day of the week.').max(7, 'Choose a day of the week.'),
+  weekday: z.coerce
+    .number({ error: 'Choose a day of the week.' })
+    .int('Choose a day of the week.')
+    .min(1, 'Choose a day of the week.')
+    .max(7, 'Choose a day of the week.'),
   start: timeOf('a start time'),
   end: timeOf('an end time'),
   activeFrom: dayOf('the first date'),
@@ -73,7 +90,9 @@ export const AddAnonymousSchema = z.object({ sessionId: uuidOf(SESSION_NOT_FOUND
 
 const headcount = z.preprocess(
   (v) => (typeof v === 'number' ? String(v) : typeof v === 'string' && v.trim() === '' ? '0' : v),
-  z.string({ error: 'Enter how many people gave no name, or 0.' }).trim()
+  z
+    .string({ error: 'Enter how many people gave no name, or 0.' })
+    .trim()
     .refine((v) => /^-?\d+$/.test(v), 'Enter a whole number, like 5.')
     .transform(Number)
     .refine((n) => n >= 0, 'A headcount cannot be below 0.')

@@ -19,13 +19,17 @@ const OUTSIDE_DATES = 'That date is outside the program’s active dates.';
 export async function addOneOffSession(actor: Actor, input: unknown): Promise<{ id: string }> {
   assertCan(actor, 'program:manage');
   const data = parseOrRefuse(OneOffSchema, input);
-  const program = await db.program.findUnique({ where: { id: data.programId }, select: { frequency: true, weekday: true, startMin: true, endMin: true, activeFrom: true, activeTo: true } });
+  const program = await db.program.findUnique({
+    where: { id: data.programId },
+    select: { frequency: true, weekday: true, startMin: true, endMin: true, activeFrom: true, activeTo: true },
+  });
   if (!program) throw new AppError('not_found', PROGRAM_NOT_FOUND);
   if (!withinActiveDates(scheduleOf(program), data.day)) throw new AppError('invalid', OUTSIDE_DATES, 'day');
   try {
     return await db.$transaction(async (tx) => {
       const { id } = await tx.programSession.create({
-        data: { programId: data.programId, startsAt: atLocal(data.day, data.start), endsAt: atLocal(data.day, data.end) }, select: { id: true },
+        data: { programId: data.programId, startsAt: atLocal(data.day, data.start), endsAt: atLocal(data.day, data.end) },
+        select: { id: true },
       });
       await recordAudit(tx, actor, 'program_session.created', { entityType: 'program_session', entityId: id, details: { programId: data.programId } });
       return { id };
@@ -46,7 +50,11 @@ export async function moveSession(actor: Actor, input: unknown): Promise<void> {
       if (s.status === 'cancelled') throw new AppError('conflict', 'A cancelled session cannot be moved.');
       const dates = { activeFrom: s.activeFrom.toISOString().slice(0, 10), activeTo: s.activeTo?.toISOString().slice(0, 10) ?? null };
       if (!withinActiveDates(dates, data.day)) throw new AppError('invalid', OUTSIDE_DATES, 'day');
-      await tx.programSession.update({ where: { id: s.id }, data: { startsAt: atLocal(data.day, data.start), endsAt: atLocal(data.day, data.end) }, select: { id: true } });
+      await tx.programSession.update({
+        where: { id: s.id },
+        data: { startsAt: atLocal(data.day, data.start), endsAt: atLocal(data.day, data.end) },
+        select: { id: true },
+      });
       await recordAudit(tx, actor, 'program_session.moved', { entityType: 'program_session', entityId: s.id });
     });
   } catch (error) {
@@ -64,7 +72,11 @@ export async function cancelSession(actor: Actor, input: unknown): Promise<void>
     if (s.status === 'cancelled') throw new AppError('conflict', 'This session is already cancelled.');
     const named = await tx.attendance.count({ where: { sessionId: s.id } });
     if (named > 0 || s.anonymousCount > 0) throw new AppError('conflict', 'People are counted at this session. Take them off before cancelling it.');
-    await tx.programSession.update({ where: { id: s.id }, data: { status: 'cancelled', cancelReason: data.reason, cancelledAt: programNow() }, select: { id: true } });
+    await tx.programSession.update({
+      where: { id: s.id },
+      data: { status: 'cancelled', cancelReason: data.reason, cancelledAt: programNow() },
+      select: { id: true },
+    });
     await recordAudit(tx, actor, 'program_session.cancelled', { entityType: 'program_session', entityId: s.id });
   });
 }

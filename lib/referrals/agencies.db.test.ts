@@ -4,7 +4,13 @@ import { makeActor } from '@/lib/db/test/actors.ts';
 import { agenciesByCategory, createAgency, listAgencies, updateAgency } from './agencies.ts';
 import { expectAppError } from './test-helpers.ts';
 
-const form = (over: Record<string, unknown> = {}) => ({ name: 'ASK Wellness Society', categories: ['housing', 'health'], phone: '250-555-0142', active: 'on', ...over });
+const form = (over: Record<string, unknown> = {}) => ({
+  name: 'ASK Wellness Society',
+  categories: ['housing', 'health'],
+  phone: '250-555-0142',
+  active: 'on',
+  ...over,
+});
 
 describe('agency directory', () => {
   it('coordinators add and edit agencies; every staff role reads and searches them by name and category', async () => {

@@ -13,12 +13,25 @@ import { AGENCY_NOT_FOUND, AgencySchema, parseOrRefuse, UpdateAgencySchema } fro
 // offer) and notes for staff. Every staff role reads it; coordinators and managers keep it.
 
 export type Agency = {
-  id: string; name: string; categories: Category[]; phone: string | null; hours: string | null;
-  offers: string | null; staffNotes: string | null; active: boolean;
+  id: string;
+  name: string;
+  categories: Category[];
+  phone: string | null;
+  hours: string | null;
+  offers: string | null;
+  staffNotes: string | null;
+  active: boolean;
 };
 
 const SELECT = {
-  id: true, name: true, categories: true, phone: true, hours: true, offers: true, staffNotes: true, active: true,
+  id: true,
+  name: true,
+  categories: true,
+  phone: true,
+  hours: true,
+  offers: true,
+  staffNotes: true,
+  active: true,
 } as const satisfies Prisma.AgencySelect;
 
 export type AgencyFilter = { q?: string; category?: Category; includeInactive?: boolean };
@@ -41,8 +54,7 @@ export async function listAgencies(actor: Actor, filter: AgencyFilter = {}): Pro
 /** Active agencies grouped by category (an agency under each of its categories), for the printed list. Any staff role. */
 export async function agenciesByCategory(actor: Actor): Promise<{ category: Category; agencies: Agency[] }[]> {
   const all = await listAgencies(actor);
-  return CATEGORIES.map((category) => ({ category, agencies: all.filter((a) => a.categories.includes(category)) }))
-    .filter((g) => g.agencies.length > 0);
+  return CATEGORIES.map((category) => ({ category, agencies: all.filter((a) => a.categories.includes(category)) })).filter((g) => g.agencies.length > 0);
 }
 
 /** One agency, or null. Any staff role (`agency:read`). */

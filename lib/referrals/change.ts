@@ -46,7 +46,9 @@ export async function changeReferralStatus(actor: Actor, input: unknown, now = p
     await tx.referral.update({
       where: { id: referralId },
       data: {
-        status, statusById: actor.id, statusAt: now,
+        status,
+        statusById: actor.id,
+        statusAt: now,
         ...(connectedOn ? { connectedOn: asDate(connectedOn) } : {}),
         ...(outcome ? { outcomeEnc: encryptField(outcome, outcomeContext(referralId)) } : {}),
       },
@@ -54,7 +56,9 @@ export async function changeReferralStatus(actor: Actor, input: unknown, now = p
     });
     if (r.participantId) await tx.participant.update({ where: { id: r.participantId }, data: { lastActivityAt: now }, select: { id: true } });
     await recordAudit(tx, actor, 'referral.status_changed', {
-      entityType: 'referral', entityId: referralId, details: { from: r.status, to: status, outcomeNote: !!outcome },
+      entityType: 'referral',
+      entityId: referralId,
+      details: { from: r.status, to: status, outcomeNote: !!outcome },
     });
   });
   return { status };

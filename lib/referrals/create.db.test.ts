@@ -18,7 +18,15 @@ describe('making a referral', () => {
     const person = await makePerson(coordinator);
     const { referralId } = await createReferral(coordinator, referralForm(agency.id, person.id, { consent: 'alias_only', consentConfirmed: 'on' }), NOW);
     const r = await db.referral.findUniqueOrThrow({ where: { id: referralId } });
-    expect(r).toMatchObject({ participantId: person.id, agencyId: agency.id, reasonCategory: 'housing', consent: 'alias_only', consentById: coordinator.id, staffId: coordinator.id, status: 'made' });
+    expect(r).toMatchObject({
+      participantId: person.id,
+      agencyId: agency.id,
+      reasonCategory: 'housing',
+      consent: 'alias_only',
+      consentById: coordinator.id,
+      staffId: coordinator.id,
+      status: 'made',
+    });
     expect(r.consentAt).toEqual(NOW);
     expect(r.referredOn.toISOString().slice(0, 10)).toBe('2026-11-21');
     expect(r.followUpOn.toISOString().slice(0, 10)).toBe('2026-11-28');
@@ -36,7 +44,11 @@ describe('making a referral', () => {
     const outreach = await makeActor('outreach');
     const agency = await makeAgency();
     const summary = 'Needs a ground-floor room; prefers texts after noon';
-    const { referralId } = await createReferral(outreach, referralForm(agency.id, null, { consent: 'summary', consentConfirmed: 'on', summary, reasonDetail: undefined }), NOW);
+    const { referralId } = await createReferral(
+      outreach,
+      referralForm(agency.id, null, { consent: 'summary', consentConfirmed: 'on', summary, reasonDetail: undefined }),
+      NOW,
+    );
     const { rows } = await (await rawClient()).query(`SELECT encode(summary_enc, 'escape') AS raw FROM referral WHERE id = $1`, [referralId]);
     expect(rows[0].raw).not.toContain('ground-floor');
     expect(await revealReferralText(outreach, { referralId })).toEqual({ detail: null, summary, outcome: null });
@@ -55,17 +67,37 @@ describe('making a referral', () => {
 
   describe('bad input: a plain message beside the field, nothing changed', () => {
     const cases: [string, (a: { id: string }, p: string) => Record<string, unknown>, RegExp | string, string][] = [
-      ['consent above "nothing" without a consent record', (a, p) => referralForm(a.id, p, { consent: 'alias_only' }), CONSENT_NOT_RECORDED, 'consentConfirmed'],
+      [
+        'consent above "nothing" without a consent record',
+        (a, p) => referralForm(a.id, p, { consent: 'alias_only' }),
+        CONSENT_NOT_RECORDED,
+        'consentConfirmed',
+      ],
       ['a summary without its text', (a, p) => referralForm(a.id, p, { consent: 'summary', consentConfirmed: 'on' }), /Write the summary/, 'summary'],
-      ['a summary over 500 characters', (a, p) => referralForm(a.id, p, { consent: 'summary', consentConfirmed: 'on', summary: 'x'.repeat(501) }), /500 characters or fewer/, 'summary'],
+      [
+        'a summary over 500 characters',
+        (a, p) => referralForm(a.id, p, { consent: 'summary', consentConfirmed: 'on', summary: 'x'.repeat(501) }),
+        /500 characters or fewer/,
+        'summary',
+      ],
       ['alias only for someone anonymous', (a) => referralForm(a.id, null, { consent: 'alias_only', consentConfirmed: 'on' }), ALIAS_NEEDS_PERSON, 'consent'],
       ['an unknown agency', (_a, p) => referralForm('00000000-0000-4000-8000-000000000000', p), /Choose an agency/, 'agencyId'],
       ['a category the agency does not offer', (a, p) => referralForm(a.id, p, { category: 'legal_advocacy' }), /does not offer/, 'category'],
-      ['a follow-up before the referral date', (a, p) => referralForm(a.id, p, { referredOn: '2026-11-20', followUpOn: '2026-11-19' }), 'The follow-up cannot be before the referral date.', 'followUpOn'],
+      [
+        'a follow-up before the referral date',
+        (a, p) => referralForm(a.id, p, { referredOn: '2026-11-20', followUpOn: '2026-11-19' }),
+        'The follow-up cannot be before the referral date.',
+        'followUpOn',
+      ],
       ['a referral date in the future', (a, p) => referralForm(a.id, p, { referredOn: '2026-11-22' }), /future/, 'referredOn'],
       ['a reason’s details that are too long', (a, p) => referralForm(a.id, p, { reasonDetail: 'r'.repeat(121) }), /120 characters/, 'reasonDetail'],
       ['no reason chosen', (a, p) => referralForm(a.id, p, { reasonCategory: '' as never }), /Choose what the referral is for/, 'reasonCategory'],
-      ['a reason not on the list', (a, p) => referralForm(a.id, p, { reasonCategory: 'exiting' as never }), /Choose what the referral is for/, 'reasonCategory'],
+      [
+        'a reason not on the list',
+        (a, p) => referralForm(a.id, p, { reasonCategory: 'exiting' as never }),
+        /Choose what the referral is for/,
+        'reasonCategory',
+      ],
     ];
     for (const [name, form, message, field] of cases) {
       it(name, async () => {
@@ -114,7 +146,16 @@ describe('the database holds the consent and agency rules whatever code writes',
       `INSERT INTO referral (id, participant_id, agency_id, category, reason_category, referred_on, follow_up_on, staff_id, consent, consent_by_id, consent_at,
          status, status_by_id, status_at, idempotency_key, updated_at)
        VALUES (gen_random_uuid(), $1, $2, $3::"AgencyCategory", 'housing', '2026-11-21', $4, $5, $6::"ReferralConsent", $7, $8, 'made', $5, now(), gen_random_uuid(), now())`,
-      [v.participant, agency.id, v.category, fields.followUp ?? '2026-11-28', c.id, v.consent, v.consentBy === 'me' ? c.id : null, v.consentBy === 'me' ? new Date() : null],
+      [
+        v.participant,
+        agency.id,
+        v.category,
+        fields.followUp ?? '2026-11-28',
+        c.id,
+        v.consent,
+        v.consentBy === 'me' ? c.id : null,
+        v.consentBy === 'me' ? new Date() : null,
+      ],
     );
   }
 

@@ -9,8 +9,14 @@ import { AppError, dbErrorCode, isUniqueViolation } from '@/lib/errors.ts';
 import { defaultFollowUp, followUpProblem } from './rules.ts';
 import { lockOpenParticipant } from '@/lib/participants/lock.ts';
 import {
-  AGENCY_INACTIVE, AGENCY_NOT_FOUND, ALIAS_NEEDS_PERSON, CATEGORY_NOT_OFFERED, CONSENT_NOT_RECORDED, CreateReferralSchema,
-  parseOrRefuse, PARTICIPANT_NOT_FOUND,
+  AGENCY_INACTIVE,
+  AGENCY_NOT_FOUND,
+  ALIAS_NEEDS_PERSON,
+  CATEGORY_NOT_OFFERED,
+  CONSENT_NOT_RECORDED,
+  CreateReferralSchema,
+  parseOrRefuse,
+  PARTICIPANT_NOT_FOUND,
 } from './schema.ts';
 import { localDay, programNow } from '@/lib/calendar/index.ts';
 
@@ -40,7 +46,12 @@ async function checkAgency(tx: Tx, id: string, category: string): Promise<void> 
 function constraintRefusal(error: unknown): AppError | null {
   const code = dbErrorCode(error);
   const message = String((error as Error)?.message ?? '');
-  if (code === '23503') return new AppError('invalid', message.includes('participant') ? PARTICIPANT_NOT_FOUND : AGENCY_NOT_FOUND, message.includes('participant') ? 'participantId' : 'agencyId');
+  if (code === '23503')
+    return new AppError(
+      'invalid',
+      message.includes('participant') ? PARTICIPANT_NOT_FOUND : AGENCY_NOT_FOUND,
+      message.includes('participant') ? 'participantId' : 'agencyId',
+    );
   if (code !== '23514') return null;
   if (message.includes('inactive')) return new AppError('invalid', AGENCY_INACTIVE, 'agencyId');
   if (message.includes('category')) return new AppError('invalid', CATEGORY_NOT_OFFERED, 'category');
@@ -75,18 +86,29 @@ export async function createReferral(actor: Actor, input: unknown, now = program
       const shares = v.consent !== 'nothing';
       await tx.referral.create({
         data: {
-          id, participantId: v.participantId, agencyId: v.agencyId, category: v.category,
-          reasonCategory: v.reasonCategory, reasonDetailEnc: encryptField(v.reasonDetail, reasonDetailContext(id)),
-          referredOn: new Date(`${referredOn}T00:00:00Z`), followUpOn: new Date(`${followUpOn}T00:00:00Z`),
-          staffId: actor.id, consent: v.consent,
+          id,
+          participantId: v.participantId,
+          agencyId: v.agencyId,
+          category: v.category,
+          reasonCategory: v.reasonCategory,
+          reasonDetailEnc: encryptField(v.reasonDetail, reasonDetailContext(id)),
+          referredOn: new Date(`${referredOn}T00:00:00Z`),
+          followUpOn: new Date(`${followUpOn}T00:00:00Z`),
+          staffId: actor.id,
+          consent: v.consent,
           summaryEnc: v.consent === 'summary' ? encryptField(v.summary, summaryContext(id)) : null,
-          consentById: shares ? actor.id : null, consentAt: shares ? now : null,
-          status: 'made', statusById: actor.id, statusAt: now, idempotencyKey: v.idempotencyKey,
+          consentById: shares ? actor.id : null,
+          consentAt: shares ? now : null,
+          status: 'made',
+          statusById: actor.id,
+          statusAt: now,
+          idempotencyKey: v.idempotencyKey,
         },
         select: { id: true },
       });
       await recordAudit(tx, actor, 'referral.made', {
-        entityType: 'referral', entityId: id,
+        entityType: 'referral',
+        entityId: id,
         details: { participantId: v.participantId, agencyId: v.agencyId, category: v.category, reasonCategory: v.reasonCategory, consent: v.consent },
       });
     });

@@ -14,10 +14,28 @@ async function fixture() {
   const a = await makeAgency({ name: 'Agency A', categories: ['housing', 'shelters'] });
   const b = await makeAgency({ name: 'Agency B', categories: ['health', 'sexual_health'] });
   const rows: [string, string, Category, Reason, [ReferralStatus, string][]][] = [
-    ['2026-11-01', a.id, 'housing', 'housing', [['connected', '2026-11-03'], ['completed', '2026-11-04']]], // 2 days
+    [
+      '2026-11-01',
+      a.id,
+      'housing',
+      'housing',
+      [
+        ['connected', '2026-11-03'],
+        ['completed', '2026-11-04'],
+      ],
+    ], // 2 days
     ['2026-11-02', a.id, 'shelters', 'safety', [['connected', '2026-11-08']]], // 6 days
     ['2026-11-05', b.id, 'health', 'health', [['declined_by_agency', '2026-11-06']]],
-    ['2026-11-10', b.id, 'sexual_health', 'sexual_health', [['connected', '2026-11-20'], ['completed', '2026-11-25']]], // 10 days
+    [
+      '2026-11-10',
+      b.id,
+      'sexual_health',
+      'sexual_health',
+      [
+        ['connected', '2026-11-20'],
+        ['completed', '2026-11-25'],
+      ],
+    ], // 10 days
     ['2026-11-15', a.id, 'housing', 'housing', []],
     ['2026-10-31', a.id, 'housing', 'housing', [['connected', '2026-11-01']]], // 1 day, before November
     ['2026-12-01', b.id, 'health', 'health', []], // after November
@@ -35,15 +53,27 @@ describe('referral figures', () => {
     const f = await referralFigures(c, { from: '2026-11-01', to: '2026-11-30' });
     expect(f.total).toBe(5);
     expect(f.byCategory).toEqual([
-      { category: 'housing', count: 2 }, { category: 'health', count: 1 }, { category: 'sexual_health', count: 1 }, { category: 'shelters', count: 1 },
+      { category: 'housing', count: 2 },
+      { category: 'health', count: 1 },
+      { category: 'sexual_health', count: 1 },
+      { category: 'shelters', count: 1 },
     ]);
     // What for: the most first, ties in the list's order.
     expect(f.byReason).toEqual([
-      { reason: 'housing', count: 2 }, { reason: 'health', count: 1 }, { reason: 'sexual_health', count: 1 }, { reason: 'safety', count: 1 },
+      { reason: 'housing', count: 2 },
+      { reason: 'health', count: 1 },
+      { reason: 'sexual_health', count: 1 },
+      { reason: 'safety', count: 1 },
     ]);
-    expect(f.byAgency).toEqual([{ agencyId: a.id, agencyName: 'Agency A', count: 3 }, { agencyId: b.id, agencyName: 'Agency B', count: 2 }]);
+    expect(f.byAgency).toEqual([
+      { agencyId: a.id, agencyName: 'Agency A', count: 3 },
+      { agencyId: b.id, agencyName: 'Agency B', count: 2 },
+    ]);
     expect(f.byStatus).toEqual([
-      { status: 'made', count: 1 }, { status: 'connected', count: 1 }, { status: 'completed', count: 2 }, { status: 'declined_by_agency', count: 1 },
+      { status: 'made', count: 1 },
+      { status: 'connected', count: 1 },
+      { status: 'completed', count: 2 },
+      { status: 'declined_by_agency', count: 1 },
     ]);
     expect(f.connectedCount).toBe(3);
     expect(f.medianDaysToConnected).toBe(6); // of 2, 6, 10
@@ -59,7 +89,13 @@ describe('referral figures', () => {
   it('an empty range gives zeros and no median', async () => {
     const { c } = await fixture();
     expect(await referralFigures(c, { from: '2025-01-01', to: '2025-01-31' })).toEqual({
-      total: 0, byCategory: [], byReason: [], byAgency: [], byStatus: [], medianDaysToConnected: null, connectedCount: 0,
+      total: 0,
+      byCategory: [],
+      byReason: [],
+      byAgency: [],
+      byStatus: [],
+      medianDaysToConnected: null,
+      connectedCount: 0,
     });
   });
 

@@ -32,8 +32,15 @@ export type FigureRange = { from: string; to: string };
 
 /** One aggregate row: `key` null for the whole range; at most one of category, reason, agency, status set (none: all referrals). */
 export type ReferralRow = {
-  key: string | null; category: Category | null; reason: Reason | null; agencyId: string | null; agencyName: string | null; status: ReferralStatus | null;
-  count: number; connected: number; median: number | null;
+  key: string | null;
+  category: Category | null;
+  reason: Reason | null;
+  agencyId: string | null;
+  agencyName: string | null;
+  status: ReferralStatus | null;
+  count: number;
+  connected: number;
+  median: number | null;
 };
 
 function checkRange(range: FigureRange): void {
@@ -71,15 +78,26 @@ export async function referralFigures(actor: Actor, range: FigureRange): Promise
   checkRange(range);
   const rows = (await referralFiguresByMonth(actor, range, [rangeBucket(range.from, range.to)])).filter((r) => r.key === null);
   const all = rows.find((r) => !r.category && !r.reason && !r.agencyId && !r.status);
-  const byCount = <T extends { count: number }>(xs: T[], name: (x: T) => string) =>
-    xs.sort((x, y) => y.count - x.count || name(x).localeCompare(name(y)));
+  const byCount = <T extends { count: number }>(xs: T[], name: (x: T) => string) => xs.sort((x, y) => y.count - x.count || name(x).localeCompare(name(y)));
   return {
     total: all?.count ?? 0,
-    byCategory: byCount(rows.filter((r) => r.category).map((r) => ({ category: r.category!, count: r.count })), (x) => x.category),
-    byReason: byCount(rows.filter((r) => r.reason).map((r) => ({ reason: r.reason!, count: r.count })), (x) => String(REASONS.indexOf(x.reason)).padStart(2, '0')),
-    byAgency: byCount(rows.filter((r) => r.agencyId).map((r) => ({ agencyId: r.agencyId!, agencyName: r.agencyName!, count: r.count })), (x) => x.agencyName),
+    byCategory: byCount(
+      rows.filter((r) => r.category).map((r) => ({ category: r.category!, count: r.count })),
+      (x) => x.category,
+    ),
+    byReason: byCount(
+      rows.filter((r) => r.reason).map((r) => ({ reason: r.reason!, count: r.count })),
+      (x) => String(REASONS.indexOf(x.reason)).padStart(2, '0'),
+    ),
+    byAgency: byCount(
+      rows.filter((r) => r.agencyId).map((r) => ({ agencyId: r.agencyId!, agencyName: r.agencyName!, count: r.count })),
+      (x) => x.agencyName,
+    ),
     // The life of a referral, made first.
-    byStatus: rows.filter((r) => r.status).map((r) => ({ status: r.status!, count: r.count })).sort((x, y) => STATUSES.indexOf(x.status) - STATUSES.indexOf(y.status)),
+    byStatus: rows
+      .filter((r) => r.status)
+      .map((r) => ({ status: r.status!, count: r.count }))
+      .sort((x, y) => STATUSES.indexOf(x.status) - STATUSES.indexOf(y.status)),
     medianDaysToConnected: all?.median ?? null,
     connectedCount: all?.connected ?? 0,
   };

@@ -63,7 +63,10 @@ describe('referrals and the person’s record', () => {
     const c = await makeActor('coordinator');
     const agency = await makeAgency({ name: 'Housing place' });
     const person = await makePerson(c);
-    const { referralId } = await createReferral(c, referralForm(agency.id, person.id, { consent: 'summary', consentConfirmed: 'on', summary: 'private words' }));
+    const { referralId } = await createReferral(
+      c,
+      referralForm(agency.id, person.id, { consent: 'summary', consentConfirmed: 'on', summary: 'private words' }),
+    );
     await changeReferralStatus(c, { referralId, status: 'connected' });
     const { entries } = await timelineFor(c, person.id);
     const mine = entries.filter((e) => e.kind === 'referral');
@@ -91,8 +94,17 @@ describe('referrals and the person’s record', () => {
     await db.participant.update({ where: { id: person.id }, data: { lastActivityAt: new Date('2020-01-01T00:00:00Z') } });
     await runRetention(manager);
     const r = await db.referral.findUniqueOrThrow({
-      where: { id: referralId }, select: { reasonDetailEnc: true, summaryEnc: true, outcomeEnc: true, status: true, consent: true, agencyId: true, reasonCategory: true },
+      where: { id: referralId },
+      select: { reasonDetailEnc: true, summaryEnc: true, outcomeEnc: true, status: true, consent: true, agencyId: true, reasonCategory: true },
     });
-    expect(r).toEqual({ reasonDetailEnc: null, summaryEnc: null, outcomeEnc: null, status: 'closed', consent: 'summary', agencyId: agency.id, reasonCategory: 'housing' });
+    expect(r).toEqual({
+      reasonDetailEnc: null,
+      summaryEnc: null,
+      outcomeEnc: null,
+      status: 'closed',
+      consent: 'summary',
+      agencyId: agency.id,
+      reasonCategory: 'housing',
+    });
   });
 });

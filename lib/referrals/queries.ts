@@ -12,8 +12,16 @@ import { localDay, programNow } from '@/lib/calendar/index.ts';
 // the reason's words, the summary and the outcome stay encrypted until someone asks (reveal.ts, audited).
 
 export type ReferralRow = {
-  id: string; participantId: string | null; who: string; agencyName: string; category: Category; reasonCategory: Reason;
-  referredOn: string; followUpOn: string; status: ReferralStatus; staffName: string;
+  id: string;
+  participantId: string | null;
+  who: string;
+  agencyName: string;
+  category: Category;
+  reasonCategory: Reason;
+  referredOn: string;
+  followUpOn: string;
+  status: ReferralStatus;
+  staffName: string;
 };
 
 type Params = TableParams<'referredOn' | 'followUpOn', typeof REFERRAL_TABLE.filters>;
@@ -21,8 +29,16 @@ const day = (d: Date) => d.toISOString().slice(0, 10);
 const asDate = (s: string) => new Date(`${s}T00:00:00Z`);
 
 const ROW_SELECT = {
-  id: true, participantId: true, category: true, reasonCategory: true, referredOn: true, followUpOn: true, status: true,
-  participant: { select: { alias: true, code: true } }, agency: { select: { name: true } }, staff: { select: { displayName: true } },
+  id: true,
+  participantId: true,
+  category: true,
+  reasonCategory: true,
+  referredOn: true,
+  followUpOn: true,
+  status: true,
+  participant: { select: { alias: true, code: true } },
+  agency: { select: { name: true } },
+  staff: { select: { displayName: true } },
 } as const satisfies Prisma.ReferralSelect;
 
 type Selected = Prisma.ReferralGetPayload<{ select: typeof ROW_SELECT }>;
@@ -34,8 +50,16 @@ export function whoLabel(p: { alias: string | null; code: string } | null): stri
 
 function toRow(r: Selected): ReferralRow {
   return {
-    id: r.id, participantId: r.participantId, who: whoLabel(r.participant), agencyName: r.agency.name, category: r.category,
-    reasonCategory: r.reasonCategory, referredOn: day(r.referredOn), followUpOn: day(r.followUpOn), status: r.status, staffName: r.staff.displayName,
+    id: r.id,
+    participantId: r.participantId,
+    who: whoLabel(r.participant),
+    agencyName: r.agency.name,
+    category: r.category,
+    reasonCategory: r.reasonCategory,
+    referredOn: day(r.referredOn),
+    followUpOn: day(r.followUpOn),
+    status: r.status,
+    staffName: r.staff.displayName,
   };
 }
 
@@ -58,7 +82,10 @@ export async function listReferrals(actor: Actor, params: Params, now = programN
   const total = await db.referral.count({ where: filter });
   const { page, skip, take } = pageWindow(total, params.page, params.pageSize);
   const rows = await db.referral.findMany({
-    where: filter, select: ROW_SELECT, skip, take,
+    where: filter,
+    select: ROW_SELECT,
+    skip,
+    take,
     orderBy: [{ [params.sort]: params.dir }, { createdAt: params.dir }, { id: params.dir }],
   });
   return { rows: rows.map(toRow), total, page };
@@ -76,8 +103,15 @@ export async function followUpsDue(actor: Actor, now = programNow(), take = 10):
 }
 
 export type ReferralDetail = ReferralRow & {
-  consent: Consent; consentBy: string | null; consentAt: string | null; hasDetail: boolean; hasSummary: boolean; hasOutcome: boolean;
-  connectedOn: string | null; agencyId: string; agencyPhone: string | null;
+  consent: Consent;
+  consentBy: string | null;
+  consentAt: string | null;
+  hasDetail: boolean;
+  hasSummary: boolean;
+  hasOutcome: boolean;
+  connectedOn: string | null;
+  agencyId: string;
+  agencyPhone: string | null;
   history: { from: ReferralStatus | null; to: ReferralStatus; by: string; at: string }[];
 };
 
@@ -88,8 +122,13 @@ export async function getReferral(actor: Actor, id: string): Promise<ReferralDet
   const r = await db.referral.findUnique({
     where: { id },
     select: {
-      ...ROW_SELECT, consent: true, consentAt: true, connectedOn: true, agencyId: true,
-      consentBy: { select: { displayName: true } }, agency: { select: { name: true, phone: true } },
+      ...ROW_SELECT,
+      consent: true,
+      consentAt: true,
+      connectedOn: true,
+      agencyId: true,
+      consentBy: { select: { displayName: true } },
+      agency: { select: { name: true, phone: true } },
       history: { select: { fromStatus: true, toStatus: true, at: true, by: { select: { displayName: true } } }, orderBy: [{ at: 'asc' }, { id: 'asc' }] },
     },
   });
@@ -99,9 +138,16 @@ export async function getReferral(actor: Actor, id: string): Promise<ReferralDet
     SELECT reason_detail_enc IS NOT NULL AS detail, summary_enc IS NOT NULL AS summary, outcome_enc IS NOT NULL AS outcome
     FROM referral WHERE id = ${id}::uuid`;
   return {
-    ...toRow(r), consent: r.consent, consentBy: r.consentBy?.displayName ?? null, consentAt: r.consentAt?.toISOString() ?? null,
-    hasDetail: !!held?.detail, hasSummary: !!held?.summary, hasOutcome: !!held?.outcome, connectedOn: r.connectedOn ? day(r.connectedOn) : null,
-    agencyId: r.agencyId, agencyPhone: r.agency.phone,
+    ...toRow(r),
+    consent: r.consent,
+    consentBy: r.consentBy?.displayName ?? null,
+    consentAt: r.consentAt?.toISOString() ?? null,
+    hasDetail: !!held?.detail,
+    hasSummary: !!held?.summary,
+    hasOutcome: !!held?.outcome,
+    connectedOn: r.connectedOn ? day(r.connectedOn) : null,
+    agencyId: r.agencyId,
+    agencyPhone: r.agency.phone,
     history: r.history.map((h) => ({ from: h.fromStatus, to: h.toStatus, by: h.by.displayName, at: h.at.toISOString() })),
   };
 }
@@ -109,7 +155,11 @@ export async function getReferral(actor: Actor, id: string): Promise<ReferralDet
 /** Staff who have made referrals, for the filter. Coordinators, outreach and managers. */
 export async function referringStaff(actor: Actor): Promise<{ id: string; name: string }[]> {
   assertCan(actor, 'referral:read');
-  const rows = await db.staffUser.findMany({ where: { referralsMade: { some: {} } }, select: { id: true, displayName: true }, orderBy: { displayName: 'asc' } });
+  const rows = await db.staffUser.findMany({
+    where: { referralsMade: { some: {} } },
+    select: { id: true, displayName: true },
+    orderBy: { displayName: 'asc' },
+  });
   return rows.map((r) => ({ id: r.id, name: r.displayName }));
 }
 

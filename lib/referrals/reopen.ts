@@ -32,11 +32,14 @@ export async function reopenReferral(actor: Actor, input: unknown, now = program
               ORDER BY h.at DESC LIMIT 1) AS previous
       FROM referral r WHERE r.id = ${referralId}::uuid FOR UPDATE OF r`;
     if (!r) throw new AppError('not_found', REFERRAL_NOT_FOUND);
-    if (!isFinal(r.status) || !r.previous) throw new AppError('conflict', `This referral is “${STATUS_LABELS[r.status].toLowerCase()}”: it has not ended, so there is nothing to undo.`);
+    if (!isFinal(r.status) || !r.previous)
+      throw new AppError('conflict', `This referral is “${STATUS_LABELS[r.status].toLowerCase()}”: it has not ended, so there is nothing to undo.`);
     if (actor.role !== 'manager' && actor.id !== r.statusById) throw new AppError('forbidden', REOPEN_REFUSED);
     if (!undoOpen(r.statusAt, now)) throw new AppError('conflict', undoClosedMessage('Make a new referral if the person wants one.'));
     await tx.referral.update({
-      where: { id: referralId }, data: { status: r.previous, statusById: actor.id, statusAt: now, outcomeEnc: null }, select: { id: true },
+      where: { id: referralId },
+      data: { status: r.previous, statusById: actor.id, statusAt: now, outcomeEnc: null },
+      select: { id: true },
     });
     await recordAudit(tx, actor, 'referral.reopened', { entityType: 'referral', entityId: referralId, details: { from: r.status, to: r.previous } });
     return { status: r.previous };

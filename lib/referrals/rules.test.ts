@@ -1,11 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import { CATEGORY_LABELS, defaultFollowUp, REASON_LABELS, REASONS, followUpProblem, isDue, NEXT, STATUSES, transitionProblem, type ReferralStatus } from './rules.ts';
+import {
+  CATEGORY_LABELS,
+  defaultFollowUp,
+  REASON_LABELS,
+  REASONS,
+  followUpProblem,
+  isDue,
+  NEXT,
+  STATUSES,
+  transitionProblem,
+  type ReferralStatus,
+} from './rules.ts';
 
 // Every pair of statuses, by hand: the allowed ones listed, everything else refused.
 const ALLOWED: [ReferralStatus, ReferralStatus][] = [
-  ['made', 'connected'], ['made', 'declined_by_person'], ['made', 'declined_by_agency'], ['made', 'no_response'], ['made', 'closed'],
-  ['connected', 'completed'], ['connected', 'declined_by_person'], ['connected', 'declined_by_agency'], ['connected', 'closed'],
-  ['no_response', 'connected'], ['no_response', 'closed'],
+  ['made', 'connected'],
+  ['made', 'declined_by_person'],
+  ['made', 'declined_by_agency'],
+  ['made', 'no_response'],
+  ['made', 'closed'],
+  ['connected', 'completed'],
+  ['connected', 'declined_by_person'],
+  ['connected', 'declined_by_agency'],
+  ['connected', 'closed'],
+  ['no_response', 'connected'],
+  ['no_response', 'closed'],
 ];
 
 describe('referral status machine', () => {

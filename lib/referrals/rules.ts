@@ -2,8 +2,16 @@
 // Unit tested in rules.test.ts; the data layer asks these before it writes.
 
 export const CATEGORIES = [
-  'health', 'sexual_health', 'mental_health', 'legal_advocacy', 'shelters', 'housing',
-  'employment_training', 'culturally_safe', 'crisis_lines', 'transitioning_support',
+  'health',
+  'sexual_health',
+  'mental_health',
+  'legal_advocacy',
+  'shelters',
+  'housing',
+  'employment_training',
+  'culturally_safe',
+  'crisis_lines',
+  'transitioning_support',
 ] as const;
 export type Category = (typeof CATEGORIES)[number];
 
@@ -26,8 +34,20 @@ export const CATEGORY_LABELS: Record<Category, string> = {
  * words beyond it are the optional detail, encrypted. Respectful words: "career change", never "exiting".
  */
 export const REASONS = [
-  'health', 'sexual_health', 'mental_health', 'substance_use', 'housing', 'food_basics', 'income_benefits',
-  'legal', 'safety', 'id_documents', 'work_training', 'career_change', 'culture_community', 'other',
+  'health',
+  'sexual_health',
+  'mental_health',
+  'substance_use',
+  'housing',
+  'food_basics',
+  'income_benefits',
+  'legal',
+  'safety',
+  'id_documents',
+  'work_training',
+  'career_change',
+  'culture_community',
+  'other',
 ] as const;
 export type Reason = (typeof REASONS)[number];
 

@@ -1,13 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import {
-  AGENCY_NOT_FOUND, AgencySchema, ALIAS_NEEDS_PERSON, ChangeStatusSchema, CONSENT_NOT_RECORDED, CreateReferralSchema, FollowUpSchema,
-  REFERRAL_NOT_FOUND, SaveAgencySchema,
+  AGENCY_NOT_FOUND,
+  AgencySchema,
+  ALIAS_NEEDS_PERSON,
+  ChangeStatusSchema,
+  CONSENT_NOT_RECORDED,
+  CreateReferralSchema,
+  FollowUpSchema,
+  REFERRAL_NOT_FOUND,
+  SaveAgencySchema,
 } from './schema.ts';
 
 const base = {
-  idempotencyKey: '6f1c0a52-1d3e-4c4b-9a55-2b9f2b7f4e10', participantId: '7f1c0a52-1d3e-4c4b-9a55-2b9f2b7f4e10',
-  agencyId: '8f1c0a52-1d3e-4c4b-9a55-2b9f2b7f4e10', category: 'housing', reasonCategory: 'housing', consent: 'nothing',
+  idempotencyKey: '6f1c0a52-1d3e-4c4b-9a55-2b9f2b7f4e10',
+  participantId: '7f1c0a52-1d3e-4c4b-9a55-2b9f2b7f4e10',
+  agencyId: '8f1c0a52-1d3e-4c4b-9a55-2b9f2b7f4e10',
+  category: 'housing',
+  reasonCategory: 'housing',
+  consent: 'nothing',
 };
 const issue = (input: object) => {
   const r = CreateReferralSchema.safeParse(input);
@@ -26,7 +37,10 @@ describe('referral form', () => {
   });
 
   it('refuses alias only for someone anonymous, and a summary without text or over 500 characters', () => {
-    expect(issue({ ...base, participantId: 'anonymous', consent: 'alias_only', consentConfirmed: 'on' })).toEqual({ path: 'consent', message: ALIAS_NEEDS_PERSON });
+    expect(issue({ ...base, participantId: 'anonymous', consent: 'alias_only', consentConfirmed: 'on' })).toEqual({
+      path: 'consent',
+      message: ALIAS_NEEDS_PERSON,
+    });
     expect(issue({ ...base, consent: 'summary', consentConfirmed: 'on' })?.path).toBe('summary');
     expect(issue({ ...base, consent: 'summary', consentConfirmed: 'on', summary: 'x'.repeat(501) })?.message).toMatch(/500 characters/);
     expect(issue({ ...base, consent: 'summary', consentConfirmed: 'on', summary: 'x'.repeat(500) })).toBeNull();
@@ -68,21 +82,28 @@ const referralId = '9a1c0a52-1d3e-4c4b-9a55-2b9f2b7f4e10';
 
 describe('the forms, as the actions decode them', () => {
   it('a referral: "anonymous" and the consent tick decode once and read back the same', () => {
-    expect(again(CreateReferralSchema, { ...base, participantId: 'anonymous', consent: 'summary', consentConfirmed: 'on', summary: 'Needs a bed', followUpOn: '' }))
-      .toMatchObject({ participantId: null, consentConfirmed: true, summary: 'Needs a bed', reasonDetail: null });
+    expect(
+      again(CreateReferralSchema, { ...base, participantId: 'anonymous', consent: 'summary', consentConfirmed: 'on', summary: 'Needs a bed', followUpOn: '' }),
+    ).toMatchObject({ participantId: null, consentConfirmed: true, summary: 'Needs a bed', reasonDetail: null });
     expect(again(CreateReferralSchema, base)).toMatchObject({ participantId: base.participantId, consentConfirmed: false });
   });
 
   it('the agency form: its checkbox group is a list (one, several, repeated), "active" a tick, and its id optional', () => {
     const form = { name: 'Harbour House', phone: '', hours: '', offers: '', staffNotes: '' };
     expect(again(SaveAgencySchema, { ...form, categories: 'housing', id: '' })).toMatchObject({ categories: ['housing'], active: false, id: undefined });
-    expect(again(SaveAgencySchema, { ...form, categories: ['housing', 'health', 'housing'], active: 'on', id: referralId }))
-      .toMatchObject({ categories: ['housing', 'health'], active: true, id: referralId });
+    expect(again(SaveAgencySchema, { ...form, categories: ['housing', 'health', 'housing'], active: 'on', id: referralId })).toMatchObject({
+      categories: ['housing', 'health'],
+      active: true,
+      id: referralId,
+    });
   });
 
   it('the agency form refuses on the path of the bad value', () => {
     expect(firstIssue(SaveAgencySchema, { name: 'A', categories: [] })).toEqual({ path: 'categories', message: 'Tick at least one category.' });
-    expect(firstIssue(SaveAgencySchema, { name: 'A', categories: ['housing', 'exiting'] })).toEqual({ path: 'categories', message: 'Tick at least one category.' });
+    expect(firstIssue(SaveAgencySchema, { name: 'A', categories: ['housing', 'exiting'] })).toEqual({
+      path: 'categories',
+      message: 'Tick at least one category.',
+    });
     expect(firstIssue(SaveAgencySchema, { name: 'A', categories: 'housing', id: 'nope' })).toEqual({ path: 'id', message: AGENCY_NOT_FOUND });
   });
 

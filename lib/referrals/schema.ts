@@ -20,8 +20,16 @@ export const ALIAS_NEEDS_PERSON = 'Someone anonymous has no alias to share: choo
 export const SUMMARY_MISSING = 'Write the summary with the person, or choose another option.';
 
 const optionalText = (label: string, max: number) =>
-  longText(label, max).transform((v) => (v === '' ? null : v)).nullable().optional().transform((v) => v ?? null);
-const dayOf = (message: string) => z.string({ error: message }).trim().refine((v) => parseDay(v) !== null, message);
+  longText(label, max)
+    .transform((v) => (v === '' ? null : v))
+    .nullable()
+    .optional()
+    .transform((v) => v ?? null);
+const dayOf = (message: string) =>
+  z
+    .string({ error: message })
+    .trim()
+    .refine((v) => parseDay(v) !== null, message);
 
 export const categoryField = z.enum(CATEGORIES, { error: 'Choose a category.' });
 
@@ -47,13 +55,16 @@ export const SaveAgencySchema = AgencySchema.extend({
 });
 
 /** A participant id, or null for an anonymous referral (null read back as "anonymous"). */
-const whoField = z.preprocess((v) => (v === null ? 'anonymous' : v), z
-  .string({ error: (issue) => (issue.input === undefined ? PARTICIPANT_MISSING : PARTICIPANT_NOT_FOUND) })
-  .trim()
-  .toLowerCase()
-  .refine((v) => v !== '', PARTICIPANT_MISSING)
-  .transform((v) => (v === 'anonymous' ? null : v))
-  .pipe(z.uuid(PARTICIPANT_NOT_FOUND).nullable()));
+const whoField = z.preprocess(
+  (v) => (v === null ? 'anonymous' : v),
+  z
+    .string({ error: (issue) => (issue.input === undefined ? PARTICIPANT_MISSING : PARTICIPANT_NOT_FOUND) })
+    .trim()
+    .toLowerCase()
+    .refine((v) => v !== '', PARTICIPANT_MISSING)
+    .transform((v) => (v === 'anonymous' ? null : v))
+    .pipe(z.uuid(PARTICIPANT_NOT_FOUND).nullable()),
+);
 
 export const CreateReferralSchema = z
   .object({

@@ -25,7 +25,11 @@ describe('status changes', () => {
     const outreach = await makeActor('outreach');
     await changeReferralStatus(outreach, { referralId, status: 'connected' }, DAY4);
     await changeReferralStatus(coordinator, { referralId, status: 'completed', outcome: 'Moved in on Friday' }, DAY9);
-    const history = await db.referralStatusChange.findMany({ where: { referralId }, orderBy: { at: 'asc' }, select: { fromStatus: true, toStatus: true, byId: true, at: true } });
+    const history = await db.referralStatusChange.findMany({
+      where: { referralId },
+      orderBy: { at: 'asc' },
+      select: { fromStatus: true, toStatus: true, byId: true, at: true },
+    });
     expect(history).toEqual([
       { fromStatus: null, toStatus: 'made', byId: coordinator.id, at: DAY1 },
       { fromStatus: 'made', toStatus: 'connected', byId: outreach.id, at: DAY4 },
@@ -38,13 +42,21 @@ describe('status changes', () => {
     expect(rows[0].raw).not.toContain('Friday');
     expect((await revealReferralText(coordinator, { referralId })).outcome).toBe('Moved in on Friday');
     const audit = await db.auditEvent.findMany({ where: { action: 'referral.status_changed' }, orderBy: { at: 'asc' }, select: { details: true } });
-    expect(audit.map((a) => a.details)).toEqual([{ from: 'made', to: 'connected', outcomeNote: false }, { from: 'connected', to: 'completed', outcomeNote: true }]);
+    expect(audit.map((a) => a.details)).toEqual([
+      { from: 'made', to: 'connected', outcomeNote: false },
+      { from: 'connected', to: 'completed', outcomeNote: true },
+    ]);
   });
 
   it('refuses a change not allowed from the current status, changing nothing', async () => {
     const { coordinator, referralId } = await aReferral();
     const before = await counts();
-    await expectAppError(changeReferralStatus(coordinator, { referralId, status: 'completed' }, DAY4), 'conflict', 'A referral that is "made" cannot become "completed".', 'status');
+    await expectAppError(
+      changeReferralStatus(coordinator, { referralId, status: 'completed' }, DAY4),
+      'conflict',
+      'A referral that is "made" cannot become "completed".',
+      'status',
+    );
     expect(await statusOf(referralId)).toBe('made');
     expect(await counts()).toEqual(before);
     await changeReferralStatus(coordinator, { referralId, status: 'closed' }, DAY4);
@@ -55,7 +67,12 @@ describe('status changes', () => {
   it('refuses an outcome note with a status that does not end the referral, and a note over the limit', async () => {
     const { coordinator, referralId } = await aReferral();
     await expectAppError(changeReferralStatus(coordinator, { referralId, status: 'connected', outcome: 'x' }, DAY4), 'invalid', /ends the referral/, 'outcome');
-    await expectAppError(changeReferralStatus(coordinator, { referralId, status: 'closed', outcome: 'x'.repeat(501) }, DAY4), 'invalid', /500 characters/, 'outcome');
+    await expectAppError(
+      changeReferralStatus(coordinator, { referralId, status: 'closed', outcome: 'x'.repeat(501) }, DAY4),
+      'invalid',
+      /500 characters/,
+      'outcome',
+    );
     expect(await statusOf(referralId)).toBe('made');
   });
 
@@ -98,7 +115,12 @@ describe('follow-ups', () => {
   it('can be moved, never before the referral date, and not on an ended referral', async () => {
     const { coordinator, referralId } = await aReferral();
     await setFollowUp(coordinator, { referralId, followUpOn: '2026-12-02' });
-    await expectAppError(setFollowUp(coordinator, { referralId, followUpOn: '2026-11-20' }), 'invalid', 'The follow-up cannot be before the referral date.', 'followUpOn');
+    await expectAppError(
+      setFollowUp(coordinator, { referralId, followUpOn: '2026-11-20' }),
+      'invalid',
+      'The follow-up cannot be before the referral date.',
+      'followUpOn',
+    );
     const r = await db.referral.findUniqueOrThrow({ where: { id: referralId }, select: { followUpOn: true } });
     expect(r.followUpOn.toISOString().slice(0, 10)).toBe('2026-12-02');
     await changeReferralStatus(coordinator, { referralId, status: 'closed' }, DAY4);

@@ -9,7 +9,12 @@ export { expectAppError, makePerson } from '@/lib/bookings/test-helpers.ts';
 
 export async function makeAgency(opts: { name?: string; categories?: Category[]; active?: boolean } = {}) {
   return db.agency.create({
-    data: { name: opts.name ?? `Agency ${randomUUID().slice(0, 6)}`, categories: opts.categories ?? ['housing'], active: opts.active ?? true, phone: '250-555-0100' },
+    data: {
+      name: opts.name ?? `Agency ${randomUUID().slice(0, 6)}`,
+      categories: opts.categories ?? ['housing'],
+      active: opts.active ?? true,
+      phone: '250-555-0100',
+    },
     select: { id: true, name: true },
   });
 }
@@ -17,8 +22,14 @@ export async function makeAgency(opts: { name?: string; categories?: Category[];
 /** A valid referral form for this agency; override what a test is about. */
 export function referralForm(agencyId: string, participantId: string | null, over: Partial<CreateReferralInput> = {}): CreateReferralInput {
   return {
-    idempotencyKey: randomUUID(), participantId: participantId ?? 'anonymous', agencyId, category: 'housing',
-    reasonCategory: 'housing', reasonDetail: 'Looking for a place to stay', consent: 'nothing', ...over,
+    idempotencyKey: randomUUID(),
+    participantId: participantId ?? 'anonymous',
+    agencyId,
+    category: 'housing',
+    reasonCategory: 'housing',
+    reasonDetail: 'Looking for a place to stay',
+    consent: 'nothing',
+    ...over,
   };
 }
 

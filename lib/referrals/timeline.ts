@@ -16,7 +16,10 @@ export const referralTimelineEntries: TimelineSource = async (actor, participant
   const changes = await db.referralStatusChange.findMany({
     where: { referral: { participantId } },
     select: {
-      fromStatus: true, toStatus: true, at: true, by: { select: { displayName: true } },
+      fromStatus: true,
+      toStatus: true,
+      at: true,
+      by: { select: { displayName: true } },
       referral: { select: { id: true, category: true, agency: { select: { name: true } } } },
     },
     orderBy: [{ at: 'desc' }, { id: 'desc' }],

@@ -60,17 +60,22 @@ export function columnsOf(published: Published[], table: string): Map<string, Co
 const known = (shown: string) => shown !== HIDDEN_MARK && shown !== NOT_PUBLISHED;
 
 /** The linear program's constraints over the unknown cells, in CPLEX LP format, and the unknowns' names. */
-export function constraints(columns: Map<string, Column>): { lines: string[]; unknowns: Map<string, string>; hidden: { name: string; col: Column; row: string }[] } {
+export function constraints(columns: Map<string, Column>): {
+  lines: string[];
+  unknowns: Map<string, string>;
+  hidden: { name: string; col: Column; row: string }[];
+} {
   const unknowns = new Map<string, string>();
   const hidden: { name: string; col: Column; row: string }[] = [];
   const rows = new Set<string>();
-  for (const col of columns.values()) for (const [row, shown] of col.cells) {
-    rows.add(row);
-    if (known(shown)) continue;
-    const name = `v${unknowns.size}`;
-    unknowns.set(`${key(col)}|${row}`, name);
-    if (shown === HIDDEN_MARK) hidden.push({ name, col, row });
-  }
+  for (const col of columns.values())
+    for (const [row, shown] of col.cells) {
+      rows.add(row);
+      if (known(shown)) continue;
+      const name = `v${unknowns.size}`;
+      unknowns.set(`${key(col)}|${row}`, name);
+      if (shown === HIDDEN_MARK) hidden.push({ name, col, row });
+    }
   // A cell as a linear term: [name, constant].
   const term = (col: Column, row: string): [string | null, number] => {
     const shown = col.cells.get(row);
@@ -85,22 +90,35 @@ export function constraints(columns: Map<string, Column>): { lines: string[]; un
   const all = [...columns.values()];
   for (const col of all) {
     const terms = [...col.cells.keys()].map((r) => term(col, r));
-    add(terms.map((t) => t[0]), [], '=', col.total - terms.reduce((a, t) => a + t[1], 0));
+    add(
+      terms.map((t) => t[0]),
+      [],
+      '=',
+      col.total - terms.reduce((a, t) => a + t[1], 0),
+    );
   }
   for (const row of rows) {
-    for (const a of all) for (const b of all) {
-      if (!within(a, b)) continue;
-      const [va, ca] = term(a, row);
-      const [vb, cb] = term(b, row);
-      if (va || vb) add([va], [vb], '<=', cb - ca); // a ≤ b
-    }
-    for (const b of all) for (const tiling of b.tilings) {
-      const parts = tiling.map((s) => columns.get(key(s))).filter((c): c is Column => !!c);
-      if (parts.length !== tiling.length) continue;
-      const [vb, cb] = term(b, row);
-      const ts = parts.map((p) => term(p, row));
-      if (vb || ts.some((t) => t[0])) add([vb], ts.map((t) => t[0]), '<=', ts.reduce((s, t) => s + t[1], 0) - cb); // b ≤ Σ parts
-    }
+    for (const a of all)
+      for (const b of all) {
+        if (!within(a, b)) continue;
+        const [va, ca] = term(a, row);
+        const [vb, cb] = term(b, row);
+        if (va || vb) add([va], [vb], '<=', cb - ca); // a ≤ b
+      }
+    for (const b of all)
+      for (const tiling of b.tilings) {
+        const parts = tiling.map((s) => columns.get(key(s))).filter((c): c is Column => !!c);
+        if (parts.length !== tiling.length) continue;
+        const [vb, cb] = term(b, row);
+        const ts = parts.map((p) => term(p, row));
+        if (vb || ts.some((t) => t[0]))
+          add(
+            [vb],
+            ts.map((t) => t[0]),
+            '<=',
+            ts.reduce((s, t) => s + t[1], 0) - cb,
+          ); // b ≤ Σ parts
+      }
   }
   return { lines, unknowns, hidden };
 }

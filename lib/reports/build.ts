@@ -10,7 +10,6 @@ import { publishable, suppress, HIDDEN_MARK, type DisplayCell, type Inner, type 
 import type { FigureContext, FigureTable, RenderedSection, RenderedTable, Report, SectionDefinition } from './types.ts';
 import { localDay, programNow } from '@/lib/calendar/index.ts';
 
-
 // Builds the report once: every section's SQL figures, then suppression. The page, the CSV and the
 // Excel workbook render this object, so a number is the same wherever it appears.
 
@@ -28,15 +27,25 @@ const unpublished: DisplayCell = { value: null, display: NOT_PUBLISHED };
  * published column is shown as it is. Other tables are shown in full.
  */
 export function renderTable(
-  table: FigureTable, monthLabels: string[], published: readonly boolean[] = [...monthLabels, WHOLE_PERIOD].map(() => true), inner: readonly Inner[] = [],
+  table: FigureTable,
+  monthLabels: string[],
+  published: readonly boolean[] = [...monthLabels, WHOLE_PERIOD].map(() => true),
+  inner: readonly Inner[] = [],
 ): RenderedTable {
   const head = {
-    key: table.key, title: table.title, description: table.description, rowHeading: table.rowHeading, suppress: table.suppress,
+    key: table.key,
+    title: table.title,
+    description: table.description,
+    rowHeading: table.rowHeading,
+    suppress: table.suppress,
     columns: [...monthLabels, WHOLE_PERIOD],
   };
   if (!table.suppress) {
-    return { ...head, rows: table.rows.map((r) => ({ key: r.key, label: r.label, cells: plain(r.counts) })),
-      total: table.total ? { key: table.total.key, label: table.total.label, cells: plain(table.total.counts) } : null };
+    return {
+      ...head,
+      rows: table.rows.map((r) => ({ key: r.key, label: r.label, cells: plain(r.counts) })),
+      total: table.total ? { key: table.total.key, label: table.total.label, cells: plain(table.total.counts) } : null,
+    };
   }
   // Counts of people: whole numbers; null only in a column that is not published.
   const grid = table.rows.map((r) => r.counts.map((n) => n ?? 0));
@@ -47,7 +56,13 @@ export function renderTable(
   return {
     ...head,
     rows: table.rows.map((r, i) => ({ key: r.key, label: r.label, cells: grid[i]!.map((v, c) => cell(v, c, marks[i]![c] ?? null)) })),
-    total: table.total ? { key: table.total.key, label: table.total.label, cells: table.total.counts.map((v, c) => (published[c] && v !== null ? { value: v, display: String(v) } : unpublished)) } : null,
+    total: table.total
+      ? {
+          key: table.total.key,
+          label: table.total.label,
+          cells: table.total.counts.map((v, c) => (published[c] && v !== null ? { value: v, display: String(v) } : unpublished)),
+        }
+      : null,
   };
 }
 
@@ -79,7 +94,19 @@ export async function loadSections(ctx: FigureContext, only?: readonly string[])
     if ((s.enabled && !s.enabled(ctx)) || (only && !only.includes(s.key))) continue;
     const tables = await s.load(ctx);
     const inner = await quarterColumns(ctx, s, tables, published);
-    out.push({ key: s.key, title: s.title, description: s.description, tables: tables.map((t) => renderTable(t, ctx.period.months.map((m) => m.label), published, inner.get(t.key))) });
+    out.push({
+      key: s.key,
+      title: s.title,
+      description: s.description,
+      tables: tables.map((t) =>
+        renderTable(
+          t,
+          ctx.period.months.map((m) => m.label),
+          published,
+          inner.get(t.key),
+        ),
+      ),
+    });
   }
   return out;
 }
@@ -89,7 +116,12 @@ export async function loadSections(ctx: FigureContext, only?: readonly string[])
  * whole-year column is suppressed knowing what each quarter shows (rules.ts `Inner`): the quarters'
  * breakdowns, rendered as the quarter's report renders them. Other periods: nothing.
  */
-async function quarterColumns(ctx: FigureContext, section: SectionDefinition, tables: FigureTable[], published: readonly boolean[]): Promise<Map<string, Inner[]>> {
+async function quarterColumns(
+  ctx: FigureContext,
+  section: SectionDefinition,
+  tables: FigureTable[],
+  published: readonly boolean[],
+): Promise<Map<string, Inner[]>> {
   const inner = new Map<string, Inner[]>();
   if (ctx.period.kind !== 'fiscal' || !published.at(-1) || !tables.some((t) => t.suppress)) return inner;
   const year = +ctx.period.from.slice(0, 4);
@@ -97,7 +129,11 @@ async function quarterColumns(ctx: FigureContext, section: SectionDefinition, ta
     const qTables = await section.load({ ...ctx, period: quarter });
     const qPublished = publishedColumns(quarter, localDay(ctx.now));
     for (const t of qTables.filter((x) => x.suppress)) {
-      const rendered = renderTable(t, quarter.months.map((m) => m.label), qPublished);
+      const rendered = renderTable(
+        t,
+        quarter.months.map((m) => m.label),
+        qPublished,
+      );
       const total = t.rows.reduce((a, r) => a + (r.counts.at(-1) ?? 0), 0);
       inner.set(t.key, [...(inner.get(t.key) ?? []), { total, shown: rendered.rows.map((r) => r.cells.at(-1)!.value) }]);
     }
@@ -144,7 +180,12 @@ async function load(actor: Actor, period: Period, now: Date): Promise<Report> {
  * The report for one period. Managers: `report:read` for the page and dashboard; the export
  * (export.ts) asks for `report:export`.
  */
-export async function buildReport(actor: Actor, period: Period, now: Date = programNow(), permission: 'report:read' | 'report:export' = 'report:read'): Promise<Report> {
+export async function buildReport(
+  actor: Actor,
+  period: Period,
+  now: Date = programNow(),
+  permission: 'report:read' | 'report:export' = 'report:read',
+): Promise<Report> {
   assertCan(actor, permission);
   return load(actor, period, now);
 }

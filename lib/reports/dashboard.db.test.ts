@@ -34,12 +34,24 @@ describe('dashboard', () => {
 
     const d = await dashboard(manager, monthPeriod('2026-10'), LATER);
     expect(d.weekly.map((w) => [w.label, w.visits, w.people])).toEqual([
-      ['1–4 Oct 2026 (part week)', 2, 1], ['Week of 5 Oct 2026', 1, 1], ['Week of 12 Oct 2026', 0, 0], ['Week of 19 Oct 2026', 0, 0], ['26–31 Oct 2026 (part week)', 1, 0],
+      ['1–4 Oct 2026 (part week)', 2, 1],
+      ['Week of 5 Oct 2026', 1, 1],
+      ['Week of 12 Oct 2026', 0, 0],
+      ['Week of 19 Oct 2026', 0, 0],
+      ['26–31 Oct 2026 (part week)', 1, 0],
     ]);
-    expect(d.headlines.map((h) => [h.key, h.value, h.lastYear])).toEqual([['people', 2, null], ['fresh', 2, null], ['visits', 4, null], ['anonymous', 1, null]]);
+    expect(d.headlines.map((h) => [h.key, h.value, h.lastYear])).toEqual([
+      ['people', 2, null],
+      ['fresh', 2, null],
+      ['visits', 4, null],
+      ['anonymous', 1, null],
+    ]);
     expect(d.services.find((s) => s.label === 'Meal or food')?.value).toBe(2);
     expect(d.supplies.find((s) => s.label === 'Condoms (packs)')?.value).toBe(3);
-    expect(d.bookings).toEqual([{ kind: 'Showers', used: 1, noShow: 1 }, { kind: 'Laundry', used: 0, noShow: 0 }]);
+    expect(d.bookings).toEqual([
+      { kind: 'Showers', used: 1, noShow: 1 },
+      { kind: 'Laundry', used: 0, noShow: 0 },
+    ]);
     expect(d.lastYear.label).toBe('October 2025');
   });
 
@@ -49,7 +61,11 @@ describe('dashboard', () => {
     await visit(manager, '2026-07-14');
     // Wednesday 15 July 2026, noon in Vancouver: the quarter (from Wednesday 1 July) is in its third week.
     const d = await dashboard(manager, quarterPeriod(2026, 3), new Date('2026-07-15T19:00:00Z'));
-    expect(d.weekly.map((w) => [w.label, w.visits])).toEqual([['1–5 Jul 2026 (part week)', 1], ['Week of 6 Jul 2026', 0], ['Week of 13 Jul 2026 (part week, so far)', 1]]);
+    expect(d.weekly.map((w) => [w.label, w.visits])).toEqual([
+      ['1–5 Jul 2026 (part week)', 1],
+      ['Week of 6 Jul 2026', 0],
+      ['Week of 13 Jul 2026 (part week, so far)', 1],
+    ]);
   });
 
   it('charts the suite by month, attendance by program and referrals by category and status, from the report’s tables', async () => {
@@ -62,15 +78,29 @@ describe('dashboard', () => {
     await makeSession(program.id, '2026-09-01', { status: 'cancelled' });
     const agency = await makeAgency({ categories: ['housing', 'health'] });
     const noon = (d: string) => new Date(`${d}T19:00:00Z`);
-    for (const [on, category, connected] of [['2026-07-02', 'housing', '2026-07-03'], ['2026-08-10', 'housing', null], ['2026-09-15', 'health', null]] as const) {
+    for (const [on, category, connected] of [
+      ['2026-07-02', 'housing', '2026-07-03'],
+      ['2026-08-10', 'housing', null],
+      ['2026-09-15', 'health', null],
+    ] as const) {
       const { referralId } = await createReferral(manager, referralForm(agency.id, null, { referredOn: on, category }), noon('2026-10-01'));
       if (connected) await changeReferralStatus(manager, { referralId, status: 'connected' }, noon(connected));
     }
     const d = await dashboard(manager, quarterPeriod(2026, 3), LATER);
-    expect(d.suite).toEqual([{ label: 'Jul 2026', occupied: 2, available: 31 }, { label: 'Aug 2026', occupied: 2, available: 31 }, { label: 'Sep 2026', occupied: 0, available: 30 }]);
+    expect(d.suite).toEqual([
+      { label: 'Jul 2026', occupied: 2, available: 31 },
+      { label: 'Aug 2026', occupied: 2, available: 31 },
+      { label: 'Sep 2026', occupied: 0, available: 30 },
+    ]);
     expect(d.programs).toEqual([{ label: 'Chart Breakfast', value: 4 }]);
-    expect(d.referralsByCategory.filter((b) => b.value > 0)).toEqual([{ label: 'Health', value: 1 }, { label: 'Housing', value: 2 }]);
-    expect(d.referralsByStatus.filter((b) => b.value > 0)).toEqual([{ label: 'Made', value: 2 }, { label: 'Connected', value: 1 }]);
+    expect(d.referralsByCategory.filter((b) => b.value > 0)).toEqual([
+      { label: 'Health', value: 1 },
+      { label: 'Housing', value: 2 },
+    ]);
+    expect(d.referralsByStatus.filter((b) => b.value > 0)).toEqual([
+      { label: 'Made', value: 2 },
+      { label: 'Connected', value: 1 },
+    ]);
   });
 
   it('compares with the same period last year when there were visits then', async () => {
@@ -80,7 +110,12 @@ describe('dashboard', () => {
     await visit(manager, '2025-10-16');
     await visit(manager, '2026-10-15', { participantId: a.id });
     const d = await dashboard(manager, monthPeriod('2026-10'), LATER);
-    expect(d.headlines.map((h) => [h.key, h.value, h.lastYear])).toEqual([['people', 1, 1], ['fresh', 0, 1], ['visits', 1, 2], ['anonymous', 0, 1]]);
+    expect(d.headlines.map((h) => [h.key, h.value, h.lastYear])).toEqual([
+      ['people', 1, 1],
+      ['fresh', 0, 1],
+      ['visits', 1, 2],
+      ['anonymous', 0, 1],
+    ]);
   });
 
   it('draws outreach contacts and people reached by week, adding up to the report’s outreach section', async () => {
@@ -90,7 +125,11 @@ describe('dashboard', () => {
     const d = await dashboard(manager, october, LATER);
     // Hand-counted from the fixture: the voided contact and September's shift are left out.
     expect(d.outreach.map((w) => [w.label, w.contacts, w.reached])).toEqual([
-      ['1–4 Oct 2026 (part week)', 2, 6], ['Week of 5 Oct 2026', 0, 0], ['Week of 12 Oct 2026', 1, 1], ['Week of 19 Oct 2026', 0, 0], ['26–31 Oct 2026 (part week)', 2, 4],
+      ['1–4 Oct 2026 (part week)', 2, 6],
+      ['Week of 5 Oct 2026', 0, 0],
+      ['Week of 12 Oct 2026', 1, 1],
+      ['Week of 19 Oct 2026', 0, 0],
+      ['26–31 Oct 2026 (part week)', 2, 4],
     ]);
     // The section's own table, month and whole period: the weeks add up to it exactly.
     const [section] = await reportSections(manager, october, ['outreach'], LATER);

@@ -59,7 +59,9 @@ const bars = (t: RenderedTable | undefined): Bar[] => (t?.rows ?? []).map((r) =>
 function suiteMonths(t: RenderedTable | undefined): Dashboard['suite'] {
   if (!t) return [];
   const row = (key: string) => t.rows.find((r) => r.key === key)?.cells ?? [];
-  return t.columns.slice(0, -1).map((label, i) => ({ label, occupied: row('nights-occupied')[i]?.value ?? 0, available: row('nights-available')[i]?.value ?? 0 }));
+  return t.columns
+    .slice(0, -1)
+    .map((label, i) => ({ label, occupied: row('nights-occupied')[i]?.value ?? 0, available: row('nights-available')[i]?.value ?? 0 }));
 }
 
 /**

@@ -39,7 +39,11 @@ describe('unique participants by age range', () => {
     expect(range['35_44']).toEqual([0, 0, 0, null]);
 
     // The same months as reports of their own agree.
-    for (const [m, column] of [['2026-03', 0], ['2026-04', 1], ['2026-05', 2]] as const) {
+    for (const [m, column] of [
+      ['2026-03', 0],
+      ['2026-04', 1],
+      ['2026-05', 2],
+    ] as const) {
       const month = await ageRows(monthPeriod(m));
       for (const key of ['under_25', '25_34', '55_plus', 'not_asked']) expect(month[key]!.slice(0, 1), `${m} ${key}`).toEqual([range[key]![column]]);
     }

@@ -10,7 +10,10 @@ import type { Report } from './types.ts';
 
 /** Sheet names: at most 31 characters, none of : \ / ? * [ ]. */
 export function sheetName(title: string, taken: Set<string>): string {
-  const base = title.replace(/[:\\/?*[\]]/g, ' ').slice(0, 28).trim();
+  const base = title
+    .replace(/[:\\/?*[\]]/g, ' ')
+    .slice(0, 28)
+    .trim();
   let name = base;
   for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${base} ${i}`;
   taken.add(name.toLowerCase());
@@ -48,7 +51,9 @@ export const CHUNK_BYTES = 16 * 1024;
 
 /** Bytes as a stream of chunks, so the browser can show progress as they arrive. */
 export function chunked(buffer: Buffer): Readable {
-  return Readable.from((function* () {
-    for (let i = 0; i < buffer.length; i += CHUNK_BYTES) yield buffer.subarray(i, i + CHUNK_BYTES);
-  })());
+  return Readable.from(
+    (function* () {
+      for (let i = 0; i < buffer.length; i += CHUNK_BYTES) yield buffer.subarray(i, i + CHUNK_BYTES);
+    })(),
+  );
 }

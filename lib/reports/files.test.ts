@@ -13,10 +13,26 @@ describe('file cells', () => {
   });
 
   it('writes a suppressed cell as its mark, never its number', () => {
-    const table = renderTable({ key: 't', title: 'T', description: '', rowHeading: 'R', suppress: true, total: null,
-      rows: [{ key: 'a', label: 'A', counts: [3, 40] }, { key: 'b', label: 'B', counts: [25, 60] }] }, ['Oct 2026']);
+    const table = renderTable(
+      {
+        key: 't',
+        title: 'T',
+        description: '',
+        rowHeading: 'R',
+        suppress: true,
+        total: null,
+        rows: [
+          { key: 'a', label: 'A', counts: [3, 40] },
+          { key: 'b', label: 'B', counts: [25, 60] },
+        ],
+      },
+      ['Oct 2026'],
+    );
     // 3 is hidden, and 25 with it; the whole period hides both categories October hides.
-    expect(table.rows.map(rowCells)).toEqual([['A', 'x', 'x'], ['B', 'x', 'x']]);
+    expect(table.rows.map(rowCells)).toEqual([
+      ['A', 'x', 'x'],
+      ['B', 'x', 'x'],
+    ]);
   });
 
   it('names sheets within Excel’s limits, without clashes', () => {
@@ -29,10 +45,30 @@ describe('file cells', () => {
 describe('reportCsv', () => {
   it('streams a cover, each table and the definitions, readable back', async () => {
     const report: Report = {
-      title: 'Program statistics', generatedAt: new Date('2026-11-02T20:00:00Z'),
+      title: 'Program statistics',
+      generatedAt: new Date('2026-11-02T20:00:00Z'),
       period: { label: 'October 2026', from: '2026-10-01', to: '2026-10-31', fileStem: 'lantern-report-2026-10' },
-      sections: [{ key: 's', title: 'S', description: '', tables: [renderTable({ key: 't', title: 'Visits, "all"', description: 'Every visit.', rowHeading: 'Figure',
-        suppress: false, rows: [{ key: 'v', label: 'Visits', counts: [7, 7] }], total: null }, ['Oct 2026'])] }],
+      sections: [
+        {
+          key: 's',
+          title: 'S',
+          description: '',
+          tables: [
+            renderTable(
+              {
+                key: 't',
+                title: 'Visits, "all"',
+                description: 'Every visit.',
+                rowHeading: 'Figure',
+                suppress: false,
+                rows: [{ key: 'v', label: 'Visits', counts: [7, 7] }],
+                total: null,
+              },
+              ['Oct 2026'],
+            ),
+          ],
+        },
+      ],
     };
     const rows = parseCsv((await readAll(reportCsv(report))).toString('utf8'));
     expect(rows[0]).toEqual(['Program statistics']);

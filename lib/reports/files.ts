@@ -35,12 +35,7 @@ export function rowCells(row: RenderedRow): FileCell[] {
 
 /** One table as lines: its title, a header, the rows, the totals row. */
 export function tableLines(table: RenderedTable): FileCell[][] {
-  return [
-    [safeText(table.title)],
-    [table.rowHeading, ...table.columns],
-    ...table.rows.map(rowCells),
-    ...(table.total ? [rowCells(table.total)] : []),
-  ];
+  return [[safeText(table.title)], [table.rowHeading, ...table.columns], ...table.rows.map(rowCells), ...(table.total ? [rowCells(table.total)] : [])];
 }
 
 /** Every table's title and definition, for the cover sheet and the end of the CSV. */

@@ -60,17 +60,44 @@ async function referrals(by: Actor): Promise<string[]> {
   const reason = 'Fixture reason: needs a quiet room';
   const rows: [string, string, Category, [ReferralStatus, string][]][] = [
     ['2026-09-30', home.id, 'housing', [['connected', '2026-10-02']]], // before the period
-    ['2026-10-03', home.id, 'housing', [['connected', '2026-10-05'], ['completed', '2026-10-20']]], // 2 days
+    [
+      '2026-10-03',
+      home.id,
+      'housing',
+      [
+        ['connected', '2026-10-05'],
+        ['completed', '2026-10-20'],
+      ],
+    ], // 2 days
     ['2026-10-10', health.id, 'health', [['declined_by_agency', '2026-10-12']]],
     ['2026-10-28', home.id, 'shelters', [['connected', '2026-11-04']]], // 7 days, connected in November: an October referral
-    ['2026-11-02', health.id, 'sexual_health', [['connected', '2026-11-03'], ['completed', '2026-11-10']]], // 1 day
+    [
+      '2026-11-02',
+      health.id,
+      'sexual_health',
+      [
+        ['connected', '2026-11-03'],
+        ['completed', '2026-11-10'],
+      ],
+    ], // 1 day
     ['2026-11-15', home.id, 'housing', []],
     ['2026-12-01', health.id, 'health', []], // after the period
   ];
   // What each was for, by referral date (the rest: housing, the form helper's default).
-  const what: Record<string, Reason> = { '2026-10-10': 'health', '2026-10-28': 'safety', '2026-11-02': 'sexual_health', '2026-11-15': 'income_benefits', '2026-12-01': 'health' };
+  const what: Record<string, Reason> = {
+    '2026-10-10': 'health',
+    '2026-10-28': 'safety',
+    '2026-11-02': 'sexual_health',
+    '2026-11-15': 'income_benefits',
+    '2026-12-01': 'health',
+  };
   for (const [referredOn, agencyId, category, steps] of rows) {
-    const form = referralForm(agencyId, null, { referredOn, category, reasonDetail: reason, ...(what[referredOn] ? { reasonCategory: what[referredOn] } : {}) });
+    const form = referralForm(agencyId, null, {
+      referredOn,
+      category,
+      reasonDetail: reason,
+      ...(what[referredOn] ? { reasonCategory: what[referredOn] } : {}),
+    });
     const { referralId } = await createReferral(by, form, day('2026-12-05'));
     for (const [status, on] of steps) await changeReferralStatus(by, { referralId, status }, day(on));
   }
@@ -79,7 +106,10 @@ async function referrals(by: Actor): Promise<string[]> {
 
 async function alerts(by: Actor): Promise<string[]> {
   const dated = async (id: string, received: string, publishedOn: string | null) =>
-    db.alertReport.update({ where: { id }, data: { incidentDate: new Date(received), receivedOn: new Date(received), publishedOn: publishedOn ? new Date(publishedOn) : null } });
+    db.alertReport.update({
+      where: { id },
+      data: { incidentDate: new Date(received), receivedOn: new Date(received), publishedOn: publishedOn ? new Date(publishedOn) : null },
+    });
   await dated(await published(by, streetReport(null, { types: ['robbery_theft', 'weapon'] })), '2026-10-05', '2026-10-06');
   await dated(await published(by, streetReport(null, { types: ['refused_to_pay'] })), '2026-10-30', '2026-11-02');
   await dated((await createReport(by, streetReport(null, { types: ['physical_assault'] }))).id, '2026-11-08', null);
@@ -101,40 +131,92 @@ const EXPECTED: Record<string, string[][]> = {
     ['Stays that began', '2', '1', '3'],
     ['Average length of stay (nights)', '3', '4', '3.33'], // (3+3)/2, 4, 10/3
   ],
-  'Program sessions held': [['Fixture Breakfast', '2', '1', '3'], ['Fixture Circle', '0', '1', '1'], ['All programs', '2', '2', '4']],
-  'Program sessions cancelled': [['Fixture Breakfast', '1', '0', '1'], ['Fixture Circle', '0', '1', '1'], ['All programs', '1', '1', '2']],
-  'Program attendance': [['Fixture Breakfast', '6', '3', '9'], ['Fixture Circle', '0', '1', '1'], ['All programs', '6', '4', '10']],
-  'Average attendance per held session': [['Fixture Breakfast', '3', '3', '3'], ['Fixture Circle', '0', '1', '1'], ['All programs', '3', '2', '2.5']],
+  'Program sessions held': [
+    ['Fixture Breakfast', '2', '1', '3'],
+    ['Fixture Circle', '0', '1', '1'],
+    ['All programs', '2', '2', '4'],
+  ],
+  'Program sessions cancelled': [
+    ['Fixture Breakfast', '1', '0', '1'],
+    ['Fixture Circle', '0', '1', '1'],
+    ['All programs', '1', '1', '2'],
+  ],
+  'Program attendance': [
+    ['Fixture Breakfast', '6', '3', '9'],
+    ['Fixture Circle', '0', '1', '1'],
+    ['All programs', '6', '4', '10'],
+  ],
+  'Average attendance per held session': [
+    ['Fixture Breakfast', '3', '3', '3'],
+    ['Fixture Circle', '0', '1', '1'],
+    ['All programs', '3', '2', '2.5'],
+  ],
   // Breakfast's session of 10 November was never recorded: it shows, rather than vanishing.
-  'Program sessions not recorded': [['Fixture Breakfast', '0', '1', '1'], ['Fixture Circle', '0', '0', '0'], ['All programs', '0', '1', '1']],
+  'Program sessions not recorded': [
+    ['Fixture Breakfast', '0', '1', '1'],
+    ['Fixture Circle', '0', '0', '0'],
+    ['All programs', '0', '1', '1'],
+  ],
   // Named: p1 and p2, then p1 in October; p3, then p1 at the circle in November. Anonymous: 3; 2.
   'Program attendance, named and anonymous': [
-    ['Named attendances', '3', '2', '5'], ['Anonymous attendances (headcount)', '3', '2', '5'], ['Unique named attendees', '2', '2', '3'],
+    ['Named attendances', '3', '2', '5'],
+    ['Anonymous attendances (headcount)', '3', '2', '5'],
+    ['Unique named attendees', '2', '2', '3'],
   ],
   'Referrals by category': [
-    ['Health', '1', '0', '1'], ['Sexual health', '0', '1', '1'], ['Mental health', '0', '0', '0'], ['Shelters', '1', '0', '1'], ['Housing', '1', '1', '2'],
+    ['Health', '1', '0', '1'],
+    ['Sexual health', '0', '1', '1'],
+    ['Mental health', '0', '0', '0'],
+    ['Shelters', '1', '0', '1'],
+    ['Housing', '1', '1', '2'],
     ['All referrals', '3', '2', '5'],
   ],
   'Referrals by what for': [
-    ['Health care', '1', '0', '1'], ['Sexual health', '0', '1', '1'], ['Housing or a bed', '1', '0', '1'], ['Income or benefits', '0', '1', '1'],
-    ['Legal help', '0', '0', '0'], ['Safety or violence', '1', '0', '1'], ['All referrals', '3', '2', '5'],
+    ['Health care', '1', '0', '1'],
+    ['Sexual health', '0', '1', '1'],
+    ['Housing or a bed', '1', '0', '1'],
+    ['Income or benefits', '0', '1', '1'],
+    ['Legal help', '0', '0', '0'],
+    ['Safety or violence', '1', '0', '1'],
+    ['All referrals', '3', '2', '5'],
   ],
-  'Referrals by agency': [['Fixture Harbour Health', '1', '1', '2'], ['Fixture Home Base', '2', '1', '3'], ['All referrals', '3', '2', '5']],
+  'Referrals by agency': [
+    ['Fixture Harbour Health', '1', '1', '2'],
+    ['Fixture Home Base', '2', '1', '3'],
+    ['All referrals', '3', '2', '5'],
+  ],
   'Referrals by where they stand now': [
-    ['Made', '0', '1', '1'], ['Connected', '1', '0', '1'], ['Completed', '1', '1', '2'], ['Declined by the person', '0', '0', '0'],
-    ['Declined by the agency', '1', '0', '1'], ['All referrals', '3', '2', '5'],
+    ['Made', '0', '1', '1'],
+    ['Connected', '1', '0', '1'],
+    ['Completed', '1', '1', '2'],
+    ['Declined by the person', '0', '0', '0'],
+    ['Declined by the agency', '1', '0', '1'],
+    ['All referrals', '3', '2', '5'],
   ],
-  'Days to connected': [['Referrals that connected', '2', '1', '3'], ['Median days to connected', '4.5', '1', '2']], // of 2 and 7; 1; of 1, 2, 7
+  'Days to connected': [
+    ['Referrals that connected', '2', '1', '3'],
+    ['Median days to connected', '4.5', '1', '2'],
+  ], // of 2 and 7; 1; of 1, 2, 7
   'Safety reports received and published': [
-    ['Reports received', '2', '1', '3'], ['Alerts published', '2', '1', '3'], ['Reports withdrawn (not counted as received)', '1', '0', '1'],
+    ['Reports received', '2', '1', '3'],
+    ['Alerts published', '2', '1', '3'],
+    ['Reports withdrawn (not counted as received)', '1', '0', '1'],
   ],
   'Safety reports received by type': [
-    ['Refused to pay', '1', '0', '1'], ['Robbery or theft', '1', '0', '1'], ['Physical assault', '0', '1', '1'], ['Weapon', '1', '0', '1'],
-    ['Threats or harassment', '0', '0', '0'], ['Reports received', '2', '1', '3'],
+    ['Refused to pay', '1', '0', '1'],
+    ['Robbery or theft', '1', '0', '1'],
+    ['Physical assault', '0', '1', '1'],
+    ['Weapon', '1', '0', '1'],
+    ['Threats or harassment', '0', '0', '0'],
+    ['Reports received', '2', '1', '3'],
   ],
   'Alerts published by type': [
-    ['Refused to pay', '0', '1', '1'], ['Robbery or theft', '1', '0', '1'], ['Weapon', '1', '0', '1'], ['Threats or harassment', '1', '0', '1'],
-    ['Physical assault', '0', '0', '0'], ['Reports published', '2', '1', '3'],
+    ['Refused to pay', '0', '1', '1'],
+    ['Robbery or theft', '1', '0', '1'],
+    ['Weapon', '1', '0', '1'],
+    ['Threats or harassment', '1', '0', '1'],
+    ['Physical assault', '0', '0', '0'],
+    ['Reports published', '2', '1', '3'],
   ],
 };
 
@@ -147,28 +229,64 @@ describe('the October–November 2026 fixture for the suite, programs, referrals
     const now = AFTER;
 
     const report = await buildReport(manager, PERIOD, now);
-    expect(report.sections.map((s) => s.key)).toEqual(['participants', 'services', 'bookings', 'suite', 'programs', 'referrals', 'alerts', 'outreach', 'demographics']);
+    expect(report.sections.map((s) => s.key)).toEqual([
+      'participants',
+      'services',
+      'bookings',
+      'suite',
+      'programs',
+      'referrals',
+      'alerts',
+      'outreach',
+      'demographics',
+    ]);
     const page = pageRows(report);
     const csv = parseCsv((await readAll((await exportReport(manager, PERIOD, 'csv', now)).body)).toString('utf8'));
     const book = await readWorkbook(await readAll((await exportReport(manager, PERIOD, 'xlsx', now)).body));
-    expect(Object.keys(book)).toEqual(['About', 'Participants and visits', 'Services and supplies', 'Shower and laundry bookings', 'Safe Suite', 'Programs', 'Referrals', 'Safety alerts', 'Outreach', 'Who participants are']);
+    expect(Object.keys(book)).toEqual([
+      'About',
+      'Participants and visits',
+      'Services and supplies',
+      'Shower and laundry bookings',
+      'Safe Suite',
+      'Programs',
+      'Referrals',
+      'Safety alerts',
+      'Outreach',
+      'Who participants are',
+    ]);
 
     for (const [title, rows] of Object.entries(EXPECTED)) {
       for (const row of rows) {
         const [label] = row;
-        expect(page[title]?.find((r) => r[0] === label), `${title} / ${label} on the page`).toEqual(row);
+        expect(
+          page[title]?.find((r) => r[0] === label),
+          `${title} / ${label} on the page`,
+        ).toEqual(row);
         expect(findRow(csv, title, label!)?.slice(0, 4), `${title} / ${label} in the CSV`).toEqual(row);
-        expect(Object.values(book).map((rows) => findRow(rows, title, label!)).find(Boolean)?.slice(0, 4), `${title} / ${label} in the workbook`).toEqual(row);
+        expect(
+          Object.values(book)
+            .map((rows) => findRow(rows, title, label!))
+            .find(Boolean)
+            ?.slice(0, 4),
+          `${title} / ${label} in the workbook`,
+        ).toEqual(row);
       }
     }
     // Each new section is its own sheet, and its tables' definitions are on the cover sheet.
     expect(findRow(book['Safe Suite']!, 'Safe Suite occupancy', 'Nights occupied')).toEqual(['Nights occupied', '6', '5', '11']);
     expect(findRow(book.Programs!, 'Program attendance', 'All programs')).toEqual(['All programs', '6', '4', '10']);
     for (const title of ['Safe Suite occupancy', 'Program attendance, named and anonymous', 'Days to connected', 'Alerts published by type']) {
-      expect(book.About!.filter((r) => r[0] === title), title).toHaveLength(1);
+      expect(
+        book.About!.filter((r) => r[0] === title),
+        title,
+      ).toHaveLength(1);
     }
     // A breakdown of people's definition states the one rule: the mark, the interval, the periods, the ages.
-    for (const text of [book.About!.find((r) => r[0] === 'Unique participants by age range')![1], csv.find((r) => r[0] === 'Unique participants by age range' && r.length === 2)![1]]) {
+    for (const text of [
+      book.About!.find((r) => r[0] === 'Unique participants by age range')![1],
+      csv.find((r) => r[0] === 'Unique participants by age range' && r.length === 2)![1],
+    ]) {
       for (const rule of [SUPPRESSION_EXPLAINED, PUBLICATION_EXPLAINED, AGE_EXPLAINED]) expect(text).toContain(rule);
     }
     // A custom range's people are not broken down over the range as a whole.
@@ -187,12 +305,22 @@ describe('the October–November 2026 fixture for the suite, programs, referrals
     await makeUnit('Fixture Unit C', true, day('2026-11-16'));
     const page = pageRows(await buildReport(manager, PERIOD, AFTER));
     expect(page['Safe Suite occupancy']).toEqual([
-      ['Nights occupied', '0', '0', '0'], ['Nights available', '31', '45', '76'], ['Occupancy rate (%)', '0', '0', '0'],
-      ['Stays that began', '0', '0', '0'], ['Average length of stay (nights)', '–', '–', '–'],
+      ['Nights occupied', '0', '0', '0'],
+      ['Nights available', '31', '45', '76'],
+      ['Occupancy rate (%)', '0', '0', '0'],
+      ['Stays that began', '0', '0', '0'],
+      ['Average length of stay (nights)', '–', '–', '–'],
     ]);
-    expect(page['Days to connected']).toEqual([['Referrals that connected', '0', '0', '0'], ['Median days to connected', '–', '–', '–']]);
+    expect(page['Days to connected']).toEqual([
+      ['Referrals that connected', '0', '0', '0'],
+      ['Median days to connected', '–', '–', '–'],
+    ]);
     expect(page['Program attendance']).toEqual([['All programs', '0', '0', '0']]);
-    expect(page['Program attendance, named and anonymous']!.map((r) => r.slice(1))).toEqual([['0', '0', '0'], ['0', '0', '0'], ['0', '0', '0']]);
+    expect(page['Program attendance, named and anonymous']!.map((r) => r.slice(1))).toEqual([
+      ['0', '0', '0'],
+      ['0', '0', '0'],
+      ['0', '0', '0'],
+    ]);
     // Made on 20 October: November has not begun, so it shows "–", not a 0 % that reads as an empty suite.
     const early = pageRows(await buildReport(manager, PERIOD, day('2026-10-20')));
     expect(early['Safe Suite occupancy']!.map((r) => r[2])).toEqual(['–', '–', '–', '–', '–']);

@@ -26,10 +26,19 @@ async function shift(by: Actor, mode: 'street' | 'online', from: string, to: str
   const [ids, supply] = [await optionIds(), await serviceTypeIds()];
   const id = randomUUID();
   const startedAt = at(from);
-  await startShift(by, { id, mode, ...(mode === 'street' ? { zoneId: ids['zone:Downtown'] } : { platformIds: [ids['platform:Ad sites']] }), startedAt }, later(startedAt));
+  await startShift(
+    by,
+    { id, mode, ...(mode === 'street' ? { zoneId: ids['zone:Downtown'] } : { platformIds: [ids['platform:Ad sites']] }), startedAt },
+    later(startedAt),
+  );
   for (const [when, c] of contacts) {
     const entry = {
-      id: randomUUID(), shiftId: id, participantId: c.who, isNew: c.isNew, peopleCount: c.people ?? 1, contactedAt: at(when),
+      id: randomUUID(),
+      shiftId: id,
+      participantId: c.who,
+      isNew: c.isNew,
+      peopleCount: c.people ?? 1,
+      contactedAt: at(when),
       kindIds: c.kinds.map((k) => ids[`contact_kind:${k}`]!),
       supplies: (c.supplies ?? []).map(([key, quantity, forOthers]) => ({ serviceTypeId: supply[key]!, quantity, forOthers })),
     };
@@ -43,17 +52,42 @@ async function shift(by: Actor, mode: 'street' | 'online', from: string, to: str
 async function fixture(by: Actor) {
   const [p1, p2, p3] = [(await person(by)).id, (await person(by)).id, (await person(by)).id];
   await shift(by, 'street', '2026-09-30T20:00:00Z', '2026-09-30T22:00:00Z', [['2026-09-30T21:00:00Z', { who: p2, isNew: true, kinds: ['Talk'] }]]); // before the period
-  await shift(by, 'street', '2026-10-05T20:00:00Z', '2026-10-05T23:00:00Z', [ // 3 hours
-    ['2026-10-05T20:30:00Z', { who: p1, isNew: true, kinds: ['Talk', 'Supplies'], supplies: [['naloxone', 1, 2], ['condoms', 5, 0]] }],
+  await shift(by, 'street', '2026-10-05T20:00:00Z', '2026-10-05T23:00:00Z', [
+    // 3 hours
+    [
+      '2026-10-05T20:30:00Z',
+      {
+        who: p1,
+        isNew: true,
+        kinds: ['Talk', 'Supplies'],
+        supplies: [
+          ['naloxone', 1, 2],
+          ['condoms', 5, 0],
+        ],
+      },
+    ],
     ['2026-10-05T21:00:00Z', { who: null, isNew: true, kinds: ['Talk'], people: 12 }],
     ['2026-10-05T22:00:00Z', { who: p2, isNew: false, kinds: ['Referral'] }],
   ]);
-  await shift(by, 'online', '2026-10-20T18:00:00Z', '2026-10-20T19:30:00Z', [ // 1.5 hours
+  await shift(by, 'online', '2026-10-20T18:00:00Z', '2026-10-20T19:30:00Z', [
+    // 1.5 hours
     ['2026-10-20T18:10:00Z', { who: p1, isNew: false, kinds: ['Information'] }],
     ['2026-10-20T18:20:00Z', { who: null, isNew: false, kinds: ['Talk'], voided: true }],
   ]);
-  await shift(by, 'street', '2026-11-03T20:00:00Z', '2026-11-04T00:30:00Z', [ // 4.5 hours
-    ['2026-11-03T20:15:00Z', { who: p1, isNew: false, kinds: ['Referral'], supplies: [['condoms', 10, 0], ['hygiene', 0, 4]] }],
+  await shift(by, 'street', '2026-11-03T20:00:00Z', '2026-11-04T00:30:00Z', [
+    // 4.5 hours
+    [
+      '2026-11-03T20:15:00Z',
+      {
+        who: p1,
+        isNew: false,
+        kinds: ['Referral'],
+        supplies: [
+          ['condoms', 10, 0],
+          ['hygiene', 0, 4],
+        ],
+      },
+    ],
     ['2026-11-03T21:00:00Z', { who: p3, isNew: true, kinds: ['Crisis support'] }],
     ['2026-11-03T23:00:00Z', { who: null, isNew: true, kinds: ['Supplies'], people: 2, supplies: [['naloxone', 2, 0]] }],
   ]);
@@ -66,12 +100,20 @@ async function fixture(by: Actor) {
 // Rows as [label, October, November, whole period] display strings.
 const EXPECTED: Record<string, string[][]> = {
   'Outreach shifts and hours': [
-    ['Shifts', '2', '1', '3'], ['Street shifts', '1', '1', '2'], ['Online shifts', '1', '0', '1'],
-    ['Hours', '4.5', '4.5', '9'], ['Street hours', '3', '4.5', '7.5'], ['Online hours', '1.5', '0', '1.5'],
+    ['Shifts', '2', '1', '3'],
+    ['Street shifts', '1', '1', '2'],
+    ['Online shifts', '1', '0', '1'],
+    ['Hours', '4.5', '4.5', '9'],
+    ['Street hours', '3', '4.5', '7.5'],
+    ['Online hours', '1.5', '0', '1.5'],
   ],
   'Outreach contacts': [
-    ['Contacts', '4', '3', '7'], ['Street contacts', '3', '3', '6'], ['Online contacts', '1', '0', '1'],
-    ['People reached', '15', '4', '19'], ['Anonymous contacts', '1', '1', '2'], ['Referrals made on outreach', '1', '1', '2'],
+    ['Contacts', '4', '3', '7'],
+    ['Street contacts', '3', '3', '6'],
+    ['Online contacts', '1', '0', '1'],
+    ['People reached', '15', '4', '19'],
+    ['Anonymous contacts', '1', '1', '2'],
+    ['Referrals made on outreach', '1', '1', '2'],
   ],
   // Unique 2, 2, 3; new 13, 3, 16 (P1 + a group of 12; P3 + a group of 2; P1, P3 and both groups);
   // anonymous people 12, 2, 14. Every small cell hides; then 13 and 12 hide so November's small
@@ -80,13 +122,21 @@ const EXPECTED: Record<string, string[][]> = {
     // One mark for every hidden cell; a custom range's whole-range column is not broken down ("–").
     // October: 13 new people shown (16 over both months, 3 in November), the one small count hidden
     // with the next smallest; November: every count is under 10.
-    ['Unique participants contacted', 'x', 'x', '–'], ['New people contacted', '13', 'x', '–'], ['People in anonymous contacts', 'x', 'x', '–'],
+    ['Unique participants contacted', 'x', 'x', '–'],
+    ['New people contacted', '13', 'x', '–'],
+    ['People in anonymous contacts', 'x', 'x', '–'],
   ],
   'Supplies given on outreach': [
-    ['Condoms (packs)', '5', '10', '15'], ['Naloxone kit (kits)', '1', '2', '3'], ['Safer-use supplies (kits)', '0', '0', '0'], ['Hygiene kit (kits)', '0', '0', '0'],
+    ['Condoms (packs)', '5', '10', '15'],
+    ['Naloxone kit (kits)', '1', '2', '3'],
+    ['Safer-use supplies (kits)', '0', '0', '0'],
+    ['Hygiene kit (kits)', '0', '0', '0'],
   ],
   'Supplies given on outreach for someone else': [
-    ['Condoms (packs)', '0', '0', '0'], ['Naloxone kit (kits)', '2', '0', '2'], ['Safer-use supplies (kits)', '0', '0', '0'], ['Hygiene kit (kits)', '0', '4', '4'],
+    ['Condoms (packs)', '0', '0', '0'],
+    ['Naloxone kit (kits)', '2', '0', '2'],
+    ['Safer-use supplies (kits)', '0', '0', '0'],
+    ['Hygiene kit (kits)', '0', '4', '4'],
   ],
 };
 

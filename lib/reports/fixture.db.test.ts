@@ -20,16 +20,39 @@ async function fixture(by: Actor) {
   const keep = <P extends { code: string; alias: string | null }>(p: P): P => (secrets.push(p.code, ...(p.alias ? [p.alias] : [])), p);
   // 12 women born 1990 (35–44), First Nations, not travelling; the first comes twice.
   const women = [];
-  for (let i = 0; i < 12; i++) women.push(keep(await person(by, { alias: `Fixture Woman ${i}`, gender: 'woman', birthYear: 1990, birthYearState: 'answered', indigenousIdentity: 'first_nations', travelling: 'no' })));
+  for (let i = 0; i < 12; i++)
+    women.push(
+      keep(
+        await person(by, {
+          alias: `Fixture Woman ${i}`,
+          gender: 'woman',
+          birthYear: 1990,
+          birthYearState: 'answered',
+          indigenousIdentity: 'first_nations',
+          travelling: 'no',
+        }),
+      ),
+    );
   for (const [i, w] of women.entries()) await visit(by, '2026-10-02', { participantId: w.id, services: i === 0 ? { [st.shower!]: 1, [st.meal!]: 1 } : {} });
   await visit(by, '2026-10-20', { participantId: women[0]!.id });
   // 3 trans women born 2004 (under 25), First Nations, travelling.
   for (let i = 0; i < 3; i++) {
-    const t = keep(await person(by, { alias: `Fixture Trans ${i}`, gender: 'trans_woman', birthYear: 2004, birthYearState: 'answered', indigenousIdentity: 'first_nations', travelling: 'yes' }));
+    const t = keep(
+      await person(by, {
+        alias: `Fixture Trans ${i}`,
+        gender: 'trans_woman',
+        birthYear: 2004,
+        birthYearState: 'answered',
+        indigenousIdentity: 'first_nations',
+        travelling: 'yes',
+      }),
+    );
     await visit(by, '2026-10-15', { participantId: t.id, services: i === 0 ? { [st.meal!]: 1 } : {} });
   }
   // A de-identified man born 1970 (55+), Métis, who declined the travelling question: his visit still counts.
-  const d = keep(await person(by, { deidentified: true, gender: 'man', birthYear: 1970, birthYearState: 'answered', indigenousIdentity: 'metis', travelling: 'declined' }));
+  const d = keep(
+    await person(by, { deidentified: true, gender: 'man', birthYear: 1970, birthYearState: 'answered', indigenousIdentity: 'metis', travelling: 'declined' }),
+  );
   await visit(by, '2026-10-31', { participantId: d.id, minutes: 23 * 60 + 30, services: { [st.naloxone!]: 1 } }); // 06:30 UTC on 1 November
   // A returning woman (first seen in September) who declined her year of birth; First Nations.
   const r = keep(await person(by, { alias: 'Fixture Returning', gender: 'woman', birthYearState: 'declined', indigenousIdentity: 'first_nations' }));
@@ -69,21 +92,70 @@ const EXPECTED: Record<string, [string, string, string][]> = {
     ['Visits by participants with a record', '18', '18'],
     ['Anonymous visits', '4', '4'],
   ],
-  'Services by type': [['Shower', '1', '1'], ['Meal or food', '2', '2'], ['Laundry', '0', '0'], ['Services given (all types)', '3', '3']],
+  'Services by type': [
+    ['Shower', '1', '1'],
+    ['Meal or food', '2', '2'],
+    ['Laundry', '0', '0'],
+    ['Services given (all types)', '3', '3'],
+  ],
   // Items: 5 packs and 3 kits. Visits: the anonymous visit with condoms and naloxone counts under
   // both types but once as a visit with any supply, beside the de-identified man's naloxone.
-  'Supplies by type and quantity': [['Condoms (packs)', '5', '5'], ['Naloxone kit (kits)', '3', '3'], ['Hygiene kit (kits)', '0', '0'], ['Items given (all supplies)', '8', '8']],
-  'Visits where supplies were given': [['Condoms', '1', '1'], ['Naloxone kit', '2', '2'], ['Visits with any supply', '2', '2']],
-  'Shower bookings by outcome': [['Used', '3', '3'], ['Did not come', '1', '1'], ['Cancelled', '1', '1'], ['Booked, not yet used', '0', '0'], ['All bookings', '5', '5']],
-  'Laundry bookings by outcome': [['Used', '0', '0'], ['Did not come', '1', '1'], ['Booked, not yet used', '1', '1'], ['All bookings', '2', '2']],
+  'Supplies by type and quantity': [
+    ['Condoms (packs)', '5', '5'],
+    ['Naloxone kit (kits)', '3', '3'],
+    ['Hygiene kit (kits)', '0', '0'],
+    ['Items given (all supplies)', '8', '8'],
+  ],
+  'Visits where supplies were given': [
+    ['Condoms', '1', '1'],
+    ['Naloxone kit', '2', '2'],
+    ['Visits with any supply', '2', '2'],
+  ],
+  'Shower bookings by outcome': [
+    ['Used', '3', '3'],
+    ['Did not come', '1', '1'],
+    ['Cancelled', '1', '1'],
+    ['Booked, not yet used', '0', '0'],
+    ['All bookings', '5', '5'],
+  ],
+  'Laundry bookings by outcome': [
+    ['Used', '0', '0'],
+    ['Did not come', '1', '1'],
+    ['Booked, not yet used', '1', '1'],
+    ['All bookings', '2', '2'],
+  ],
   // 13 women, 3 trans women, 1 man: the two small cells hold 4 people, under the interval of 10,
   // so the women are hidden too, and so is the zero of a column that hides counts.
-  'Unique participants by gender identity': [['Woman', 'x', 'x'], ['Man', 'x', 'x'], ['Trans woman', 'x', 'x'], ['Non-binary', 'x', 'x'], ['Unique participants', '17', '17']],
+  'Unique participants by gender identity': [
+    ['Woman', 'x', 'x'],
+    ['Man', 'x', 'x'],
+    ['Trans woman', 'x', 'x'],
+    ['Non-binary', 'x', 'x'],
+    ['Unique participants', '17', '17'],
+  ],
   // Ages reached in 2026, the year fiscal 2026–27 began: 12 aged 36, 3 aged 22, 1 aged 56, 1 declined.
-  'Unique participants by age range': [['35 to 44', 'x', 'x'], ['Under 25', 'x', 'x'], ['55 and over', 'x', 'x'], ['Prefers not to answer', 'x', 'x'], ['Not asked', 'x', 'x']],
+  'Unique participants by age range': [
+    ['35 to 44', 'x', 'x'],
+    ['Under 25', 'x', 'x'],
+    ['55 and over', 'x', 'x'],
+    ['Prefers not to answer', 'x', 'x'],
+    ['Not asked', 'x', 'x'],
+  ],
   // 16 First Nations and 1 Métis: the lone small cell would be 17 − 16, so the 16 is hidden, and the zeros with them.
-  'Unique participants by Indigenous identity': [['First Nations', 'x', 'x'], ['Métis', 'x', 'x'], ['Inuit', 'x', 'x'], ['Not Indigenous', 'x', 'x'], ['Not asked', 'x', 'x'], ['Unique participants', '17', '17']],
-  'Unique participants who travel for work': [['Yes, travels for work', 'x', 'x'], ['No', 'x', 'x'], ['Prefers not to answer', 'x', 'x'], ['Not asked', 'x', 'x']],
+  'Unique participants by Indigenous identity': [
+    ['First Nations', 'x', 'x'],
+    ['Métis', 'x', 'x'],
+    ['Inuit', 'x', 'x'],
+    ['Not Indigenous', 'x', 'x'],
+    ['Not asked', 'x', 'x'],
+    ['Unique participants', '17', '17'],
+  ],
+  'Unique participants who travel for work': [
+    ['Yes, travels for work', 'x', 'x'],
+    ['No', 'x', 'x'],
+    ['Prefers not to answer', 'x', 'x'],
+    ['Not asked', 'x', 'x'],
+  ],
 };
 
 function pageRows(report: Report): Record<string, [string, string, string][]> {
@@ -109,7 +181,10 @@ describe('the October 2026 fixture', () => {
 
     for (const [title, rows] of Object.entries(EXPECTED)) {
       for (const [label, oct, whole] of rows) {
-        expect(page[title]?.find((r) => r[0] === label), `${title} / ${label} on the page`).toEqual([label, oct, whole]);
+        expect(
+          page[title]?.find((r) => r[0] === label),
+          `${title} / ${label} on the page`,
+        ).toEqual([label, oct, whole]);
         expect(findRow(csv, title, label)?.slice(0, 3), `${title} / ${label} in the CSV`).toEqual([label, oct, whole]);
         const inBook = sheets.map((rows) => findRow(rows, title, label)).find(Boolean);
         expect(inBook?.slice(0, 3), `${title} / ${label} in the workbook`).toEqual([label, oct, whole]);
@@ -134,7 +209,9 @@ describe('the October 2026 fixture', () => {
     const manager = await makeActor('manager');
     await readAll((await exportReport(manager, OCT, 'csv')).body);
     const events = await db.auditEvent.findMany({ where: { action: 'report.exported' }, select: { actorId: true, entityId: true, details: true } });
-    expect(events).toEqual([{ actorId: manager.id, entityId: 'funder', details: { report: 'funder', format: 'csv', period: 'month', from: '2026-10-01', to: '2026-10-31' } }]);
+    expect(events).toEqual([
+      { actorId: manager.id, entityId: 'funder', details: { report: 'funder', format: 'csv', period: 'month', from: '2026-10-01', to: '2026-10-31' } },
+    ]);
   });
 
   it('leaves the demographic breakdowns out when the setting says so', async () => {

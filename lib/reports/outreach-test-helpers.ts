@@ -18,7 +18,12 @@ async function shift(by: Actor, mode: 'street' | 'online', from: string, to: str
   await startShift(by, { id, mode, ...where, startedAt: new Date(from) }, later(from));
   for (const c of contacts) {
     const entry = {
-      id: randomUUID(), shiftId: id, participantId: c.who, isNew: false, peopleCount: c.people ?? 1, contactedAt: new Date(c.at),
+      id: randomUUID(),
+      shiftId: id,
+      participantId: c.who,
+      isNew: false,
+      peopleCount: c.people ?? 1,
+      contactedAt: new Date(c.at),
       kindIds: [ids['contact_kind:Talk']!],
     };
     await addContact(by, entry, later(c.at));
@@ -35,12 +40,15 @@ export async function outreachFixture(by: Actor): Promise<void> {
   const [p1, p2] = [(await person(by)).id, (await person(by)).id];
   await shift(by, 'street', '2026-09-30T20:00:00Z', '2026-09-30T22:00:00Z', [{ at: '2026-09-30T21:00:00Z', who: p2 }]);
   await shift(by, 'street', '2026-10-02T20:00:00Z', '2026-10-02T23:00:00Z', [
-    { at: '2026-10-02T20:30:00Z', who: p1 }, { at: '2026-10-02T21:00:00Z', who: null, people: 5 },
+    { at: '2026-10-02T20:30:00Z', who: p1 },
+    { at: '2026-10-02T21:00:00Z', who: null, people: 5 },
   ]);
   await shift(by, 'online', '2026-10-14T18:00:00Z', '2026-10-14T19:00:00Z', [
-    { at: '2026-10-14T18:10:00Z', who: p2 }, { at: '2026-10-14T18:20:00Z', who: null, people: 4, voided: true },
+    { at: '2026-10-14T18:10:00Z', who: p2 },
+    { at: '2026-10-14T18:20:00Z', who: null, people: 4, voided: true },
   ]);
   await shift(by, 'street', '2026-10-27T20:00:00Z', '2026-10-27T22:00:00Z', [
-    { at: '2026-10-27T20:15:00Z', who: p1 }, { at: '2026-10-27T21:00:00Z', who: null, people: 3 },
+    { at: '2026-10-27T20:15:00Z', who: p1 },
+    { at: '2026-10-27T21:00:00Z', who: null, people: 3 },
   ]);
 }

@@ -36,7 +36,7 @@ const NOW = at('2026-12-05');
 /** Stays one after another on one unit (some across a month's end), sessions, referrals and safety reports on random days. */
 async function featureEvents(by: Actor, { next, pick }: Rng, days: string[], people: { id: string }[]) {
   const unit = await makeUnit();
-  for (let d = days[0]!; d < days.at(-1)!; ) {
+  for (let d = days[0]!; d < days.at(-1)!;) {
     const start = addDays(d, Math.floor(next() * 6));
     const end = addDays(start, 1 + Math.floor(next() * 6));
     await stay(by, unit.id, pick(people).id, start, end, pick(['checked_in', 'checked_out', 'checked_out', 'cancelled'] as const));
@@ -45,7 +45,11 @@ async function featureEvents(by: Actor, { next, pick }: Rng, days: string[], peo
   for (const program of [await makeProgram('Random A'), await makeProgram('Random B')]) {
     for (const d of new Set(Array.from({ length: 10 }, () => pick(days)))) {
       const status = pick(['held', 'held', 'cancelled', 'scheduled'] as const);
-      const s = await makeSession(program.id, d, { status, anonymousCount: status === 'held' ? Math.floor(next() * 4) : 0, startMin: Math.floor(next() * 1380) });
+      const s = await makeSession(program.id, d, {
+        status,
+        anonymousCount: status === 'held' ? Math.floor(next() * 4) : 0,
+        startMin: Math.floor(next() * 1380),
+      });
       if (status !== 'held') continue;
       const attending = people.filter(() => next() < 0.4).map((p) => ({ sessionId: s.id, participantId: p.id, createdById: by.id }));
       await db.attendance.createMany({ data: attending });
@@ -63,7 +67,14 @@ async function featureEvents(by: Actor, { next, pick }: Rng, days: string[], peo
   for (let i = 0; i < 6; i++) {
     const { id } = await createReport(by, streetReport(null, { types: [pick(TYPES), pick(TYPES)].filter((t, j, a) => a.indexOf(t) === j) }));
     const received = pick(days);
-    await db.alertReport.update({ where: { id }, data: { incidentDate: at(received), receivedOn: new Date(received), publishedOn: next() < 0.5 ? new Date(addDays(received, Math.floor(next() * 10))) : null } });
+    await db.alertReport.update({
+      where: { id },
+      data: {
+        incidentDate: at(received),
+        receivedOn: new Date(received),
+        publishedOn: next() < 0.5 ? new Date(addDays(received, Math.floor(next() * 10))) : null,
+      },
+    });
   }
 }
 
@@ -71,7 +82,7 @@ describe('event counts across months', () => {
   for (const seed of [1, 2, 3]) {
     it(`add up to the whole-period count, and people agree with who came when, for a random dataset (seed ${seed})`, async () => {
       const { next } = createRandom(seed);
-      const pick = <T,>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]!;
+      const pick = <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]!;
       const manager = await makeActor('manager');
       const st = Object.values(await serviceTypeIds());
       const people = [];
@@ -80,7 +91,12 @@ describe('event counts across months', () => {
       const days = Array.from({ length: 120 }, (_, i) => addDays('2026-06-15', i));
       for (let i = 0; i < 40; i++) {
         const services = Object.fromEntries(st.filter(() => next() < 0.25).map((id) => [id, 1 + Math.floor(next() * 4)]));
-        await visit(manager, pick(days), { participantId: next() < 0.3 ? null : pick(people).id, voided: next() < 0.1, services, minutes: Math.floor(next() * 1440) });
+        await visit(manager, pick(days), {
+          participantId: next() < 0.3 ? null : pick(people).id,
+          voided: next() < 0.1,
+          services,
+          minutes: Math.floor(next() * 1440),
+        });
       }
       const shower = await resource('shower');
       for (let i = 0; i < 12; i++) await booking(manager, shower, pick(days), pick(['booked', 'done', 'no_show', 'cancelled'] as const));
@@ -90,7 +106,11 @@ describe('event counts across months', () => {
         const report = await buildReport(manager, period, NOW);
         const tables = report.sections.flatMap((s) => s.tables);
         // Every new section is there, with something in it for the random data to add up.
-        for (const key of ['suite', 'programs-held', 'programs-attendance', 'referrals-category', 'alerts']) expect(tables.some((t) => t.key === key), key).toBe(true);
+        for (const key of ['suite', 'programs-held', 'programs-attendance', 'referrals-category', 'alerts'])
+          expect(
+            tables.some((t) => t.key === key),
+            key,
+          ).toBe(true);
         for (const table of tables.filter((t) => !t.suppress && !NOT_ADDITIVE_TABLES.has(t.key))) {
           for (const row of [...table.rows, ...(table.total ? [table.total] : [])]) {
             if (NOT_ADDITIVE.has(row.key)) continue;
@@ -106,7 +126,11 @@ describe('event counts across months', () => {
         const row = (key: string) => figures.find((r) => r.key === key)!.counts;
         const breakdowns = await demographicsSection.load(ctx);
         const came = await db.visit.findMany({
-          where: { voidedAt: null, participantId: { not: null }, visitDate: { gte: new Date(`${period.from}T00:00:00Z`), lte: new Date(`${period.to}T00:00:00Z`) } },
+          where: {
+            voidedAt: null,
+            participantId: { not: null },
+            visitDate: { gte: new Date(`${period.from}T00:00:00Z`), lte: new Date(`${period.to}T00:00:00Z`) },
+          },
           select: { participantId: true, visitDate: true, participant: { select: { gender: true } } },
         });
         const dayOf = (v: (typeof came)[number]) => v.visitDate.toISOString().slice(0, 10);
@@ -114,8 +138,9 @@ describe('event counts across months', () => {
         const distinct = (vs: typeof came) => new Set(vs.map((v) => v.participantId)).size;
         expect(row('people')).toEqual(columns.map(distinct));
         // New participants: people whose first visit that counts, ever, falls in the month.
-        const firsts = (await db.visit.groupBy({ by: ['participantId'], where: { voidedAt: null, participantId: { not: null } }, _min: { visitDate: true } }))
-          .map((g) => g._min.visitDate!.toISOString().slice(0, 10));
+        const firsts = (
+          await db.visit.groupBy({ by: ['participantId'], where: { voidedAt: null, participantId: { not: null } }, _min: { visitDate: true } })
+        ).map((g) => g._min.visitDate!.toISOString().slice(0, 10));
         expect(row('fresh')).toEqual([
           ...period.months.map((m) => firsts.filter((d) => d >= m.from && d < m.until).length),
           firsts.filter((d) => d >= period.from && d <= period.to).length,
@@ -129,19 +154,35 @@ describe('event counts across months', () => {
         }
         // And the visits figure agrees with a plain count of the same rows.
         const visits = report.sections[0]!.tables[0]!.rows.find((r) => r.key === 'visits')!.cells.at(-1)!.value;
-        const plain = await db.visit.count({ where: { voidedAt: null, visitDate: { gte: new Date(`${period.from}T00:00:00Z`), lte: new Date(`${period.to}T00:00:00Z`) } } });
+        const plain = await db.visit.count({
+          where: { voidedAt: null, visitDate: { gte: new Date(`${period.from}T00:00:00Z`), lte: new Date(`${period.to}T00:00:00Z`) } },
+        });
         expect(visits).toBe(plain);
         // And so do the sessions held, the safety reports received, the referrals and the suite's nights.
-        const whole = (table: string, row: string) => tables.find((t) => t.key === table)!.rows.concat(tables.find((t) => t.key === table)!.total ?? []).find((r) => r.key === row)!.cells.at(-1)!.value;
+        const whole = (table: string, row: string) =>
+          tables
+            .find((t) => t.key === table)!
+            .rows.concat(tables.find((t) => t.key === table)!.total ?? [])
+            .find((r) => r.key === row)!
+            .cells.at(-1)!.value;
         const [first, last] = [period.months[0]!.startsAt, period.months.at(-1)!.endsAt];
         expect(whole('programs-held', 'total')).toBe(await db.programSession.count({ where: { status: 'held', startsAt: { gte: first, lt: last } } }));
-        expect(whole('alerts', 'received')).toBe(await db.alertReport.count({ where: { receivedOn: { gte: new Date(`${period.from}T00:00:00Z`), lte: new Date(`${period.to}T00:00:00Z`) } } }));
+        expect(whole('alerts', 'received')).toBe(
+          await db.alertReport.count({ where: { receivedOn: { gte: new Date(`${period.from}T00:00:00Z`), lte: new Date(`${period.to}T00:00:00Z`) } } }),
+        );
         const referrals = tables.find((t) => t.key === 'referrals-category')!.total!.cells.at(-1)!.value;
-        expect(referrals).toBe(await db.referral.count({ where: { referredOn: { gte: new Date(`${period.from}T00:00:00Z`), lte: new Date(`${period.to}T00:00:00Z`) } } }));
+        expect(referrals).toBe(
+          await db.referral.count({ where: { referredOn: { gte: new Date(`${period.from}T00:00:00Z`), lte: new Date(`${period.to}T00:00:00Z`) } } }),
+        );
         const [counted] = await db.$queryRaw<{ nights: number }[]>`
           SELECT count(*)::int AS nights FROM stay s, generate_series(s.start_day, s.end_day - 1, interval '1 day') AS n
           WHERE s.status IN ('checked_in', 'checked_out') AND n::date BETWEEN ${period.from}::date AND ${period.to}::date`;
-        expect(tables.find((t) => t.key === 'suite')!.rows.find((r) => r.key === 'nights-occupied')!.cells.at(-1)!.value).toBe(counted!.nights);
+        expect(
+          tables
+            .find((t) => t.key === 'suite')!
+            .rows.find((r) => r.key === 'nights-occupied')!
+            .cells.at(-1)!.value,
+        ).toBe(counted!.nights);
       }
     });
   }

@@ -55,7 +55,10 @@ describe('suppressColumn', () => {
       column.forEach((n, j) => isSmall(n) && expect(marks[j]).toBe(P));
       if (hidden.length === 0) continue;
       expect(hidden.length, JSON.stringify(column)).toBeGreaterThanOrEqual(2);
-      expect(hidden.reduce((a, b) => a + b, 0), JSON.stringify(column)).toBeGreaterThanOrEqual(Math.min(PROTECTION_INTERVAL, total));
+      expect(
+        hidden.reduce((a, b) => a + b, 0),
+        JSON.stringify(column),
+      ).toBeGreaterThanOrEqual(Math.min(PROTECTION_INTERVAL, total));
     }
   });
 });
@@ -64,7 +67,11 @@ describe('suppress', () => {
   it('suppresses each column on its own, so a month hides the same cells whatever columns stand beside it', () => {
     const month = [3, 14, 40];
     const alone = suppress([[3], [14], [40]]);
-    const inQuarter = suppress([[3, 50, 8], [14, 9, 60], [40, 30, 2]]);
+    const inQuarter = suppress([
+      [3, 50, 8],
+      [14, 9, 60],
+      [40, 30, 2],
+    ]);
     expect(inQuarter.map((r) => r[0])).toEqual(alone.map((r) => r[0]));
     expect(alone.map((r) => r[0])).toEqual(suppressColumn(month));
   });
@@ -72,14 +79,23 @@ describe('suppress', () => {
   it('hides in the whole-period column every category hidden in one of its months', () => {
     // Woman is small in both months, Man hidden in October beside her: the quarter's 12 and 30 are
     // hidden too, though neither is small. Non-binary, shown every month, stays shown.
-    const grid = [[3, 2, 12], [14, 9, 30], [40, 50, 60]];
+    const grid = [
+      [3, 2, 12],
+      [14, 9, 30],
+      [40, 50, 60],
+    ];
     expect(suppress(grid).map((r) => r[2])).toEqual([S, S, null]);
   });
 
   it('counts a hidden whole-period cell only by how far it stands above what its months show', () => {
     // The quarter's 3 (small) and 25 (hidden: a month hides the category) look like 28 people to
     // hide among, but October shows 24 of the 25: only 3 + 1 are open, so the 40 is hidden too.
-    const grid = [[0, 3, 3], [24, 7, 25], [30, 25, 40], [50, 60, 90]];
+    const grid = [
+      [0, 3, 3],
+      [24, 7, 25],
+      [30, 25, 40],
+      [50, 60, 90],
+    ];
     expect(suppress(grid).map((r) => r[2])).toEqual([P, S, S, null]);
     expect(suppressColumn([3, 25, 40, 90], [false, true], [0, 24, 30, 60])).toEqual([P, S, S, null]);
   });
@@ -89,24 +105,49 @@ describe('suppress', () => {
     // came in December, a month of 5 people. The quarter's 37 less October's 32
     // (no man among them) leaves the men at most 5: however many cells it hid, the quarter would
     // give them away.
-    const pinned = [[12, 12, 2, 14], [0, 0, 3, 3], [20, 20, 0, 20]];
+    const pinned = [
+      [12, 12, 2, 14],
+      [0, 0, 3, 3],
+      [20, 20, 0, 20],
+    ];
     expect(publishable(pinned, [true, true, true, true])).toEqual([true, true, true, false]);
     // Men in every month, hidden beside the non-binary people, and the quarter's people spread over
     // its months: room enough.
-    const roomy = [[30, 30, 2, 60], [4, 4, 3, 8], [20, 20, 0, 40]];
+    const roomy = [
+      [30, 30, 2, 60],
+      [4, 4, 3, 8],
+      [20, 20, 0, 40],
+    ];
     expect(publishable(roomy, [true, true, true, true])).toEqual([true, true, true, true]);
   });
 
   it('withholds a fiscal year that one of its quarters pins down', () => {
     // Months of a year (two here), and a quarter of 38 people with no one under 25: a year of 41
     // would hold at most 3 under 25.
-    const grid = [[0, 3, 3], [30, 25, 38], [0, 0, 0]];
+    const grid = [
+      [0, 3, 3],
+      [30, 25, 38],
+      [0, 0, 0],
+    ];
     expect(publishable(grid, [true, true, true])).toEqual([true, true, true]);
     expect(publishable(grid, [true, true, true], [{ total: 38, shown: [0, 38, 0] }])).toEqual([true, true, false]);
   });
 
   it('leaves columns that are not published unmarked', () => {
-    expect(suppress([[3, 3], [40, 40], [20, 20]], [true, false])).toEqual([[P, null], [null, null], [S, null]]);
+    expect(
+      suppress(
+        [
+          [3, 3],
+          [40, 40],
+          [20, 20],
+        ],
+        [true, false],
+      ),
+    ).toEqual([
+      [P, null],
+      [null, null],
+      [S, null],
+    ]);
   });
 });
 
@@ -114,7 +155,12 @@ describe('toDisplayCells', () => {
   it('shows one mark for every hidden cell, a small count, a larger one or a zero alike, and drops its value', () => {
     const cells = [...toDisplayCells([[0], [6], [0]], true), ...toDisplayCells([[3], [12], [50]], true)];
     expect(cells.map((r) => r[0]!.display)).toEqual([HIDDEN_MARK, HIDDEN_MARK, HIDDEN_MARK, HIDDEN_MARK, HIDDEN_MARK, '50']);
-    expect(cells.flat().filter((c) => c.display === HIDDEN_MARK).every((c) => c.value === null)).toBe(true);
+    expect(
+      cells
+        .flat()
+        .filter((c) => c.display === HIDDEN_MARK)
+        .every((c) => c.value === null),
+    ).toBe(true);
   });
 
   it('shows a true zero as 0 in a column that hides nothing, and hides it in one that hides a count', () => {
@@ -123,7 +169,17 @@ describe('toDisplayCells', () => {
   });
 
   it('does not suppress counts of events', () => {
-    expect(toDisplayCells([[3, 4], [5, 20]], false).flat().map((c) => c.display)).toEqual(['3', '4', '5', '20']);
+    expect(
+      toDisplayCells(
+        [
+          [3, 4],
+          [5, 20],
+        ],
+        false,
+      )
+        .flat()
+        .map((c) => c.display),
+    ).toEqual(['3', '4', '5', '20']);
   });
 });
 

@@ -120,14 +120,22 @@ function suppressWithRoom(grid: readonly (readonly number[])[], published: reado
     }
     const forced = marks.map((row) => row.slice(0, -1).some(Boolean));
     // Every column inside the whole period as published: its months, and `inner` (its quarters).
-    const months = grid[0]!.slice(0, -1).flatMap((_, m) => (shown(m) ? [{ total: grid.reduce((a, row) => a + row[m]!, 0), shown: grid.map((row, r) => (marks[r]![m] ? null : row[m]!)) }] : []));
+    const months = grid[0]!
+      .slice(0, -1)
+      .flatMap((_, m) => (shown(m) ? [{ total: grid.reduce((a, row) => a + row[m]!, 0), shown: grid.map((row, r) => (marks[r]![m] ? null : row[m]!)) }] : []));
     const inside: Inner[] = [...months, ...inner];
     // A count shown inside is a floor under the whole period's: hidden, it only hides what is above it.
     const floor = column.map((_, r) => Math.max(0, ...inside.map((i) => i.shown[r] ?? 0)));
     suppressColumn(column, forced, floor).forEach((m, r) => (marks[r]![c] = m));
     // The months, and the quarters, each tile the whole period when all of them are shown.
     const tilings = [months.length === cols - 1 ? months : [], [...inner]].filter((t) => t.length > 1);
-    roomy = roomInWhole(column, marks.map((row) => !!row[c]), floor, inside, tilings);
+    roomy = roomInWhole(
+      column,
+      marks.map((row) => !!row[c]),
+      floor,
+      inside,
+      tilings,
+    );
   }
   return { marks, roomy };
 }
@@ -139,7 +147,13 @@ function suppressWithRoom(grid: readonly (readonly number[])[], published: reado
  * many more a row can hold (a quarter of 18 people with no one under 25 leaves a fiscal year of 21
  * at most 3 under 25).
  */
-function roomInWhole(column: readonly number[], hidden: readonly boolean[], floor: readonly number[], inside: readonly Inner[], tilings: readonly (readonly Inner[])[]): boolean {
+function roomInWhole(
+  column: readonly number[],
+  hidden: readonly boolean[],
+  floor: readonly number[],
+  inside: readonly Inner[],
+  tilings: readonly (readonly Inner[])[],
+): boolean {
   const total = column.reduce((a, b) => a + b, 0);
   const lo = column.map((n, r) => (hidden[r] ? floor[r]! : n));
   const shownHere = column.reduce((a, n, r) => a + (hidden[r] ? 0 : n), 0);
@@ -154,7 +168,11 @@ function roomInWhole(column: readonly number[], hidden: readonly boolean[], floo
       most = Math.min(most, total - shownHere - Math.max(0, i.total - outside));
     }
     // Everyone in the whole period came in one of the parts: no more than the parts hold together.
-    for (const parts of tilings) most = Math.min(most, parts.reduce((a, p) => a + (p.shown[r] ?? p.total), 0));
+    for (const parts of tilings)
+      most = Math.min(
+        most,
+        parts.reduce((a, p) => a + (p.shown[r] ?? p.total), 0),
+      );
     return most;
   });
   // Each row holds what the others leave at most and at least: two rounds settle a column this small.

@@ -11,11 +11,18 @@ import { atLocal, programNow } from '@/lib/calendar/index.ts';
 export { makeParticipant as person } from '@/lib/db/test/factories.ts';
 
 /** A visit on a program date at a local wall-clock minute, with services by id and quantity. */
-export async function visit(by: Actor, day: string, opts: { participantId?: string | null; minutes?: number; voided?: boolean; services?: Record<string, number> } = {}) {
+export async function visit(
+  by: Actor,
+  day: string,
+  opts: { participantId?: string | null; minutes?: number; voided?: boolean; services?: Record<string, number> } = {},
+) {
   return db.visit.create({
     data: {
-      participantId: opts.participantId ?? null, visitedAt: atLocal(day, opts.minutes ?? 600), visitDate: new Date(`${day}T00:00:00Z`),
-      idempotencyKey: randomUUID(), createdById: by.id,
+      participantId: opts.participantId ?? null,
+      visitedAt: atLocal(day, opts.minutes ?? 600),
+      visitDate: new Date(`${day}T00:00:00Z`),
+      idempotencyKey: randomUUID(),
+      createdById: by.id,
       ...(opts.voided ? { voidedAt: programNow(), voidedById: by.id } : {}),
       services: { create: Object.entries(opts.services ?? {}).map(([serviceTypeId, quantity]) => ({ serviceTypeId, quantity })) },
     },
@@ -25,16 +32,32 @@ export async function visit(by: Actor, day: string, opts: { participantId?: stri
 
 let ticket = 0;
 /** An anonymous booking on a program date in the given state (each in its own slot, so no seat clashes). */
-export async function booking(by: Actor, resource: { id: string; kind: 'shower' | 'laundry' }, day: string, status: 'booked' | 'checked_in' | 'done' | 'cancelled' | 'no_show') {
+export async function booking(
+  by: Actor,
+  resource: { id: string; kind: 'shower' | 'laundry' },
+  day: string,
+  status: 'booked' | 'checked_in' | 'done' | 'cancelled' | 'no_show',
+) {
   ticket += 1;
   const start = atLocal(day, 540 + (ticket % 40) * 15);
   const at = new Date(start.getTime() + 60_000);
   return db.booking.create({
     data: {
-      resourceId: resource.id, kind: resource.kind, day: new Date(`${day}T00:00:00Z`), ticket, slotStart: start, slotEnd: new Date(start.getTime() + 15 * 60_000),
-      seat: 1, status, idempotencyKey: randomUUID(), createdById: by.id, bookedAt: start,
-      checkedInAt: status === 'checked_in' || status === 'done' ? at : null, doneAt: status === 'done' ? at : null,
-      cancelledAt: status === 'cancelled' ? at : null, noShowAt: status === 'no_show' ? at : null,
+      resourceId: resource.id,
+      kind: resource.kind,
+      day: new Date(`${day}T00:00:00Z`),
+      ticket,
+      slotStart: start,
+      slotEnd: new Date(start.getTime() + 15 * 60_000),
+      seat: 1,
+      status,
+      idempotencyKey: randomUUID(),
+      createdById: by.id,
+      bookedAt: start,
+      checkedInAt: status === 'checked_in' || status === 'done' ? at : null,
+      doneAt: status === 'done' ? at : null,
+      cancelledAt: status === 'cancelled' ? at : null,
+      noShowAt: status === 'no_show' ? at : null,
     },
     select: { id: true },
   });
@@ -60,15 +83,27 @@ export function parseCsv(text: string): string[][] {
   for (let i = 0; i < s.length; i++) {
     const ch = s[i]!;
     if (quoted) {
-      if (ch === '"' && s[i + 1] === '"') { cell += '"'; i++; } else if (ch === '"') quoted = false; else cell += ch;
+      if (ch === '"' && s[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cell += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') { row.push(cell); cell = ''; }
-    else if (ch === '\n' || ch === '\r') {
+    else if (ch === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (ch === '\n' || ch === '\r') {
       if (ch === '\r' && s[i + 1] === '\n') i++;
-      row.push(cell); rows.push(row); row = []; cell = '';
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
     } else cell += ch;
   }
-  if (cell || row.length) { row.push(cell); rows.push(row); }
+  if (cell || row.length) {
+    row.push(cell);
+    rows.push(row);
+  }
   return rows;
 }
 
@@ -102,9 +137,20 @@ export async function stay(by: Actor, unitId: string, participantId: string, fro
   const endAt = atLocal(to, 11 * 60);
   return db.stay.create({
     data: {
-      unitId, participantId, status, startAt, endAt, turnoverMinutes: 180, blockedUntil: new Date(endAt.getTime() + 3 * 3_600_000),
-      startDay: new Date(`${from}T00:00:00Z`), endDay: new Date(`${to}T00:00:00Z`), idempotencyKey: randomUUID(), createdById: by.id,
-      confirmedAt: startAt, checkedInAt: status === 'cancelled' ? null : startAt, checkedOutAt: status === 'checked_out' ? endAt : null,
+      unitId,
+      participantId,
+      status,
+      startAt,
+      endAt,
+      turnoverMinutes: 180,
+      blockedUntil: new Date(endAt.getTime() + 3 * 3_600_000),
+      startDay: new Date(`${from}T00:00:00Z`),
+      endDay: new Date(`${to}T00:00:00Z`),
+      idempotencyKey: randomUUID(),
+      createdById: by.id,
+      confirmedAt: startAt,
+      checkedInAt: status === 'cancelled' ? null : startAt,
+      checkedOutAt: status === 'checked_out' ? endAt : null,
       closedAt: status === 'cancelled' ? startAt : null,
     },
     select: { id: true },
@@ -112,7 +158,11 @@ export async function stay(by: Actor, unitId: string, participantId: string, fro
 }
 
 /** Every table of a built report as rows of [label, ...display cells]. */
-export function pageRows(report: { sections: { tables: { title: string; rows: { label: string; cells: { display: string }[] }[]; total: { label: string; cells: { display: string }[] } | null }[] }[] }) {
+export function pageRows(report: {
+  sections: {
+    tables: { title: string; rows: { label: string; cells: { display: string }[] }[]; total: { label: string; cells: { display: string }[] } | null }[];
+  }[];
+}) {
   const out: Record<string, string[][]> = {};
   for (const t of report.sections.flatMap((s) => s.tables)) {
     out[t.title] = [...t.rows, ...(t.total ? [t.total] : [])].map((r) => [r.label, ...r.cells.map((c) => c.display)]);

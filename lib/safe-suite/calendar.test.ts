@@ -3,7 +3,13 @@ import { calendarMonth, freeRanges, leadingBlanks, monthDays, parseMonth, shiftM
 import { atLocal } from '@/lib/calendar/index.ts';
 
 const at = (day: string, hh: number) => atLocal(day, hh * 60);
-const stay = (id: string, from: string, to: string) => ({ id, status: 'checked_out' as const, startAt: at(from, 15), endAt: at(to, 11), blockedUntil: at(to, 14) });
+const stay = (id: string, from: string, to: string) => ({
+  id,
+  status: 'checked_out' as const,
+  startAt: at(from, 15),
+  endAt: at(to, 11),
+  blockedUntil: at(to, 14),
+});
 
 describe('month calendar', () => {
   it('lays out the month from Monday', () => {

@@ -52,7 +52,10 @@ export function calendarMonth(month: string, stays: readonly CalendarStay[]): Ca
     const night = stays.find((s) => localDay(s.startAt) <= day && day < localDay(s.endAt)) ?? null;
     const turnover = stays.some((s) => s.blockedUntil > s.endAt && s.endAt < end && s.blockedUntil > start);
     return {
-      day, night, turnover, free: night === null,
+      day,
+      night,
+      turnover,
+      free: night === null,
       arrives: stays.some((s) => localDay(s.startAt) === day),
       leaves: stays.some((s) => localDay(s.endAt) === day),
     };

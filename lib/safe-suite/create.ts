@@ -49,7 +49,8 @@ export async function createStay(actor: Actor, input: unknown): Promise<CreatedS
   const endAt = localInstant(data.endDate, data.endTime);
   if (!startAt) throw new AppError('invalid', 'Enter a time, like 15:00.', 'startTime');
   if (!endAt) throw new AppError('invalid', 'Enter a time, like 11:00.', 'endTime');
-  if (startAt.getTime() < now.getTime() - EARLY_CHECK_IN_HOURS * 3_600_000) throw new AppError('invalid', 'The arrival has already passed. Choose a later time.', 'startDate');
+  if (startAt.getTime() < now.getTime() - EARLY_CHECK_IN_HOURS * 3_600_000)
+    throw new AppError('invalid', 'The arrival has already passed. Choose a later time.', 'startDate');
   const maxNights = await getSetting('suite.maxNights');
   const approver = can(actor, 'stay:approve_extension');
   const problem = stayTimesProblem(startAt, endAt, maxNights, approver);
@@ -68,9 +69,18 @@ export async function createStay(actor: Actor, input: unknown): Promise<CreatedS
       await lockStayParticipant(tx, data.participantId);
       await tx.stay.create({
         data: {
-          id, unitId: unit.id, participantId: data.participantId, status: confirm ? 'confirmed' : 'requested', startAt, endAt, turnoverMinutes,
-          blockedUntil: blockedUntil(endAt, turnoverMinutes), startDay: new Date(`${localDay(startAt)}T00:00:00Z`),
-          endDay: new Date(`${localDay(endAt)}T00:00:00Z`), idempotencyKey: data.idempotencyKey, createdById: actor.id,
+          id,
+          unitId: unit.id,
+          participantId: data.participantId,
+          status: confirm ? 'confirmed' : 'requested',
+          startAt,
+          endAt,
+          turnoverMinutes,
+          blockedUntil: blockedUntil(endAt, turnoverMinutes),
+          startDay: new Date(`${localDay(startAt)}T00:00:00Z`),
+          endDay: new Date(`${localDay(endAt)}T00:00:00Z`),
+          idempotencyKey: data.idempotencyKey,
+          createdById: actor.id,
           confirmedAt: confirm ? now : null,
         },
         select: { id: true },
@@ -80,7 +90,9 @@ export async function createStay(actor: Actor, input: unknown): Promise<CreatedS
         await tx.stayExtension.create({ data: { stayId: id, approvedById: actor.id, approvedAt: now, newEnd: endAt, nights }, select: { id: true } });
       }
       await recordAudit(tx, actor, confirm ? 'stay.confirmed' : 'stay.requested', {
-        entityType: 'stay', entityId: id, details: { participantId: data.participantId, unitId: unit.id, nights, longerApproved: nights > maxNights },
+        entityType: 'stay',
+        entityId: id,
+        details: { participantId: data.participantId, unitId: unit.id, nights, longerApproved: nights > maxNights },
       });
     }, TX_OPTIONS);
   } catch (error) {

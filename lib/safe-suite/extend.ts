@@ -43,8 +43,16 @@ export async function extendStay(actor: Actor, input: unknown): Promise<{ nights
         select: { id: true },
       });
       const approved = nights > maxNights;
-      if (approved) await tx.stayExtension.create({ data: { stayId: s.id, approvedById: actor.id, approvedAt: now, previousEnd: s.endAt, newEnd: endAt, nights }, select: { id: true } });
-      await recordAudit(tx, actor, 'stay.extended', { entityType: 'stay', entityId: s.id, details: { participantId: s.participantId, nights, longerApproved: approved } });
+      if (approved)
+        await tx.stayExtension.create({
+          data: { stayId: s.id, approvedById: actor.id, approvedAt: now, previousEnd: s.endAt, newEnd: endAt, nights },
+          select: { id: true },
+        });
+      await recordAudit(tx, actor, 'stay.extended', {
+        entityType: 'stay',
+        entityId: s.id,
+        details: { participantId: s.participantId, nights, longerApproved: approved },
+      });
       result = { nights, approved };
     }, TX_OPTIONS);
   } catch (error) {

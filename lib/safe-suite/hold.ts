@@ -12,8 +12,15 @@ import { STAY_NOT_FOUND } from './schema.ts';
 export { TX_OPTIONS } from '@/lib/db/client.ts';
 
 export type LockedStay = {
-  id: string; unitId: string; unitName: string; participantId: string; status: StayStatus;
-  startAt: Date; endAt: Date; turnoverMinutes: number; blockedUntil: Date;
+  id: string;
+  unitId: string;
+  unitName: string;
+  participantId: string;
+  status: StayStatus;
+  startAt: Date;
+  endAt: Date;
+  turnoverMinutes: number;
+  blockedUntil: Date;
 };
 
 /** Locks one stay for the transaction. */

@@ -7,10 +7,20 @@ export const STAY_TRANSITIONS = ['confirm', 'decline', 'cancel', 'check_in', 'ch
 export type StayTransition = (typeof STAY_TRANSITIONS)[number];
 
 export const STATUS_LABEL: Record<StayStatus, string> = {
-  requested: 'Waiting', confirmed: 'Confirmed', checked_in: 'In the suite', checked_out: 'Checked out',
-  cancelled: 'Cancelled', declined: 'Declined', no_show: 'Did not arrive',
+  requested: 'Waiting',
+  confirmed: 'Confirmed',
+  checked_in: 'In the suite',
+  checked_out: 'Checked out',
+  cancelled: 'Cancelled',
+  declined: 'Declined',
+  no_show: 'Did not arrive',
 };
 
 export const TRANSITION_LABEL: Record<StayTransition, string> = {
-  confirm: 'Confirm', decline: 'Decline', cancel: 'Cancel stay', check_in: 'Check in', check_out: 'Check out', no_show: 'Did not arrive',
+  confirm: 'Confirm',
+  decline: 'Decline',
+  cancel: 'Cancel stay',
+  check_in: 'Check in',
+  check_out: 'Check out',
+  no_show: 'Did not arrive',
 };

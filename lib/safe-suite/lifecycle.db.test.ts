@@ -47,7 +47,10 @@ describe('stays and the participant record', () => {
     expect((await runRetention(manager)).count).toBe(1);
     const c = await rawClient();
     const { rows } = await c.query(`SELECT stay_id::text AS "stayId", text_enc IS NULL AS erased FROM stay_log_entry ORDER BY at`);
-    expect(rows).toEqual([{ stayId, erased: true }, { stayId: other.stayId, erased: false }]);
+    expect(rows).toEqual([
+      { stayId, erased: true },
+      { stayId: other.stayId, erased: false },
+    ]);
     expect(await readStayLog(outreach, { stayId })).toMatchObject([{ kind: 'handover', text: null }]);
     expect(await db.stay.count()).toBe(2);
   });
@@ -65,7 +68,9 @@ describe('stays and the participant record', () => {
     const { stayId } = await stayInProgress();
     const other = await stayInProgress();
     const c = await rawClient();
-    await expect(c.query(`UPDATE stay_log_entry SET participant_id = $1 WHERE stay_id = $2`, [other.person.id, stayId])).rejects.toThrow(/stay_log_entry_stay_id_participant_id_fkey/);
+    await expect(c.query(`UPDATE stay_log_entry SET participant_id = $1 WHERE stay_id = $2`, [other.person.id, stayId])).rejects.toThrow(
+      /stay_log_entry_stay_id_participant_id_fkey/,
+    );
   });
 
   it('a stay is activity for retention', async () => {
@@ -90,7 +95,10 @@ describe('suiteToday', () => {
     const { outreach, stayId, unit, person } = await stayInProgress('Suite T');
     await makeUnit('Suite U');
     let today = await suiteToday(outreach);
-    expect(today.map((u) => [u.name, u.state, u.overdue])).toEqual([['Suite T', 'occupied', false], ['Suite U', 'free', false]]);
+    expect(today.map((u) => [u.name, u.state, u.overdue])).toEqual([
+      ['Suite T', 'occupied', false],
+      ['Suite U', 'free', false],
+    ]);
     // Three hours on with no welfare check (the interval is two hours): overdue.
     today = await suiteToday(outreach, new Date(Date.now() + 3 * HOUR));
     expect(today[0]).toMatchObject({ unitId: unit.id, stayId, state: 'occupied', overdue: true });

@@ -31,11 +31,21 @@ export async function addLogEntry(actor: Actor, input: unknown): Promise<{ entry
       throw new AppError('conflict', 'Welfare checks and handover notes are written while the guest is in the suite (checked in).');
     }
     await tx.stayLogEntry.create({
-      data: { id, stayId: s.id, participantId: s.participantId, kind: data.kind, textEnc: encryptField(data.text, logContext(id)), at: programNow(), staffId: actor.id },
+      data: {
+        id,
+        stayId: s.id,
+        participantId: s.participantId,
+        kind: data.kind,
+        textEnc: encryptField(data.text, logContext(id)),
+        at: programNow(),
+        staffId: actor.id,
+      },
       select: { id: true },
     });
     await recordAudit(tx, actor, data.kind === 'welfare_check' ? 'stay.welfare_checked' : 'stay.handover_noted', {
-      entityType: 'stay', entityId: s.id, details: { entryId: id, withText: data.text !== '' },
+      entityType: 'stay',
+      entityId: s.id,
+      details: { entryId: id, withText: data.text !== '' },
     });
   }, TX_OPTIONS);
   return { entryId: id };

@@ -16,10 +16,20 @@ async function stay(by: Actor, unitId: string, from: string, to: string, status:
   const endAt = atLocal(to, 11 * 60);
   await db.stay.create({
     data: {
-      unitId, participantId: (await makePerson(by)).id, status, startAt, endAt, turnoverMinutes: 180,
-      blockedUntil: new Date(endAt.getTime() + 3 * 3_600_000), startDay: new Date(`${from}T00:00:00Z`), endDay: new Date(`${to}T00:00:00Z`),
-      idempotencyKey: randomUUID(), createdById: by.id, confirmedAt: startAt,
-      checkedInAt: status.startsWith('checked') ? startAt : null, checkedOutAt: status === 'checked_out' ? endAt : null,
+      unitId,
+      participantId: (await makePerson(by)).id,
+      status,
+      startAt,
+      endAt,
+      turnoverMinutes: 180,
+      blockedUntil: new Date(endAt.getTime() + 3 * 3_600_000),
+      startDay: new Date(`${from}T00:00:00Z`),
+      endDay: new Date(`${to}T00:00:00Z`),
+      idempotencyKey: randomUUID(),
+      createdById: by.id,
+      confirmedAt: startAt,
+      checkedInAt: status.startsWith('checked') ? startAt : null,
+      checkedOutAt: status === 'checked_out' ? endAt : null,
       closedAt: status === 'cancelled' ? startAt : null,
     },
   });
@@ -42,11 +52,33 @@ describe('suiteOccupancy (hand-counted)', () => {
     await stay(manager, c.id, '2026-11-20', '2026-11-21', 'checked_out'); // 1, and makes C count as available
     // Across the daylight-saving change (1 November): still one night per date.
     expect(await suiteOccupancy(manager, { from: '2026-11-01', to: '2026-11-30' }, LATER)).toEqual({
-      from: '2026-11-01', to: '2026-11-30', nightsOccupied: 8, nightsAvailable: 60, occupancyRate: 0.1333, staysStarted: 3, averageNights: 2.33,
+      from: '2026-11-01',
+      to: '2026-11-30',
+      nightsOccupied: 8,
+      nightsAvailable: 60,
+      occupancyRate: 0.1333,
+      staysStarted: 3,
+      averageNights: 2.33,
     });
-    expect(await suiteOccupancy(manager, { from: '2026-11-01', to: '2026-11-01' }, LATER)).toMatchObject({ nightsOccupied: 1, nightsAvailable: 1, occupancyRate: 1, staysStarted: 0, averageNights: null });
-    expect(await suiteOccupancy(manager, { from: '2026-10-31', to: '2026-11-06' }, LATER)).toMatchObject({ nightsOccupied: 4, nightsAvailable: 7, staysStarted: 1, averageNights: 3 });
-    expect(await suiteOccupancy(manager, { from: '2027-01-01', to: '2027-01-31' }, LATER)).toMatchObject({ nightsOccupied: 0, nightsAvailable: 31, occupancyRate: 0, averageNights: null });
+    expect(await suiteOccupancy(manager, { from: '2026-11-01', to: '2026-11-01' }, LATER)).toMatchObject({
+      nightsOccupied: 1,
+      nightsAvailable: 1,
+      occupancyRate: 1,
+      staysStarted: 0,
+      averageNights: null,
+    });
+    expect(await suiteOccupancy(manager, { from: '2026-10-31', to: '2026-11-06' }, LATER)).toMatchObject({
+      nightsOccupied: 4,
+      nightsAvailable: 7,
+      staysStarted: 1,
+      averageNights: 3,
+    });
+    expect(await suiteOccupancy(manager, { from: '2027-01-01', to: '2027-01-31' }, LATER)).toMatchObject({
+      nightsOccupied: 0,
+      nightsAvailable: 31,
+      occupancyRate: 0,
+      averageNights: null,
+    });
     // By month, one query: October has A only (C was not used then); the stay across the boundary
     // counts 2 nights in October and 1 in November, and began in October.
     const byMonth = await suiteOccupancyByMonth(manager, { from: '2026-10-01', to: '2026-11-30' }, monthsOf('2026-10-01', '2026-11-30'), db, LATER);
@@ -74,17 +106,25 @@ describe('suiteOccupancy (hand-counted)', () => {
     expect(await suiteOccupancy(manager, { from: '2026-11-11', to: '2026-11-12' }, now)).toMatchObject(none);
     const byMonth = await suiteOccupancyByMonth(manager, { from: '2026-10-01', to: '2026-12-31' }, monthsOf('2026-10-01', '2026-12-31'), db, now);
     expect(byMonth.months.map((m) => [m.key, m.nightsOccupied, m.nightsAvailable, m.staysStarted, m.averageNights])).toEqual([
-      ['2026-10', 0, 31, 0, null], ['2026-11', 5, 10, 2, 2.5], ['2026-12', 0, 0, 0, null],
+      ['2026-10', 0, 31, 0, null],
+      ['2026-11', 5, 10, 2, 2.5],
+      ['2026-12', 0, 0, 0, null],
     ]);
     expect(byMonth.whole).toMatchObject({ nightsOccupied: 5, nightsAvailable: 41, staysStarted: 2, averageNights: 2.5 });
     // Once the month is over, all its nights count, and the stay its four.
-    expect(await suiteOccupancy(manager, { from: '2026-11-01', to: '2026-11-30' }, LATER)).toMatchObject({ nightsOccupied: 7, nightsAvailable: 30, staysStarted: 2, averageNights: 3.5 });
+    expect(await suiteOccupancy(manager, { from: '2026-11-01', to: '2026-11-30' }, LATER)).toMatchObject({
+      nightsOccupied: 7,
+      nightsAvailable: 30,
+      staysStarted: 2,
+      averageNights: 3.5,
+    });
   });
 
   it('refuses a bad range and roles that see no stays', async () => {
     const outreach = await makeActor('outreach');
     await expectAppError(suiteOccupancy(outreach, { from: '2026-11-30', to: '2026-11-01' }), 'invalid', /on or after/, 'to');
     await expectAppError(suiteOccupancy(outreach, { from: '2026-02-30', to: '2026-03-01' }), 'invalid', /Choose dates/, 'from');
-    for (const role of ['peer', 'admin'] as const) await expectAppError(suiteOccupancy(await makeActor(role), { from: '2026-11-01', to: '2026-11-30' }), 'forbidden');
+    for (const role of ['peer', 'admin'] as const)
+      await expectAppError(suiteOccupancy(await makeActor(role), { from: '2026-11-01', to: '2026-11-30' }), 'forbidden');
   });
 });

@@ -19,7 +19,8 @@ import { addDays, localDay, parseDay, programNow } from '@/lib/calendar/index.ts
 // range wholly to come has nothing available. A stay still under way counts its nights so far.
 
 export type Occupancy = {
-  from: string; to: string;
+  from: string;
+  to: string;
   nightsOccupied: number;
   nightsAvailable: number;
   /** nightsOccupied / nightsAvailable, 0..1 (0 when nothing was available). */
@@ -103,9 +104,13 @@ async function rows(client: Db | Tx, from: string, to: string, buckets: Bucket[]
 function toOccupancy(r: Row | undefined, from: string, to: string): Occupancy {
   const { occupied = 0, available = 0, started = 0, average = null } = r ?? {};
   return {
-    from, to, nightsOccupied: occupied, nightsAvailable: available,
+    from,
+    to,
+    nightsOccupied: occupied,
+    nightsAvailable: available,
     occupancyRate: available > 0 ? Math.round((occupied / available) * 10_000) / 10_000 : 0,
-    staysStarted: started, averageNights: average,
+    staysStarted: started,
+    averageNights: average,
   };
 }
 
@@ -119,7 +124,11 @@ function allowed(actor: Actor) {
  * callers as `suiteOccupancy`.
  */
 export async function suiteOccupancyByMonth(
-  actor: Actor, range: { from: string; to: string }, buckets: Bucket[], client: Db | Tx = db, now: Date = programNow(),
+  actor: Actor,
+  range: { from: string; to: string },
+  buckets: Bucket[],
+  client: Db | Tx = db,
+  now: Date = programNow(),
 ): Promise<{ months: (Occupancy & { key: string })[]; whole: Occupancy }> {
   allowed(actor);
   const { from, to } = checkRange(range);

@@ -52,12 +52,14 @@ describe('the database itself keeps stays apart', () => {
     const first = await book(outreach, unit.id, p.id, 1, 2);
     const row = await db.stay.findUniqueOrThrow({ where: { id: first.stayId } });
     const c = await rawClient();
-    const insert = (startAt: Date, endAt: Date, status = 'confirmed') => c.query(
-      `INSERT INTO stay (id, unit_id, participant_id, status, start_at, end_at, turnover_minutes, blocked_until, start_day, end_day,
+    const insert = (startAt: Date, endAt: Date, status = 'confirmed') =>
+      c.query(
+        `INSERT INTO stay (id, unit_id, participant_id, status, start_at, end_at, turnover_minutes, blocked_until, start_day, end_day,
                          idempotency_key, created_by_id, confirmed_at)
        VALUES (gen_random_uuid(), $1, $2, $3::"StayStatus", $4, $5, 180, $5::timestamptz + interval '3 hours', $4::timestamptz::date, $5::timestamptz::date,
                gen_random_uuid(), $6, CASE WHEN $3 = 'requested' THEN NULL ELSE now() END)`,
-      [unit.id, p.id, status, startAt, endAt, outreach.id]);
+        [unit.id, p.id, status, startAt, endAt, outreach.id],
+      );
     const H = 3_600_000;
     // Starts two hours after the first stay's end: inside its three-hour turnover.
     await expect(insert(new Date(row.endAt.getTime() + 2 * H), new Date(row.endAt.getTime() + 24 * H))).rejects.toThrow(/stay_no_overlap/);

@@ -37,7 +37,8 @@ export async function reinstateStay(actor: Actor, input: unknown, now = programN
     await db.$transaction(async (tx) => {
       const s = await lockStay(tx, stayId);
       locked = s;
-      if (s.status !== 'cancelled') throw new AppError('conflict', `This stay is ${STATUS_LABEL[s.status].toLowerCase()}: only a cancelled stay can be reinstated.`);
+      if (s.status !== 'cancelled')
+        throw new AppError('conflict', `This stay is ${STATUS_LABEL[s.status].toLowerCase()}: only a cancelled stay can be reinstated.`);
       const row = await tx.stay.findUniqueOrThrow({ where: { id: stayId }, select: { closedAt: true, confirmedAt: true } });
       if (!undoOpen(row.closedAt, now)) throw new AppError('conflict', undoClosedMessage('Book the stay again if it is still needed.'));
       if (s.endAt.getTime() <= now.getTime()) throw new AppError('conflict', 'This stay’s departure has passed, so it cannot be reinstated.');
@@ -47,7 +48,11 @@ export async function reinstateStay(actor: Actor, input: unknown, now = programN
         await withdrawOffers(tx, s);
       }
       await tx.stay.update({ where: { id: stayId }, data: { status, closedAt: null }, select: { id: true } });
-      await recordAudit(tx, actor, 'stay.reinstated', { entityType: 'stay', entityId: stayId, details: { participantId: s.participantId, unitId: s.unitId, to: status } });
+      await recordAudit(tx, actor, 'stay.reinstated', {
+        entityType: 'stay',
+        entityId: stayId,
+        details: { participantId: s.participantId, unitId: s.unitId, to: status },
+      });
     }, TX_OPTIONS);
   } catch (error) {
     if (locked && isOverlap(error)) {

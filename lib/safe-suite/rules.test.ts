@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
-  blockedUntil, checkOutEnd, checkOverdue, localInstant, nextFreeStart, nightsBetween, overlapMessage, stayTimesProblem, transitionProblem,
+  blockedUntil,
+  checkOutEnd,
+  checkOverdue,
+  localInstant,
+  nextFreeStart,
+  nightsBetween,
+  overlapMessage,
+  stayTimesProblem,
+  transitionProblem,
 } from './rules.ts';
 import { atLocal } from '@/lib/calendar/index.ts';
 
@@ -100,6 +108,7 @@ describe('next free time', () => {
   });
   it('names the clash and the next free time', () => {
     expect(overlapMessage('The suite', holds[0], at('2026-11-23', 14))).toBe(
-      'The suite is not free then. It is taken from Sat 21 Nov, 15:00 until Mon 23 Nov, 14:00 (cleaning included). The next free time for a stay this long starts Mon 23 Nov, 14:00.');
+      'The suite is not free then. It is taken from Sat 21 Nov, 15:00 until Mon 23 Nov, 14:00 (cleaning included). The next free time for a stay this long starts Mon 23 Nov, 14:00.',
+    );
   });
 });

@@ -11,8 +11,12 @@ export { STATUS_LABEL, STAY_STATUSES, STAY_TRANSITIONS, TRANSITION_LABEL, type S
 export const HOLDING: readonly StayStatus[] = ['confirmed', 'checked_in', 'checked_out'];
 
 const FROM: Record<StayTransition, readonly StayStatus[]> = {
-  confirm: ['requested'], decline: ['requested'], cancel: ['requested', 'confirmed'],
-  check_in: ['confirmed'], check_out: ['checked_in'], no_show: ['confirmed'],
+  confirm: ['requested'],
+  decline: ['requested'],
+  cancel: ['requested', 'confirmed'],
+  check_in: ['confirmed'],
+  check_out: ['checked_in'],
+  no_show: ['confirmed'],
 };
 
 /** A guest may arrive this long before the booked start. */

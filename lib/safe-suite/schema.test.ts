@@ -9,7 +9,15 @@ const first = (r: { success: boolean; error?: { issues: { path: PropertyKey[]; m
   r.success ? null : { path: r.error!.issues[0]!.path.join('.'), message: r.error!.issues[0]!.message };
 
 describe('CreateStaySchema', () => {
-  const form = { idempotencyKey: ID, unitId: ID, participantId: ID.toUpperCase(), startDate: '2026-11-21', startTime: '15:00', endDate: '2026-11-23', endTime: '11:00' };
+  const form = {
+    idempotencyKey: ID,
+    unitId: ID,
+    participantId: ID.toUpperCase(),
+    startDate: '2026-11-21',
+    startTime: '15:00',
+    endDate: '2026-11-23',
+    endTime: '11:00',
+  };
 
   it('books by default, and hands on values its second check takes unchanged', () => {
     const parsed = CreateStaySchema.parse(form);

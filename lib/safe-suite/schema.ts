@@ -12,12 +12,20 @@ export const PARTICIPANT_MISSING = 'Find the participant the stay is for.';
 export { FORM_EXPIRED, PARTICIPANT_NOT_FOUND };
 export const NOTE_MAX = 2000;
 
-const timeField = z.string({ error: 'Enter a time, like 15:00.' }).trim().regex(/^\d{1,2}:\d{2}$/, 'Enter a time, like 15:00.');
+const timeField = z
+  .string({ error: 'Enter a time, like 15:00.' })
+  .trim()
+  .regex(/^\d{1,2}:\d{2}$/, 'Enter a time, like 15:00.');
 
 export const CreateStaySchema = z.object({
   idempotencyKey: uuidOf(FORM_EXPIRED),
   unitId: uuidOf(UNIT_NOT_FOUND),
-  participantId: z.string({ error: PARTICIPANT_MISSING }).trim().toLowerCase().refine((v) => v !== '', PARTICIPANT_MISSING).pipe(z.uuid(PARTICIPANT_NOT_FOUND)),
+  participantId: z
+    .string({ error: PARTICIPANT_MISSING })
+    .trim()
+    .toLowerCase()
+    .refine((v) => v !== '', PARTICIPANT_MISSING)
+    .pipe(z.uuid(PARTICIPANT_NOT_FOUND)),
   startDate: dayField,
   startTime: timeField,
   endDate: dayField,

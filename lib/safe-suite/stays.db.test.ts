@@ -30,13 +30,13 @@ describe('a stay from booking to check-out', () => {
     expect(Buffer.from(rows[0].text_enc).toString('utf8')).not.toContain('soup');
     const log = await readStayLog(outreach, { stayId: made.stayId });
     expect(log).toMatchObject([{ kind: 'welfare_check', text: 'Resting, had soup', staff: 'Test outreach' }]);
-    expect((await getStay(outreach, made.stayId))).toMatchObject({ status: 'checked_in', overdue: false });
+    expect(await getStay(outreach, made.stayId)).toMatchObject({ status: 'checked_in', overdue: false });
 
     expect((await changeStay(outreach, { stayId: made.stayId, transition: 'check_out' })).status).toBe('checked_out');
     const after = await db.stay.findUniqueOrThrow({ where: { id: made.stayId } });
     expect(Math.abs(after.endAt.getTime() - Date.now())).toBeLessThan(60_000);
     expect(after.blockedUntil.getTime() - after.endAt.getTime()).toBe(3 * HOUR);
-    const actions = (await db.auditEvent.findMany({ orderBy: { id: 'asc' }, select: { action: true, details: true } }));
+    const actions = await db.auditEvent.findMany({ orderBy: { id: 'asc' }, select: { action: true, details: true } });
     expect(actions.map((a) => a.action)).toEqual(['stay.confirmed', 'stay.checked_in', 'stay.welfare_checked', 'stay.log_viewed', 'stay.checked_out']);
     expect(JSON.stringify(actions)).not.toMatch(/soup|Robin/);
     // The freed nights can be booked at once (after the turnover).
@@ -59,7 +59,11 @@ describe('a stay from booking to check-out', () => {
     const unit = await makeUnit();
     const [p1, p2, p3] = [await makePerson(coordinator), await makePerson(coordinator), await makePerson(coordinator)];
     const held = await book(coordinator, unit.id, p1.id, 2, 4);
-    await expectAppError(book(coordinator, unit.id, p2.id, 3, 5), 'conflict', /is not free then\. It is taken from .* The next free time for a stay this long starts/);
+    await expectAppError(
+      book(coordinator, unit.id, p2.id, 3, 5),
+      'conflict',
+      /is not free then\. It is taken from .* The next free time for a stay this long starts/,
+    );
     const first = await book(coordinator, unit.id, p2.id, 3, 5, { mode: 'request' });
     const second = await book(coordinator, unit.id, p3.id, 3, 4, { mode: 'request' });
     expect(first.status).toBe('requested');
@@ -80,10 +84,21 @@ describe('a stay from booking to check-out', () => {
     expect(long.nights).toBe(5);
     const short = await book(outreach, unit.id, (await makePerson(outreach)).id, 10, 12);
     await extendStay(outreach, { stayId: short.stayId, endDate: dayFromToday(13), endTime: '11:00' });
-    await expectAppError(extendStay(outreach, { stayId: short.stayId, endDate: dayFromToday(14), endTime: '11:00' }), 'invalid', /at most 3 nights.*manager/, 'endDate');
+    await expectAppError(
+      extendStay(outreach, { stayId: short.stayId, endDate: dayFromToday(14), endTime: '11:00' }),
+      'invalid',
+      /at most 3 nights.*manager/,
+      'endDate',
+    );
     expect(await extendStay(manager, { stayId: short.stayId, endDate: dayFromToday(15), endTime: '11:00' })).toEqual({ nights: 5, approved: true });
-    const approvals = await db.stayExtension.findMany({ select: { stayId: true, approvedById: true, nights: true, previousEnd: true }, orderBy: { approvedAt: 'asc' } });
-    expect(approvals).toMatchObject([{ stayId: long.stayId, approvedById: manager.id, nights: 5, previousEnd: null }, { stayId: short.stayId, approvedById: manager.id, nights: 5 }]);
+    const approvals = await db.stayExtension.findMany({
+      select: { stayId: true, approvedById: true, nights: true, previousEnd: true },
+      orderBy: { approvedAt: 'asc' },
+    });
+    expect(approvals).toMatchObject([
+      { stayId: long.stayId, approvedById: manager.id, nights: 5, previousEnd: null },
+      { stayId: short.stayId, approvedById: manager.id, nights: 5 },
+    ]);
     // Extending into the next stay is refused by the constraint, with the plain message.
     await expectAppError(extendStay(manager, { stayId: long.stayId, endDate: dayFromToday(11), endTime: '11:00' }), 'conflict', /not free then/, 'endDate');
   });

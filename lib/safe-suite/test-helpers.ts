@@ -22,8 +22,15 @@ export const dayFromToday = (n: number, now = programNow()) => addDays(localDay(
 /** Form input for a stay from day `from` 15:00 to day `to` 11:00 (days counted from today). */
 export function stayInput(unitId: string, participantId: string, from: number, to: number, extra: Partial<CreateStayInput> = {}): CreateStayInput {
   return {
-    idempotencyKey: randomUUID(), unitId, participantId, startDate: dayFromToday(from), startTime: '15:00',
-    endDate: dayFromToday(to), endTime: '11:00', mode: 'book', ...extra,
+    idempotencyKey: randomUUID(),
+    unitId,
+    participantId,
+    startDate: dayFromToday(from),
+    startTime: '15:00',
+    endDate: dayFromToday(to),
+    endTime: '11:00',
+    mode: 'book',
+    ...extra,
   };
 }
 
@@ -37,8 +44,11 @@ export async function moveStay(id: string, startAt: Date, endAt: Date) {
   await db.stay.update({
     where: { id },
     data: {
-      startAt, endAt, blockedUntil: new Date(endAt.getTime() + s.turnoverMinutes * 60_000),
-      startDay: new Date(`${localDay(startAt)}T00:00:00Z`), endDay: new Date(`${localDay(endAt)}T00:00:00Z`),
+      startAt,
+      endAt,
+      blockedUntil: new Date(endAt.getTime() + s.turnoverMinutes * 60_000),
+      startDay: new Date(`${localDay(startAt)}T00:00:00Z`),
+      endDay: new Date(`${localDay(endAt)}T00:00:00Z`),
     },
   });
 }
@@ -46,8 +56,10 @@ export async function moveStay(id: string, startAt: Date, endAt: Date) {
 /** Everything the suite's tables hold, to prove a refusal changed nothing. */
 export async function snapshot() {
   const [stays, log, ext, audit] = await Promise.all([
-    db.stay.findMany({ orderBy: { id: 'asc' } }), db.stayLogEntry.findMany({ orderBy: { id: 'asc' } }),
-    db.stayExtension.findMany({ orderBy: { id: 'asc' } }), db.auditEvent.count(),
+    db.stay.findMany({ orderBy: { id: 'asc' } }),
+    db.stayLogEntry.findMany({ orderBy: { id: 'asc' } }),
+    db.stayExtension.findMany({ orderBy: { id: 'asc' } }),
+    db.auditEvent.count(),
   ]);
   return JSON.stringify({ stays, log, ext, audit });
 }

@@ -10,7 +10,8 @@ import { programNow } from '@/lib/calendar/index.ts';
 // nobody: the Today page is on a shared screen at the desk.
 
 export type UnitToday = {
-  unitId: string; name: string;
+  unitId: string;
+  name: string;
   state: 'free' | 'occupied' | 'arriving';
   /** Occupied: the booked departure. Arriving: the arrival. */
   until: Date | null;
@@ -24,12 +25,21 @@ export async function suiteToday(actor: Actor, now = programNow()): Promise<Unit
   assertCan(actor, 'stay:read');
   const interval = await getSetting('suite.welfareCheckMinutes');
   const units = await db.suiteUnit.findMany({
-    where: { active: true }, orderBy: [{ sortOrder: 'asc' }, { name: 'asc' }],
+    where: { active: true },
+    orderBy: [{ sortOrder: 'asc' }, { name: 'asc' }],
     select: {
-      id: true, name: true,
+      id: true,
+      name: true,
       stays: {
         where: { OR: [{ status: 'checked_in' }, { status: 'confirmed', endAt: { gt: now }, startAt: { lt: new Date(now.getTime() + 86_400_000) } }] },
-        select: { id: true, status: true, startAt: true, endAt: true, checkedInAt: true, log: { where: { kind: 'welfare_check' }, select: { at: true }, orderBy: { at: 'desc' }, take: 1 } },
+        select: {
+          id: true,
+          status: true,
+          startAt: true,
+          endAt: true,
+          checkedInAt: true,
+          log: { where: { kind: 'welfare_check' }, select: { at: true }, orderBy: { at: 'desc' }, take: 1 },
+        },
         orderBy: [{ status: 'desc' }, { startAt: 'asc' }],
       },
     },
@@ -38,7 +48,15 @@ export async function suiteToday(actor: Actor, now = programNow()): Promise<Unit
     const inSuite = u.stays.find((s) => s.status === 'checked_in');
     if (inSuite) {
       const since = inSuite.log[0]?.at ?? inSuite.checkedInAt ?? inSuite.startAt;
-      return { unitId: u.id, name: u.name, state: 'occupied', until: inSuite.endAt, stayId: inSuite.id, checkDue: nextCheckDue(since, interval), overdue: checkOverdue(since, interval, now) };
+      return {
+        unitId: u.id,
+        name: u.name,
+        state: 'occupied',
+        until: inSuite.endAt,
+        stayId: inSuite.id,
+        checkDue: nextCheckDue(since, interval),
+        overdue: checkOverdue(since, interval, now),
+      };
     }
     const next = u.stays[0];
     if (next) return { unitId: u.id, name: u.name, state: 'arriving', until: next.startAt, stayId: next.id, checkDue: null, overdue: false };

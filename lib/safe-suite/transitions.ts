@@ -16,22 +16,34 @@ import { localDay, programNow } from '@/lib/calendar/index.ts';
 // audit row in the same transaction; a change that frees the unit offers it to the waitlist.
 
 const AUDIT: Record<StayTransition, string> = {
-  confirm: 'stay.confirmed', decline: 'stay.declined', cancel: 'stay.cancelled',
-  check_in: 'stay.checked_in', check_out: 'stay.checked_out', no_show: 'stay.no_show',
+  confirm: 'stay.confirmed',
+  decline: 'stay.declined',
+  cancel: 'stay.cancelled',
+  check_in: 'stay.checked_in',
+  check_out: 'stay.checked_out',
+  no_show: 'stay.no_show',
 };
 
 function change(t: StayTransition, s: LockedStay, now: Date): Prisma.StayUpdateInput {
   switch (t) {
-    case 'confirm': return { status: 'confirmed', confirmedAt: now, offeredAt: null };
-    case 'decline': return { status: 'declined', closedAt: now, offeredAt: null };
-    case 'cancel': return { status: 'cancelled', closedAt: now, offeredAt: null };
-    case 'no_show': return { status: 'no_show', closedAt: now };
-    case 'check_in': return { status: 'checked_in', checkedInAt: now };
+    case 'confirm':
+      return { status: 'confirmed', confirmedAt: now, offeredAt: null };
+    case 'decline':
+      return { status: 'declined', closedAt: now, offeredAt: null };
+    case 'cancel':
+      return { status: 'cancelled', closedAt: now, offeredAt: null };
+    case 'no_show':
+      return { status: 'no_show', closedAt: now };
+    case 'check_in':
+      return { status: 'checked_in', checkedInAt: now };
     case 'check_out': {
       // Early: the stay ends now and the remaining nights are free at once (after the turnover).
       const endAt = checkOutEnd(s, now);
       return {
-        status: 'checked_out', checkedOutAt: now, endAt, blockedUntil: blockedUntil(endAt, s.turnoverMinutes),
+        status: 'checked_out',
+        checkedOutAt: now,
+        endAt,
+        blockedUntil: blockedUntil(endAt, s.turnoverMinutes),
         endDay: new Date(`${localDay(endAt)}T00:00:00Z`),
       };
     }

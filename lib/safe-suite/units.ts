@@ -18,7 +18,12 @@ const NAME_TAKEN = 'A unit already has this name. Choose another.';
 export async function listUnitSettings(actor: Actor, now = programNow()): Promise<UnitSetting[]> {
   assertCan(actor, 'settings:manage');
   const units = await db.suiteUnit.findMany({
-    select: { id: true, name: true, active: true, _count: { select: { stays: { where: { status: { in: ['confirmed', 'checked_in'] }, endAt: { gt: now } } } } } },
+    select: {
+      id: true,
+      name: true,
+      active: true,
+      _count: { select: { stays: { where: { status: { in: ['confirmed', 'checked_in'] }, endAt: { gt: now } } } } },
+    },
     orderBy: [{ sortOrder: 'asc' }, { name: 'asc' }],
   });
   return units.map((u) => ({ id: u.id, name: u.name, active: u.active, comingStays: u._count.stays }));
@@ -31,7 +36,10 @@ export async function createUnit(actor: Actor, input: unknown): Promise<{ id: st
   try {
     return await db.$transaction(async (tx) => {
       const max = await tx.suiteUnit.aggregate({ _max: { sortOrder: true } });
-      const unit = await tx.suiteUnit.create({ data: { name: data.name, active: data.active, sortOrder: (max._max.sortOrder ?? 0) + 10 }, select: { id: true } });
+      const unit = await tx.suiteUnit.create({
+        data: { name: data.name, active: data.active, sortOrder: (max._max.sortOrder ?? 0) + 10 },
+        select: { id: true },
+      });
       await recordAudit(tx, actor, 'suite_unit.created', { entityType: 'suite_unit', entityId: unit.id, details: { active: data.active } });
       return unit;
     });
@@ -54,7 +62,12 @@ export async function updateUnit(actor: Actor, input: unknown): Promise<void> {
       if (!row) throw new AppError('not_found', UNIT_NOT_FOUND);
       if (!data.active) {
         const coming = await tx.stay.count({ where: { unitId: data.id, status: { in: ['confirmed', 'checked_in'] }, endAt: { gt: programNow() } } });
-        if (coming > 0) throw new AppError('conflict', `This unit has ${coming} ${coming === 1 ? 'stay' : 'stays'} booked or in progress. It stays in use until they end or are cancelled.`, 'active');
+        if (coming > 0)
+          throw new AppError(
+            'conflict',
+            `This unit has ${coming} ${coming === 1 ? 'stay' : 'stays'} booked or in progress. It stays in use until they end or are cancelled.`,
+            'active',
+          );
       }
       await tx.suiteUnit.update({ where: { id: data.id }, data: { name: data.name, active: data.active }, select: { id: true } });
       await recordAudit(tx, actor, 'suite_unit.updated', { entityType: 'suite_unit', entityId: data.id, details: { active: data.active } });

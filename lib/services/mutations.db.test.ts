@@ -16,8 +16,18 @@ describe('the default list', () => {
     const desk = await makeActor('peer');
     const types = await activeServiceTypes(desk);
     expect(types.map((t) => t.name)).toEqual([
-      'Shower', 'Laundry', 'Meal or food', 'Internet or phone', 'Clothing', 'Supportive counselling', 'Crisis intervention',
-      'Aggressor-alert check', 'Condoms', 'Naloxone kit', 'Safer-use supplies', 'Hygiene kit',
+      'Shower',
+      'Laundry',
+      'Meal or food',
+      'Internet or phone',
+      'Clothing',
+      'Supportive counselling',
+      'Crisis intervention',
+      'Aggressor-alert check',
+      'Condoms',
+      'Naloxone kit',
+      'Safer-use supplies',
+      'Hygiene kit',
     ]);
     expect(types.find((t) => t.name === 'Naloxone kit')).toMatchObject({ kind: 'supply', unit: 'kit' });
     await expectAppError(activeServiceTypes(await makeActor('admin')), 'forbidden');
@@ -105,7 +115,9 @@ describe('changing the list', () => {
     expect((await listVisitsForDay(manager)).find((v) => v.id === visitId)?.services.map((s) => s.name)).toEqual(['Laundry']);
     await expectAppError(
       logVisit(manager, { idempotencyKey: randomUUID(), participantId: null, services: [{ serviceTypeId: laundry, quantity: 1 }] }),
-      'invalid', /no longer offered/, 'services',
+      'invalid',
+      /no longer offered/,
+      'services',
     );
     await expectAppError(setServiceTypeStatus(manager, { id: laundry, status: 'inactive' }), 'conflict', /already/);
     await setServiceTypeStatus(manager, { id: laundry, status: 'active' });

@@ -4,9 +4,7 @@ import { assertCan } from '@/lib/auth/assert.ts';
 import type { Actor } from '@/lib/auth/session.ts';
 import { recordAudit } from '@/lib/audit/record.ts';
 import { AppError, isUniqueViolation, notFound } from '@/lib/errors.ts';
-import {
-  CreateServiceTypeSchema, MoveServiceTypeSchema, SetServiceTypeStatusSchema, UpdateServiceTypeSchema,
-} from './schema.ts';
+import { CreateServiceTypeSchema, MoveServiceTypeSchema, SetServiceTypeStatusSchema, UpdateServiceTypeSchema } from './schema.ts';
 import { parseOrRefuse } from '@/lib/validation.ts';
 
 // Writes to the list of service and supply types, each in one transaction with its audit row.
@@ -15,7 +13,6 @@ import { parseOrRefuse } from '@/lib/validation.ts';
 // made, so past quantities keep their meaning.
 
 const NAME_TAKEN = 'A service or supply with this name already exists.';
-
 
 /** The unique index is case-sensitive; "shower" beside "Shower" would still confuse the desk. */
 async function assertNameFree(tx: Tx, name: string, exceptId?: string): Promise<void> {

@@ -18,7 +18,13 @@ describe('createStaffUser', () => {
     expect(row.passwordHash).not.toContain(temporaryPassword);
     expect(await verifyPassword(row.passwordHash, temporaryPassword)).toBe(true);
     const event = await lastAudit();
-    expect(event).toMatchObject({ action: 'staff_user.created', actorId: manager.id, entityType: 'staff_user', entityId: id, details: { role: 'coordinator' } });
+    expect(event).toMatchObject({
+      action: 'staff_user.created',
+      actorId: manager.id,
+      entityType: 'staff_user',
+      entityId: id,
+      details: { role: 'coordinator' },
+    });
     const everything = JSON.stringify(await db.auditEvent.findMany({ select: { action: true, entityType: true, entityId: true, details: true } }));
     for (const secret of ['robin', 'Robin', temporaryPassword]) expect(everything).not.toContain(secret);
   });
@@ -26,7 +32,12 @@ describe('createStaffUser', () => {
   it('refuses a duplicate email beside the email field, whatever its case', async () => {
     const manager = await makeActor('manager');
     await createStaffUser(manager, NEW);
-    await expectAppError(createStaffUser(manager, { ...NEW, email: ' ROBIN.ASH@example.ORG ' }), 'conflict', 'An account with this email already exists.', 'email');
+    await expectAppError(
+      createStaffUser(manager, { ...NEW, email: ' ROBIN.ASH@example.ORG ' }),
+      'conflict',
+      'An account with this email already exists.',
+      'email',
+    );
     expect(await db.staffUser.count({ where: { email: 'robin.ash@example.org' } })).toBe(1);
     expect(await auditActions()).toEqual(['staff_user.created']);
   });
@@ -103,8 +114,16 @@ describe('changing an account', () => {
   it('answers "not found" for a malformed, wrongly typed or unknown id, changing nothing', async () => {
     const manager = await makeActor('manager');
     for (const id of ['not-a-uuid', 42, ['a'], undefined, '00000000-0000-4000-8000-000000000000']) {
-      await expectAppError(deactivateStaffUser(manager, { id }), id === '00000000-0000-4000-8000-000000000000' ? 'not_found' : 'invalid', 'That account was not found.');
-      await expectAppError(changeStaffRole(manager, { id, role: 'peer' }), id === '00000000-0000-4000-8000-000000000000' ? 'not_found' : 'invalid', 'That account was not found.');
+      await expectAppError(
+        deactivateStaffUser(manager, { id }),
+        id === '00000000-0000-4000-8000-000000000000' ? 'not_found' : 'invalid',
+        'That account was not found.',
+      );
+      await expectAppError(
+        changeStaffRole(manager, { id, role: 'peer' }),
+        id === '00000000-0000-4000-8000-000000000000' ? 'not_found' : 'invalid',
+        'That account was not found.',
+      );
     }
     expect(await db.auditEvent.count()).toBe(0);
   });

@@ -19,7 +19,6 @@ import { parseOrRefuse } from '@/lib/validation.ts';
 // returned once to the caller and never stored, logged or audited in plain text. A change the
 // rules refuse is audited too (`staff_user.change_refused`), so an attempt to escalate is seen.
 
-
 /**
  * Locks, in id order (so concurrent calls cannot deadlock), the acting account, the target and
  * every active admin. A concurrent change to any of them waits for this transaction, and then
@@ -47,13 +46,20 @@ async function auditRefused(actor: Actor, error: unknown, what: StaffChange, tar
   const details: Record<string, string> = { change: what.kind };
   if (what.kind === 'create') details.role = what.role;
   if (what.kind === 'role') details.to = what.to;
-  await db.$transaction((tx) => recordAudit(tx, actor, 'staff_user.change_refused', { outcome: 'refused', entityType: 'staff_user', entityId: targetId, details }));
+  await db.$transaction((tx) =>
+    recordAudit(tx, actor, 'staff_user.change_refused', { outcome: 'refused', entityType: 'staff_user', entityId: targetId, details }),
+  );
 }
 
 /** Shows a change to the account it concerns (and to the other managers, for a manager account). */
 async function notify(tx: Tx, actor: Actor, subject: { id: string; role: Role }, action: NoticeAction, toRole?: Role) {
   const recipients = noticeRecipients(actor.id, subject, toRole, await activeManagerIds(tx));
-  await recordNotices(tx, actor, recipients, { action, subjectId: subject.id, fromRole: action === 'staff_user.role_changed' ? subject.role : undefined, toRole });
+  await recordNotices(tx, actor, recipients, {
+    action,
+    subjectId: subject.id,
+    fromRole: action === 'staff_user.role_changed' ? subject.role : undefined,
+    toRole,
+  });
 }
 
 /** Applies one checked change to an existing account, with its audit event. */
@@ -157,7 +163,9 @@ export async function resetStaffSecondFactor(actor: Actor, input: unknown): Prom
   const { id } = parseOrRefuse(StaffIdSchema, input);
   await change(actor, id, { kind: 'reset_second_factor' }, async (tx, target) => {
     await tx.staffUser.update({
-      where: { id }, data: { totpSecret: null, totpEnrolledAt: null, totpLastStep: null, sessionVersion: { increment: 1 } }, select: { id: true },
+      where: { id },
+      data: { totpSecret: null, totpEnrolledAt: null, totpLastStep: null, sessionVersion: { increment: 1 } },
+      select: { id: true },
     });
     await tx.staffRecoveryCode.deleteMany({ where: { userId: id } });
     await tx.rememberedBrowser.deleteMany({ where: { userId: id } });

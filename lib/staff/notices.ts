@@ -25,8 +25,12 @@ export async function recordNotices(
   if (recipientIds.length === 0) return;
   await tx.staffNotice.createMany({
     data: recipientIds.map((recipientId) => ({
-      recipientId, actorId: actor.id, subjectId: notice.subjectId, action: notice.action,
-      fromRole: notice.fromRole ?? null, toRole: notice.toRole ?? null,
+      recipientId,
+      actorId: actor.id,
+      subjectId: notice.subjectId,
+      action: notice.action,
+      fromRole: notice.fromRole ?? null,
+      toRole: notice.toRole ?? null,
     })),
   });
 }
@@ -41,7 +45,10 @@ export type NoticeView = { id: string; text: string };
 
 const WHAT: Record<NoticeAction, (n: { fromRole: Role | null; toRole: Role | null }) => [yours: string, theirs: string]> = {
   'staff_user.created': (n) => [`created your account as ${label(n.toRole)}`, `created an account for {subject} as ${label(n.toRole)}`],
-  'staff_user.role_changed': (n) => [`changed your role from ${label(n.fromRole)} to ${label(n.toRole)}`, `changed the role of {subject} from ${label(n.fromRole)} to ${label(n.toRole)}`],
+  'staff_user.role_changed': (n) => [
+    `changed your role from ${label(n.fromRole)} to ${label(n.toRole)}`,
+    `changed the role of {subject} from ${label(n.fromRole)} to ${label(n.toRole)}`,
+  ],
   'staff_user.password_reset': () => ['reset your password and signed you out everywhere', 'reset the password of {subject} and signed them out everywhere'],
   'staff_user.second_factor_reset': () => ['reset your second factor', 'reset the second factor of {subject}'],
   'staff_user.deactivated': () => ['deactivated your account', 'deactivated the account of {subject}'],
@@ -59,8 +66,14 @@ export async function unseenNotices(actor: Actor): Promise<NoticeView[]> {
     orderBy: { id: 'asc' },
     take: 20,
     select: {
-      id: true, action: true, fromRole: true, toRole: true, at: true, subjectId: true,
-      subject: { select: { displayName: true } }, actor: { select: { displayName: true } },
+      id: true,
+      action: true,
+      fromRole: true,
+      toRole: true,
+      at: true,
+      subjectId: true,
+      subject: { select: { displayName: true } },
+      actor: { select: { displayName: true } },
     },
   });
   return rows.map((n) => {

@@ -47,7 +47,8 @@ describe('listStaff', () => {
 
   it('pages with a total, and shows the last page for a page past the end', async () => {
     const manager = await seed();
-    for (let i = 0; i < 30; i++) await db.staffUser.create({ data: { displayName: `Extra ${String(i).padStart(2, '0')}`, email: `x${i}@example.org`, role: 'peer', passwordHash: 'x' } });
+    for (let i = 0; i < 30; i++)
+      await db.staffUser.create({ data: { displayName: `Extra ${String(i).padStart(2, '0')}`, email: `x${i}@example.org`, role: 'peer', passwordHash: 'x' } });
     const first = await listStaff(manager, params());
     expect(first).toMatchObject({ total: 35, page: 1 });
     expect(first.rows).toHaveLength(25);

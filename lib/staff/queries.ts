@@ -39,9 +39,7 @@ function where(params: StaffParams): Prisma.StaffUserWhereInput {
   return {
     ...(role ? { role } : {}),
     ...(status ? { active: status === 'active' } : {}),
-    ...(q
-      ? { OR: [{ displayName: { contains: q, mode: 'insensitive' } }, { email: { contains: q, mode: 'insensitive' } }] }
-      : {}),
+    ...(q ? { OR: [{ displayName: { contains: q, mode: 'insensitive' } }, { email: { contains: q, mode: 'insensitive' } }] } : {}),
   };
 }
 

@@ -48,10 +48,18 @@ describe('separation of duties', () => {
       expect(reason(() => assertStaffChange(it, undefined, { kind: 'create', role }, 2))).toMatch(/Only a program manager can create/);
       expect(reason(() => assertStaffChange(it, acct('admin', 'other'), { kind: 'role', to: role }, 2))).toMatch(/Only a program manager can give/);
       expect(reason(() => assertStaffChange(it, acct(role, 't'), { kind: 'reset_password' }, 2))).toMatch(/Only a program manager can reset the password/);
-      expect(reason(() => assertStaffChange(it, acct(role, 't'), { kind: 'reset_second_factor' }, 2))).toMatch(/Only a program manager can reset the second factor/);
+      expect(reason(() => assertStaffChange(it, acct(role, 't'), { kind: 'reset_second_factor' }, 2))).toMatch(
+        /Only a program manager can reset the second factor/,
+      );
       expect(reason(() => assertStaffChange(it, acct(role, 't', false), { kind: 'reactivate' }, 2))).toMatch(/Only a program manager can reactivate/);
       expect(reason(() => assertStaffChange(it, acct(role, 't'), { kind: 'deactivate' }, 2))).toBeNull();
-      expect(permittedChanges(it, acct(role, 't'))).toEqual({ roles: [role, 'admin'], changeRole: true, setStatus: true, resetPassword: false, resetSecondFactor: false });
+      expect(permittedChanges(it, acct(role, 't'))).toEqual({
+        roles: [role, 'admin'],
+        changeRole: true,
+        setStatus: true,
+        resetPassword: false,
+        resetSecondFactor: false,
+      });
     });
   }
 
@@ -69,7 +77,13 @@ describe('separation of duties', () => {
     expect(reason(() => assertStaffChange(m, acct('manager', 'm2'), { kind: 'reset_password' }, 2))).toBeNull();
     expect(reason(() => assertStaffChange(m, acct('peer', 'p'), { kind: 'role', to: 'manager' }, 2))).toBeNull();
     expect(reason(() => assertStaffChange(m, m, { kind: 'reset_second_factor' }, 2))).toMatch(/your own second factor/);
-    expect(permittedChanges(m, acct('admin', 'a'))).toEqual({ roles: ['admin'], changeRole: false, setStatus: false, resetPassword: false, resetSecondFactor: false });
+    expect(permittedChanges(m, acct('admin', 'a'))).toEqual({
+      roles: ['admin'],
+      changeRole: false,
+      setStatus: false,
+      resetPassword: false,
+      resetSecondFactor: false,
+    });
     expect(permittedChanges(m, m)).toEqual({ roles: ['manager'], changeRole: false, setStatus: false, resetPassword: false, resetSecondFactor: false });
   });
 

@@ -112,7 +112,12 @@ export function permittedChanges(actor: AccountRow, target: AccountRow) {
  * account is involved (before or after the change), every other active manager. The person who
  * made the change is not told what they did themselves.
  */
-export function noticeRecipients(actorId: string, subject: { id: string; role: Role }, toRole: Role | undefined, activeManagerIds: readonly string[]): string[] {
+export function noticeRecipients(
+  actorId: string,
+  subject: { id: string; role: Role },
+  toRole: Role | undefined,
+  activeManagerIds: readonly string[],
+): string[] {
   const managerInvolved = subject.role === 'manager' || toRole === 'manager';
   const ids = new Set([subject.id, ...(managerInvolved ? activeManagerIds : [])]);
   ids.delete(actorId);

@@ -41,10 +41,7 @@ const pageSchema = z.coerce.number().int().min(1).max(100_000);
 const querySchema = z.string().trim().max(MAX_QUERY_LENGTH);
 
 /** Parses a page's `searchParams`; never throws. */
-export function parseTableParams<S extends string, F extends Record<string, z.ZodType>>(
-  spec: TableSpec<S, F>,
-  searchParams: SearchParams,
-): TableParams<S, F> {
+export function parseTableParams<S extends string, F extends Record<string, z.ZodType>>(spec: TableSpec<S, F>, searchParams: SearchParams): TableParams<S, F> {
   const page = pageSchema.safeParse(first(searchParams.page));
   const size = Number(first(searchParams.pageSize));
   const sort = first(searchParams.sort);

@@ -15,7 +15,11 @@ async function person() {
 async function visit(participantId: string, by: string, at: Date, voided = false) {
   await db.visit.create({
     data: {
-      participantId, visitedAt: at, visitDate: at, idempotencyKey: randomUUID(), createdById: by,
+      participantId,
+      visitedAt: at,
+      visitDate: at,
+      idempotencyKey: randomUUID(),
+      createdById: by,
       ...(voided ? { voidedAt: new Date(), voidedById: by } : {}),
     },
   });
@@ -47,7 +51,11 @@ describe('timelineFor', () => {
     await visit(id, coordinator.id, new Date(Date.now() - 86_400_000), true);
     const { entries, more } = await timelineFor(coordinator, id);
     expect(more).toBe(false);
-    expect(entries.map((e) => [e.kind, !!e.muted])).toEqual([['visit', false], ['participant', false], ['visit', true]]);
+    expect(entries.map((e) => [e.kind, !!e.muted])).toEqual([
+      ['visit', false],
+      ['participant', false],
+      ['visit', true],
+    ]);
     const peer = await timelineFor(await makeActor('peer'), id);
     expect(peer.entries).toEqual([]);
   });

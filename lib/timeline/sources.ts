@@ -39,12 +39,16 @@ export const participantTimelineEntries: TimelineSource = async (actor, id) => {
   const names = await staffNames(edits.flatMap((e) => (e.actorId ? [e.actorId] : [])));
   return [
     {
-      at: record.consentAt, kind: 'participant', title: 'Record created',
+      at: record.consentAt,
+      kind: 'participant',
+      title: 'Record created',
       detail: `The person agreed that we keep a record. Recorded by ${record.consentBy.displayName}.`,
     },
     ...edits.map((e) => ({
-      at: e.at, kind: 'participant', title: 'Details changed',
-      detail: `${changedLabels(e.details)}. By ${e.actorId ? names.get(e.actorId) ?? 'a former account' : 'the system'}.`,
+      at: e.at,
+      kind: 'participant',
+      title: 'Details changed',
+      detail: `${changedLabels(e.details)}. By ${e.actorId ? (names.get(e.actorId) ?? 'a former account') : 'the system'}.`,
     })),
   ];
 };

@@ -15,8 +15,12 @@ async function setUp() {
   const t = await serviceTypeIds();
   const person = await makeParticipant(author);
   const { visitId } = await logVisit(author, {
-    idempotencyKey: randomUUID(), participantId: person.id,
-    services: [{ serviceTypeId: t.shower!, quantity: 1 }, { serviceTypeId: t.naloxone!, quantity: 2 }],
+    idempotencyKey: randomUUID(),
+    participantId: person.id,
+    services: [
+      { serviceTypeId: t.shower!, quantity: 1 },
+      { serviceTypeId: t.naloxone!, quantity: 2 },
+    ],
   });
   return { author, t, person, visitId };
 }
@@ -34,14 +38,22 @@ describe('updateVisit', () => {
     const { author, t, visitId } = await setUp();
     const auditBefore = await db.auditEvent.count();
     const result = await updateVisit(author, {
-      visitId, services: [{ serviceTypeId: t.naloxone!, quantity: 5 }, { serviceTypeId: t.meal!, quantity: 1 }],
+      visitId,
+      services: [
+        { serviceTypeId: t.naloxone!, quantity: 5 },
+        { serviceTypeId: t.meal!, quantity: 1 },
+      ],
     });
     expect(result.changed).toEqual(['services', 'quantity']);
-    const expected = [{ serviceTypeId: t.naloxone!, quantity: 5 }, { serviceTypeId: t.meal!, quantity: 1 }].sort((a, b) => a.serviceTypeId.localeCompare(b.serviceTypeId));
+    const expected = [
+      { serviceTypeId: t.naloxone!, quantity: 5 },
+      { serviceTypeId: t.meal!, quantity: 1 },
+    ].sort((a, b) => a.serviceTypeId.localeCompare(b.serviceTypeId));
     expect(await lines(visitId)).toEqual(expected);
     const event = await db.auditEvent.findFirstOrThrow({ where: { action: 'visit.updated' }, select: { actorId: true, entityId: true, details: true } });
     expect(event).toEqual({
-      actorId: author.id, entityId: visitId,
+      actorId: author.id,
+      entityId: visitId,
       details: { fields: ['services', 'quantity'], added: [t.meal], removed: [t.shower], requantified: [t.naloxone] },
     });
     expect(await db.auditEvent.count()).toBe(auditBefore + 1);
@@ -50,7 +62,13 @@ describe('updateVisit', () => {
   it('writes nothing when nothing changed', async () => {
     const { author, t, visitId } = await setUp();
     const auditBefore = await db.auditEvent.count();
-    const result = await updateVisit(author, { visitId, services: [{ serviceTypeId: t.naloxone!, quantity: 2 }, { serviceTypeId: t.shower!, quantity: 1 }] });
+    const result = await updateVisit(author, {
+      visitId,
+      services: [
+        { serviceTypeId: t.naloxone!, quantity: 2 },
+        { serviceTypeId: t.shower!, quantity: 1 },
+      ],
+    });
     expect(result.changed).toEqual([]);
     expect(await db.auditEvent.count()).toBe(auditBefore);
   });
@@ -72,9 +90,18 @@ describe('updateVisit', () => {
   it('keeps a type no longer offered on the visit, but will not add one', async () => {
     const { author, t, visitId } = await setUp();
     await db.serviceType.updateMany({ where: { id: { in: [t.shower!, t.laundry!] } }, data: { active: false } });
-    await updateVisit(author, { visitId, services: [{ serviceTypeId: t.shower!, quantity: 1 }, { serviceTypeId: t.naloxone!, quantity: 3 }] });
+    await updateVisit(author, {
+      visitId,
+      services: [
+        { serviceTypeId: t.shower!, quantity: 1 },
+        { serviceTypeId: t.naloxone!, quantity: 3 },
+      ],
+    });
     await expectAppError(
-      updateVisit(author, { visitId, services: [{ serviceTypeId: t.laundry!, quantity: 1 }] }), 'invalid', /Laundry is no longer offered/, 'services',
+      updateVisit(author, { visitId, services: [{ serviceTypeId: t.laundry!, quantity: 1 }] }),
+      'invalid',
+      /Laundry is no longer offered/,
+      'services',
     );
     expect(await lines(visitId)).toHaveLength(2);
   });
@@ -88,7 +115,18 @@ describe('updateVisit', () => {
       [{ visitId, services: [{ serviceTypeId: randomUUID(), quantity: 1 }] }, 'invalid', 'services', /services was not found/],
       [{ visitId, services: [{ serviceTypeId: t.naloxone!, quantity: 0 }] }, 'invalid', `quantity.${t.naloxone}`, /from 1 to 500/],
       [{ visitId, services: [{ serviceTypeId: t.naloxone!, quantity: 501 }] }, 'invalid', `quantity.${t.naloxone}`, /from 1 to 500/],
-      [{ visitId, services: [{ serviceTypeId: t.meal!, quantity: 1 }, { serviceTypeId: t.meal!, quantity: 1 }] }, 'invalid', 'services', /only once/],
+      [
+        {
+          visitId,
+          services: [
+            { serviceTypeId: t.meal!, quantity: 1 },
+            { serviceTypeId: t.meal!, quantity: 1 },
+          ],
+        },
+        'invalid',
+        'services',
+        /only once/,
+      ],
       [{ visitId, services: null }, 'invalid', 'services', /services was not found/],
     ];
     for (const [input, code, field, message] of cases) {
@@ -118,7 +156,10 @@ describe('voidVisit', () => {
     expect(Buffer.from(visit.voidReasonEnc!).includes('Robin')).toBe(false);
     expect(decryptField(visit.voidReasonEnc, `visit:${visitId}:void_reason`)).toBe('Logged for the wrong person — Robin');
     expect(await lines(visitId)).toHaveLength(2);
-    expect(await db.participant.findUniqueOrThrow({ where: { id: person.id }, select: { visitCount: true, lastSeenAt: true } })).toEqual({ visitCount: 0, lastSeenAt: null });
+    expect(await db.participant.findUniqueOrThrow({ where: { id: person.id }, select: { visitCount: true, lastSeenAt: true } })).toEqual({
+      visitCount: 0,
+      lastSeenAt: null,
+    });
     const event = await db.auditEvent.findFirstOrThrow({ where: { action: 'visit.voided' }, select: { entityId: true, details: true } });
     expect(event).toEqual({ entityId: visitId, details: { participantId: person.id } });
   });

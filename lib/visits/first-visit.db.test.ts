@@ -62,10 +62,13 @@ describe('a participant’s first visit', () => {
   it('is not set by a visit inserted already voided', async () => {
     const desk = await makeActor('coordinator');
     const person = await makeParticipant(desk);
-    await (await rawClient()).query(
+    await (
+      await rawClient()
+    ).query(
       `INSERT INTO visit (id, participant_id, visited_at, visit_date, idempotency_key, created_by_id, updated_at, voided_at, voided_by_id)
        VALUES (gen_random_uuid(), $1, now(), DATE '2026-06-01', $2, $3, now(), now(), $3)`,
-      [person.id, randomUUID(), desk.id]);
+      [person.id, randomUUID(), desk.id],
+    );
     expect(await firstVisit(person.id)).toBeNull();
   });
 });

@@ -10,8 +10,12 @@ import { fixClock } from '@/lib/calendar/index.ts';
 // database fills it whatever writes the line, and a visit's date cannot change under its lines.
 
 async function lineDates(visitId: string): Promise<{ date: string; visit: string }[]> {
-  const { rows } = await (await rawClient()).query<{ date: string; visit: string }>(
-    `SELECT vs.visit_date::text AS date, v.visit_date::text AS visit FROM visit_service vs JOIN visit v ON v.id = vs.visit_id WHERE vs.visit_id = $1`, [visitId]);
+  const { rows } = await (
+    await rawClient()
+  ).query<{ date: string; visit: string }>(
+    `SELECT vs.visit_date::text AS date, v.visit_date::text AS visit FROM visit_service vs JOIN visit v ON v.id = vs.visit_id WHERE vs.visit_id = $1`,
+    [visitId],
+  );
   return rows;
 }
 
@@ -24,8 +28,19 @@ describe('service lines’ dates', () => {
     // 00:30 on 1 November in Vancouver: under BC's permanent UTC−7 that is 07:30 UTC, an hour the
     // old rules (and a stock PostgreSQL's tzdata 2025b) still put on 31 October.
     const visitedAt = new Date('2026-11-01T07:30:00Z');
-    const { visitId } = await logVisit(author, { idempotencyKey: randomUUID(), participantId: person.id, visitedAt, services: [{ serviceTypeId: t.shower!, quantity: 1 }] });
-    await updateVisit(await makeActor('manager'), { visitId, services: [{ serviceTypeId: t.shower!, quantity: 1 }, { serviceTypeId: t.meal!, quantity: 1 }] });
+    const { visitId } = await logVisit(author, {
+      idempotencyKey: randomUUID(),
+      participantId: person.id,
+      visitedAt,
+      services: [{ serviceTypeId: t.shower!, quantity: 1 }],
+    });
+    await updateVisit(await makeActor('manager'), {
+      visitId,
+      services: [
+        { serviceTypeId: t.shower!, quantity: 1 },
+        { serviceTypeId: t.meal!, quantity: 1 },
+      ],
+    });
     const dates = await lineDates(visitId);
     expect(dates).toHaveLength(2);
     for (const d of dates) expect(d).toEqual({ date: '2026-11-01', visit: '2026-11-01' });
@@ -39,7 +54,12 @@ describe('service lines’ dates', () => {
     const before = await lineDates(visitId);
     await c.query(`UPDATE visit_service SET visit_date = DATE '2000-01-01' WHERE visit_id = $1`, [visitId]);
     expect(await lineDates(visitId)).toEqual(before);
-    await expect(c.query(`UPDATE visit SET visit_date = visit_date - 1 WHERE id = $1`, [visitId])).rejects.toMatchObject({ code: '23514', constraint: 'visit_date_fixed' });
-    await expect(c.query(`INSERT INTO visit_service (visit_id, service_type_id) VALUES (gen_random_uuid(), $1)`, [t.meal])).rejects.toMatchObject({ code: expect.stringMatching(/^23/) });
+    await expect(c.query(`UPDATE visit SET visit_date = visit_date - 1 WHERE id = $1`, [visitId])).rejects.toMatchObject({
+      code: '23514',
+      constraint: 'visit_date_fixed',
+    });
+    await expect(c.query(`INSERT INTO visit_service (visit_id, service_type_id) VALUES (gen_random_uuid(), $1)`, [t.meal])).rejects.toMatchObject({
+      code: expect.stringMatching(/^23/),
+    });
   });
 });

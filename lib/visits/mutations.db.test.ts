@@ -9,7 +9,10 @@ import { makeParticipant, serviceTypeIds } from './test-helpers.ts';
 import { localDay } from '@/lib/calendar/index.ts';
 
 const visitFor = (participantId: string | null, services: LogVisitInput['services'] = [], extra: Partial<LogVisitInput> = {}): LogVisitInput => ({
-  idempotencyKey: randomUUID(), participantId, services, ...extra,
+  idempotencyKey: randomUUID(),
+  participantId,
+  services,
+  ...extra,
 });
 
 describe('logVisit', () => {
@@ -17,7 +20,13 @@ describe('logVisit', () => {
     const desk = await makeActor('coordinator');
     const robin = await makeParticipant(desk, { alias: 'Robin Wren' });
     const t = await serviceTypeIds();
-    const { visitId, duplicate } = await logVisit(desk, visitFor(robin.id, [{ serviceTypeId: t.shower!, quantity: 1 }, { serviceTypeId: t.naloxone!, quantity: 2 }]));
+    const { visitId, duplicate } = await logVisit(
+      desk,
+      visitFor(robin.id, [
+        { serviceTypeId: t.shower!, quantity: 1 },
+        { serviceTypeId: t.naloxone!, quantity: 2 },
+      ]),
+    );
     expect(duplicate).toBe(false);
     const visit = await db.visit.findUniqueOrThrow({
       where: { id: visitId },
@@ -28,15 +37,25 @@ describe('logVisit', () => {
     expect(Date.now() - visit.visitedAt.getTime()).toBeLessThan(10_000);
     const vancouverToday = localDay(new Date());
     expect(visit.visitDate.toISOString().slice(0, 10)).toBe(vancouverToday);
-    expect(visit.services).toEqual(expect.arrayContaining([{ serviceTypeId: t.shower, quantity: 1 }, { serviceTypeId: t.naloxone, quantity: 2 }]));
+    expect(visit.services).toEqual(
+      expect.arrayContaining([
+        { serviceTypeId: t.shower, quantity: 1 },
+        { serviceTypeId: t.naloxone, quantity: 2 },
+      ]),
+    );
     const person = await db.participant.findUniqueOrThrow({ where: { id: robin.id }, select: { visitCount: true, lastSeenAt: true } });
     expect(person).toEqual({ visitCount: 1, lastSeenAt: visit.visitedAt });
 
     const events = await db.auditEvent.findMany({ select: { action: true, actorId: true, entityType: true, entityId: true, details: true } });
-    expect(events).toEqual([{
-      action: 'visit.logged', actorId: desk.id, entityType: 'visit', entityId: visitId,
-      details: { participantId: robin.id, serviceTypeIds: [t.shower, t.naloxone], backdated: false },
-    }]);
+    expect(events).toEqual([
+      {
+        action: 'visit.logged',
+        actorId: desk.id,
+        entityType: 'visit',
+        entityId: visitId,
+        details: { participantId: robin.id, serviceTypeIds: [t.shower, t.naloxone], backdated: false },
+      },
+    ]);
     expect(JSON.stringify(events)).not.toMatch(/Robin|Wren|robin/);
   });
 
@@ -107,15 +126,34 @@ describe('logVisit refuses bad input with a plain message beside the field, and 
     ['an unknown service', ({ person }) => visitFor(person, [{ serviceTypeId: randomUUID(), quantity: 1 }]), 'services', /services was not found/],
     ['a service id of the wrong type', ({ person }) => visitFor(person, [{ serviceTypeId: 7, quantity: 1 } as never]), 'services', /services was not found/],
     ['services that are not a list', ({ person }) => ({ ...visitFor(person), services: 'shower' }), 'services', /services was not found/],
-    ['the same service twice', ({ person, t }) => visitFor(person, [{ serviceTypeId: t.shower!, quantity: 1 }, { serviceTypeId: t.shower!, quantity: 1 }]), 'services', /only once/],
+    [
+      'the same service twice',
+      ({ person, t }) =>
+        visitFor(person, [
+          { serviceTypeId: t.shower!, quantity: 1 },
+          { serviceTypeId: t.shower!, quantity: 1 },
+        ]),
+      'services',
+      /only once/,
+    ],
     ['a zero quantity', ({ person, t }) => visitFor(person, [{ serviceTypeId: t.naloxone!, quantity: 0 }]), 'quantity', /from 1 to 500/],
     ['a negative quantity', ({ person, t }) => visitFor(person, [{ serviceTypeId: t.naloxone!, quantity: -2 }]), 'quantity', /from 1 to 500/],
     ['a huge quantity', ({ person, t }) => visitFor(person, [{ serviceTypeId: t.naloxone!, quantity: 1e9 }]), 'quantity', /from 1 to 500/],
     ['a fractional quantity', ({ person, t }) => visitFor(person, [{ serviceTypeId: t.naloxone!, quantity: 1.5 }]), 'quantity', /from 1 to 500/],
-    ['a quantity of the wrong type', ({ person, t }) => visitFor(person, [{ serviceTypeId: t.naloxone!, quantity: '3' as never }]), 'quantity', /from 1 to 500/],
+    [
+      'a quantity of the wrong type',
+      ({ person, t }) => visitFor(person, [{ serviceTypeId: t.naloxone!, quantity: '3' as never }]),
+      'quantity',
+      /from 1 to 500/,
+    ],
     ['a quantity on a service', ({ person, t }) => visitFor(person, [{ serviceTypeId: t.shower!, quantity: 2 }]), 'quantity', /counted once per visit/],
     ['a visit in the future', ({ person }) => visitFor(person, [], { visitedAt: new Date(Date.now() + 60_000) }), 'visitedAt', /cannot be in the future/],
-    ['a visit from last year', ({ person }) => visitFor(person, [], { visitedAt: new Date(Date.now() - 400 * 86_400_000) }), 'visitedAt', /more than 31 days old/],
+    [
+      'a visit from last year',
+      ({ person }) => visitFor(person, [], { visitedAt: new Date(Date.now() - 400 * 86_400_000) }),
+      'visitedAt',
+      /more than 31 days old/,
+    ],
     ['a time of the wrong type', ({ person }) => ({ ...visitFor(person), visitedAt: '2026-11-21' }), 'visitedAt', /time of the visit/],
     ['a malformed idempotency key', ({ person }) => ({ ...visitFor(person), idempotencyKey: 'again' }), undefined, /expired/],
   ];

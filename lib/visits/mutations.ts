@@ -7,7 +7,13 @@ import { recordAudit } from '@/lib/audit/record.ts';
 import { AppError, notFound } from '@/lib/errors.ts';
 import { changedFields, diffServices, visitChangeProblem, visitTimeProblem, type ServiceLine } from './rules.ts';
 import {
-  FORM_EXPIRED, LogVisitSchema, PARTICIPANT_DEIDENTIFIED, SERVICE_NOT_FOUND, UpdateVisitSchema, visitField, VoidVisitSchema,
+  FORM_EXPIRED,
+  LogVisitSchema,
+  PARTICIPANT_DEIDENTIFIED,
+  SERVICE_NOT_FOUND,
+  UpdateVisitSchema,
+  visitField,
+  VoidVisitSchema,
   type LogVisitInput,
 } from './schema.ts';
 import { encryptField } from '@/lib/crypto/fields.ts';
@@ -30,9 +36,12 @@ type LineRefusal = { refused: 'service_not_found' | 'service_inactive' | 'servic
 /** The plain message and field for each refusal of service_lines_refusal (log_visit asks it too). */
 function lineRefusal(answer: LineRefusal): AppError {
   switch (answer.refused) {
-    case 'service_not_found': return new AppError('invalid', SERVICE_NOT_FOUND, 'services');
-    case 'service_inactive': return new AppError('invalid', `${answer.name} is no longer offered. Reload the page and try again.`, 'services');
-    case 'service_quantity': return new AppError('invalid', `${answer.name} is counted once per visit; only supplies have a quantity.`, `quantity.${answer.serviceTypeId}`);
+    case 'service_not_found':
+      return new AppError('invalid', SERVICE_NOT_FOUND, 'services');
+    case 'service_inactive':
+      return new AppError('invalid', `${answer.name} is no longer offered. Reload the page and try again.`, 'services');
+    case 'service_quantity':
+      return new AppError('invalid', `${answer.name} is counted once per visit; only supplies have a quantity.`, `quantity.${answer.serviceTypeId}`);
   }
 }
 
@@ -106,7 +115,12 @@ export function alreadyInMessage(visitedAt: Date): string {
 }
 
 type LockedVisit = {
-  createdById: string; createdAt: Date; voidedAt: Date | null; participantId: string | null; participantDeidentified: boolean; visitDate: string;
+  createdById: string;
+  createdAt: Date;
+  voidedAt: Date | null;
+  participantId: string | null;
+  participantDeidentified: boolean;
+  visitDate: string;
 };
 
 /** Locks a visit's row for a change (two changes to one visit queue rather than lose one). */
@@ -144,24 +158,43 @@ export async function updateVisit(actor: Actor, input: unknown): Promise<{ chang
  * caller holds the visit's lock and has asked `assertMayChange`. `details` add to the audit row.
  */
 export async function changeServices(
-  tx: Tx, actor: Actor, visitId: string, next: (before: ServiceLine[]) => ServiceLine[], details: Record<string, string> = {},
+  tx: Tx,
+  actor: Actor,
+  visitId: string,
+  next: (before: ServiceLine[]) => ServiceLine[],
+  details: Record<string, string> = {},
 ): Promise<{ changed: string[] }> {
   const before = await tx.visitService.findMany({ where: { visitId }, select: { serviceTypeId: true, quantity: true } });
   const services = next(before);
   // A type no longer offered may stay on the visit it was used on, but cannot be added to it.
-  await checkServices(tx, services, before.map((l) => l.serviceTypeId));
+  await checkServices(
+    tx,
+    services,
+    before.map((l) => l.serviceTypeId),
+  );
   const diff = diffServices(before, services);
   const fields = changedFields(diff);
   if (!fields.length) return { changed: [] };
   if (diff.removed.length) await tx.visitService.deleteMany({ where: { visitId, serviceTypeId: { in: diff.removed } } });
   if (diff.added.length) await tx.visitService.createMany({ data: diff.added.map((l) => ({ visitId, ...l })) });
   for (const line of diff.requantified) {
-    await tx.visitService.update({ where: { visitId_serviceTypeId: { visitId, serviceTypeId: line.serviceTypeId } }, data: { quantity: line.quantity }, select: { visitId: true } });
+    await tx.visitService.update({
+      where: { visitId_serviceTypeId: { visitId, serviceTypeId: line.serviceTypeId } },
+      data: { quantity: line.quantity },
+      select: { visitId: true },
+    });
   }
   await tx.visit.update({ where: { id: visitId }, data: { updatedAt: programNow() }, select: { id: true } });
   await recordAudit(tx, actor, 'visit.updated', {
-    entityType: 'visit', entityId: visitId,
-    details: { fields, added: diff.added.map((l) => l.serviceTypeId), removed: diff.removed, requantified: diff.requantified.map((l) => l.serviceTypeId), ...details },
+    entityType: 'visit',
+    entityId: visitId,
+    details: {
+      fields,
+      added: diff.added.map((l) => l.serviceTypeId),
+      removed: diff.removed,
+      requantified: diff.requantified.map((l) => l.serviceTypeId),
+      ...details,
+    },
   });
   return { changed: fields };
 }
@@ -176,7 +209,11 @@ export async function voidVisit(actor: Actor, input: unknown): Promise<void> {
   await db.$transaction(async (tx) => {
     const visit = await lockVisit(tx, visitId);
     assertMayChange(actor, visit, 'void');
-    await tx.visit.update({ where: { id: visitId }, data: { voidedAt: programNow(), voidedById: actor.id, voidReasonEnc: encryptField(reason, voidReasonContext(visitId)) }, select: { id: true } });
+    await tx.visit.update({
+      where: { id: visitId },
+      data: { voidedAt: programNow(), voidedById: actor.id, voidReasonEnc: encryptField(reason, voidReasonContext(visitId)) },
+      select: { id: true },
+    });
     // The reason is free text and may name someone: encrypted on the visit, never in the audit log.
     await recordAudit(tx, actor, 'visit.voided', { entityType: 'visit', entityId: visitId, details: { participantId: visit.participantId } });
   });

@@ -10,8 +10,12 @@ import { visitTimelineEntries } from './timeline.ts';
 import { makeParticipant, serviceTypeIds } from './test-helpers.ts';
 import { fixClock, localDay } from '@/lib/calendar/index.ts';
 
-const log = (actor: Awaited<ReturnType<typeof makeActor>>, participantId: string | null, services: { serviceTypeId: string; quantity: number }[] = [], visitedAt?: Date) =>
-  logVisit(actor, { idempotencyKey: randomUUID(), participantId, services, visitedAt });
+const log = (
+  actor: Awaited<ReturnType<typeof makeActor>>,
+  participantId: string | null,
+  services: { serviceTypeId: string; quantity: number }[] = [],
+  visitedAt?: Date,
+) => logVisit(actor, { idempotencyKey: randomUUID(), participantId, services, visitedAt });
 
 describe('todaySummary', () => {
   it('counts today’s visits and people — each named person once, each anonymous visit as one — leaving out voided visits and other days', async () => {
@@ -50,14 +54,27 @@ describe('listVisitsForDay and getVisit', () => {
     const desk = await makeActor('coordinator');
     const t = await serviceTypeIds();
     const robin = await makeParticipant(desk, { alias: 'Robin', code: 'KQ7-M4N' });
-    const first = await log(desk, robin.id, [{ serviceTypeId: t.naloxone!, quantity: 2 }, { serviceTypeId: t.shower!, quantity: 1 }], new Date(Date.now() - 60_000));
+    const first = await log(
+      desk,
+      robin.id,
+      [
+        { serviceTypeId: t.naloxone!, quantity: 2 },
+        { serviceTypeId: t.shower!, quantity: 1 },
+      ],
+      new Date(Date.now() - 60_000),
+    );
     const second = await log(desk, null);
     await voidVisit(desk, { visitId: second.visitId, reason: 'Test' });
     const rows = await listVisitsForDay(desk);
     expect(rows.map((r) => r.id)).toEqual([second.visitId, first.visitId]);
     expect(rows[1]).toMatchObject({
-      participant: { id: robin.id, alias: 'Robin', code: 'KQ7-M4N' }, voided: false, mayChange: true,
-      services: [{ name: 'Shower', quantity: 1, kind: 'service' }, { name: 'Naloxone kit', quantity: 2, kind: 'supply', unit: 'kit' }],
+      participant: { id: robin.id, alias: 'Robin', code: 'KQ7-M4N' },
+      voided: false,
+      mayChange: true,
+      services: [
+        { name: 'Shower', quantity: 1, kind: 'service' },
+        { name: 'Naloxone kit', quantity: 2, kind: 'supply', unit: 'kit' },
+      ],
     });
     expect(rows[0]).toMatchObject({ participant: null, voided: true, voidReason: 'Test', mayChange: false });
     // Someone else at the desk sees the visit but may not change it.
@@ -81,7 +98,15 @@ describe('visitTimelineEntries', () => {
     const desk = await makeActor('coordinator');
     const t = await serviceTypeIds();
     const robin = await makeParticipant(desk);
-    const older = await log(desk, robin.id, [{ serviceTypeId: t.meal!, quantity: 1 }, { serviceTypeId: t.condoms!, quantity: 3 }], new Date(Date.now() - 86_400_000));
+    const older = await log(
+      desk,
+      robin.id,
+      [
+        { serviceTypeId: t.meal!, quantity: 1 },
+        { serviceTypeId: t.condoms!, quantity: 3 },
+      ],
+      new Date(Date.now() - 86_400_000),
+    );
     const newer = await log(desk, robin.id);
     await log(desk, null);
     await voidVisit(desk, { visitId: newer.visitId, reason: 'Wrong person' });

@@ -46,7 +46,12 @@ export async function todaySummary(actor: Actor, now = programNow()): Promise<To
 }
 
 const visitSelect = {
-  id: true, visitedAt: true, createdById: true, createdAt: true, voidedAt: true, voidReasonEnc: true,
+  id: true,
+  visitedAt: true,
+  createdById: true,
+  createdAt: true,
+  voidedAt: true,
+  voidReasonEnc: true,
   participant: { select: { id: true, alias: true, code: true, deidentifiedAt: true } },
   services: {
     select: { quantity: true, serviceType: { select: { id: true, name: true, kind: true, unit: true, sortOrder: true } } },
@@ -54,7 +59,12 @@ const visitSelect = {
 } as const;
 
 type Selected = {
-  id: string; visitedAt: Date; createdById: string; createdAt: Date; voidedAt: Date | null; voidReasonEnc: Uint8Array | null;
+  id: string;
+  visitedAt: Date;
+  createdById: string;
+  createdAt: Date;
+  voidedAt: Date | null;
+  voidReasonEnc: Uint8Array | null;
   participant: { id: string; alias: string | null; code: string; deidentifiedAt: Date | null } | null;
   services: { quantity: number; serviceType: { id: string; name: string; kind: ServiceKind; unit: string | null; sortOrder: number } }[];
 };

@@ -47,8 +47,16 @@ describe('visitChangeProblem', () => {
 describe('diffServices', () => {
   it('names lines added, removed and re-counted, and the fields that changed', () => {
     const diff = diffServices(
-      [{ serviceTypeId: 's', quantity: 1 }, { serviceTypeId: 'n', quantity: 2 }, { serviceTypeId: 'm', quantity: 1 }],
-      [{ serviceTypeId: 'n', quantity: 3 }, { serviceTypeId: 'm', quantity: 1 }, { serviceTypeId: 'l', quantity: 1 }],
+      [
+        { serviceTypeId: 's', quantity: 1 },
+        { serviceTypeId: 'n', quantity: 2 },
+        { serviceTypeId: 'm', quantity: 1 },
+      ],
+      [
+        { serviceTypeId: 'n', quantity: 3 },
+        { serviceTypeId: 'm', quantity: 1 },
+        { serviceTypeId: 'l', quantity: 1 },
+      ],
     );
     expect(diff).toEqual({ added: [{ serviceTypeId: 'l', quantity: 1 }], removed: ['s'], requantified: [{ serviceTypeId: 'n', quantity: 3 }] });
     expect(changedFields(diff)).toEqual(['services', 'quantity']);
@@ -58,12 +66,27 @@ describe('diffServices', () => {
 
 describe('mergeLines', () => {
   it('appends new types, sums a supply, keeps a service at one', () => {
-    const kinds = new Map([['shower', 'service'], ['condoms', 'supply'], ['meal', 'service']] as const);
+    const kinds = new Map([
+      ['shower', 'service'],
+      ['condoms', 'supply'],
+      ['meal', 'service'],
+    ] as const);
     const merged = mergeLines(
-      [{ serviceTypeId: 'shower', quantity: 1 }, { serviceTypeId: 'condoms', quantity: 2 }],
-      [{ serviceTypeId: 'condoms', quantity: 3 }, { serviceTypeId: 'shower', quantity: 1 }, { serviceTypeId: 'meal', quantity: 1 }],
+      [
+        { serviceTypeId: 'shower', quantity: 1 },
+        { serviceTypeId: 'condoms', quantity: 2 },
+      ],
+      [
+        { serviceTypeId: 'condoms', quantity: 3 },
+        { serviceTypeId: 'shower', quantity: 1 },
+        { serviceTypeId: 'meal', quantity: 1 },
+      ],
       kinds,
     );
-    expect(merged).toEqual([{ serviceTypeId: 'shower', quantity: 1 }, { serviceTypeId: 'condoms', quantity: 5 }, { serviceTypeId: 'meal', quantity: 1 }]);
+    expect(merged).toEqual([
+      { serviceTypeId: 'shower', quantity: 1 },
+      { serviceTypeId: 'condoms', quantity: 5 },
+      { serviceTypeId: 'meal', quantity: 1 },
+    ]);
   });
 });

@@ -19,8 +19,7 @@ export function visitTimeProblem(visitedAt: Date, now: Date): string | null {
 
 export type VisitForChange = { createdById: string; createdAt: Date; voidedAt: Date | null; participantDeidentified: boolean };
 
-export const CHANGE_REFUSED =
-  'Only the person who logged this visit can change it, on the day they logged it. A program manager can change it at any time.';
+export const CHANGE_REFUSED = 'Only the person who logged this visit can change it, on the day they logged it. A program manager can change it at any time.';
 
 /**
  * Why this person may not edit or void this visit, or null when they may: its author on the

@@ -16,8 +16,12 @@ async function setUp(role: 'coordinator' | 'peer' = 'coordinator') {
   const t = await serviceTypeIds();
   const person = await makeParticipant(author);
   const { visitId } = await logVisit(author, {
-    idempotencyKey: randomUUID(), participantId: person.id,
-    services: [{ serviceTypeId: t.shower!, quantity: 1 }, { serviceTypeId: t.condoms!, quantity: 2 }],
+    idempotencyKey: randomUUID(),
+    participantId: person.id,
+    services: [
+      { serviceTypeId: t.shower!, quantity: 1 },
+      { serviceTypeId: t.condoms!, quantity: 2 },
+    ],
   });
   return { author, t, person, visitId };
 }
@@ -30,17 +34,28 @@ describe('addToVisit', () => {
   it('merges services, adds quantities, and audits it as a change to that visit', async () => {
     const { author, t, person, visitId } = await setUp();
     const key = randomUUID();
-    const services = [{ serviceTypeId: t.condoms!, quantity: 3 }, { serviceTypeId: t.meal!, quantity: 1 }, { serviceTypeId: t.shower!, quantity: 1 }];
+    const services = [
+      { serviceTypeId: t.condoms!, quantity: 3 },
+      { serviceTypeId: t.meal!, quantity: 1 },
+      { serviceTypeId: t.shower!, quantity: 1 },
+    ];
     expect(await addToVisit(author, { idempotencyKey: key, visitId, participantId: person.id, services })).toEqual({ visitId, duplicate: false });
-    expect(await lines(visitId)).toEqual(sorted([
-      { serviceTypeId: t.shower!, quantity: 1 }, { serviceTypeId: t.condoms!, quantity: 5 }, { serviceTypeId: t.meal!, quantity: 1 },
-    ]));
+    expect(await lines(visitId)).toEqual(
+      sorted([
+        { serviceTypeId: t.shower!, quantity: 1 },
+        { serviceTypeId: t.condoms!, quantity: 5 },
+        { serviceTypeId: t.meal!, quantity: 1 },
+      ]),
+    );
     expect(await visitCount()).toBe(1);
     const events = await db.auditEvent.findMany({ where: { action: 'visit.updated' }, select: { actorId: true, entityId: true, details: true } });
-    expect(events).toEqual([{
-      actorId: author.id, entityId: visitId,
-      details: { fields: ['services', 'quantity'], added: [t.meal], removed: [], requantified: [t.condoms], merged: key },
-    }]);
+    expect(events).toEqual([
+      {
+        actorId: author.id,
+        entityId: visitId,
+        details: { fields: ['services', 'quantity'], added: [t.meal], removed: [], requantified: [t.condoms], merged: key },
+      },
+    ]);
     // The same save again (a retry): nothing added twice, no second audit row.
     expect(await addToVisit(author, { idempotencyKey: key, visitId, participantId: person.id, services })).toEqual({ visitId, duplicate: true });
     expect((await lines(visitId)).find((l) => l.serviceTypeId === t.condoms)?.quantity).toBe(5);
@@ -56,7 +71,11 @@ describe('addToVisit', () => {
     const yesterday = new Date(programNow().getTime() - 86_400_000);
     const { visitId: older } = await logVisit(author, { idempotencyKey: randomUUID(), participantId: person.id, services: meal, visitedAt: yesterday });
     await expectAppError(add(older), 'conflict', /not this person’s visit today/, 'sameDay');
-    await expectAppError(addToVisit(await makeActor('manager'), { idempotencyKey: randomUUID(), visitId: older, participantId: person.id, services: meal }), 'conflict', /not this person’s/);
+    await expectAppError(
+      addToVisit(await makeActor('manager'), { idempotencyKey: randomUUID(), visitId: older, participantId: person.id, services: meal }),
+      'conflict',
+      /not this person’s/,
+    );
     await voidVisit(author, { visitId, reason: 'Wrong person' });
     await expectAppError(add(visitId), 'conflict', /voided/);
     expect(await lines(visitId)).toHaveLength(2);
@@ -73,7 +92,11 @@ describe('addToVisit', () => {
     await addToVisit(await makeActor('manager'), input(t.meal!));
     expect(await lines(visitId)).toHaveLength(3);
     // An edit that would take a line away is still refused to anyone but its author or a manager.
-    await expectAppError(updateVisit(await makeActor('coordinator'), { visitId, services: [{ serviceTypeId: t.meal!, quantity: 1 }] }), 'forbidden', /Only the person who logged this visit/);
+    await expectAppError(
+      updateVisit(await makeActor('coordinator'), { visitId, services: [{ serviceTypeId: t.meal!, quantity: 1 }] }),
+      'forbidden',
+      /Only the person who logged this visit/,
+    );
   });
 });
 
@@ -81,7 +104,12 @@ describe('saveDeskVisit', () => {
   it('asks when the person is already in today and no choice was sent; New visit logs a second one', async () => {
     const { author, t, person, visitId } = await setUp();
     const base = { participantId: person.id, services: [{ serviceTypeId: t.meal!, quantity: 1 }] };
-    await expectAppError(saveDeskVisit(author, { ...base, idempotencyKey: randomUUID(), sameDay: 'ask' }), 'conflict', /^Already in today at \d\d:\d\d\./, 'sameDay');
+    await expectAppError(
+      saveDeskVisit(author, { ...base, idempotencyKey: randomUUID(), sameDay: 'ask' }),
+      'conflict',
+      /^Already in today at \d\d:\d\d\./,
+      'sameDay',
+    );
     expect(await visitCount()).toBe(1);
     const key = randomUUID();
     const second = await saveDeskVisit(author, { ...base, idempotencyKey: key, sameDay: 'new' });

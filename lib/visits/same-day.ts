@@ -20,7 +20,10 @@ export async function saveDeskVisit(actor: Actor, input: DeskVisitInput): Promis
   const { sameDay, addToVisitId, ...visit } = input;
   if (sameDay !== 'add') return { ...(await logVisit(actor, { ...visit, sameDay })), added: false };
   const added = await addToVisit(actor, {
-    idempotencyKey: visit.idempotencyKey, visitId: addToVisitId ?? '', participantId: visit.participantId ?? '', services: visit.services,
+    idempotencyKey: visit.idempotencyKey,
+    visitId: addToVisitId ?? '',
+    participantId: visit.participantId ?? '',
+    services: visit.services,
   });
   return { ...added, added: true };
 }
@@ -56,6 +59,11 @@ export async function addToVisit(actor: Actor, input: AddToVisitInput): Promise<
 /** A sum past the most one visit may record is refused beside that supply's quantity, not left to the constraint. */
 function withinLimit(lines: { serviceTypeId: string; quantity: number }[]) {
   const over = lines.find((l) => l.quantity > QUANTITY_MAX);
-  if (over) throw new AppError('invalid', `With the earlier visit that makes ${over.quantity}; one visit records at most ${QUANTITY_MAX}.`, `quantity.${over.serviceTypeId}`);
+  if (over)
+    throw new AppError(
+      'invalid',
+      `With the earlier visit that makes ${over.quantity}; one visit records at most ${QUANTITY_MAX}.`,
+      `quantity.${over.serviceTypeId}`,
+    );
   return lines;
 }

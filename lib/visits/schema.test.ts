@@ -10,7 +10,16 @@ describe('quickLogFormToInput', () => {
   it('turns the panel’s fields into logVisit’s shape', () => {
     const input = quickLogFormToInput({ idempotencyKey: KEY, participantId: P, service: [SHOWER, NALOXONE], [`quantity.${NALOXONE}`]: '2' });
     // No same-day choice sent: the server asks (it does not take silence for "new visit").
-    expect(input).toEqual({ idempotencyKey: KEY, participantId: P, services: [{ serviceTypeId: SHOWER, quantity: 1 }, { serviceTypeId: NALOXONE, quantity: 2 }], visitedAt: undefined, sameDay: 'ask' });
+    expect(input).toEqual({
+      idempotencyKey: KEY,
+      participantId: P,
+      services: [
+        { serviceTypeId: SHOWER, quantity: 1 },
+        { serviceTypeId: NALOXONE, quantity: 2 },
+      ],
+      visitedAt: undefined,
+      sameDay: 'ask',
+    });
     expect(LogVisitSchema.safeParse(input).success).toBe(true);
   });
 
@@ -61,21 +70,40 @@ const refusals = (r: { success: boolean; error?: { issues: { path: PropertyKey[]
 
 describe('QuickLogFormSchema', () => {
   it('decodes the ticked services, their quantities and the same-day choice', () => {
-    expect(QuickLogFormSchema.parse({ idempotencyKey: KEY, participantId: P, service: [SHOWER, NALOXONE], [`quantity.${NALOXONE}`]: '3', sameDay: 'new' }))
-      .toEqual({ idempotencyKey: KEY, participantId: P, services: [{ serviceTypeId: SHOWER, quantity: 1 }, { serviceTypeId: NALOXONE, quantity: 3 }], sameDay: 'new' });
-    expect(QuickLogFormSchema.parse({ idempotencyKey: KEY, participantId: P, service: SHOWER, sameDay: 'add', addToVisitId: NALOXONE }))
-      .toEqual({ idempotencyKey: KEY, participantId: P, services: [{ serviceTypeId: SHOWER, quantity: 1 }], sameDay: 'add', addToVisitId: NALOXONE });
+    expect(
+      QuickLogFormSchema.parse({ idempotencyKey: KEY, participantId: P, service: [SHOWER, NALOXONE], [`quantity.${NALOXONE}`]: '3', sameDay: 'new' }),
+    ).toEqual({
+      idempotencyKey: KEY,
+      participantId: P,
+      services: [
+        { serviceTypeId: SHOWER, quantity: 1 },
+        { serviceTypeId: NALOXONE, quantity: 3 },
+      ],
+      sameDay: 'new',
+    });
+    expect(QuickLogFormSchema.parse({ idempotencyKey: KEY, participantId: P, service: SHOWER, sameDay: 'add', addToVisitId: NALOXONE })).toEqual({
+      idempotencyKey: KEY,
+      participantId: P,
+      services: [{ serviceTypeId: SHOWER, quantity: 1 }],
+      sameDay: 'add',
+      addToVisitId: NALOXONE,
+    });
   });
 
   it('refuses each bad value on the field it is shown beside, and an expired key for the whole form', () => {
-    expect(refusals(QuickLogFormSchema.safeParse({ idempotencyKey: KEY, participantId: P, service: NALOXONE, [`quantity.${NALOXONE}`]: '0' })))
-      .toEqual([[`quantity.${NALOXONE}`, 'Enter a whole number from 1 to 500.']]);
-    expect(refusals(QuickLogFormSchema.safeParse({ idempotencyKey: KEY, participantId: P, service: SHOWER, sameDay: 'maybe' })))
-      .toEqual([['sameDay', 'Choose Add to that visit or New visit.']]);
-    expect(refusals(QuickLogFormSchema.safeParse({ idempotencyKey: 'x', participantId: P, service: SHOWER }))).toEqual([['', 'This form has expired. Reload the page and try again.']]);
+    expect(refusals(QuickLogFormSchema.safeParse({ idempotencyKey: KEY, participantId: P, service: NALOXONE, [`quantity.${NALOXONE}`]: '0' }))).toEqual([
+      [`quantity.${NALOXONE}`, 'Enter a whole number from 1 to 500.'],
+    ]);
+    expect(refusals(QuickLogFormSchema.safeParse({ idempotencyKey: KEY, participantId: P, service: SHOWER, sameDay: 'maybe' }))).toEqual([
+      ['sameDay', 'Choose Add to that visit or New visit.'],
+    ]);
+    expect(refusals(QuickLogFormSchema.safeParse({ idempotencyKey: 'x', participantId: P, service: SHOWER }))).toEqual([
+      ['', 'This form has expired. Reload the page and try again.'],
+    ]);
     // Adding to a visit that is not theirs: said for the form, which asks again.
-    expect(refusals(QuickLogFormSchema.safeParse({ idempotencyKey: KEY, participantId: P, service: SHOWER, sameDay: 'add', addToVisitId: 'gone' })))
-      .toEqual([['', 'That visit is not this person’s visit today. Choose again.']]);
+    expect(refusals(QuickLogFormSchema.safeParse({ idempotencyKey: KEY, participantId: P, service: SHOWER, sameDay: 'add', addToVisitId: 'gone' }))).toEqual([
+      ['', 'That visit is not this person’s visit today. Choose again.'],
+    ]);
   });
 });
 

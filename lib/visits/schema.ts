@@ -5,7 +5,6 @@ import { PARTICIPANT_NOT_FOUND } from '@/lib/participants/messages.ts';
 export { FORM_EXPIRED };
 import { parseLocalDateTime } from '@/lib/calendar/index.ts';
 
-
 // Input rules for drop-in visits, shared by the quick-log panel, the edit form and the data layer.
 // Field names are the form's: `participantId`, `services`, `quantity.<serviceTypeId>`, `visitedAt`.
 
@@ -29,7 +28,6 @@ export const NOT_THEIR_VISIT = 'That visit is not this person’s visit today. C
 export const SAME_DAY_CHOICES = ['ask', 'add', 'new'] as const;
 export type SameDayChoice = (typeof SAME_DAY_CHOICES)[number];
 const SameDaySchema = z.enum(SAME_DAY_CHOICES, { error: SAME_DAY_CHOICE });
-
 
 const serviceLine = z.object(
   {
@@ -63,7 +61,10 @@ export const LogVisitSchema = z.object({
  * `new`, as before, for callers that are not the desk (the quick log's form always says).
  */
 export type LogVisitInput = {
-  idempotencyKey: string; participantId: string | null; services: { serviceTypeId: string; quantity: number }[]; visitedAt?: Date;
+  idempotencyKey: string;
+  participantId: string | null;
+  services: { serviceTypeId: string; quantity: number }[];
+  visitedAt?: Date;
   sameDay?: 'ask' | 'new';
 };
 

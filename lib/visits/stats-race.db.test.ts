@@ -49,9 +49,8 @@ describe.runIf(process.env.TEST_SERVER_URL)('two desks changing one person’s v
     const person = await makeParticipant(manager.id);
     const first = await logVisit(manager.id, person.id, new Date(Date.now() - 5 * 86_400_000));
     const second = await logVisit(manager.id, person.id, new Date(Date.now() - 2 * 86_400_000));
-    await whileHeld(
-      `UPDATE visit SET voided_at = now(), voided_by_id = $2 WHERE id = $1`, [first.id, manager.id],
-      () => voidVisit(manager, { visitId: second.id, reason: 'Logged for the wrong person' }),
+    await whileHeld(`UPDATE visit SET voided_at = now(), voided_by_id = $2 WHERE id = $1`, [first.id, manager.id], () =>
+      voidVisit(manager, { visitId: second.id, reason: 'Logged for the wrong person' }),
     );
     await expectStatsMatchVisits(person.id);
     expect((await db.participant.findUniqueOrThrow({ where: { id: person.id } })).visitCount).toBe(0);
@@ -63,7 +62,8 @@ describe.runIf(process.env.TEST_SERVER_URL)('two desks changing one person’s v
     const old = await logVisit(manager.id, person.id, new Date(Date.now() - 9 * 86_400_000));
     await whileHeld(
       `INSERT INTO visit (id, participant_id, visited_at, visit_date, idempotency_key, created_by_id, updated_at)
-       VALUES (gen_random_uuid(), $1, $3, $4::date, gen_random_uuid(), $2, now())`, [person.id, manager.id, programNow(), localDay(programNow())],
+       VALUES (gen_random_uuid(), $1, $3, $4::date, gen_random_uuid(), $2, now())`,
+      [person.id, manager.id, programNow(), localDay(programNow())],
       () => voidVisit(manager, { visitId: old.id, reason: 'Logged twice' }),
     );
     await expectStatsMatchVisits(person.id);

@@ -21,15 +21,16 @@ export const visitTimelineEntries: TimelineSource = async (actor, participantId)
   const visits = await db.visit.findMany({
     where: { participantId },
     select: {
-      id: true, visitedAt: true, voidedAt: true, voidReasonEnc: true,
+      id: true,
+      visitedAt: true,
+      voidedAt: true,
+      voidReasonEnc: true,
       services: { select: { quantity: true, serviceType: { select: { name: true, kind: true, unit: true, sortOrder: true } } } },
     },
     orderBy: [{ visitedAt: 'desc' }, { id: 'desc' }],
   });
   return visits.map((v): TimelineEntry => {
-    const lines = [...v.services]
-      .sort((a, b) => a.serviceType.sortOrder - b.serviceType.sortOrder)
-      .map((s) => ({ ...s.serviceType, quantity: s.quantity }));
+    const lines = [...v.services].sort((a, b) => a.serviceType.sortOrder - b.serviceType.sortOrder).map((s) => ({ ...s.serviceType, quantity: s.quantity }));
     return {
       at: v.visitedAt,
       kind: 'visit',

@@ -35,13 +35,18 @@ async function createResources(db: PrismaClient): Promise<SlotResource[]> {
 /** What became of a booking whose slot is before now (or holds now). */
 function pastStatus(random: Random, slot: Slot, now: Date): Status {
   if (slot.start <= now && now < slot.end) return random.chance(0.8) ? 'checked_in' : 'booked';
-  return random.weighted<Status>([['done', 74], ['no_show', 14], ['cancelled', 12]]);
+  return random.weighted<Status>([
+    ['done', 74],
+    ['no_show', 14],
+    ['cancelled', 12],
+  ]);
 }
 
 function timestamps(status: Status, slot: Slot, bookedAt: Date) {
   const min = (m: number) => new Date(slot.start.getTime() + m * 60_000);
   return {
-    bookedAt, createdAt: bookedAt,
+    bookedAt,
+    createdAt: bookedAt,
     checkedInAt: status === 'checked_in' || status === 'done' ? min(2) : null,
     doneAt: status === 'done' ? slot.end : null,
     noShowAt: status === 'no_show' ? min(10) : null,
@@ -54,7 +59,8 @@ type DayContext = { random: Random; day: string; now: Date; people: string[]; st
 function bookDay(ctx: DayContext, resources: SlotResource[]): Row[] {
   const rows: Row[] = [];
   const holding: Record<Kind, Set<string>> = { shower: new Set(), laundry: new Set() };
-  const slots = resources.flatMap((r) => daySlots(r, ctx.day).flatMap((slot) => Array.from({ length: r.capacity }, (_, i) => ({ r, slot, seat: i + 1 }))))
+  const slots = resources
+    .flatMap((r) => daySlots(r, ctx.day).flatMap((slot) => Array.from({ length: r.capacity }, (_, i) => ({ r, slot, seat: i + 1 }))))
     .sort((a, b) => a.slot.start.getTime() - b.slot.start.getTime());
   for (const { r, slot, seat } of slots) {
     const future = slot.start > ctx.now;
@@ -67,8 +73,17 @@ function bookDay(ctx: DayContext, resources: SlotResource[]): Row[] {
     ctx.tickets[r.kind] += 1;
     const bookedAt = new Date(Math.min(slot.start.getTime() - ctx.random.int(10, 180) * 60_000, ctx.now.getTime()));
     rows.push({
-      resourceId: r.id, kind: r.kind, participantId: person, day: new Date(`${ctx.day}T00:00:00Z`), ticket: ctx.tickets[r.kind],
-      slotStart: slot.start, slotEnd: slot.end, seat, status, idempotencyKey: ctx.random.uuid(), createdById: ctx.random.pick(ctx.staff),
+      resourceId: r.id,
+      kind: r.kind,
+      participantId: person,
+      day: new Date(`${ctx.day}T00:00:00Z`),
+      ticket: ctx.tickets[r.kind],
+      slotStart: slot.start,
+      slotEnd: slot.end,
+      seat,
+      status,
+      idempotencyKey: ctx.random.uuid(),
+      createdById: ctx.random.pick(ctx.staff),
       ...timestamps(status, slot, bookedAt),
     });
   }
@@ -78,12 +93,20 @@ function bookDay(ctx: DayContext, resources: SlotResource[]): Row[] {
 export async function seedBookings(db: PrismaClient, now = programNow()): Promise<void> {
   const random = createRandom(SEED);
   const resources = await createResources(db);
-  const staff = (await db.staffUser.findMany({ where: { role: { in: ['peer', 'coordinator', 'outreach', 'manager'] } }, select: { id: true }, orderBy: { email: 'asc' } })).map((s) => s.id);
-  const people = (await db.participant.findMany({ where: { deidentifiedAt: null, mergedIntoId: null }, select: { id: true }, orderBy: { code: 'asc' }, take: 120 })).map((p) => p.id);
+  const staff = (
+    await db.staffUser.findMany({ where: { role: { in: ['peer', 'coordinator', 'outreach', 'manager'] } }, select: { id: true }, orderBy: { email: 'asc' } })
+  ).map((s) => s.id);
+  const people = (
+    await db.participant.findMany({ where: { deidentifiedAt: null, mergedIntoId: null }, select: { id: true }, orderBy: { code: 'asc' }, take: 120 })
+  ).map((p) => p.id);
   const today = localDay(now);
   const lastWeek = addDays(today, -7);
-  await db.resourceClosure.create({ data: { resourceId: null, startsAt: atLocal(lastWeek, 0), endsAt: atLocal(addDays(lastWeek, 1), 0), reason: 'Statutory holiday' } });
-  await db.resourceClosure.create({ data: { resourceId: resources[1]!.id, startsAt: atLocal(addDays(today, 2), 780), endsAt: atLocal(addDays(today, 2), 960), reason: 'Plumbing repair' } });
+  await db.resourceClosure.create({
+    data: { resourceId: null, startsAt: atLocal(lastWeek, 0), endsAt: atLocal(addDays(lastWeek, 1), 0), reason: 'Statutory holiday' },
+  });
+  await db.resourceClosure.create({
+    data: { resourceId: resources[1]!.id, startsAt: atLocal(addDays(today, 2), 780), endsAt: atLocal(addDays(today, 2), 960), reason: 'Plumbing repair' },
+  });
   // Three weeks back, today, and the next two days (places booked ahead).
   for (let offset = -DAYS_BACK; offset <= 2; offset++) {
     const day = addDays(today, offset);

@@ -29,7 +29,9 @@ async function one<T>(sql: string, params: unknown[] = []): Promise<T> {
 
 /** Everything the seed decides, without the ids that differ run to run (staff accounts). */
 async function fingerprint(): Promise<string> {
-  const people = await one<{ d: string }>(`SELECT md5(string_agg(concat_ws('|', code, alias, gender, birth_year, pronouns, visit_count, first_visit_date, consent_at), ',' ORDER BY code)) AS d FROM participant`);
+  const people = await one<{ d: string }>(
+    `SELECT md5(string_agg(concat_ws('|', code, alias, gender, birth_year, pronouns, visit_count, first_visit_date, consent_at), ',' ORDER BY code)) AS d FROM participant`,
+  );
   const visits = await one<{ d: string }>(`
     SELECT md5(string_agg(concat_ws('|', v.id, p.code, v.visited_at, v.voided_at, s.list), ',' ORDER BY v.id)) AS d
     FROM visit v LEFT JOIN participant p ON p.id = v.participant_id
@@ -89,8 +91,11 @@ describe('demo seed: participants and drop-in visits', () => {
              (SELECT count(*)::int FROM (SELECT 1 FROM visit WHERE participant_id IS NOT NULL GROUP BY participant_id, visit_date HAVING count(*) > 1) x) AS twice_a_day`);
     expect(checks).toEqual({ before_consent: 0, twice_a_day: 0 });
     const { id, visit_count } = await one<{ id: string; visit_count: number }>('SELECT id, visit_count FROM participant ORDER BY code LIMIT 1');
-    await c.query(`INSERT INTO visit (id, participant_id, visited_at, visit_date, idempotency_key, created_by_id, updated_at)
-      SELECT gen_random_uuid(), $1, $2, '2026-11-18', gen_random_uuid(), id, now() FROM staff_user LIMIT 1`, [id, NOW]);
+    await c.query(
+      `INSERT INTO visit (id, participant_id, visited_at, visit_date, idempotency_key, created_by_id, updated_at)
+      SELECT gen_random_uuid(), $1, $2, '2026-11-18', gen_random_uuid(), id, now() FROM staff_user LIMIT 1`,
+      [id, NOW],
+    );
     expect((await one<{ visit_count: number }>('SELECT visit_count FROM participant WHERE id = $1', [id])).visit_count).toBe(visit_count + 1);
   });
 
@@ -98,7 +103,9 @@ describe('demo seed: participants and drop-in visits', () => {
     await seedDemo();
     const first = await fingerprint();
     const c = await rawClient();
-    await c.query('SET session_replication_role = replica; TRUNCATE visit_service, visit, participant, staff_user CASCADE; SET session_replication_role = DEFAULT');
+    await c.query(
+      'SET session_replication_role = replica; TRUNCATE visit_service, visit, participant, staff_user CASCADE; SET session_replication_role = DEFAULT',
+    );
     await seedDemo();
     expect(await fingerprint()).toBe(first);
   });

@@ -12,8 +12,16 @@ import { staffIds } from './participants.ts';
 // safety-plan entries signed by the demo's coordinators. Invented words, no real person.
 
 const ENTRIES: { kind: string; daysAgo: number; text: string }[] = [
-  { kind: 'crisis', daysAgo: 12, text: 'Came in shaken after a bad date near the rail yard. Sat with her, made tea, called the crisis line together. Will check in Thursday.' },
-  { kind: 'safety_plan', daysAgo: 11, text: 'Safety plan: texts the desk when starting and finishing; uses the buddy system on weekends; knows the Safe Suite is open.' },
+  {
+    kind: 'crisis',
+    daysAgo: 12,
+    text: 'Came in shaken after a bad date near the rail yard. Sat with her, made tea, called the crisis line together. Will check in Thursday.',
+  },
+  {
+    kind: 'safety_plan',
+    daysAgo: 11,
+    text: 'Safety plan: texts the desk when starting and finishing; uses the buddy system on weekends; knows the Safe Suite is open.',
+  },
   { kind: 'note', daysAgo: 3, text: 'Checked in as planned, doing better. Asked about the know-your-rights workshop.' },
 ];
 
@@ -34,7 +42,14 @@ export async function seedNotes(db: PrismaClient, now = programNow()): Promise<v
     for (const e of ENTRIES) {
       const id = randomUUID();
       await db.participantNote.create({
-        data: { id, participantId: person.id, kindId: kinds.get(e.kind)!, textEnc: encryptField(e.text, context(id)), writtenAt: subHours(subDays(now, e.daysAgo + i), 3), authorId: coordinator! },
+        data: {
+          id,
+          participantId: person.id,
+          kindId: kinds.get(e.kind)!,
+          textEnc: encryptField(e.text, context(id)),
+          writtenAt: subHours(subDays(now, e.daysAgo + i), 3),
+          authorId: coordinator!,
+        },
         select: { id: true },
       });
     }

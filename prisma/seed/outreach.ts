@@ -59,10 +59,25 @@ async function oneShift(ctx: Ctx, day: string): Promise<void> {
   const staff = [ctx.worker, ...(plan.mode === 'street' && random.chance(0.5) ? [random.pick(ctx.others)] : [])];
   await db.outreachShift.create({
     data: {
-      id, mode: plan.mode, zoneId: plan.mode === 'street' ? random.pick(lists.zones) : null, startedAt, endedAt,
-      startedOn: new Date(`${day}T00:00:00Z`), createdById: ctx.worker, createdAt: startedAt,
+      id,
+      mode: plan.mode,
+      zoneId: plan.mode === 'street' ? random.pick(lists.zones) : null,
+      startedAt,
+      endedAt,
+      startedOn: new Date(`${day}T00:00:00Z`),
+      createdById: ctx.worker,
+      createdAt: startedAt,
       staff: { create: staff.map((staffId) => ({ staffId })) },
-      ...(plan.mode === 'online' ? { platforms: { create: random.shuffle(lists.platforms).slice(0, random.int(1, 3)).map((platformId) => ({ platformId })) } } : {}),
+      ...(plan.mode === 'online'
+        ? {
+            platforms: {
+              create: random
+                .shuffle(lists.platforms)
+                .slice(0, random.int(1, 3))
+                .map((platformId) => ({ platformId })),
+            },
+          }
+        : {}),
     },
     select: { id: true },
   });
@@ -74,9 +89,21 @@ async function oneShift(ctx: Ctx, day: string): Promise<void> {
     const what = happened(ctx, plan.mode);
     await db.outreachContact.create({
       data: {
-        id: random.uuid(), shiftId: id, participantId: person, peopleCount: person ? 1 : random.weighted([[1, 6], [2, 2], [3, 1]] as const),
-        isNew: person ? !ctx.met.has(person) : random.chance(0.3), contactedAt, contactedOn: new Date(`${day}T00:00:00Z`),
-        createdById: random.pick(staff), createdAt: contactedAt,
+        id: random.uuid(),
+        shiftId: id,
+        participantId: person,
+        peopleCount: person
+          ? 1
+          : random.weighted([
+              [1, 6],
+              [2, 2],
+              [3, 1],
+            ] as const),
+        isNew: person ? !ctx.met.has(person) : random.chance(0.3),
+        contactedAt,
+        contactedOn: new Date(`${day}T00:00:00Z`),
+        createdById: random.pick(staff),
+        createdAt: contactedAt,
         kinds: { create: what.kinds.map((kindId) => ({ kindId })) },
         supplies: { create: what.supplies },
       },
@@ -89,8 +116,12 @@ async function oneShift(ctx: Ctx, day: string): Promise<void> {
 export async function seedOutreach(db: PrismaClient, now = programNow()): Promise<void> {
   const random = createRandom(SEED);
   const worker = await db.staffUser.findUniqueOrThrow({ where: { email: 'outreach@example.org' }, select: { id: true } });
-  const others = (await db.staffUser.findMany({ where: { role: { in: ['coordinator', 'manager'] }, active: true }, select: { id: true }, orderBy: { email: 'asc' } })).map((s) => s.id);
-  const people = (await db.participant.findMany({ where: { deidentifiedAt: null, mergedIntoId: null }, select: { id: true }, orderBy: { code: 'asc' }, take: 120 })).map((p) => p.id);
+  const others = (
+    await db.staffUser.findMany({ where: { role: { in: ['coordinator', 'manager'] }, active: true }, select: { id: true }, orderBy: { email: 'asc' } })
+  ).map((s) => s.id);
+  const people = (
+    await db.participant.findMany({ where: { deidentifiedAt: null, mergedIntoId: null }, select: { id: true }, orderBy: { code: 'asc' }, take: 120 })
+  ).map((p) => p.id);
   const ctx: Ctx = { db, random, lists: await lists(db), worker: worker.id, others, people, met: new Set() };
   const today = localDay(now);
   for (let day = addDays(today, -7 * WEEKS); day < today; day = addDays(day, 1)) await oneShift(ctx, day);

@@ -18,11 +18,16 @@ describe('demo seed: programs and attendance', () => {
     await seedPrograms(await ownerDb(), NOW);
     const manager = await makeActor('manager');
     const programs = await listPrograms(manager, NOW);
-    expect(programs.map((p) => p.name)).toEqual(['Alumni Group', 'Peer workshop: know your rights', 'Peer workshop: safety planning', 'Thursday lunch', 'Tuesday breakfast'].sort());
+    expect(programs.map((p) => p.name)).toEqual(
+      ['Alumni Group', 'Peer workshop: know your rights', 'Peer workshop: safety planning', 'Thursday lunch', 'Tuesday breakfast'].sort(),
+    );
     const breakfast = programs.find((p) => p.name === 'Tuesday breakfast')!;
     // Tuesday 17 November, 9:00: the current session, not yet recorded.
     expect(breakfast.lastSession?.startsAt.toISOString()).toBe('2026-11-17T16:00:00.000Z');
-    const latest = await db.programSession.findUniqueOrThrow({ where: { id: breakfast.lastSession!.id }, select: { status: true, anonymousCount: true, _count: { select: { attendance: true } } } });
+    const latest = await db.programSession.findUniqueOrThrow({
+      where: { id: breakfast.lastSession!.id },
+      select: { status: true, anonymousCount: true, _count: { select: { attendance: true } } },
+    });
     expect(latest).toEqual({ status: 'scheduled', anonymousCount: 0, _count: { attendance: 0 } });
     expect(await db.programSession.count({ where: { startsAt: { gte: new Date('2026-11-11T07:00:00Z'), lt: new Date('2026-11-12T07:00:00Z') } } })).toBe(0);
     const figures = await programFigures(manager, { from: '2026-08-01', to: '2026-11-18' });

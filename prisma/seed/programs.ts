@@ -13,31 +13,98 @@ import { addDays, localDay, programNow } from '../../lib/calendar/index.ts';
 const SEED = 'lantern-demo-programs-1';
 
 type DemoProgram = Omit<Schedule, 'activeFrom' | 'activeTo'> & {
-  name: string; description: string; partner: string | null; fromDaysAgo: number; toDaysAhead: number | null;
-  named: [number, number]; anonymous: [number, number]; topics: readonly string[];
+  name: string;
+  description: string;
+  partner: string | null;
+  fromDaysAgo: number;
+  toDaysAhead: number | null;
+  named: [number, number];
+  anonymous: [number, number];
+  topics: readonly string[];
 };
 
 const PROGRAMS: DemoProgram[] = [
-  { name: 'Tuesday breakfast', description: 'Hot breakfast, and the nurse is in for naloxone, wound care and a chat.', partner: 'Overdose-prevention nurse',
-    frequency: 'weekly', weekday: 2, startMin: 540, endMin: 660, fromDaysAgo: 120, toDaysAhead: null, named: [6, 14], anonymous: [2, 8],
-    topics: ['Naloxone refresher', 'Wound care', 'Drug checking results', 'Flu shots'] },
-  { name: 'Thursday lunch', description: 'Lunch with visiting health practitioners.', partner: 'Health practitioners',
-    frequency: 'weekly', weekday: 4, startMin: 720, endMin: 810, fromDaysAgo: 120, toDaysAhead: null, named: [5, 12], anonymous: [1, 6],
-    topics: ['Sexual health testing', 'Foot care', 'Dental referrals', 'Mental health drop-in'] },
-  { name: 'Alumni Group', description: 'Peer support for people who have changed careers or are thinking about it.', partner: null,
-    frequency: 'fortnightly', weekday: 3, startMin: 1020, endMin: 1110, fromDaysAgo: 110, toDaysAhead: null, named: [3, 8], anonymous: [0, 2], topics: [] },
-  { name: 'Peer workshop: know your rights', description: 'Four sessions led by peers with a legal advocate.', partner: 'Legal advocate',
-    frequency: 'weekly', weekday: 1, startMin: 840, endMin: 930, fromDaysAgo: 70, toDaysAhead: -42, named: [4, 9], anonymous: [0, 3],
-    topics: ['Dealing with police', 'Tenancy rights', 'Your rights at work', 'Getting ID'] },
-  { name: 'Peer workshop: safety planning', description: 'Six sessions on planning for safety, led by peers.', partner: null,
-    frequency: 'weekly', weekday: 5, startMin: 840, endMin: 930, fromDaysAgo: 20, toDaysAhead: 22, named: [3, 8], anonymous: [0, 3],
-    topics: ['Screening and check-ins', 'Buddy systems', 'Online safety', 'Bad date reports'] },
+  {
+    name: 'Tuesday breakfast',
+    description: 'Hot breakfast, and the nurse is in for naloxone, wound care and a chat.',
+    partner: 'Overdose-prevention nurse',
+    frequency: 'weekly',
+    weekday: 2,
+    startMin: 540,
+    endMin: 660,
+    fromDaysAgo: 120,
+    toDaysAhead: null,
+    named: [6, 14],
+    anonymous: [2, 8],
+    topics: ['Naloxone refresher', 'Wound care', 'Drug checking results', 'Flu shots'],
+  },
+  {
+    name: 'Thursday lunch',
+    description: 'Lunch with visiting health practitioners.',
+    partner: 'Health practitioners',
+    frequency: 'weekly',
+    weekday: 4,
+    startMin: 720,
+    endMin: 810,
+    fromDaysAgo: 120,
+    toDaysAhead: null,
+    named: [5, 12],
+    anonymous: [1, 6],
+    topics: ['Sexual health testing', 'Foot care', 'Dental referrals', 'Mental health drop-in'],
+  },
+  {
+    name: 'Alumni Group',
+    description: 'Peer support for people who have changed careers or are thinking about it.',
+    partner: null,
+    frequency: 'fortnightly',
+    weekday: 3,
+    startMin: 1020,
+    endMin: 1110,
+    fromDaysAgo: 110,
+    toDaysAhead: null,
+    named: [3, 8],
+    anonymous: [0, 2],
+    topics: [],
+  },
+  {
+    name: 'Peer workshop: know your rights',
+    description: 'Four sessions led by peers with a legal advocate.',
+    partner: 'Legal advocate',
+    frequency: 'weekly',
+    weekday: 1,
+    startMin: 840,
+    endMin: 930,
+    fromDaysAgo: 70,
+    toDaysAhead: -42,
+    named: [4, 9],
+    anonymous: [0, 3],
+    topics: ['Dealing with police', 'Tenancy rights', 'Your rights at work', 'Getting ID'],
+  },
+  {
+    name: 'Peer workshop: safety planning',
+    description: 'Six sessions on planning for safety, led by peers.',
+    partner: null,
+    frequency: 'weekly',
+    weekday: 5,
+    startMin: 840,
+    endMin: 930,
+    fromDaysAgo: 20,
+    toDaysAhead: 22,
+    named: [3, 8],
+    anonymous: [0, 3],
+    topics: ['Screening and check-ins', 'Buddy systems', 'Online safety', 'Bad date reports'],
+  },
 ];
 
 /** Statutory holidays in British Columbia the program closes on. */
 const CLOSED_DAYS = [
-  ['2026-09-07', 'Labour Day'], ['2026-09-30', 'National Day for Truth and Reconciliation'], ['2026-10-12', 'Thanksgiving'],
-  ['2026-11-11', 'Remembrance Day'], ['2026-12-25', 'Christmas Day'], ['2026-12-26', 'Boxing Day'], ['2027-01-01', "New Year's Day"],
+  ['2026-09-07', 'Labour Day'],
+  ['2026-09-30', 'National Day for Truth and Reconciliation'],
+  ['2026-10-12', 'Thanksgiving'],
+  ['2026-11-11', 'Remembrance Day'],
+  ['2026-12-25', 'Christmas Day'],
+  ['2026-12-26', 'Boxing Day'],
+  ['2027-01-01', "New Year's Day"],
 ] as const;
 
 const dateOf = (day: string) => new Date(`${day}T00:00:00Z`);
@@ -50,8 +117,12 @@ function attendanceFor(random: Random, p: DemoProgram, sessionId: string, regula
 export async function seedPrograms(db: PrismaClient, now = programNow()): Promise<void> {
   const random = createRandom(SEED);
   const today = localDay(now);
-  const staff = (await db.staffUser.findMany({ where: { role: { in: ['peer', 'coordinator', 'manager'] } }, select: { id: true }, orderBy: { email: 'asc' } })).map((s) => s.id);
-  const pool = (await db.participant.findMany({ where: { deidentifiedAt: null, mergedIntoId: null }, select: { id: true }, orderBy: { code: 'asc' }, take: 80 })).map((p) => p.id);
+  const staff = (
+    await db.staffUser.findMany({ where: { role: { in: ['peer', 'coordinator', 'manager'] } }, select: { id: true }, orderBy: { email: 'asc' } })
+  ).map((s) => s.id);
+  const pool = (
+    await db.participant.findMany({ where: { deidentifiedAt: null, mergedIntoId: null }, select: { id: true }, orderBy: { code: 'asc' }, take: 80 })
+  ).map((p) => p.id);
   await db.programClosedDay.createMany({ data: CLOSED_DAYS.map(([day, reason]) => ({ day: dateOf(day), reason })) });
   const closed = new Set<string>(CLOSED_DAYS.map(([d]) => d));
   const attendance: Prisma.AttendanceCreateManyInput[] = [];
@@ -59,8 +130,17 @@ export async function seedPrograms(db: PrismaClient, now = programNow()): Promis
     const r = random.fork(p.name);
     const schedule: Schedule = { ...p, activeFrom: addDays(today, -p.fromDaysAgo), activeTo: p.toDaysAhead === null ? null : addDays(today, p.toDaysAhead) };
     const { id } = await db.program.create({
-      data: { name: p.name, description: p.description, partner: p.partner, frequency: p.frequency, weekday: p.weekday, startMin: p.startMin, endMin: p.endMin,
-        activeFrom: dateOf(schedule.activeFrom), activeTo: schedule.activeTo ? dateOf(schedule.activeTo) : null },
+      data: {
+        name: p.name,
+        description: p.description,
+        partner: p.partner,
+        frequency: p.frequency,
+        weekday: p.weekday,
+        startMin: p.startMin,
+        endMin: p.endMin,
+        activeFrom: dateOf(schedule.activeFrom),
+        activeTo: schedule.activeTo ? dateOf(schedule.activeTo) : null,
+      },
       select: { id: true },
     });
     const planned = plannedSessions(schedule, schedule.activeFrom, addDays(today, GENERATE_WEEKS * 7), closed);
@@ -72,10 +152,15 @@ export async function seedPrograms(db: PrismaClient, now = programNow()): Promis
       const cancel = (past && r.chance(0.06)) || (!past && i === started.length + 2 && p.name === 'Thursday lunch');
       const session = await db.programSession.create({
         data: {
-          programId: id, scheduledFor: s.scheduledFor, startsAt: s.startsAt, endsAt: s.endsAt,
+          programId: id,
+          scheduledFor: s.scheduledFor,
+          startsAt: s.startsAt,
+          endsAt: s.endsAt,
           status: cancel ? 'cancelled' : past ? 'held' : 'scheduled',
           ...(cancel ? { cancelReason: p.partner ? 'Partner away' : 'Facilitator away', cancelledAt: new Date(s.startsAt.getTime() - 86_400_000) } : {}),
-          ...(past && !cancel ? { anonymousCount: r.int(...p.anonymous), partnerPresent: p.partner !== null && r.chance(0.9), topics: p.topics.length ? r.pick(p.topics) : null } : {}),
+          ...(past && !cancel
+            ? { anonymousCount: r.int(...p.anonymous), partnerPresent: p.partner !== null && r.chance(0.9), topics: p.topics.length ? r.pick(p.topics) : null }
+            : {}),
         },
         select: { id: true },
       });

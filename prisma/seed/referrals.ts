@@ -13,22 +13,56 @@ const SEED = 'lantern-demo-referrals-1';
 const COUNT = 50;
 /** What referrals to each kind of agency are for, with the words staff might add (kept encrypted). */
 const REASONS: Record<string, [Reason, string][]> = {
-  health: [['health', 'Wants a check-up'], ['health', 'Wound care'], ['substance_use', 'Asked about detox']],
-  sexual_health: [['sexual_health', 'STI testing'], ['sexual_health', 'Contraception']],
-  mental_health: [['mental_health', 'Wants to talk to a counsellor'], ['substance_use', 'Wants to cut down']],
-  legal_advocacy: [['legal', 'Court date coming up'], ['legal', 'Wants to know their rights'], ['id_documents', 'Lost ID']],
-  shelters: [['housing', 'Needs a bed tonight'], ['safety', 'Not safe at home']],
-  housing: [['housing', 'Looking for housing'], ['income_benefits', 'Rent help']],
-  employment_training: [['work_training', 'Job search help'], ['work_training', 'Wants a course'], ['income_benefits', 'Income assistance forms']],
+  health: [
+    ['health', 'Wants a check-up'],
+    ['health', 'Wound care'],
+    ['substance_use', 'Asked about detox'],
+  ],
+  sexual_health: [
+    ['sexual_health', 'STI testing'],
+    ['sexual_health', 'Contraception'],
+  ],
+  mental_health: [
+    ['mental_health', 'Wants to talk to a counsellor'],
+    ['substance_use', 'Wants to cut down'],
+  ],
+  legal_advocacy: [
+    ['legal', 'Court date coming up'],
+    ['legal', 'Wants to know their rights'],
+    ['id_documents', 'Lost ID'],
+  ],
+  shelters: [
+    ['housing', 'Needs a bed tonight'],
+    ['safety', 'Not safe at home'],
+  ],
+  housing: [
+    ['housing', 'Looking for housing'],
+    ['income_benefits', 'Rent help'],
+  ],
+  employment_training: [
+    ['work_training', 'Job search help'],
+    ['work_training', 'Wants a course'],
+    ['income_benefits', 'Income assistance forms'],
+  ],
   culturally_safe: [['culture_community', 'Wants an Elder to talk to']],
-  crisis_lines: [['safety', 'Number for nights'], ['mental_health', 'Number for nights']],
+  crisis_lines: [
+    ['safety', 'Number for nights'],
+    ['mental_health', 'Number for nights'],
+  ],
   transitioning_support: [['career_change', 'Thinking about a career change']],
 };
 type Step = 'connected' | 'completed' | 'declined_by_person' | 'declined_by_agency' | 'no_response' | 'closed';
 /** The paths referrals took, by how often (made alone is the rest). */
 const PATHS: [Step[], number][] = [
-  [[], 22], [['connected'], 16], [['connected', 'completed'], 24], [['declined_by_person'], 8], [['declined_by_agency'], 6],
-  [['no_response'], 8], [['no_response', 'closed'], 6], [['connected', 'closed'], 5], [['closed'], 5],
+  [[], 22],
+  [['connected'], 16],
+  [['connected', 'completed'], 24],
+  [['declined_by_person'], 8],
+  [['declined_by_agency'], 6],
+  [['no_response'], 8],
+  [['no_response', 'closed'], 6],
+  [['connected', 'closed'], 5],
+  [['closed'], 5],
 ];
 
 type Ctx = { db: PrismaClient; random: Random; today: string; staff: string[]; people: string[]; agencies: { id: string; categories: string[] }[] };
@@ -41,9 +75,18 @@ async function oneReferral(ctx: Ctx, i: number, canEncrypt: boolean): Promise<vo
   const forced = i >= 6 && i < 6 + PATHS.length ? PATHS[i - 6]![0] : null;
   const age = i < 6 ? random.int(7, 12) : forced ? random.int(30, 56) : random.int(0, 56);
   const referredOn = addDays(today, -age);
-  const path = i < 6 ? [] : forced ?? random.weighted(PATHS);
+  const path = i < 6 ? [] : (forced ?? random.weighted(PATHS));
   const person = random.chance(0.15) ? null : random.pick(ctx.people);
-  const consent = person ? random.weighted([['nothing', 4], ['alias_only', 4], ['summary', 2]] as const) : random.weighted([['nothing', 3], ['summary', 1]] as const);
+  const consent = person
+    ? random.weighted([
+        ['nothing', 4],
+        ['alias_only', 4],
+        ['summary', 2],
+      ] as const)
+    : random.weighted([
+        ['nothing', 3],
+        ['summary', 1],
+      ] as const);
   const by = random.pick(ctx.staff);
   const madeAt = atLocal(referredOn, random.int(600, 960));
   const id = random.uuid();
@@ -52,11 +95,27 @@ async function oneReferral(ctx: Ctx, i: number, canEncrypt: boolean): Promise<vo
   const detail = random.chance(0.5) && canEncrypt ? encryptField(words, `referral:${id}:reason_detail`) : null;
   await db.referral.create({
     data: {
-      id, participantId: person, agencyId: agency.id, category: category as never, reasonCategory, reasonDetailEnc: detail,
-      referredOn: new Date(`${referredOn}T00:00:00Z`), followUpOn: new Date(`${addDays(referredOn, 7)}T00:00:00Z`), staffId: by, consent,
-      summaryEnc: consent === 'summary' && canEncrypt ? encryptField('Agreed with the person: first name only, best reached at the drop-in.', `referral:${id}:summary`) : null,
-      consentById: consent === 'nothing' ? null : by, consentAt: consent === 'nothing' ? null : madeAt,
-      status: 'made', statusById: by, statusAt: madeAt, idempotencyKey: random.uuid(), createdAt: madeAt,
+      id,
+      participantId: person,
+      agencyId: agency.id,
+      category: category as never,
+      reasonCategory,
+      reasonDetailEnc: detail,
+      referredOn: new Date(`${referredOn}T00:00:00Z`),
+      followUpOn: new Date(`${addDays(referredOn, 7)}T00:00:00Z`),
+      staffId: by,
+      consent,
+      summaryEnc:
+        consent === 'summary' && canEncrypt
+          ? encryptField('Agreed with the person: first name only, best reached at the drop-in.', `referral:${id}:summary`)
+          : null,
+      consentById: consent === 'nothing' ? null : by,
+      consentAt: consent === 'nothing' ? null : madeAt,
+      status: 'made',
+      statusById: by,
+      statusAt: madeAt,
+      idempotencyKey: random.uuid(),
+      createdAt: madeAt,
     },
     select: { id: true },
   });
@@ -69,7 +128,9 @@ async function oneReferral(ctx: Ctx, i: number, canEncrypt: boolean): Promise<vo
     await db.referral.update({
       where: { id },
       data: {
-        status: step, statusById: random.pick(ctx.staff), statusAt: at,
+        status: step,
+        statusById: random.pick(ctx.staff),
+        statusAt: at,
         ...(step === 'connected' ? { connectedOn: new Date(`${day}T00:00:00Z`) } : {}),
       },
       select: { id: true },
@@ -86,8 +147,12 @@ export async function seedReferrals(db: PrismaClient, now = programNow()): Promi
   const random = createRandom(SEED);
   await db.agency.createMany({ data: DEMO_AGENCIES });
   const agencies = await db.agency.findMany({ select: { id: true, categories: true }, orderBy: { name: 'asc' } });
-  const staff = (await db.staffUser.findMany({ where: { role: { in: ['coordinator', 'outreach', 'manager'] } }, select: { id: true }, orderBy: { email: 'asc' } })).map((s) => s.id);
-  const people = (await db.participant.findMany({ where: { deidentifiedAt: null, mergedIntoId: null }, select: { id: true }, orderBy: { code: 'asc' }, take: 80 })).map((p) => p.id);
+  const staff = (
+    await db.staffUser.findMany({ where: { role: { in: ['coordinator', 'outreach', 'manager'] } }, select: { id: true }, orderBy: { email: 'asc' } })
+  ).map((s) => s.id);
+  const people = (
+    await db.participant.findMany({ where: { deidentifiedAt: null, mergedIntoId: null }, select: { id: true }, orderBy: { code: 'asc' }, take: 80 })
+  ).map((p) => p.id);
   const ctx: Ctx = { db, random, today: localDay(now), staff, people, agencies };
   const canEncrypt = !!process.env.ENCRYPTION_KEY;
   for (let i = 0; i < COUNT; i++) await oneReferral(ctx, i, canEncrypt);

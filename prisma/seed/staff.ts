@@ -26,7 +26,13 @@ const OTHER_STAFF: { role: Role; email: string; displayName: string; active: boo
 export async function seedStaff(db: PrismaClient): Promise<void> {
   for (const login of DEMO_LOGINS) {
     await db.staffUser.create({
-      data: { email: login.email, displayName: login.displayName, role: login.role, passwordHash: await hashPassword(login.password), mustChangePassword: false },
+      data: {
+        email: login.email,
+        displayName: login.displayName,
+        role: login.role,
+        passwordHash: await hashPassword(login.password),
+        mustChangePassword: false,
+      },
       select: { id: true },
     });
   }

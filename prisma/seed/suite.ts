@@ -30,8 +30,17 @@ const NOTES = ['Resting, asked for tea', 'Sleeping, door checked', 'Watching TV,
 export async function seedSuite(db: PrismaClient, now = programNow()): Promise<void> {
   const today = localDay(now);
   const unit = await db.suiteUnit.create({ data: { name: 'Suite 1' }, select: { id: true } });
-  const staff = await db.staffUser.findMany({ where: { role: { in: ['outreach', 'coordinator'] }, active: true }, select: { id: true }, orderBy: { email: 'asc' } });
-  const people = await db.participant.findMany({ where: { deidentifiedAt: null, mergedIntoId: null, alias: { not: null } }, select: { id: true }, orderBy: { code: 'asc' }, take: 40 });
+  const staff = await db.staffUser.findMany({
+    where: { role: { in: ['outreach', 'coordinator'] }, active: true },
+    select: { id: true },
+    orderBy: { email: 'asc' },
+  });
+  const people = await db.participant.findMany({
+    where: { deidentifiedAt: null, mergedIntoId: null, alias: { not: null } },
+    select: { id: true },
+    orderBy: { code: 'asc' },
+    take: 40,
+  });
   const canEncrypt = !!process.env.ENCRYPTION_KEY;
   for (const [i, plan] of PLANS.entries()) {
     const startAt = atLocal(addDays(today, plan.from), 15 * 60);
@@ -42,9 +51,18 @@ export async function seedSuite(db: PrismaClient, now = programNow()): Promise<v
     const id = randomUUID();
     await db.stay.create({
       data: {
-        id, unitId: unit.id, participantId: people[(i * 7) % people.length]!.id, status: plan.status, startAt, endAt, turnoverMinutes: TURNOVER,
-        blockedUntil: new Date(endAt.getTime() + TURNOVER * 60_000), startDay: new Date(`${localDay(startAt)}T00:00:00Z`),
-        endDay: new Date(`${localDay(endAt)}T00:00:00Z`), idempotencyKey: randomUUID(), createdById: by,
+        id,
+        unitId: unit.id,
+        participantId: people[(i * 7) % people.length]!.id,
+        status: plan.status,
+        startAt,
+        endAt,
+        turnoverMinutes: TURNOVER,
+        blockedUntil: new Date(endAt.getTime() + TURNOVER * 60_000),
+        startDay: new Date(`${localDay(startAt)}T00:00:00Z`),
+        endDay: new Date(`${localDay(endAt)}T00:00:00Z`),
+        idempotencyKey: randomUUID(),
+        createdById: by,
         createdAt: new Date(startAt.getTime() - 2 * 86_400_000 + i * 60_000),
         confirmedAt: plan.status === 'requested' ? null : new Date(startAt.getTime() - 86_400_000),
         checkedInAt: taken ? new Date(startAt.getTime() + 10 * 60_000) : null,
@@ -52,7 +70,15 @@ export async function seedSuite(db: PrismaClient, now = programNow()): Promise<v
         closedAt: ['cancelled', 'no_show'].includes(plan.status) ? new Date(startAt.getTime() - (plan.status === 'cancelled' ? 6 * H : -2 * H)) : null,
       },
     });
-    if (taken) await seedLog(db, { id, participantId: people[(i * 7) % people.length]!.id }, startAt, plan.status === 'checked_in' ? now : endAt, staff.map((s) => s.id), canEncrypt);
+    if (taken)
+      await seedLog(
+        db,
+        { id, participantId: people[(i * 7) % people.length]!.id },
+        startAt,
+        plan.status === 'checked_in' ? now : endAt,
+        staff.map((s) => s.id),
+        canEncrypt,
+      );
   }
 }
 
@@ -63,7 +89,15 @@ async function seedLog(db: PrismaClient, stay: { id: string; participantId: stri
     const id = randomUUID();
     const kind = n % 4 === 2 ? 'handover' : 'welfare_check';
     const text = kind === 'handover' ? 'Handover: guest settled, no concerns, supplies restocked' : NOTES[n % NOTES.length]!;
-    rows.push({ id, stayId: stay.id, participantId: stay.participantId, kind: kind as 'handover' | 'welfare_check', at: new Date(t), staffId: staffIds[n % staffIds.length]!, textEnc: canEncrypt ? encryptField(text, `stay_log_entry:${id}:text`) : null });
+    rows.push({
+      id,
+      stayId: stay.id,
+      participantId: stay.participantId,
+      kind: kind as 'handover' | 'welfare_check',
+      at: new Date(t),
+      staffId: staffIds[n % staffIds.length]!,
+      textEnc: canEncrypt ? encryptField(text, `stay_log_entry:${id}:text`) : null,
+    });
   }
   await db.stayLogEntry.createMany({ data: rows });
 }

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { rawClient } from '../../lib/db/test/reset.ts';
 import { fileFunctions, liveFunctions, sameSource } from '../../lib/db/sql-functions.ts';
 
-const HOW = 'prisma/sql/<name>.sql holds each database function as the migrations leave it: after a migration that adds or replaces a function, run `npm run sql:functions` (DATABASE_URL: a migrated database); to change one, edit its file and run `npm run sql:migration -- <label> <name>`.';
+const HOW =
+  'prisma/sql/<name>.sql holds each database function as the migrations leave it: after a migration that adds or replaces a function, run `npm run sql:functions` (DATABASE_URL: a migrated database); to change one, edit its file and run `npm run sql:migration -- <label> <name>`.';
 
 describe('prisma/sql holds every database function as it is live', () => {
   it('has one file per function of the migrated database, equal to its live definition', async () => {

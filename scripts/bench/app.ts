@@ -88,7 +88,11 @@ export async function buildApp(root: string, log: (m: string) => void, reuse = f
   const build = run(dir, ['build'], { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' });
   const code = await new Promise<number | null>((resolve) => build.child.on('exit', resolve));
   if (code !== 0) {
-    const lines = build.output().replace(/\x1b\[[0-9;]*m/g, '').split('\n').filter((l) => /error/i.test(l));
+    const lines = build
+      .output()
+      .replace(/\x1b\[[0-9;]*m/g, '')
+      .split('\n')
+      .filter((l) => /error/i.test(l));
     throw new Error(`next build failed: ${lines[0]?.trim() ?? `exit code ${code}`} (run it in ${dir} to see all)`);
   }
   writeFileSync(stamp, digest);
@@ -129,7 +133,8 @@ export function processMemory(pid: number): AppMemory | null {
     let children: number[] = [];
     try {
       children = readdirSync(`/proc/${p}/task`).flatMap((t) =>
-        readFileSync(`/proc/${p}/task/${t}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number));
+        readFileSync(`/proc/${p}/task/${t}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number),
+      );
     } catch {
       // no children file: a kernel without it, or the process is gone
     }

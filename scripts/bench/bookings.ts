@@ -15,17 +15,30 @@ import { addDays, localDay } from '../../lib/calendar/index.ts';
 // removes the previous run's bookings on them, and leaves them out of use when done, so the other
 // scenarios' pages show the program's own resources only.
 
-
 const LOAD = Array.from({ length: 10 }, (_, i) => `Bench shower ${String(i + 1).padStart(2, '0')}`);
 const RACE = { 1: 'Bench race, one place', 2: 'Bench race, two places' } as const;
 
 async function upsertResource(ctx: BenchContext, name: string, capacity: number, slotMinutes: number): Promise<SlotResource> {
-  const { rows: [r] } = await ctx.sql.query<{ id: string }>(
+  const {
+    rows: [r],
+  } = await ctx.sql.query<{ id: string }>(
     `INSERT INTO resource (id, kind, name, capacity, slot_minutes, active, sort_order, updated_at) VALUES ($1, 'shower', $2, $3, $4, true, 9000, now())
      ON CONFLICT (name) DO UPDATE SET active = true, updated_at = now() RETURNING id`,
-    [randomUUID(), name, capacity, slotMinutes]);
-  await ctx.sql.query(`INSERT INTO resource_hours (resource_id, weekday, opens_min, closes_min) SELECT $1, d, 0, 1440 FROM generate_series(1, 7) d ON CONFLICT DO NOTHING`, [r!.id]);
-  return { id: r!.id, name, kind: 'shower', capacity, slotMinutes, active: true, hours: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, opensMin: 0, closesMin: 1440 })) };
+    [randomUUID(), name, capacity, slotMinutes],
+  );
+  await ctx.sql.query(
+    `INSERT INTO resource_hours (resource_id, weekday, opens_min, closes_min) SELECT $1, d, 0, 1440 FROM generate_series(1, 7) d ON CONFLICT DO NOTHING`,
+    [r!.id],
+  );
+  return {
+    id: r!.id,
+    name,
+    kind: 'shower',
+    capacity,
+    slotMinutes,
+    active: true,
+    hours: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, opensMin: 0, closesMin: 1440 })),
+  };
 }
 
 /** Bookings are never deleted in the app: the trigger that refuses it is off for this transaction only. */
@@ -63,13 +76,18 @@ const bookSlot: Scenario<BenchContext> = {
       // A different person each time (the daily limit), one slot per booking: what is measured
       // is the booking itself, with the desk's real contention on the day's ticket numbers.
       const { rows: people } = await ctx.sql.query<{ id: string; last: Date }>(
-        `SELECT id, last_activity_at AS last FROM participant WHERE alias IS NOT NULL AND merged_into_id IS NULL AND deidentified_at IS NULL ORDER BY id LIMIT 1040`);
+        `SELECT id, last_activity_at AS last FROM participant WHERE alias IS NOT NULL AND merged_into_id IS NULL AND deidentified_at IS NULL ORDER BY id LIMIT 1040`,
+      );
       // A booking counts as activity; the kept dataset gets its people's last activity back afterwards.
-      restore = () => ctx.sql.query(
-        `UPDATE participant p SET last_activity_at = s.last FROM unnest($1::uuid[], $2::timestamptz[]) AS s(id, last) WHERE p.id = s.id`,
-        [people.map((p) => p.id), people.map((p) => p.last)]);
+      restore = () =>
+        ctx.sql.query(`UPDATE participant p SET last_activity_at = s.last FROM unnest($1::uuid[], $2::timestamptz[]) AS s(id, last) WHERE p.id = s.id`, [
+          people.map((p) => p.id),
+          people.map((p) => p.last),
+        ]);
       const input = (i: number) => ({
-        idempotencyKey: randomUUID(), resourceId: ids[i % ids.length], participantId: people[i]!.id,
+        idempotencyKey: randomUUID(),
+        resourceId: ids[i % ids.length],
+        participantId: people[i]!.id,
         slotStart: slots[i % ids.length]![Math.floor(i / ids.length)]!.start.toISOString(),
       });
       const call = async (i: number) => {
@@ -105,7 +123,11 @@ async function postBooking(baseUrl: string, cookie: string, actionId: string, fi
   for (const [k, v] of Object.entries(fields)) body.set(`_1_${k}`, v);
   body.set('0', '[null,"$K1"]');
   const started = performance.now();
-  const res = await fetch(`${baseUrl}/bookings`, { method: 'POST', headers: { cookie, 'Next-Action': actionId, Accept: 'text/x-component', Origin: baseUrl }, body });
+  const res = await fetch(`${baseUrl}/bookings`, {
+    method: 'POST',
+    headers: { cookie, 'Next-Action': actionId, Accept: 'text/x-component', Origin: baseUrl },
+    body,
+  });
   const text = await res.text();
   const ms = performance.now() - started;
   // The action's answer is one line of the React payload: {"ok":true,…} or {"ok":false,"formError":…}.
@@ -131,15 +153,31 @@ function race(capacity: 1 | 2): Scenario<BenchContext> {
         const apps = [first, { baseUrl: second.baseUrl, cookie: await signIn(second.baseUrl, ctx.runner.email, ctx.runner.password) }];
         const actionId = deskBookActionId(dir);
         const slotStart = daySlots(resource, addDays(localDay(new Date()), 1))[20]!.start.toISOString();
-        const results = await Promise.all(Array.from({ length: 200 }, (_, i) => {
-          const app = apps[i % 2]!;
-          return postBooking(app.baseUrl, app.cookie, actionId, { idempotencyKey: randomUUID(), participantId: 'anonymous', resourceId: resource.id, slotStart, mode: 'slot' });
-        }));
+        const results = await Promise.all(
+          Array.from({ length: 200 }, (_, i) => {
+            const app = apps[i % 2]!;
+            return postBooking(app.baseUrl, app.cookie, actionId, {
+              idempotencyKey: randomUUID(),
+              participantId: 'anonymous',
+              resourceId: resource.id,
+              slotStart,
+              mode: 'slot',
+            });
+          }),
+        );
         const count = (o: Outcome) => results.filter((r) => r.outcome === o).length;
-        const { rows: [held] } = await ctx.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM booking WHERE resource_id = $1 AND status IN ('booked', 'checked_in')`, [resource.id]);
-        ctx.log(`race, capacity ${capacity}: ${count('booked')} booked, ${count('taken')} told "just taken", ${count('other')} other answers; ${held!.n} place(s) held in the database`);
+        const {
+          rows: [held],
+        } = await ctx.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM booking WHERE resource_id = $1 AND status IN ('booked', 'checked_in')`, [
+          resource.id,
+        ]);
+        ctx.log(
+          `race, capacity ${capacity}: ${count('booked')} booked, ${count('taken')} told "just taken", ${count('other')} other answers; ${held!.n} place(s) held in the database`,
+        );
         if (count('booked') !== capacity || held!.n !== capacity || count('other') > 0) {
-          throw new Error(`expected exactly ${capacity} booked and the rest "taken"; got ${count('booked')} booked, ${count('taken')} taken, ${count('other')} other`);
+          throw new Error(
+            `expected exactly ${capacity} booked and the rest "taken"; got ${count('booked')} booked, ${count('taken')} taken, ${count('other')} other`,
+          );
         }
         return results.map((r) => r.ms);
       } finally {

@@ -24,7 +24,15 @@ export type BenchContext = {
   app(): Promise<{ baseUrl: string; cookie: string }>;
 };
 
-export function createContext(opts: { root: string; sql: pg.Client; runner: Runner; databaseUrl: string; port?: number; reuseBuild?: boolean; log(m: string): void }) {
+export function createContext(opts: {
+  root: string;
+  sql: pg.Client;
+  runner: Runner;
+  databaseUrl: string;
+  port?: number;
+  reuseBuild?: boolean;
+  log(m: string): void;
+}) {
   let actor: Promise<Actor> | undefined;
   let app: Promise<{ baseUrl: string; cookie: string }> | undefined;
   let running: RunningApp | undefined;

@@ -22,7 +22,12 @@ export function datasetVersion(definition: unknown, root: string): string {
   const dir = path.join(root, 'prisma/migrations');
   const migrations = readdirSync(dir, { withFileTypes: true })
     .filter((e) => e.isDirectory())
-    .map((e) => `${e.name}:${createHash('sha256').update(readFileSync(path.join(dir, e.name, 'migration.sql'))).digest('hex')}`)
+    .map(
+      (e) =>
+        `${e.name}:${createHash('sha256')
+          .update(readFileSync(path.join(dir, e.name, 'migration.sql')))
+          .digest('hex')}`,
+    )
     .sort();
   return createHash('sha256').update(JSON.stringify({ definition, migrations })).digest('hex').slice(0, 16);
 }
@@ -52,16 +57,26 @@ export type BenchDatabase = {
 export async function openBenchDatabase(server: string, version: string, log: (m: string) => void, rebuild = false): Promise<BenchDatabase> {
   const admin = new pg.Client({ connectionString: withDatabase(server, 'postgres') });
   await admin.connect();
-  const { rows: [lock] } = await admin.query<{ ok: boolean }>(`SELECT pg_try_advisory_lock(hashtext('lantern_bench')) AS ok`);
+  const {
+    rows: [lock],
+  } = await admin.query<{ ok: boolean }>(`SELECT pg_try_advisory_lock(hashtext('lantern_bench')) AS ok`);
   if (!lock?.ok) {
     await admin.end();
     throw new Error('another benchmark is running against this server; wait for it to finish');
   }
   const { rows } = await admin.query<{ comment: string | null }>(
-    `SELECT shobj_description(oid, 'pg_database') AS comment FROM pg_database WHERE datname = $1`, [BENCH_DATABASE]);
+    `SELECT shobj_description(oid, 'pg_database') AS comment FROM pg_database WHERE datname = $1`,
+    [BENCH_DATABASE],
+  );
   const fresh = rebuild || rows[0]?.comment !== comment(version);
   if (fresh) {
-    log(!rows.length ? `${BENCH_DATABASE}: creating` : rebuild ? `${BENCH_DATABASE}: rebuilding (--rebuild)` : `${BENCH_DATABASE}: dataset out of date, rebuilding`);
+    log(
+      !rows.length
+        ? `${BENCH_DATABASE}: creating`
+        : rebuild
+          ? `${BENCH_DATABASE}: rebuilding (--rebuild)`
+          : `${BENCH_DATABASE}: dataset out of date, rebuilding`,
+    );
     await admin.query(`DROP DATABASE IF EXISTS ${BENCH_DATABASE} WITH (FORCE)`);
     await admin.query(`CREATE DATABASE ${BENCH_DATABASE}`);
   } else {

@@ -32,7 +32,10 @@ export const BENCH_ENCRYPTION_KEY = createHash('sha256').update(`${DATASET.seed}
 
 /** The staff who logged the dataset's visits and recorded consent (nobody can sign in as them). */
 export const DESK_STAFF = [
-  ['coordinator', 2], ['peer', 3], ['outreach', 1], ['manager', 1],
+  ['coordinator', 2],
+  ['peer', 3],
+  ['outreach', 1],
+  ['manager', 1],
 ] as const;
 
 export function pgExec(client: pg.Client): Exec {
@@ -84,7 +87,9 @@ export async function buildDataset(client: pg.Client, log: (m: string) => void):
     to: now,
     sensitiveShare: 0,
   });
-  await insertParticipants(exec, withoutSensitive(rows), 5_000, (done) => log(`participants ${done.toLocaleString('en-CA')} / ${rows.length.toLocaleString('en-CA')}`));
+  await insertParticipants(exec, withoutSensitive(rows), 5_000, (done) =>
+    log(`participants ${done.toLocaleString('en-CA')} / ${rows.length.toLocaleString('en-CA')}`),
+  );
   log(`participants loaded in ${seconds(started)}`);
 
   started = Date.now();

@@ -28,7 +28,9 @@ async function build(): Promise<void> {
 
 async function fingerprint(): Promise<Record<string, string>> {
   const c = await rawClient();
-  const { rows: [r] } = await c.query<Record<string, string>>(`SELECT
+  const {
+    rows: [r],
+  } = await c.query<Record<string, string>>(`SELECT
     (SELECT md5(string_agg(concat_ws('|', id, participant_id, day, ticket, slot_start, seat, status), ',' ORDER BY id)) FROM booking) AS bookings,
     (SELECT md5(string_agg(concat_ws('|', id, unit_id, participant_id, status, start_at, end_at), ',' ORDER BY id)) FROM stay) AS stays,
     (SELECT md5(string_agg(concat_ws('|', session_id, participant_id), ',' ORDER BY session_id, participant_id)) FROM attendance) AS attendance,
@@ -45,7 +47,9 @@ describe.runIf(process.env.TEST_SERVER_URL)('the benchmark’s feature records',
   it('build within the database’s rules, with the shapes the benchmark describes', async () => {
     await build();
     const c = await rawClient();
-    const { rows: [n] } = await c.query<Record<string, number>>(`SELECT
+    const {
+      rows: [n],
+    } = await c.query<Record<string, number>>(`SELECT
       (SELECT count(*) FROM booking)::int AS bookings,
       (SELECT count(*) FROM booking WHERE extract(isodow FROM day) > 5)::int AS weekend_bookings,
       (SELECT count(*) FROM booking WHERE status IN ('booked', 'checked_in'))::int AS open_bookings,

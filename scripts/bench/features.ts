@@ -148,7 +148,18 @@ INSERT INTO attendance (id, session_id, participant_id, created_by_id, created_a
   ON CONFLICT (session_id, participant_id) DO NOTHING;
 `;
 
-const CATEGORIES = ['health', 'sexual_health', 'mental_health', 'legal_advocacy', 'shelters', 'housing', 'employment_training', 'culturally_safe', 'crisis_lines', 'transitioning_support'];
+const CATEGORIES = [
+  'health',
+  'sexual_health',
+  'mental_health',
+  'legal_advocacy',
+  'shelters',
+  'housing',
+  'employment_training',
+  'culturally_safe',
+  'crisis_lines',
+  'transitioning_support',
+];
 /** The categories as a SQL text array, indexed 1..10. */
 const CATEGORY_ARRAY = `(ARRAY['${CATEGORIES.join("','")}'])`;
 const REASONS = ['health', 'housing', 'mental_health', 'legal', 'safety', 'work_training'];
@@ -228,14 +239,27 @@ INSERT INTO outreach_contact_supply (contact_id, service_type_id, quantity, for_
 /** Runs one block of statements with $1, $2 and $3 (seed, first and last day) and the pool sizes written in as literals. */
 async function run(client: pg.Client, sql: string, o: FeatureOptions, sizes: { people: number; staff: number }): Promise<void> {
   const text = sql
-    .replaceAll('$1', client.escapeLiteral(o.seed)).replaceAll('$2', client.escapeLiteral(o.from)).replaceAll('$3', client.escapeLiteral(o.to))
-    .replaceAll('%PEOPLE%', String(sizes.people)).replaceAll('%STAFF%', String(sizes.staff));
+    .replaceAll('$1', client.escapeLiteral(o.seed))
+    .replaceAll('$2', client.escapeLiteral(o.from))
+    .replaceAll('$3', client.escapeLiteral(o.to))
+    .replaceAll('%PEOPLE%', String(sizes.people))
+    .replaceAll('%STAFF%', String(sizes.staff));
   await client.query(text);
 }
 
 const MODES: WorkMode[] = ['street', 'indoor_outcall', 'online_phone', 'other'];
 const TIMES: TimeOfDay[] = ['morning', 'afternoon', 'evening', 'night', 'unknown'];
-const TYPES: IncidentType[] = ['refused_to_pay', 'robbery_theft', 'physical_assault', 'sexual_assault', 'condom_refusal', 'threats_harassment', 'weapon', 'drugging', 'other'];
+const TYPES: IncidentType[] = [
+  'refused_to_pay',
+  'robbery_theft',
+  'physical_assault',
+  'sexual_assault',
+  'condom_refusal',
+  'threats_harassment',
+  'weapon',
+  'drugging',
+  'other',
+];
 const AREAS = ['Downtown', 'North Shore', 'Industrial area', 'Motel strip on the highway', 'Near the river path'];
 
 /** About one bad date report a day: the last month's still moving through review, older ones archived or withdrawn. */
@@ -246,8 +270,11 @@ async function alerts(client: pg.Client, random: Random, o: FeatureOptions): Pro
     const id = random.uuid();
     const mode = random.pick(MODES);
     const text = fittingText(mode, {
-      area: random.pick(AREAS), appearance: `Man, about ${random.int(20, 60)}`, account: 'Invented for the benchmark.',
-      plate: mode === 'street' ? `BX ${random.int(100, 999)}` : null, handle: mode === 'online_phone' ? `@bench_${random.int(1, 9999)}` : null,
+      area: random.pick(AREAS),
+      appearance: `Man, about ${random.int(20, 60)}`,
+      account: 'Invented for the benchmark.',
+      plate: mode === 'street' ? `BX ${random.int(100, 999)}` : null,
+      handle: mode === 'online_phone' ? `@bench_${random.int(1, 9999)}` : null,
     });
     const recent = addDays(o.to, -30) < day;
     const fate = random.next();
@@ -261,10 +288,26 @@ async function alerts(client: pg.Client, random: Random, o: FeatureOptions): Pro
       `INSERT INTO alert_report (id, status, incident_date, time_of_day, mode, venue, types, details_enc, private_fields, public_tokens, all_tokens, key_tokens,
          received_on, published_on, published_at, reviewed_at, closed_at, created_by_id, created_at, updated_at)
        VALUES ($1, $2, $3::date - $4::int, $5, $6, $7, $8::"AlertIncidentType"[], $9, '{}', $10, $11, $12, $3::date, $13, $14, $15, $16, $17, $18, $18)`,
-      [id, status, day, random.int(0, 2), random.pick(TIMES), mode, mode === 'indoor_outcall' ? 'hotel_motel' : null, types, encryptDetails(id, text),
-        tokens.publicTokens, tokens.allTokens, tokens.keyTokens, published ? day : null, published ? hours(2) : null,
-        status === 'new' || status === 'withdrawn' ? null : hours(1), status === 'archived' || status === 'withdrawn' ? hours(24 * 30) : null,
-        random.pick(o.staffIds), received],
+      [
+        id,
+        status,
+        day,
+        random.int(0, 2),
+        random.pick(TIMES),
+        mode,
+        mode === 'indoor_outcall' ? 'hotel_motel' : null,
+        types,
+        encryptDetails(id, text),
+        tokens.publicTokens,
+        tokens.allTokens,
+        tokens.keyTokens,
+        published ? day : null,
+        published ? hours(2) : null,
+        status === 'new' || status === 'withdrawn' ? null : hours(1),
+        status === 'archived' || status === 'withdrawn' ? hours(24 * 30) : null,
+        random.pick(o.staffIds),
+        received,
+      ],
     );
     count++;
   }
@@ -280,9 +323,18 @@ export async function buildFeatures(client: pg.Client, random: Random, o: Featur
       .replace('%OFFSET_DAYS%', client.escapeLiteral(`{${offsets.days.join(',')}}`))
       .replace('%OFFSET_MINUTES%', client.escapeLiteral(`{${offsets.minutes.join(',')}}`));
     await run(client, helpers, o, { people: 0, staff: 0 });
-    const { rows: [sizes] } = await client.query<{ people: number; staff: number }>(
-      'SELECT (SELECT count(*) FROM bench_people)::int AS people, (SELECT count(*) FROM bench_staff)::int AS staff');
-    for (const [name, sql] of [['bookings', BOOKINGS], ['Safe Suite stays', SUITE], ['programs and attendance', PROGRAMS], ['agencies and referrals', REFERRALS], ['outreach shifts and contacts', OUTREACH]] as const) {
+    const {
+      rows: [sizes],
+    } = await client.query<{ people: number; staff: number }>(
+      'SELECT (SELECT count(*) FROM bench_people)::int AS people, (SELECT count(*) FROM bench_staff)::int AS staff',
+    );
+    for (const [name, sql] of [
+      ['bookings', BOOKINGS],
+      ['Safe Suite stays', SUITE],
+      ['programs and attendance', PROGRAMS],
+      ['agencies and referrals', REFERRALS],
+      ['outreach shifts and contacts', OUTREACH],
+    ] as const) {
       const started = Date.now();
       await run(client, sql, o, sizes!);
       log(`${name} loaded in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -8,7 +8,6 @@ import { timeToFirstByte } from './http.ts';
 
 // Issue 3's speed targets (front desk), on 50,000 participants and 1,000,000 visits.
 
-
 async function people(ctx: BenchContext): Promise<Person[]> {
   const { rows } = await ctx.sql.query<Person>('SELECT id, alias, code FROM participant WHERE alias IS NOT NULL AND merged_into_id IS NULL ORDER BY id');
   return rows;
@@ -60,7 +59,12 @@ function page(name: string, path: string, concurrency: number): Scenario<BenchCo
 // Pages come before saving visits, so the Today page shows an ordinary day, not 1,000 extra visits.
 export const frontDeskScenarios: Scenario<BenchContext>[] = [
   search,
-  ...([['Today page', '/'], ['participants list p.1', '/participants'], ['participants list p.500', '/participants?page=500']] as const)
-    .flatMap(([name, path]) => [page(name, path, 1), page(name, path, 4)]),
+  ...(
+    [
+      ['Today page', '/'],
+      ['participants list p.1', '/participants'],
+      ['participants list p.500', '/participants?page=500'],
+    ] as const
+  ).flatMap(([name, path]) => [page(name, path, 1), page(name, path, 4)]),
   saveVisit,
 ];

@@ -43,10 +43,19 @@ describe('measure', () => {
   });
 
   it('takes the number a task resolves to as its sample', async () => {
-    expect(await measure(3, 2, async (i) => { await sleep(5); return i * 10; })).toEqual([0, 10, 20]);
+    expect(
+      await measure(3, 2, async (i) => {
+        await sleep(5);
+        return i * 10;
+      }),
+    ).toEqual([0, 10, 20]);
   });
 
   it('fails when a call fails', async () => {
-    await expect(measure(5, 2, async (i) => { if (i === 2) throw new Error('boom'); })).rejects.toThrow('boom');
+    await expect(
+      measure(5, 2, async (i) => {
+        if (i === 2) throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
   });
 });

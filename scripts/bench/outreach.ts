@@ -19,8 +19,12 @@ function contactInputs(seed: string, shiftId: string, people: Row[], kinds: Row[
   return Array.from({ length: count }, () => {
     const named = random.next() < 0.6;
     return {
-      id: random.uuid(), shiftId, participantId: named ? random.pick(people).id : null, peopleCount: named ? 1 : random.int(1, 3),
-      isNew: random.next() < 0.15, kindIds: [random.pick(kinds).id],
+      id: random.uuid(),
+      shiftId,
+      participantId: named ? random.pick(people).id : null,
+      peopleCount: named ? 1 : random.int(1, 3),
+      isNew: random.next() < 0.15,
+      kindIds: [random.pick(kinds).id],
       supplies: random.next() < 0.33 ? [{ serviceTypeId: random.pick(supplies).id, quantity: random.int(1, 5), forOthers: random.int(0, 2) }] : [],
     };
   });
@@ -64,7 +68,9 @@ const addContact: Scenario<BenchContext> = {
 /** Posts one sealed entry as the phone's queue does, and fails on anything but "stored". */
 async function post(baseUrl: string, cookie: string, entry: unknown): Promise<void> {
   const response = await fetch(`${baseUrl}/api/outreach/entries`, {
-    method: 'POST', headers: { cookie, 'content-type': 'application/json', origin: baseUrl }, body: JSON.stringify(entry),
+    method: 'POST',
+    headers: { cookie, 'content-type': 'application/json', origin: baseUrl },
+    body: JSON.stringify(entry),
   });
   const body = (await response.json()) as { ok?: boolean; duplicate?: boolean; message?: string };
   if (!response.ok || !body.ok || body.duplicate) throw new Error(`an entry was not stored: ${response.status} ${body.message ?? ''}`);

@@ -25,7 +25,6 @@ const QUERY = new URLSearchParams(REPORT_PERIOD).toString();
 const RUNS = 10;
 const WARM_UP = 2;
 
-
 let manager: Promise<{ email: string; password: string; actor: Actor }> | undefined;
 
 /** The bench manager: an account made once per run, and the Actor its live session resolves to. */

@@ -15,14 +15,17 @@ const RUN_NOW = new Date('2026-11-19T20:00:00Z'); // the next day, 12:00 in Vanc
 async function counts(): Promise<string> {
   const c = await rawClient();
   const { rows } = await c.query<{ d: string }>(
-    `SELECT md5(string_agg(concat_ws('|', id, visit_count, last_seen_at, first_visit_date, last_activity_at), ',' ORDER BY id)) AS d FROM participant`);
+    `SELECT md5(string_agg(concat_ws('|', id, visit_count, last_seen_at, first_visit_date, last_activity_at), ',' ORDER BY id)) AS d FROM participant`,
+  );
   return rows[0]!.d;
 }
 
 async function runnerVisits(runnerId: string): Promise<{ date: string; n: number }[]> {
   const c = await rawClient();
   const { rows } = await c.query<{ date: string; n: number }>(
-    `SELECT visit_date::text AS date, count(*)::int AS n FROM visit WHERE created_by_id = $1 GROUP BY 1 ORDER BY 1`, [runnerId]);
+    `SELECT visit_date::text AS date, count(*)::int AS n FROM visit WHERE created_by_id = $1 GROUP BY 1 ORDER BY 1`,
+    [runnerId],
+  );
   return rows;
 }
 
@@ -43,8 +46,11 @@ describe('prepareRun', () => {
     expect(afterFirst).not.toBe(datasetOnly); // the visit trigger counted today's visits
 
     // What a run writes: visits by the runner (here straight into the table, the trigger still on).
-    await c.query(`INSERT INTO visit (id, participant_id, visited_at, visit_date, idempotency_key, created_by_id, updated_at)
-      SELECT gen_random_uuid(), id, $2, '2026-11-19', gen_random_uuid(), $1, now() FROM participant ORDER BY code LIMIT 25`, [first.id, RUN_NOW]);
+    await c.query(
+      `INSERT INTO visit (id, participant_id, visited_at, visit_date, idempotency_key, created_by_id, updated_at)
+      SELECT gen_random_uuid(), id, $2, '2026-11-19', gen_random_uuid(), $1, now() FROM participant ORDER BY code LIMIT 25`,
+      [first.id, RUN_NOW],
+    );
     expect(await counts()).not.toBe(afterFirst);
 
     const logs: string[] = [];
@@ -64,11 +70,21 @@ describe('prepareRun', () => {
     const kind = (await c.query<{ id: string }>(`SELECT id FROM outreach_option WHERE list = 'contact_kind' LIMIT 1`)).rows[0]!.id;
     const supply = (await c.query<{ id: string }>(`SELECT id FROM service_type WHERE kind = 'supply' LIMIT 1`)).rows[0]!.id;
     for (const by of [runner.id, other]) {
-      const { rows: [shift] } = await c.query<{ id: string }>(`INSERT INTO outreach_shift (id, mode, zone_id, started_at, started_on, created_by_id)
-        SELECT gen_random_uuid(), 'street', id, $2, '2026-11-19', $1 FROM outreach_option WHERE list = 'zone' LIMIT 1 RETURNING id`, [by, RUN_NOW]);
+      const {
+        rows: [shift],
+      } = await c.query<{ id: string }>(
+        `INSERT INTO outreach_shift (id, mode, zone_id, started_at, started_on, created_by_id)
+        SELECT gen_random_uuid(), 'street', id, $2, '2026-11-19', $1 FROM outreach_option WHERE list = 'zone' LIMIT 1 RETURNING id`,
+        [by, RUN_NOW],
+      );
       await c.query(`INSERT INTO outreach_shift_staff (shift_id, staff_id) VALUES ($1, $2)`, [shift!.id, by]);
-      const { rows: [contact] } = await c.query<{ id: string }>(`INSERT INTO outreach_contact (id, shift_id, is_new, contacted_at, contacted_on, created_by_id)
-        VALUES (gen_random_uuid(), $1, true, $2, '2026-11-19', $3) RETURNING id`, [shift!.id, RUN_NOW, by]);
+      const {
+        rows: [contact],
+      } = await c.query<{ id: string }>(
+        `INSERT INTO outreach_contact (id, shift_id, is_new, contacted_at, contacted_on, created_by_id)
+        VALUES (gen_random_uuid(), $1, true, $2, '2026-11-19', $3) RETURNING id`,
+        [shift!.id, RUN_NOW, by],
+      );
       await c.query(`INSERT INTO outreach_contact_kind (contact_id, kind_id) VALUES ($1, $2)`, [contact!.id, kind]);
       await c.query(`INSERT INTO outreach_contact_supply (contact_id, service_type_id, quantity) VALUES ($1, $2, 2)`, [contact!.id, supply]);
     }

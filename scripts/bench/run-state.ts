@@ -18,7 +18,9 @@ const MANAGER = { email: 'bench-manager@bench.example.org', name: 'Bench Manager
 async function benchAccount(client: pg.Client, who: { email: string; name: string; role: string }): Promise<Runner> {
   const password = `bench ${randomBytes(12).toString('base64url')}`;
   const hash = await hashPassword(password);
-  const { rows: [row] } = await client.query<{ id: string }>(
+  const {
+    rows: [row],
+  } = await client.query<{ id: string }>(
     `INSERT INTO staff_user (id, email, display_name, role, password_hash, must_change_password, updated_at)
      VALUES ($1, $2, $3, $4, $5, false, now())
      ON CONFLICT (email) DO UPDATE SET password_hash = EXCLUDED.password_hash, active = true, must_change_password = false, role = EXCLUDED.role
@@ -44,15 +46,16 @@ async function removeEarlierVisits(client: pg.Client, runnerId: string): Promise
   await client.query('BEGIN');
   try {
     const { rows } = await client.query<{ id: string }>(
-      'SELECT DISTINCT participant_id AS id FROM visit WHERE created_by_id = $1 AND participant_id IS NOT NULL', [runnerId]);
+      'SELECT DISTINCT participant_id AS id FROM visit WHERE created_by_id = $1 AND participant_id IS NOT NULL',
+      [runnerId],
+    );
     await client.query('ALTER TABLE visit DISABLE TRIGGER visit_no_delete');
     const { rowCount } = await client.query('DELETE FROM visit WHERE created_by_id = $1', [runnerId]);
     await client.query('ALTER TABLE visit ENABLE TRIGGER visit_no_delete');
     // The visit trigger restored counts and last visits; last activity only ever moves forward, so reset it here.
-    await client.query(
-      `UPDATE participant SET last_activity_at = greatest(created_at, coalesce(last_seen_at, created_at)) WHERE id = ANY($1::uuid[])`,
-      [rows.map((r) => r.id)],
-    );
+    await client.query(`UPDATE participant SET last_activity_at = greatest(created_at, coalesce(last_seen_at, created_at)) WHERE id = ANY($1::uuid[])`, [
+      rows.map((r) => r.id),
+    ]);
     await client.query('COMMIT');
     return rowCount ?? 0;
   } catch (error) {

@@ -15,8 +15,20 @@ describe('runScenarios', () => {
     const log: string[] = [];
     const outcomes = await runScenarios(
       [
-        { name: 'later feature', targetP95Ms: 10, run: async () => { throw new SkipScenario('not built yet'); } },
-        { name: 'broken', targetP95Ms: 10, run: async () => { throw new Error('connection refused\nstack…'); } },
+        {
+          name: 'later feature',
+          targetP95Ms: 10,
+          run: async () => {
+            throw new SkipScenario('not built yet');
+          },
+        },
+        {
+          name: 'broken',
+          targetP95Ms: 10,
+          run: async () => {
+            throw new Error('connection refused\nstack…');
+          },
+        },
         fixed('fine', [1, 2, 3]),
       ],
       null,
@@ -30,12 +42,19 @@ describe('runScenarios', () => {
 
 describe('scenarios with a baseline', () => {
   const compared = (name: string, samples: number[], baseline: number[], ratioGoal = 1.5, targetP95Ms = 1000): Scenario<unknown> => ({
-    name, targetP95Ms, ratioGoal, run: async () => ({ samples, baseline: { name: 'psql', samples: baseline } }),
+    name,
+    targetP95Ms,
+    ratioGoal,
+    run: async () => ({ samples, baseline: { name: 'psql', samples: baseline } }),
   });
 
   it('passes only when both the p95 target and the ratio of p50s to the baseline hold', async () => {
     const [close, slow, overTarget] = await runScenarios(
-      [compared('close', [140, 150, 160], [100, 100, 100]), compared('slow', [150, 160, 170], [100, 100, 100]), compared('over', [140, 150, 1200], [100, 100, 100])],
+      [
+        compared('close', [140, 150, 160], [100, 100, 100]),
+        compared('slow', [150, 160, 170], [100, 100, 100]),
+        compared('over', [140, 150, 1200], [100, 100, 100]),
+      ],
       null,
       () => {},
     );
@@ -45,7 +64,11 @@ describe('scenarios with a baseline', () => {
   });
 
   it('refuses a baseline without a goal to judge it by', async () => {
-    const [o] = await runScenarios([{ name: 'no goal', targetP95Ms: 10, run: async () => ({ samples: [1], baseline: { name: 'psql', samples: [1] } }) }], null, () => {});
+    const [o] = await runScenarios(
+      [{ name: 'no goal', targetP95Ms: 10, run: async () => ({ samples: [1], baseline: { name: 'psql', samples: [1] } }) }],
+      null,
+      () => {},
+    );
     expect(o).toMatchObject({ status: 'error', reason: expect.stringMatching(/ratioGoal/) });
   });
 
@@ -60,7 +83,17 @@ describe('scenarios with a baseline', () => {
 describe('formatTable', () => {
   it('prints one aligned row per scenario, with reasons for those that did not run', async () => {
     const outcomes = await runScenarios(
-      [fixed('alias/code search', [3.25, 4, 12.4], 30), fixed('save a visit', [60, 70, 80], 50), { name: 'Today page', targetP95Ms: 150, run: async () => { throw new SkipScenario('no build'); } }],
+      [
+        fixed('alias/code search', [3.25, 4, 12.4], 30),
+        fixed('save a visit', [60, 70, 80], 50),
+        {
+          name: 'Today page',
+          targetP95Ms: 150,
+          run: async () => {
+            throw new SkipScenario('no build');
+          },
+        },
+      ],
       null,
       () => {},
     );

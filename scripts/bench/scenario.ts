@@ -30,8 +30,7 @@ export class SkipScenario extends Error {
 
 type Base = { scenario: string; targetP95Ms: number; ratioGoal?: number };
 export type Outcome =
-  | (Base & { status: 'pass' | 'fail'; summary: Summary; comparison?: Comparison })
-  | (Base & { status: 'skipped' | 'error'; reason: string });
+  (Base & { status: 'pass' | 'fail'; summary: Summary; comparison?: Comparison }) | (Base & { status: 'skipped' | 'error'; reason: string });
 
 function compare(result: Compared, goal: number | undefined, summary: Summary): Comparison {
   if (goal === undefined) throw new Error('a scenario that measures a baseline needs a ratioGoal');
@@ -77,12 +76,18 @@ export function formatTable(outcomes: readonly Outcome[]): string {
   });
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const numeric = new Set([1, 2, 3, 4]);
-  const line = (cells: string[]) => cells.map((c, i) => (numeric.has(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (numeric.has(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
   const out = [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)];
   for (const o of outcomes) {
     if ('comparison' in o && o.comparison) {
       const c = o.comparison;
-      out.push(`  ${o.scenario} — p50 ${ms(o.summary.p50)} here, ${ms(c.baseline.p50)} raw through ${c.name} (p95 ${ms(c.baseline.p95)}, n ${c.baseline.n}): ${times(c.ratio)}, goal ≤ ${times(c.goal)}`);
+      out.push(
+        `  ${o.scenario} — p50 ${ms(o.summary.p50)} here, ${ms(c.baseline.p50)} raw through ${c.name} (p95 ${ms(c.baseline.p95)}, n ${c.baseline.n}): ${times(c.ratio)}, goal ≤ ${times(c.goal)}`,
+      );
     }
   }
   for (const o of outcomes) if ('reason' in o) out.push(`  ${o.scenario} — ${o.status}: ${o.reason}`);

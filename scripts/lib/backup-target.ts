@@ -34,9 +34,16 @@ export async function openTarget(env: NodeJS.ProcessEnv, mustExist: boolean): Pr
   }
   // The demo (or `npm run db`) owns the directory: go through its server on its usual port, once
   // sure that what answers there is this directory's database (the same system identifier).
-  if ((await systemIdentifier(DEMO_URL)) !== readFileSync(path.join(dir, 'global', 'pg_control')).readBigUInt64LE(0).toString()) {
-    throw new BackupError(`the embedded database in ${dir} is in use by another process and does not answer at ${DEMO_URL}: ` +
-      'stop that process, or set DATABASE_URL to the URL it printed');
+  if (
+    (await systemIdentifier(DEMO_URL)) !==
+    readFileSync(path.join(dir, 'global', 'pg_control'))
+      .readBigUInt64LE(0)
+      .toString()
+  ) {
+    throw new BackupError(
+      `the embedded database in ${dir} is in use by another process and does not answer at ${DEMO_URL}: ` +
+        'stop that process, or set DATABASE_URL to the URL it printed',
+    );
   }
   return { url: DEMO_URL, shown: `the running demo's database (${DEMO_URL})`, close: async () => {} };
 }
@@ -62,7 +69,7 @@ export function backupKey(env: NodeJS.ProcessEnv): { key: Buffer; warning?: stri
   if (env.ENCRYPTION_KEY) {
     return {
       key: parseBackupKey(env.ENCRYPTION_KEY, 'ENCRYPTION_KEY'),
-      warning: 'BACKUP_KEY is not set: using ENCRYPTION_KEY as the backup key (set BACKUP_KEY to keep backups apart from the app\'s key)',
+      warning: "BACKUP_KEY is not set: using ENCRYPTION_KEY as the backup key (set BACKUP_KEY to keep backups apart from the app's key)",
     };
   }
   const secrets = path.join(dataDir(env), 'demo-secrets.json');

@@ -24,7 +24,7 @@ function playwrightChromiumInstalled(): boolean {
 export const NO_BROWSER =
   'The end-to-end tests need Chromium, and none is installed. Install one with\n' +
   '    sudo apt-get install chromium        (Debian, Ubuntu)\n' +
-  'or, where the network reaches Playwright\'s download servers,\n' +
+  "or, where the network reaches Playwright's download servers,\n" +
   '    npx playwright install chromium\n' +
   'then run npm test again.';
 

@@ -16,7 +16,8 @@ afterEach(() => children.splice(0).forEach((c) => c.kill()));
 
 async function serve(trustedProxies?: string): Promise<(headers: Record<string, string>) => Promise<string>> {
   const child = spawn(process.execPath, ['--import', HOOK, '-e', SERVER], {
-    env: { ...process.env, TRUSTED_PROXIES: trustedProxies ?? '' }, stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, TRUSTED_PROXIES: trustedProxies ?? '' },
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
   children.push(child);
   const [chunk] = (await once(child.stdout!, 'data')) as [Buffer];

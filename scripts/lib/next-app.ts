@@ -43,8 +43,14 @@ export function nextBuild(env: NodeJS.ProcessEnv, onPhase: (line: string) => voi
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       // Without terminal colour codes and tree/check symbols: the last line is the current phase.
-      const lines = chunk.toString().replace(/\x1b\[[0-9;]*m/g, '').split('\n');
-      const last = lines.map((l) => l.replace(/^[\s✓▲○ƒ├└┌│⚠]+/u, '').trim()).filter(Boolean).pop();
+      const lines = chunk
+        .toString()
+        .replace(/\x1b\[[0-9;]*m/g, '')
+        .split('\n');
+      const last = lines
+        .map((l) => l.replace(/^[\s✓▲○ƒ├└┌│⚠]+/u, '').trim())
+        .filter(Boolean)
+        .pop();
       if (last) onPhase(last);
     };
     child.stdout.on('data', onData);
@@ -90,7 +96,10 @@ export async function waitForHealth(url: string, child: ChildProcess, timeoutMs:
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null) throw new Error('the server exited while starting');
-    const ok = await fetch(url, { signal: AbortSignal.timeout(10_000) }).then((r) => r.status === 200, () => false);
+    const ok = await fetch(url, { signal: AbortSignal.timeout(10_000) }).then(
+      (r) => r.status === 200,
+      () => false,
+    );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 300));
   }
@@ -99,10 +108,15 @@ export async function waitForHealth(url: string, child: ChildProcess, timeoutMs:
 
 /** SIGTERM to every child, SIGKILL to those still running after `graceMs`; resolves once all exited. */
 export async function stopChildren(graceMs: number): Promise<void> {
-  await Promise.all([...running].map((child) => new Promise<void>((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
-    child.once('exit', () => (clearTimeout(timer), resolve()));
-    child.kill('SIGTERM');
-  })));
+  await Promise.all(
+    [...running].map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) return resolve();
+          const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+          child.once('exit', () => (clearTimeout(timer), resolve()));
+          child.kill('SIGTERM');
+        }),
+    ),
+  );
 }

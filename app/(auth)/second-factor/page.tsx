@@ -17,7 +17,9 @@ export default async function SecondFactorPage() {
         <SecondFactorForm />
         <p className="muted">No phone and no recovery codes? Ask a program manager to reset your two-step sign-in.</p>
         <form action={signOutAction}>
-          <button className="button secondary" type="submit">Sign out</button>
+          <button className="button secondary" type="submit">
+            Sign out
+          </button>
         </form>
       </div>
     </main>

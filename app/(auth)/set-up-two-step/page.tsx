@@ -22,12 +22,20 @@ export default async function SetUpTwoStepPage() {
       <div className="card narrow">
         <h1>Set up two-step sign-in</h1>
         <p className="muted">
-          {required ? 'Lantern asks for a code from your phone as well as your password. Set it up once to continue.' : 'A code from your phone as well as your password, each time you sign in.'}
+          {required
+            ? 'Lantern asks for a code from your phone as well as your password. Set it up once to continue.'
+            : 'A code from your phone as well as your password, each time you sign in.'}
         </p>
-        <TwoStepSetup enrolment={{ key, qrSvg }} next={required ? { href: '/', label: 'Continue' } : { href: '/account', label: 'Back to your account' }} askPassword={!required} />
+        <TwoStepSetup
+          enrolment={{ key, qrSvg }}
+          next={required ? { href: '/', label: 'Continue' } : { href: '/account', label: 'Back to your account' }}
+          askPassword={!required}
+        />
         {required && (
           <form action={signOutAction}>
-            <button className="button secondary" type="submit">Sign out</button>
+            <button className="button secondary" type="submit">
+              Sign out
+            </button>
           </form>
         )}
       </div>

@@ -23,29 +23,57 @@ export default async function AgenciesPage({ searchParams }: Props) {
     <>
       <div className="row">
         <h1>Agencies</h1>
-        {manage && <Link className="button" href="/agencies/new">Add an agency</Link>}
-        <Link className="button secondary" href="/agencies/print">Printable list</Link>
+        {manage && (
+          <Link className="button" href="/agencies/new">
+            Add an agency
+          </Link>
+        )}
+        <Link className="button secondary" href="/agencies/print">
+          Printable list
+        </Link>
       </div>
       <form className="row card" role="search" aria-label="Agencies">
-        <div className="field"><label htmlFor="agency-q">Name</label><input id="agency-q" name="q" defaultValue={q} /></div>
+        <div className="field">
+          <label htmlFor="agency-q">Name</label>
+          <input id="agency-q" name="q" defaultValue={q} />
+        </div>
         <div className="field">
           <label htmlFor="agency-category">Kind of support</label>
           <select id="agency-category" name="category" defaultValue={category ?? ''}>
             <option value="">Any kind</option>
-            {CATEGORIES.map((c) => <option key={c} value={c}>{CATEGORY_LABELS[c]}</option>)}
+            {CATEGORIES.map((c) => (
+              <option key={c} value={c}>
+                {CATEGORY_LABELS[c]}
+              </option>
+            ))}
           </select>
         </div>
-        <button className="button" type="submit">Search</button>
+        <button className="button" type="submit">
+          Search
+        </button>
       </form>
-      {agencies.length === 0 ? <p>No agency matches.</p> : (
+      {agencies.length === 0 ? (
+        <p>No agency matches.</p>
+      ) : (
         <ul className="agency-list" aria-label="Agency directory">
           {agencies.map((a) => (
             <li key={a.id} className="card">
               <h2 className="agency-name" style={{ fontSize: '1.05rem', margin: 0 }}>
-                {manage ? <Link href={`/agencies/${a.id}`}>{a.name}</Link> : a.name}{a.active ? '' : ' (inactive)'}
+                {manage ? <Link href={`/agencies/${a.id}`}>{a.name}</Link> : a.name}
+                {a.active ? '' : ' (inactive)'}
               </h2>
-              <p>{a.categories.map((c) => <span key={c} className="tag">{CATEGORY_LABELS[c]}</span>)}</p>
-              {a.phone && <p>Phone: <a href={`tel:${a.phone.replace(/[^0-9+]/g, '')}`}>{a.phone}</a></p>}
+              <p>
+                {a.categories.map((c) => (
+                  <span key={c} className="tag">
+                    {CATEGORY_LABELS[c]}
+                  </span>
+                ))}
+              </p>
+              {a.phone && (
+                <p>
+                  Phone: <a href={`tel:${a.phone.replace(/[^0-9+]/g, '')}`}>{a.phone}</a>
+                </p>
+              )}
               {a.hours && <p>Hours: {a.hours}</p>}
               {a.offers && <p>{a.offers}</p>}
               {a.staffNotes && <p className="muted">Staff note: {a.staffNotes}</p>}

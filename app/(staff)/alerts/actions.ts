@@ -37,7 +37,10 @@ export const searchAlertsAction = defineAction({
 });
 
 const DONE: Record<string, string> = {
-  reviewed: 'Marked as reviewed.', published: 'Published: the alert is on the sheet.', archived: 'Archived: the alert is off the sheet.', withdrawn: 'Withdrawn.',
+  reviewed: 'Marked as reviewed.',
+  published: 'Published: the alert is on the sheet.',
+  archived: 'Archived: the alert is off the sheet.',
+  withdrawn: 'Withdrawn.',
 };
 
 export const transitionReportAction = defineAction({

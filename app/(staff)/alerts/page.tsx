@@ -24,16 +24,32 @@ export default async function AlertsPage() {
     <>
       <div className="row">
         <h1>Alerts</h1>
-        {can(actor, 'alert:report') && <Link className="button" href="/alerts/new">Take a report</Link>}
-        {can(actor, 'alert:review') && <Link className="button secondary" href="/alerts/reports">Reports to review</Link>}
-        <Link className="button secondary" href="/alerts/print">Printable sheet</Link>
+        {can(actor, 'alert:report') && (
+          <Link className="button" href="/alerts/new">
+            Take a report
+          </Link>
+        )}
+        {can(actor, 'alert:review') && (
+          <Link className="button secondary" href="/alerts/reports">
+            Reports to review
+          </Link>
+        )}
+        <Link className="button secondary" href="/alerts/print">
+          Printable sheet
+        </Link>
       </div>
       <SearchPanel scopeNote={SCOPE_NOTE[searchScope(actor)]} />
       <section aria-labelledby="sheet-heading">
         <h2 id="sheet-heading">Aggressor alerts, newest first</h2>
         <p className="muted">Published in the last {days} days. Older alerts are found by search.</p>
-        {alerts.length === 0 ? <p>No alerts right now.</p> : (
-          <div className="alert-list">{alerts.map((a) => <AlertCard key={a.id} alert={a} />)}</div>
+        {alerts.length === 0 ? (
+          <p>No alerts right now.</p>
+        ) : (
+          <div className="alert-list">
+            {alerts.map((a) => (
+              <AlertCard key={a.id} alert={a} />
+            ))}
+          </div>
         )}
       </section>
     </>

@@ -22,8 +22,7 @@ function refresh() {
   revalidatePath('/participants/[id]', 'page');
 }
 
-const booked = (r: BookingResult) =>
-  `${r.duplicate ? 'Already booked' : 'Booked'} ${r.ticket}: ${r.resourceName} at ${r.time}, ${r.place.toLowerCase()}.`;
+const booked = (r: BookingResult) => `${r.duplicate ? 'Already booked' : 'Booked'} ${r.ticket}: ${r.resourceName} at ${r.time}, ${r.place.toLowerCase()}.`;
 
 /**
  * The desk's booking forms, by the button pressed (DeskBookSchema decodes `mode`): a slot chosen

@@ -22,8 +22,8 @@ export default async function BookingsPage({ searchParams }: Props) {
     <>
       <h1>Showers and laundry</h1>
       <p className="muted">
-        {day === view.today ? 'Today' : day < view.today ? 'Past day' : 'Coming day'}: {dayHeading(day)}. Arrow keys move around the grid;
-        a booking not checked in within the grace period is released and offered to the waitlist.
+        {day === view.today ? 'Today' : day < view.today ? 'Past day' : 'Coming day'}: {dayHeading(day)}. Arrow keys move around the grid; a booking not checked
+        in within the grace period is released and offered to the waitlist.
       </p>
       <DayNav day={day} today={view.today} />
       <BookingDesk view={view} canManage={can(actor, 'booking:manage')} initialKey={randomUUID()} />

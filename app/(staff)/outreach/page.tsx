@@ -27,13 +27,23 @@ export default async function OutreachPage() {
   const actor = await requirePermission('outreach:read');
   const now = programNow();
   const [shift, options, services, contacts, seen, key, ended] = await Promise.all([
-    currentShift(actor), activeOptions(actor), activeServiceTypes(actor), recentContacts(actor),
+    currentShift(actor),
+    activeOptions(actor),
+    activeServiceTypes(actor),
+    recentContacts(actor),
     seenParticipants(actor, atLocal(addDays(localDay(now), -90), 0)),
     can(actor, 'outreach:log') ? outboxKey(actor) : null,
     can(actor, 'outreach:log') ? resumableShift(actor, now) : null,
   ]);
   const pick = (rows: { id: string; name: string }[]) => rows.map(({ id, name }) => ({ id, name }));
-  const shiftView = shift && { id: shift.id, where: shift.where, since: localTime(new Date(shift.startedAt)), staff: shift.staff, contacts: shift.contacts, people: shift.people };
+  const shiftView = shift && {
+    id: shift.id,
+    where: shift.where,
+    since: localTime(new Date(shift.startedAt)),
+    staff: shift.staff,
+    contacts: shift.contacts,
+    people: shift.people,
+  };
   const rest = (
     <>
       <RecentContacts rows={contacts} today={localDay(now)} />
@@ -48,12 +58,21 @@ export default async function OutreachPage() {
         <OutboxProvider outboxKey={key}>
           <OfflineCopy />
           <OutboxPanel />
-          <OutreachWork shift={shiftView} me={actor.displayName} zones={pick(options.zone)} platforms={pick(options.platform)}
-            kinds={pick(options.contact_kind)} seen={seen} resumable={ended && { id: ended.id, until: localTime(ended.until) }}
-            supplies={services.filter((s) => s.kind === 'supply').map((s) => ({ id: s.id, name: s.name, unit: s.unit }))} />
+          <OutreachWork
+            shift={shiftView}
+            me={actor.displayName}
+            zones={pick(options.zone)}
+            platforms={pick(options.platform)}
+            kinds={pick(options.contact_kind)}
+            seen={seen}
+            resumable={ended && { id: ended.id, until: localTime(ended.until) }}
+            supplies={services.filter((s) => s.kind === 'supply').map((s) => ({ id: s.id, name: s.name, unit: s.unit }))}
+          />
           {rest}
         </OutboxProvider>
-      ) : rest}
+      ) : (
+        rest
+      )}
     </div>
   );
 }

@@ -12,7 +12,12 @@ import { revealSensitive } from '@/lib/participants/sensitive.ts';
 import { addNote } from '@/lib/participants/notes.ts';
 import { AddNoteSchema } from '@/lib/participants/notes-schema.ts';
 import {
-  CreateParticipantSchema, PARTICIPANT_TABLE, ParticipantIdSchema, SEARCH_COOKIE, SimilarAliasSchema, UpdateParticipantSchema,
+  CreateParticipantSchema,
+  PARTICIPANT_TABLE,
+  ParticipantIdSchema,
+  SEARCH_COOKIE,
+  SimilarAliasSchema,
+  UpdateParticipantSchema,
 } from '@/lib/participants/schema.ts';
 import { MAX_QUERY_LENGTH, parseTableParams, tableQuery, toView } from '@/lib/table/params.ts';
 
@@ -81,7 +86,13 @@ export const similarAliasesAction = defineAction({
 });
 
 const SearchSchema = z
-  .object({ q: z.string().optional().default('').transform((q) => q.trim().slice(0, MAX_QUERY_LENGTH)) })
+  .object({
+    q: z
+      .string()
+      .optional()
+      .default('')
+      .transform((q) => q.trim().slice(0, MAX_QUERY_LENGTH)),
+  })
   .catchall(z.unknown());
 
 const saveSearch = defineAction({

@@ -23,7 +23,11 @@ export default async function ParticipantsPage({ searchParams }: Props) {
     <>
       <div className="row">
         <h1>Participants</h1>
-        {can(actor, 'participant:create') && <Link className="button" href="/participants/new">Add a participant</Link>}
+        {can(actor, 'participant:create') && (
+          <Link className="button" href="/participants/new">
+            Add a participant
+          </Link>
+        )}
       </div>
       {view.q && <ClearSearch view={view} />}
       <ParticipantTable rows={rows} total={total} view={view} details={seesParticipantDetails(actor)} />

@@ -4,9 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { defineAction } from '@/lib/action.ts';
 import { addAnonymous, addAttendee, removeAttendee, saveSessionDetails } from '@/lib/programs/attendance.ts';
 import { addOneOffSession, cancelSession, moveSession } from '@/lib/programs/sessions.ts';
-import {
-  AddAnonymousSchema, AttendeeSchema, CancelSessionSchema, MoveSessionSchema, OneOffSchema, SessionDetailsSchema,
-} from '@/lib/programs/schema.ts';
+import { AddAnonymousSchema, AttendeeSchema, CancelSessionSchema, MoveSessionSchema, OneOffSchema, SessionDetailsSchema } from '@/lib/programs/schema.ts';
 
 // Attendance (`attendance:record`: anyone at the desk, peers too) and session changes
 // (`program:manage`). The data layer checks again and judges every value.
@@ -47,7 +45,10 @@ export const addAnonymousAction = defineAction({
   run: async (actor, input) => {
     const { anonymousCount, duplicate } = await addAnonymous(actor, input);
     refresh(input.sessionId);
-    return { message: duplicate ? `Counted once. ${anonymousCount} without a name.` : `Added one. ${anonymousCount} without a name.`, data: { anonymousCount: String(anonymousCount) } };
+    return {
+      message: duplicate ? `Counted once. ${anonymousCount} without a name.` : `Added one. ${anonymousCount} without a name.`,
+      data: { anonymousCount: String(anonymousCount) },
+    };
   },
 });
 

@@ -13,10 +13,18 @@ function AttendanceLink({ name, session }: { name: string; session: { id: string
   const when = formatDateTime(session.startsAt.toISOString());
   const href = `/programs/sessions/${session.id}`;
   if (session.counted === 0) {
-    return <Link className="button" href={href} aria-label={`Record attendance (${when}), ${name}`}>Record attendance ({when})</Link>;
+    return (
+      <Link className="button" href={href} aria-label={`Record attendance (${when}), ${name}`}>
+        Record attendance ({when})
+      </Link>
+    );
   }
   const came = `${session.counted} came`;
-  return <Link className="button secondary" href={href} aria-label={`Attendance recorded (${when}): ${came}, ${name}`}>Attendance recorded ({when}): {came}</Link>;
+  return (
+    <Link className="button secondary" href={href} aria-label={`Attendance recorded (${when}): ${came}, ${name}`}>
+      Attendance recorded ({when}): {came}
+    </Link>
+  );
 }
 
 /** Programs: what runs when, a quick way into the latest session's attendance, and this month's figures. Staff (`program:read`). */
@@ -28,16 +36,31 @@ export default async function ProgramsPage() {
   return (
     <>
       <h1>Programs</h1>
-      {can(actor, 'program:manage') && <p><Link href="/settings/programs">Add or change programs</Link></p>}
-      {programs.length === 0 ? <p className="muted">No programs yet.</p> : (
+      {can(actor, 'program:manage') && (
+        <p>
+          <Link href="/settings/programs">Add or change programs</Link>
+        </p>
+      )}
+      {programs.length === 0 ? (
+        <p className="muted">No programs yet.</p>
+      ) : (
         <ul className="program-list">
           {programs.map((p) => (
             <li key={p.id} className="card">
-              <h2><Link href={`/programs/${p.id}`}>{p.name}</Link></h2>
-              <p className="muted">{p.schedule}{p.partner ? ` · with ${p.partner}` : ''}</p>
+              <h2>
+                <Link href={`/programs/${p.id}`}>{p.name}</Link>
+              </h2>
+              <p className="muted">
+                {p.schedule}
+                {p.partner ? ` · with ${p.partner}` : ''}
+              </p>
               <p>
                 {p.lastSession && <AttendanceLink name={p.name} session={p.lastSession} />}{' '}
-                {p.nextSession && <span className="muted">Next: <Link href={`/programs/sessions/${p.nextSession.id}`}>{formatDateTime(p.nextSession.startsAt.toISOString())}</Link></span>}
+                {p.nextSession && (
+                  <span className="muted">
+                    Next: <Link href={`/programs/sessions/${p.nextSession.id}`}>{formatDateTime(p.nextSession.startsAt.toISOString())}</Link>
+                  </span>
+                )}
               </p>
             </li>
           ))}
@@ -47,13 +70,28 @@ export default async function ProgramsPage() {
         <h2 id="figures-heading">This month so far</h2>
         <div className="table-wrap">
           <table className="stack-table">
-            <caption className="visually-hidden">Program figures from {monthStart} to {today}</caption>
-            <thead><tr><th scope="col">Program</th><th scope="col">Held</th><th scope="col">Cancelled</th><th scope="col">Attendance</th><th scope="col">Different people named</th><th scope="col">Average</th></tr></thead>
+            <caption className="visually-hidden">
+              Program figures from {monthStart} to {today}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Program</th>
+                <th scope="col">Held</th>
+                <th scope="col">Cancelled</th>
+                <th scope="col">Attendance</th>
+                <th scope="col">Different people named</th>
+                <th scope="col">Average</th>
+              </tr>
+            </thead>
             <tbody>
               {figures.map((f) => (
                 <tr key={f.programId}>
-                  <td>{f.programName}</td><td data-label="Held">{f.sessionsHeld}</td><td data-label="Cancelled">{f.sessionsCancelled}</td>
-                  <td data-label="Attendance">{f.totalAttendance}</td><td data-label="Different people named">{f.uniqueNamedAttendees}</td><td data-label="Average">{f.averagePerSession}</td>
+                  <td>{f.programName}</td>
+                  <td data-label="Held">{f.sessionsHeld}</td>
+                  <td data-label="Cancelled">{f.sessionsCancelled}</td>
+                  <td data-label="Attendance">{f.totalAttendance}</td>
+                  <td data-label="Different people named">{f.uniqueNamedAttendees}</td>
+                  <td data-label="Average">{f.averagePerSession}</td>
                 </tr>
               ))}
             </tbody>

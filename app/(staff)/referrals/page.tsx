@@ -17,14 +17,22 @@ export default async function ReferralsPage({ searchParams }: Props) {
   const actor = await requirePermission('referral:read');
   const params = parseTableParams(REFERRAL_TABLE, await searchParams);
   const [{ rows, total, page }, agencies, staff] = await Promise.all([
-    listReferrals(actor, params), listAgencies(actor, { includeInactive: true }), referringStaff(actor),
+    listReferrals(actor, params),
+    listAgencies(actor, { includeInactive: true }),
+    referringStaff(actor),
   ]);
   return (
     <>
       <div className="row">
         <h1>Referrals</h1>
-        {can(actor, 'referral:manage') && <Link className="button" href="/referrals/new">Make a referral</Link>}
-        <Link className="button secondary" href="/referrals?due=due">Follow-ups due</Link>
+        {can(actor, 'referral:manage') && (
+          <Link className="button" href="/referrals/new">
+            Make a referral
+          </Link>
+        )}
+        <Link className="button secondary" href="/referrals?due=due">
+          Follow-ups due
+        </Link>
       </div>
       <ReferralTable rows={rows} total={total} view={toView(params, page)} agencies={agencies.map((a) => ({ id: a.id, name: a.name }))} staff={staff} />
       <ReferralFiguresCard actor={actor} />

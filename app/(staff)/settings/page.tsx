@@ -19,16 +19,30 @@ export default async function SettingsPage() {
       <h1>Settings</h1>
       <p className="muted">These apply to everyone who uses Lantern. Each change is recorded in the audit log.</p>
       <SettingsForm fields={fields} />
-      <p><Link href="/settings/services">Services and supplies</Link>: what the quick log offers, and in which order.</p>
-      <p><Link href="/settings/resources">Showers and laundry</Link>: stalls and machines, opening hours, closures and the wall board.</p>
+      <p>
+        <Link href="/settings/services">Services and supplies</Link>: what the quick log offers, and in which order.
+      </p>
+      <p>
+        <Link href="/settings/resources">Showers and laundry</Link>: stalls and machines, opening hours, closures and the wall board.
+      </p>
       {can(actor, 'program:manage') && (
-        <p><Link href="/settings/programs">Programs</Link>: schedules, partners, active dates and closed days.</p>
+        <p>
+          <Link href="/settings/programs">Programs</Link>: schedules, partners, active dates and closed days.
+        </p>
       )}
-      <p><Link href="/settings/note-kinds">Kinds of note</Link>: what staff choose when they add to a participant’s notes (note, crisis, safety plan…).</p>
-      <p><Link href="/settings/outreach">Outreach lists</Link>: street zones, online platforms and what happened at a contact.</p>
-      <p><Link href="/settings/suite-units">Safe Suite units</Link>: the units stays are booked into.</p>
+      <p>
+        <Link href="/settings/note-kinds">Kinds of note</Link>: what staff choose when they add to a participant’s notes (note, crisis, safety plan…).
+      </p>
+      <p>
+        <Link href="/settings/outreach">Outreach lists</Link>: street zones, online platforms and what happened at a contact.
+      </p>
+      <p>
+        <Link href="/settings/suite-units">Safe Suite units</Link>: the units stays are booked into.
+      </p>
       {can(actor, 'retention:run') && (
-        <p><Link href="/settings/retention">Retention: de-identify records with no recent activity</Link></p>
+        <p>
+          <Link href="/settings/retention">Retention: de-identify records with no recent activity</Link>
+        </p>
       )}
     </>
   );

@@ -3,7 +3,14 @@
 import { revalidatePath } from 'next/cache';
 import { defineAction } from '@/lib/action.ts';
 import { ChangeRoleSchema, CreateStaffSchema, SetStatusSchema, StaffIdSchema } from '@/lib/staff/schema.ts';
-import { changeStaffRole, createStaffUser, deactivateStaffUser, reactivateStaffUser, resetStaffPassword, resetStaffSecondFactor } from '@/lib/staff/mutations.ts';
+import {
+  changeStaffRole,
+  createStaffUser,
+  deactivateStaffUser,
+  reactivateStaffUser,
+  resetStaffPassword,
+  resetStaffSecondFactor,
+} from '@/lib/staff/mutations.ts';
 
 // Staff account actions. Each is a public POST endpoint: defineAction checks the session and
 // `staff:manage` again, and the mutations check it a third time with the rows locked.

@@ -18,7 +18,11 @@ export default async function StaffPage({ searchParams }: Props) {
     <>
       <div className="row">
         <h1>Staff accounts</h1>
-        {can(actor, 'staff:manage') && <Link className="button" href="/staff/new">Add an account</Link>}
+        {can(actor, 'staff:manage') && (
+          <Link className="button" href="/staff/new">
+            Add an account
+          </Link>
+        )}
       </div>
       <StaffTable rows={rows} total={total} view={toView(params, page)} />
     </>

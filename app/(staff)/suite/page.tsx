@@ -27,7 +27,12 @@ export default async function SuitePage({ searchParams }: Props) {
   const units = await listUnits(actor);
   const canManage = can(actor, 'stay:manage');
   if (units.length === 0) {
-    return <><h1>Safe Suite</h1><p>No unit is set up yet. A manager can add one in Settings.</p></>;
+    return (
+      <>
+        <h1>Safe Suite</h1>
+        <p>No unit is set up yet. A manager can add one in Settings.</p>
+      </>
+    );
   }
   const unit = units.find((u) => u.id === first(params.unit)) ?? units[0]!;
   const days = monthDays(month);
@@ -61,7 +66,14 @@ export default async function SuitePage({ searchParams }: Props) {
           {units.length > 1 && (
             <nav aria-label="Calendar of unit" className="row suite-units">
               {units.map((u) => (
-                <Link key={u.id} className="button secondary small" href={`/suite?month=${month}&unit=${u.id}`} aria-current={u.id === unit.id ? 'true' : undefined}>{u.name}</Link>
+                <Link
+                  key={u.id}
+                  className="button secondary small"
+                  href={`/suite?month=${month}&unit=${u.id}`}
+                  aria-current={u.id === unit.id ? 'true' : undefined}
+                >
+                  {u.name}
+                </Link>
               ))}
             </nav>
           )}

@@ -21,20 +21,40 @@ export function BoardLinks({ links }: { links: BoardLinkItem[] }) {
   return (
     <section className="card booking-section" aria-labelledby="board-heading">
       <h2 id="board-heading">Queue board for a wall display</h2>
-      <p className="muted">The board shows ticket numbers only, never names or codes, and refreshes itself every 20 seconds. Anyone with the address can see it.</p>
+      <p className="muted">
+        The board shows ticket numbers only, never names or codes, and refreshes itself every 20 seconds. Anyone with the address can see it.
+      </p>
       {token ? (
         <div className="form-ok" role="status">
           <p>Open this address on the wall display now. It is shown only once:</p>
-          <p><code data-testid="board-url" className="booking-code">{`${window.location.origin}/board/${token}`}</code></p>
+          <p>
+            <code data-testid="board-url" className="booking-code">{`${window.location.origin}/board/${token}`}</code>
+          </p>
         </div>
       ) : (
         <form action={action} noValidate className="row">
           <FormStatus state={status} />
-          <Field label="Name of the screen" name="label" autoComplete="off" maxLength={BOARD_LABEL_MAX} defaultValue={values.label} error={errors.label} hint="For example Waiting room." />
-          <button className="button" type="submit" disabled={pending}>Make a board link</button>
+          <Field
+            label="Name of the screen"
+            name="label"
+            autoComplete="off"
+            maxLength={BOARD_LABEL_MAX}
+            defaultValue={values.label}
+            error={errors.label}
+            hint="For example Waiting room."
+          />
+          <button className="button" type="submit" disabled={pending}>
+            Make a board link
+          </button>
         </form>
       )}
-      {links.length > 0 && <ul>{links.map((l) => <LinkLine key={l.id} link={l} />)}</ul>}
+      {links.length > 0 && (
+        <ul>
+          {links.map((l) => (
+            <LinkLine key={l.id} link={l} />
+          ))}
+        </ul>
+      )}
     </section>
   );
 }
@@ -43,11 +63,14 @@ function LinkLine({ link }: { link: BoardLinkItem }) {
   const [state, action, pending] = useActionState<ActionState, FormData>(revokeBoardLinkAction, null);
   return (
     <li>
-      <strong>{link.label}</strong>, made {link.created}{link.revoked ? `, turned off ${link.revoked}` : ''}{' '}
+      <strong>{link.label}</strong>, made {link.created}
+      {link.revoked ? `, turned off ${link.revoked}` : ''}{' '}
       {!link.revoked && (
         <form action={action} className="booking-inline-form">
           <input type="hidden" name="id" value={link.id} />
-          <button className="button small danger" type="submit" disabled={pending} aria-label={`Turn off the board link ${link.label}`}>Turn off</button>
+          <button className="button small danger" type="submit" disabled={pending} aria-label={`Turn off the board link ${link.label}`}>
+            Turn off
+          </button>
         </form>
       )}
       <FormStatus state={state} />

@@ -16,8 +16,14 @@ export function Closures({ closures, resources }: { closures: ClosureItem[]; res
   return (
     <section className="card booking-section" aria-labelledby="closures-heading">
       <h2 id="closures-heading">Closures</h2>
-      {closures.length === 0 ? <p className="muted">No closures coming up.</p> : (
-        <ul>{closures.map((c) => <ClosureLine key={c.id} closure={c} />)}</ul>
+      {closures.length === 0 ? (
+        <p className="muted">No closures coming up.</p>
+      ) : (
+        <ul>
+          {closures.map((c) => (
+            <ClosureLine key={c.id} closure={c} />
+          ))}
+        </ul>
       )}
       <AddClosure resources={resources} />
     </section>
@@ -31,7 +37,9 @@ function ClosureLine({ closure }: { closure: ClosureItem }) {
       <strong>{closure.what}</strong>: {closure.from} to {closure.to} — {closure.reason}{' '}
       <form action={action} className="booking-inline-form">
         <input type="hidden" name="id" value={closure.id} />
-        <button className="button small secondary" type="submit" disabled={pending} aria-label={`Remove the closure of ${closure.what} from ${closure.from}`}>Remove</button>
+        <button className="button small secondary" type="submit" disabled={pending} aria-label={`Remove the closure of ${closure.what} from ${closure.from}`}>
+          Remove
+        </button>
       </form>
       <FormStatus state={state} />
     </li>
@@ -46,14 +54,31 @@ function AddClosure({ resources }: { resources: { id: string; name: string }[] }
     <form key={state?.ok ? state.message : 'form'} action={action} noValidate>
       <h3>Add a closure</h3>
       <FormStatus state={status} />
-      <SelectField id="closure-resource" label="What closes" name="resourceId" options={options} defaultValue={values.resourceId ?? 'all'} error={errors.resourceId} />
+      <SelectField
+        id="closure-resource"
+        label="What closes"
+        name="resourceId"
+        options={options}
+        defaultValue={values.resourceId ?? 'all'}
+        error={errors.resourceId}
+      />
       <div className="row">
         <Field id="closure-starts" label="From" name="startsAt" type="datetime-local" defaultValue={values.startsAt} error={errors.startsAt} />
         <Field id="closure-ends" label="Until" name="endsAt" type="datetime-local" defaultValue={values.endsAt} error={errors.endsAt} />
       </div>
-      <Field id="closure-reason" label="Reason" name="reason" autoComplete="off" maxLength={CLOSURE_REASON_MAX} defaultValue={values.reason} error={errors.reason}
-        hint="Shown to staff when a booking is refused, e.g. Statutory holiday. Not shown on the wall board." />
-      <button className="button" type="submit" disabled={pending}>Add closure</button>
+      <Field
+        id="closure-reason"
+        label="Reason"
+        name="reason"
+        autoComplete="off"
+        maxLength={CLOSURE_REASON_MAX}
+        defaultValue={values.reason}
+        error={errors.reason}
+        hint="Shown to staff when a booking is refused, e.g. Statutory holiday. Not shown on the wall board."
+      />
+      <button className="button" type="submit" disabled={pending}>
+        Add closure
+      </button>
     </form>
   );
 }

@@ -20,12 +20,35 @@ export function EditResourceForm({ resource }: { resource: ResourceSettings }) {
         <FormStatus state={status} />
         <input type="hidden" name="id" value={resource.id} />
         <Field label="Name" name="name" autoComplete="off" maxLength={RESOURCE_NAME_MAX} defaultValue={values.name ?? resource.name} error={errors.name} />
-        <Field label="How many at once" name="capacity" type="number" inputMode="numeric" min={1} max={CAPACITY_MAX} defaultValue={values.capacity ?? resource.capacity} error={errors.capacity} />
-        <Field label="Slot length (minutes)" name="slotMinutes" type="number" inputMode="numeric" min={SLOT_MINUTES.min} max={SLOT_MINUTES.max} step={5} defaultValue={values.slotMinutes ?? resource.slotMinutes} error={errors.slotMinutes} />
+        <Field
+          label="How many at once"
+          name="capacity"
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={CAPACITY_MAX}
+          defaultValue={values.capacity ?? resource.capacity}
+          error={errors.capacity}
+        />
+        <Field
+          label="Slot length (minutes)"
+          name="slotMinutes"
+          type="number"
+          inputMode="numeric"
+          min={SLOT_MINUTES.min}
+          max={SLOT_MINUTES.max}
+          step={5}
+          defaultValue={values.slotMinutes ?? resource.slotMinutes}
+          error={errors.slotMinutes}
+        />
         <div className="field">
-          <label><input type="checkbox" name="active" defaultChecked={resource.active} /> In use (bookable)</label>
+          <label>
+            <input type="checkbox" name="active" defaultChecked={resource.active} /> In use (bookable)
+          </label>
         </div>
-        <button className="button" type="submit" disabled={pending}>Save</button>
+        <button className="button" type="submit" disabled={pending}>
+          Save
+        </button>
       </form>
     </section>
   );

@@ -13,9 +13,21 @@ function TimeBox({ name, label, value, error }: { name: string; label: string; v
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <input id={id} name={name} inputMode="numeric" placeholder="9:00" size={6} defaultValue={value}
-        aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} />
-      {error && <span id={`${id}-error`} className="field-error">{error}</span>}
+      <input
+        id={id}
+        name={name}
+        inputMode="numeric"
+        placeholder="9:00"
+        size={6}
+        defaultValue={value}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+      />
+      {error && (
+        <span id={`${id}-error`} className="field-error">
+          {error}
+        </span>
+      )}
     </div>
   );
 }
@@ -42,7 +54,9 @@ export function HoursForm({ resourceId, hours }: { resourceId: string; hours: Op
             </fieldset>
           );
         })}
-        <button className="button" type="submit" disabled={pending}>Save opening hours</button>
+        <button className="button" type="submit" disabled={pending}>
+          Save opening hours
+        </button>
       </form>
     </section>
   );

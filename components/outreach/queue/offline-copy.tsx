@@ -13,7 +13,9 @@ export function OfflineCopy() {
     void (async () => {
       try {
         await navigator.serviceWorker.register('/sw.js', { scope: '/' });
-        const assets = performance.getEntriesByType('resource').map((e) => e.name)
+        const assets = performance
+          .getEntriesByType('resource')
+          .map((e) => e.name)
           .filter((name) => new URL(name).origin === location.origin && new URL(name).pathname.startsWith('/_next/static/'));
         await (await caches.open('lantern-static')).addAll([...new Set(assets)]);
         if (navigator.onLine) await (await caches.open('lantern-pages')).add('/outreach');

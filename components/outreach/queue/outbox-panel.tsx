@@ -19,12 +19,18 @@ export function OutboxPanel() {
   return (
     <section className="card outreach-outbox" aria-labelledby="outbox-heading">
       <h2 id="outbox-heading">On this phone</h2>
-      <p className="outreach-outbox-state" aria-live="polite"><strong>{label || 'Nothing waiting'}</strong></p>
+      <p className="outreach-outbox-state" aria-live="polite">
+        <strong>{label || 'Nothing waiting'}</strong>
+      </p>
       {entries.some((e) => e.state === 'waiting') && (
-        <button type="button" className="button" disabled={sending} onClick={() => void sendNow()}>{sending ? 'Sending…' : 'Send now'}</button>
+        <button type="button" className="button" disabled={sending} onClick={() => void sendNow()}>
+          {sending ? 'Sending…' : 'Send now'}
+        </button>
       )}
       <ul className="outreach-outbox-list">
-        {inOrder(entries).map((e) => <QueuedLine key={e.seq} entry={e} />)}
+        {inOrder(entries).map((e) => (
+          <QueuedLine key={e.seq} entry={e} />
+        ))}
       </ul>
     </section>
   );
@@ -35,16 +41,27 @@ function QueuedLine({ entry }: { entry: Queued }) {
   const [confirming, setConfirming] = useState(false);
   return (
     <li className={entry.state} data-entry={entry.id}>
-      {WHAT[entry.type]}{entry.meta.where ? ` · ${entry.meta.where}` : ''}, made {formatLocal(new Date(entry.madeAt), 'HH:mm')}
-      {entry.state === 'waiting' ? <span className="muted"> · waiting</span> : (
+      {WHAT[entry.type]}
+      {entry.meta.where ? ` · ${entry.meta.where}` : ''}, made {formatLocal(new Date(entry.madeAt), 'HH:mm')}
+      {entry.state === 'waiting' ? (
+        <span className="muted"> · waiting</span>
+      ) : (
         <>
           <span className="field-error">Not stored: {entry.message}</span>
           {confirming ? (
             <span className="row">
-              <button type="button" className="button small" onClick={() => void discard(entry)}>Yes, discard it</button>
-              <button type="button" className="button small secondary" onClick={() => setConfirming(false)}>Keep it</button>
+              <button type="button" className="button small" onClick={() => void discard(entry)}>
+                Yes, discard it
+              </button>
+              <button type="button" className="button small secondary" onClick={() => setConfirming(false)}>
+                Keep it
+              </button>
             </span>
-          ) : <button type="button" className="button small secondary" onClick={() => setConfirming(true)}>Discard</button>}
+          ) : (
+            <button type="button" className="button small secondary" onClick={() => setConfirming(true)}>
+              Discard
+            </button>
+          )}
         </>
       )}
     </li>

@@ -15,7 +15,7 @@ import { SignOutGuard } from './sign-out-guard.tsx';
 // because the form still holds what was typed).
 
 export type OutboxKey = { kid: string; publicKey: JsonWebKey };
-export type SubmitResult = { ok: true; waiting: boolean } | (Extract<SendResult, { ok: false }>);
+export type SubmitResult = { ok: true; waiting: boolean } | Extract<SendResult, { ok: false }>;
 
 type Outbox = {
   entries: Queued[];
@@ -36,19 +36,30 @@ export function useOutbox(): Outbox {
 
 /** Keeps the offline copy of the page current once the server holds new entries. */
 function refreshOfflineCopy() {
-  if ('caches' in window) void caches.open('lantern-pages').then((c) => c.add('/outreach')).catch(() => undefined);
+  if ('caches' in window)
+    void caches
+      .open('lantern-pages')
+      .then((c) => c.add('/outreach'))
+      .catch(() => undefined);
 }
 
 function subscribeOnline(changed: () => void) {
   window.addEventListener('online', changed);
   window.addEventListener('offline', changed);
-  return () => { window.removeEventListener('online', changed); window.removeEventListener('offline', changed); };
+  return () => {
+    window.removeEventListener('online', changed);
+    window.removeEventListener('offline', changed);
+  };
 }
 
 export function OutboxProvider({ outboxKey, children }: { outboxKey: OutboxKey; children: ReactNode }) {
   const router = useRouter();
   const [entries, setEntries] = useState<Queued[]>([]);
-  const online = useSyncExternalStore(subscribeOnline, () => navigator.onLine, () => true);
+  const online = useSyncExternalStore(
+    subscribeOnline,
+    () => navigator.onLine,
+    () => true,
+  );
   const [sending, setSending] = useState(false);
   const running = useRef<Promise<void> | null>(null);
 
@@ -62,7 +73,9 @@ export function OutboxProvider({ outboxKey, children }: { outboxKey: OutboxKey; 
       const { stored } = await flushQueue(await listQueued(), {
         send: (e) => sendEntry({ sealed: e.sealed }),
         stored: (e) => removeQueued(e.seq!),
-        refused: async (e, message, field) => { await putQueued({ ...e, state: 'refused', message, field }); },
+        refused: async (e, message, field) => {
+          await putQueued({ ...e, state: 'refused', message, field });
+        },
       });
       setSending(false);
       await reload();
@@ -72,7 +85,11 @@ export function OutboxProvider({ outboxKey, children }: { outboxKey: OutboxKey; 
       }
     })();
     running.current = run;
-    try { await run; } finally { running.current = null; }
+    try {
+      await run;
+    } finally {
+      running.current = null;
+    }
   }, [reload, router]);
 
   // On opening the page and whenever the connection returns, send what waits.
@@ -82,22 +99,34 @@ export function OutboxProvider({ outboxKey, children }: { outboxKey: OutboxKey; 
     // Ask the browser not to clear the queue under storage pressure while entries wait.
     if (navigator.storage?.persist) void navigator.storage.persist().catch(() => undefined);
     window.addEventListener('online', back);
-    return () => { clearTimeout(opening); window.removeEventListener('online', back); };
+    return () => {
+      clearTimeout(opening);
+      window.removeEventListener('online', back);
+    };
   }, [flush]);
 
-  const submit = useCallback(async (entry: OutreachEntry & { id: string }, meta: QueueMeta = {}): Promise<SubmitResult> => {
-    const sealed = await seal({ type: entry.type, payload: entry.payload }, outboxKey.publicKey, outboxKey.kid);
-    const queued = await addQueued({ id: entry.id, type: entry.type, madeAt: new Date().toISOString(), sealed, meta, state: 'waiting' });
-    await flush();
-    const after = (await listQueued()).find((e) => e.seq === queued.seq);
-    if (!after) return { ok: true, waiting: false };
-    if (after.state === 'waiting') return { ok: true, waiting: true };
-    await removeQueued(after.seq!);
-    await reload();
-    return { ok: false, retry: false, message: after.message ?? 'Refused.', field: after.field ?? null };
-  }, [flush, outboxKey, reload]);
+  const submit = useCallback(
+    async (entry: OutreachEntry & { id: string }, meta: QueueMeta = {}): Promise<SubmitResult> => {
+      const sealed = await seal({ type: entry.type, payload: entry.payload }, outboxKey.publicKey, outboxKey.kid);
+      const queued = await addQueued({ id: entry.id, type: entry.type, madeAt: new Date().toISOString(), sealed, meta, state: 'waiting' });
+      await flush();
+      const after = (await listQueued()).find((e) => e.seq === queued.seq);
+      if (!after) return { ok: true, waiting: false };
+      if (after.state === 'waiting') return { ok: true, waiting: true };
+      await removeQueued(after.seq!);
+      await reload();
+      return { ok: false, retry: false, message: after.message ?? 'Refused.', field: after.field ?? null };
+    },
+    [flush, outboxKey, reload],
+  );
 
-  const discard = useCallback(async (entry: Queued) => { await removeQueued(entry.seq!); await reload(); }, [reload]);
+  const discard = useCallback(
+    async (entry: Queued) => {
+      await removeQueued(entry.seq!);
+      await reload();
+    },
+    [reload],
+  );
 
   const value = useMemo(() => ({ entries, online, sending, submit, sendNow: flush, discard }), [entries, online, sending, submit, flush, discard]);
   return (

@@ -3,8 +3,15 @@ import type { SendResult } from '../send-entry.ts';
 import { effectiveShift, flushQueue, waitingLabel, type Queued } from './rules.ts';
 
 const sealed = { v: 1 as const, kid: 'k', epk: {}, iv: '', ct: '' };
-const entry = (seq: number, type: Queued['type'], meta: Queued['meta'] = {}, state: Queued['state'] = 'waiting'): Queued =>
-  ({ seq, id: `e${seq}`, type, madeAt: '2026-12-05T20:00:00Z', sealed, meta, state });
+const entry = (seq: number, type: Queued['type'], meta: Queued['meta'] = {}, state: Queued['state'] = 'waiting'): Queued => ({
+  seq,
+  id: `e${seq}`,
+  type,
+  madeAt: '2026-12-05T20:00:00Z',
+  sealed,
+  meta,
+  state,
+});
 
 const OK: SendResult = { ok: true, duplicate: false };
 const REFUSED: SendResult = { ok: false, retry: false, message: 'This time is outside the shift.', field: 'contactedAt' };
@@ -14,9 +21,16 @@ const OFFLINE: SendResult = { ok: false, retry: true, message: 'No connection.',
 async function run(entries: Queued[], answers: Record<string, SendResult>) {
   const log: string[] = [];
   const result = await flushQueue(entries, {
-    send: async (e) => { log.push(`send ${e.id}`); return answers[e.id] ?? OK; },
-    stored: async (e) => { log.push(`stored ${e.id}`); },
-    refused: async (e, message) => { log.push(`refused ${e.id}: ${message}`); },
+    send: async (e) => {
+      log.push(`send ${e.id}`);
+      return answers[e.id] ?? OK;
+    },
+    stored: async (e) => {
+      log.push(`stored ${e.id}`);
+    },
+    refused: async (e, message) => {
+      log.push(`refused ${e.id}: ${message}`);
+    },
   });
   return { log, result };
 }
@@ -55,7 +69,15 @@ describe('the shift the page shows', () => {
       entry(2, 'contact.add', { shiftId: 's2', people: 4 }),
       entry(3, 'contact.add', { shiftId: 's2' }),
     ];
-    expect(effectiveShift(null, queue, 'Ana')).toEqual({ id: 's2', where: 'North Shore', since: '21:00', staff: ['Ana'], contacts: 2, people: 5, waiting: true });
+    expect(effectiveShift(null, queue, 'Ana')).toEqual({
+      id: 's2',
+      where: 'North Shore',
+      since: '21:00',
+      staff: ['Ana'],
+      contacts: 2,
+      people: 5,
+      waiting: true,
+    });
   });
 
   it('is the server’s, counting contacts that still wait for it', () => {

@@ -69,9 +69,19 @@ export function effectiveShift(server: ShiftView | null, entries: readonly Queue
     return { ...s, contacts: s.contacts + waiting.length, people: s.people + waiting.reduce((n, e) => n + (e.meta.people ?? 1), 0) };
   };
   if (server && !ended.has(server.id)) return withWaiting(server);
-  const started = inOrder(live).reverse().find((e) => e.type === 'shift.start' && !ended.has(e.meta.shiftId));
+  const started = inOrder(live)
+    .reverse()
+    .find((e) => e.type === 'shift.start' && !ended.has(e.meta.shiftId));
   if (!started?.meta.shiftId) return null;
-  return withWaiting({ id: started.meta.shiftId, where: started.meta.where ?? '', since: started.meta.since ?? '', staff: [me], contacts: 0, people: 0, waiting: true });
+  return withWaiting({
+    id: started.meta.shiftId,
+    where: started.meta.where ?? '',
+    since: started.meta.since ?? '',
+    staff: [me],
+    contacts: 0,
+    people: 0,
+    waiting: true,
+  });
 }
 
 /** "offline · 3 waiting", "3 waiting", or nothing. */

@@ -13,7 +13,15 @@ export function ClosedDays({ days }: { days: { day: string; reason: string }[] }
     <section className="card" aria-labelledby="closed-days-heading">
       <h2 id="closed-days-heading">Closed days</h2>
       <p className="muted">No program meets on these days. Sessions already recorded on a day stay.</p>
-      {days.length === 0 ? <p className="muted">No closed days coming up.</p> : <ul>{days.map((d) => <ClosedDayLine key={d.day} {...d} />)}</ul>}
+      {days.length === 0 ? (
+        <p className="muted">No closed days coming up.</p>
+      ) : (
+        <ul>
+          {days.map((d) => (
+            <ClosedDayLine key={d.day} {...d} />
+          ))}
+        </ul>
+      )}
       <AddClosedDay />
     </section>
   );
@@ -26,7 +34,9 @@ function ClosedDayLine({ day, reason }: { day: string; reason: string }) {
       <strong>{day}</strong> — {reason}{' '}
       <form action={action} className="inline-form">
         <input type="hidden" name="day" value={day} />
-        <button className="button small secondary" type="submit" disabled={pending} aria-label={`Remove closed day ${day}`}>Remove</button>
+        <button className="button small secondary" type="submit" disabled={pending} aria-label={`Remove closed day ${day}`}>
+          Remove
+        </button>
       </form>
       <FormStatus state={state} />
     </li>
@@ -42,9 +52,20 @@ function AddClosedDay() {
       <FormStatus state={status} />
       <div className="row">
         <Field id="closed-day" label="Date" name="day" type="date" defaultValue={values.day} error={errors.day} />
-        <Field id="closed-reason" label="Reason" name="reason" autoComplete="off" maxLength={120} defaultValue={values.reason} error={errors.reason} hint="E.g. Statutory holiday." />
+        <Field
+          id="closed-reason"
+          label="Reason"
+          name="reason"
+          autoComplete="off"
+          maxLength={120}
+          defaultValue={values.reason}
+          error={errors.reason}
+          hint="E.g. Statutory holiday."
+        />
       </div>
-      <button className="button" type="submit" disabled={pending}>Add closed day</button>
+      <button className="button" type="submit" disabled={pending}>
+        Add closed day
+      </button>
     </form>
   );
 }

@@ -10,8 +10,16 @@ import type { ActionState } from '@/lib/action.ts';
 import { FREQUENCY_LABEL, WEEKDAYS } from '@/lib/programs/labels.ts';
 
 export type ProgramValues = {
-  id?: string; name: string; description: string; partner: string; frequency: string; weekday: string;
-  start: string; end: string; activeFrom: string; activeTo: string;
+  id?: string;
+  name: string;
+  description: string;
+  partner: string;
+  frequency: string;
+  weekday: string;
+  start: string;
+  end: string;
+  activeFrom: string;
+  activeTo: string;
 };
 
 const FREQUENCIES = Object.entries(FREQUENCY_LABEL).map(([value, label]) => ({ value, label }));
@@ -27,9 +35,25 @@ export function ProgramForm({ initial }: { initial: ProgramValues }) {
     <form key={!editing && state?.ok ? state.data?.id : 'form'} action={action} noValidate>
       <FormStatus state={status} />
       {editing && <input type="hidden" name="id" value={initial.id} />}
-      <Field label="Name" name="name" autoComplete="off" maxLength={80} defaultValue={v.name} error={errors.name} hint="A plain name, e.g. Tuesday breakfast." />
+      <Field
+        label="Name"
+        name="name"
+        autoComplete="off"
+        maxLength={80}
+        defaultValue={v.name}
+        error={errors.name}
+        hint="A plain name, e.g. Tuesday breakfast."
+      />
       <Field label="Description" name="description" autoComplete="off" maxLength={500} defaultValue={v.description} error={errors.description} />
-      <Field label="Partner" name="partner" autoComplete="off" maxLength={120} defaultValue={v.partner} error={errors.partner} hint="Who comes from outside, if anyone, e.g. the health authority's nurse." />
+      <Field
+        label="Partner"
+        name="partner"
+        autoComplete="off"
+        maxLength={120}
+        defaultValue={v.partner}
+        error={errors.partner}
+        hint="Who comes from outside, if anyone, e.g. the health authority's nurse."
+      />
       <div className="row">
         <SelectField label="How often" name="frequency" options={FREQUENCIES} defaultValue={v.frequency} error={errors.frequency} />
         <SelectField label="Day" name="weekday" options={DAYS} defaultValue={v.weekday} error={errors.weekday} />
@@ -40,9 +64,18 @@ export function ProgramForm({ initial }: { initial: ProgramValues }) {
       </div>
       <div className="row">
         <Field label="First date" name="activeFrom" type="date" defaultValue={v.activeFrom} error={errors.activeFrom} />
-        <Field label="Last date (optional)" name="activeTo" type="date" defaultValue={v.activeTo} error={errors.activeTo} hint="Leave empty for a program that keeps running." />
+        <Field
+          label="Last date (optional)"
+          name="activeTo"
+          type="date"
+          defaultValue={v.activeTo}
+          error={errors.activeTo}
+          hint="Leave empty for a program that keeps running."
+        />
       </div>
-      <button className="button" type="submit" disabled={pending}>{editing ? 'Save' : 'Add program'}</button>
+      <button className="button" type="submit" disabled={pending}>
+        {editing ? 'Save' : 'Add program'}
+      </button>
     </form>
   );
 }

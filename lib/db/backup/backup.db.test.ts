@@ -43,8 +43,21 @@ describe('backup and restore', () => {
     expect(statSync(file).mode & 0o777).toBe(0o600);
     const before = await fingerprint(source.url);
     // Every table the demo fills, and the live rows beside them, are in the backup.
-    for (const t of ['participant', 'visit', 'booking', 'referral', 'alert_report', 'stay_log_entry', 'attendance',
-      'outreach_contact', 'audit_event', 'audit_chain', 'login_attempt', 'setting', '_prisma_migrations']) {
+    for (const t of [
+      'participant',
+      'visit',
+      'booking',
+      'referral',
+      'alert_report',
+      'stay_log_entry',
+      'attendance',
+      'outreach_contact',
+      'audit_event',
+      'audit_chain',
+      'login_attempt',
+      'setting',
+      '_prisma_migrations',
+    ]) {
       expect(before.tables[t], t).not.toMatch(/^0:/);
     }
     const target = await fresh();
@@ -55,10 +68,15 @@ describe('backup and restore', () => {
     expect(progress.at(-1)).toBe(Object.keys(before.tables).length);
 
     // Encrypted columns came back byte for byte, and the hash chain still verifies.
-    const [enc] = await sql<{ n: number }>(target.url, 'SELECT count(*)::int AS n FROM participant WHERE notes_enc IS NOT NULL OR safe_contact_enc IS NOT NULL');
+    const [enc] = await sql<{ n: number }>(
+      target.url,
+      'SELECT count(*)::int AS n FROM participant WHERE notes_enc IS NOT NULL OR safe_contact_enc IS NOT NULL',
+    );
     expect(enc!.n).toBeGreaterThan(0);
-    const [chain] = await sql<{ problem: string | null; checked: string }>(target.url,
-      `SELECT problem, checked::text FROM audit_chain_check(0, '\\x${'00'.repeat(32)}'::bytea, (SELECT max(seq) FROM audit_chain), 1000000)`);
+    const [chain] = await sql<{ problem: string | null; checked: string }>(
+      target.url,
+      `SELECT problem, checked::text FROM audit_chain_check(0, '\\x${'00'.repeat(32)}'::bytea, (SELECT max(seq) FROM audit_chain), 1000000)`,
+    );
     expect(chain).toEqual({ problem: null, checked: before.tables.audit_chain!.split(':')[0] });
     // The triggers work again: the log is append-only, and a new event is chained at commit.
     await expect(sql(target.url, 'DELETE FROM audit_event')).rejects.toThrow(/append-only|not allowed|cannot/i);
@@ -93,7 +111,8 @@ describe('backup and restore', () => {
     const older = await subsetOfMigrations(1);
     const target = await fresh();
     await expect(restoreBackup(target.url, file, { key, migrationsDir: older.dir })).rejects.toThrow(
-      new RegExp(`has migrations this version of Lantern does not know \\(${older.left[0]}\\)`));
+      new RegExp(`has migrations this version of Lantern does not know \\(${older.left[0]}\\)`),
+    );
     expect(await tableCount(target.url)).toBe(0);
     await rm(older.dir, { recursive: true });
   });
@@ -102,8 +121,11 @@ describe('backup and restore', () => {
     const older = await subsetOfMigrations(2);
     const old = await fresh();
     await migrate(old.url, { migrationsDir: older.dir });
-    await sql(old.url, `INSERT INTO staff_user (id, email, display_name, role, password_hash, updated_at)
-      VALUES (gen_random_uuid(), 'old@example.org', 'Old', 'coordinator', 'x', now())`);
+    await sql(
+      old.url,
+      `INSERT INTO staff_user (id, email, display_name, role, password_hash, updated_at)
+      VALUES (gen_random_uuid(), 'old@example.org', 'Old', 'coordinator', 'x', now())`,
+    );
     const oldFile = path.join(dir, 'old.backup');
     await writeBackup(old.url, oldFile, { key });
     const target = await fresh();
@@ -136,18 +158,26 @@ describe('backup and restore', () => {
   it.runIf(process.env.TEST_SERVER_URL)('is one snapshot: what commits while the dump runs is not in it', async () => {
     const db = await fresh();
     await migrate(db.url);
-    const addStaff = (email: string) => sql(db.url, `WITH s AS (INSERT INTO staff_user (id, email, display_name, role, password_hash, updated_at)
+    const addStaff = (email: string) =>
+      sql(
+        db.url,
+        `WITH s AS (INSERT INTO staff_user (id, email, display_name, role, password_hash, updated_at)
       VALUES (gen_random_uuid(), $1, 'S', 'peer', 'h', now()) RETURNING id)
-      INSERT INTO audit_event (actor_id, actor_role, action, entity_type, entity_id) SELECT id, 'peer', 'staff_user.created', 'staff_user', id::text FROM s`, [email]);
+      INSERT INTO audit_event (actor_id, actor_role, action, entity_type, entity_id) SELECT id, 'peer', 'staff_user.created', 'staff_user', id::text FROM s`,
+        [email],
+      );
     await addStaff('first@example.org');
     const before = await fingerprint(db.url);
     const during = path.join(dir, 'during.backup');
     let wrote = false;
-    await writeBackup(db.url, during, { key, onProgress: async (p) => {
-      if (p.tablesDone !== 1 || wrote) return;
-      wrote = true; // after the first table, rows for tables still to come (and their hash chain)
-      await addStaff('second@example.org');
-    } });
+    await writeBackup(db.url, during, {
+      key,
+      onProgress: async (p) => {
+        if (p.tablesDone !== 1 || wrote) return;
+        wrote = true; // after the first table, rows for tables still to come (and their hash chain)
+        await addStaff('second@example.org');
+      },
+    });
     expect(wrote).toBe(true);
     const target = await fresh();
     await restoreBackup(target.url, during, { key });
@@ -164,7 +194,10 @@ describe('backup and restore', () => {
 /** A migrations folder without the newest `drop` migrations (a backup made before them). */
 async function subsetOfMigrations(drop: number): Promise<{ dir: string; left: string[] }> {
   const all = path.resolve(import.meta.dirname, '../../../prisma/migrations');
-  const names = (await readdir(all, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const names = (await readdir(all, { withFileTypes: true }))
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   const subset = await mkdtemp(path.join(tmpdir(), 'lantern-migrations-'));
   for (const n of names.slice(0, -drop)) await cp(path.join(all, n), path.join(subset, n), { recursive: true });
   return { dir: subset, left: names.slice(-drop) };

@@ -57,8 +57,7 @@ export function foreignKeyOrder(tables: string[], keys: ForeignKey[]): string[] 
   const pending = new Set(tables);
   const order: string[] = [];
   while (pending.size > 0) {
-    const ready = [...pending].filter((t) =>
-      keys.every((k) => k.table !== t || k.references === t || !pending.has(k.references)));
+    const ready = [...pending].filter((t) => keys.every((k) => k.table !== t || k.references === t || !pending.has(k.references)));
     // A cycle: take the first by name and let the restore defer its keys.
     const next = ready.length > 0 ? ready : [[...pending].sort()[0]!];
     for (const t of next.sort()) {

@@ -41,12 +41,22 @@ export type BackupOptions = {
 
 /** A file name with no personal data: the instant, from the program clock. */
 export function defaultBackupName(now: Date = programNow()): string {
-  return `lantern-${now.toISOString().slice(0, 19).replace(/[-:]/g, '').replace(/^(\d{4})(\d{2})(\d{2})/, '$1-$2-$3')}Z.backup`;
+  return `lantern-${now
+    .toISOString()
+    .slice(0, 19)
+    .replace(/[-:]/g, '')
+    .replace(/^(\d{4})(\d{2})(\d{2})/, '$1-$2-$3')}Z.backup`;
 }
 
 /** Writes the backup to `file` (mode 0600; refuses to overwrite). Operators only: scripts/backup.ts. */
 export async function writeBackup(connectionString: string, file: string, opts: BackupOptions): Promise<BackupHeader> {
-  if (await access(file, constants.F_OK).then(() => true, () => false)) throw new BackupError(`${file} exists already`);
+  if (
+    await access(file, constants.F_OK).then(
+      () => true,
+      () => false,
+    )
+  )
+    throw new BackupError(`${file} exists already`);
   const client = new pg.Client({ connectionString, application_name: 'lantern-backup' });
   client.on('error', () => {}); // a dropped connection surfaces as a failed query
   await client.connect().catch((e: Error) => {
@@ -75,10 +85,15 @@ export async function writeBackup(connectionString: string, file: string, opts: 
 async function readHeader(client: pg.Client): Promise<BackupHeader> {
   const hasMigrations = (await client.query<{ t: string | null }>(`SELECT to_regclass('_prisma_migrations')::text AS t`)).rows[0]?.t;
   if (!hasMigrations) throw new BackupError('the database has no _prisma_migrations table: it is not a Lantern database');
-  const migrations = (await client.query<{ name: string; checksum: string }>(`SELECT migration_name AS name, checksum
-    FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY started_at, migration_name`)).rows;
+  const migrations = (
+    await client.query<{ name: string; checksum: string }>(`SELECT migration_name AS name, checksum
+    FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY started_at, migration_name`)
+  ).rows;
   const tables = await listTables(client);
-  const order = foreignKeyOrder(tables.map((t) => t.name), await listForeignKeys(client));
+  const order = foreignKeyOrder(
+    tables.map((t) => t.name),
+    await listForeignKeys(client),
+  );
   const byName = new Map(tables.map((t) => [t.name, t]));
   const counted = [];
   for (const name of order) {
@@ -87,8 +102,7 @@ async function readHeader(client: pg.Client): Promise<BackupHeader> {
   }
   const sequences = [];
   for (const name of await listSequences(client)) {
-    const { rows } = await client.query<{ last_value: string; is_called: boolean }>(
-      `SELECT last_value::text, is_called FROM ${quoteIdent(name)}`);
+    const { rows } = await client.query<{ last_value: string; is_called: boolean }>(`SELECT last_value::text, is_called FROM ${quoteIdent(name)}`);
     sequences.push({ name, lastValue: rows[0]!.last_value, isCalled: rows[0]!.is_called });
   }
   const server = (await client.query<{ v: string }>(`SELECT current_setting('server_version') AS v`)).rows[0]!.v;

@@ -26,10 +26,16 @@ afterAll(async () => {
 it('round-trips the embedded database, and its backup restores on a PostgreSQL server too', async () => {
   const source = await fresh('');
   await migrate(source.url);
-  await sql(source.url, `INSERT INTO staff_user (id, email, display_name, role, password_hash, updated_at, totp_secret, totp_enrolled_at)
-    VALUES (gen_random_uuid(), 'a@example.org', 'Ä "b"', 'manager', 'h', now(), '\\x00ff10'::bytea, now())`);
-  await sql(source.url, `INSERT INTO audit_event (actor_role, action, entity_type, details)
-    VALUES ('manager', 'staff.created', 'staff_user', '{"x": [1, "two"]}'), (NULL, 'system.test', 'system', NULL)`);
+  await sql(
+    source.url,
+    `INSERT INTO staff_user (id, email, display_name, role, password_hash, updated_at, totp_secret, totp_enrolled_at)
+    VALUES (gen_random_uuid(), 'a@example.org', 'Ä "b"', 'manager', 'h', now(), '\\x00ff10'::bytea, now())`,
+  );
+  await sql(
+    source.url,
+    `INSERT INTO audit_event (actor_role, action, entity_type, details)
+    VALUES ('manager', 'staff.created', 'staff_user', '{"x": [1, "two"]}'), (NULL, 'system.test', 'system', NULL)`,
+  );
   await sql(source.url, `INSERT INTO login_attempt (account_key, ip_key, success) VALUES ('a', 'b', false)`);
   const before = await fingerprint(source.url);
   expect(before.tables.audit_chain).toMatch(/^2:/);

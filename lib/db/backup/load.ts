@@ -45,14 +45,22 @@ export async function loadTables(connectionString: string, header: BackupHeader,
   try {
     await client.query('BEGIN');
     const tables = await matchTables(client, header);
-    const triggers = (await client.query<{ table: string; name: string; enabled: string }>(`SELECT c.relname AS table,
+    const triggers = (
+      await client.query<{ table: string; name: string; enabled: string }>(`SELECT c.relname AS table,
       t.tgname AS name, t.tgenabled::text AS enabled FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
-      JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = current_schema() AND NOT t.tgisinternal`)).rows;
+      JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = current_schema() AND NOT t.tgisinternal`)
+    ).rows;
     for (const t of tables) await client.query(`ALTER TABLE ${quoteIdent(t.name)} DISABLE TRIGGER USER`);
-    const deferred = backwardKeys(tables.map((t) => t.name), await listForeignKeys(client));
+    const deferred = backwardKeys(
+      tables.map((t) => t.name),
+      await listForeignKeys(client),
+    );
     for (const k of deferred) {
-      await client.query(k.deferrable ? `SET CONSTRAINTS ${quoteIdent(k.name)} DEFERRED`
-        : `ALTER TABLE ${quoteIdent(k.table)} ALTER CONSTRAINT ${quoteIdent(k.name)} DEFERRABLE INITIALLY DEFERRED`);
+      await client.query(
+        k.deferrable
+          ? `SET CONSTRAINTS ${quoteIdent(k.name)} DEFERRED`
+          : `ALTER TABLE ${quoteIdent(k.table)} ALTER CONSTRAINT ${quoteIdent(k.name)} DEFERRABLE INITIALLY DEFERRED`,
+      );
     }
     await client.query(`TRUNCATE ${tables.map((t) => quoteIdent(t.name)).join(', ')}`);
     await insertAll(client, header, tables, lines, opts);

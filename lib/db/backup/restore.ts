@@ -58,7 +58,10 @@ function parseHeader(line: string | undefined): BackupHeader {
 
 async function migrationsOnDisk(dir: string): Promise<Map<string, Buffer>> {
   const entries = await readdir(dir, { withFileTypes: true });
-  const names = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort((a, b) => a.localeCompare(b));
+  const names = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort((a, b) => a.localeCompare(b));
   const files = await Promise.all(names.map((n) => readFile(path.join(dir, n, 'migration.sql')).catch(() => undefined)));
   return new Map(names.flatMap((n, i) => (files[i] ? [[n, files[i]] as const] : [])));
 }
@@ -66,16 +69,18 @@ async function migrationsOnDisk(dir: string): Promise<Map<string, Buffer>> {
 function checkMigrations(header: BackupHeader, known: Map<string, Buffer>): void {
   const unknown = header.migrations.filter((m) => !known.has(m.name)).map((m) => m.name);
   if (unknown.length > 0) {
-    throw new BackupError(`this backup has migrations this version of Lantern does not know (${unknown.join(', ')}): ` +
-      'restore it with the version that made it, or a newer one');
+    throw new BackupError(
+      `this backup has migrations this version of Lantern does not know (${unknown.join(', ')}): ` + 'restore it with the version that made it, or a newer one',
+    );
   }
   const edited = header.migrations.filter((m) => {
     const text = known.get(m.name)!.toString('utf8');
     return ![known.get(m.name)!, text.replace(/\r\n/g, '\n'), text.replace(/\n/g, '\r\n')].some((v) => checksum(v) === m.checksum);
   });
   if (edited.length > 0) {
-    throw new BackupError(`this backup's migration ${edited[0]!.name} differs from this version's file of that name: ` +
-      'restore it with the version that made it');
+    throw new BackupError(
+      `this backup's migration ${edited[0]!.name} differs from this version's file of that name: ` + 'restore it with the version that made it',
+    );
   }
 }
 
@@ -99,7 +104,8 @@ async function refuseNonEmpty(connectionString: string, header: BackupHeader): P
     }
     const inBackup = new Set(header.migrations.map((m) => m.name));
     const { rows: ahead } = await client.query<{ name: string }>(
-      'SELECT migration_name AS name FROM _prisma_migrations WHERE rolled_back_at IS NULL ORDER BY started_at');
+      'SELECT migration_name AS name FROM _prisma_migrations WHERE rolled_back_at IS NULL ORDER BY started_at',
+    );
     const newer = ahead.filter((m) => !inBackup.has(m.name));
     if (newer.length > 0) throw notEmpty(`it is already migrated past this backup (${newer[0]!.name}); use a database with no tables`);
   } finally {

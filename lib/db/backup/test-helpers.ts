@@ -29,7 +29,8 @@ export function fingerprint(url: string): Promise<Fingerprint> {
     const fp: Fingerprint = { tables: {}, sequences: {}, triggers: {} };
     for (const { name } of tables) {
       const { rows } = await c.query<{ n: string; h: string }>(
-        `SELECT count(*)::text AS n, md5(coalesce(string_agg(t::text, E'\\n' ORDER BY t::text), '')) AS h FROM "${name}" t`);
+        `SELECT count(*)::text AS n, md5(coalesce(string_agg(t::text, E'\\n' ORDER BY t::text), '')) AS h FROM "${name}" t`,
+      );
       fp.tables[name] = `${rows[0]!.n}:${rows[0]!.h}`;
     }
     const { rows: seqs } = await c.query<{ name: string }>(`SELECT c.relname AS name FROM pg_class c
@@ -46,8 +47,14 @@ export function fingerprint(url: string): Promise<Fingerprint> {
 }
 
 export function tableCount(url: string): Promise<number> {
-  return withClient(url, async (c) => (await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_class c
-    JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = current_schema() AND c.relkind = 'r'`)).rows[0]!.n);
+  return withClient(
+    url,
+    async (c) =>
+      (
+        await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_class c
+    JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = current_schema() AND c.relkind = 'r'`)
+      ).rows[0]!.n,
+  );
 }
 
 export function sql<T extends pg.QueryResultRow = pg.QueryResultRow>(url: string, text: string, params: unknown[] = []): Promise<T[]> {
@@ -65,9 +72,11 @@ export async function addLiveRows(url: string): Promise<void> {
     await c.query('BEGIN');
     const [staff] = (await c.query<{ id: string; role: string }>('SELECT id, role::text FROM staff_user ORDER BY email LIMIT 1')).rows;
     for (let i = 0; i < 5; i++) {
-      await c.query(`INSERT INTO audit_event (actor_id, actor_role, action, outcome, entity_type, entity_id, details)
+      await c.query(
+        `INSERT INTO audit_event (actor_id, actor_role, action, outcome, entity_type, entity_id, details)
         VALUES ($1, $2::"Role", 'participant.viewed', 'ok', 'participant', $3, $4)`,
-      [staff!.id, staff!.role, `p-${i}`, JSON.stringify({ n: i, note: 'é ü "quoted" \\ back' })]);
+        [staff!.id, staff!.role, `p-${i}`, JSON.stringify({ n: i, note: 'é ü "quoted" \\ back' })],
+      );
     }
     await c.query(`INSERT INTO login_attempt (account_key, ip_key, success) VALUES ('a', 'b', false), ('a', 'c', true)`);
     await c.query(`INSERT INTO setting (key, value, updated_at) VALUES ('backup.test', '{"a": [1, 2.5, null]}', now())`);

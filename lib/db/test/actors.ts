@@ -14,8 +14,12 @@ export async function makeActor(role: Role, overrides: { displayName?: string; p
     const sessionId = randomUUID();
     await db.staffUser.create({
       data: {
-        id, role, email: `${role}-${id.slice(0, 8)}@example.org`, displayName: overrides.displayName ?? `Test ${role}`,
-        passwordHash: overrides.passwordHash ?? 'not-a-hash', mustChangePassword: false,
+        id,
+        role,
+        email: `${role}-${id.slice(0, 8)}@example.org`,
+        displayName: overrides.displayName ?? `Test ${role}`,
+        passwordHash: overrides.passwordHash ?? 'not-a-hash',
+        mustChangePassword: false,
       },
     });
     // A whole sign-in: the password and, where required, the second factor.

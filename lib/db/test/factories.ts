@@ -33,8 +33,12 @@ export async function makeParticipant(by: Pick<Actor, 'id'> | string, { deidenti
   return db.participant.create({
     data: {
       alias: deidentified ? null : alias === undefined ? `Robin ${randomUUID().slice(0, 4)}` : alias,
-      code: randomCode(), consentAt: programNow(), consentById: staffId, createdById: staffId,
-      deidentifiedAt: deidentified ? programNow() : null, ...fields,
+      code: randomCode(),
+      consentAt: programNow(),
+      consentById: staffId,
+      createdById: staffId,
+      deidentifiedAt: deidentified ? programNow() : null,
+      ...fields,
     },
     select: { id: true, alias: true, code: true },
   });
@@ -42,7 +46,10 @@ export async function makeParticipant(by: Pick<Actor, 'id'> | string, { deidenti
 
 /** Asserts a promise rejects with an AppError of this code (and message, and field, when given). */
 export async function expectAppError(promise: Promise<unknown>, code: AppError['code'] | undefined, message?: string | RegExp, field?: string) {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error, 'expected a refusal').toBeInstanceOf(AppError);
   const e = error as AppError;
   if (code) expect(e.code).toBe(code);

@@ -21,7 +21,9 @@ export async function resetDatabase(): Promise<void> {
     `SELECT quote_ident(tablename) AS name FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`,
   );
   if (rows.length === 0) return;
-  await c.query(`SET session_replication_role = replica; TRUNCATE ${rows.map((r) => r.name).join(', ')} RESTART IDENTITY CASCADE; SET session_replication_role = DEFAULT;`);
+  await c.query(
+    `SET session_replication_role = replica; TRUNCATE ${rows.map((r) => r.name).join(', ')} RESTART IDENTITY CASCADE; SET session_replication_role = DEFAULT;`,
+  );
   // Rows every installation starts with (inserted by migrations) come back after the truncate.
   await c.query(`SELECT seed_default_service_types(); SELECT seed_default_outreach_options(); SELECT seed_default_note_kinds()`);
 }

@@ -49,8 +49,9 @@ export async function dropWorkerDatabases(serverUrl: string, template: string): 
   const admin = new pg.Client({ connectionString: withDatabase(serverUrl, 'postgres') });
   await admin.connect();
   try {
-    const { rows } = await admin.query<{ name: string }>(
-      `SELECT datname AS name FROM pg_database WHERE starts_with(datname, $1)`, [workerDatabaseName(template, '')]);
+    const { rows } = await admin.query<{ name: string }>(`SELECT datname AS name FROM pg_database WHERE starts_with(datname, $1)`, [
+      workerDatabaseName(template, ''),
+    ]);
     for (const { name } of rows) {
       await admin.query(`DROP DATABASE IF EXISTS ${admin.escapeIdentifier(name)} WITH (FORCE)`);
       await admin.query(`DROP ROLE IF EXISTS ${admin.escapeIdentifier(defaultRuntimeRole(name))}`);

@@ -25,7 +25,10 @@ async function table(ctx: FigureContext, kind: 'shower' | 'laundry'): Promise<Fi
   const rows = await grouped(ctx, outcomes(ctx, kind), Prisma.sql`count(*)`);
   const word = kind === 'shower' ? 'Shower' : 'Laundry';
   return {
-    key: `bookings-${kind}`, title: `${word} bookings by outcome`, rowHeading: 'Outcome', suppress: false,
+    key: `bookings-${kind}`,
+    title: `${word} bookings by outcome`,
+    rowHeading: 'Outcome',
+    suppress: false,
     description: `${word} bookings by what became of them. Used: the person was checked in. Did not come: released after the grace period or marked missed. Each booking counts in the month of its day.`,
     ...toCounts(rows, ctx.period, OUTCOMES, 'All bookings'),
   };

@@ -2,7 +2,14 @@ import 'server-only';
 import { Prisma } from '@/lib/db/generated/client.ts';
 import { AGE_RANGES, AGE_RANGE_FROM } from '@/lib/participants/rules.ts';
 import {
-  AGE_RANGE_LABELS, DECLINED, GENDER_LABELS, GENDERS, INDIGENOUS_IDENTITIES, INDIGENOUS_LABELS, NOT_ASKED, TRAVELLING_LABELS,
+  AGE_RANGE_LABELS,
+  DECLINED,
+  GENDER_LABELS,
+  GENDERS,
+  INDIGENOUS_IDENTITIES,
+  INDIGENOUS_LABELS,
+  NOT_ASKED,
+  TRAVELLING_LABELS,
 } from '@/lib/participants/labels.ts';
 import { MAX_MONTHS, type Period } from '@/lib/calendar/period.ts';
 import { SUPPRESSION_EXPLAINED } from '../rules.ts';
@@ -32,21 +39,30 @@ type Breakdown = { key: string; title: string; rowHeading: string; cat: (ageYear
 
 const BREAKDOWNS: Breakdown[] = [
   {
-    key: 'age', title: 'Unique participants by age range', rowHeading: 'Age range', cat: ageCase,
+    key: 'age',
+    title: 'Unique participants by age range',
+    rowHeading: 'Age range',
+    cat: ageCase,
     categories: withUnknown(AGE_RANGES.map((r) => ({ key: r, label: AGE_RANGE_LABELS[r] }))),
   },
   {
-    key: 'gender', title: 'Unique participants by gender identity', rowHeading: 'Gender identity',
+    key: 'gender',
+    title: 'Unique participants by gender identity',
+    rowHeading: 'Gender identity',
     cat: () => Prisma.sql`coalesce(p.gender::text, 'not_asked')`,
     categories: withUnknown(GENDERS.map((g) => ({ key: g, label: GENDER_LABELS[g] }))),
   },
   {
-    key: 'indigenous', title: 'Unique participants by Indigenous identity', rowHeading: 'Indigenous identity',
+    key: 'indigenous',
+    title: 'Unique participants by Indigenous identity',
+    rowHeading: 'Indigenous identity',
     cat: () => Prisma.sql`coalesce(p.indigenous_identity::text, 'not_asked')`,
     categories: withUnknown(INDIGENOUS_IDENTITIES.map((g) => ({ key: g, label: INDIGENOUS_LABELS[g] }))),
   },
   {
-    key: 'travelling', title: 'Unique participants who travel for work', rowHeading: 'Travelling',
+    key: 'travelling',
+    title: 'Unique participants who travel for work',
+    rowHeading: 'Travelling',
     cat: () => Prisma.sql`coalesce(p.travelling::text, 'not_asked')`,
     categories: withUnknown((['yes', 'no'] as const).map((g) => ({ key: g, label: TRAVELLING_LABELS[g] }))),
   },
@@ -100,16 +116,19 @@ function breakdownRows(ctx: FigureContext): Promise<DimensionRow[]> {
   const place = (b: Breakdown, year: number) => Prisma.sql`coalesce(array_position(${b.categories.map((c) => c.key)}::text[], ${b.cat(year)}), 0)`;
   const AGE = BREAKDOWNS.findIndex((b) => b.key === 'age');
   const rest = Prisma.join(
-    BREAKDOWNS.flatMap((b, i) => (i === AGE ? [] : [Prisma.sql`${place(b, years[0]!)} * ${Prisma.raw(String(RADIX ** i))}`])), ' + ');
+    BREAKDOWNS.flatMap((b, i) => (i === AGE ? [] : [Prisma.sql`${place(b, years[0]!)} * ${Prisma.raw(String(RADIX ** i))}`])),
+    ' + ',
+  );
   const ages = Prisma.join(years.map((y) => Prisma.sql`${place(BREAKDOWNS[AGE]!, y)} * ${Prisma.raw(String(RADIX ** AGE))}`));
   const dims = Prisma.join(BREAKDOWNS.map((b, i) => Prisma.sql`(${b.key}, (code / ${Prisma.raw(String(RADIX ** i))}) % ${Prisma.raw(String(RADIX))})`));
-  const whole = years.length === 1
-    ? Prisma.sql`
+  const whole =
+    years.length === 1
+      ? Prisma.sql`
     UNION ALL
     SELECT d.dim, NULL, coalesce(d.pos, 0)::int, sum(w.n)::int, (2 + GROUPING(d.pos))::int
     FROM (SELECT rest + ages[1] AS code, count(*) AS n FROM pa GROUP BY 1) w CROSS JOIN LATERAL (VALUES ${dims}) AS d(dim, pos)
     GROUP BY GROUPING SETS ((d.dim, d.pos), (d.dim))`
-    : Prisma.empty;
+      : Prisma.empty;
   return ctx.client.$queryRaw<DimensionRow[]>`
     WITH pa AS (
       SELECT pm.mask, (${rest})::int AS rest, ARRAY[${ages}]::int[] AS ages
@@ -134,7 +153,10 @@ function table(ctx: FigureContext, b: Breakdown, rows: GroupedRow[]): FigureTabl
   // A custom range's whole-range column is never published, so never counted: null, not 0.
   if (ctx.period.kind === 'custom') for (const r of [...counts.rows, counts.total!]) r.counts[r.counts.length - 1] = null;
   return {
-    key: `demographics-${b.key}`, title: b.title, rowHeading: b.rowHeading, suppress: true,
+    key: `demographics-${b.key}`,
+    title: b.title,
+    rowHeading: b.rowHeading,
+    suppress: true,
     description:
       `Participants with a record who visited, counted once each, by ${b.rowHeading.toLowerCase()}. ` +
       (b.key === 'age' ? `${AGE_EXPLAINED} ` : '') +

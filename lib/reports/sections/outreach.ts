@@ -29,8 +29,16 @@ function shifts(ctx: FigureContext): Promise<ShiftRow[]> {
 }
 
 type ContactRow = {
-  key: string | null; contacts: number; street: number; online: number; reached: number; anonymous: number; anonymousPeople: number;
-  referrals: number; unique: number; fresh: number;
+  key: string | null;
+  contacts: number;
+  street: number;
+  online: number;
+  reached: number;
+  anonymous: number;
+  anonymousPeople: number;
+  referrals: number;
+  unique: number;
+  fresh: number;
 };
 
 /**
@@ -104,42 +112,148 @@ async function load(ctx: FigureContext): Promise<FigureTable[]> {
   const p = ctx.period;
   return [
     {
-      key: 'outreach-shifts', title: 'Outreach shifts and hours', rowHeading: 'Figure', suppress: false,
-      description: 'Shifts: outreach shifts that started in the month, in the street (a zone) or online (platforms). Hours: from start to end of the shifts that have ended. Voided shifts are left out.',
+      key: 'outreach-shifts',
+      title: 'Outreach shifts and hours',
+      rowHeading: 'Figure',
+      suppress: false,
+      description:
+        'Shifts: outreach shifts that started in the month, in the street (a zone) or online (platforms). Hours: from start to end of the shifts that have ended. Voided shifts are left out.',
       rows: [
-        line(p, 'shifts', 'Shifts', sf((r) => r.shifts)), line(p, 'street', 'Street shifts', sf((r) => r.street)), line(p, 'online', 'Online shifts', sf((r) => r.online)),
-        line(p, 'hours', 'Hours', sf((r) => r.hours)), line(p, 'street-hours', 'Street hours', sf((r) => r.streetHours)), line(p, 'online-hours', 'Online hours', sf((r) => r.onlineHours)),
+        line(
+          p,
+          'shifts',
+          'Shifts',
+          sf((r) => r.shifts),
+        ),
+        line(
+          p,
+          'street',
+          'Street shifts',
+          sf((r) => r.street),
+        ),
+        line(
+          p,
+          'online',
+          'Online shifts',
+          sf((r) => r.online),
+        ),
+        line(
+          p,
+          'hours',
+          'Hours',
+          sf((r) => r.hours),
+        ),
+        line(
+          p,
+          'street-hours',
+          'Street hours',
+          sf((r) => r.streetHours),
+        ),
+        line(
+          p,
+          'online-hours',
+          'Online hours',
+          sf((r) => r.onlineHours),
+        ),
       ],
       total: null,
     },
     {
-      key: 'outreach-contacts', title: 'Outreach contacts', rowHeading: 'Figure', suppress: false,
-      description: 'Contacts: entries made on outreach, one per person met or per anonymous group. People reached: everyone those contacts stand for. Referrals made: contacts where a referral was made. Voided contacts are left out.',
+      key: 'outreach-contacts',
+      title: 'Outreach contacts',
+      rowHeading: 'Figure',
+      suppress: false,
+      description:
+        'Contacts: entries made on outreach, one per person met or per anonymous group. People reached: everyone those contacts stand for. Referrals made: contacts where a referral was made. Voided contacts are left out.',
       rows: [
-        line(p, 'contacts', 'Contacts', cf((r) => r.contacts)), line(p, 'street', 'Street contacts', cf((r) => r.street)), line(p, 'online', 'Online contacts', cf((r) => r.online)),
-        line(p, 'reached', 'People reached', cf((r) => r.reached)), line(p, 'anonymous', 'Anonymous contacts', cf((r) => r.anonymous)),
-        line(p, 'referrals', 'Referrals made on outreach', cf((r) => r.referrals)),
+        line(
+          p,
+          'contacts',
+          'Contacts',
+          cf((r) => r.contacts),
+        ),
+        line(
+          p,
+          'street',
+          'Street contacts',
+          cf((r) => r.street),
+        ),
+        line(
+          p,
+          'online',
+          'Online contacts',
+          cf((r) => r.online),
+        ),
+        line(
+          p,
+          'reached',
+          'People reached',
+          cf((r) => r.reached),
+        ),
+        line(
+          p,
+          'anonymous',
+          'Anonymous contacts',
+          cf((r) => r.anonymous),
+        ),
+        line(
+          p,
+          'referrals',
+          'Referrals made on outreach',
+          cf((r) => r.referrals),
+        ),
       ],
       total: null,
     },
     {
-      key: 'outreach-people', title: 'People contacted on outreach', rowHeading: 'Figure', suppress: true,
-      description: 'Unique participants: people with a record met on outreach (the whole-period column counts each once). New people: participants, and people in anonymous groups, met on outreach for the first time (as the worker recorded it). Anonymous people: everyone in anonymous contacts.',
+      key: 'outreach-people',
+      title: 'People contacted on outreach',
+      rowHeading: 'Figure',
+      suppress: true,
+      description:
+        'Unique participants: people with a record met on outreach (the whole-period column counts each once). New people: participants, and people in anonymous groups, met on outreach for the first time (as the worker recorded it). Anonymous people: everyone in anonymous contacts.',
       rows: [
-        line(p, 'unique', 'Unique participants contacted', cf((r) => r.unique)), line(p, 'new', 'New people contacted', cf((r) => r.fresh)),
-        line(p, 'anonymous-people', 'People in anonymous contacts', cf((r) => r.anonymousPeople)),
+        line(
+          p,
+          'unique',
+          'Unique participants contacted',
+          cf((r) => r.unique),
+        ),
+        line(
+          p,
+          'new',
+          'New people contacted',
+          cf((r) => r.fresh),
+        ),
+        line(
+          p,
+          'anonymous-people',
+          'People in anonymous contacts',
+          cf((r) => r.anonymousPeople),
+        ),
       ],
       total: null,
     },
     {
-      key: 'outreach-supplies', title: 'Supplies given on outreach', rowHeading: 'Supply', suppress: false,
+      key: 'outreach-supplies',
+      title: 'Supplies given on outreach',
+      rowHeading: 'Supply',
+      suppress: false,
       description: 'How many of each supply were given on outreach to the people met. Voided contacts are left out.',
       ...toCounts(given, p, types, null),
     },
     {
-      key: 'outreach-supplies-others', title: 'Supplies given on outreach for someone else', rowHeading: 'Supply', suppress: false,
+      key: 'outreach-supplies-others',
+      title: 'Supplies given on outreach for someone else',
+      rowHeading: 'Supply',
+      suppress: false,
       description: 'Supplies taken to pass on to others (secondary distribution), counted apart from those given to the people met.',
-      ...toCounts(given.map((r) => ({ ...r, n: r.others })), p, types, null),
+      ...toCounts(
+        given.map((r) => ({ ...r, n: r.others })),
+        p,
+        types,
+        null,
+      ),
     },
   ];
 }

@@ -14,15 +14,38 @@ import type { Counts, FigureContext, FigureTable, SectionDefinition } from '../t
 type Figure = { key: string; title: string; pick: (c: ProgramCell) => number; description: string };
 
 const FIGURES: Figure[] = [
-  { key: 'held', title: 'Program sessions held', pick: (c) => c.sessionsHeld,
-    description: 'Sessions where attendance was recorded, in the month of the session.' },
-  { key: 'cancelled', title: 'Program sessions cancelled', pick: (c) => c.sessionsCancelled, description: 'Sessions called off, in the month they were planned for.' },
-  { key: 'not-recorded', title: 'Program sessions not recorded', pick: (c) => c.sessionsNotRecorded,
-    description: 'Sessions whose time has passed with nothing recorded: neither attendance nor a cancellation. They count neither as held nor as cancelled, and their attendance is unknown.' },
-  { key: 'attendance', title: 'Program attendance', pick: (c) => c.totalAttendance,
-    description: 'Attendances at held sessions: each named person at each session, plus the people who came without giving a name. A person at three sessions counts three times. Named and anonymous attendance are in the next table.' },
-  { key: 'average', title: 'Average attendance per held session', pick: (c) => c.averagePerSession,
-    description: 'Attendance divided by sessions held, to one decimal (0 when no session was held).' },
+  {
+    key: 'held',
+    title: 'Program sessions held',
+    pick: (c) => c.sessionsHeld,
+    description: 'Sessions where attendance was recorded, in the month of the session.',
+  },
+  {
+    key: 'cancelled',
+    title: 'Program sessions cancelled',
+    pick: (c) => c.sessionsCancelled,
+    description: 'Sessions called off, in the month they were planned for.',
+  },
+  {
+    key: 'not-recorded',
+    title: 'Program sessions not recorded',
+    pick: (c) => c.sessionsNotRecorded,
+    description:
+      'Sessions whose time has passed with nothing recorded: neither attendance nor a cancellation. They count neither as held nor as cancelled, and their attendance is unknown.',
+  },
+  {
+    key: 'attendance',
+    title: 'Program attendance',
+    pick: (c) => c.totalAttendance,
+    description:
+      'Attendances at held sessions: each named person at each session, plus the people who came without giving a name. A person at three sessions counts three times. Named and anonymous attendance are in the next table.',
+  },
+  {
+    key: 'average',
+    title: 'Average attendance per held session',
+    pick: (c) => c.averagePerSession,
+    description: 'Attendance divided by sessions held, to one decimal (0 when no session was held).',
+  },
 ];
 
 const WHO: { key: string; label: string; pick: (c: ProgramCell) => number }[] = [
@@ -37,12 +60,21 @@ async function load(ctx: FigureContext): Promise<FigureTable[]> {
   const tables: FigureTable[] = FIGURES.map((fig) => {
     const rows: Counts[] = f.programs.map((p) => line(period, p.programId, p.programName, (k) => fig.pick(f.cell(k, p.programId))));
     return {
-      key: `programs-${fig.key}`, title: fig.title, description: fig.description, rowHeading: 'Program', suppress: false,
-      rows, total: line(period, 'total', 'All programs', (k) => fig.pick(f.cell(k, null))),
+      key: `programs-${fig.key}`,
+      title: fig.title,
+      description: fig.description,
+      rowHeading: 'Program',
+      suppress: false,
+      rows,
+      total: line(period, 'total', 'All programs', (k) => fig.pick(f.cell(k, null))),
     };
   });
   tables.push({
-    key: 'programs-who', title: 'Program attendance, named and anonymous', rowHeading: 'Figure', suppress: false, total: null,
+    key: 'programs-who',
+    title: 'Program attendance, named and anonymous',
+    rowHeading: 'Figure',
+    suppress: false,
+    total: null,
     description:
       'Over all programs. Named attendances: a person with a record at a held session. Anonymous attendances: the headcount of people who came without giving a name. ' +
       'The two add up to the attendance above. Unique named attendees: people with a record who attended at least one held session, each counted once across all programs ' +

@@ -32,21 +32,55 @@ async function load(ctx: FigureContext): Promise<FigureTable[]> {
   const count = (dim: Dim, cats: Category[]) => cats.map((c) => line(period, c.key, c.label, (k) => get(k, dim, c.key)?.count ?? 0));
   const total = line(period, 'total', 'All referrals', (k) => get(k, null, null)?.count ?? 0);
   const table = (key: string, title: string, rowHeading: string, description: string, dim: Dim, cats: Category[]): FigureTable => ({
-    key, title, rowHeading, description, suppress: false, rows: count(dim, cats), total,
+    key,
+    title,
+    rowHeading,
+    description,
+    suppress: false,
+    rows: count(dim, cats),
+    total,
   });
   return [
-    table('referrals-category', 'Referrals by category', 'Category', 'Referrals made, by the kind of help, in the month of the referral.',
-      'category', CATEGORIES.map((c) => ({ key: c, label: CATEGORY_LABELS[c] }))),
-    table('referrals-reason', 'Referrals by what for', 'What for', 'Referrals made, by what the person was referred for (a choice from a fixed list), in the month of the referral.',
-      'reason', REASONS.map((r) => ({ key: r, label: REASON_LABELS[r] }))),
-    table('referrals-agency', 'Referrals by agency', 'Agency', 'Referrals made, by the agency referred to (agencies with at least one referral in the period), in the month of the referral.',
-      'agencyId', agencies),
-    table('referrals-status', 'Referrals by where they stand now', 'Status',
+    table(
+      'referrals-category',
+      'Referrals by category',
+      'Category',
+      'Referrals made, by the kind of help, in the month of the referral.',
+      'category',
+      CATEGORIES.map((c) => ({ key: c, label: CATEGORY_LABELS[c] })),
+    ),
+    table(
+      'referrals-reason',
+      'Referrals by what for',
+      'What for',
+      'Referrals made, by what the person was referred for (a choice from a fixed list), in the month of the referral.',
+      'reason',
+      REASONS.map((r) => ({ key: r, label: REASON_LABELS[r] })),
+    ),
+    table(
+      'referrals-agency',
+      'Referrals by agency',
+      'Agency',
+      'Referrals made, by the agency referred to (agencies with at least one referral in the period), in the month of the referral.',
+      'agencyId',
+      agencies,
+    ),
+    table(
+      'referrals-status',
+      'Referrals by where they stand now',
+      'Status',
       'Referrals made in each month, by their status when this report was made (a referral made in October and completed in November shows as completed).',
-      'status', STATUSES.map((s) => ({ key: s, label: STATUS_LABELS[s] }))),
+      'status',
+      STATUSES.map((s) => ({ key: s, label: STATUS_LABELS[s] })),
+    ),
     {
-      key: 'referrals-connected', title: 'Days to connected', rowHeading: 'Figure', suppress: false, total: null,
-      description: 'Of the referrals made in each month, how many the person connected with the agency, and the median number of days from the referral to connecting ("–" when none connected).',
+      key: 'referrals-connected',
+      title: 'Days to connected',
+      rowHeading: 'Figure',
+      suppress: false,
+      total: null,
+      description:
+        'Of the referrals made in each month, how many the person connected with the agency, and the median number of days from the referral to connecting ("–" when none connected).',
       rows: [
         line(period, 'connected', 'Referrals that connected', (k) => get(k, null, null)?.connected ?? 0),
         line(period, 'median-days', 'Median days to connected', (k) => get(k, null, null)?.median ?? null),

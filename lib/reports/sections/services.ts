@@ -67,17 +67,33 @@ async function load(ctx: FigureContext): Promise<FigureTable[]> {
   const supplies = all.filter((t) => t.kind === 'supply');
   return [
     {
-      key: 'services', title: 'Services by type', rowHeading: 'Service', suppress: false,
-      description: 'How many visits included each service (a visit with a meal and a shower counts once for each, so the last row counts services given, not visits). Voided visits are left out.',
+      key: 'services',
+      title: 'Services by type',
+      rowHeading: 'Service',
+      suppress: false,
+      description:
+        'How many visits included each service (a visit with a meal and a shower counts once for each, so the last row counts services given, not visits). Voided visits are left out.',
       ...toCounts(measure(rows, 'service', 'visits'), ctx.period, services, 'Services given (all types)'),
     },
     {
-      key: 'supplies', title: 'Supplies by type and quantity', rowHeading: 'Supply', suppress: false,
-      description: 'How many of each supply were given out at visits, by quantity (kits, packs…): items, not visits. The last row adds up the items of every type. Voided visits are left out.',
-      ...toCounts(measure(rows, 'supply', 'quantity'), ctx.period, supplies.map((c) => ({ key: c.key, label: c.unit ? `${c.label} (${c.unit}s)` : c.label })), 'Items given (all supplies)'),
+      key: 'supplies',
+      title: 'Supplies by type and quantity',
+      rowHeading: 'Supply',
+      suppress: false,
+      description:
+        'How many of each supply were given out at visits, by quantity (kits, packs…): items, not visits. The last row adds up the items of every type. Voided visits are left out.',
+      ...toCounts(
+        measure(rows, 'supply', 'quantity'),
+        ctx.period,
+        supplies.map((c) => ({ key: c.key, label: c.unit ? `${c.label} (${c.unit}s)` : c.label })),
+        'Items given (all supplies)',
+      ),
     },
     {
-      key: 'supply-visits', title: 'Visits where supplies were given', rowHeading: 'Supply', suppress: false,
+      key: 'supply-visits',
+      title: 'Visits where supplies were given',
+      rowHeading: 'Supply',
+      suppress: false,
       description:
         'How many visits included each supply, whatever the quantity: visits, not items. A visit with two kinds of supply counts under each, ' +
         'so the types add up to more than the last row, which counts each visit with any supply once. Voided visits are left out.',

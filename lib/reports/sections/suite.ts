@@ -29,7 +29,10 @@ async function load(ctx: FigureContext): Promise<FigureTable[]> {
   const begun = new Set(period.months.filter((m) => m.from <= today).map((m) => m.key));
   return [
     {
-      key: 'suite', title: 'Safe Suite occupancy', rowHeading: 'Figure', suppress: false,
+      key: 'suite',
+      title: 'Safe Suite occupancy',
+      rowHeading: 'Figure',
+      suppress: false,
       description:
         'Nights occupied: each night a stay that was taken up (checked in) covered, counted in the month of that night, so a stay across two months counts in both. ' +
         'Nights available: for each unit in use (or used then), the nights of the month from the day it came into use. Occupancy rate: nights occupied out of nights available ("–" when none were available). ' +

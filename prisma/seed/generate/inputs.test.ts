@@ -32,7 +32,12 @@ describe('searchQueries', () => {
 
 describe('visitInputs', () => {
   it('logs one to three distinct services, quantities only on supplies, some visits anonymous', () => {
-    const types = [{ id: 's1', kind: 'service' }, { id: 's2', kind: 'service' }, { id: 'k1', kind: 'supply' }, { id: 'k2', kind: 'supply' }] as const;
+    const types = [
+      { id: 's1', kind: 'service' },
+      { id: 's2', kind: 'service' },
+      { id: 'k1', kind: 'supply' },
+      { id: 'k2', kind: 'supply' },
+    ] as const;
     const visits = visitInputs(createRandom('v'), people, types, 1000);
     expect(new Set(visits.map((v) => v.idempotencyKey)).size).toBe(1000);
     for (const v of visits) {

@@ -19,7 +19,11 @@ export function searchQueries(random: Random, people: readonly Person[], count: 
   return Array.from({ length: count }, () => {
     const person = random.pick(people);
     const length = random.int(2, 4);
-    const kind = random.weighted([['prefix', 55], ['infix', 15], ['code', 30]] as const);
+    const kind = random.weighted([
+      ['prefix', 55],
+      ['infix', 15],
+      ['code', 30],
+    ] as const);
     let text: string;
     if (kind === 'code') {
       const bare = person.code.replace('-', '').slice(0, length);

@@ -42,14 +42,58 @@ export type ParticipantRowOptions = {
   sensitiveShare: number;
 };
 
-const GENDERS = [['woman', 46], ['trans_woman', 9], ['man', 5], ['non_binary', 5], ['two_spirit', 3], ['trans_man', 2], ['self_described', 1], ['declined', 7], [null, 22]] as const;
+const GENDERS = [
+  ['woman', 46],
+  ['trans_woman', 9],
+  ['man', 5],
+  ['non_binary', 5],
+  ['two_spirit', 3],
+  ['trans_man', 2],
+  ['self_described', 1],
+  ['declined', 7],
+  [null, 22],
+] as const;
 const SELF_DESCRIBED = ['genderfluid', 'femme', 'agender', 'questioning'];
-const INDIGENOUS = [['first_nations', 26], ['metis', 8], ['inuit', 1], ['none', 27], ['declined', 8], [null, 30]] as const;
-const PRONOUNS = [['she/her', 70], ['they/them', 14], ['she/they', 8], ['he/him', 5], ['any pronouns', 3]] as const;
-const LANGUAGES = [['English', 84], ['French', 4], ['Secwepemctsín', 3], ['Spanish', 3], ['Cree', 2], ['Tagalog', 2], ['Punjabi', 1], ['Vietnamese', 1]] as const;
+const INDIGENOUS = [
+  ['first_nations', 26],
+  ['metis', 8],
+  ['inuit', 1],
+  ['none', 27],
+  ['declined', 8],
+  [null, 30],
+] as const;
+const PRONOUNS = [
+  ['she/her', 70],
+  ['they/them', 14],
+  ['she/they', 8],
+  ['he/him', 5],
+  ['any pronouns', 3],
+] as const;
+const LANGUAGES = [
+  ['English', 84],
+  ['French', 4],
+  ['Secwepemctsín', 3],
+  ['Spanish', 3],
+  ['Cree', 2],
+  ['Tagalog', 2],
+  ['Punjabi', 1],
+  ['Vietnamese', 1],
+] as const;
 const COMMUNITIES = [
-  ['Kamloops', 55], ['Merritt', 6], ['Chase', 4], ['Vernon', 5], ['Kelowna', 6], ['Williams Lake', 4], ['Salmon Arm', 4],
-  ['Clearwater', 2], ['Barriere', 2], ['Logan Lake', 2], ['Ashcroft', 2], ['Prince George', 3], ['Vancouver', 4], ['Alberta', 1],
+  ['Kamloops', 55],
+  ['Merritt', 6],
+  ['Chase', 4],
+  ['Vernon', 5],
+  ['Kelowna', 6],
+  ['Williams Lake', 4],
+  ['Salmon Arm', 4],
+  ['Clearwater', 2],
+  ['Barriere', 2],
+  ['Logan Lake', 2],
+  ['Ashcroft', 2],
+  ['Prince George', 3],
+  ['Vancouver', 4],
+  ['Alberta', 1],
 ] as const;
 const SAFE_CONTACTS = [
   'Text only, after 6 pm. Do not leave voicemail.',
@@ -77,7 +121,11 @@ export function seedCodes(random: Random, count: number): string[] {
 
 /** An optional free-text answer: not asked, declined, or an answer from the list. */
 function answer<T extends string>(random: Random, asked: number, declined: number, choices: readonly (readonly [T, number])[]) {
-  const state = random.weighted([['not_asked', 100 - asked], ['declined', declined], ['answered', asked - declined]] as const);
+  const state = random.weighted([
+    ['not_asked', 100 - asked],
+    ['declined', declined],
+    ['answered', asked - declined],
+  ] as const);
   return { state, value: state === 'answered' ? random.weighted(choices) : null };
 }
 
@@ -110,7 +158,12 @@ export function participantRows(random: Random, opts: ParticipantRowOptions): Pa
       language_state: language.state,
       home_community: community.value,
       home_community_state: community.state,
-      travelling: r.weighted([['no', 38], ['yes', 12], ['declined', 5], [null, 45]] as const),
+      travelling: r.weighted([
+        ['no', 38],
+        ['yes', 12],
+        ['declined', 5],
+        [null, 45],
+      ] as const),
       safe_contact: sensitive && r.chance(0.7) ? r.pick(SAFE_CONTACTS) : null,
       notes: sensitive && r.chance(0.7) ? r.pick(NOTES) : null,
       consent_at: new Date(opts.from.getTime() + Math.floor(r.next() * span)).toISOString(),

@@ -27,7 +27,14 @@ describe('createRandom', () => {
   it('honours weights', () => {
     const r = createRandom(7);
     let heavy = 0;
-    for (let i = 0; i < 10_000; i++) if (r.weighted([['a', 9], ['b', 1]] as const) === 'a') heavy++;
+    for (let i = 0; i < 10_000; i++)
+      if (
+        r.weighted([
+          ['a', 9],
+          ['b', 1],
+        ] as const) === 'a'
+      )
+        heavy++;
     expect(heavy).toBeGreaterThan(8_700);
     expect(heavy).toBeLessThan(9_300);
   });

@@ -39,8 +39,7 @@ export const SERVICE_MIX = [
 const VOID_REASONS = ['Logged for the wrong person', 'Entered twice', 'Wrong day', 'Logged by mistake'];
 
 // A uniform float in [0, 1) from (day, slot) and a salt: the same inputs, the same draw.
-const draw = (salt: number) =>
-  `((hashint8extended(c.day::bigint * 1048576 + c.slot, o.seed * 16 + ${salt}) & 140737488355327)::float8 / 140737488355328)`;
+const draw = (salt: number) => `((hashint8extended(c.day::bigint * 1048576 + c.slot, o.seed * 16 + ${salt}) & 140737488355327)::float8 / 140737488355328)`;
 const v4 = (text: string) => `overlay(overlay(md5(${text}) placing '4' from 13) placing '8' from 17)::uuid`;
 
 // Candidates are drawn twice over, then one per person per day is kept (nobody visits twice a
@@ -109,8 +108,13 @@ export async function insertVisits(exec: Exec, days: readonly PlanDay[], opts: V
   if (!days.length) return;
   if (!opts.staffIds.length) throw new Error('visits need at least one staff member to log them');
   const options = {
-    seed: opts.seed, ns: opts.namespace, now: opts.now.toISOString(), staff: opts.staffIds, reasons: VOID_REASONS,
-    anonymous: opts.anonymousShare ?? 0.15, void: opts.voidShare ?? 0.005,
+    seed: opts.seed,
+    ns: opts.namespace,
+    now: opts.now.toISOString(),
+    staff: opts.staffIds,
+    reasons: VOID_REASONS,
+    anonymous: opts.anonymousShare ?? 0.15,
+    void: opts.voidShare ?? 0.005,
   };
   await exec(INSERT_VISITS_SQL, [JSON.stringify(days), JSON.stringify(options), JSON.stringify(SERVICE_MIX)]);
 }

@@ -13,7 +13,9 @@ export default async function EditAgencyPage({ params }: { params: Promise<{ id:
   if (!agency) notFound();
   return (
     <>
-      <p><Link href="/agencies">Back to agencies</Link></p>
+      <p>
+        <Link href="/agencies">Back to agencies</Link>
+      </p>
       <h1>{agency.name}</h1>
       <AgencyForm agency={agency} />
     </>

@@ -7,7 +7,9 @@ export default async function NewAgencyPage() {
   await requirePermission('agency:manage');
   return (
     <>
-      <p><Link href="/agencies">Back to agencies</Link></p>
+      <p>
+        <Link href="/agencies">Back to agencies</Link>
+      </p>
       <h1>Add an agency</h1>
       <AgencyForm agency={null} />
     </>

@@ -16,13 +16,21 @@ export default async function PrintAgenciesPage() {
   const groups = await agenciesByCategory(actor);
   return (
     <div className="print-sheet">
-      <p className="no-print"><Link href="/agencies">Back to agencies</Link> · <PrintButton /></p>
+      <p className="no-print">
+        <Link href="/agencies">Back to agencies</Link> · <PrintButton />
+      </p>
       <h1>Community services in Kamloops</h1>
       {groups.map((g) => (
         <section key={g.category} aria-labelledby={`print-${g.category}`}>
           <h2 id={`print-${g.category}`}>{CATEGORY_LABELS[g.category]}</h2>
           <ul>
-            {g.agencies.map((a) => <li key={a.id}><strong>{a.name}</strong>{a.phone ? ` — ${a.phone}` : ''}{a.hours ? ` (${a.hours})` : ''}</li>)}
+            {g.agencies.map((a) => (
+              <li key={a.id}>
+                <strong>{a.name}</strong>
+                {a.phone ? ` — ${a.phone}` : ''}
+                {a.hours ? ` (${a.hours})` : ''}
+              </li>
+            ))}
           </ul>
         </section>
       ))}

@@ -18,8 +18,14 @@ export default async function PrintSheetPage() {
         <PrintButton />
       </div>
       <p>Issued {localDay(programNow())}. Please keep this sheet inside.</p>
-      {alerts.length === 0 ? <p>No notices right now.</p> : (
-        <div className="alert-list">{alerts.map((a) => <AlertCard key={a.id} alert={a} headingLevel={2} />)}</div>
+      {alerts.length === 0 ? (
+        <p>No notices right now.</p>
+      ) : (
+        <div className="alert-list">
+          {alerts.map((a) => (
+            <AlertCard key={a.id} alert={a} headingLevel={2} />
+          ))}
+        </div>
       )}
     </>
   );

@@ -29,17 +29,45 @@ export default async function ParticipantPage({ params }: Props) {
   const kinds = open && can(actor, 'participant:update') ? (await activeNoteKinds(actor)).map((k) => ({ value: k.id, label: k.name })) : null;
   return (
     <>
-      <p><Link href="/participants">Back to participants</Link></p>
-      <h1>{p.alias ?? 'De-identified record'} <span className="muted">· {p.code}</span></h1>
+      <p>
+        <Link href="/participants">Back to participants</Link>
+      </p>
+      <h1>
+        {p.alias ?? 'De-identified record'} <span className="muted">· {p.code}</span>
+      </h1>
       {p.mergedInto && (
-        <p className="card">This record was merged into <Link href={`/participants/${p.mergedInto.id}`}>{p.mergedInto.alias ?? 'a de-identified record'} · {p.mergedInto.code}</Link>. Everything recorded for the person is there.</p>
+        <p className="card">
+          This record was merged into{' '}
+          <Link href={`/participants/${p.mergedInto.id}`}>
+            {p.mergedInto.alias ?? 'a de-identified record'} · {p.mergedInto.code}
+          </Link>
+          . Everything recorded for the person is there.
+        </p>
       )}
-      {p.deidentified && <p className="card">This record was de-identified: its alias and free text were erased. Its code and coarse answers stay for past statistics.</p>}
+      {p.deidentified && (
+        <p className="card">This record was de-identified: its alias and free text were erased. Its code and coarse answers stay for past statistics.</p>
+      )}
       <div className="row">
-        {open && can(actor, 'participant:update') && <Link className="button" href={`/participants/${p.id}/edit`}>Edit details</Link>}
-        {open && can(actor, 'participant:merge') && <Link className="button secondary" href={`/participants/${p.id}/merge`}>Merge with another record</Link>}
-        {open && can(actor, 'referral:manage') && <Link className="button secondary" href={`/referrals/new?participant=${p.id}`}>Refer to an agency</Link>}
-        {can(actor, 'participant:access_request') && <Link className="button secondary" href={`/participants/${p.id}/access`}>Everything we hold (access request)</Link>}
+        {open && can(actor, 'participant:update') && (
+          <Link className="button" href={`/participants/${p.id}/edit`}>
+            Edit details
+          </Link>
+        )}
+        {open && can(actor, 'participant:merge') && (
+          <Link className="button secondary" href={`/participants/${p.id}/merge`}>
+            Merge with another record
+          </Link>
+        )}
+        {open && can(actor, 'referral:manage') && (
+          <Link className="button secondary" href={`/referrals/new?participant=${p.id}`}>
+            Refer to an agency
+          </Link>
+        )}
+        {can(actor, 'participant:access_request') && (
+          <Link className="button secondary" href={`/participants/${p.id}/access`}>
+            Everything we hold (access request)
+          </Link>
+        )}
       </div>
       {p.details && (
         <section className="card" aria-labelledby="details-heading">

@@ -22,11 +22,21 @@ export default async function ProgramPage({ params, searchParams }: Props) {
   const { rows, total, page } = await listProgramSessions(actor, program.id, table);
   return (
     <>
-      <p><Link href="/programs">Back to programs</Link></p>
+      <p>
+        <Link href="/programs">Back to programs</Link>
+      </p>
       <h1>{program.name}</h1>
-      <p className="muted">{program.schedule}{program.partner ? ` · with ${program.partner}` : ''} · from {program.activeFrom}{program.activeTo ? ` to ${program.activeTo}` : ''}</p>
+      <p className="muted">
+        {program.schedule}
+        {program.partner ? ` · with ${program.partner}` : ''} · from {program.activeFrom}
+        {program.activeTo ? ` to ${program.activeTo}` : ''}
+      </p>
       {program.description && <p>{program.description}</p>}
-      {can(actor, 'program:manage') && <p><Link href={`/settings/programs/${program.id}`}>Change this program</Link></p>}
+      {can(actor, 'program:manage') && (
+        <p>
+          <Link href={`/settings/programs/${program.id}`}>Change this program</Link>
+        </p>
+      )}
       <SessionsTable rows={rows} total={total} view={toView(table, page)} />
       {can(actor, 'program:manage') && <OneOffForm programId={program.id} />}
     </>

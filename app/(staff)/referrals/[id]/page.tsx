@@ -21,20 +21,49 @@ export default async function ReferralPage({ params }: { params: Promise<{ id: s
   const due = isDue(r.status, r.followUpOn, localDay(programNow()));
   return (
     <>
-      <p><Link href="/referrals">Back to referrals</Link></p>
+      <p>
+        <Link href="/referrals">Back to referrals</Link>
+      </p>
       <h1>Referral to {r.agencyName}</h1>
       <section className="card" aria-labelledby="facts-heading">
-        <h2 id="facts-heading" className="visually-hidden">Details</h2>
+        <h2 id="facts-heading" className="visually-hidden">
+          Details
+        </h2>
         <dl className="referral-facts">
-          <dt>Who</dt><dd>{r.participantId ? <Link href={`/participants/${r.participantId}`}>{r.who}</Link> : r.who}</dd>
-          <dt>Agency</dt><dd>{r.agencyName}{r.agencyPhone ? `, ${r.agencyPhone}` : ''}</dd>
-          <dt>Kind of support</dt><dd>{CATEGORY_LABELS[r.category]}</dd>
-          <dt>What for</dt><dd>{REASON_LABELS[r.reasonCategory]}</dd>
-          <dt>Referred</dt><dd>{r.referredOn} by {r.staffName}</dd>
-          <dt>Status</dt><dd data-testid="referral-status">{STATUS_LABELS[r.status]}{r.connectedOn ? ` (connected ${r.connectedOn})` : ''}</dd>
-          {isOpen(r.status) && <><dt>Follow up</dt><dd>{r.followUpOn}{due ? ' — due' : ''}</dd></>}
+          <dt>Who</dt>
+          <dd>{r.participantId ? <Link href={`/participants/${r.participantId}`}>{r.who}</Link> : r.who}</dd>
+          <dt>Agency</dt>
+          <dd>
+            {r.agencyName}
+            {r.agencyPhone ? `, ${r.agencyPhone}` : ''}
+          </dd>
+          <dt>Kind of support</dt>
+          <dd>{CATEGORY_LABELS[r.category]}</dd>
+          <dt>What for</dt>
+          <dd>{REASON_LABELS[r.reasonCategory]}</dd>
+          <dt>Referred</dt>
+          <dd>
+            {r.referredOn} by {r.staffName}
+          </dd>
+          <dt>Status</dt>
+          <dd data-testid="referral-status">
+            {STATUS_LABELS[r.status]}
+            {r.connectedOn ? ` (connected ${r.connectedOn})` : ''}
+          </dd>
+          {isOpen(r.status) && (
+            <>
+              <dt>Follow up</dt>
+              <dd>
+                {r.followUpOn}
+                {due ? ' — due' : ''}
+              </dd>
+            </>
+          )}
           <dt>May be shared</dt>
-          <dd>{CONSENT_LABELS[r.consent]}{r.consentBy && r.consentAt ? `. Consent recorded by ${r.consentBy}, ${formatDateTime(r.consentAt)}.` : ''}</dd>
+          <dd>
+            {CONSENT_LABELS[r.consent]}
+            {r.consentBy && r.consentAt ? `. Consent recorded by ${r.consentBy}, ${formatDateTime(r.consentAt)}.` : ''}
+          </dd>
         </dl>
         <RevealText referralId={r.id} hasDetail={r.hasDetail} hasSummary={r.hasSummary} hasOutcome={r.hasOutcome} />
       </section>
@@ -48,7 +77,9 @@ export default async function ReferralPage({ params }: { params: Promise<{ id: s
         <h2 id="history-heading">History</h2>
         <ol className="referral-history">
           {r.history.map((h, i) => (
-            <li key={i}>{formatDateTime(h.at)}: {h.from ? `${STATUS_LABELS[h.from]} → ${STATUS_LABELS[h.to]}` : 'Referral made'}, by {h.by}</li>
+            <li key={i}>
+              {formatDateTime(h.at)}: {h.from ? `${STATUS_LABELS[h.from]} → ${STATUS_LABELS[h.to]}` : 'Referral made'}, by {h.by}
+            </li>
           ))}
         </ol>
       </section>

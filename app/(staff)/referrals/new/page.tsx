@@ -14,15 +14,19 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function NewReferralPage({ searchParams }: Props) {
   const actor = await requirePermission('referral:manage');
   const sp = await searchParams;
-  const [agencies, person] = await Promise.all([
-    listAgencies(actor), referralPerson(actor, typeof sp.participant === 'string' ? sp.participant : undefined),
-  ]);
+  const [agencies, person] = await Promise.all([listAgencies(actor), referralPerson(actor, typeof sp.participant === 'string' ? sp.participant : undefined)]);
   return (
     <>
-      <p><Link href="/referrals">Back to referrals</Link></p>
+      <p>
+        <Link href="/referrals">Back to referrals</Link>
+      </p>
       <h1>New referral</h1>
-      <ReferralForm agencies={agencies.map((a) => ({ id: a.id, name: a.name, categories: a.categories }))} initialKey={randomUUID()}
-        today={localDay(programNow())} person={person ? { kind: 'person', ...person } : null} />
+      <ReferralForm
+        agencies={agencies.map((a) => ({ id: a.id, name: a.name, categories: a.categories }))}
+        initialKey={randomUUID()}
+        today={localDay(programNow())}
+        person={person ? { kind: 'person', ...person } : null}
+      />
     </>
   );
 }

@@ -8,7 +8,8 @@ import { parsePeriod } from '@/lib/calendar/period.ts';
 export const dynamic = 'force-dynamic';
 
 const Format = z.enum(['csv', 'xlsx']);
-const plain = (status: number, text: string) => new Response(text, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
+const plain = (status: number, text: string) =>
+  new Response(text, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
 
 /** GET /reports/download?format=csv|xlsx&period=… — the report file, streamed. Managers (`report:export`). */
 export async function GET(request: Request): Promise<Response> {

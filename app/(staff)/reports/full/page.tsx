@@ -31,10 +31,13 @@ export default async function FullReportPage({ searchParams }: Props) {
       <h1>{period ? `Report: ${period.label}` : 'Report'}</h1>
       {period && report && (
         <p className="muted">
-          {period.from} to {period.to}.{STATUS[periodStatus(period)]} Made {formatDateTime(report.generatedAt.toISOString())} ({zoneLabel()}). {SUPPRESSION_NOTE}
+          {period.from} to {period.to}.{STATUS[periodStatus(period)]} Made {formatDateTime(report.generatedAt.toISOString())} ({zoneLabel()}).{' '}
+          {SUPPRESSION_NOTE}
         </p>
       )}
-      <p className="no-print"><Link href={`/reports${period ? periodQuery(period) : ''}`}>Back to the dashboard</Link></p>
+      <p className="no-print">
+        <Link href={`/reports${period ? periodQuery(period) : ''}`}>Back to the dashboard</Link>
+      </p>
       <PeriodPicker path="/reports/full" choice={choice} />
       {!period && <p>Fix the dates above to see the report.</p>}
       {period && can(actor, 'report:export') && (
@@ -50,7 +53,13 @@ export default async function FullReportPage({ searchParams }: Props) {
             {report.sections.map((s) => (
               <li key={s.key}>
                 <a href={`#section-${s.key}`}>{s.title}</a>
-                <ul>{s.tables.map((t) => <li key={t.key}><a href={`#table-${t.key}`}>{t.title}</a></li>)}</ul>
+                <ul>
+                  {s.tables.map((t) => (
+                    <li key={t.key}>
+                      <a href={`#table-${t.key}`}>{t.title}</a>
+                    </li>
+                  ))}
+                </ul>
               </li>
             ))}
           </ol>
@@ -60,7 +69,9 @@ export default async function FullReportPage({ searchParams }: Props) {
         <section key={s.key} aria-labelledby={`section-${s.key}`}>
           <h2 id={`section-${s.key}`}>{s.title}</h2>
           <p className="muted">{s.description}</p>
-          {s.tables.map((t) => <FigureTable key={t.key} table={t} />)}
+          {s.tables.map((t) => (
+            <FigureTable key={t.key} table={t} />
+          ))}
         </section>
       ))}
     </>

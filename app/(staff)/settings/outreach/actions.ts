@@ -41,6 +41,8 @@ export const setOutreachOptionStatusAction = defineAction({
   run: async (actor, input) => {
     await setOptionStatus(actor, input);
     refresh();
-    return { message: input.status === 'active' ? 'Back in use: the phone offers it again.' : 'Out of use: the phone no longer offers it. Past entries keep it.' };
+    return {
+      message: input.status === 'active' ? 'Back in use: the phone offers it again.' : 'Out of use: the phone no longer offers it. Past entries keep it.',
+    };
   },
 });

@@ -14,11 +14,13 @@ export default async function OutreachSettingsPage() {
   const rows = await listOptions(actor);
   return (
     <>
-      <p><Link href="/settings">Back to settings</Link></p>
+      <p>
+        <Link href="/settings">Back to settings</Link>
+      </p>
       <h1>Outreach lists</h1>
       <p className="muted">
-        What the phone offers when a shift starts and a contact is saved. Nothing is ever deleted: an entry taken out of
-        use leaves the phone and stays on past shifts and contacts. Each change is recorded in the audit log.
+        What the phone offers when a shift starts and a contact is saved. Nothing is ever deleted: an entry taken out of use leaves the phone and stays on past
+        shifts and contacts. Each change is recorded in the audit log.
       </p>
       {OUTREACH_LISTS.map((list) => {
         const entries = rows.filter((r) => r.list === list);
@@ -27,9 +29,15 @@ export default async function OutreachSettingsPage() {
           <section key={list} className="card" aria-labelledby={`list-${list}-heading`}>
             <h2 id={`list-${list}-heading`}>{text.title}</h2>
             <p className="muted">{text.hint}</p>
-            {entries.length === 0 ? <p className="muted">None yet.</p> : (
+            {entries.length === 0 ? (
+              <p className="muted">None yet.</p>
+            ) : (
               <ul className="outreach-option-list">
-                {entries.map((row) => <li key={row.id}><OptionRowForms row={row} /></li>)}
+                {entries.map((row) => (
+                  <li key={row.id}>
+                    <OptionRowForms row={row} />
+                  </li>
+                ))}
               </ul>
             )}
             <AddOptionForm list={list} />

@@ -15,22 +15,40 @@ export default async function ProgramSettingsPage() {
   const today = localDay(programNow());
   return (
     <>
-      <p><Link href="/settings">Back to settings</Link></p>
+      <p>
+        <Link href="/settings">Back to settings</Link>
+      </p>
       <h1>Programs</h1>
-      <p className="muted">Sessions are laid out from each schedule for the coming eight weeks. A program is never deleted: give it a last date. Each change is recorded in the audit log.</p>
+      <p className="muted">
+        Sessions are laid out from each schedule for the coming eight weeks. A program is never deleted: give it a last date. Each change is recorded in the
+        audit log.
+      </p>
       <section className="card" aria-labelledby="programs-heading">
         <h2 id="programs-heading">Programs</h2>
-        {programs.length === 0 ? <p className="muted">None yet.</p> : (
+        {programs.length === 0 ? (
+          <p className="muted">None yet.</p>
+        ) : (
           <div className="table-wrap">
             <table className="stack-table">
-              <thead><tr><th scope="col">Name</th><th scope="col">When</th><th scope="col">Partner</th><th scope="col">Dates</th></tr></thead>
+              <thead>
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col">When</th>
+                  <th scope="col">Partner</th>
+                  <th scope="col">Dates</th>
+                </tr>
+              </thead>
               <tbody>
                 {programs.map((p) => (
                   <tr key={p.id}>
-                    <td><Link href={`/settings/programs/${p.id}`}>{p.name}</Link></td>
+                    <td>
+                      <Link href={`/settings/programs/${p.id}`}>{p.name}</Link>
+                    </td>
                     <td data-label="When">{p.schedule}</td>
                     <td data-label="Partner">{p.partner ?? '—'}</td>
-                    <td data-label="Dates">{p.activeFrom} to {p.activeTo ?? 'ongoing'}</td>
+                    <td data-label="Dates">
+                      {p.activeFrom} to {p.activeTo ?? 'ongoing'}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -40,7 +58,9 @@ export default async function ProgramSettingsPage() {
       </section>
       <section className="card" aria-labelledby="add-program-heading">
         <h2 id="add-program-heading">Add a program</h2>
-        <ProgramForm initial={{ name: '', description: '', partner: '', frequency: 'weekly', weekday: '2', start: '9:00', end: '11:00', activeFrom: today, activeTo: '' }} />
+        <ProgramForm
+          initial={{ name: '', description: '', partner: '', frequency: 'weekly', weekday: '2', start: '9:00', end: '11:00', activeFrom: today, activeTo: '' }}
+        />
       </section>
       <ClosedDays days={closedDays} />
     </>

@@ -17,19 +17,37 @@ export default async function ResourcesSettingsPage() {
   const [resources, closures, links] = await Promise.all([listResourceSettings(actor), listClosures(actor), listBoardLinks(actor)]);
   return (
     <>
-      <p><Link href="/settings">Back to settings</Link></p>
+      <p>
+        <Link href="/settings">Back to settings</Link>
+      </p>
       <h1>Showers and laundry</h1>
-      <p className="muted">What the desk books, when it is open, and when it is closed. Nothing is deleted: a shower or laundry no longer used is marked not in use, and its bookings stay. Each change is recorded in the audit log.</p>
+      <p className="muted">
+        What the desk books, when it is open, and when it is closed. Nothing is deleted: a shower or laundry no longer used is marked not in use, and its
+        bookings stay. Each change is recorded in the audit log.
+      </p>
       <section className="card booking-section" aria-labelledby="resources-heading">
         <h2 id="resources-heading">Showers and laundry</h2>
-        {resources.length === 0 ? <p className="muted">None yet.</p> : (
+        {resources.length === 0 ? (
+          <p className="muted">None yet.</p>
+        ) : (
           <div className="table-wrap">
             <table className="stack-table">
-              <thead><tr><th scope="col">Name</th><th scope="col">Kind</th><th scope="col">At once</th><th scope="col">Slot</th><th scope="col">Opening hours</th><th scope="col">In use</th></tr></thead>
+              <thead>
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col">Kind</th>
+                  <th scope="col">At once</th>
+                  <th scope="col">Slot</th>
+                  <th scope="col">Opening hours</th>
+                  <th scope="col">In use</th>
+                </tr>
+              </thead>
               <tbody>
                 {resources.map((r) => (
                   <tr key={r.id}>
-                    <td><Link href={`/settings/resources/${r.id}`}>{r.name}</Link></td>
+                    <td>
+                      <Link href={`/settings/resources/${r.id}`}>{r.name}</Link>
+                    </td>
                     <td data-label="Kind">{KIND_TITLE[r.kind]}</td>
                     <td data-label="At once">{r.capacity}</td>
                     <td data-label="Slot">{r.slotMinutes} min</td>
@@ -45,9 +63,22 @@ export default async function ResourcesSettingsPage() {
       <AddResourceForm />
       <Closures
         resources={resources.map((r) => ({ id: r.id, name: r.name }))}
-        closures={closures.map((c) => ({ id: c.id, what: c.resourceName ?? 'All showers and laundry', from: formatDateTime(c.startsAt.toISOString()), to: formatDateTime(c.endsAt.toISOString()), reason: c.reason }))}
+        closures={closures.map((c) => ({
+          id: c.id,
+          what: c.resourceName ?? 'All showers and laundry',
+          from: formatDateTime(c.startsAt.toISOString()),
+          to: formatDateTime(c.endsAt.toISOString()),
+          reason: c.reason,
+        }))}
       />
-      <BoardLinks links={links.map((l) => ({ id: l.id, label: l.label, created: formatDate(l.createdAt.toISOString()), revoked: l.revokedAt ? formatDate(l.revokedAt.toISOString()) : null }))} />
+      <BoardLinks
+        links={links.map((l) => ({
+          id: l.id,
+          label: l.label,
+          created: formatDate(l.createdAt.toISOString()),
+          revoked: l.revokedAt ? formatDate(l.revokedAt.toISOString()) : null,
+        }))}
+      />
     </>
   );
 }

@@ -12,12 +12,14 @@ export default async function RetentionPage() {
   const { months, cutoff, count } = await previewRetention(actor);
   return (
     <>
-      <p><Link href="/settings">Back to settings</Link></p>
+      <p>
+        <Link href="/settings">Back to settings</Link>
+      </p>
       <h1>Retention</h1>
       <p>
-        Participant records with no activity for {months} months are de-identified: the alias, notes, safe contact, pronouns,
-        language, home community and self-described gender words are erased. The code, age range, gender, Indigenous identity
-        and visits stay, so past statistics do not change. The period is set in <Link href="/settings">Settings</Link>.
+        Participant records with no activity for {months} months are de-identified: the alias, notes, safe contact, pronouns, language, home community and
+        self-described gender words are erased. The code, age range, gender, Indigenous identity and visits stay, so past statistics do not change. The period
+        is set in <Link href="/settings">Settings</Link>.
       </p>
       <section className="card" aria-labelledby="due-heading">
         <h2 id="due-heading">Due now</h2>

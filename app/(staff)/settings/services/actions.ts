@@ -2,9 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { defineAction } from '@/lib/action.ts';
-import {
-  CreateServiceTypeSchema, MoveServiceTypeSchema, SetServiceTypeStatusSchema, UpdateServiceTypeSchema,
-} from '@/lib/services/schema.ts';
+import { CreateServiceTypeSchema, MoveServiceTypeSchema, SetServiceTypeStatusSchema, UpdateServiceTypeSchema } from '@/lib/services/schema.ts';
 import { createServiceType, moveServiceType, setServiceTypeStatus, updateServiceType } from '@/lib/services/mutations.ts';
 
 // The list of services and supplies. `settings:manage`: program managers and IT support (a list
@@ -54,6 +52,9 @@ export const setServiceTypeStatusAction = defineAction({
   run: async (actor, input) => {
     await setServiceTypeStatus(actor, input);
     refresh(input.id);
-    return { message: input.status === 'active' ? 'Offered again: it is back in the quick log.' : 'No longer offered: it has left the quick log and stays on past visits.' };
+    return {
+      message:
+        input.status === 'active' ? 'Offered again: it is back in the quick log.' : 'No longer offered: it has left the quick log and stays on past visits.',
+    };
   },
 });

@@ -12,11 +12,13 @@ export default async function ServicesSettingsPage() {
   const rows = await listServiceTypes(actor);
   return (
     <>
-      <p><Link href="/settings">Back to settings</Link></p>
+      <p>
+        <Link href="/settings">Back to settings</Link>
+      </p>
       <h1>Services and supplies</h1>
       <p className="muted">
-        The quick log shows the offered ones in this order; the key beside each (1–9, 0, then Q–P and A–L) ticks it there. Nothing is ever deleted:
-        a type no longer offered stays on the visits that used it. Each change is recorded in the audit log.
+        The quick log shows the offered ones in this order; the key beside each (1–9, 0, then Q–P and A–L) ticks it there. Nothing is ever deleted: a type no
+        longer offered stays on the visits that used it. Each change is recorded in the audit log.
       </p>
       <ServiceTypeList rows={rows} />
       <AddServiceTypeForm />

@@ -13,7 +13,9 @@ export default async function NewStaffPage() {
   const roles = ROLE_OPTIONS.filter((o) => allowed.includes(o.value));
   return (
     <>
-      <p><Link href="/staff">Back to staff accounts</Link></p>
+      <p>
+        <Link href="/staff">Back to staff accounts</Link>
+      </p>
       <h1>Add an account</h1>
       {!can(actor, 'staff:grant_data_access') && (
         <p className="muted">You can add IT support accounts. Accounts that see participant data are added by a program manager.</p>

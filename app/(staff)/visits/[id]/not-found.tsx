@@ -5,7 +5,9 @@ export default function VisitNotFound() {
     <>
       <h1>Not found</h1>
       <p>That visit was not found.</p>
-      <p><Link href="/">Back to today</Link></p>
+      <p>
+        <Link href="/">Back to today</Link>
+      </p>
     </>
   );
 }

@@ -27,19 +27,34 @@ export default async function VisitPage({ params }: Props) {
   // The toggles offer what is offered today, plus anything already on the visit that no longer is.
   const undoUntil = visit.voided ? await unvoidUntil(actor, visit.id) : undefined;
   const offered = visit.mayEdit ? await activeServiceTypes(actor) : [];
-  const kept = visit.services.filter((l) => !offered.some((s) => s.id === l.serviceTypeId))
+  const kept = visit.services
+    .filter((l) => !offered.some((s) => s.id === l.serviceTypeId))
     .map((l) => ({ id: l.serviceTypeId, name: l.name, kind: l.kind, unit: l.unit }));
   return (
     <>
-      <p><Link href="/">Back to today</Link></p>
-      <h1>Visit at {formatLocal(new Date(visit.visitedAt), 'HH:mm')} on {localDay(new Date(visit.visitedAt))}</h1>
+      <p>
+        <Link href="/">Back to today</Link>
+      </p>
+      <h1>
+        Visit at {formatLocal(new Date(visit.visitedAt), 'HH:mm')} on {localDay(new Date(visit.visitedAt))}
+      </h1>
       <section className="card" aria-labelledby="visit-details-heading">
         <h2 id="visit-details-heading">Details</h2>
         <dl className="visit-details">
-          <dt>Who</dt><dd><Who person={visit.participant} /></dd>
-          <dt>Services</dt><dd>{visit.services.length ? visit.services.map(serviceLineLabel).join(', ') : 'None ticked'}</dd>
-          <dt>Logged by</dt><dd>{visit.loggedBy}</dd>
-          {visit.voided && <><dt>Voided</dt><dd>{visit.voidReason}</dd></>}
+          <dt>Who</dt>
+          <dd>
+            <Who person={visit.participant} />
+          </dd>
+          <dt>Services</dt>
+          <dd>{visit.services.length ? visit.services.map(serviceLineLabel).join(', ') : 'None ticked'}</dd>
+          <dt>Logged by</dt>
+          <dd>{visit.loggedBy}</dd>
+          {visit.voided && (
+            <>
+              <dt>Voided</dt>
+              <dd>{visit.voidReason}</dd>
+            </>
+          )}
         </dl>
       </section>
       {visit.voided && <p className="muted">This visit was voided. It stays on record and is left out of every count.</p>}

@@ -25,17 +25,35 @@ export default async function ReportPage({ params }: Props) {
         <h1>Bad date report</h1>
         <span className="badge">{STATUS_LABELS[report.status]}</span>
       </div>
-      <p className="muted">Received {report.receivedOn}, taken by {report.takenBy}. <Link href="/alerts/reports">All reports</Link></p>
+      <p className="muted">
+        Received {report.receivedOn}, taken by {report.takenBy}. <Link href="/alerts/reports">All reports</Link>
+      </p>
       <section className="card alert-reporter" aria-labelledby="reporter-heading">
         <h2 id="reporter-heading">Reporter (never on an alert)</h2>
-        <p>{report.reporter ? <Link href={`/participants/${report.reporter.id}`}>{report.reporter.alias ?? 'De-identified record'} · {report.reporter.code}</Link> : 'Anonymous'}</p>
-        <p>Follow-up support: {report.wantsFollowUp ? 'wanted' : 'not asked for'}. Police: {report.policeConsent ? 'may share details' : 'share nothing'}.</p>
+        <p>
+          {report.reporter ? (
+            <Link href={`/participants/${report.reporter.id}`}>
+              {report.reporter.alias ?? 'De-identified record'} · {report.reporter.code}
+            </Link>
+          ) : (
+            'Anonymous'
+          )}
+        </p>
+        <p>
+          Follow-up support: {report.wantsFollowUp ? 'wanted' : 'not asked for'}. Police: {report.policeConsent ? 'may share details' : 'share nothing'}.
+        </p>
       </section>
       {report.matches.length > 0 && (
         <section className="card" aria-labelledby="repeat-heading">
           <h2 id="repeat-heading">Possible repeat</h2>
           <p>Same plate or phone number as:</p>
-          <ul>{report.matches.map((m) => <li key={m.id}><Link href={`/alerts/reports/${m.id}`}>Report of {m.incidentDate}</Link> ({STATUS_LABELS[m.status].toLowerCase()})</li>)}</ul>
+          <ul>
+            {report.matches.map((m) => (
+              <li key={m.id}>
+                <Link href={`/alerts/reports/${m.id}`}>Report of {m.incidentDate}</Link> ({STATUS_LABELS[m.status].toLowerCase()})
+              </li>
+            ))}
+          </ul>
         </section>
       )}
       <section className="card" aria-labelledby="report-heading">
@@ -43,7 +61,10 @@ export default async function ReportPage({ params }: Props) {
         <dl className="alert-facts">
           {held.map((f) => (
             <div key={f} style={{ display: 'contents' }}>
-              <dt>{FIELD_LABELS[f]}{report.privateFields.includes(f) || f === 'account' ? ' (kept off the alert)' : ''}</dt>
+              <dt>
+                {FIELD_LABELS[f]}
+                {report.privateFields.includes(f) || f === 'account' ? ' (kept off the alert)' : ''}
+              </dt>
               <dd className="alert-text">{report.text[f]}</dd>
             </div>
           ))}

@@ -21,14 +21,20 @@ export default async function AccessRequestPage({ params }: Props) {
   const { alias, code } = request.participant;
   return (
     <>
-      <p className="no-print"><Link href={`/participants/${id}`}>Back to the record</Link></p>
-      <h1>Everything held about {typeof alias === 'string' ? alias : 'this person'} ({String(code)})</h1>
+      <p className="no-print">
+        <Link href={`/participants/${id}`}>Back to the record</Link>
+      </p>
+      <h1>
+        Everything held about {typeof alias === 'string' ? alias : 'this person'} ({String(code)})
+      </h1>
       <p className="muted">
-        Prepared {formatDateTime(request.generatedAt)} for an access request. This view is recorded in the audit log.
-        Print it, or download it as a file to hand over.
+        Prepared {formatDateTime(request.generatedAt)} for an access request. This view is recorded in the audit log. Print it, or download it as a file to hand
+        over.
       </p>
       <p className="no-print">
-        <a className="button" href={`/participants/${id}/access/download`} download>Download as a file (JSON)</a>
+        <a className="button" href={`/participants/${id}/access/download`} download>
+          Download as a file (JSON)
+        </a>
       </p>
       <AccessRecord request={request} />
     </>

@@ -19,10 +19,16 @@ export default async function EditParticipantPage({ params }: Props) {
   });
   return (
     <>
-      <p><Link href={`/participants/${p.id}`}>Back to the record</Link></p>
-      <h1>Edit {p.alias ?? 'de-identified record'} <span className="muted">· {p.code}</span></h1>
+      <p>
+        <Link href={`/participants/${p.id}`}>Back to the record</Link>
+      </p>
+      <h1>
+        Edit {p.alias ?? 'de-identified record'} <span className="muted">· {p.code}</span>
+      </h1>
       {p.refusal ? (
-        <p className="card" role="status">{p.refusal}</p>
+        <p className="card" role="status">
+          {p.refusal}
+        </p>
       ) : (
         <ParticipantForm mode="edit" id={p.id} code={p.code} defaults={formValuesFrom(p)} sensitiveStored={p.hasSafeContact} />
       )}

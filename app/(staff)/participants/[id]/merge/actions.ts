@@ -16,7 +16,11 @@ const recordId = z.string({ error: PARTICIPANT_NOT_FOUND }).pipe(z.uuid(PARTICIP
 
 const SearchSchema = z.object({
   id: recordId,
-  q: z.string({ error: 'Type part of an alias or code.' }).trim().min(2, 'Type at least two characters of an alias or code.').max(60, 'Keep the search to 60 characters or fewer.'),
+  q: z
+    .string({ error: 'Type part of an alias or code.' })
+    .trim()
+    .min(2, 'Type at least two characters of an alias or code.')
+    .max(60, 'Keep the search to 60 characters or fewer.'),
 });
 
 export const findMergeCandidatesAction = defineAction({

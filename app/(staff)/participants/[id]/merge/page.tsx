@@ -27,13 +27,29 @@ export default async function MergePage({ params, searchParams }: Props) {
   const problem = refusal(self) ?? (other && (other.id === self.id ? 'That is the same record. Choose another one.' : refusal(other)));
   return (
     <>
-      <p><Link href={`/participants/${self.id}`}>Back to the record</Link></p>
+      <p>
+        <Link href={`/participants/${self.id}`}>Back to the record</Link>
+      </p>
       <h1>Merge two records</h1>
       <p className="muted">When one person has two records, merge them so their visits and history sit in one place.</p>
-      <RecordCompare records={[{ heading: 'This record', record: self }, ...(other && other.id !== self.id ? [{ heading: 'Other record', record: other }] : [])]} />
-      {typeof withId === 'string' && !other && <p className="form-error" role="alert">That participant was not found. Search again below.</p>}
-      {problem && <p className="form-error" role="alert">{problem}</p>}
-      {self.mergedIntoId && <p><Link href={`/participants/${self.mergedIntoId}`}>Open the record it was merged into</Link></p>}
+      <RecordCompare
+        records={[{ heading: 'This record', record: self }, ...(other && other.id !== self.id ? [{ heading: 'Other record', record: other }] : [])]}
+      />
+      {typeof withId === 'string' && !other && (
+        <p className="form-error" role="alert">
+          That participant was not found. Search again below.
+        </p>
+      )}
+      {problem && (
+        <p className="form-error" role="alert">
+          {problem}
+        </p>
+      )}
+      {self.mergedIntoId && (
+        <p>
+          <Link href={`/participants/${self.mergedIntoId}`}>Open the record it was merged into</Link>
+        </p>
+      )}
       {other && !problem && <MergeForm first={self} second={other} />}
       {!refusal(self) && <MergeSearch participantId={self.id} />}
     </>

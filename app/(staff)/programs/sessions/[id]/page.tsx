@@ -24,21 +24,37 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
   const open = s.status !== 'cancelled' && sessionHasStarted(s.startsAt, programNow()) && can(actor, 'attendance:record');
   return (
     <>
-      <p><Link href={`/programs/${s.programId}`}>Back to {s.programName}</Link></p>
+      <p>
+        <Link href={`/programs/${s.programId}`}>Back to {s.programName}</Link>
+      </p>
       <h1>{s.programName}</h1>
-      <p className="muted">{when(s.startsAt)}–{hm(s.endsAt)}</p>
-      {s.status === 'cancelled' && <p className="form-error" role="status">Cancelled: {s.cancelReason}. No one can be counted at it.</p>}
-      {s.status !== 'cancelled' && !sessionHasStarted(s.startsAt, programNow()) && <p className="muted">This session has not happened yet. Attendance is recorded on the day or after.</p>}
-      <p className="attendance-total" id="attendance-total"><strong>Total: {named + s.anonymousCount}</strong> ({named} named, {s.anonymousCount} without a name)</p>
+      <p className="muted">
+        {when(s.startsAt)}–{hm(s.endsAt)}
+      </p>
+      {s.status === 'cancelled' && (
+        <p className="form-error" role="status">
+          Cancelled: {s.cancelReason}. No one can be counted at it.
+        </p>
+      )}
+      {s.status !== 'cancelled' && !sessionHasStarted(s.startsAt, programNow()) && (
+        <p className="muted">This session has not happened yet. Attendance is recorded on the day or after.</p>
+      )}
+      <p className="attendance-total" id="attendance-total">
+        <strong>Total: {named + s.anonymousCount}</strong> ({named} named, {s.anonymousCount} without a name)
+      </p>
       <div className="attendance-grid">
         <section className="card" aria-labelledby="named-heading">
           <h2 id="named-heading">Who came</h2>
           {open && <AttendeeAdder sessionId={s.id} />}
-          {named === 0 ? <p className="muted">No one named yet.</p> : (
+          {named === 0 ? (
+            <p className="muted">No one named yet.</p>
+          ) : (
             <ul className="attendee-list" aria-label="Counted at this session">
               {s.attendees.map((a) => (
                 <li key={a.participantId}>
-                  <span><strong>{a.alias || 'De-identified'}</strong> <span className="muted">{a.code}</span></span>
+                  <span>
+                    <strong>{a.alias || 'De-identified'}</strong> <span className="muted">{a.code}</span>
+                  </span>
                   {open && <RemoveAttendee sessionId={s.id} participantId={a.participantId} label={`${a.alias} ${a.code}`} />}
                 </li>
               ))}
@@ -50,10 +66,18 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
           {open ? (
             <>
               <AddAnonymousButton sessionId={s.id} />
-              <SessionDetailsForm sessionId={s.id} anonymousCount={s.anonymousCount} partnerPresent={s.partnerPresent} topics={s.topics ?? ''} partner={s.partner} />
+              <SessionDetailsForm
+                sessionId={s.id}
+                anonymousCount={s.anonymousCount}
+                partnerPresent={s.partnerPresent}
+                topics={s.topics ?? ''}
+                partner={s.partner}
+              />
             </>
           ) : (
-            <p>{s.anonymousCount} without a name. {s.partnerPresent ? 'Partner staff came.' : ''} {s.topics ? `Topics: ${s.topics}` : ''}</p>
+            <p>
+              {s.anonymousCount} without a name. {s.partnerPresent ? 'Partner staff came.' : ''} {s.topics ? `Topics: ${s.topics}` : ''}
+            </p>
           )}
         </section>
       </div>

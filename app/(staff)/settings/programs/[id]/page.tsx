@@ -15,16 +15,32 @@ export default async function EditProgramPage({ params }: { params: Promise<{ id
   if (!p) notFound();
   return (
     <>
-      <p><Link href="/settings/programs">Back to programs</Link></p>
+      <p>
+        <Link href="/settings/programs">Back to programs</Link>
+      </p>
       <h1>{p.name}</h1>
-      <p className="muted">A new schedule or new dates lay out the coming sessions again. Sessions already recorded, moved, added one-off or cancelled stay as they are.</p>
+      <p className="muted">
+        A new schedule or new dates lay out the coming sessions again. Sessions already recorded, moved, added one-off or cancelled stay as they are.
+      </p>
       <section className="card" aria-label="Program details">
-        <ProgramForm initial={{
-          id: p.id, name: p.name, description: p.description ?? '', partner: p.partner ?? '', frequency: p.frequency, weekday: String(p.weekday),
-          start: time(p.startMin), end: time(p.endMin), activeFrom: p.activeFrom, activeTo: p.activeTo ?? '',
-        }} />
+        <ProgramForm
+          initial={{
+            id: p.id,
+            name: p.name,
+            description: p.description ?? '',
+            partner: p.partner ?? '',
+            frequency: p.frequency,
+            weekday: String(p.weekday),
+            start: time(p.startMin),
+            end: time(p.endMin),
+            activeFrom: p.activeFrom,
+            activeTo: p.activeTo ?? '',
+          }}
+        />
       </section>
-      <p><Link href={`/programs/${p.id}`}>Sessions of this program</Link></p>
+      <p>
+        <Link href={`/programs/${p.id}`}>Sessions of this program</Link>
+      </p>
     </>
   );
 }

@@ -22,8 +22,12 @@ export default async function ResourceSettingsPage({ params }: Props) {
   });
   return (
     <>
-      <p><Link href="/settings/resources">Back to showers and laundry</Link></p>
-      <h1>{resource.name} <span className="muted">· {KIND_TITLE[resource.kind]}</span></h1>
+      <p>
+        <Link href="/settings/resources">Back to showers and laundry</Link>
+      </p>
+      <h1>
+        {resource.name} <span className="muted">· {KIND_TITLE[resource.kind]}</span>
+      </h1>
       <EditResourceForm resource={resource} />
       <HoursForm resourceId={resource.id} hours={resource.hours} />
     </>

@@ -5,7 +5,9 @@ export default function ServiceTypeNotFound() {
     <>
       <h1>Not found</h1>
       <p>That service was not found.</p>
-      <p><Link href="/settings/services">Back to services and supplies</Link></p>
+      <p>
+        <Link href="/settings/services">Back to services and supplies</Link>
+      </p>
     </>
   );
 }

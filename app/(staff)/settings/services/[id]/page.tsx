@@ -20,9 +20,14 @@ export default async function ServiceTypePage({ params }: Props) {
   });
   return (
     <>
-      <p><Link href="/settings/services">Back to services and supplies</Link></p>
+      <p>
+        <Link href="/settings/services">Back to services and supplies</Link>
+      </p>
       <h1>{type.name}</h1>
-      <p className="muted">{KIND_LABELS[type.kind]}{type.active ? '' : ' · no longer offered'}</p>
+      <p className="muted">
+        {KIND_LABELS[type.kind]}
+        {type.active ? '' : ' · no longer offered'}
+      </p>
       <EditServiceType type={type} />
     </>
   );
