@@ -15,6 +15,24 @@ const config = [
     rules: { 'lantern/feature-fence': 'error' },
   },
   {
+    // Server Actions judge their forms with a zod schema of the fields: no raw record of unknowns,
+    // no value split by hand (a schema decodes it, and its refusal names the field).
+    files: ['app/**/actions.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.object.name='z'][callee.property.name='record']",
+          message: 'Declare the form fields (z.object) instead of a record: see defineAction in lib/action.ts.',
+        },
+        {
+          selector: "CallExpression[callee.property.name='split']",
+          message: 'Decode the value in the schema (pairField, formList in lib/validation.ts), not by hand in the action.',
+        },
+      ],
+    },
+  },
+  {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
