@@ -6,7 +6,7 @@ import { dayBounds, loadHeld } from './load.ts';
 import { freeSeat, SlotFull } from './place.ts';
 import { freeSeats } from './slots.ts';
 import { makeResource, tomorrowSlot } from './test-helpers.ts';
-import { localDay } from '@/lib/calendar/index.ts';
+import { localDay, programNow } from '@/lib/calendar/index.ts';
 
 // The grid shows free seats with the pure freeSeats (slots.ts); the seat a booking takes is the
 // database function free_seat's pick. On the same rows, the first seat the grid shows is the seat
@@ -42,10 +42,10 @@ describe('the seat a booking takes and the seats the grid shows', () => {
         slotEnd: slot.end,
         seat,
         status,
-        cancelledAt: status === 'cancelled' ? new Date() : null,
+        cancelledAt: status === 'cancelled' ? programNow() : null,
         idempotencyKey: randomUUID(),
         createdById: by.id,
-        bookedAt: new Date(),
+        bookedAt: programNow(),
       });
       for (const seat of cancelled) await db.booking.create({ data: row(seat, 'cancelled'), select: { id: true } });
       for (const seat of held) await db.booking.create({ data: row(seat, 'booked'), select: { id: true } });
@@ -73,7 +73,7 @@ describe('the seat a booking takes and the seats the grid shows', () => {
         seat: 3,
         idempotencyKey: randomUUID(),
         createdById: by.id,
-        bookedAt: new Date(),
+        bookedAt: programNow(),
       },
       select: { id: true },
     });
