@@ -26,10 +26,27 @@ async function createParticipant(sql: Sql, opts: { deidentified?: boolean } = {}
   return { id, alias, code, search };
 }
 
-/** A resource of this test's own, open every day round the clock. */
+// Every test's resource is open round the clock, so over a full run the grid of any day would grow
+// to thousands of slots, and pages that show it (and axe over them) to a crawl. Each test retires
+// what it made when it ends: its resources' held places are cancelled and the resources closed, so
+// they leave the grid as a retired shower leaves it in the program.
+const madeResources: string[] = [];
+test.afterEach(async ({ sql }) => {
+  const ids = madeResources.splice(0);
+  if (!ids.length) return;
+  await sql(`UPDATE booking SET status = 'cancelled', cancelled_at = now() WHERE resource_id = ANY($1::uuid[]) AND status IN ('booked', 'checked_in')`, [ids]);
+  await sql(`UPDATE resource SET active = false, updated_at = now() WHERE id = ANY($1::uuid[])`, [ids]);
+});
+
+/**
+ * A resource of this test's own, open every day round the clock (retired when the test ends).
+ * `first` sorts it before every other (the demo's showers too): a test that books "the next free
+ * place" or moves a booking makes one, so that place is its own when several are free at that
+ * time, and never a slot another test is counting on its resource.
+ */
 async function createResource(
   sql: Sql,
-  opts: { kind?: 'shower' | 'laundry'; capacity?: number; slotMinutes?: number; active?: boolean } = {},
+  opts: { kind?: 'shower' | 'laundry'; capacity?: number; slotMinutes?: number; active?: boolean; first?: boolean } = {},
 ): Promise<SlotResource> {
   const kind = opts.kind ?? 'shower';
   const r: SlotResource = {
@@ -41,15 +58,17 @@ async function createResource(
     active: opts.active ?? true,
     hours: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, opensMin: 0, closesMin: 1440 })),
   };
-  await sql(`INSERT INTO resource (id, kind, name, capacity, slot_minutes, active, sort_order, updated_at) VALUES ($1, $2, $3, $4, $5, $6, 1000, now())`, [
+  await sql(`INSERT INTO resource (id, kind, name, capacity, slot_minutes, active, sort_order, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, now())`, [
     r.id,
     kind,
     r.name,
     r.capacity,
     r.slotMinutes,
     r.active,
+    opts.first ? 0 : 1000,
   ]);
   await sql(`INSERT INTO resource_hours (resource_id, weekday, opens_min, closes_min) SELECT $1, d, 0, 1440 FROM generate_series(1, 7) d`, [r.id]);
+  madeResources.push(r.id);
   return r;
 }
 
@@ -458,7 +477,8 @@ test.describe('settings and the wall board', () => {
 test.describe('from the Today page and a profile', () => {
   test('“Next free shower” on the Today page books in one action; the profile books in one click and lists the booking', async ({ page, sql, signInAs }) => {
     const person = await createParticipant(sql);
-    const shower = await createResource(sql);
+    // Both bookings take the soonest place, two stalls of this shower, not one on another test's.
+    const shower = await createResource(sql, { capacity: 2, first: true });
     test.skip(localDay(soonSlot(shower).start) !== localDay(new Date()), 'just before midnight nothing is left today');
     await signInAs('coordinator');
     const panel = page.locator('.book-panel');
@@ -625,6 +645,7 @@ test.describe('the grid books where it says Book, and asks before a cancel', () 
     const errors = watchServerErrors(page);
     const person = await createParticipant(sql);
     const shower = await createResource(sql, { slotMinutes: 10 });
+    await createResource(sql, { slotMinutes: 10, first: true }); // where the moves go (see createResource)
     const soon = Date.now() + 30 * 60_000;
     const today = daySlots(shower, localDay(new Date())).find((s) => s.start.getTime() >= soon);
     test.skip(!today, 'just before midnight nothing is left today');
