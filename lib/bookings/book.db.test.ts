@@ -4,6 +4,7 @@ import { makeActor } from '@/lib/db/test/actors.ts';
 import { ROLES, roleCan } from '@/lib/auth/permissions.ts';
 import { bookNextFree, bookSlot } from './book.ts';
 import { changeBooking } from './transitions.ts';
+import { limitRefusal } from './people.ts';
 import { daySlots } from './slots.ts';
 import { auditActions, bookingRow, expectAppError, key, makePerson, makeResource, setSetting, soonSlot, tomorrowSlot } from './test-helpers.ts';
 import { addDays, atLocal, localDay, localTime } from '@/lib/calendar/index.ts';
@@ -163,25 +164,38 @@ describe('bad input is refused with a plain message and changes nothing', () => 
     expect(await db.booking.count()).toBe(3);
   });
 
-  it('reads a limit stored as text as the trigger does, and the trigger’s own refusal reads as a plain message', async () => {
+  it('reads the limit one way on every path: a limit stored as text is the default for booking and reinstating alike', async () => {
     const s = await setup();
     const first = await bookSlot(s.coordinator, s.base);
-    // A limit the settings form reads as 2 but the database, which takes only JSON numbers, as the default 1.
+    // A limit the settings form would read as 2; the database takes only JSON numbers, so every path reads the default, 1.
     await db.setting.create({ data: { key: 'bookings.perPersonPerDay', value: '2' } });
     const second = { ...s.base, idempotencyKey: key(), slotStart: atLocal(s.tomorrow, 660).toISOString() };
-    await expectAppError(bookSlot(s.coordinator, second), 'conflict', 'This person already has a shower booked that day. One per day.', 'participantId');
-    // Reinstating counts in the code (which reads 2) and lets one through; booking_daily_limit refuses it.
+    const oneADay = 'This person already has a shower booked that day. One per day.';
+    await expectAppError(bookSlot(s.coordinator, second), 'conflict', oneADay, 'participantId');
     await changeBooking(s.coordinator, { bookingId: first.bookingId, transition: 'cancel' });
     await db.setting.update({ where: { key: 'bookings.perPersonPerDay' }, data: { value: 2 } });
     await bookSlot(s.coordinator, second);
     await db.setting.update({ where: { key: 'bookings.perPersonPerDay' }, data: { value: '2' } });
-    await expectAppError(
-      changeBooking(s.coordinator, { bookingId: first.bookingId, transition: 'reinstate' }),
-      'conflict',
-      'This person already has the most shower bookings allowed that day.',
-      'participantId',
-    );
+    // Reinstating counts as booking does, and answers with the same exact limit.
+    await expectAppError(changeBooking(s.coordinator, { bookingId: first.bookingId, transition: 'reinstate' }), 'conflict', oneADay, 'participantId');
     expect(await db.booking.count({ where: { status: 'booked' } })).toBe(1);
+  });
+
+  it('the booking_daily_limit trigger refuses a place written past the count, and its refusal reads as a plain message', async () => {
+    const s = await setup();
+    const first = await bookSlot(s.coordinator, s.base);
+    // Written straight to the table, as nothing in the product does: only the trigger stands in the way.
+    const error = await db.$executeRaw`
+      INSERT INTO booking (id, resource_id, kind, participant_id, day, ticket, slot_start, slot_end, seat, status, idempotency_key, created_by_id, booked_at)
+      SELECT gen_random_uuid(), resource_id, kind, participant_id, day, ticket + 100, slot_start + interval '1 hour', slot_end + interval '1 hour', seat,
+             'booked', gen_random_uuid(), created_by_id, booked_at
+      FROM booking WHERE id = ${first.bookingId}::uuid`.then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(limitRefusal(error, 'shower')?.userMessage).toBe('This person already has the most shower bookings allowed that day.');
+    expect(limitRefusal(new Error('something else'), 'shower')).toBeNull();
+    expect(await db.booking.count()).toBe(1);
   });
 
   it('refuses every role without booking:manage', async () => {

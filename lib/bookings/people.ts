@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Tx } from '@/lib/db/client.ts';
 import { AppError, dbErrorCode } from '@/lib/errors.ts';
-import { getSetting } from '@/lib/settings/queries.ts';
+import { SETTINGS } from '@/lib/settings/definitions.ts';
 import { KIND_LABEL, LIMIT_MESSAGE } from './rules.ts';
 import { participantRefusal } from '@/lib/participants/lock.ts';
 import { PARTICIPANT_DEIDENTIFIED } from './schema.ts';
@@ -23,18 +23,17 @@ export function personRefusal(answer: PersonRefusal, kind: Kind): AppError {
 }
 
 /**
- * Locks an open participant record and checks the daily limit (setting bookings.perPersonPerDay,
- * as lib/settings reads it) with the database function lock_booking_person, the check
- * place_booking makes; refuses an unknown, de-identified or merged record, or one over the limit,
- * beside the person field. place_booking reads the setting as the trigger does (booking_day_limit:
- * JSON numbers only); book.db.test.ts pins that difference. The count follows the lock, so a
- * booking another desk committed while this one waited is counted; the booking_daily_limit
- * trigger stays the guarantee (limitRefusal). One more round trip than before: the setting.
+ * Locks an open participant record and checks the daily limit with the database function
+ * lock_booking_person, the check place_booking makes, the limit read as place_booking and the
+ * booking_daily_limit trigger read it (booking_day_limit): one reading of the setting everywhere.
+ * Refuses an unknown, de-identified or merged record, or one over the limit, beside the person
+ * field. The count follows the lock, so a booking another desk committed while this one waited is
+ * counted; the trigger stays the guarantee (limitRefusal).
  */
 export async function lockParticipantForBooking(tx: Tx, id: string, limit: Limit): Promise<void> {
-  const max = await getSetting('bookings.perPersonPerDay', tx);
   const [row] = await tx.$queryRaw<{ answer: PersonRefusal | null }[]>`
-    SELECT lock_booking_person(${id}::uuid, ${limit.kind}::"ResourceKind", ${limit.day}::date, ${limit.exceptBookingId ?? null}::uuid, ${max}::int) AS answer`;
+    SELECT lock_booking_person(${id}::uuid, ${limit.kind}::"ResourceKind", ${limit.day}::date, ${limit.exceptBookingId ?? null}::uuid,
+                               booking_day_limit(${SETTINGS['bookings.perPersonPerDay'].default}::int)) AS answer`;
   if (row?.answer) throw personRefusal(row.answer, limit.kind);
 }
 
