@@ -5,7 +5,7 @@ import { can } from '@/lib/auth/permissions.ts';
 import type { Actor } from '@/lib/auth/session.ts';
 import { closureFlags, type ClosureFlag } from './closure-flags.ts';
 import { dayBounds, loadClosures, nextFreePlace } from './load.ts';
-import { ticketLabel, type BookingStatus } from './rules.ts';
+import { WAITLIST_OPEN, ticketLabel, type BookingStatus } from './rules.ts';
 import { type Kind } from './slots.ts';
 import { sweepNoShows } from './sweep.ts';
 import { KINDS } from './schema.ts';
@@ -77,7 +77,7 @@ async function kindQueue(kind: Kind, now: Date): Promise<KindQueue> {
     ? await db.booking.findMany({ where: { ...today, status: 'booked', slotStart: upcoming.slotStart }, select: lineSelect, orderBy: { ticket: 'asc' } })
     : [];
   const entries = await db.waitlistEntry.findMany({
-    where: { ...today, status: { in: ['waiting', 'offered'] } },
+    where: { ...today, status: { in: [...WAITLIST_OPEN] } },
     select: { id: true, ticket: true, status: true, participant: { select: { alias: true, code: true } } },
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
   });

@@ -4,7 +4,7 @@ import { assertCan } from '@/lib/auth/assert.ts';
 import { can } from '@/lib/auth/permissions.ts';
 import type { Actor } from '@/lib/auth/session.ts';
 import { dayBounds, loadClosures, loadResources } from './load.ts';
-import { HOLDING, SEAT_LABEL, ticketLabel, timingProblem, type BookingStatus } from './rules.ts';
+import { HOLDING, SEAT_LABEL, WAITLIST_OPEN, ticketLabel, timingProblem, type BookingStatus } from './rules.ts';
 import { closureFor, daySlots, slotIsPast, type Kind, type Slot, type SlotResource } from './slots.ts';
 import { sweepNoShows } from './sweep.ts';
 import { closureFlags, type ClosureFlag } from './closure-flags.ts';
@@ -113,7 +113,7 @@ function slotsWithBookings(resource: SlotResource, day: string, rows: Row[]): Sl
 
 async function waitlists(day: string, names: boolean): Promise<Record<Kind, WaitlistRow[]>> {
   const entries = await db.waitlistEntry.findMany({
-    where: { day: new Date(`${day}T00:00:00Z`), status: { in: ['waiting', 'offered'] } },
+    where: { day: new Date(`${day}T00:00:00Z`), status: { in: [...WAITLIST_OPEN] } },
     select: { id: true, kind: true, ticket: true, status: true, participantId: true, participant: names ? { select: { alias: true, code: true } } : false },
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
   });

@@ -9,6 +9,11 @@ export type Transition = 'check_in' | 'done' | 'cancel' | 'no_show' | 'reinstate
 /** Statuses that hold a place (a seat in a slot). */
 export const HOLDING: readonly BookingStatus[] = ['booked', 'checked_in'];
 
+export type WaitlistStatus = 'waiting' | 'offered' | 'booked' | 'removed';
+/** Waitlist entries still open: waiting, or offered a freed place (place_booking books only these). */
+export const WAITLIST_OPEN: readonly WaitlistStatus[] = ['waiting', 'offered'];
+export const waitlistOpen = (status: WaitlistStatus): boolean => WAITLIST_OPEN.includes(status);
+
 export const KIND_LABEL: Record<Kind, string> = { shower: 'shower', laundry: 'laundry' };
 export const KIND_TITLE: Record<Kind, string> = { shower: 'Shower', laundry: 'Laundry' };
 /** What one seat is called on the grid. */

@@ -7,7 +7,7 @@ import { AppError } from '@/lib/errors.ts';
 import { bookNextOf, describeEarlier, type BookingResult } from './book.ts';
 import { lockParticipantForBooking } from './people.ts';
 import { earlierSubmit, nextTicket } from './place.ts';
-import { KIND_LABEL, ticketLabel } from './rules.ts';
+import { KIND_LABEL, WAITLIST_OPEN, ticketLabel, waitlistOpen } from './rules.ts';
 import { AddToWaitlistSchema, BookFromWaitlistSchema, ENTRY_CLOSED, ENTRY_NOT_FOUND, parseOrRefuse, WaitlistEntrySchema } from './schema.ts';
 import { BOOKING_HORIZON_DAYS, type Kind } from './slots.ts';
 import { sweepNoShows } from './sweep.ts';
@@ -23,7 +23,7 @@ async function position(tx: Tx | typeof db, kind: Kind, day: string, entryId: st
   const [row] = await tx.$queryRaw<{ n: number }[]>`
     SELECT count(*)::int AS n FROM waitlist_entry w, waitlist_entry me
     WHERE me.id = ${entryId}::uuid AND w.kind = ${kind}::"ResourceKind" AND w.day = ${day}::date
-      AND w.status IN ('waiting', 'offered') AND (w.created_at, w.id) <= (me.created_at, me.id)`;
+      AND w.status = ANY(${WAITLIST_OPEN}::"WaitlistStatus"[]) AND (w.created_at, w.id) <= (me.created_at, me.id)`;
   return row?.n ?? 0;
 }
 
@@ -37,7 +37,7 @@ export async function addToWaitlist(actor: Actor, input: unknown): Promise<{ ent
     if (participantId) {
       await lockParticipantForBooking(tx, participantId, { kind, day });
       const waiting = await tx.waitlistEntry.findFirst({
-        where: { participantId, kind, day: new Date(`${day}T00:00:00Z`), status: { in: ['waiting', 'offered'] } },
+        where: { participantId, kind, day: new Date(`${day}T00:00:00Z`), status: { in: [...WAITLIST_OPEN] } },
         select: { id: true },
       });
       if (waiting) {
@@ -63,7 +63,7 @@ export async function removeFromWaitlist(actor: Actor, input: unknown): Promise<
     const entry = await tx.waitlistEntry.findUnique({ where: { id: entryId }, select: { id: true } });
     if (!entry) throw new AppError('not_found', ENTRY_NOT_FOUND);
     const { count } = await tx.waitlistEntry.updateMany({
-      where: { id: entryId, status: { in: ['waiting', 'offered'] } },
+      where: { id: entryId, status: { in: [...WAITLIST_OPEN] } },
       data: { status: 'removed', closedAt: programNow() },
     });
     if (count !== 1) throw new AppError('conflict', ENTRY_CLOSED);
@@ -87,7 +87,7 @@ export async function bookFromWaitlist(actor: Actor, input: unknown): Promise<Bo
     select: { id: true, kind: true, day: true, ticket: true, participantId: true, status: true },
   });
   if (!entry) throw new AppError('not_found', ENTRY_NOT_FOUND);
-  if (entry.status !== 'waiting' && entry.status !== 'offered') throw new AppError('conflict', ENTRY_CLOSED);
+  if (!waitlistOpen(entry.status)) throw new AppError('conflict', ENTRY_CLOSED);
   const day = entry.day.toISOString().slice(0, 10);
   return bookNextOf(
     actor,
