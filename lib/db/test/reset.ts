@@ -11,21 +11,35 @@ async function admin(): Promise<pg.Client> {
   return client;
 }
 
+// One round trip. DELETE, not TRUNCATE: a test leaves a few rows, and TRUNCATE gives every one of
+// the ~46 tables new files, which cost about 1 s per test on the server and on the embedded
+// database alike, against about 0.1 s for DELETE (measured; most of the suite's time went here).
+// Replica mode skips ordinary triggers (the audit log's append-only ones) and the foreign-key
+// checks, so the order of the tables does not matter; sequences start again as RESTART IDENTITY
+// did. Tables are read each time, so one a test adds is emptied too.
+const RESET = `
+DO $reset$
+DECLARE t record;
+BEGIN
+  PERFORM set_config('session_replication_role', 'replica', true);
+  FOR t IN SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' LOOP
+    EXECUTE format('DELETE FROM public.%I', t.tablename);
+  END LOOP;
+  PERFORM setval(s.seqrelid, s.seqstart, false)
+    FROM pg_sequence s JOIN pg_class c ON c.oid = s.seqrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+   WHERE n.nspname = 'public';
+  PERFORM set_config('session_replication_role', 'origin', true);
+END
+$reset$;
+SELECT seed_default_service_types(); SELECT seed_default_outreach_options(); SELECT seed_default_note_kinds()`;
+
 /**
- * Empties every application table between tests. The audit log's append-only triggers are
- * bypassed only here, by switching this session to replica mode, which skips ordinary triggers.
+ * Empties every application table between tests, and puts back the rows every installation starts
+ * with (inserted by migrations). The audit log's append-only triggers are bypassed only here.
  */
 export async function resetDatabase(): Promise<void> {
   const c = await admin();
-  const { rows } = await c.query<{ name: string }>(
-    `SELECT quote_ident(tablename) AS name FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`,
-  );
-  if (rows.length === 0) return;
-  await c.query(
-    `SET session_replication_role = replica; TRUNCATE ${rows.map((r) => r.name).join(', ')} RESTART IDENTITY CASCADE; SET session_replication_role = DEFAULT;`,
-  );
-  // Rows every installation starts with (inserted by migrations) come back after the truncate.
-  await c.query(`SELECT seed_default_service_types(); SELECT seed_default_outreach_options(); SELECT seed_default_note_kinds()`);
+  await c.query(RESET);
 }
 
 /** The role the app's code runs as in these tests (lib/db/runtime-role.ts). */
