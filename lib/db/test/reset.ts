@@ -12,8 +12,8 @@ async function admin(): Promise<pg.Client> {
 }
 
 // One round trip. DELETE, not TRUNCATE: a test leaves a few rows, and TRUNCATE gives every one of
-// the ~46 tables new files, which cost about 1 s per test on the server and on the embedded
-// database alike, against about 0.1 s for DELETE (measured; most of the suite's time went here).
+// the ~46 tables new files. Measured per reset on a loaded machine: about 1 s for TRUNCATE, 0.1 s
+// for DELETE; whole suite on the server 443 → 392 s, on the embedded database about 1,100 → 820 s.
 // Replica mode skips ordinary triggers (the audit log's append-only ones) and the foreign-key
 // checks, so the order of the tables does not matter; sequences start again as RESTART IDENTITY
 // did. Tables are read each time, so one a test adds is emptied too.
