@@ -323,6 +323,9 @@ test.describe('bad input gets a plain message beside the field and records nothi
       await signIn(page, desk);
       await find(page, person);
       await page.keyboard.press('Enter');
+      // Choosing the person asks the server whether they are already in today, and its answer
+      // redraws the panel, which would put back a value altered by hand before it came.
+      await expect(page.locator('form:has(#quick-log-search)')).toHaveAttribute('data-same-day', 'known');
       await bad.before?.(page, person, sql);
       const answered = page.waitForResponse((r) => r.request().method() === 'POST' && r.request().postData()?.includes('idempotencyKey') === true);
       await page.getByRole('button', { name: /Save visit/ }).click();

@@ -78,6 +78,9 @@ export function QuickLog({ services, initialKey, mayAddPerson }: Props) {
       <form
         ref={formRef}
         noValidate
+        // Whether the server has said if the person chosen is already in today ("checking" until it
+        // answers). Its answer redraws the panel; tests that alter the form's markup wait for it.
+        data-same-day={draft.chosen?.kind === 'person' ? (draft.today === undefined ? 'checking' : 'known') : undefined}
         onKeyDown={onKeyDown}
         onSubmit={(e) => {
           e.preventDefault();
