@@ -33,6 +33,21 @@ const config = [
     },
   },
   {
+    // Data-layer test files share a worker's modules (isolate: false in vitest.config.ts), so a
+    // module mocked in one file would stay mocked in the worker's next files.
+    files: ['**/*.db.test.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        ...['mock', 'doMock', 'stubGlobal', 'stubEnv'].map((property) => ({
+          object: 'vi',
+          property,
+          message: 'Data-layer test files share modules (isolate: false): use a real module, or move the test to the unit project.',
+        })),
+      ],
+    },
+  },
+  {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },

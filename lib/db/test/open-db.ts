@@ -5,6 +5,13 @@ export function getDbIfOpen(): PrismaClient | undefined {
   return (globalThis as unknown as { lanternDb?: PrismaClient }).lanternDb;
 }
 
+/** Closes the app's shared client, so the next file's first query opens a new one (files share modules). */
+export async function closeDb(): Promise<void> {
+  const open = getDbIfOpen();
+  delete (globalThis as unknown as { lanternDb?: PrismaClient }).lanternDb;
+  await open?.$disconnect();
+}
+
 let owner: PrismaClient | undefined;
 
 /**

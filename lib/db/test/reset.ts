@@ -58,7 +58,7 @@ export async function rawClient(): Promise<pg.Client> {
 export async function closeTestDb(): Promise<void> {
   await client?.end();
   client = undefined;
-  const { getDbIfOpen, closeOwnerDb } = await import('./open-db.ts');
-  await getDbIfOpen()?.$disconnect();
+  const { closeDb, closeOwnerDb } = await import('./open-db.ts');
+  await closeDb();
   await closeOwnerDb();
 }
