@@ -80,8 +80,8 @@ async function main(): Promise<number> {
     return outcomes.some((o) => o.status === 'fail' || o.status === 'error') ? 1 : 0;
   } finally {
     await stopApp();
-    const { getDbIfOpen } = await import('../lib/db/test/open-db.ts');
-    await getDbIfOpen()?.$disconnect();
+    const { closeDb } = await import('../lib/db/test/open-db.ts');
+    await closeDb();
     await sql.end().catch(() => {});
     await bench.release();
   }

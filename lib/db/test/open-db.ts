@@ -1,14 +1,12 @@
 import type { PrismaClient } from '../generated/client.ts';
 
-/** The app's shared Prisma client, if a test opened it (see lib/db/client.ts). */
-export function getDbIfOpen(): PrismaClient | undefined {
-  return (globalThis as unknown as { lanternDb?: PrismaClient }).lanternDb;
-}
+// Where lib/db/client.ts keeps the app's shared Prisma client, once something has opened it.
+const shared = globalThis as unknown as { lanternDb?: PrismaClient };
 
 /** Closes the app's shared client, so the next file's first query opens a new one (files share modules). */
 export async function closeDb(): Promise<void> {
-  const open = getDbIfOpen();
-  delete (globalThis as unknown as { lanternDb?: PrismaClient }).lanternDb;
+  const open = shared.lanternDb;
+  delete shared.lanternDb;
   await open?.$disconnect();
 }
 
