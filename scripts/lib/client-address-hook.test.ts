@@ -9,7 +9,7 @@ const HOOK = new URL('./client-address-hook.mjs', import.meta.url).href;
 const SERVER = `
   const http = require('node:http');
   const s = http.createServer((req, res) => res.end(req.headers['x-lantern-client-address'] + '|' + !!globalThis[Symbol.for('lantern.client-address-hook')]));
-  s.listen(0, '127.0.0.1', () => console.log(s.address().port));`;
+  s.listen(0, '127.0.0.1', () => process.stdout.write(s.address().port + '\\n'));`;
 
 const children: ReturnType<typeof spawn>[] = [];
 afterEach(() => children.splice(0).forEach((c) => c.kill()));
